@@ -1,0 +1,87 @@
+/// Computes an inventory from activity records, a factor library and options. Pure: the same
+/// inputs always give the same inventory.
+public struct InventoryCalculator: Sendable {
+    public let library: FactorLibrary
+    public let options: CalculationOptions
+
+    public init(library: FactorLibrary, options: CalculationOptions = CalculationOptions()) {
+        self.library = library
+        self.options = options
+    }
+
+    /// Every record's line. Throws every record's missing factor at once, naming the record's row.
+    public func calculate(_ records: [ActivityRecord]) throws(InputIssues) -> Inventory {
+        var lines: [InventoryLine] = []
+        var issues: [InputIssue] = []
+        lines.reserveCapacity(records.count)
+        for record in records {
+            var context = LineContext(record: record, library: library, options: options)
+            if let line = context.line() {
+                lines.append(line)
+            } else {
+                issues += context.issues
+            }
+        }
+        if !issues.isEmpty { throw InputIssues(issues) }
+        return Inventory(lines: lines, options: options, libraryVersion: library.version)
+    }
+}
+
+/// The work for one record: finds its factors, collects its lineage and any missing factor.
+struct LineContext {
+    let record: ActivityRecord
+    let library: FactorLibrary
+    let options: CalculationOptions
+    var factors: [FactorUse] = []
+    var issues: [InputIssue] = []
+
+    init(record: ActivityRecord, library: FactorLibrary, options: CalculationOptions) {
+        self.record = record
+        self.library = library
+        self.options = options
+    }
+
+    mutating func line() -> InventoryLine? {
+        switch record.item.kind {
+        case .fuel: fuelCombustionLine()
+        case .electricity: electricityLine()
+        case .heat: heatLine()
+        case .gas: directGasLine()
+        }
+    }
+
+    /// Finds a library factor, records it in the lineage, and returns its typed value.
+    mutating func factor(
+        _ kind: FactorKind, item: String? = nil, variant: String? = nil, variantIsRequired: Bool = false,
+        province: String? = nil, year: Int? = nil, extraNotes: [LineageNote] = []
+    ) -> FactorValue? {
+        guard
+            let found = library.lookup(
+                kind, item: item ?? record.item.code, variant: variant, variantIsRequired: variantIsRequired,
+                province: province, year: year)
+        else { return nil }
+        factors.append(FactorUse(kind: kind, value: found.entry.value, entry: found.entry, notes: extraNotes + found.notes))
+        return found.entry.value
+    }
+
+    mutating func recordMeasured(_ kind: FactorKind, _ value: FactorValue, notes: [LineageNote] = []) {
+        factors.append(FactorUse(kind: kind, value: value, entry: nil, notes: [.measured] + notes))
+    }
+
+    mutating func missing(_ kind: FactorKind, field: String, hint: FactorHint) {
+        issues.append(
+            InputIssue(
+                row: record.sourceRow, column: field,
+                problem: .noFactor(kind, item: record.item, hint: hint)))
+    }
+
+    func make(
+        gas: String, gasMass: Mass? = nil, heat: Energy? = nil, location: Emissions, market: Emissions,
+        calorific: StandardCoal, equivalent: StandardCoal
+    ) -> InventoryLine {
+        InventoryLine(
+            record: record, scope: record.category.scope, gas: gas, gasMass: gasMass, heat: heat,
+            locationBased: location, marketBased: market, energyCalorific: calorific,
+            energyEquivalent: equivalent, factors: factors)
+    }
+}

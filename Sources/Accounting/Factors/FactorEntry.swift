@@ -1,0 +1,22 @@
+/// One cited factor: a value with its unit, what it applies to, and where it comes from.
+public struct FactorEntry: Sendable {
+    public let id: String
+    public let kind: FactorKind
+    /// The item code it applies to (`diesel`, `electricity`, `ch4` …); empty when it applies to all.
+    public let item: String
+    /// `CN` for national, a grid region (`north` …), or a two-digit province code; empty when not regional.
+    public let region: String
+    /// The dataset variant: `NDRC-2015`, `NDRC-2013`, `GB/T 2589`, or the GWP set (`AR5` …).
+    public let variant: String
+    /// The data year the value describes, when it has one.
+    public let year: Int?
+    public let value: FactorValue
+    public let grade: Grade
+    public let source: String
+    public let document: String
+    public let published: String
+    public let url: String
+    public let notes: String
+    /// The factor set it was loaded from (the bundled library's edition, or a user file's name).
+    public let setName: String
+}

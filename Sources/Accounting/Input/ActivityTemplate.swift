@@ -1,0 +1,194 @@
+import Foundation
+
+/// The activity data template, version 1: one CSV row per unit, period and item. English or
+/// Chinese headers; see the README for the columns.
+public struct ActivityTemplate: Sendable {
+    public static let version = "1"
+
+    static let required = ["unit", "region", "period", "item", "quantity", "uom"]
+    static let optional = ["category", "ncv", "carbon_content", "oxidation_rate"]
+    static let headerAliases: [String: [String]] = [
+        "unit": ["单位", "单位代码"],
+        "region": ["行政区划代码", "区划代码"],
+        "period": ["期间", "统计期"],
+        "item": ["品种", "能源品种"],
+        "quantity": ["数量", "消费量"],
+        "uom": ["计量单位", "unit_of_measure"],
+        "category": ["类别"],
+        "ncv": ["低位发热量", "实测低位发热量"],
+        "carbon_content": ["单位热值含碳量", "实测单位热值含碳量"],
+        "oxidation_rate": ["碳氧化率", "实测碳氧化率"],
+    ]
+
+    public let catalog: ItemCatalog
+    public let provinces: ProvinceTable
+
+    public init(catalog: ItemCatalog = .bundled, provinces: ProvinceTable = .bundled) {
+        self.catalog = catalog
+        self.provinces = provinces
+    }
+
+    /// What a file held: its records, and headers that were not read.
+    public struct Parsed: Sendable {
+        public let records: [ActivityRecord]
+        public let ignoredHeaders: [String]
+        /// Each field's column in the file: its header as written and its letter.
+        let columns: [String: (header: String, letter: String)]
+
+        /// The issue with its file set and its column named as the file names it (a calculation
+        /// reports columns by field, e.g. `carbon_content`, which the file may call 单位热值含碳量).
+        public func located(_ issue: InputIssue, file: String?) -> InputIssue {
+            var located = issue
+            located.file = located.file ?? file
+            if let field = issue.column {
+                located.column = columns[field]?.header ?? field
+                located.columnLetter = columns[field]?.letter
+            }
+            return located
+        }
+    }
+
+    /// Reads every row; throws every problem found (all rows are checked) when any row is bad.
+    public func parse(_ text: String, file: String?, language: Language) throws(InputIssues) -> Parsed {
+        let reader = try TableReader(
+            text: text, file: file, required: Self.required, optional: Self.optional, headerAliases: Self.headerAliases)
+        var records: [ActivityRecord] = []
+        var issues: [InputIssue] = []
+        for row in reader.rows {
+            switch record(from: row, language: language) {
+            case .success(let record): records.append(record)
+            case .failure(let rowIssues): issues += rowIssues.issues
+            }
+        }
+        if !issues.isEmpty { throw InputIssues(issues) }
+        return Parsed(
+            records: records, ignoredHeaders: reader.ignoredHeaders,
+            columns: reader.columns.mapValues { ($0.header, $0.letter) })
+    }
+
+    private func record(from row: TableRow, language: Language) -> Result<ActivityRecord, InputIssues> {
+        var issues: [InputIssue] = []
+        if let extra = row.extraFieldIssue { issues.append(extra) }
+        for field in Self.required where !row.has(field) { issues.append(row.issue(field, .missingValue)) }
+
+        let unitCode = row.text("unit")
+        let region = row.has("region") ? RegionCode(row.text("region"), provinces: provinces) : nil
+        if row.has("region"), region == nil { issues.append(row.issue("region", .badRegion(row.text("region")))) }
+        let period = row.has("period") ? Period(parsing: row.text("period")) : nil
+        if row.has("period"), period == nil { issues.append(row.issue("period", .badPeriod(row.text("period")))) }
+
+        var item: Item?
+        if row.has("item") {
+            item = catalog.item(named: row.text("item"))
+            if item == nil {
+                let suggestions = catalog.suggestions(for: row.text("item"), language: language)
+                issues.append(row.issue("item", .unknownItem(row.text("item"), suggestions: suggestions)))
+            }
+        }
+
+        var unit: UnitOfMeasure?
+        if row.has("uom") {
+            unit = UnitOfMeasure(parsing: row.text("uom"))
+            if unit == nil {
+                issues.append(row.issue("uom", .unknownUnit(row.text("uom"))))
+            } else if let item, let u = unit, !item.accepts(u) {
+                issues.append(
+                    row.issue(
+                        "uom",
+                        .unitNotForItem(unit: row.text("uom"), item: row.text("item"), accepted: acceptedUnits(for: item))))
+                unit = nil
+            }
+        }
+
+        let quantity = row.has("quantity") ? number(row.text("quantity")) : nil
+        if row.has("quantity") {
+            if let quantity, quantity < 0 {
+                issues.append(row.issue("quantity", .negativeQuantity(row.text("quantity"))))
+            } else if quantity == nil {
+                issues.append(row.issue("quantity", .notANumber(row.text("quantity"))))
+            }
+        }
+
+        var category: ActivityCategory?
+        if row.has("category") {
+            category = ActivityCategory(parsing: row.text("category"))
+            if category == nil {
+                issues.append(row.issue("category", .unknownCategory(row.text("category"))))
+            } else if let item, let c = category, !item.allowedCategories.contains(c) {
+                let allowed = item.allowedCategories.map { $0.name(in: language) }
+                issues.append(
+                    row.issue(
+                        "category", .categoryNotForItem(category: row.text("category"), item: row.text("item"), allowed: allowed)))
+            }
+        }
+
+        let measured = measuredParameters(row, item: item, issues: &issues)
+
+        guard issues.isEmpty, let region, let period, let item, let unit, let quantity else {
+            return .failure(InputIssues(issues))
+        }
+        return .success(
+            ActivityRecord(
+                unitCode: unitCode, region: region, period: period, item: item, category: category,
+                quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: row.number))
+    }
+
+    private func measuredParameters(_ row: TableRow, item: Item?, issues: inout [InputIssue]) -> MeasuredParameters {
+        var measured = MeasuredParameters()
+        let fields = ["ncv", "carbon_content", "oxidation_rate"].filter { row.has($0) }
+        guard !fields.isEmpty else { return measured }
+        if let item, item.kind != .fuel {
+            for field in fields { issues.append(row.issue(field, .measuredNotApplicable(item: row.text("item")))) }
+            return measured
+        }
+        if row.has("ncv") {
+            if let value = positive("ncv", row, &issues), let item {
+                measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: value, of: item.dimension)
+            }
+        }
+        if row.has("carbon_content"), let value = positive("carbon_content", row, &issues) {
+            measured.carbonContent = Rate(value, .tonneCarbon, per: .gigajoule)
+        }
+        if row.has("oxidation_rate") {
+            let text = row.text("oxidation_rate")
+            let isPercent = text.hasSuffix("%") || text.hasSuffix("％")
+            let digits = isPercent ? String(text.dropLast()) : text
+            if let value = number(digits) {
+                if let fraction = Fraction(isPercent ? value / 100 : value), value > 0 {
+                    measured.oxidationRate = fraction
+                } else {
+                    issues.append(row.issue("oxidation_rate", .oxidationRateOutOfRange(text)))
+                }
+            } else {
+                issues.append(row.issue("oxidation_rate", .notANumber(text)))
+            }
+        }
+        return measured
+    }
+
+    private func positive(_ field: String, _ row: TableRow, _ issues: inout [InputIssue]) -> Double? {
+        guard let value = number(row.text(field)) else {
+            issues.append(row.issue(field, .notANumber(row.text(field))))
+            return nil
+        }
+        guard value > 0 else {
+            issues.append(row.issue(field, .parameterNotPositive(row.text(field))))
+            return nil
+        }
+        return value
+    }
+
+    /// Reads a number as spreadsheets write it: `1234.5`, `1,234.5`, ` 12 `. Rejects NaN and infinities.
+    func number(_ text: String) -> Double? {
+        let cleaned = text.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
+            .trimmingCharacters(in: .whitespaces)
+        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    private func acceptedUnits(for item: Item) -> [String] {
+        var seen = Set<String>()
+        return UnitOfMeasure.acceptedSpellings.filter { item.accepts($0.unit) }.map(\.unit.symbol)
+            .filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,67 @@
+/// One problem found in a file a user gave PeakZero, with where it is: file, the row as a
+/// spreadsheet shows it (the header is row 1), and the column by its letter and its header.
+public struct InputIssue: Sendable, Equatable, Error {
+    public var file: String?
+    public var row: Int?
+    /// The column's header as written in the file, e.g. `数量` or `quantity`.
+    public var column: String?
+    /// The column's letter as a spreadsheet shows it, e.g. `E`.
+    public var columnLetter: String?
+    public var problem: Problem
+
+    public init(file: String? = nil, row: Int? = nil, column: String? = nil, columnLetter: String? = nil, problem: Problem) {
+        self.file = file
+        self.row = row
+        self.column = column
+        self.columnLetter = columnLetter
+        self.problem = problem
+    }
+}
+
+/// Every problem found in one file; thrown so that nothing is computed from a file with any bad row.
+public struct InputIssues: Error, Sendable, Equatable {
+    public var issues: [InputIssue]
+    public init(_ issues: [InputIssue]) { self.issues = issues }
+}
+
+/// What is wrong. Messages in Chinese and English are in `InputIssue+Messages.swift`.
+public enum Problem: Sendable, Equatable {
+    case unreadableFile(String)
+    case notUTF8
+    case emptyFile
+    case noDataRows
+    case unterminatedQuote
+    case missingColumn(field: String, accepted: [String])
+    case duplicateHeader(String, firstColumn: String)
+    case tooManyFields(count: Int, expected: Int)
+    case missingValue
+    case unknownItem(String, suggestions: [String])
+    case unknownUnit(String)
+    case unitNotForItem(unit: String, item: String, accepted: [String])
+    case negativeQuantity(String)
+    case notANumber(String)
+    case badPeriod(String)
+    case badRegion(String)
+    case unknownCategory(String)
+    case categoryNotForItem(category: String, item: String, allowed: [String])
+    case measuredNotApplicable(item: String)
+    case oxidationRateOutOfRange(String)
+    case parameterNotPositive(String)
+    case duplicateID(String, firstRow: Int)
+    case unknownFactorKind(String, known: [String])
+    case factorUnitMismatch(String, kind: FactorKind)
+    case unknownGrade(String)
+    case badYear(String)
+    case unknownGWPSet(String)
+    case noFactor(FactorKind, item: Item, hint: FactorHint)
+}
+
+/// Why a factor could not be found, and what the user can do about it.
+public enum FactorHint: Sendable, Equatable {
+    /// The gas has no GWP in the chosen set (NF3 in SAR).
+    case gasNotInGWPSet(GWPSet)
+    /// The fuel has no default, so a measured value must be given (原煤's carbon content).
+    case giveMeasuredValue(column: String)
+    /// No factor of this kind is in any loaded set.
+    case notInLibrary
+}

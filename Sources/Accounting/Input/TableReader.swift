@@ -1,0 +1,118 @@
+import Foundation
+
+/// Reads a CSV table whose columns are named by header: finds each field's column (by its name or
+/// an accepted alias, ignoring case and spaces), and reports a missing, repeated or empty header.
+struct TableReader {
+    struct Column {
+        let index: Int
+        let header: String
+        var letter: String { TableReader.letter(forColumn: index) }
+    }
+
+    let file: String?
+    let columns: [String: Column]
+    let rows: [TableRow]
+    /// Headers that name no known field; their values are not read.
+    let ignoredHeaders: [String]
+
+    init(
+        text: String, file: String?, required: [String], optional: [String], headerAliases: [String: [String]]
+    ) throws(InputIssues) {
+        let table: CSVTable
+        do {
+            table = try CSVTable(parsing: text)
+        } catch {
+            switch error {
+            case .unterminatedQuote(let row):
+                throw InputIssues([InputIssue(file: file, row: row, problem: .unterminatedQuote)])
+            }
+        }
+        guard let headerIndex = table.records.firstIndex(where: { !CSVTable.isBlank($0) }) else {
+            throw InputIssues([InputIssue(file: file, problem: .emptyFile)])
+        }
+        let header = table.records[headerIndex]
+        var lookup: [String: String] = [:]
+        for field in required + optional {
+            for name in [field] + headerAliases[field, default: []] { lookup[Self.key(name)] = field }
+        }
+        var columns: [String: Column] = [:]
+        var ignored: [String] = []
+        var issues: [InputIssue] = []
+        for (index, raw) in header.enumerated() {
+            let text = raw.trimmingCharacters(in: .whitespaces)
+            guard let field = lookup[Self.key(text)] else {
+                if !text.isEmpty { ignored.append(text) }
+                continue
+            }
+            if let first = columns[field] {
+                issues.append(
+                    InputIssue(
+                        file: file, row: headerIndex + 1, column: text, columnLetter: Self.letter(forColumn: index),
+                        problem: .duplicateHeader(text, firstColumn: first.letter)))
+            } else {
+                columns[field] = Column(index: index, header: text)
+            }
+        }
+        for field in required where columns[field] == nil {
+            issues.append(
+                InputIssue(
+                    file: file, row: headerIndex + 1,
+                    problem: .missingColumn(field: field, accepted: [field] + headerAliases[field, default: []])))
+        }
+        if !issues.isEmpty { throw InputIssues(issues) }
+        var rows: [TableRow] = []
+        for (index, record) in table.records.enumerated() where index > headerIndex && !CSVTable.isBlank(record) {
+            rows.append(TableRow(number: index + 1, values: record, columns: columns, file: file, width: header.count))
+        }
+        if rows.isEmpty { throw InputIssues([InputIssue(file: file, problem: .noDataRows)]) }
+        self.file = file
+        self.columns = columns
+        self.rows = rows
+        self.ignoredHeaders = ignored
+    }
+
+    static func key(_ header: String) -> String {
+        UnitOfMeasure.normalise(header).replacingOccurrences(of: "_", with: "")
+    }
+
+    /// A, B, … Z, AA, AB … as spreadsheets name columns (index 0 is A).
+    static func letter(forColumn index: Int) -> String {
+        var n = index + 1
+        var letters = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
+            n = (n - 1) / 26
+        }
+        return letters
+    }
+}
+
+/// One data row of a `TableReader`, read by field name.
+struct TableRow {
+    let number: Int
+    let values: [String]
+    let columns: [String: TableReader.Column]
+    let file: String?
+    let width: Int
+
+    /// The trimmed text of a field; empty when the column is absent or the row is short.
+    func text(_ field: String) -> String {
+        guard let column = columns[field], column.index < values.count else { return "" }
+        return values[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func has(_ field: String) -> Bool { !text(field).isEmpty }
+
+    func issue(_ field: String, _ problem: Problem) -> InputIssue {
+        let column = columns[field]
+        return InputIssue(file: file, row: number, column: column?.header, columnLetter: column?.letter, problem: problem)
+    }
+
+    /// Fields beyond the header that hold something (trailing empty cells are common and harmless).
+    var extraFieldIssue: InputIssue? {
+        guard values.count > width, values[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        else { return nil }
+        return InputIssue(file: file, row: number, problem: .tooManyFields(count: values.count, expected: width))
+    }
+}

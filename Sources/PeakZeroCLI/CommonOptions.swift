@@ -1,0 +1,27 @@
+import Accounting
+import ArgumentParser
+import Foundation
+
+/// Options every command shares.
+struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Language of messages and reports: zh or en (default: from LANG; English unless it is Chinese).")
+    var lang: String?
+
+    func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
+        if let lang {
+            guard let language = Language(rawValue: lang.lowercased()) else {
+                throw ValidationError("--lang must be zh or en, not \(lang)")
+            }
+            return language
+        }
+        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_MESSAGES"]
+            .flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
+        return Language(localeIdentifier: locale)
+    }
+}
+
+/// Where a command writes: stdout for results, stderr for problems. Tests pass their own.
+struct Console {
+    var out: (String) -> Void = { print($0) }
+    var err: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+}

@@ -1,0 +1,19 @@
+import Accounting
+import Foundation
+
+/// Reads a user's file as UTF-8 text, turning a missing or undecodable file into an `InputIssue`.
+enum InputFile {
+    static func text(at path: String) throws(InputIssues) -> String {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file: \(path)"
+            throw InputIssues([InputIssue(file: name, problem: .unreadableFile(reason))])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputIssues([InputIssue(file: name, problem: .notUTF8)])
+        }
+        return text
+    }
+
+    static func displayName(_ path: String) -> String { (path as NSString).lastPathComponent }
+}

@@ -1,0 +1,30 @@
+import Accounting
+
+/// An inventory rendered for people (a table) or for programs (JSON, CSV).
+struct InventoryReport {
+    let inventory: Inventory
+    let file: String
+    let language: Language
+
+    func render(_ format: ReportFormat) -> String {
+        switch format {
+        case .table: table()
+        case .json: json()
+        case .csv: csv()
+        }
+    }
+
+    /// Notes for stderr: factors of grade U that entered the totals.
+    var warnings: [String] {
+        inventory.unverifiedFactors.map { entry, rows in
+            let rowList = rows.map(String.init).joined(separator: ", ")
+            return language == .zh
+                ? "注意：第 \(rowList) 行使用了未核实（U 级）因子 \(entry.id)（\(entry.kind.name(in: .zh)) = \(entry.value.number) \(entry.value.unitSymbol)）：\(entry.notes)"
+                : "note: row \(rowList) used unverified (grade U) factor \(entry.id) (\(entry.kind.name(in: .en)) = \(entry.value.number) \(entry.value.unitSymbol)): \(entry.notes)"
+        }
+    }
+
+    func itemName(_ code: String) -> String {
+        inventory.lines.first { $0.record.item.code == code }?.record.item.name(in: language) ?? code
+    }
+}

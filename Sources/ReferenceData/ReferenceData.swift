@@ -1,0 +1,28 @@
+import Foundation
+
+/// The tables PeakZero ships with, as the text of their CSV files. Each factor row carries its
+/// source, document number, data year and grade (V verified, S single source, U unverified);
+/// `docs/factor-library.md` explains the columns.
+public enum ReferenceData {
+    /// A label for this edition of the bundled tables; it is printed with every inventory.
+    public static let edition = "PeakZero CN 2026.11"
+
+    /// `factors.csv`: fuel parameters, standard-coal coefficients, grid, heat and GWP factors.
+    public static var factorsCSV: String { text(of: "factors") }
+
+    /// `items.csv`: energy carriers, materials and gases with their Chinese and English names.
+    public static var itemsCSV: String { text(of: "items") }
+
+    /// `provinces.csv`: GB/T 2260 province codes and the grid region each belongs to.
+    public static var provincesCSV: String { text(of: "provinces") }
+
+    private static func text(of name: String) -> String {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Data"),
+            let text = try? String(contentsOf: url, encoding: .utf8)
+        else {
+            // The files are part of the build; their absence is a broken installation, not bad input.
+            fatalError("PeakZero's bundled table \(name).csv is missing from the ReferenceData resources")
+        }
+        return text
+    }
+}

@@ -1,0 +1,3 @@
+import PeakZeroCLI
+
+PeakZeroCommand.main()
