@@ -58,12 +58,16 @@ struct CalcCommand: ParsableCommand {
             }
             let name = InputFile.displayName(file)
             let parsed = try ActivityTemplate().parse(try InputFile.text(at: file), file: name, language: lang)
-            let inventory: Inventory
+            // Good rows are still calculated, so a missing factor is reported with the bad rows.
+            let calculator = InventoryCalculator(library: library, options: options)
+            var issues = parsed.issues
+            var inventory: Inventory?
             do throws(InputIssues) {
-                inventory = try InventoryCalculator(library: library, options: options).calculate(parsed.records)
+                inventory = try calculator.calculate(parsed.records)
             } catch {
-                throw InputIssues(error.issues.map { parsed.located($0, file: name) })
+                issues += error.issues.map { parsed.located($0, file: name) }
             }
+            guard issues.isEmpty, let inventory else { throw InputIssues(issues.sorted(by: InputIssue.spreadsheetOrder)) }
             let report = InventoryReport(inventory: inventory, file: name, language: lang)
             console.out(report.render(reportFormat))
             for warning in report.warnings { console.err(warning) }

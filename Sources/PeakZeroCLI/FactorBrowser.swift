@@ -32,7 +32,7 @@ struct FactorBrowser {
         factors.rightAligned = [6]
         factors.rows = entries.filter { kind == nil || $0.kind == kind }.map {
             [$0.id, $0.kind.rawValue, $0.item, $0.region, $0.variant, $0.year.map(String.init) ?? "",
-             String($0.value.number), $0.value.unitSymbol, $0.grade.rawValue, $0.setName]
+             String($0.value.number), $0.unitText, $0.grade.rawValue, $0.setName]
         }
         let legend = zh
             ? "等级：V 两个独立转录一致或直接引用原文；S 单一二手来源；U 未核实。完整出处：peakzero factors show 品种"
@@ -48,7 +48,7 @@ struct FactorBrowser {
         var blocks = ["\(item.nameZh) / \(item.nameEn) (\(item.code))"]
         for entry in related {
             var lines = [
-                "\(entry.id)  \(entry.kind.name(in: language)) = \(entry.value.number) \(entry.value.unitSymbol)  [\(zh ? "等级" : "grade") \(entry.grade.rawValue)]"
+                "\(entry.id)  \(entry.kind.name(in: language)) = \(entry.value.number) \(entry.unitText)  [\(zh ? "等级" : "grade") \(entry.grade.rawValue)]"
             ]
             let fields: [(String, String)] = [
                 (zh ? "地区" : "region", entry.region), (zh ? "版本" : "variant", entry.variant),

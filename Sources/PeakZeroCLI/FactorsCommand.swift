@@ -48,7 +48,7 @@ struct FactorsCommand: ParsableCommand {
             let library = try FactorBrowser.library(adding: factorFiles, language: lang)
             let browser = FactorBrowser(library: library, language: lang)
             guard let text = browser.show(itemNamed: item) else {
-                let problem = Problem.unknownItem(item, suggestions: ItemCatalog.bundled.suggestions(for: item, language: lang))
+                let problem = Problem.unknownItem(item, suggestions: ItemCatalog.bundled.suggestions(for: item))
                 throw ValidationError(problem.text(in: lang))
             }
             print(text)

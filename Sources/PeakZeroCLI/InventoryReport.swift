@@ -19,8 +19,8 @@ struct InventoryReport {
         inventory.unverifiedFactors.map { entry, rows in
             let rowList = rows.map(String.init).joined(separator: ", ")
             return language == .zh
-                ? "注意：第 \(rowList) 行使用了未核实（U 级）因子 \(entry.id)（\(entry.kind.name(in: .zh)) = \(entry.value.number) \(entry.value.unitSymbol)）：\(entry.notes)"
-                : "note: row \(rowList) used unverified (grade U) factor \(entry.id) (\(entry.kind.name(in: .en)) = \(entry.value.number) \(entry.value.unitSymbol)): \(entry.notes)"
+                ? "注意：第 \(rowList) 行使用了未核实（U 级）因子 \(entry.id)（\(entry.kind.name(in: .zh)) = \(entry.value.number) \(entry.unitText)）：\(entry.notes)"
+                : "note: row \(rowList) used unverified (grade U) factor \(entry.id) (\(entry.kind.name(in: .en)) = \(entry.value.number) \(entry.unitText)): \(entry.notes)"
         }
     }
 

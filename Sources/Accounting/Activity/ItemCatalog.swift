@@ -30,13 +30,13 @@ public struct ItemCatalog: Sendable {
 
     public func item(code: String) -> Item? { items.first { $0.code == code } }
 
-    /// Up to `limit` known names closest to `name`, for "did you mean" messages.
-    public func suggestions(for name: String, limit: Int = 3, language: Language) -> [String] {
+    /// Up to `limit` known items closest to `name`, as `柴油 (diesel)`, for "did you mean" messages.
+    public func suggestions(for name: String, limit: Int = 3) -> [String] {
         let wanted = ItemCatalog.key(name)
         guard !wanted.isEmpty else { return [] }
         var scored: [(name: String, score: Int)] = []
         for item in items {
-            let display = item.name(in: language)
+            let display = "\(item.nameZh) (\(item.code))"
             var best = Int.max
             for candidate in [item.code, item.nameZh, item.nameEn] + item.aliases {
                 let key = ItemCatalog.key(candidate)

@@ -11,6 +11,8 @@ public struct FactorEntry: Sendable {
     /// The data year the value describes, when it has one.
     public let year: Int?
     public let value: FactorValue
+    /// The unit as the table wrote it (e.g. `tCO2/MWh`), shown in lineage.
+    public let unitText: String
     public let grade: Grade
     public let source: String
     public let document: String

@@ -54,7 +54,7 @@ public struct FactorSet: Sendable {
             entries.append(
                 FactorEntry(
                     id: id, kind: kind, item: row.text("item"), region: row.text("region"),
-                    variant: row.text("variant"), year: year, value: value, grade: grade,
+                    variant: row.text("variant"), year: year, value: value, unitText: row.text("unit"), grade: grade,
                     source: row.text("source"), document: row.text("document"),
                     published: row.text("published"), url: row.text("url"), notes: row.text("notes"),
                     setName: name))

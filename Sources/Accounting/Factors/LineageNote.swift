@@ -60,7 +60,7 @@ public struct FactorUse: Sendable {
     init(kind: FactorKind, value: FactorValue, entry: FactorEntry?, notes: [LineageNote]) {
         self.kind = kind
         self.value = value.number
-        self.unit = value.unitSymbol
+        self.unit = entry?.unitText ?? value.unitSymbol
         self.entry = entry
         self.notes = notes
     }

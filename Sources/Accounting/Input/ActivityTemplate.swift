@@ -28,9 +28,11 @@ public struct ActivityTemplate: Sendable {
         self.provinces = provinces
     }
 
-    /// What a file held: its records, and headers that were not read.
+    /// What a file held: its good records, the problems of its bad rows, and headers not read.
     public struct Parsed: Sendable {
         public let records: [ActivityRecord]
+        /// One issue per problem of every bad row; a bad row yields no record.
+        public let issues: [InputIssue]
         public let ignoredHeaders: [String]
         /// Each field's column in the file: its header as written and its letter.
         let columns: [String: (header: String, letter: String)]
@@ -48,7 +50,8 @@ public struct ActivityTemplate: Sendable {
         }
     }
 
-    /// Reads every row; throws every problem found (all rows are checked) when any row is bad.
+    /// Reads every row. Throws only for problems of the whole file (empty, missing or repeated
+    /// columns); a bad row's problems are in `Parsed.issues`.
     public func parse(_ text: String, file: String?, language: Language) throws(InputIssues) -> Parsed {
         let reader = try TableReader(
             text: text, file: file, required: Self.required, optional: Self.optional, headerAliases: Self.headerAliases)
@@ -60,9 +63,8 @@ public struct ActivityTemplate: Sendable {
             case .failure(let rowIssues): issues += rowIssues.issues
             }
         }
-        if !issues.isEmpty { throw InputIssues(issues) }
         return Parsed(
-            records: records, ignoredHeaders: reader.ignoredHeaders,
+            records: records, issues: issues, ignoredHeaders: reader.ignoredHeaders,
             columns: reader.columns.mapValues { ($0.header, $0.letter) })
     }
 
@@ -81,7 +83,7 @@ public struct ActivityTemplate: Sendable {
         if row.has("item") {
             item = catalog.item(named: row.text("item"))
             if item == nil {
-                let suggestions = catalog.suggestions(for: row.text("item"), language: language)
+                let suggestions = catalog.suggestions(for: row.text("item"))
                 issues.append(row.issue("item", .unknownItem(row.text("item"), suggestions: suggestions)))
             }
         }

@@ -18,6 +18,15 @@ public struct InputIssue: Sendable, Equatable, Error {
     }
 }
 
+extension InputIssue {
+    /// Row by row, and within a row column by column, as a person reads a spreadsheet.
+    public static func spreadsheetOrder(_ a: InputIssue, _ b: InputIssue) -> Bool {
+        let columnA = a.columnLetter.map { ($0.count, $0) } ?? (0, "")
+        let columnB = b.columnLetter.map { ($0.count, $0) } ?? (0, "")
+        return (a.row ?? 0, columnA.0, columnA.1) < (b.row ?? 0, columnB.0, columnB.1)
+    }
+}
+
 /// Every problem found in one file; thrown so that nothing is computed from a file with any bad row.
 public struct InputIssues: Error, Sendable, Equatable {
     public var issues: [InputIssue]
