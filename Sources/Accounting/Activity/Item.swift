@@ -21,10 +21,16 @@ public struct Item: Sendable, Hashable {
     public func name(in language: Language) -> String { language == .zh ? nameZh : nameEn }
 
     /// The units of measure a record of this item may be written in. A fuel may also be given by
-    /// its heat (GJ) or in tce; electricity and heat only in energy units.
+    /// its heat in joules (GJ) or in tce, but not in kWh, which in a fuel's row is almost always
+    /// electricity typed on the wrong line; electricity and heat take any energy unit.
     public func accepts(_ unit: UnitOfMeasure) -> Bool {
         switch kind {
-        case .fuel: unit.dimension == dimension || unit.dimension == .energy || unit.dimension == .standardCoal
+        case .fuel:
+            switch unit {
+            case .energy(let energy): !energy.isElectrical
+            case .standardCoal: true
+            case .mass, .volume: unit.dimension == dimension
+            }
         case .electricity, .heat: unit.dimension == .energy
         case .gas: unit.dimension == .mass
         }

@@ -74,6 +74,14 @@ public enum EnergyUnit: String, UnitFamily {
         case .gigawattHour: "GWh"
         }
     }
+    /// kWh, 10⁴ kWh, MWh, GWh: the units of electricity.
+    public var isElectrical: Bool {
+        switch self {
+        case .kilowattHour, .tenThousandKilowattHours, .megawattHour, .gigawattHour: true
+        case .kilojoule, .megajoule, .gigajoule, .terajoule: false
+        }
+    }
+
     public static let base = EnergyUnit.gigajoule
     public static let dimension = Dimension.energy
 }
