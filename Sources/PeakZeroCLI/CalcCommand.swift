@@ -20,7 +20,9 @@ struct CalcCommand: ParsableCommand {
     @Option(name: .customLong("fuel-parameters"), help: "Preferred NDRC default fuel-parameter set: 2015 or 2013.")
     var fuelParameters: String = "2015"
 
-    @Option(name: .customLong("factors"), help: "A factor set of your own (CSV, same format as the bundled one); may be repeated, later ones win.")
+    @Option(
+        name: .customLong("factors"),
+        help: "A factor set of your own (CSV, same format as the bundled one); may be repeated, later ones win.")
     var factorFiles: [String] = []
 
     @Option(help: "Output format: table, json or csv.")
@@ -67,7 +69,9 @@ struct CalcCommand: ParsableCommand {
             } catch {
                 issues += error.issues.map { parsed.located($0, file: name) }
             }
-            guard issues.isEmpty, let inventory else { throw InputIssues(issues.sorted(by: InputIssue.spreadsheetOrder)) }
+            guard issues.isEmpty, let inventory else {
+                throw InputIssues(issues.sorted(by: InputIssue.spreadsheetOrder))
+            }
             let report = InventoryReport(inventory: inventory, file: name, language: lang)
             console.out(report.render(reportFormat))
             for warning in report.warnings { console.err(warning) }
@@ -75,13 +79,16 @@ struct CalcCommand: ParsableCommand {
         } catch {
             for issue in error.issues { console.err(issue.message(in: lang)) }
             let count = error.issues.count
-            console.err(lang == .zh ? "共 \(count) 个问题，未输出合计。" : "\(count) problem\(count == 1 ? "" : "s"); no totals printed.")
+            console.err(
+                lang == .zh ? "共 \(count) 个问题，未输出合计。" : "\(count) problem\(count == 1 ? "" : "s"); no totals printed.")
             return 1
         }
     }
 
     private func parsedOptions() throws -> CalculationOptions {
-        guard let gwpSet = GWPSet(parsing: gwp) else { throw ValidationError("--gwp must be SAR, AR4, AR5 or AR6, not \(gwp)") }
+        guard let gwpSet = GWPSet(parsing: gwp) else {
+            throw ValidationError("--gwp must be SAR, AR4, AR5 or AR6, not \(gwp)")
+        }
         guard let method = Scope2Method(rawValue: scope2.lowercased()) else {
             throw ValidationError("--scope2 must be location or market, not \(scope2)")
         }

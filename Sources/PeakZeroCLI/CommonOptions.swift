@@ -4,7 +4,9 @@ import Foundation
 
 /// Options every command shares.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Language of messages and reports: zh or en (default: from LANG; English unless it is Chinese).")
+    @Option(
+        name: .long,
+        help: "Language of messages and reports: zh or en (default: from LANG; English unless it is Chinese).")
     var lang: String?
 
     func resolved(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Language {
@@ -14,7 +16,8 @@ struct LanguageOption: ParsableArguments {
             }
             return language
         }
-        let locale = environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_MESSAGES"]
+        let locale =
+            environment["LC_ALL"].flatMap { $0.isEmpty ? nil : $0 } ?? environment["LC_MESSAGES"]
             .flatMap { $0.isEmpty ? nil : $0 } ?? environment["LANG"] ?? ""
         return Language(localeIdentifier: locale)
     }

@@ -24,17 +24,27 @@ struct FactorBrowser {
 
     func list(kind: FactorKind?) -> String {
         let zh = language == .zh
-        var items = TextTable(header: zh ? ["代码", "名称", "英文名", "类别", "计量"] : ["Code", "Name", "Chinese", "Kind", "Measured in"])
-        items.rows = catalog.items.map { [$0.code, $0.name(in: language), language == .zh ? $0.nameEn : $0.nameZh, $0.kind.rawValue, $0.dimension.rawValue] }
-        var factors = TextTable(header: zh
-            ? ["编号", "类型", "品种", "地区", "版本", "年份", "数值", "单位", "等级", "来源集"]
-            : ["ID", "Kind", "Item", "Region", "Variant", "Year", "Value", "Unit", "Grade", "Set"])
+        var items = TextTable(
+            header: zh ? ["代码", "名称", "英文名", "类别", "计量"] : ["Code", "Name", "Chinese", "Kind", "Measured in"])
+        items.rows = catalog.items.map {
+            [
+                $0.code, $0.name(in: language), language == .zh ? $0.nameEn : $0.nameZh, $0.kind.rawValue,
+                $0.dimension.rawValue,
+            ]
+        }
+        var factors = TextTable(
+            header: zh
+                ? ["编号", "类型", "品种", "地区", "版本", "年份", "数值", "单位", "等级", "来源集"]
+                : ["ID", "Kind", "Item", "Region", "Variant", "Year", "Value", "Unit", "Grade", "Set"])
         factors.rightAligned = [6]
         factors.rows = entries.filter { kind == nil || $0.kind == kind }.map {
-            [$0.id, $0.kind.rawValue, $0.item, $0.region, $0.variant, $0.year.map(String.init) ?? "",
-             String($0.value.number), $0.unitText, $0.grade.rawValue, $0.setName]
+            [
+                $0.id, $0.kind.rawValue, $0.item, $0.region, $0.variant, $0.year.map(String.init) ?? "",
+                String($0.value.number), $0.unitText, $0.grade.rawValue, $0.setName,
+            ]
         }
-        let legend = zh
+        let legend =
+            zh
             ? "等级：V 两个独立转录一致或直接引用原文；S 单一二手来源；U 未核实。完整出处：peakzero factors show 品种"
             : "Grades: V verified by two transcriptions or a direct quote; S single secondary source; U unverified. Full citations: peakzero factors show ITEM"
         let library = (zh ? "因子库：" : "Factor library: ") + self.library.version

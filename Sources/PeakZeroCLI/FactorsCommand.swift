@@ -12,7 +12,10 @@ struct FactorsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the items and the factors the library holds.")
 
-        @Option(help: "Only factors of this kind (ncv, carbon_content, oxidation_rate, coal_coefficient, coal_rate, grid_average, grid_excluding_market_nonfossil, grid_fossil, heat, gwp).")
+        @Option(
+            help:
+                "Only factors of this kind (ncv, carbon_content, oxidation_rate, coal_coefficient, coal_rate, grid_average, grid_excluding_market_nonfossil, grid_fossil, heat, gwp)."
+        )
         var kind: String?
 
         @Option(name: .customLong("factors"), help: "Add a factor set of your own to the listing.")
@@ -33,7 +36,8 @@ struct FactorsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show every factor of one item with its full citation.")
+        static let configuration = CommandConfiguration(
+            abstract: "Show every factor of one item with its full citation.")
 
         @Argument(help: "The item, by Chinese name (柴油, 电力 …) or English code (diesel, electricity …).")
         var item: String

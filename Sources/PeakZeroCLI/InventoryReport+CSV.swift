@@ -14,7 +14,8 @@ extension InventoryReport {
             let r = line.record
             rows.append([
                 r.sourceRow.map(String.init) ?? "", r.unitCode, r.region.code, r.period.description, r.item.code,
-                r.category.rawValue, line.scope.rawValue, NumberText.plain(r.quantity.value), r.quantity.unitSymbol, line.gas,
+                r.category.rawValue, line.scope.rawValue, NumberText.plain(r.quantity.value), r.quantity.unitSymbol,
+                line.gas,
                 NumberText.plain(line.emissions(inv.options.scope2).value(in: .tonneCO2e)),
                 NumberText.plain(line.locationBased.value(in: .tonneCO2e)),
                 NumberText.plain(line.marketBased.value(in: .tonneCO2e)),

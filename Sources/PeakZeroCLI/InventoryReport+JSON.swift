@@ -135,7 +135,8 @@ extension InventoryReport {
         return Factor(
             parameter: use.kind.rawValue, name: use.kind.name(in: language), value: use.value, unit: use.unit,
             origin: entry == nil ? "measured" : "library", id: entry?.id, factor_set: entry?.setName,
-            grade: entry?.grade.rawValue, source: entry?.source, document: entry.flatMap { $0.document.isEmpty ? nil : $0.document },
+            grade: entry?.grade.rawValue, source: entry?.source,
+            document: entry.flatMap { $0.document.isEmpty ? nil : $0.document },
             data_year: entry?.year, published: entry.flatMap { $0.published.isEmpty ? nil : $0.published },
             url: entry.flatMap { $0.url.isEmpty ? nil : $0.url }, notes: use.notes.map { $0.text(in: language) })
     }

@@ -41,9 +41,12 @@ struct ActivityTemplateTests {
 
     @Test("measured parameters: NCV per base unit, carbon content, and oxidation rate as fraction or percent")
     func parse_readsMeasuredParameters() throws {
-        let parsed = try parse(Self.header + "A,510104,2024-01,天然气,10,万Nm3,,380.5,0.0153,99%\nA,510104,2024-01,烟煤,5,t,,21,0.026,0.93\n")
+        let parsed = try parse(
+            Self.header + "A,510104,2024-01,天然气,10,万Nm3,,380.5,0.0153,99%\nA,510104,2024-01,烟煤,5,t,,21,0.026,0.93\n")
         #expect(parsed.issues.isEmpty)
-        #expect(parsed.records[0].measured.netCalorificValue == .perVolume(Rate(380.5, .gigajoule, per: .tenThousandNormalCubicMetres)))
+        #expect(
+            parsed.records[0].measured.netCalorificValue
+                == .perVolume(Rate(380.5, .gigajoule, per: .tenThousandNormalCubicMetres)))
         #expect(parsed.records[0].measured.oxidationRate == Fraction(0.99))
         #expect(parsed.records[1].measured.oxidationRate == Fraction(0.93))
         #expect(parsed.records[1].measured.carbonContent == CarbonContent(0.026, .tonneCarbon, per: .gigajoule))
@@ -69,11 +72,12 @@ struct ActivityTemplateTests {
             _ = try parse("unit,period,item\nA,2024,柴油\n")
             Issue.record("expected missing columns")
         } catch {
-            #expect(error.issues.map(\.problem) == [
-                .missingColumn(field: "region", accepted: ["region", "行政区划代码", "区划代码"]),
-                .missingColumn(field: "quantity", accepted: ["quantity", "数量", "消费量"]),
-                .missingColumn(field: "uom", accepted: ["uom", "计量单位", "unit_of_measure"]),
-            ])
+            #expect(
+                error.issues.map(\.problem) == [
+                    .missingColumn(field: "region", accepted: ["region", "行政区划代码", "区划代码"]),
+                    .missingColumn(field: "quantity", accepted: ["quantity", "数量", "消费量"]),
+                    .missingColumn(field: "uom", accepted: ["uom", "计量单位", "unit_of_measure"]),
+                ])
             #expect(error.issues[0].row == 1)
             #expect(error.issues[0].message(in: .zh) == "data.csv：第 1 行：缺少必填列“region”（可用表头：region、行政区划代码、区划代码）")
         }
@@ -87,7 +91,9 @@ struct ActivityTemplateTests {
         } catch {
             let issue = try #require(error.issues.first)
             #expect(issue.row == 1 && issue.column == "quantity" && issue.columnLetter == "G")
-            #expect(issue.message(in: .en) == "data.csv: row 1, column G \"quantity\": header \"quantity\" repeats the field of column E")
+            #expect(
+                issue.message(in: .en)
+                    == "data.csv: row 1, column G \"quantity\": header \"quantity\" repeats the field of column E")
         }
     }
 
@@ -104,7 +110,9 @@ struct ActivityTemplateTests {
     func row_unknownItem() throws {
         let issue = try onlyIssue("A,510104,2024,柴由,1,t,,,,")
         #expect(issue.row == 2 && issue.column == "item" && issue.columnLetter == "D")
-        #expect(issue.message(in: .en) == "data.csv: row 2, column D \"item\": unknown item \"柴由\"; did you mean: 柴油 (diesel)?")
+        #expect(
+            issue.message(in: .en)
+                == "data.csv: row 2, column D \"item\": unknown item \"柴由\"; did you mean: 柴油 (diesel)?")
         #expect(issue.message(in: .zh) == "data.csv：第 2 行，D 列“item”：未知品种“柴由”，是否是：柴油 (diesel)？")
         let english = try onlyIssue("A,510104,2024,disel,1,t,,,,")
         #expect(english.problem == .unknownItem("disel", suggestions: ["柴油 (diesel)"]))

@@ -11,7 +11,10 @@ struct CSVTableTests {
 
     @Test("LF, CRLF and CR line endings, BOM, no final newline")
     func lineEndings() throws {
-        #expect(try CSVTable(parsing: "\u{FEFF}a,b\r\nc,d\re,f\ng,h").records == [["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]])
+        #expect(
+            try CSVTable(parsing: "\u{FEFF}a,b\r\nc,d\re,f\ng,h").records == [
+                ["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"],
+            ])
     }
 
     @Test("an unterminated quote is an error naming its row")

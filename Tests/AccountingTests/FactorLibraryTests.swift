@@ -37,7 +37,8 @@ struct FactorLibraryTests {
     func measured_beatsUserSet() throws {
         let own = try Self.userSet("MY-NCV,ncv,diesel,,,,43.0,GJ/t,S,lab report,,,,\n")
         let measured = MeasuredParameters(netCalorificValue: .init(gigajoulesPerBaseUnit: 42.0, of: .mass))
-        let line = try Fixture.line(Fixture.record("柴油", 1, "t", measured: measured), library: Fixture.library.adding(own))
+        let line = try Fixture.line(
+            Fixture.record("柴油", 1, "t", measured: measured), library: Fixture.library.adding(own))
         #expect(isClose(Fixture.tonnes(line.locationBased), 42.0 * 0.0202 * 0.98 * 44 / 12))
         let withoutMeasured = try Fixture.line(Fixture.record("柴油", 1, "t"), library: Fixture.library.adding(own))
         #expect(isClose(Fixture.tonnes(withoutMeasured.locationBased), 43.0 * 0.0202 * 0.98 * 44 / 12))
@@ -53,7 +54,8 @@ struct FactorLibraryTests {
         #expect(isClose(Fixture.tonnes(sichuan.locationBased), 2))
         let beijing = try Fixture.line(Fixture.record("电力", 10, "MWh", region: "110105"), library: library)
         #expect(isClose(Fixture.tonnes(beijing.locationBased), 9))
-        let second = try Self.userSet("B1,grid_average,electricity,51,,2023,0.3,tCO2/MWh,S,test,,,,\n", name: "second.csv")
+        let second = try Self.userSet(
+            "B1,grid_average,electricity,51,,2023,0.3,tCO2/MWh,S,test,,,,\n", name: "second.csv")
         let later = try Fixture.line(Fixture.record("电力", 10, "MWh", region: "510104"), library: library.adding(second))
         #expect(isClose(Fixture.tonnes(later.locationBased), 3))
     }

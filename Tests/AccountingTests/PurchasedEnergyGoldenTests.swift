@@ -45,7 +45,8 @@ struct PurchasedEnergyGoldenTests {
     func gridFactor_beforeFirstPublicationUsesEarliest() throws {
         let line = try Fixture.line(Fixture.record("电力", 1000, "MWh", region: "110105", period: "2019"))
         #expect(isClose(Fixture.tonnes(line.locationBased), 1000 * 0.5688))
-        #expect(line.factors.first { $0.kind == .gridAverage }?.notes == [.earliestLaterYear(requested: 2019, used: 2021)])
+        #expect(
+            line.factors.first { $0.kind == .gridAverage }?.notes == [.earliestLaterYear(requested: 2019, used: 2021)])
     }
 
     @Test("Tibet has no provincial factor: its grid region's factor is used, marked as a fallback")

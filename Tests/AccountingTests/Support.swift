@@ -4,7 +4,9 @@ import Testing
 /// Records and inventories for tests, built through the same parser users' files go through.
 enum Fixture {
     static let library: FactorLibrary = {
-        do throws(InputIssues) { return try FactorLibrary.standard() } catch { fatalError("bundled library must load: \(error.issues)") }
+        do throws(InputIssues) { return try FactorLibrary.standard() } catch {
+            fatalError("bundled library must load: \(error.issues)")
+        }
     }()
 
     static func record(
@@ -13,7 +15,8 @@ enum Fixture {
     ) -> ActivityRecord {
         let item = ItemCatalog.bundled.item(named: item)!
         return ActivityRecord(
-            unitCode: "U1", region: RegionCode(region)!, period: Period(parsing: period)!, item: item, category: category,
+            unitCode: "U1", region: RegionCode(region)!, period: Period(parsing: period)!, item: item,
+            category: category,
             quantity: PhysicalQuantity(quantity, UnitOfMeasure(parsing: uom)!), measured: measured, sourceRow: 2)
     }
 

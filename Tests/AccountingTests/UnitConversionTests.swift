@@ -7,7 +7,8 @@ struct UnitConversionTests {
     /// Every spelling the parser accepts, with the unit it must mean.
     static let spellings: [(String, UnitOfMeasure)] = [
         ("t", .mass(.tonne)), ("吨", .mass(.tonne)), ("T", .mass(.tonne)), ("kg", .mass(.kilogram)),
-        ("千克", .mass(.kilogram)), ("公斤", .mass(.kilogram)), ("万t", .mass(.tenThousandTonnes)), ("万吨", .mass(.tenThousandTonnes)),
+        ("千克", .mass(.kilogram)), ("公斤", .mass(.kilogram)), ("万t", .mass(.tenThousandTonnes)),
+        ("万吨", .mass(.tenThousandTonnes)),
         ("m3", .volume(.normalCubicMetre)), ("m³", .volume(.normalCubicMetre)), ("Nm3", .volume(.normalCubicMetre)),
         ("立方米", .volume(.normalCubicMetre)), ("标准立方米", .volume(.normalCubicMetre)),
         ("万Nm3", .volume(.tenThousandNormalCubicMetres)), ("万m3", .volume(.tenThousandNormalCubicMetres)),
@@ -17,7 +18,8 @@ struct UnitConversionTests {
         ("度", .energy(.kilowattHour)), ("ｋＷｈ", .energy(.kilowattHour)), ("万千瓦时", .energy(.tenThousandKilowattHours)),
         ("万kWh", .energy(.tenThousandKilowattHours)), ("万度", .energy(.tenThousandKilowattHours)),
         ("MWh", .energy(.megawattHour)), ("兆瓦时", .energy(.megawattHour)), ("GWh", .energy(.gigawattHour)),
-        ("kJ", .energy(.kilojoule)), ("MJ", .energy(.megajoule)), ("GJ", .energy(.gigajoule)), ("吉焦", .energy(.gigajoule)),
+        ("kJ", .energy(.kilojoule)), ("MJ", .energy(.megajoule)), ("GJ", .energy(.gigajoule)),
+        ("吉焦", .energy(.gigajoule)),
         ("百万千焦", .energy(.gigajoule)), ("TJ", .energy(.terajoule)),
         ("tce", .standardCoal(.tonneCoalEquivalent)), ("吨标准煤", .standardCoal(.tonneCoalEquivalent)),
         ("kgce", .standardCoal(.kilogramCoalEquivalent)), ("万吨标准煤", .standardCoal(.tenThousandTonnesCoalEquivalent)),
@@ -35,7 +37,8 @@ struct UnitConversionTests {
         }
     }
 
-    @Test("rejects what it does not know", arguments: ["", "吨吨", "kwhh", "L", "升", "桶", "m2", "kt", "Wh", "kcal", "tCO2"])
+    @Test(
+        "rejects what it does not know", arguments: ["", "吨吨", "kwhh", "L", "升", "桶", "m2", "kt", "Wh", "kcal", "tCO2"])
     func parse_rejectsUnknown(_ text: String) {
         #expect(UnitOfMeasure(parsing: text) == nil)
     }
@@ -114,8 +117,11 @@ struct UnitIndependenceProperties {
         await propertyCheck(input: Gen.double(in: 0...100_000), Gen<MassUnit>.case) { tonnes, unit in
             let reference = try Fixture.line(Fixture.record("柴油", tonnes, "t"))
             let written = try Fixture.line(Fixture.record("柴油", Mass(tonnes, .tonne).value(in: unit), unit.symbol))
-            #expect(isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12))
-            #expect(isClose(Fixture.tce(written.energyCalorific), Fixture.tce(reference.energyCalorific), relative: 1e-12))
+            #expect(
+                isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12)
+            )
+            #expect(
+                isClose(Fixture.tce(written.energyCalorific), Fixture.tce(reference.energyCalorific), relative: 1e-12))
         }
     }
 
@@ -124,16 +130,23 @@ struct UnitIndependenceProperties {
             let reference = try Fixture.line(Fixture.record("天然气", tenThousand, "万Nm3"))
             let amount = GasVolume(tenThousand, .tenThousandNormalCubicMetres).value(in: unit)
             let written = try Fixture.line(Fixture.record("天然气", amount, unit.symbol))
-            #expect(isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12))
+            #expect(
+                isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12)
+            )
         }
     }
 
     @Test func electricityByEnergy() async throws {
         await propertyCheck(input: Gen.double(in: 0...1e7), Gen<EnergyUnit>.case) { megawattHours, unit in
             let reference = try Fixture.line(Fixture.record("电力", megawattHours, "MWh"))
-            let written = try Fixture.line(Fixture.record("电力", Energy(megawattHours, .megawattHour).value(in: unit), unit.symbol))
-            #expect(isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12))
-            #expect(isClose(Fixture.tce(written.energyEquivalent), Fixture.tce(reference.energyEquivalent), relative: 1e-12))
+            let written = try Fixture.line(
+                Fixture.record("电力", Energy(megawattHours, .megawattHour).value(in: unit), unit.symbol))
+            #expect(
+                isClose(Fixture.tonnes(written.locationBased), Fixture.tonnes(reference.locationBased), relative: 1e-12)
+            )
+            #expect(
+                isClose(Fixture.tce(written.energyEquivalent), Fixture.tce(reference.energyEquivalent), relative: 1e-12)
+            )
         }
     }
 }

@@ -32,7 +32,9 @@ public struct MeasuredParameters: Sendable, Equatable {
     public var carbonContent: CarbonContent?
     public var oxidationRate: Fraction?
 
-    public init(netCalorificValue: NetCalorificValue? = nil, carbonContent: CarbonContent? = nil, oxidationRate: Fraction? = nil) {
+    public init(
+        netCalorificValue: NetCalorificValue? = nil, carbonContent: CarbonContent? = nil, oxidationRate: Fraction? = nil
+    ) {
         self.netCalorificValue = netCalorificValue
         self.carbonContent = carbonContent
         self.oxidationRate = oxidationRate
@@ -49,7 +51,8 @@ public enum NetCalorificValue: Sendable, Equatable {
 
     /// The NCV as users enter it: GJ per t for a fuel measured by mass, GJ per 10⁴ Nm³ by volume.
     public init(gigajoulesPerBaseUnit value: Double, of dimension: Dimension) {
-        self = dimension == .volume
+        self =
+            dimension == .volume
             ? .perVolume(Rate(value, .gigajoule, per: .tenThousandNormalCubicMetres))
             : .perMass(Rate(value, .gigajoule, per: .tonne))
     }

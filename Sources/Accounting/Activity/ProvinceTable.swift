@@ -23,7 +23,8 @@ public struct ProvinceTable: Sendable {
             let table = try CSVTable(parsing: ReferenceData.provincesCSV)
             let header = table.records[0]
             let provinces = table.records.dropFirst().filter { !CSVTable.isBlank($0) }.map { record in
-                let row = Dictionary(uniqueKeysWithValues: zip(header, record + Array(repeating: "", count: header.count)))
+                let row = Dictionary(
+                    uniqueKeysWithValues: zip(header, record + Array(repeating: "", count: header.count)))
                 let region = row["grid_region", default: ""]
                 return Province(
                     code: row["code", default: ""], nameZh: row["name_zh", default: ""],

@@ -4,7 +4,9 @@ extension LineContext {
         guard case .mass(let mass) = record.quantity, let species = record.item.gas else { return nil }
         let set = options.gwp
         var gwp: GlobalWarmingPotential?
-        if case .emissionsPerMass(let rate) = factor(.gwp, item: species.factorItem, variant: set.rawValue, variantIsRequired: true) {
+        if case .emissionsPerMass(let rate) = factor(
+            .gwp, item: species.factorItem, variant: set.rawValue, variantIsRequired: true)
+        {
             gwp = rate
         } else if species == .ch4Fossil || species == .ch4NonFossil,
             case .emissionsPerMass(let rate) = factor(

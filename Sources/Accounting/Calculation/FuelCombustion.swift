@@ -66,7 +66,9 @@ extension LineContext {
             let coal = coefficient.entry.value.standardCoal(of: record.quantity)
         {
             factors.append(
-                FactorUse(kind: .coalCoefficient, value: coefficient.entry.value, entry: coefficient.entry, notes: coefficient.notes))
+                FactorUse(
+                    kind: .coalCoefficient, value: coefficient.entry.value, entry: coefficient.entry,
+                    notes: coefficient.notes))
             return coal
         }
         guard case .energyPerCoal(let perCoal) = factor(.standardCoalHeat, extraNotes: [.coalEquivalentFromHeat]) else {

@@ -26,7 +26,9 @@ public struct Inventory: Sendable {
         public let energyEquivalent: StandardCoal
     }
 
-    public var byGas: [(gas: String, subtotal: Subtotal)] { grouped(by: \.gas).sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    public var byGas: [(gas: String, subtotal: Subtotal)] {
+        grouped(by: \.gas).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
     public var byItem: [(item: String, subtotal: Subtotal)] {
         grouped(by: \.record.item.code).sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
@@ -54,7 +56,9 @@ public struct Inventory: Sendable {
             for use in line.factors {
                 guard let entry = use.entry, entry.grade == .unverified else { continue }
                 entries[entry.id] = entry
-                if let row = line.record.sourceRow, rows[entry.id]?.last != row { rows[entry.id, default: []].append(row) }
+                if let row = line.record.sourceRow, rows[entry.id]?.last != row {
+                    rows[entry.id, default: []].append(row)
+                }
             }
         }
         return entries.keys.sorted().map { (entries[$0]!, rows[$0, default: []]) }

@@ -60,7 +60,8 @@ struct LineContext {
                 kind, item: item ?? record.item.code, variant: variant, variantIsRequired: variantIsRequired,
                 province: province, year: year)
         else { return nil }
-        factors.append(FactorUse(kind: kind, value: found.entry.value, entry: found.entry, notes: extraNotes + found.notes))
+        factors.append(
+            FactorUse(kind: kind, value: found.entry.value, entry: found.entry, notes: extraNotes + found.notes))
         return found.entry.value
     }
 

@@ -9,7 +9,9 @@ extension LineContext {
         let year = record.period.year
 
         var location: Emissions?
-        if case .emissionsPerEnergy(let grid) = factor(.gridAverage, item: "electricity", province: province, year: year) {
+        if case .emissionsPerEnergy(let grid) = factor(
+            .gridAverage, item: "electricity", province: province, year: year)
+        {
             location = grid.applied(to: electricity)
         } else {
             missing(.gridAverage, field: "region", hint: .notInLibrary)

@@ -24,10 +24,13 @@ public struct FactorSet: Sendable {
             let kindText = row.text("kind")
             let before = issues.count
             if id.isEmpty { issues.append(row.issue("id", .missingValue)) }
-            if let first = seenIDs[id], !id.isEmpty { issues.append(row.issue("id", .duplicateID(id, firstRow: first))) }
+            if let first = seenIDs[id], !id.isEmpty {
+                issues.append(row.issue("id", .duplicateID(id, firstRow: first)))
+            }
             seenIDs[id] = seenIDs[id] ?? row.number
             guard let kind = FactorKind(rawValue: kindText) else {
-                issues.append(row.issue("kind", .unknownFactorKind(kindText, known: FactorKind.allCases.map(\.rawValue))))
+                issues.append(
+                    row.issue("kind", .unknownFactorKind(kindText, known: FactorKind.allCases.map(\.rawValue))))
                 continue
             }
             let valueText = row.text("value")

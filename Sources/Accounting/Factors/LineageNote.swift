@@ -25,11 +25,17 @@ public enum LineageNote: Sendable, Equatable, Hashable {
         let zh = language == .zh
         switch self {
         case .latestEarlierYear(let requested, let used):
-            return zh ? "\(requested) 年因子尚未发布，采用最近的 \(used) 年" : "no factor published for \(requested) yet; latest earlier year \(used) used"
+            return zh
+                ? "\(requested) 年因子尚未发布，采用最近的 \(used) 年"
+                : "no factor published for \(requested) yet; latest earlier year \(used) used"
         case .earliestLaterYear(let requested, let used):
-            return zh ? "\(requested) 年及以前无因子，采用最早发布的 \(used) 年" : "no factor for \(requested) or before; earliest published year \(used) used"
+            return zh
+                ? "\(requested) 年及以前无因子，采用最早发布的 \(used) 年"
+                : "no factor for \(requested) or before; earliest published year \(used) used"
         case .regionFallback(let province, let used):
-            return zh ? "省份 \(province) 无省级因子，采用 \(used) 因子" : "no provincial factor for province \(province); \(used) factor used"
+            return zh
+                ? "省份 \(province) 无省级因子，采用 \(used) 因子"
+                : "no provincial factor for province \(province); \(used) factor used"
         case .otherParameterSet(let preferred, let used):
             return zh ? "\(preferred) 无此参数，采用 \(used)" : "\(preferred) has no such value; \(used) used"
         case .measured:
@@ -39,7 +45,8 @@ public enum LineageNote: Sendable, Equatable, Hashable {
         case .heatEquivalentIsCalorific:
             return zh ? "因子库无热力等价值参数，等价值按当量值计" : "the library has no equivalent value for heat; calorific value used"
         case .previousYearCoalRate(let year):
-            return zh ? "等价值按上年（\(year - 1)）供电标准煤耗计算" : "equivalent value from the previous year's (\(year - 1)) coal rate"
+            return zh
+                ? "等价值按上年（\(year - 1)）供电标准煤耗计算" : "equivalent value from the previous year's (\(year - 1)) coal rate"
         case .singleMethaneGWP(let set):
             return zh ? "\(set.rawValue) 不区分甲烷来源，采用 CH4 值" : "\(set.rawValue) has one CH4 value for all origins"
         case .fuelEquivalentIsCalorific:

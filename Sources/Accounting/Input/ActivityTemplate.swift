@@ -97,7 +97,8 @@ public struct ActivityTemplate: Sendable {
                 issues.append(
                     row.issue(
                         "uom",
-                        .unitNotForItem(unit: row.text("uom"), item: row.text("item"), accepted: acceptedUnits(for: item))))
+                        .unitNotForItem(
+                            unit: row.text("uom"), item: row.text("item"), accepted: acceptedUnits(for: item))))
                 unit = nil
             }
         }
@@ -120,7 +121,8 @@ public struct ActivityTemplate: Sendable {
                 let allowed = item.allowedCategories.map { $0.name(in: language) }
                 issues.append(
                     row.issue(
-                        "category", .categoryNotForItem(category: row.text("category"), item: row.text("item"), allowed: allowed)))
+                        "category",
+                        .categoryNotForItem(category: row.text("category"), item: row.text("item"), allowed: allowed)))
             }
         }
 

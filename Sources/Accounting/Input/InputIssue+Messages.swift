@@ -41,13 +41,15 @@ extension Problem {
         case .duplicateHeader(let header, let first):
             return zh ? "表头“\(header)”重复，\(first) 列已是同一字段" : "header \"\(header)\" repeats the field of column \(first)"
         case .tooManyFields(let count, let expected):
-            return zh ? "这一行有 \(count) 个字段，表头只有 \(expected) 列" : "this row has \(count) fields but the header has \(expected)"
+            return zh
+                ? "这一行有 \(count) 个字段，表头只有 \(expected) 列" : "this row has \(count) fields but the header has \(expected)"
         case .missingValue:
             return zh ? "必填，不能为空" : "required, must not be empty"
         case .unknownItem(let name, let suggestions):
             let base = zh ? "未知品种“\(name)”" : "unknown item \"\(name)\""
             if suggestions.isEmpty {
-                return base + (zh ? "；运行 peakzero factors list 查看可用品种" : "; run peakzero factors list to see the known items")
+                return base
+                    + (zh ? "；运行 peakzero factors list 查看可用品种" : "; run peakzero factors list to see the known items")
             }
             return base + (zh ? "，是否是：\(list(suggestions))？" : "; did you mean: \(list(suggestions))?")
         case .unknownUnit(let unit):
@@ -63,7 +65,9 @@ extension Problem {
         case .notANumber(let text):
             return zh ? "不是数字：“\(text)”" : "not a number: \"\(text)\""
         case .badPeriod(let text):
-            return zh ? "期间“\(text)”格式不对，应为 YYYY 或 YYYY-MM（如 2024-03）" : "period \"\(text)\" must be YYYY or YYYY-MM (e.g. 2024-03)"
+            return zh
+                ? "期间“\(text)”格式不对，应为 YYYY 或 YYYY-MM（如 2024-03）"
+                : "period \"\(text)\" must be YYYY or YYYY-MM (e.g. 2024-03)"
         case .badRegion(let text):
             return zh
                 ? "行政区划代码“\(text)”无效：应为 6 位 GB/T 2260 代码，如 510100"
@@ -75,7 +79,8 @@ extension Problem {
                 ? "类别“\(category)”不适用于“\(item)”（可用：\(list(allowed))）"
                 : "category \"\(category)\" does not fit \"\(item)\" (allowed: \(list(allowed)))"
         case .measuredNotApplicable(let item):
-            return zh ? "实测参数只适用于燃料，“\(item)”不是燃料" : "measured parameters apply to fuels only; \"\(item)\" is not a fuel"
+            return zh
+                ? "实测参数只适用于燃料，“\(item)”不是燃料" : "measured parameters apply to fuels only; \"\(item)\" is not a fuel"
         case .oxidationRateOutOfRange(let text):
             return zh
                 ? "碳氧化率“\(text)”应在 0 到 1 之间（或 0% 到 100%）"

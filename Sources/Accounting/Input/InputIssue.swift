@@ -9,7 +9,9 @@ public struct InputIssue: Sendable, Equatable, Error {
     public var columnLetter: String?
     public var problem: Problem
 
-    public init(file: String? = nil, row: Int? = nil, column: String? = nil, columnLetter: String? = nil, problem: Problem) {
+    public init(
+        file: String? = nil, row: Int? = nil, column: String? = nil, columnLetter: String? = nil, problem: Problem
+    ) {
         self.file = file
         self.row = row
         self.column = column
@@ -19,10 +21,11 @@ public struct InputIssue: Sendable, Equatable, Error {
 }
 
 extension InputIssue {
-    /// Row by row, and within a row column by column, as a person reads a spreadsheet.
+    /// Row by row, and within a row column by column, as a person reads a spreadsheet; problems
+    /// about a column the file lacks come after those about the row's cells.
     public static func spreadsheetOrder(_ a: InputIssue, _ b: InputIssue) -> Bool {
-        let columnA = a.columnLetter.map { ($0.count, $0) } ?? (0, "")
-        let columnB = b.columnLetter.map { ($0.count, $0) } ?? (0, "")
+        let columnA = a.columnLetter.map { ($0.count, $0) } ?? (Int.max, a.column ?? "")
+        let columnB = b.columnLetter.map { ($0.count, $0) } ?? (Int.max, b.column ?? "")
         return (a.row ?? 0, columnA.0, columnA.1) < (b.row ?? 0, columnB.0, columnB.1)
     }
 }

@@ -106,12 +106,14 @@ struct TableRow {
 
     func issue(_ field: String, _ problem: Problem) -> InputIssue {
         let column = columns[field]
-        return InputIssue(file: file, row: number, column: column?.header, columnLetter: column?.letter, problem: problem)
+        return InputIssue(
+            file: file, row: number, column: column?.header, columnLetter: column?.letter, problem: problem)
     }
 
     /// Fields beyond the header that hold something (trailing empty cells are common and harmless).
     var extraFieldIssue: InputIssue? {
-        guard values.count > width, values[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+        guard values.count > width,
+            values[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
         else { return nil }
         return InputIssue(file: file, row: number, problem: .tooManyFields(count: values.count, expected: width))
     }
