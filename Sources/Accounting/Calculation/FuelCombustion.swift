@@ -8,22 +8,17 @@ extension LineContext {
         let preferredSet = options.fuelParameters.rawValue
         let heat = fuelHeat(preferredSet: preferredSet)
 
-        var carbonContent = record.measured.carbonContent
-        if let measured = carbonContent {
-            recordMeasured(.carbonContent, .carbonPerEnergy(measured))
-        } else if case .carbonPerEnergy(let rate) = factor(.carbonContent, variant: preferredSet) {
-            carbonContent = rate
-        } else {
-            missing(.carbonContent, field: "carbon_content", hint: .giveMeasuredValue(column: "carbon_content"))
+        let carbonContent = parameter(
+            .carbonContent, measured: record.measured.carbonContent, preferredSet: preferredSet,
+            field: "carbon_content", wrap: FactorValue.carbonPerEnergy
+        ) { value in
+            if case .carbonPerEnergy(let rate) = value { rate } else { nil }
         }
-
-        var oxidation = record.measured.oxidationRate
-        if let measured = oxidation {
-            recordMeasured(.oxidationRate, .fraction(measured))
-        } else if case .fraction(let fraction) = factor(.oxidationRate, variant: preferredSet) {
-            oxidation = fraction
-        } else {
-            missing(.oxidationRate, field: "oxidation_rate", hint: .giveMeasuredValue(column: "oxidation_rate"))
+        let oxidation = parameter(
+            .oxidationRate, measured: record.measured.oxidationRate, preferredSet: preferredSet,
+            field: "oxidation_rate", wrap: FactorValue.fraction
+        ) { value in
+            if case .fraction(let fraction) = value { fraction } else { nil }
         }
 
         guard let heat, let carbonContent, let oxidation else { return nil }
@@ -31,6 +26,20 @@ extension LineContext {
         let co2 = Self.co2PerCarbon.applied(to: carbon)
         let calorific = fuelStandardCoal(heat: heat)
         return make(gas: "CO2", heat: heat, location: co2, market: co2, calorific: calorific, equivalent: calorific)
+    }
+
+    /// A measured value when the record has one, else the library's; a missing one is reported.
+    private mutating func parameter<Value>(
+        _ kind: FactorKind, measured: Value?, preferredSet: String, field: String,
+        wrap: (Value) -> FactorValue, unwrap: (FactorValue) -> Value?
+    ) -> Value? {
+        if let measured {
+            recordMeasured(kind, wrap(measured))
+            return measured
+        }
+        if let found = factor(kind, variant: preferredSet).flatMap(unwrap) { return found }
+        missing(kind, field: field, hint: .giveMeasuredValue(column: field))
+        return nil
     }
 
     /// The heat of the fuel: quantity × NCV, or the quantity itself when given in GJ or tce.

@@ -14,14 +14,17 @@ public enum PhysicalQuantity: Sendable, Equatable {
         }
     }
 
-    public var dimension: Dimension {
+    /// The unit it is written in.
+    public var unit: UnitOfMeasure {
         switch self {
-        case .mass: .mass
-        case .volume: .volume
-        case .energy: .energy
-        case .standardCoal: .standardCoal
+        case .mass(let q): .mass(q.unit)
+        case .volume(let q): .volume(q.unit)
+        case .energy(let q): .energy(q.unit)
+        case .standardCoal(let q): .standardCoal(q.unit)
         }
     }
+
+    public var dimension: Dimension { unit.dimension }
 
     public var value: Double {
         switch self {
@@ -32,12 +35,5 @@ public enum PhysicalQuantity: Sendable, Equatable {
         }
     }
 
-    public var unitSymbol: String {
-        switch self {
-        case .mass(let q): q.unit.symbol
-        case .volume(let q): q.unit.symbol
-        case .energy(let q): q.unit.symbol
-        case .standardCoal(let q): q.unit.symbol
-        }
-    }
+    public var unitSymbol: String { unit.symbol }
 }
