@@ -74,6 +74,12 @@ struct CalcCommand: ParsableCommand {
             }
             let report = InventoryReport(inventory: inventory, file: name, language: lang)
             console.out(report.render(reportFormat))
+            for header in parsed.ignoredHeaders {
+                console.err(
+                    lang == .zh
+                        ? "注意：\(name) 的列“\(header)”不属于活动数据模板 v1，未读取"
+                        : "note: column \"\(header)\" of \(name) is not part of activity template v1 and was not read")
+            }
             for warning in report.warnings { console.err(warning) }
             return 0
         } catch {

@@ -23,8 +23,9 @@ struct LanguageOption: ParsableArguments {
     }
 }
 
-/// Where a command writes: stdout for results, stderr for problems. Tests pass their own.
+/// Where a command writes: stdout for results, stderr for problems. Both are written unbuffered so
+/// a report and its notes keep their order in a terminal. Tests pass their own.
 struct Console {
-    var out: (String) -> Void = { print($0) }
+    var out: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
     var err: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 }

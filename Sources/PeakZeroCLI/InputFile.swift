@@ -9,7 +9,8 @@ enum InputFile {
             let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file: \(path)"
             throw InputIssues([InputIssue(file: name, problem: .unreadableFile(reason))])
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        // Strict: Foundation's decoder would replace bad bytes (a GBK file) instead of failing.
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
             throw InputIssues([InputIssue(file: name, problem: .notUTF8)])
         }
         return text

@@ -18,9 +18,11 @@ enum NumberText {
         return (negative && joined.contains(where: { $0 != "0" && $0 != "," && $0 != "." }) ? "-" : "") + joined
     }
 
-    /// A plain number for CSV: full precision, no separators.
+    /// A plain number for CSV: 15 significant digits (all a Double holds without binary noise such
+    /// as 59.419999999999995), no separators, no exponent below 10^15.
     static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+        return String(format: "%.15g", value)
     }
 }
 

@@ -117,6 +117,29 @@ struct CalcCommandTests {
         #expect(run.err.first?.hasPrefix("activity.csv：第 2 行，G 列“单位热值含碳量”：“原煤”没有单位热值含碳量缺省值") == true)
     }
 
+    @Test("a file that is not UTF-8 (Excel's GBK CSV) is refused with what to do")
+    func notUTF8_isRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("gbk.csv").path
+        // "数量" in GBK is CA FD C1 BF, which is not valid UTF-8.
+        try Data([0xCA, 0xFD, 0xC1, 0xBF, 0x0A]).write(to: URL(fileURLWithPath: path))
+        let run = try Self.run([path, "--lang", "en"])
+        #expect(run.code == 1)
+        #expect(run.err.first == "gbk.csv: the file is not UTF-8; in Excel save it as \"CSV UTF-8 (comma delimited)\"")
+    }
+
+    @Test("columns outside the template are named on stderr, and the rest is computed")
+    func extraColumn_isNamed() throws {
+        let run = try Self.run(
+            ["--lang", "en", "--format", "json"],
+            file: "unit,region,period,item,quantity,uom,remark\nA,510104,2023,柴油,1,t,x\n")
+        #expect(run.code == 0)
+        #expect(
+            run.err == ["note: column \"remark\" of activity.csv is not part of activity template v1 and was not read"])
+    }
+
     @Test("a missing file and a bad option are clear errors")
     func missingFileAndBadOption() throws {
         let missing = try Self.run(["/no/such/file.csv", "--lang", "en"])
