@@ -51,7 +51,7 @@ public struct ItemCatalog: Sendable {
     }
 
     static func key(_ name: String) -> String {
-        UnitOfMeasure.normalise(name).replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
+        UnitOfMeasure.normalise(name).filter { $0 != "_" && $0 != "-" }
     }
 }
 

@@ -14,9 +14,11 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Reads `YYYY`, `YYYY-MM`, `YYYY-M`, `YYYY/MM` or `YYYY年MM月`.
     public init?(parsing text: String) {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmed
         if t.hasSuffix("月") { t.removeLast() }
-        t = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "/", with: "-")
+        if t.contains(where: { $0 == "年" || $0 == "/" }) {
+            t = String(t.map { $0 == "年" || $0 == "/" ? "-" : $0 })
+        }
         if t.hasSuffix("-") { t.removeLast() }
         let parts = t.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 1 || parts.count == 2, parts[0].count == 4, let year = Int(parts[0]) else { return nil }

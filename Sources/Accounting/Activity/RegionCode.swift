@@ -7,7 +7,7 @@ public struct RegionCode: Sendable, Hashable, CustomStringConvertible {
 
     /// Accepts exactly six ASCII digits whose province part is a GB/T 2260 province.
     public init?(_ text: String, provinces: ProvinceTable = .bundled) {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         guard t.count == 6, t.allSatisfy({ $0.isASCII && $0.isNumber }),
             provinces.province(code: String(t.prefix(2))) != nil
         else { return nil }

@@ -1,5 +1,6 @@
 /// One cited factor: a value with its unit, what it applies to, and where it comes from.
-public struct FactorEntry: Sendable {
+/// A class, so that lookups and lineage share one copy of its many strings instead of copying them.
+public final class FactorEntry: Sendable {
     public let id: String
     public let kind: FactorKind
     /// The item code it applies to (`diesel`, `electricity`, `ch4` …); empty when it applies to all.
@@ -21,4 +22,26 @@ public struct FactorEntry: Sendable {
     public let notes: String
     /// The factor set it was loaded from (the bundled library's edition, or a user file's name).
     public let setName: String
+
+    init(
+        id: String, kind: FactorKind, item: String, region: String, variant: String, year: Int?,
+        value: FactorValue, unitText: String, grade: Grade, source: String, document: String,
+        published: String, url: String, notes: String, setName: String
+    ) {
+        self.id = id
+        self.kind = kind
+        self.item = item
+        self.region = region
+        self.variant = variant
+        self.year = year
+        self.value = value
+        self.unitText = unitText
+        self.grade = grade
+        self.source = source
+        self.document = document
+        self.published = published
+        self.url = url
+        self.notes = notes
+        self.setName = setName
+    }
 }

@@ -38,7 +38,7 @@ public struct FactorLibrary: Sendable {
         province: String? = nil, year: Int? = nil
     ) -> (entry: FactorEntry, notes: [LineageNote])? {
         for set in setsByPriority {
-            var candidates = set.entries.filter { $0.kind == kind && ($0.item == item || $0.item.isEmpty) }
+            var candidates = set.entries(kind, item: item)
             var notes: [LineageNote] = []
             if let variant {
                 let matching = candidates.filter { $0.variant == variant }

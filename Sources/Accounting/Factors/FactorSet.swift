@@ -4,6 +4,8 @@ import Foundation
 public struct FactorSet: Sendable {
     public let name: String
     public let entries: [FactorEntry]
+    /// The entries by kind and item code, so a lookup scans a handful of rows, not the whole table.
+    let index: [FactorKind: [String: [FactorEntry]]]
     /// A fingerprint of the file's content, so an inventory names exactly which table it used.
     public let fingerprint: String
 
@@ -65,7 +67,14 @@ public struct FactorSet: Sendable {
         if !issues.isEmpty { throw InputIssues(issues) }
         self.name = name
         self.entries = entries
+        self.index = Dictionary(grouping: entries, by: \.kind).mapValues { Dictionary(grouping: $0, by: \.item) }
         self.fingerprint = Fingerprint.of(text)
+    }
+
+    /// The entries of `kind` that apply to `item`: its own rows and the rows for every item.
+    func entries(_ kind: FactorKind, item: String) -> [FactorEntry] {
+        guard let byItem = index[kind] else { return [] }
+        return byItem[item, default: []] + (item.isEmpty ? [] : byItem["", default: []])
     }
 
     /// The table bundled with PeakZero (`ReferenceData/Data/factors.csv`).

@@ -15,7 +15,7 @@ public enum FactorValue: Sendable, Equatable {
 
     /// Reads `value` written in `unit` as a factor of `kind`; nil when the unit does not fit the kind.
     init?(_ value: Double, unit: String, kind: FactorKind) {
-        let trimmed = unit.trimmingCharacters(in: .whitespaces)
+        let trimmed = unit.trimmed
         if kind == .oxidationRate {
             switch trimmed.lowercased() {
             case "fraction", "ratio", "": guard let f = Fraction(value) else { return nil }; self = .fraction(f)

@@ -39,7 +39,7 @@ struct TableReader {
         var ignored: [String] = []
         var issues: [InputIssue] = []
         for (index, raw) in header.enumerated() {
-            let text = raw.trimmingCharacters(in: .whitespaces)
+            let text = raw.trimmed
             guard let field = lookup[Self.key(text)] else {
                 if !text.isEmpty { ignored.append(text) }
                 continue
@@ -99,7 +99,7 @@ struct TableRow {
     /// The trimmed text of a field; empty when the column is absent or the row is short.
     func text(_ field: String) -> String {
         guard let column = columns[field], column.index < values.count else { return "" }
-        return values[column.index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return values[column.index].trimmed
     }
 
     func has(_ field: String) -> Bool { !text(field).isEmpty }
@@ -113,7 +113,7 @@ struct TableRow {
     /// Fields beyond the header that hold something (trailing empty cells are common and harmless).
     var extraFieldIssue: InputIssue? {
         guard values.count > width,
-            values[width...].contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+            values[width...].contains(where: { !$0.trimmed.isEmpty })
         else { return nil }
         return InputIssue(file: file, row: number, problem: .tooManyFields(count: values.count, expected: width))
     }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A CSV file split into records (RFC 4180): quoted fields may hold commas, quotes ("") and line
 /// breaks; LF, CRLF and CR all end a record; a UTF-8 byte-order mark is dropped.
 ///
@@ -14,59 +12,72 @@ public struct CSVTable: Sendable {
     }
 
     public init(parsing text: String) throws(ParseError) {
+        var text = text
+        // Works on the UTF-8 bytes: every delimiter is ASCII, and fields are decoded once, whole.
+        let result = text.withUTF8 { bytes in Result { () throws(ParseError) in try Self.split(bytes) } }
+        records = try result.get()
+    }
+
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> [[String]] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [[String]] = []
         var record: [String] = []
-        var field = ""
-        var inQuotes = false
+        var field: [UInt8] = []
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var fieldStart = start
+        var quoted = false
         var quoteOpenedAt = 0
-        var scalars = Array(text.unicodeScalars)
-        if scalars.first == "\u{FEFF}" { scalars.removeFirst() }
-        var i = 0
-        func endRecord() {
-            record.append(field)
-            records.append(record)
-            record = []
-            field = ""
+        var i = start
+
+        func text(_ from: Int, _ to: Int) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
         }
-        while i < scalars.count {
-            let c = scalars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < scalars.count, scalars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
+        while i < bytes.count {
+            let byte = bytes[i]
+            if quoted {
+                if byte == quote {
+                    if i + 1 < bytes.count, bytes[i + 1] == quote {
+                        field.append(quote)
                         i += 1
                     } else {
-                        inQuotes = false
+                        quoted = false
                     }
                 } else {
-                    field.unicodeScalars.append(c)
+                    field.append(byte)
                 }
-            } else {
-                switch c {
-                case "\"" where field.isEmpty:
-                    inQuotes = true
-                    quoteOpenedAt = records.count + 1
-                case ",":
-                    record.append(field)
-                    field = ""
-                case "\r":
-                    if i + 1 < scalars.count, scalars[i + 1] == "\n" { i += 1 }
-                    endRecord()
-                case "\n":
-                    endRecord()
-                default:
-                    field.unicodeScalars.append(c)
+                i += 1
+                continue
+            }
+            switch byte {
+            case quote where i == fieldStart:
+                quoted = true
+                quoteOpenedAt = records.count + 1
+                field.removeAll(keepingCapacity: true)
+                start = -1  // the field's text is in `field`, not a slice of the input
+            case comma, cr, lf:
+                record.append(start < 0 ? String(decoding: field, as: UTF8.self) : text(fieldStart, i))
+                if byte != comma {
+                    if byte == cr, i + 1 < bytes.count, bytes[i + 1] == lf { i += 1 }
+                    records.append(record)
+                    record = []
                 }
+                start = i + 1
+                fieldStart = i + 1
+            default:
+                if start < 0 { field.append(byte) }
             }
             i += 1
         }
-        if inQuotes { throw .unterminatedQuote(row: quoteOpenedAt) }
-        if !field.isEmpty || !record.isEmpty { endRecord() }
-        self.records = records
+        if quoted { throw .unterminatedQuote(row: quoteOpenedAt) }
+        if fieldStart < bytes.count || start < 0 || !record.isEmpty {
+            record.append(start < 0 ? String(decoding: field, as: UTF8.self) : text(fieldStart, bytes.count))
+            records.append(record)
+        }
+        return records
     }
 
     /// True when every field of the record is blank.
     public static func isBlank(_ record: [String]) -> Bool {
-        record.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        record.allSatisfy { $0.allSatisfy(\.isWhitespace) }
     }
 }
