@@ -15,23 +15,30 @@ struct CalcCommandTests {
         }
     }
 
-    static func run(_ arguments: [String], file contents: String? = nil) throws -> Run {
+    /// Calls `body` with a fresh temporary folder, removed afterwards.
+    static func inTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        var args = arguments
-        if let contents {
-            let path = folder.appendingPathComponent("activity.csv").path
-            try contents.write(toFile: path, atomically: true, encoding: .utf8)
-            args.insert(path, at: 0)
+        return try body(folder)
+    }
+
+    static func run(_ arguments: [String], file contents: String? = nil) throws -> Run {
+        try inTemporaryFolder { folder in
+            var args = arguments
+            if let contents {
+                let path = folder.appendingPathComponent("activity.csv").path
+                try contents.write(toFile: path, atomically: true, encoding: .utf8)
+                args.insert(path, at: 0)
+            }
+            let command = try CalcCommand.parse(args)
+            var run = Run()
+            let box = OutputBox()
+            run.code = command.execute(console: Console(out: { box.out.append($0) }, err: { box.err.append($0) }))
+            run.out = box.out
+            run.err = box.err
+            return run
         }
-        let command = try CalcCommand.parse(args)
-        var run = Run()
-        let box = OutputBox()
-        run.code = command.execute(console: Console(out: { box.out.append($0) }, err: { box.err.append($0) }))
-        run.out = box.out
-        run.err = box.err
-        return run
     }
 
     final class OutputBox: @unchecked Sendable {
@@ -119,13 +126,12 @@ struct CalcCommandTests {
 
     @Test("a file that is not UTF-8 (Excel's GBK CSV) is refused with what to do")
     func notUTF8_isRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("gbk.csv").path
-        // "数量" in GBK is CA FD C1 BF, which is not valid UTF-8.
-        try Data([0xCA, 0xFD, 0xC1, 0xBF, 0x0A]).write(to: URL(fileURLWithPath: path))
-        let run = try Self.run([path, "--lang", "en"])
+        let run = try Self.inTemporaryFolder { folder in
+            let path = folder.appendingPathComponent("gbk.csv").path
+            // "数量" in GBK is CA FD C1 BF, which is not valid UTF-8.
+            try Data([0xCA, 0xFD, 0xC1, 0xBF, 0x0A]).write(to: URL(fileURLWithPath: path))
+            return try Self.run([path, "--lang", "en"])
+        }
         #expect(run.code == 1)
         #expect(run.err.first == "gbk.csv: the file is not UTF-8; in Excel save it as \"CSV UTF-8 (comma delimited)\"")
     }
@@ -152,15 +158,14 @@ struct CalcCommandTests {
 
     @Test("a user factor set given with --factors is used and named in the lineage")
     func userFactorSet() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let set = folder.appendingPathComponent("own.csv").path
-        try """
-        id,kind,item,region,variant,year,value,unit,grade,source
-        OWN-1,grid_average,electricity,51,,2023,0.2,tCO2/MWh,S,direct supply contract
-        """.write(toFile: set, atomically: true, encoding: .utf8)
-        let run = try Self.run(["--format", "json", "--factors", set], file: Self.example)
+        let run = try Self.inTemporaryFolder { folder in
+            let set = folder.appendingPathComponent("own.csv").path
+            try """
+            id,kind,item,region,variant,year,value,unit,grade,source
+            OWN-1,grid_average,electricity,51,,2023,0.2,tCO2/MWh,S,direct supply contract
+            """.write(toFile: set, atomically: true, encoding: .utf8)
+            return try Self.run(["--format", "json", "--factors", set], file: Self.example)
+        }
         let lines = try #require(run.json["lines"] as? [[String: Any]])
         let factors = try #require(lines[1]["factors"] as? [[String: Any]])
         #expect(factors.first?["factor_set"] as? String == "own.csv")
