@@ -12,16 +12,48 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
     ],
     targets: [
         // The bundled, cited factor tables and item catalogue (data only).
         .target(name: "ReferenceData", resources: [.copy("Data")], swiftSettings: strict),
         // Pure domain logic: quantities, factors, the inventory calculation. Foundation only.
         .target(name: "Accounting", dependencies: ["ReferenceData"], swiftSettings: strict),
+        // Schema, migrations and queries: the only place that speaks SQL (SQLite and PostgreSQL).
+        .target(
+            name: "Persistence",
+            dependencies: [
+                "Accounting",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // The HTTP server: JSON API under /api/v1 and its OpenAPI document.
+        .target(
+            name: "PeakZeroServer",
+            dependencies: [
+                "Accounting", "Persistence",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // The command line's commands and report formats, as a library so tests can call them.
         .target(
             name: "PeakZeroCLI",
-            dependencies: ["Accounting", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Accounting", "Persistence", "PeakZeroServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "peakzero", dependencies: ["PeakZeroCLI"], swiftSettings: strict),
@@ -32,6 +64,17 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero"], swiftSettings: strict),
+        .testTarget(
+            name: "PersistenceTests", dependencies: ["Persistence", "Accounting"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "PeakZeroServerTests",
+            dependencies: [
+                "PeakZeroServer", "Persistence",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

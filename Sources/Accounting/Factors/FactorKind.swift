@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a factor row gives; the value's unit must fit the kind (checked when a set is loaded).
-public enum FactorKind: String, Sendable, Hashable, CaseIterable {
+public enum FactorKind: String, Sendable, Hashable, CaseIterable, Codable {
     /// 低位发热量, GJ per t or per 10⁴ Nm³.
     case ncv
     /// 单位热值含碳量, tC/GJ.
@@ -54,7 +54,7 @@ public enum FactorKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The IPCC assessment whose 100-year GWPs convert gases to CO2e.
-public enum GWPSet: String, Sendable, Hashable, CaseIterable {
+public enum GWPSet: String, Sendable, Hashable, CaseIterable, Codable {
     case sar = "SAR", ar4 = "AR4", ar5 = "AR5", ar6 = "AR6"
 
     public init?(parsing text: String) {

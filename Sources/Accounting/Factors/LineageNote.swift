@@ -1,5 +1,5 @@
 /// Why a factor other than the obvious one was used; shown with the line it affected.
-public enum LineageNote: Sendable, Equatable, Hashable {
+public enum LineageNote: Sendable, Equatable, Hashable, Codable {
     /// The activity's data year is not published yet: the latest earlier year was used.
     case latestEarlierYear(requested: Int, used: Int)
     /// Nothing is published for or before the activity's year: the earliest published year was used.

@@ -58,7 +58,7 @@ public struct ActivityTemplate: Sendable {
         var records: [ActivityRecord] = []
         var issues: [InputIssue] = []
         for row in reader.rows {
-            switch record(from: row, language: language) {
+            switch validate(row, language: language) {
             case .success(let record): records.append(record)
             case .failure(let rowIssues): issues += rowIssues.issues
             }
@@ -68,9 +68,11 @@ public struct ActivityTemplate: Sendable {
             columns: reader.columns.mapValues { ($0.header, $0.letter) })
     }
 
-    private func record(from row: TableRow, language: Language) -> Result<ActivityRecord, InputIssues> {
+    /// Checks one record's fields with the template's rules (the API and the calc command share
+    /// them) and builds the record, or returns every problem found.
+    public func validate(_ row: some ActivityFields, language: Language) -> Result<ActivityRecord, InputIssues> {
         var issues: [InputIssue] = []
-        if let extra = row.extraFieldIssue { issues.append(extra) }
+        if let extra = (row as? TableRow)?.extraFieldIssue { issues.append(extra) }
         for field in Self.required where !row.has(field) { issues.append(row.issue(field, .missingValue)) }
 
         let unitCode = row.text("unit")
@@ -134,10 +136,10 @@ public struct ActivityTemplate: Sendable {
         return .success(
             ActivityRecord(
                 unitCode: unitCode, region: region, period: period, item: item, category: category,
-                quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: row.number))
+                quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: row.rowNumber))
     }
 
-    private func measuredParameters(_ row: TableRow, item: Item?, issues: inout [InputIssue]) -> MeasuredParameters {
+    private func measuredParameters(_ row: some ActivityFields, item: Item?, issues: inout [InputIssue]) -> MeasuredParameters {
         var measured = MeasuredParameters()
         let fields = ["ncv", "carbon_content", "oxidation_rate"].filter { row.has($0) }
         guard !fields.isEmpty else { return measured }
@@ -170,7 +172,7 @@ public struct ActivityTemplate: Sendable {
         return measured
     }
 
-    private func positive(_ field: String, _ row: TableRow, _ issues: inout [InputIssue]) -> Double? {
+    private func positive(_ field: String, _ row: some ActivityFields, _ issues: inout [InputIssue]) -> Double? {
         guard let value = number(row.text(field)) else {
             issues.append(row.issue(field, .notANumber(row.text(field))))
             return nil

@@ -101,6 +101,20 @@ extension Problem {
             return zh ? "年份“\(text)”不是四位年份" : "year \"\(text)\" is not a four-digit year"
         case .unknownGWPSet(let text):
             return zh ? "GWP 版本“\(text)”应为 SAR、AR4、AR5 或 AR6" : "GWP set \"\(text)\" must be SAR, AR4, AR5 or AR6"
+        case .unknownUnitCode(let code):
+            return zh ? "没有代码为“\(code)”的单位" : "no unit has the code \"\(code)\""
+        case .duplicateUnitCode(let code):
+            return zh ? "单位代码“\(code)”已被使用" : "unit code \"\(code)\" is already taken"
+        case .shareOutOfRange(let text):
+            return zh ? "持股比例“\(text)”应大于 0 且不超过 1（或 100%）" : "ownership share \"\(text)\" must be above 0 and at most 1 (or 100%)"
+        case .notOneOf(let text, let allowed):
+            return zh ? "“\(text)”无效（可用：\(list(allowed))）" : "\"\(text)\" is not valid (use one of: \(list(allowed)))"
+        case .parentLoop(let code):
+            return zh ? "不能把“\(code)”挂到它自己的下级单位之下" : "\"\(code)\" cannot be placed under one of its own descendants"
+        case .notPositive(let text):
+            return zh ? "必须大于 0：\(text)" : "must be greater than 0: \(text)"
+        case .badMonth(let text):
+            return zh ? "月份“\(text)”应为 1 到 12" : "month \"\(text)\" must be 1 to 12"
         case .noFactor(let kind, let factorItem, let hint):
             let item = factorItem.name(in: language)
             switch hint {

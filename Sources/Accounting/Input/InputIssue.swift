@@ -66,6 +66,13 @@ public enum Problem: Sendable, Equatable {
     case badYear(String)
     case unknownGWPSet(String)
     case noFactor(FactorKind, item: Item, hint: FactorHint)
+    case unknownUnitCode(String)
+    case duplicateUnitCode(String)
+    case shareOutOfRange(String)
+    case notOneOf(String, allowed: [String])
+    case parentLoop(String)
+    case notPositive(String)
+    case badMonth(String)
 }
 
 /// Why a factor could not be found, and what the user can do about it.

@@ -102,7 +102,6 @@ struct TableRow {
         return values[column.index].trimmed
     }
 
-    func has(_ field: String) -> Bool { !text(field).isEmpty }
 
     func issue(_ field: String, _ problem: Problem) -> InputIssue {
         let column = columns[field]

@@ -69,3 +69,4 @@ public typealias Energy = Quantity<EnergyUnit>
 public typealias StandardCoal = Quantity<StandardCoalUnit>
 public typealias Emissions = Quantity<EmissionUnit>
 public typealias CarbonMass = Quantity<CarbonMassUnit>
+public typealias Money = Quantity<MoneyUnit>

@@ -22,4 +22,5 @@ public enum Dimension: String, Sendable, Hashable, CaseIterable {
     case standardCoal = "standard_coal"
     case emissions
     case carbonMass = "carbon_mass"
+    case money
 }

@@ -151,3 +151,25 @@ public enum CarbonMassUnit: String, UnitFamily {
     public static let base = CarbonMassUnit.tonneCarbon
     public static let dimension = Dimension.carbonMass
 }
+
+/// Money at current or constant prices. Base: 万元 (10⁴ CNY), the unit of Chinese intensity figures.
+public enum MoneyUnit: String, UnitFamily {
+    case yuan, tenThousandYuan, hundredMillionYuan
+
+    public var toBase: Double {
+        switch self {
+        case .yuan: 1e-4
+        case .tenThousandYuan: 1
+        case .hundredMillionYuan: 10_000
+        }
+    }
+    public var symbol: String {
+        switch self {
+        case .yuan: "CNY"
+        case .tenThousandYuan: "10^4CNY"
+        case .hundredMillionYuan: "10^8CNY"
+        }
+    }
+    public static let base = MoneyUnit.tenThousandYuan
+    public static let dimension = Dimension.money
+}

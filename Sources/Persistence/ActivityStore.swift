@@ -1,0 +1,162 @@
+import Accounting
+import Foundation
+import SQLKit
+
+/// An activity record as the API and the CLI send it: the template's fields, with the unit by code.
+public struct NewActivityRecord: Sendable, Codable, Equatable {
+    public var unitCode: String
+    public var period: String
+    public var item: String
+    public var quantity: Double
+    public var uom: String
+    public var category: String?
+    public var ncv: Double?
+    public var carbonContent: Double?
+    public var oxidationRate: Double?
+    public var source: String?
+
+    public init(
+        unitCode: String, period: String, item: String, quantity: Double, uom: String, category: String? = nil,
+        ncv: Double? = nil, carbonContent: Double? = nil, oxidationRate: Double? = nil, source: String? = nil
+    ) {
+        self.unitCode = unitCode
+        self.period = period
+        self.item = item
+        self.quantity = quantity
+        self.uom = uom
+        self.category = category
+        self.ncv = ncv
+        self.carbonContent = carbonContent
+        self.oxidationRate = oxidationRate
+        self.source = source
+    }
+}
+
+/// A stored activity record, as read back.
+public struct StoredActivityRecord: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let unitId: Int64
+    public let year: Int
+    public let month: Int?
+    public let item: String
+    public let category: String
+    public let quantity: Double
+    public let uom: String
+    public let ncv: Double?
+    public let carbonContent: Double?
+    public let oxidationRate: Double?
+    public let source: String?
+
+    public var period: String { Period(year: year, month: month)?.description ?? String(year) }
+}
+
+/// Activity data in the database: validated like a template row, written in batches, all or nothing.
+public struct ActivityStore: Sendable {
+    let database: PeakZeroDatabase
+    let template = ActivityTemplate()
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    /// Validates every record (same rules as `peakzero calc`), then writes them all in one transaction.
+    /// Inventories that covered the records' units and years become stale.
+    @discardableResult
+    public func insert(_ records: [NewActivityRecord], language: Language = .en) async throws -> [Int64] {
+        let codes = Array(Set(records.map(\.unitCode)))
+        let units = try await UnitLookup.byCode(codes, in: database.sql)
+        var issues: [InputIssue] = []
+        var rows: [(record: ActivityRecord, unit: UnitLookup.Entry, source: String?)] = []
+        for (index, new) in records.enumerated() {
+            guard let unit = units[new.unitCode] else {
+                issues.append(InputIssue(row: index + 1, column: "unit", problem: .unknownUnitCode(new.unitCode)))
+                continue
+            }
+            let fields = FieldValues(new.fields(region: unit.regionCode), position: index + 1)
+            switch template.validate(fields, language: language) {
+            case .success(let record): rows.append((record, unit, new.source))
+            case .failure(let failure): issues += failure.issues
+            }
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
+        let dialect = database.dialect
+        let valid = rows
+        return try await database.transaction { db in
+            let now = Timestamp.now()
+            let columns = [
+                "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content",
+                "oxidation_rate", "source", "created_at",
+            ]
+            var ids: [Int64] = []
+            for batch in valid.chunked(by: dialect.maxBinds / columns.count) {
+                var insert = db.insert(into: "activity_records").columns(columns)
+                for row in batch {
+                    let r = row.record
+                    insert = insert.values(
+                        SQLBind(row.unit.rootID), SQLBind(row.unit.id), SQLBind(r.period.year), SQLBind(r.period.month),
+                        SQLBind(r.item.code), SQLBind(r.category.rawValue), SQLBind(r.quantity.value),
+                        SQLBind(r.quantity.unitSymbol), SQLBind(r.measured.netCalorificValue?.value),
+                        SQLBind(r.measured.carbonContent?.value), SQLBind(r.measured.oxidationRate?.value),
+                        SQLBind(row.source), SQLBind(now))
+                }
+                ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            try await InventoryStaleness.mark(units: valid.map(\.unit.id), years: Set(valid.map(\.record.period.year)), in: db)
+            return ids
+        }
+    }
+
+    /// Records of a unit's subtree, optionally of one year, in unit and period order.
+    public func list(under unitID: Int64, year: Int? = nil) async throws -> [StoredActivityRecord] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        var query = database.sql.select()
+            .column(
+                SQLRaw(
+                    "a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate, a.source"
+                )
+            )
+            .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = a.unit_id"))
+            .where(SQLColumn("root_id", table: "a"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+        if let year { query = query.where(SQLColumn("year", table: "a"), .equal, SQLBind(year)) }
+        return try await query.orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
+            .orderBy(SQLColumn("month", table: "a")).orderBy(SQLColumn("id", table: "a"))
+            .all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func delete(id: Int64) async throws {
+        try await database.transaction { db in
+            guard
+                let row = try await db.select().columns("unit_id", "year").from("activity_records")
+                    .where("id", .equal, SQLBind(id)).first()
+            else { throw StoreError.notFound(kind: "activity record", id: String(id)) }
+            try await db.delete(from: "activity_records").where("id", .equal, SQLBind(id)).run()
+            try await InventoryStaleness.mark(
+                units: [try row.decode(column: "unit_id", as: Int64.self)],
+                years: [try row.decode(column: "year", as: Int.self)], in: db)
+        }
+    }
+}
+
+extension NewActivityRecord {
+    /// The template's fields, with the region taken from the unit.
+    func fields(region: String) -> [String: String] {
+        var fields = [
+            "unit": unitCode, "region": region, "period": period, "item": item, "quantity": Self.text(quantity),
+            "uom": uom,
+        ]
+        if let category { fields["category"] = category }
+        if let ncv { fields["ncv"] = Self.text(ncv) }
+        if let carbonContent { fields["carbon_content"] = Self.text(carbonContent) }
+        if let oxidationRate { fields["oxidation_rate"] = Self.text(oxidationRate) }
+        return fields
+    }
+
+    static func text(_ value: Double) -> String { value.isFinite ? String(value) : "NaN" }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    func chunked(by size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(1, size)).map { self[$0..<Swift.min($0 + Swift.max(1, size), count)] }
+    }
+}

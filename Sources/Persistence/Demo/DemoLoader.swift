@@ -1,0 +1,37 @@
+import Accounting
+
+/// Loads the demo province into an empty database and computes its inventories, so every query
+/// has something to show.
+public struct DemoLoader: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    public struct Summary: Sendable {
+        public let units: Int
+        public let activityRecords: Int
+        public let economicRecords: Int
+        public let inventories: [StoredInventory]
+    }
+
+    /// True when no unit is stored yet.
+    public func databaseIsEmpty() async throws -> Bool {
+        try await UnitStore(database).list().isEmpty
+    }
+
+    public func load() async throws -> Summary {
+        let demo = DemoProvince()
+        try await UnitStore(database).create(demo.units)
+        try await ActivityStore(database).insert(demo.activity)
+        try await EconomicStore(database).insert(demo.economic)
+        let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+        var inventories: [StoredInventory] = []
+        for year in DemoProvince.years {
+            inventories.append(
+                try await InventoryStore(database).compute(unitID: supervisor.id, year: year, options: CalculationOptions()))
+        }
+        return Summary(
+            units: demo.units.count, activityRecords: demo.activity.count, economicRecords: demo.economic.count,
+            inventories: inventories)
+    }
+}

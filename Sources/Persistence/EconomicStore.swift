@@ -1,0 +1,127 @@
+import Accounting
+import SQLKit
+
+/// Output value, value added and revenue of a unit and period, in 万元 at current prices, with the
+/// price index (base year = 100) that brings them to constant prices.
+public struct NewEconomicRecord: Sendable, Codable, Equatable {
+    public var unitCode: String
+    public var period: String
+    public var outputValue: Double?
+    public var valueAdded: Double?
+    public var revenue: Double?
+    /// Prices of this period relative to the base year's (base = 100). Default 100.
+    public var priceIndex: Double?
+    /// The year whose prices "constant prices" means. Default: the record's year.
+    public var baseYear: Int?
+
+    public init(
+        unitCode: String, period: String, outputValue: Double? = nil, valueAdded: Double? = nil, revenue: Double? = nil,
+        priceIndex: Double? = nil, baseYear: Int? = nil
+    ) {
+        self.unitCode = unitCode
+        self.period = period
+        self.outputValue = outputValue
+        self.valueAdded = valueAdded
+        self.revenue = revenue
+        self.priceIndex = priceIndex
+        self.baseYear = baseYear
+    }
+}
+
+public struct StoredEconomicRecord: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let unitId: Int64
+    public let year: Int
+    public let month: Int?
+    public let outputValue: Double?
+    public let valueAdded: Double?
+    public let revenue: Double?
+    public let priceIndex: Double
+    public let baseYear: Int
+}
+
+public struct EconomicStore: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    @discardableResult
+    public func insert(_ records: [NewEconomicRecord]) async throws -> [Int64] {
+        let units = try await UnitLookup.byCode(Array(Set(records.map(\.unitCode))), in: database.sql)
+        var issues: [InputIssue] = []
+        var rows: [(NewEconomicRecord, Period, UnitLookup.Entry)] = []
+        for (index, record) in records.enumerated() {
+            let position = index + 1
+            let before = issues.count
+            let unit = units[record.unitCode]
+            if unit == nil { issues.append(InputIssue(row: position, column: "unit", problem: .unknownUnitCode(record.unitCode))) }
+            let period = Period(parsing: record.period)
+            if period == nil { issues.append(InputIssue(row: position, column: "period", problem: .badPeriod(record.period))) }
+            for (field, value) in [("output_value", record.outputValue), ("value_added", record.valueAdded), ("revenue", record.revenue)] {
+                if let value, !(value >= 0 && value.isFinite) {
+                    issues.append(InputIssue(row: position, column: field, problem: .negativeQuantity(String(value))))
+                }
+            }
+            if record.outputValue == nil && record.valueAdded == nil && record.revenue == nil {
+                issues.append(InputIssue(row: position, column: "output_value", problem: .missingValue))
+            }
+            if let index = record.priceIndex, !(index > 0 && index.isFinite) {
+                issues.append(InputIssue(row: position, column: "price_index", problem: .notPositive(String(index))))
+            }
+            if let base = record.baseYear, Period(year: base) == nil {
+                issues.append(InputIssue(row: position, column: "base_year", problem: .badYear(String(base))))
+            }
+            if issues.count == before, let period, let unit { rows.append((record, period, unit)) }
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
+        let dialect = database.dialect
+        let valid = rows
+        return try await database.transaction { db in
+            let columns = [
+                "root_id", "unit_id", "year", "month", "output_value", "value_added", "revenue", "price_index",
+                "base_year", "created_at",
+            ]
+            let now = Timestamp.now()
+            var ids: [Int64] = []
+            for batch in valid.chunked(by: dialect.maxBinds / columns.count) {
+                var insert = db.insert(into: "economic_records").columns(columns)
+                for (record, period, unit) in batch {
+                    insert = insert.values(
+                        SQLBind(unit.rootID), SQLBind(unit.id), SQLBind(period.year), SQLBind(period.month),
+                        SQLBind(record.outputValue), SQLBind(record.valueAdded), SQLBind(record.revenue),
+                        SQLBind(record.priceIndex ?? 100), SQLBind(record.baseYear ?? period.year), SQLBind(now))
+                }
+                ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
+            try await InventoryStaleness.mark(units: valid.map(\.2.id), years: Set(valid.map(\.1.year)), in: db)
+            return ids
+        }
+    }
+
+    public func list(under unitID: Int64, year: Int? = nil) async throws -> [StoredEconomicRecord] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        var query = database.sql.select()
+            .column(SQLRaw("e.id, e.unit_id, e.year, e.month, e.output_value, e.value_added, e.revenue, e.price_index, e.base_year"))
+            .from(SQLAlias(SQLIdentifier("economic_records"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = e.unit_id"))
+            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+        if let year { query = query.where(SQLColumn("year", table: "e"), .equal, SQLBind(year)) }
+        return try await query.orderBy(SQLColumn("unit_id", table: "e")).orderBy(SQLColumn("year", table: "e"))
+            .orderBy(SQLColumn("month", table: "e"))
+            .all(decoding: StoredEconomicRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    public func delete(id: Int64) async throws {
+        try await database.transaction { db in
+            guard
+                let row = try await db.select().columns("unit_id", "year").from("economic_records")
+                    .where("id", .equal, SQLBind(id)).first()
+            else { throw StoreError.notFound(kind: "economic record", id: String(id)) }
+            try await db.delete(from: "economic_records").where("id", .equal, SQLBind(id)).run()
+            try await InventoryStaleness.mark(
+                units: [try row.decode(column: "unit_id", as: Int64.self)],
+                years: [try row.decode(column: "year", as: Int.self)], in: db)
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// Activity data (活动数据). `month` is NULL for a whole-year record. `root_id` is the distribution
+/// key for a sharded PostgreSQL (docs/scaling.md).
+enum Migration0002CreateActivityRecords {
+    static let migration = Migration(version: 2, name: "CreateActivityRecords") { d in
+        [
+            """
+            CREATE TABLE activity_records (
+                id \(d.identityPrimaryKey),
+                root_id \(d.bigint) NOT NULL,
+                unit_id \(d.bigint) NOT NULL REFERENCES units(id),
+                year INTEGER NOT NULL,
+                month INTEGER,
+                item TEXT NOT NULL,
+                category TEXT NOT NULL,
+                quantity \(d.double) NOT NULL,
+                uom TEXT NOT NULL,
+                ncv \(d.double),
+                carbon_content \(d.double),
+                oxidation_rate \(d.double),
+                source TEXT,
+                created_at TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX activity_root_unit_year ON activity_records (root_id, unit_id, year)",
+        ]
+    }
+}

@@ -1,0 +1,10 @@
+/// Every migration, in order. Add new ones at the end; never edit one that has shipped.
+public enum Migrations {
+    public static let all: [Migration] = [
+        Migration0001CreateUnits.migration,
+        Migration0002CreateActivityRecords.migration,
+        Migration0003CreateEconomicRecords.migration,
+        Migration0004CreateFactorSets.migration,
+        Migration0005CreateInventories.migration,
+    ]
+}

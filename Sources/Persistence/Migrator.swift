@@ -1,0 +1,68 @@
+import Foundation
+import SQLKit
+
+/// One step of the schema. Numbered, named by what it does, run once, in its own transaction.
+public struct Migration: Sendable {
+    public let version: Int
+    public let name: String
+    /// The statements for a dialect; the same migration builds both schemas.
+    let statements: @Sendable (Dialect) -> [String]
+}
+
+/// Runs the migrations a database has not seen yet, in order, recording each in `schema_migrations`.
+public struct Migrator: Sendable {
+    public let migrations: [Migration]
+
+    public init(migrations: [Migration] = Migrations.all) {
+        self.migrations = migrations.sorted { $0.version < $1.version }
+    }
+
+    /// The versions already applied.
+    public func appliedVersions(in database: PeakZeroDatabase) async throws -> [Int] {
+        try await ensureTable(database)
+        return try await database.sql.raw("SELECT version FROM schema_migrations ORDER BY version").all()
+            .map { try $0.decode(column: "version", as: Int.self) }
+    }
+
+    /// Applies every pending migration; returns the names of those it applied.
+    @discardableResult
+    public func migrate(_ database: PeakZeroDatabase) async throws -> [String] {
+        let applied = Set(try await appliedVersions(in: database))
+        if let newest = applied.max(), let known = migrations.last?.version, newest > known {
+            throw DatabaseError.schemaNewerThanProgram(database: newest, program: known)
+        }
+        var done: [String] = []
+        for migration in migrations where !applied.contains(migration.version) {
+            do {
+                try await database.transaction { db in
+                    for statement in migration.statements(database.dialect) {
+                        try await db.raw(SQLQueryString(statement)).run()
+                    }
+                    try await db.insert(into: "schema_migrations")
+                        .columns("version", "name", "applied_at")
+                        .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp.now()))
+                        .run()
+                }
+            } catch {
+                throw DatabaseError.migrationFailed(
+                    version: migration.version, name: migration.name, reason: String(describing: error))
+            }
+            done.append(migration.name)
+        }
+        return done
+    }
+
+    private func ensureTable(_ database: PeakZeroDatabase) async throws {
+        try await database.sql.raw(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+            """
+        ).run()
+    }
+}
+
+/// ISO 8601 timestamps in UTC, stored as TEXT on both databases.
+enum Timestamp {
+    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+}

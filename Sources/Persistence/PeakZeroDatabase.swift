@@ -1,0 +1,125 @@
+@preconcurrency import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// PeakZero's connection to its database, pooled, with the one SQL interface every store uses.
+public final class PeakZeroDatabase: Sendable {
+    public let sql: any SQLDatabase
+    public let dialect: Dialect
+    public let location: DatabaseLocation
+    private let close: @Sendable () async throws -> Void
+
+    private init(
+        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, close: @escaping @Sendable () async throws -> Void
+    ) {
+        self.sql = sql
+        self.dialect = dialect
+        self.location = location
+        self.close = close
+    }
+
+    /// Opens (and for SQLite creates) the database. Call `shutdown()` when done.
+    public static func open(_ location: DatabaseLocation, logger: Logger) async throws -> PeakZeroDatabase {
+        let group = MultiThreadedEventLoopGroup.singleton
+        switch location {
+        case .sqliteFile(let path):
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            let source = SQLiteSource(storage: .file(path: path))
+            // WAL lets readers run beside the one writer; set once, it is a property of the file.
+            let first = try await source.makeConnection(logger: logger, on: group.any()).get()
+            _ = try await first.query("PRAGMA journal_mode=WAL")
+            try await first.close()
+            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+            return PeakZeroDatabase(
+                sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
+                close: { try await pool.shutdownAsync() })
+        case .sqliteMemory:
+            // One connection: an in-memory database belongs to the connection that opened it.
+            let source = SQLiteSource(storage: .memory)
+            let loop = group.next()
+            let pool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), logger: logger,
+                on: SingleLoopGroup(loop: loop))
+            return PeakZeroDatabase(
+                sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
+                close: { try await pool.shutdownAsync() })
+        case .postgres(let url):
+            let configuration = try SQLPostgresConfiguration(url: url)
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                logger: logger, on: group)
+            return PeakZeroDatabase(
+                sql: pool.database(logger: logger).sql(), dialect: .postgres, location: location,
+                close: { try await pool.shutdownAsync() })
+        }
+    }
+
+    public func shutdown() async throws { try await close() }
+
+    /// Runs `body` in one transaction on one connection: all of it is written, or none.
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await sql.withSession { session in
+            try await session.raw("BEGIN").run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+}
+
+/// Opens SQLite connections with the settings PeakZero relies on.
+struct SQLiteSource: ConnectionPoolSource, Sendable {
+    let storage: SQLiteConnection.Storage
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap { connection in
+            // Wait up to 10 s for another connection's write instead of failing at once;
+            // NORMAL sync is durable in WAL mode except for the last transactions on power loss.
+            connection.query("PRAGMA busy_timeout = 10000").flatMap { _ in
+                connection.query("PRAGMA foreign_keys = ON")
+            }.flatMap { _ in
+                connection.query("PRAGMA synchronous = NORMAL")
+            }.map { _ in connection }
+        }
+    }
+}
+
+/// A pool of SQLite connections seen as one `SQLiteDatabase`; each query or session takes one connection.
+struct PooledSQLite: SQLiteDatabase {
+    let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    let logger: Logger
+    var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
+
+    func query(
+        _ query: String, _ binds: [SQLiteData], logger: Logger, _ onRow: @escaping @Sendable (SQLiteRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        pool.withConnection(logger: logger) { $0.query(query, binds, logger: logger, onRow) }
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        pool.withConnection(logger: logger, closure)
+    }
+}
+
+/// An event-loop group of one loop, so an in-memory database's single connection lives on it.
+final class SingleLoopGroup: EventLoopGroup, Sendable {
+    let loop: any EventLoop
+    init(loop: any EventLoop) { self.loop = loop }
+    func next() -> any EventLoop { loop }
+    func any() -> any EventLoop { loop }
+    func makeIterator() -> EventLoopIterator { EventLoopIterator([loop]) }
+    func shutdownGracefully(queue: DispatchQueue, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
+        callback(nil)  // the loop belongs to the shared group, which outlives this view of it
+    }
+}

@@ -1,0 +1,232 @@
+import Accounting
+import SQLKit
+
+/// The subject of a roll-up: a unit with its descendants, or a territory by region-code prefix.
+public enum RollupSubject: Sendable, Equatable {
+    case unit(id: Int64, approach: ConsolidationApproach)
+    case region(RegionPrefix)
+}
+
+/// A roll-up's figures: totals, breakdowns and the inventories they rest on.
+public struct Rollup: Sendable {
+    public let year: Int
+    public let totals: IndicatorFigures
+    /// Last year's totals from the same kind of inventories, when there are any.
+    public let previousYear: IndicatorFigures?
+    public let byMonth: [(month: Int?, figures: IndicatorFigures)]
+    public let byScope: [(scope: String, figures: IndicatorFigures)]
+    public let byItem: [(item: String, figures: IndicatorFigures)]
+    public let byCategory: [(category: String, figures: IndicatorFigures)]
+    /// For a unit, its children (by id); for a region, its cities or counties (by six-digit code).
+    public let byChild: [(key: String, figures: IndicatorFigures)]
+    public let inventories: [StoredInventory]
+    /// Top-level units with units in the region but no inventory for the year (regions only).
+    public let uncoveredRoots: [Int64]
+}
+
+/// Roll-ups along the ownership tree and the territorial tree, aggregated in SQL (GROUP BY) from
+/// the stored inventory lines; the year-on-year change compares with last year's inventories.
+public struct RollupStore: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    public func rollup(_ subject: RollupSubject, year: Int) async throws -> Rollup {
+        let db = database.sql
+        switch subject {
+        case .unit(let id, let approach):
+            let anchor = try await UnitLookup.anchor(id, in: db)
+            let equity = try await db.select().column("root_equity").from("units").where("id", .equal, SQLBind(id))
+                .first()!.decode(column: "root_equity", as: Double.self)
+            let scale = approach == .equity ? 1 / equity : 1
+            let filter = Filter(
+                rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
+                weight: approach == .equity ? "u.root_equity" : "1", scale: scale)
+            guard let current = try await latestInventory(coveringUnit: anchor, year: year) else {
+                throw StoreError.conflict("no inventory of \(year) covers unit \(anchor.code); compute one first")
+            }
+            let previous = try await latestInventory(coveringUnit: anchor, year: year - 1)
+            return try await aggregate(
+                filter: filter, year: year, inventories: [current], previousInventories: previous.map { [$0] } ?? [],
+                childKey: { path, _ in Self.childID(of: anchor.path, in: path) }, uncovered: [])
+        case .region(let region):
+            let roots = try await db.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
+                .where("region_code", .like, SQLBind(region.prefix + "%")).all()
+                .map { try $0.decode(column: "root_id", as: Int64.self) }
+            let current = try await rootInventories(roots: roots, year: year)
+            let previous = try await rootInventories(roots: roots, year: year - 1)
+            let covered = Set(current.map(\.unitId))
+            let filter = Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
+            let childLength = region.prefix.count == 2 ? 4 : 6
+            return try await aggregate(
+                filter: filter, year: year, inventories: current, previousInventories: previous,
+                childKey: { _, regionCode in
+                    region.prefix.count >= 6
+                        ? nil : RegionPrefix(String(regionCode.prefix(childLength)))?.code
+                }, uncovered: roots.filter { !covered.contains($0) }.sorted())
+        }
+    }
+
+    struct Filter {
+        let rootID: Int64?
+        let pathPrefix: String?
+        let regionPrefix: String?
+        /// SQL weight of a unit's figures (`1`, or `u.root_equity` for the equity approach).
+        let weight: String
+        /// Applied after summing: 1 ÷ the anchor's own root equity for the equity approach.
+        let scale: Double
+    }
+
+    /// The latest inventory of the year computed for the unit or one of its ancestors.
+    func latestInventory(coveringUnit anchor: UnitLookup.Entry, year: Int) async throws -> StoredInventory? {
+        let ids = anchor.path.split(separator: "/").compactMap { Int64($0) }
+        return try await database.sql.select().column(SQLRaw(InventoryStore.columns)).from("inventories")
+            .where("unit_id", .in, SQLBind.group(ids)).where("year", .equal, SQLBind(year))
+            .orderBy("id", .descending).limit(1)
+            .first(decoding: StoredInventory.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// For each top-level unit, its latest inventory of the year computed at the top.
+    func rootInventories(roots: [Int64], year: Int) async throws -> [StoredInventory] {
+        guard !roots.isEmpty else { return [] }
+        let all = try await database.sql.select().column(SQLRaw(InventoryStore.columns)).from("inventories")
+            .where("unit_id", .in, SQLBind.group(roots)).where("year", .equal, SQLBind(year))
+            .orderBy("id", .descending)
+            .all(decoding: StoredInventory.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var latest: [Int64: StoredInventory] = [:]
+        for inventory in all where latest[inventory.unitId] == nil { latest[inventory.unitId] = inventory }
+        return latest.values.sorted { $0.unitId < $1.unitId }
+    }
+
+    static func childID(of anchorPath: String, in path: String) -> String? {
+        guard path.count > anchorPath.count, path.hasPrefix(anchorPath) else { return nil }
+        return path.dropFirst(anchorPath.count).split(separator: "/").first.map(String.init)
+    }
+
+    private func aggregate(
+        filter: Filter, year: Int, inventories: [StoredInventory], previousInventories: [StoredInventory],
+        childKey: (_ path: String, _ regionCode: String) -> String?, uncovered: [Int64]
+    ) async throws -> Rollup {
+        let cells = try await lineCells(filter: filter, inventories: inventories)
+        let economic = try await economicCells(filter: filter, year: year)
+        var byMonth: [Int?: IndicatorFigures] = [:]
+        var byScope: [String: IndicatorFigures] = [:]
+        var byItem: [String: IndicatorFigures] = [:]
+        var byCategory: [String: IndicatorFigures] = [:]
+        var byChild: [String: IndicatorFigures] = [:]
+        var totals = IndicatorFigures()
+        for cell in cells {
+            let figures = cell.figures(scale: filter.scale)
+            totals = totals + figures
+            byMonth[cell.month, default: IndicatorFigures()] = byMonth[cell.month, default: IndicatorFigures()] + figures
+            byScope[cell.scope, default: IndicatorFigures()] = byScope[cell.scope, default: IndicatorFigures()] + figures
+            byItem[cell.item, default: IndicatorFigures()] = byItem[cell.item, default: IndicatorFigures()] + figures
+            byCategory[cell.category, default: IndicatorFigures()] =
+                byCategory[cell.category, default: IndicatorFigures()] + figures
+            if let key = childKey(cell.path, cell.regionCode) {
+                byChild[key, default: IndicatorFigures()] = byChild[key, default: IndicatorFigures()] + figures
+            }
+        }
+        for cell in economic {
+            let money = IndicatorFigures(
+                outputValue: cell.outputValue.map { Money($0 * filter.scale, .tenThousandYuan) },
+                valueAdded: cell.valueAdded.map { Money($0 * filter.scale, .tenThousandYuan) })
+            totals = totals + money
+            if let key = childKey(cell.path, cell.regionCode) {
+                byChild[key, default: IndicatorFigures()] = byChild[key, default: IndicatorFigures()] + money
+            }
+        }
+        var previous: IndicatorFigures?
+        if !previousInventories.isEmpty {
+            var last = try await lineCells(filter: filter, inventories: previousInventories)
+                .reduce(IndicatorFigures()) { $0 + $1.figures(scale: filter.scale) }
+            for cell in try await economicCells(filter: filter, year: year - 1) {
+                last = last + IndicatorFigures(
+                    outputValue: cell.outputValue.map { Money($0 * filter.scale, .tenThousandYuan) },
+                    valueAdded: cell.valueAdded.map { Money($0 * filter.scale, .tenThousandYuan) })
+            }
+            previous = last
+        }
+        return Rollup(
+            year: year, totals: totals, previousYear: previous,
+            byMonth: byMonth.sorted { ($0.key ?? 0) < ($1.key ?? 0) }.map { ($0.key, $0.value) },
+            byScope: byScope.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            byItem: byItem.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            byCategory: byCategory.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            byChild: byChild.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+            inventories: inventories, uncoveredRoots: uncovered)
+    }
+
+    struct LineCell: Decodable {
+        let path: String
+        let regionCode: String
+        let month: Int?
+        let scope: String
+        let item: String
+        let category: String
+        let location: Double
+        let market: Double
+        let calorific: Double
+        let equivalent: Double
+
+        func figures(scale: Double) -> IndicatorFigures {
+            let scope1 = scope == Scope.scope1.rawValue
+            return IndicatorFigures(
+                energyCalorific: StandardCoal(calorific * scale, .tonneCoalEquivalent),
+                energyEquivalent: StandardCoal(equivalent * scale, .tonneCoalEquivalent),
+                scope1: Emissions(scope1 ? location * scale : 0, .tonneCO2e),
+                scope2LocationBased: Emissions(scope1 ? 0 : location * scale, .tonneCO2e),
+                scope2MarketBased: Emissions(scope1 ? 0 : market * scale, .tonneCO2e))
+        }
+    }
+
+    /// Inventory lines summed per unit, month, scope, item and category: one row per cell, not per line.
+    private func lineCells(filter: Filter, inventories: [StoredInventory]) async throws -> [LineCell] {
+        guard !inventories.isEmpty else { return [] }
+        let w = filter.weight
+        var query = database.sql.select()
+            .column(SQLRaw("u.path, u.region_code, l.month, l.scope, l.item, l.category"))
+            .column(SQLRaw("SUM(l.co2e_location_t * \(w)) AS location"))
+            .column(SQLRaw("SUM(l.co2e_market_t * \(w)) AS market"))
+            .column(SQLRaw("SUM(l.tce_calorific * \(w)) AS calorific"))
+            .column(SQLRaw("SUM(l.tce_equivalent * \(w)) AS equivalent"))
+            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
+            .where(SQLColumn("inventory_id", table: "l"), .in, SQLBind.group(inventories.map(\.id)))
+        query = restrict(query, filter)
+        return try await query.groupBy(SQLRaw("u.path, u.region_code, l.month, l.scope, l.item, l.category"))
+            .all(decoding: LineCell.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    struct EconomicCell: Decodable {
+        let path: String
+        let regionCode: String
+        let outputValue: Double?
+        let valueAdded: Double?
+    }
+
+    /// Output value and value added at constant prices, per unit.
+    private func economicCells(filter: Filter, year: Int) async throws -> [EconomicCell] {
+        let w = filter.weight
+        var query = database.sql.select()
+            .column(SQLRaw("u.path, u.region_code"))
+            .column(SQLRaw("SUM(e.output_value * 100.0 / e.price_index * \(w)) AS output_value"))
+            .column(SQLRaw("SUM(e.value_added * 100.0 / e.price_index * \(w)) AS value_added"))
+            .from(SQLAlias(SQLIdentifier("economic_records"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = e.unit_id"))
+            .where(SQLColumn("year", table: "e"), .equal, SQLBind(year))
+        query = restrict(query, filter)
+        return try await query.groupBy(SQLRaw("u.path, u.region_code"))
+            .all(decoding: EconomicCell.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    private func restrict(_ query: SQLSelectBuilder, _ filter: Filter) -> SQLSelectBuilder {
+        var query = query
+        if let root = filter.rootID { query = query.where(SQLColumn("root_id", table: "u"), .equal, SQLBind(root)) }
+        if let path = filter.pathPrefix { query = query.where(SQLColumn("path", table: "u"), .like, SQLBind(path + "%")) }
+        if let region = filter.regionPrefix {
+            query = query.where(SQLColumn("region_code", table: "u"), .like, SQLBind(region + "%"))
+        }
+        return query
+    }
+}

@@ -1,0 +1,72 @@
+import Accounting
+import SQLKit
+
+/// The few columns of units that data writes and subtree reads need.
+enum UnitLookup {
+    struct Entry: Sendable {
+        let id: Int64
+        let rootID: Int64
+        let code: String
+        let regionCode: String
+        let path: String
+    }
+
+    /// Units by code, for the codes given (one query).
+    static func byCode(_ codes: [String], in db: any SQLDatabase) async throws -> [String: Entry] {
+        guard !codes.isEmpty else { return [:] }
+        var result: [String: Entry] = [:]
+        for batch in codes.chunked(by: 10_000) {
+            let rows = try await db.select().columns("id", "root_id", "code", "region_code", "path").from("units")
+                .where("code", .in, SQLBind.group(Array(batch))).all()
+            for row in rows {
+                let entry = try Entry(
+                    id: row.decode(column: "id", as: Int64.self), rootID: row.decode(column: "root_id", as: Int64.self),
+                    code: row.decode(column: "code", as: String.self),
+                    regionCode: row.decode(column: "region_code", as: String.self),
+                    path: row.decode(column: "path", as: String.self))
+                result[entry.code] = entry
+            }
+        }
+        return result
+    }
+
+    /// The unit whose subtree a query covers; 404 when it does not exist.
+    static func anchor(_ id: Int64, in db: any SQLDatabase) async throws -> Entry {
+        guard
+            let row = try await db.select().columns("id", "root_id", "code", "region_code", "path").from("units")
+                .where("id", .equal, SQLBind(id)).first()
+        else { throw StoreError.notFound(kind: "unit", id: String(id)) }
+        return try Entry(
+            id: row.decode(column: "id", as: Int64.self), rootID: row.decode(column: "root_id", as: Int64.self),
+            code: row.decode(column: "code", as: String.self), regionCode: row.decode(column: "region_code", as: String.self),
+            path: row.decode(column: "path", as: String.self))
+    }
+}
+
+/// Marks inventories stale when data they rest on changes: any inventory of the same year whose
+/// unit is the changed unit or one of its ancestors. Never rewrites an inventory.
+enum InventoryStaleness {
+    static func mark(units: [Int64], years: Set<Int>, in db: any SQLDatabase) async throws {
+        let unique = Array(Set(units))
+        guard !unique.isEmpty, !years.isEmpty else { return }
+        var ancestors = Set<Int64>()
+        for batch in unique.chunked(by: 10_000) {
+            let paths = try await db.select().column("path").from("units").where("id", .in, SQLBind.group(Array(batch)))
+                .all().map { try $0.decode(column: "path", as: String.self) }
+            for path in paths {
+                for part in path.split(separator: "/") { if let id = Int64(part) { ancestors.insert(id) } }
+            }
+        }
+        for batch in Array(ancestors).chunked(by: 10_000) {
+            try await db.update("inventories").set("stale", to: SQLBind(1))
+                .where("unit_id", .in, SQLBind.group(Array(batch)))
+                .where("year", .in, SQLBind.group(Array(years)))
+                .run()
+        }
+    }
+
+    /// Every inventory: a factor set changed.
+    static func markAll(in db: any SQLDatabase) async throws {
+        try await db.update("inventories").set("stale", to: SQLBind(1)).run()
+    }
+}

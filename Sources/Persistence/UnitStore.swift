@@ -1,0 +1,272 @@
+import Accounting
+import Foundation
+import SQLKit
+
+/// A unit as the API and the CLI create it.
+public struct NewUnit: Sendable, Codable, Equatable {
+    public var code: String
+    public var name: String
+    public var level: String
+    public var parentCode: String?
+    public var industryCode: String?
+    public var regionCode: String
+    public var ownershipShare: Double?
+    public var reportingClass: String?
+
+    public init(
+        code: String, name: String, level: String, parentCode: String? = nil, industryCode: String? = nil,
+        regionCode: String, ownershipShare: Double? = nil, reportingClass: String? = nil
+    ) {
+        self.code = code
+        self.name = name
+        self.level = level
+        self.parentCode = parentCode
+        self.industryCode = industryCode
+        self.regionCode = regionCode
+        self.ownershipShare = ownershipShare
+        self.reportingClass = reportingClass
+    }
+}
+
+/// The ownership tree in the database.
+public struct UnitStore: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    static let columns =
+        "id, root_id, parent_id, code, name, level, industry_code, region_code, ownership_share, reporting_class, path, root_equity"
+
+    struct Row: Decodable {
+        let id: Int64
+        let rootId: Int64
+        let parentId: Int64?
+        let code: String
+        let name: String
+        let level: String
+        let industryCode: String?
+        let regionCode: String
+        let ownershipShare: Double
+        let reportingClass: String
+        let path: String
+        let rootEquity: Double
+
+        var unit: ReportingUnit {
+            ReportingUnit(
+                id: id, code: code, name: name, level: ReportingUnit.Level(rawValue: level) ?? .facility,
+                parentID: parentId, industryCode: industryCode, regionCode: regionCode, ownershipShare: ownershipShare,
+                reportingClass: ReportingUnit.ReportingClass(rawValue: reportingClass) ?? .monthly)
+        }
+    }
+
+    /// Creates units in one transaction, parents before children (a batch may hold a whole tree).
+    /// Nothing is written when any unit is invalid.
+    @discardableResult
+    public func create(_ units: [NewUnit]) async throws -> [ReportingUnit] {
+        try await database.transaction { db in
+            var issues: [InputIssue] = []
+            var created: [ReportingUnit] = []
+            var batchCodes: [String: Int] = [:]
+            for (index, new) in units.enumerated() {
+                let row = index + 1
+                let rowIssues = Self.validate(new, row: row)
+                issues += rowIssues
+                if let first = batchCodes[new.code] {
+                    issues.append(InputIssue(row: row, column: "code", problem: .duplicateUnitCode("\(new.code) (#\(first))")))
+                    continue
+                }
+                batchCodes[new.code] = row
+                guard rowIssues.isEmpty else { continue }
+                if try await Self.find(code: new.code, in: db) != nil {
+                    issues.append(InputIssue(row: row, column: "code", problem: .duplicateUnitCode(new.code)))
+                    continue
+                }
+                var parent: Row?
+                if let parentCode = new.parentCode, !parentCode.isEmpty {
+                    parent = try await Self.find(code: parentCode, in: db)
+                    if parent == nil {
+                        issues.append(InputIssue(row: row, column: "parent_code", problem: .unknownUnitCode(parentCode)))
+                        continue
+                    }
+                }
+                guard issues.isEmpty else { continue }
+                created.append(try await Self.insert(new, parent: parent, in: db))
+            }
+            if !issues.isEmpty { throw StoreError.invalid(issues) }
+            return created
+        }
+    }
+
+    static func validate(_ new: NewUnit, row: Int) -> [InputIssue] {
+        var issues: [InputIssue] = []
+        if new.code.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "code", problem: .missingValue)) }
+        if new.name.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "name", problem: .missingValue)) }
+        if ReportingUnit.Level(rawValue: new.level) == nil {
+            issues.append(
+                InputIssue(
+                    row: row, column: "level",
+                    problem: .notOneOf(new.level, allowed: ReportingUnit.Level.allCases.map(\.rawValue))))
+        }
+        if RegionCode(new.regionCode) == nil {
+            issues.append(InputIssue(row: row, column: "region_code", problem: .badRegion(new.regionCode)))
+        }
+        if let share = new.ownershipShare, !(share > 0 && share <= 1) {
+            issues.append(InputIssue(row: row, column: "ownership_share", problem: .shareOutOfRange(String(share))))
+        }
+        if let reporting = new.reportingClass, ReportingUnit.ReportingClass(rawValue: reporting) == nil {
+            issues.append(
+                InputIssue(
+                    row: row, column: "reporting_class",
+                    problem: .notOneOf(reporting, allowed: ReportingUnit.ReportingClass.allCases.map(\.rawValue))))
+        }
+        return issues
+    }
+
+    private static func insert(_ new: NewUnit, parent: Row?, in db: any SQLDatabase) async throws -> ReportingUnit {
+        let share = parent == nil ? 1 : (new.ownershipShare ?? 1)
+        let now = Timestamp.now()
+        let id = try await db.insert(into: "units")
+            .columns(
+                "root_id", "parent_id", "code", "name", "level", "industry_code", "region_code", "ownership_share",
+                "reporting_class", "path", "root_equity", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(parent?.rootId ?? 0), SQLBind(parent?.id), SQLBind(new.code.trimmed), SQLBind(new.name.trimmed),
+                SQLBind(new.level), SQLBind(new.industryCode), SQLBind(new.regionCode.trimmed), SQLBind(share),
+                SQLBind(new.reportingClass ?? "monthly"), SQLBind(""), SQLBind(parent == nil ? 1 : parent!.rootEquity * share),
+                SQLBind(now), SQLBind(now)
+            )
+            .returning("id")
+            .first()
+            .map { try $0.decode(column: "id", as: Int64.self) }!
+        // The path and root need the new id: a top-level unit is its own root.
+        let path = (parent?.path ?? "/") + "\(id)/"
+        try await db.update("units")
+            .set("path", to: SQLBind(path))
+            .set("root_id", to: SQLBind(parent?.rootId ?? id))
+            .where("id", .equal, SQLBind(id))
+            .run()
+        return try await find(id: id, in: db)!.unit
+    }
+
+    public func unit(id: Int64) async throws -> ReportingUnit {
+        guard let row = try await Self.find(id: id, in: database.sql) else {
+            throw StoreError.notFound(kind: "unit", id: String(id))
+        }
+        return row.unit
+    }
+
+    public func unit(code: String) async throws -> ReportingUnit {
+        guard let row = try await Self.find(code: code, in: database.sql) else {
+            throw StoreError.notFound(kind: "unit", id: code)
+        }
+        return row.unit
+    }
+
+    /// Units ordered by path (a depth-first walk), optionally only a subtree or a region.
+    public func list(under id: Int64? = nil, region: RegionPrefix? = nil) async throws -> [ReportingUnit] {
+        var query = database.sql.select().column(SQLRaw(Self.columns)).from("units")
+        if let id {
+            guard let anchor = try await Self.find(id: id, in: database.sql) else {
+                throw StoreError.notFound(kind: "unit", id: String(id))
+            }
+            query = query.where("root_id", .equal, SQLBind(anchor.rootId)).where("path", .like, SQLBind(anchor.path + "%"))
+        }
+        if let region { query = query.where("region_code", .like, SQLBind(region.prefix + "%")) }
+        return try await query.orderBy("path").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .map(\.unit)
+    }
+
+    /// Changes a unit's fields; a new parent or share moves and re-weights its whole subtree.
+    public func update(id: Int64, with new: NewUnit) async throws -> ReportingUnit {
+        try await database.transaction { db in
+            guard let current = try await Self.find(id: id, in: db) else {
+                throw StoreError.notFound(kind: "unit", id: String(id))
+            }
+            var issues = Self.validate(new, row: 1).map { issue -> InputIssue in
+                var issue = issue
+                issue.row = nil
+                return issue
+            }
+            if new.code != current.code, try await Self.find(code: new.code, in: db) != nil {
+                issues.append(InputIssue(column: "code", problem: .duplicateUnitCode(new.code)))
+            }
+            var parent: Row?
+            if let parentCode = new.parentCode, !parentCode.isEmpty {
+                parent = try await Self.find(code: parentCode, in: db)
+                if parent == nil {
+                    issues.append(InputIssue(column: "parent_code", problem: .unknownUnitCode(parentCode)))
+                } else if parent!.path.hasPrefix(current.path) {
+                    issues.append(InputIssue(column: "parent_code", problem: .parentLoop(current.code)))
+                }
+            }
+            if !issues.isEmpty { throw StoreError.invalid(issues) }
+            let share = parent == nil ? 1 : (new.ownershipShare ?? current.ownershipShare)
+            let path = (parent?.path ?? "/") + "\(id)/"
+            let rootID = parent?.rootId ?? id
+            let equity = (parent?.rootEquity ?? 1) * (parent == nil ? 1 : share)
+            try await db.update("units")
+                .set("code", to: SQLBind(new.code.trimmed)).set("name", to: SQLBind(new.name.trimmed))
+                .set("level", to: SQLBind(new.level)).set("industry_code", to: SQLBind(new.industryCode))
+                .set("region_code", to: SQLBind(new.regionCode.trimmed)).set("ownership_share", to: SQLBind(share))
+                .set("reporting_class", to: SQLBind(new.reportingClass ?? current.reportingClass))
+                .set("parent_id", to: SQLBind(parent?.id)).set("updated_at", to: SQLBind(Timestamp.now()))
+                .where("id", .equal, SQLBind(id)).run()
+            if path != current.path || equity != current.rootEquity || rootID != current.rootId {
+                try await Self.moveSubtree(from: current, toPath: path, rootID: rootID, equity: equity, in: db)
+            }
+            return try await Self.find(id: id, in: db)!.unit
+        }
+    }
+
+    /// Rewrites path, root and equity of a moved or re-weighted subtree, and of its data rows' root ids.
+    private static func moveSubtree(
+        from current: Row, toPath path: String, rootID: Int64, equity: Double, in db: any SQLDatabase
+    ) async throws {
+        let subtree = try await db.select().column(SQLRaw(columns)).from("units")
+            .where("root_id", .equal, SQLBind(current.rootId)).where("path", .like, SQLBind(current.path + "%"))
+            .orderBy("path").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var equityByID: [Int64: Double] = [current.id: equity]
+        for row in subtree {
+            let newPath = path + row.path.dropFirst(current.path.count)
+            let newEquity = row.id == current.id ? equity : (equityByID[row.parentId ?? -1] ?? 1) * row.ownershipShare
+            equityByID[row.id] = newEquity
+            try await db.update("units").set("path", to: SQLBind(newPath)).set("root_id", to: SQLBind(rootID))
+                .set("root_equity", to: SQLBind(newEquity)).where("id", .equal, SQLBind(row.id)).run()
+        }
+        if rootID != current.rootId {
+            let ids = subtree.map(\.id)
+            for table in ["activity_records", "economic_records", "inventory_lines"] {
+                try await db.update(table).set("root_id", to: SQLBind(rootID)).where("unit_id", .in, SQLBind.group(ids)).run()
+            }
+        }
+    }
+
+    /// Deletes a unit that has no children and no data.
+    public func delete(id: Int64) async throws {
+        try await database.transaction { db in
+            guard let unit = try await Self.find(id: id, in: db) else {
+                throw StoreError.notFound(kind: "unit", id: String(id))
+            }
+            let children = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
+                .where("parent_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
+            if children > 0 { throw StoreError.conflict("unit \(unit.code) has \(children) child units; move or delete them first") }
+            for table in ["activity_records", "economic_records", "inventories"] {
+                let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                    .where("unit_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
+                if count > 0 { throw StoreError.conflict("unit \(unit.code) has \(count) rows in \(table); delete them first") }
+            }
+            try await db.delete(from: "units").where("id", .equal, SQLBind(id)).run()
+        }
+    }
+
+    static func find(id: Int64, in db: any SQLDatabase) async throws -> Row? {
+        try await db.select().column(SQLRaw(columns)).from("units").where("id", .equal, SQLBind(id))
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    static func find(code: String, in db: any SQLDatabase) async throws -> Row? {
+        try await db.select().column(SQLRaw(columns)).from("units").where("code", .equal, SQLBind(code.trimmed))
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+}
