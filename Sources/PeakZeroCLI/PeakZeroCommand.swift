@@ -1,11 +1,14 @@
 import ArgumentParser
 
 /// `peakzero`: PeakZero's command line.
-public struct PeakZeroCommand: ParsableCommand {
+public struct PeakZeroCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "peakzero",
         abstract: "PeakZero 双碳管理平台 — carbon and energy accounting for China's dual-carbon work.",
-        subcommands: [CalcCommand.self, FactorsCommand.self]
+        subcommands: [
+            CalcCommand.self, FactorsCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
+            UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self,
+        ]
     )
 
     public init() {}

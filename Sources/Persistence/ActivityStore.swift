@@ -99,7 +99,8 @@ public struct ActivityStore: Sendable {
                 }
                 ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
-            try await InventoryStaleness.mark(units: valid.map(\.unit.id), years: Set(valid.map(\.record.period.year)), in: db)
+            try await InventoryStaleness.mark(
+                units: valid.map(\.unit.id), years: Set(valid.map(\.record.period.year)), in: db)
             return ids
         }
     }

@@ -54,10 +54,16 @@ public struct EconomicStore: Sendable {
             let position = index + 1
             let before = issues.count
             let unit = units[record.unitCode]
-            if unit == nil { issues.append(InputIssue(row: position, column: "unit", problem: .unknownUnitCode(record.unitCode))) }
+            if unit == nil {
+                issues.append(InputIssue(row: position, column: "unit", problem: .unknownUnitCode(record.unitCode)))
+            }
             let period = Period(parsing: record.period)
-            if period == nil { issues.append(InputIssue(row: position, column: "period", problem: .badPeriod(record.period))) }
-            for (field, value) in [("output_value", record.outputValue), ("value_added", record.valueAdded), ("revenue", record.revenue)] {
+            if period == nil {
+                issues.append(InputIssue(row: position, column: "period", problem: .badPeriod(record.period)))
+            }
+            for (field, value) in [
+                ("output_value", record.outputValue), ("value_added", record.valueAdded), ("revenue", record.revenue),
+            ] {
                 if let value, !(value >= 0 && value.isFinite) {
                     issues.append(InputIssue(row: position, column: field, problem: .negativeQuantity(String(value))))
                 }
@@ -101,7 +107,11 @@ public struct EconomicStore: Sendable {
     public func list(under unitID: Int64, year: Int? = nil) async throws -> [StoredEconomicRecord] {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
         var query = database.sql.select()
-            .column(SQLRaw("e.id, e.unit_id, e.year, e.month, e.output_value, e.value_added, e.revenue, e.price_index, e.base_year"))
+            .column(
+                SQLRaw(
+                    "e.id, e.unit_id, e.year, e.month, e.output_value, e.value_added, e.revenue, e.price_index, e.base_year"
+                )
+            )
             .from(SQLAlias(SQLIdentifier("economic_records"), as: SQLIdentifier("e")))
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = e.unit_id"))
             .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))

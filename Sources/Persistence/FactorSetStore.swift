@@ -24,12 +24,17 @@ public struct FactorSetStore: Sendable {
             throw StoreError.invalid(error.issues)
         }
         return try await database.transaction { db in
-            if try await db.select().column("id").from("factor_sets").where("name", .equal, SQLBind(name)).first() != nil {
+            if try await db.select().column("id").from("factor_sets").where("name", .equal, SQLBind(name)).first()
+                != nil
+            {
                 throw StoreError.conflict("a factor set named \(name) exists; choose another name")
             }
             let row = try await db.insert(into: "factor_sets")
                 .columns("name", "fingerprint", "csv", "entry_count", "created_at")
-                .values(SQLBind(name), SQLBind(set.fingerprint), SQLBind(csv), SQLBind(set.entries.count), SQLBind(Timestamp.now()))
+                .values(
+                    SQLBind(name), SQLBind(set.fingerprint), SQLBind(csv), SQLBind(set.entries.count),
+                    SQLBind(Timestamp.now())
+                )
                 .returning("id", "name", "fingerprint", "entry_count", "created_at")
                 .first(decoding: StoredFactorSet.self, keyDecodingStrategy: .convertFromSnakeCase)
             try await InventoryStaleness.markAll(in: db)
@@ -44,8 +49,9 @@ public struct FactorSetStore: Sendable {
     }
 
     public func csv(id: Int64) async throws -> (name: String, csv: String) {
-        guard let row = try await database.sql.select().columns("name", "csv").from("factor_sets")
-            .where("id", .equal, SQLBind(id)).first()
+        guard
+            let row = try await database.sql.select().columns("name", "csv").from("factor_sets")
+                .where("id", .equal, SQLBind(id)).first()
         else { throw StoreError.notFound(kind: "factor set", id: String(id)) }
         return (try row.decode(column: "name", as: String.self), try row.decode(column: "csv", as: String.self))
     }
@@ -65,7 +71,8 @@ public struct FactorSetStore: Sendable {
         let rows = try await database.sql.select().columns("name", "csv").from("factor_sets").orderBy("id").all()
         for row in rows {
             let name = try row.decode(column: "name", as: String.self)
-            library = library.adding(try FactorSet(csv: try row.decode(column: "csv", as: String.self), name: name, file: name))
+            library = library.adding(
+                try FactorSet(csv: try row.decode(column: "csv", as: String.self), name: name, file: name))
         }
         return library
     }

@@ -112,11 +112,12 @@ public struct InventoryStore: Sendable {
         do {
             inventory = try InventoryCalculator(library: library, options: options).calculate(records.map(\.record))
         } catch {
-            throw StoreError.invalid(error.issues.map { issue in
-                var located = issue
-                located.file = "activity_records"
-                return located
-            })
+            throw StoreError.invalid(
+                error.issues.map { issue in
+                    var located = issue
+                    located.file = "activity_records"
+                    return located
+                })
         }
         let recordIDs = records.map(\.id)
         let unitIDs = records.map(\.unitID)
@@ -124,7 +125,9 @@ public struct InventoryStore: Sendable {
         let dialect = database.dialect
         return try await database.transaction { db in
             let version =
-                try await db.select().column(SQLFunction("MAX", args: SQLColumn("version")), as: "v").from("inventories")
+                try await db.select().column(SQLFunction("MAX", args: SQLColumn("version")), as: "v").from(
+                    "inventories"
+                )
                 .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(year)).first()?
                 .decode(column: "v", as: Int?.self) ?? 0
             let id = try await db.insert(into: "inventories")
@@ -198,8 +201,12 @@ public struct InventoryStore: Sendable {
                 let category = ActivityCategory(rawValue: category)
             else { throw StoreError.conflict("activity record \(id) no longer reads as valid data") }
             var measured = MeasuredParameters()
-            if let ncv { measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: ncv, of: item.dimension) }
-            if let carbonContent { measured.carbonContent = CarbonContent(carbonContent, .tonneCarbon, per: .gigajoule) }
+            if let ncv {
+                measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: ncv, of: item.dimension)
+            }
+            if let carbonContent {
+                measured.carbonContent = CarbonContent(carbonContent, .tonneCarbon, per: .gigajoule)
+            }
             if let oxidationRate { measured.oxidationRate = Fraction(oxidationRate) }
             let record = ActivityRecord(
                 unitCode: code, region: region, period: period, item: item, category: category,
@@ -240,7 +247,8 @@ public struct InventoryStore: Sendable {
         }
     }
 
-    private static func writeFactors(_ lines: [InventoryLine], inventoryID: Int64, in db: any SQLDatabase) async throws {
+    private static func writeFactors(_ lines: [InventoryLine], inventoryID: Int64, in db: any SQLDatabase) async throws
+    {
         var seen = Set<String>()
         var entries: [FactorEntry] = []
         for line in lines {
@@ -256,8 +264,10 @@ public struct InventoryStore: Sendable {
             for e in batch {
                 insert = insert.values(
                     SQLBind(inventoryID), SQLBind(e.id), SQLBind(e.setName), SQLBind(e.kind.rawValue), SQLBind(e.item),
-                    SQLBind(e.region), SQLBind(e.variant), SQLBind(e.year), SQLBind(e.value.number), SQLBind(e.unitText),
-                    SQLBind(e.grade.rawValue), SQLBind(e.source), SQLBind(e.document), SQLBind(e.published), SQLBind(e.url))
+                    SQLBind(e.region), SQLBind(e.variant), SQLBind(e.year), SQLBind(e.value.number),
+                    SQLBind(e.unitText),
+                    SQLBind(e.grade.rawValue), SQLBind(e.source), SQLBind(e.document), SQLBind(e.published),
+                    SQLBind(e.url))
             }
             try await insert.run()
         }
@@ -325,7 +335,8 @@ public struct InventoryStore: Sendable {
         _ = try await inventory(id: inventoryID)
         return try await database.sql.select()
             .columns(
-                "factor_id", "factor_set", "kind", "item", "region", "variant", "year", "value", "unit", "grade", "source",
+                "factor_id", "factor_set", "kind", "item", "region", "variant", "year", "value", "unit", "grade",
+                "source",
                 "document", "published", "url"
             )
             .from("inventory_factors").where("inventory_id", .equal, SQLBind(inventoryID)).orderBy("factor_id")

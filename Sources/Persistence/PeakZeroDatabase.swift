@@ -15,7 +15,8 @@ public final class PeakZeroDatabase: Sendable {
     private let close: @Sendable () async throws -> Void
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, close: @escaping @Sendable () async throws -> Void
+        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation,
+        close: @escaping @Sendable () async throws -> Void
     ) {
         self.sql = sql
         self.dialect = dialect
@@ -35,7 +36,8 @@ public final class PeakZeroDatabase: Sendable {
             let first = try await source.makeConnection(logger: logger, on: group.any()).get()
             _ = try await first.query("PRAGMA journal_mode=WAL")
             try await first.close()
-            let pool = EventLoopGroupConnectionPool(source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+            let pool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
             return PeakZeroDatabase(
                 sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
                 close: { try await pool.shutdownAsync() })
@@ -63,7 +65,9 @@ public final class PeakZeroDatabase: Sendable {
     public func shutdown() async throws { try await close() }
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
-    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
+        -> T
+    {
         try await sql.withSession { session in
             try await session.raw("BEGIN").run()
             do {
@@ -83,7 +87,8 @@ struct SQLiteSource: ConnectionPoolSource, Sendable {
     let storage: SQLiteConnection.Storage
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap { connection in
+        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap {
+            connection in
             // Wait up to 10 s for another connection's write instead of failing at once;
             // NORMAL sync is durable in WAL mode except for the last transactions on power loss.
             connection.query("PRAGMA busy_timeout = 10000").flatMap { _ in
@@ -107,7 +112,9 @@ struct PooledSQLite: SQLiteDatabase {
         pool.withConnection(logger: logger) { $0.query(query, binds, logger: logger, onRow) }
     }
 
-    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+    func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<
+        T
+    > {
         pool.withConnection(logger: logger, closure)
     }
 }

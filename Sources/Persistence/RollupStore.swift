@@ -118,8 +118,10 @@ public struct RollupStore: Sendable {
         for cell in cells {
             let figures = cell.figures(scale: filter.scale)
             totals = totals + figures
-            byMonth[cell.month, default: IndicatorFigures()] = byMonth[cell.month, default: IndicatorFigures()] + figures
-            byScope[cell.scope, default: IndicatorFigures()] = byScope[cell.scope, default: IndicatorFigures()] + figures
+            byMonth[cell.month, default: IndicatorFigures()] =
+                byMonth[cell.month, default: IndicatorFigures()] + figures
+            byScope[cell.scope, default: IndicatorFigures()] =
+                byScope[cell.scope, default: IndicatorFigures()] + figures
             byItem[cell.item, default: IndicatorFigures()] = byItem[cell.item, default: IndicatorFigures()] + figures
             byCategory[cell.category, default: IndicatorFigures()] =
                 byCategory[cell.category, default: IndicatorFigures()] + figures
@@ -141,9 +143,11 @@ public struct RollupStore: Sendable {
             var last = try await lineCells(filter: filter, inventories: previousInventories)
                 .reduce(IndicatorFigures()) { $0 + $1.figures(scale: filter.scale) }
             for cell in try await economicCells(filter: filter, year: year - 1) {
-                last = last + IndicatorFigures(
-                    outputValue: cell.outputValue.map { Money($0 * filter.scale, .tenThousandYuan) },
-                    valueAdded: cell.valueAdded.map { Money($0 * filter.scale, .tenThousandYuan) })
+                last =
+                    last
+                    + IndicatorFigures(
+                        outputValue: cell.outputValue.map { Money($0 * filter.scale, .tenThousandYuan) },
+                        valueAdded: cell.valueAdded.map { Money($0 * filter.scale, .tenThousandYuan) })
             }
             previous = last
         }
@@ -223,7 +227,9 @@ public struct RollupStore: Sendable {
     private func restrict(_ query: SQLSelectBuilder, _ filter: Filter) -> SQLSelectBuilder {
         var query = query
         if let root = filter.rootID { query = query.where(SQLColumn("root_id", table: "u"), .equal, SQLBind(root)) }
-        if let path = filter.pathPrefix { query = query.where(SQLColumn("path", table: "u"), .like, SQLBind(path + "%")) }
+        if let path = filter.pathPrefix {
+            query = query.where(SQLColumn("path", table: "u"), .like, SQLBind(path + "%"))
+        }
         if let region = filter.regionPrefix {
             query = query.where(SQLColumn("region_code", table: "u"), .like, SQLBind(region + "%"))
         }

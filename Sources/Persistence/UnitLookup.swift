@@ -38,7 +38,8 @@ enum UnitLookup {
         else { throw StoreError.notFound(kind: "unit", id: String(id)) }
         return try Entry(
             id: row.decode(column: "id", as: Int64.self), rootID: row.decode(column: "root_id", as: Int64.self),
-            code: row.decode(column: "code", as: String.self), regionCode: row.decode(column: "region_code", as: String.self),
+            code: row.decode(column: "code", as: String.self),
+            regionCode: row.decode(column: "region_code", as: String.self),
             path: row.decode(column: "path", as: String.self))
     }
 }

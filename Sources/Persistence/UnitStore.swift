@@ -72,7 +72,8 @@ public struct UnitStore: Sendable {
                 let rowIssues = Self.validate(new, row: row)
                 issues += rowIssues
                 if let first = batchCodes[new.code] {
-                    issues.append(InputIssue(row: row, column: "code", problem: .duplicateUnitCode("\(new.code) (#\(first))")))
+                    issues.append(
+                        InputIssue(row: row, column: "code", problem: .duplicateUnitCode("\(new.code) (#\(first))")))
                     continue
                 }
                 batchCodes[new.code] = row
@@ -85,7 +86,8 @@ public struct UnitStore: Sendable {
                 if let parentCode = new.parentCode, !parentCode.isEmpty {
                     parent = try await Self.find(code: parentCode, in: db)
                     if parent == nil {
-                        issues.append(InputIssue(row: row, column: "parent_code", problem: .unknownUnitCode(parentCode)))
+                        issues.append(
+                            InputIssue(row: row, column: "parent_code", problem: .unknownUnitCode(parentCode)))
                         continue
                     }
                 }
@@ -133,7 +135,8 @@ public struct UnitStore: Sendable {
             .values(
                 SQLBind(parent?.rootId ?? 0), SQLBind(parent?.id), SQLBind(new.code.trimmed), SQLBind(new.name.trimmed),
                 SQLBind(new.level), SQLBind(new.industryCode), SQLBind(new.regionCode.trimmed), SQLBind(share),
-                SQLBind(new.reportingClass ?? "monthly"), SQLBind(""), SQLBind(parent == nil ? 1 : parent!.rootEquity * share),
+                SQLBind(new.reportingClass ?? "monthly"), SQLBind(""),
+                SQLBind(parent == nil ? 1 : parent!.rootEquity * share),
                 SQLBind(now), SQLBind(now)
             )
             .returning("id")
@@ -170,7 +173,8 @@ public struct UnitStore: Sendable {
             guard let anchor = try await Self.find(id: id, in: database.sql) else {
                 throw StoreError.notFound(kind: "unit", id: String(id))
             }
-            query = query.where("root_id", .equal, SQLBind(anchor.rootId)).where("path", .like, SQLBind(anchor.path + "%"))
+            query = query.where("root_id", .equal, SQLBind(anchor.rootId)).where(
+                "path", .like, SQLBind(anchor.path + "%"))
         }
         if let region { query = query.where("region_code", .like, SQLBind(region.prefix + "%")) }
         return try await query.orderBy("path").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -237,7 +241,8 @@ public struct UnitStore: Sendable {
         if rootID != current.rootId {
             let ids = subtree.map(\.id)
             for table in ["activity_records", "economic_records", "inventory_lines"] {
-                try await db.update(table).set("root_id", to: SQLBind(rootID)).where("unit_id", .in, SQLBind.group(ids)).run()
+                try await db.update(table).set("root_id", to: SQLBind(rootID)).where("unit_id", .in, SQLBind.group(ids))
+                    .run()
             }
         }
     }
@@ -248,13 +253,19 @@ public struct UnitStore: Sendable {
             guard let unit = try await Self.find(id: id, in: db) else {
                 throw StoreError.notFound(kind: "unit", id: String(id))
             }
-            let children = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
+            let children =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
                 .where("parent_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
-            if children > 0 { throw StoreError.conflict("unit \(unit.code) has \(children) child units; move or delete them first") }
+            if children > 0 {
+                throw StoreError.conflict("unit \(unit.code) has \(children) child units; move or delete them first")
+            }
             for table in ["activity_records", "economic_records", "inventories"] {
-                let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                let count =
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                     .where("unit_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
-                if count > 0 { throw StoreError.conflict("unit \(unit.code) has \(count) rows in \(table); delete them first") }
+                if count > 0 {
+                    throw StoreError.conflict("unit \(unit.code) has \(count) rows in \(table); delete them first")
+                }
             }
             try await db.delete(from: "units").where("id", .equal, SQLBind(id)).run()
         }

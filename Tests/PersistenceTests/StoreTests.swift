@@ -8,8 +8,12 @@ struct StoreTests {
     static let tree = [
         NewUnit(code: "S", name: "Supervisor", level: "supervisor", regionCode: "510000"),
         NewUnit(code: "G", name: "Group", level: "group", parentCode: "S", regionCode: "510100"),
-        NewUnit(code: "E1", name: "Enterprise 1", level: "enterprise", parentCode: "G", regionCode: "510104", ownershipShare: 0.6),
-        NewUnit(code: "F1", name: "Facility 1", level: "facility", parentCode: "E1", regionCode: "510104", ownershipShare: 0.5),
+        NewUnit(
+            code: "E1", name: "Enterprise 1", level: "enterprise", parentCode: "G", regionCode: "510104",
+            ownershipShare: 0.6),
+        NewUnit(
+            code: "F1", name: "Facility 1", level: "facility", parentCode: "E1", regionCode: "510104",
+            ownershipShare: 0.5),
         NewUnit(code: "E2", name: "Enterprise 2", level: "enterprise", parentCode: "G", regionCode: "510703"),
     ]
 
@@ -39,10 +43,11 @@ struct StoreTests {
     @Test("a bad batch writes nothing and names each bad field by position", arguments: TestDatabases.locations)
     func units_badBatchWritesNothing(_ kind: String) async throws {
         try await TestDatabases.withDatabase(kind) { db async throws in
-            let batch = Self.tree + [
-                NewUnit(code: "X", name: "", level: "plant", parentCode: "NOPE", regionCode: "5101"),
-                NewUnit(code: "E2", name: "dup", level: "enterprise", parentCode: "G", regionCode: "510104"),
-            ]
+            let batch =
+                Self.tree + [
+                    NewUnit(code: "X", name: "", level: "plant", parentCode: "NOPE", regionCode: "5101"),
+                    NewUnit(code: "E2", name: "dup", level: "enterprise", parentCode: "G", regionCode: "510104"),
+                ]
             await #expect {
                 try await UnitStore(db).create(batch)
             } throws: { error in
@@ -54,7 +59,9 @@ struct StoreTests {
         }
     }
 
-    @Test("activity records are validated like the template, stored, and make inventories stale", arguments: TestDatabases.locations)
+    @Test(
+        "activity records are validated like the template, stored, and make inventories stale",
+        arguments: TestDatabases.locations)
     func activity_roundTrip(_ kind: String) async throws {
         try await TestDatabases.withDatabase(kind) { db async throws in
             try await UnitStore(db).create(Self.tree)
@@ -64,7 +71,8 @@ struct StoreTests {
             ]
             try await ActivityStore(db).insert(records)
             let s = try await UnitStore(db).unit(code: "S")
-            let inventory = try await InventoryStore(db).compute(unitID: s.id, year: 2023, options: CalculationOptions())
+            let inventory = try await InventoryStore(db).compute(
+                unitID: s.id, year: 2023, options: CalculationOptions())
             #expect(!inventory.stale)
             // Hand value: diesel 10 × 42.652 × 0.0202 × 0.98 × 44/12; Mianyang (51) 2023: 1000 × 0.1564.
             #expect(abs(inventory.co2eT - (10 * 42.652 * 0.0202 * 0.98 * 44 / 12 + 156.4)) < 1e-9)
@@ -73,7 +81,9 @@ struct StoreTests {
                     NewActivityRecord(unitCode: "F1", period: "2023-13", item: "柴由", quantity: -1, uom: "t")
                 ])
             }
-            try await ActivityStore(db).insert([NewActivityRecord(unitCode: "F1", period: "2023-03", item: "柴油", quantity: 1, uom: "t")])
+            try await ActivityStore(db).insert([
+                NewActivityRecord(unitCode: "F1", period: "2023-03", item: "柴油", quantity: 1, uom: "t")
+            ])
             #expect(try await InventoryStore(db).inventory(id: inventory.id).stale)
             let again = try await InventoryStore(db).compute(unitID: s.id, year: 2023, options: CalculationOptions())
             #expect(again.version == 2)

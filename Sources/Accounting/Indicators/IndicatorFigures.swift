@@ -32,14 +32,17 @@ public struct IndicatorFigures: Sendable, Equatable {
     /// 能耗强度: tce (当量值) per 万元 of the base at constant prices; nil without a positive base.
     public func energyIntensity(per base: EconomicBase) -> Rate<StandardCoalUnit, MoneyUnit>? {
         guard let money = base.pick(self), money.baseValue > 0 else { return nil }
-        return Rate(energyCalorific.value(in: .tonneCoalEquivalent) / money.value(in: .tenThousandYuan), .tonneCoalEquivalent,
+        return Rate(
+            energyCalorific.value(in: .tonneCoalEquivalent) / money.value(in: .tenThousandYuan), .tonneCoalEquivalent,
             per: .tenThousandYuan)
     }
 
     /// 碳排放强度: tCO2e per 万元 of the base at constant prices; nil without a positive base.
     public func carbonIntensity(per base: EconomicBase, method: Scope2Method) -> Rate<EmissionUnit, MoneyUnit>? {
         guard let money = base.pick(self), money.baseValue > 0 else { return nil }
-        return Rate(emissions(method).value(in: .tonneCO2e) / money.value(in: .tenThousandYuan), .tonneCO2e, per: .tenThousandYuan)
+        return Rate(
+            emissions(method).value(in: .tonneCO2e) / money.value(in: .tenThousandYuan), .tonneCO2e,
+            per: .tenThousandYuan)
     }
 
     public static func + (a: IndicatorFigures, b: IndicatorFigures) -> IndicatorFigures {
@@ -52,9 +55,11 @@ public struct IndicatorFigures: Sendable, Equatable {
             }
         }
         return IndicatorFigures(
-            energyCalorific: a.energyCalorific + b.energyCalorific, energyEquivalent: a.energyEquivalent + b.energyEquivalent,
+            energyCalorific: a.energyCalorific + b.energyCalorific,
+            energyEquivalent: a.energyEquivalent + b.energyEquivalent,
             scope1: a.scope1 + b.scope1, scope2LocationBased: a.scope2LocationBased + b.scope2LocationBased,
-            scope2MarketBased: a.scope2MarketBased + b.scope2MarketBased, outputValue: add(a.outputValue, b.outputValue),
+            scope2MarketBased: a.scope2MarketBased + b.scope2MarketBased,
+            outputValue: add(a.outputValue, b.outputValue),
             valueAdded: add(a.valueAdded, b.valueAdded))
     }
 }

@@ -139,7 +139,9 @@ public struct ActivityTemplate: Sendable {
                 quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: row.rowNumber))
     }
 
-    private func measuredParameters(_ row: some ActivityFields, item: Item?, issues: inout [InputIssue]) -> MeasuredParameters {
+    private func measuredParameters(_ row: some ActivityFields, item: Item?, issues: inout [InputIssue])
+        -> MeasuredParameters
+    {
         var measured = MeasuredParameters()
         let fields = ["ncv", "carbon_content", "oxidation_rate"].filter { row.has($0) }
         guard !fields.isEmpty else { return measured }

@@ -106,7 +106,9 @@ extension Problem {
         case .duplicateUnitCode(let code):
             return zh ? "单位代码“\(code)”已被使用" : "unit code \"\(code)\" is already taken"
         case .shareOutOfRange(let text):
-            return zh ? "持股比例“\(text)”应大于 0 且不超过 1（或 100%）" : "ownership share \"\(text)\" must be above 0 and at most 1 (or 100%)"
+            return zh
+                ? "持股比例“\(text)”应大于 0 且不超过 1（或 100%）"
+                : "ownership share \"\(text)\" must be above 0 and at most 1 (or 100%)"
         case .notOneOf(let text, let allowed):
             return zh ? "“\(text)”无效（可用：\(list(allowed))）" : "\"\(text)\" is not valid (use one of: \(list(allowed)))"
         case .parentLoop(let code):

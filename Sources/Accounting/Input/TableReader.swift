@@ -102,7 +102,6 @@ struct TableRow {
         return values[column.index].trimmed
     }
 
-
     func issue(_ field: String, _ problem: Problem) -> InputIssue {
         let column = columns[field]
         return InputIssue(

@@ -28,7 +28,8 @@ public struct DemoLoader: Sendable {
         var inventories: [StoredInventory] = []
         for year in DemoProvince.years {
             inventories.append(
-                try await InventoryStore(database).compute(unitID: supervisor.id, year: year, options: CalculationOptions()))
+                try await InventoryStore(database).compute(
+                    unitID: supervisor.id, year: year, options: CalculationOptions()))
         }
         return Summary(
             units: demo.units.count, activityRecords: demo.activity.count, economicRecords: demo.economic.count,

@@ -37,10 +37,13 @@ public struct DemoProvince: Sendable {
                     units.append(
                         NewUnit(
                             code: code, name: "\(enterprise.shortName)\(facility.name)（虚构）", level: "facility",
-                            parentCode: enterprise.code, industryCode: enterprise.industry, regionCode: facility.region))
+                            parentCode: enterprise.code, industryCode: enterprise.industry, regionCode: facility.region)
+                    )
                     let size = facility.size * (0.8 + 0.4 * random.next())
-                    activity += Self.monthlyRecords(code: code, profile: enterprise.profile, size: size, random: &random)
-                    economic += Self.yearlyEconomics(code: code, profile: enterprise.profile, size: size, random: &random)
+                    activity += Self.monthlyRecords(
+                        code: code, profile: enterprise.profile, size: size, random: &random)
+                    economic += Self.yearlyEconomics(
+                        code: code, profile: enterprise.profile, size: size, random: &random)
                 }
             }
         }
@@ -71,14 +74,18 @@ public struct DemoProvince: Sendable {
         return records
     }
 
-    static func yearlyEconomics(code: String, profile: Profile, size: Double, random: inout SeededRandom) -> [NewEconomicRecord] {
+    static func yearlyEconomics(code: String, profile: Profile, size: Double, random: inout SeededRandom)
+        -> [NewEconomicRecord]
+    {
         // Industrial producer prices, 2022 = 100 (illustrative).
         let priceIndex = [2022: 100.0, 2023: 101.5, 2024: 102.8]
         return years.enumerated().map { index, year in
-            let output = profile.outputPerYear * size * (1 + profile.growth * Double(index)) * (0.95 + 0.1 * random.next())
+            let output =
+                profile.outputPerYear * size * (1 + profile.growth * Double(index)) * (0.95 + 0.1 * random.next())
             return NewEconomicRecord(
                 unitCode: code, period: String(year), outputValue: (output * 10).rounded() / 10,
-                valueAdded: (output * profile.valueAddedShare * 10).rounded() / 10, revenue: (output * 1.05 * 10).rounded() / 10,
+                valueAdded: (output * profile.valueAddedShare * 10).rounded() / 10,
+                revenue: (output * 1.05 * 10).rounded() / 10,
                 priceIndex: priceIndex[year], baseYear: 2022)
         }
     }

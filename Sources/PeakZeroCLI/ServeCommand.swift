@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import Logging
+import PeakZeroServer
+import Persistence
+
+/// `peakzero serve`: the API server.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the PeakZero server (JSON API under /api/v1).")
+
+    @OptionGroup var storage: StorageOptions
+
+    @Option(help: "Address to listen on.")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 8080
+
+    @Flag(help: "Load the fictional demo province into the database if it is empty.")
+    var demo = false
+
+    func run() async throws {
+        var logger = Logger(label: "peakzero")
+        logger.logLevel = .info
+        let location = try storage.location
+        let database = try await PeakZeroDatabase.open(location, logger: logger)
+        do {
+            let applied = try await Migrator().migrate(database)
+            if !applied.isEmpty { print("Migrated \(location): \(applied.joined(separator: ", "))") }
+            if demo {
+                let loader = DemoLoader(database)
+                if try await loader.databaseIsEmpty() {
+                    print("Loading the demo province (fictional data)…")
+                    let summary = try await loader.load()
+                    print(DemoCommand.describe(summary))
+                } else {
+                    print("The database already holds units; the demo was not loaded.")
+                }
+            }
+            print(
+                "PeakZero serves http://\(host):\(port)/api/v1 (\(location)); OpenAPI at /api/v1/openapi.json. Ctrl-C stops it."
+            )
+            let app = PeakZeroApplication.make(
+                database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)
+            try await app.runService()
+            try await database.shutdown()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+    }
+}
+
+/// `peakzero migrate`: bring the schema up to date.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Create or update the database schema.")
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        let location = try storage.location
+        let database = try await PeakZeroDatabase.open(location, logger: CLILogger.make())
+        do {
+            let applied = try await Migrator().migrate(database)
+            print(
+                applied.isEmpty
+                    ? "\(location): schema up to date" : "\(location): applied \(applied.joined(separator: ", "))")
+            try await database.shutdown()
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+    }
+}
+
+/// `peakzero demo`: load the demo province.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the fictional demo province (Sichuan SASAC, 3 groups) into an empty database.")
+
+    @OptionGroup var storage: StorageOptions
+
+    func run() async throws {
+        try await storage.withDatabase(logger: CLILogger.make()) { database in
+            let loader = DemoLoader(database)
+            guard try await loader.databaseIsEmpty() else {
+                throw ValidationError("the database already holds units; use an empty --data-dir")
+            }
+            print(Self.describe(try await loader.load()))
+        }
+    }
+
+    static func describe(_ summary: DemoLoader.Summary) -> String {
+        "Demo loaded (fictional): \(summary.units) units, \(summary.activityRecords) activity records, "
+            + "\(summary.economicRecords) economic records, inventories "
+            + summary.inventories.map { "\($0.year) #\($0.id)" }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,110 @@
+import HTTPTypes
+
+/// Every route of the API, declared once: the router registers these and the OpenAPI document
+/// describes these, so a route cannot exist undocumented (a test checks both).
+enum APIRoute: String, CaseIterable, Sendable {
+    case listUnits, createUnits, getUnit, updateUnit, deleteUnit, listChildren
+    case listActivity, createActivity, deleteActivity
+    case listEconomic, createEconomic, deleteEconomic
+    case listFactorSets, createFactorSet, deleteFactorSet
+    case listInventories, computeInventory, getInventory, getInventoryLines
+    case unitIndicators, regionIndicators
+    case openAPI
+
+    var method: HTTPRequest.Method {
+        switch self {
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory: .post
+        case .updateUnit: .put
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet: .delete
+        default: .get
+        }
+    }
+
+    /// The path, with `{name}` for a parameter.
+    var path: String {
+        switch self {
+        case .listUnits, .createUnits: "/api/v1/units"
+        case .getUnit, .updateUnit, .deleteUnit: "/api/v1/units/{id}"
+        case .listChildren: "/api/v1/units/{id}/children"
+        case .listActivity: "/api/v1/units/{id}/activity-records"
+        case .createActivity: "/api/v1/activity-records"
+        case .deleteActivity: "/api/v1/activity-records/{id}"
+        case .listEconomic: "/api/v1/units/{id}/economic-records"
+        case .createEconomic: "/api/v1/economic-records"
+        case .deleteEconomic: "/api/v1/economic-records/{id}"
+        case .listFactorSets, .createFactorSet: "/api/v1/factor-sets"
+        case .deleteFactorSet: "/api/v1/factor-sets/{id}"
+        case .listInventories, .computeInventory: "/api/v1/inventories"
+        case .getInventory: "/api/v1/inventories/{id}"
+        case .getInventoryLines: "/api/v1/inventories/{id}/lines"
+        case .unitIndicators: "/api/v1/units/{id}/indicators"
+        case .regionIndicators: "/api/v1/regions/{code}/indicators"
+        case .openAPI: "/api/v1/openapi.json"
+        }
+    }
+
+    var summary: String {
+        switch self {
+        case .listUnits: "List units (optionally the subtree of `under`, or a region by `region` code prefix)"
+        case .createUnits: "Create one unit or a batch (a whole tree, parents first); all or nothing"
+        case .getUnit: "Fetch a unit"
+        case .updateUnit: "Change a unit; a new parent or share moves and re-weights its subtree"
+        case .deleteUnit: "Delete a unit without children or data"
+        case .listChildren: "The unit's direct children"
+        case .listActivity: "Activity records of a unit's subtree, optionally of one `year`"
+        case .createActivity: "Add one activity record or a batch; validated like the CSV template; all or nothing"
+        case .deleteActivity: "Delete an activity record"
+        case .listEconomic: "Economic records of a unit's subtree, optionally of one `year`"
+        case .createEconomic: "Add one economic record or a batch; all or nothing"
+        case .deleteEconomic: "Delete an economic record"
+        case .listFactorSets: "User factor sets"
+        case .createFactorSet: "Upload a factor set (CSV text in the library format)"
+        case .deleteFactorSet: "Delete a user factor set"
+        case .listInventories: "Inventories, newest first, optionally of one `unit_id` and `year`"
+        case .computeInventory: "Compute and store the inventory of a unit's subtree for a year (a new version)"
+        case .getInventory: "An inventory's options, factor library and totals"
+        case .getInventoryLines: "An inventory's lines with their lineage, and the factors it used with citations"
+        case .unitIndicators:
+            "The four indicators of a unit and its descendants for a `year`, with breakdowns and year-on-year change"
+        case .regionIndicators: "The four indicators of a province, city or county (GB/T 2260 code) for a `year`"
+        case .openAPI: "This document"
+        }
+    }
+
+    var tag: String {
+        switch self {
+        case .listUnits, .createUnits, .getUnit, .updateUnit, .deleteUnit, .listChildren: "units"
+        case .listActivity, .createActivity, .deleteActivity, .listEconomic, .createEconomic, .deleteEconomic: "data"
+        case .listFactorSets, .createFactorSet, .deleteFactorSet: "factors"
+        case .listInventories, .computeInventory, .getInventory, .getInventoryLines: "inventories"
+        case .unitIndicators, .regionIndicators: "indicators"
+        case .openAPI: "meta"
+        }
+    }
+
+    /// Query parameters the route reads, with a description each.
+    var queryParameters: [(name: String, description: String)] {
+        switch self {
+        case .listUnits:
+            [("under", "unit id: only its subtree"), ("region", "GB/T 2260 code or prefix: only units there")]
+        case .listActivity, .listEconomic: [("year", "only this year")]
+        case .listInventories: [("unit_id", "only inventories of this unit"), ("year", "only this year")]
+        case .unitIndicators:
+            [
+                ("year", "required"), ("approach", "control (default) or equity"),
+                ("scope2", "location (default) or market"),
+            ]
+        case .regionIndicators: [("year", "required"), ("scope2", "location (default) or market")]
+        default: []
+        }
+    }
+
+    /// The route's response status when it succeeds.
+    var successStatus: HTTPResponse.Status {
+        switch self {
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory: .created
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet: .noContent
+        default: .ok
+        }
+    }
+}

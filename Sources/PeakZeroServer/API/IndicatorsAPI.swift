@@ -1,0 +1,53 @@
+import Accounting
+import Hummingbird
+import Persistence
+
+/// The four indicators of a unit (ownership tree) or a region (territorial tree).
+struct IndicatorsAPI {
+    let rollups: RollupStore
+    let units: UnitStore
+
+    func unit(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let id = try context.id()
+        let year = try request.requireQuery("year", as: Int.self)
+        let approach = try request.choice("approach", default: ConsolidationApproach.control)
+        let method = try request.choice("scope2", default: Scope2Method.location)
+        let unit = try await units.unit(id: id)
+        let rollup = try await rollups.rollup(.unit(id: id, approach: approach), year: year)
+        let children = Dictionary(uniqueKeysWithValues: try await units.list(under: id).map { (String($0.id), $0) })
+        return try jsonResponse(
+            IndicatorsBody(
+                subject: .init(kind: "unit", id: unit.id, code: unit.code, name: unit.name, level: unit.level.rawValue),
+                approach: approach.rawValue, method: method, rollup: rollup,
+                childName: { key in children[key].map { "\($0.code) \($0.name)" } }))
+    }
+
+    func region(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        guard let region = RegionPrefix(code) else {
+            throw APIError.notFound(
+                "no region with code \(code) (use a GB/T 2260 code such as 510000, 510100 or 510104)")
+        }
+        let year = try request.requireQuery("year", as: Int.self)
+        let method = try request.choice("scope2", default: Scope2Method.location)
+        let rollup = try await rollups.rollup(.region(region), year: year)
+        return try jsonResponse(
+            IndicatorsBody(
+                subject: .init(kind: "region", id: nil, code: region.code, name: nil, level: region.level.rawValue),
+                approach: nil, method: method, rollup: rollup, childName: { _ in nil }))
+    }
+}
+
+extension Request {
+    /// A query parameter that must be one of an enum's raw values.
+    func choice<T: RawRepresentable & CaseIterable>(_ name: String, default value: T) throws -> T
+    where T.RawValue == String {
+        guard let text = uri.queryParameters.get(name) else { return value }
+        guard let choice = T(rawValue: text) else {
+            throw APIError.badRequest(
+                "\(name) must be one of \(T.allCases.map(\.rawValue).joined(separator: ", "))",
+                issues: [.init(row: nil, field: name, message: text)])
+        }
+        return choice
+    }
+}

@@ -1,0 +1,138 @@
+import Accounting
+import Persistence
+
+/// The indicators response: totals, last year and the change, breakdowns, and the inventories used.
+struct IndicatorsBody: Encodable {
+    struct Subject: Encodable {
+        let kind: String
+        let id: Int64?
+        let code: String
+        let name: String?
+        let level: String
+    }
+
+    /// One set of figures. Intensities are per 万元 at constant prices, energy at 当量值.
+    struct Figures: Encodable {
+        let figures: IndicatorFigures
+        let method: Scope2Method
+
+        enum Keys: String, CodingKey {
+            case energyTceCalorific = "energy_tce_calorific", energyTceEquivalent = "energy_tce_equivalent"
+            case co2eT = "co2e_t", scope1 = "scope1_co2e_t", scope2Location = "scope2_location_co2e_t"
+            case scope2Market = "scope2_market_co2e_t", outputValue = "output_value_10k_cny"
+            case valueAdded = "value_added_10k_cny", energyPerOutput = "energy_intensity_tce_per_10k_cny_output"
+            case energyPerValueAdded = "energy_intensity_tce_per_10k_cny_value_added"
+            case carbonPerOutput = "carbon_intensity_t_per_10k_cny_output"
+            case carbonPerValueAdded = "carbon_intensity_t_per_10k_cny_value_added"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            let f = figures
+            try c.encode(f.energyCalorific.value(in: .tonneCoalEquivalent), forKey: .energyTceCalorific)
+            try c.encode(f.energyEquivalent.value(in: .tonneCoalEquivalent), forKey: .energyTceEquivalent)
+            try c.encode(f.emissions(method).value(in: .tonneCO2e), forKey: .co2eT)
+            try c.encode(f.scope1.value(in: .tonneCO2e), forKey: .scope1)
+            try c.encode(f.scope2LocationBased.value(in: .tonneCO2e), forKey: .scope2Location)
+            try c.encode(f.scope2MarketBased.value(in: .tonneCO2e), forKey: .scope2Market)
+            try c.encodeIfPresent(f.outputValue?.value(in: .tenThousandYuan), forKey: .outputValue)
+            try c.encodeIfPresent(f.valueAdded?.value(in: .tenThousandYuan), forKey: .valueAdded)
+            try c.encodeIfPresent(f.energyIntensity(per: .outputValue)?.value, forKey: .energyPerOutput)
+            try c.encodeIfPresent(f.energyIntensity(per: .valueAdded)?.value, forKey: .energyPerValueAdded)
+            try c.encodeIfPresent(f.carbonIntensity(per: .outputValue, method: method)?.value, forKey: .carbonPerOutput)
+            try c.encodeIfPresent(
+                f.carbonIntensity(per: .valueAdded, method: method)?.value, forKey: .carbonPerValueAdded)
+        }
+    }
+
+    struct Keyed: Encodable {
+        let key: String
+        let name: String?
+        let figures: Figures
+
+        enum Keys: String, CodingKey { case key, name }
+
+        func encode(to encoder: any Encoder) throws {
+            try figures.encode(to: encoder)
+            var c = encoder.container(keyedBy: Keys.self)
+            try c.encode(key, forKey: .key)
+            try c.encodeIfPresent(name, forKey: .name)
+        }
+    }
+
+    /// Relative change from last year, as a fraction (−0.05 is 5 % down).
+    struct Changes: Encodable {
+        let energyTceCalorific: Double?
+        let co2eT: Double?
+        let energyIntensityPerOutput: Double?
+        let carbonIntensityPerOutput: Double?
+        let energyIntensityPerValueAdded: Double?
+        let carbonIntensityPerValueAdded: Double?
+    }
+
+    struct InventoryRef: Encodable {
+        let id: Int64
+        let unitId: Int64
+        let version: Int
+        let stale: Bool
+        let computedAt: String
+    }
+
+    let subject: Subject
+    let year: Int
+    let approach: String?
+    let scope2: String
+    let totals: Figures
+    let previousYear: Figures?
+    let yearOnYear: Changes?
+    let byMonth: [Keyed]
+    let byScope: [Keyed]
+    let byItem: [Keyed]
+    let byCategory: [Keyed]
+    let byChild: [Keyed]
+    let inventories: [InventoryRef]
+    let uncoveredRootIds: [Int64]
+
+    init(subject: Subject, approach: String?, method: Scope2Method, rollup: Rollup, childName: (String) -> String?) {
+        self.subject = subject
+        self.year = rollup.year
+        self.approach = approach
+        self.scope2 = method.rawValue
+        self.totals = Figures(figures: rollup.totals, method: method)
+        self.previousYear = rollup.previousYear.map { Figures(figures: $0, method: method) }
+        if let last = rollup.previousYear {
+            let now = rollup.totals
+            yearOnYear = Changes(
+                energyTceCalorific: Accounting.yearOnYear(
+                    now.energyCalorific.baseValue, last.energyCalorific.baseValue),
+                co2eT: Accounting.yearOnYear(now.emissions(method).baseValue, last.emissions(method).baseValue),
+                energyIntensityPerOutput: Accounting.yearOnYear(
+                    now.energyIntensity(per: .outputValue)?.value, last.energyIntensity(per: .outputValue)?.value),
+                carbonIntensityPerOutput: Accounting.yearOnYear(
+                    now.carbonIntensity(per: .outputValue, method: method)?.value,
+                    last.carbonIntensity(per: .outputValue, method: method)?.value),
+                energyIntensityPerValueAdded: Accounting.yearOnYear(
+                    now.energyIntensity(per: .valueAdded)?.value, last.energyIntensity(per: .valueAdded)?.value),
+                carbonIntensityPerValueAdded: Accounting.yearOnYear(
+                    now.carbonIntensity(per: .valueAdded, method: method)?.value,
+                    last.carbonIntensity(per: .valueAdded, method: method)?.value))
+        } else {
+            yearOnYear = nil
+        }
+        func keyed(_ key: String, _ figures: IndicatorFigures, name: String? = nil) -> Keyed {
+            Keyed(key: key, name: name, figures: Figures(figures: figures, method: method))
+        }
+        byMonth = rollup.byMonth.map { keyed($0.month.map { String($0) } ?? "year", $0.figures) }
+        byScope = rollup.byScope.map { keyed($0.scope, $0.figures) }
+        byItem = rollup.byItem.map {
+            keyed(
+                $0.item, $0.figures, name: ItemCatalog.bundled.item(code: $0.item).map { "\($0.nameZh) \($0.nameEn)" })
+        }
+        byCategory = rollup.byCategory.map { keyed($0.category, $0.figures) }
+        byChild = rollup.byChild.map { keyed($0.key, $0.figures, name: childName($0.key)) }
+        inventories = rollup.inventories.map {
+            InventoryRef(id: $0.id, unitId: $0.unitId, version: $0.version, stale: $0.stale, computedAt: $0.computedAt)
+        }
+        uncoveredRootIds = rollup.uncoveredRoots
+    }
+}

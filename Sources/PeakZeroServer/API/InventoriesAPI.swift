@@ -1,0 +1,97 @@
+import Accounting
+import Hummingbird
+import Persistence
+
+/// Inventories: compute (a new version), list, fetch with lines and lineage.
+struct InventoriesAPI {
+    let inventories: InventoryStore
+
+    struct ComputeRequest: Decodable {
+        let unitId: Int64
+        let year: Int
+        let gwp: String?
+        let scope2: String?
+        let fuelParameters: String?
+    }
+
+    func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let found = try await inventories.list(
+            unitID: try request.query("unit_id", as: Int64.self), year: try request.query("year", as: Int.self))
+        return try jsonResponse(Items(items: found.map(InventoryBody.init)))
+    }
+
+    func compute(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let body = try await request.decodeJSON(ComputeRequest.self, context: context)
+        var issues: [APIError.Issue] = []
+        let gwp = GWPSet(parsing: body.gwp ?? "AR5")
+        if gwp == nil { issues.append(.init(row: nil, field: "gwp", message: "SAR, AR4, AR5 or AR6")) }
+        let scope2 = Scope2Method(rawValue: body.scope2 ?? "location")
+        if scope2 == nil { issues.append(.init(row: nil, field: "scope2", message: "location or market")) }
+        let fuel = FuelParameterSet(rawValue: body.fuelParameters ?? "NDRC-2015")
+        if fuel == nil { issues.append(.init(row: nil, field: "fuel_parameters", message: "NDRC-2015 or NDRC-2013")) }
+        if Period(year: body.year) == nil {
+            issues.append(.init(row: nil, field: "year", message: "a four-digit year"))
+        }
+        guard issues.isEmpty, let gwp, let scope2, let fuel else {
+            throw APIError(status: .unprocessableContent, code: "invalid", message: "bad options", issues: issues)
+        }
+        let stored = try await inventories.compute(
+            unitID: body.unitId, year: body.year,
+            options: CalculationOptions(gwp: gwp, scope2: scope2, fuelParameters: fuel))
+        return try jsonResponse(InventoryBody(stored), status: .created)
+    }
+
+    func get(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try jsonResponse(InventoryBody(try await inventories.inventory(id: try context.id())))
+    }
+
+    func lines(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let id = try context.id()
+        let lines = try await inventories.lines(inventoryID: id)
+        let factors = try await inventories.factors(inventoryID: id)
+        return try jsonResponse(LinesBody(inventoryId: id, lines: lines, factors: factors))
+    }
+
+    struct LinesBody: Encodable {
+        let inventoryId: Int64
+        let lines: [StoredInventoryLine]
+        let factors: [InventoryFactor]
+    }
+}
+
+/// An inventory as the API shows it: its stored fields plus `co2e_t`.
+struct InventoryBody: Encodable {
+    let inventory: StoredInventory
+
+    init(_ inventory: StoredInventory) { self.inventory = inventory }
+
+    enum Keys: String, CodingKey {
+        case id, unitId, year, version, gwp, scope2, fuelParameters, factorLibrary, stale, recordCount
+        case co2eT, scope1T = "scope1_co2e_t", scope2LocationT = "scope2_location_co2e_t"
+        case scope2MarketT = "scope2_market_co2e_t", tceCalorific = "energy_tce_calorific"
+        case tceEquivalent = "energy_tce_equivalent", computedAt
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        let i = inventory
+        try c.encode(i.id, forKey: .id)
+        try c.encode(i.unitId, forKey: .unitId)
+        try c.encode(i.year, forKey: .year)
+        try c.encode(i.version, forKey: .version)
+        try c.encode(i.gwp, forKey: .gwp)
+        try c.encode(i.scope2, forKey: .scope2)
+        try c.encode(i.fuelParameters, forKey: .fuelParameters)
+        try c.encode(i.factorLibrary, forKey: .factorLibrary)
+        try c.encode(i.stale, forKey: .stale)
+        try c.encode(i.recordCount, forKey: .recordCount)
+        try c.encode(i.co2eT, forKey: .co2eT)
+        try c.encode(i.scope1T, forKey: .scope1T)
+        try c.encode(i.scope2LocationT, forKey: .scope2LocationT)
+        try c.encode(i.scope2MarketT, forKey: .scope2MarketT)
+        try c.encode(i.tceCalorific, forKey: .tceCalorific)
+        try c.encode(i.tceEquivalent, forKey: .tceEquivalent)
+        try c.encode(i.computedAt, forKey: .computedAt)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+extension Request {
+    /// The body as one `T` or an array of them (a batch).
+    mutating func decodeOneOrMany<T: Decodable>(_ type: T.Type, context: PeakZeroContext) async throws -> [T] {
+        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        let data = Data(buffer: buffer)
+        let decoder = context.requestDecoder
+        let trimmed = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
+        if trimmed == UInt8(ascii: "[") { return try decoder.decode([T].self, from: data) }
+        return [try decoder.decode(T.self, from: data)]
+    }
+
+    mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: PeakZeroContext) async throws -> T {
+        let buffer = try await collectBody(upTo: context.maxUploadSize)
+        return try context.requestDecoder.decode(T.self, from: Data(buffer: buffer))
+    }
+
+    /// An optional query parameter that must parse when present.
+    func query<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T? {
+        guard let text = uri.queryParameters.get(name) else { return nil }
+        guard let value = T(text) else {
+            throw APIError.badRequest(
+                language == .zh ? "查询参数 \(name) 无效：\(text)" : "query parameter \(name) is not valid: \(text)",
+                issues: [.init(row: nil, field: name, message: text)])
+        }
+        return value
+    }
+
+    func requireQuery<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T {
+        guard let value = try query(name, as: type) else {
+            throw APIError.badRequest(
+                language == .zh ? "缺少查询参数 \(name)" : "query parameter \(name) is required",
+                issues: [.init(row: nil, field: name, message: "required")])
+        }
+        return value
+    }
+}
+
+extension PeakZeroContext {
+    /// A path parameter that must be an integer id; a bad one is a 404 (no such object).
+    func id(_ name: String = "id") throws -> Int64 {
+        guard let text = parameters.get(name), let id = Int64(text) else {
+            throw APIError.notFound("no object with id \(parameters.get(name) ?? "")")
+        }
+        return id
+    }
+}
+
+/// Encodes a value as the API's JSON with a status.
+func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    let data = try JSONCoding.encoder.encode(value)
+    var headers = HTTPFields()
+    headers[.contentType] = "application/json; charset=utf-8"
+    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+}
+
+/// A list response: `{"items": [...]}`, so a list can gain fields later without breaking clients.
+struct Items<T: Encodable>: Encodable {
+    let items: [T]
+}

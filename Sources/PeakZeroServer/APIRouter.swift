@@ -1,0 +1,46 @@
+import Hummingbird
+import Logging
+import Persistence
+
+/// Builds the router: every `APIRoute` bound to its handler, behind the error middleware.
+public enum APIRouter {
+    public static func make(database: PeakZeroDatabase) -> Router<PeakZeroContext> {
+        let router = Router(context: PeakZeroContext.self)
+        router.add(middleware: ErrorMiddleware())
+        let units = UnitsAPI(units: UnitStore(database))
+        let data = DataAPI(activity: ActivityStore(database), economic: EconomicStore(database))
+        let factorSets = FactorSetsAPI(sets: FactorSetStore(database))
+        let inventories = InventoriesAPI(inventories: InventoryStore(database))
+        let indicators = IndicatorsAPI(rollups: RollupStore(database), units: UnitStore(database))
+        let openAPI = OpenAPIDocument.json
+        for route in APIRoute.allCases {
+            let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
+                switch route {
+                case .listUnits: units.list
+                case .createUnits: units.create
+                case .getUnit: units.get
+                case .updateUnit: units.update
+                case .deleteUnit: units.delete
+                case .listChildren: units.children
+                case .listActivity: data.listActivity
+                case .createActivity: data.createActivity
+                case .deleteActivity: data.deleteActivity
+                case .listEconomic: data.listEconomic
+                case .createEconomic: data.createEconomic
+                case .deleteEconomic: data.deleteEconomic
+                case .listFactorSets: factorSets.list
+                case .createFactorSet: factorSets.create
+                case .deleteFactorSet: factorSets.delete
+                case .listInventories: inventories.list
+                case .computeInventory: inventories.compute
+                case .getInventory: inventories.get
+                case .getInventoryLines: inventories.lines
+                case .unitIndicators: indicators.unit
+                case .regionIndicators: indicators.region
+                case .openAPI: { _, _ in openAPI }
+                }
+            router.on(RouterPath(route.path), method: route.method, use: handler)
+        }
+        return router
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+
+/// The OpenAPI 3.1 document of the API, built from `APIRoute`, so it lists exactly the routes served.
+enum OpenAPIDocument {
+    static var json: Response {
+        let data = try! JSONSerialization.data(
+            withJSONObject: document, options: [.sortedKeys, .withoutEscapingSlashes])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    static var document: [String: Any] {
+        var paths: [String: [String: Any]] = [:]
+        for route in APIRoute.allCases {
+            var operation: [String: Any] = [
+                "operationId": route.rawValue, "summary": route.summary, "tags": [route.tag],
+                "responses": responses(for: route),
+            ]
+            var parameters: [[String: Any]] = pathParameters(route.path).map { name in
+                [
+                    "name": name, "in": "path", "required": true,
+                    "schema": ["type": name == "code" ? "string" : "integer"],
+                ]
+            }
+            parameters += route.queryParameters.map { name, description in
+                [
+                    "name": name, "in": "query", "required": description == "required", "description": description,
+                    "schema": ["type": ["year", "under", "unit_id"].contains(name) ? "integer" : "string"],
+                ]
+            }
+            if !parameters.isEmpty { operation["parameters"] = parameters }
+            if let body = requestBody(for: route) { operation["requestBody"] = body }
+            paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation
+        }
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "PeakZero 双碳管理平台 API", "version": "1",
+                "description":
+                    "Units, activity and economic data, inventories and roll-ups. JSON in snake_case. Errors: {\"error\": {\"code\", \"message\", \"issues\": [{\"row\", \"field\", \"message\"}]}}; messages follow Accept-Language or ?lang=zh|en.",
+            ],
+            "paths": paths,
+            "components": ["schemas": schemas],
+        ]
+    }
+
+    static func pathParameters(_ path: String) -> [String] {
+        path.split(separator: "/").filter { $0.hasPrefix("{") }.map { String($0.dropFirst().dropLast()) }
+    }
+
+    static func responses(for route: APIRoute) -> [String: Any] {
+        var responses: [String: Any] = [
+            String(route.successStatus.code): ["description": "success"]
+        ]
+        if route.successStatus != .noContent {
+            responses[String(route.successStatus.code)] = [
+                "description": "success", "content": ["application/json": ["schema": ["type": "object"]]],
+            ]
+        }
+        let error: [String: Any] = [
+            "description": "error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+        ]
+        if !pathParameters(route.path).isEmpty { responses["404"] = error }
+        if route.method != .get || !route.queryParameters.isEmpty { responses["400"] = error }
+        if route.method == .post || route.method == .put { responses["422"] = error }
+        if [.deleteUnit, .createFactorSet, .unitIndicators].contains(route) { responses["409"] = error }
+        return responses
+    }
+
+    static func requestBody(for route: APIRoute) -> [String: Any]? {
+        let schema: String
+        switch route {
+        case .createUnits: schema = "NewUnitOrBatch"
+        case .updateUnit: schema = "NewUnit"
+        case .createActivity: schema = "NewActivityRecordOrBatch"
+        case .createEconomic: schema = "NewEconomicRecordOrBatch"
+        case .createFactorSet: schema = "FactorSetUpload"
+        case .computeInventory: schema = "ComputeInventory"
+        default: return nil
+        }
+        return [
+            "required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]],
+        ]
+    }
+
+    static func object(_ properties: [String: String], required: [String]) -> [String: Any] {
+        [
+            "type": "object", "required": required,
+            "properties": properties.mapValues { type -> [String: Any] in ["type": type] },
+        ]
+    }
+
+    static func oneOrMany(_ name: String) -> [String: Any] {
+        [
+            "oneOf": [
+                ["$ref": "#/components/schemas/\(name)"],
+                ["type": "array", "items": ["$ref": "#/components/schemas/\(name)"]],
+            ]
+        ]
+    }
+
+    static var schemas: [String: Any] {
+        [
+            "Error": [
+                "type": "object",
+                "properties": [
+                    "error": [
+                        "type": "object",
+                        "properties": [
+                            "code": ["type": "string"], "message": ["type": "string"],
+                            "issues": [
+                                "type": "array",
+                                "items": object(
+                                    ["row": "integer", "field": "string", "message": "string"], required: ["message"]),
+                            ],
+                        ],
+                    ]
+                ],
+            ],
+            "NewUnit": object(
+                [
+                    "code": "string", "name": "string", "level": "string", "parent_code": "string",
+                    "industry_code": "string", "region_code": "string", "ownership_share": "number",
+                    "reporting_class": "string",
+                ], required: ["code", "name", "level", "region_code"]),
+            "NewUnitOrBatch": oneOrMany("NewUnit"),
+            "NewActivityRecord": object(
+                [
+                    "unit_code": "string", "period": "string", "item": "string", "quantity": "number", "uom": "string",
+                    "category": "string", "ncv": "number", "carbon_content": "number", "oxidation_rate": "number",
+                    "source": "string",
+                ], required: ["unit_code", "period", "item", "quantity", "uom"]),
+            "NewActivityRecordOrBatch": oneOrMany("NewActivityRecord"),
+            "NewEconomicRecord": object(
+                [
+                    "unit_code": "string", "period": "string", "output_value": "number", "value_added": "number",
+                    "revenue": "number", "price_index": "number", "base_year": "integer",
+                ], required: ["unit_code", "period"]),
+            "NewEconomicRecordOrBatch": oneOrMany("NewEconomicRecord"),
+            "FactorSetUpload": object(["name": "string", "csv": "string"], required: ["name", "csv"]),
+            "ComputeInventory": object(
+                [
+                    "unit_id": "integer", "year": "integer", "gwp": "string", "scope2": "string",
+                    "fuel_parameters": "string",
+                ],
+                required: ["unit_id", "year"]),
+        ]
+    }
+}

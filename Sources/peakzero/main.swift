@@ -1,3 +1,0 @@
-import PeakZeroCLI
-
-PeakZeroCommand.main()
