@@ -1,0 +1,36 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+
+@testable import PeakZeroServer
+
+@Suite("API routes and their documentation")
+struct APIRouteCoverageTests {
+    @Test("the OpenAPI document lists exactly the routes served, each with its method")
+    func openAPI_documentsEveryRoute() async throws {
+        try await withAPI("sqlite") { client, _ async throws in
+            let (status, json) = try await client.call(.get, "/api/v1/openapi.json")
+            #expect(status == .ok)
+            let paths = try #require(json.object["paths"] as? [String: [String: Any]])
+            var documented = Set<String>()
+            for (path, operations) in paths { for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            let served = Set(APIRoute.allCases.map { "\($0.method.rawValue) \($0.path)" })
+            #expect(documented == served)
+            #expect(json.object["openapi"] as? String == "3.1.0")
+        }
+    }
+
+    @Test("every declared route is registered: none answers with the router's own 404")
+    func everyRoute_isRegistered() async throws {
+        try await withAPI("sqlite") { client, _ async throws in
+            for route in APIRoute.allCases {
+                let uri = route.path.replacingOccurrences(of: "{id}", with: "999999")
+                    .replacingOccurrences(of: "{code}", with: "510000") + "?year=2023"
+                let body: String? = [.post, .put].contains(route.method) ? "{}" : nil
+                let (status, json) = try await client.call(route.method, uri, json: body)
+                // A registered route answers 404 only with PeakZero's JSON error body.
+                if status == .notFound { #expect(json.object["error"] != nil, "\(route) is not registered") }
+            }
+        }
+    }
+}

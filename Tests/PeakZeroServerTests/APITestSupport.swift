@@ -1,0 +1,57 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Persistence
+import Testing
+
+@testable import PeakZeroServer
+
+/// Runs `body` against the API on a fresh database of each kind.
+func withAPI(
+    _ kind: String, _ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void
+) async throws {
+    try await TestDatabases.withDatabase(kind) { database async throws in
+        let app = Application(router: APIRouter.make(database: database))
+        try await app.test(.router) { client in try await body(client, database) }
+    }
+}
+
+extension TestClientProtocol {
+    /// Sends a request with an optional JSON body; returns status and the decoded JSON (if any).
+    @discardableResult
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, json body: String? = nil, headers: HTTPFields = [:]
+    ) async throws -> (status: HTTPResponse.Status, json: Any?) {
+        var headers = headers
+        if body != nil { headers[.contentType] = "application/json" }
+        return try await execute(
+            uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
+        ) { response in
+            let data = Data(buffer: response.body)
+            return (response.status, data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
+        }
+    }
+}
+
+extension Optional where Wrapped == Any {
+    var object: [String: Any] { (self as? [String: Any]) ?? [:] }
+    var items: [[String: Any]] { (object["items"] as? [[String: Any]]) ?? [] }
+}
+
+/// The small tree of the roll-up tests: S → G → (E1 60 % → F1 50 %, E2).
+let treeJSON = """
+    [
+      {"code": "S", "name": "Supervisor", "level": "supervisor", "region_code": "510000"},
+      {"code": "G", "name": "Group", "level": "group", "parent_code": "S", "region_code": "510100"},
+      {"code": "E1", "name": "Enterprise 1", "level": "enterprise", "parent_code": "G", "region_code": "510104", "ownership_share": 0.6},
+      {"code": "F1", "name": "Facility 1", "level": "facility", "parent_code": "E1", "region_code": "510104", "ownership_share": 0.5},
+      {"code": "E2", "name": "Enterprise 2", "level": "enterprise", "parent_code": "G", "region_code": "510703"}
+    ]
+    """
+
+func ids(_ json: Any?) -> [String: Int] {
+    var out: [String: Int] = [:]
+    for unit in json.items { out[unit["code"] as! String] = unit["id"] as? Int }
+    return out
+}
