@@ -1,0 +1,35 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Persistence
+import Testing
+
+@testable import PeakZeroServer
+
+@Suite("Server restart")
+struct RestartTests {
+    @Test("data written through the API is there after the server and its database are restarted")
+    func restart_keepsData() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-api-restart-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
+
+        let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
+        try await Migrator().migrate(first)
+        try await Application(router: APIRouter.make(database: first)).test(.router) { client async throws in
+            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+            #expect(try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status == .created)
+        }
+        try await first.shutdown()
+
+        let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
+        try await Migrator().migrate(second)
+        try await Application(router: APIRouter.make(database: second)).test(.router) { client async throws in
+            let units = try await client.call(.get, "/api/v1/units")
+            #expect(units.json.items.count == 5)
+            let s = ids(units.json)["S"]!
+            #expect(try await client.call(.get, "/api/v1/units/\(s)/activity-records").json.items.count == 3)
+        }
+        try await second.shutdown()
+    }
+}
