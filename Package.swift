@@ -57,6 +57,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "peakzero", dependencies: ["PeakZeroCLI"], swiftSettings: strict),
+        // Benchmarks (run with -c release); docs/benchmarks.md holds their figures.
+        .executableTarget(
+            name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
         .testTarget(
             name: "AccountingTests",

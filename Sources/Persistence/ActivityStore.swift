@@ -77,30 +77,74 @@ public struct ActivityStore: Sendable {
             }
         }
         if !issues.isEmpty { throw StoreError.invalid(issues) }
+        if database.rawSQLitePath != nil {
+            let valid = rows.map {
+                BulkRow(
+                    record: $0.record, unitID: $0.unit.id, rootID: $0.unit.rootID, path: $0.unit.path, source: $0.source
+                )
+            }
+            return try await database.withRawSQLite { raw in try Self.bulkInsert(valid, into: raw) }
+        }
         let dialect = database.dialect
         let valid = rows
         return try await database.transaction { db in
             let now = Timestamp.now()
-            let columns = [
-                "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content",
-                "oxidation_rate", "source", "created_at",
-            ]
             var ids: [Int64] = []
-            for batch in valid.chunked(by: dialect.maxBinds / columns.count) {
-                var insert = db.insert(into: "activity_records").columns(columns)
+            for batch in valid.chunked(by: dialect.maxBinds / Self.columns.count) {
+                var insert = db.insert(into: "activity_records").columns(Self.columns)
                 for row in batch {
-                    let r = row.record
                     insert = insert.values(
-                        SQLBind(row.unit.rootID), SQLBind(row.unit.id), SQLBind(r.period.year), SQLBind(r.period.month),
-                        SQLBind(r.item.code), SQLBind(r.category.rawValue), SQLBind(r.quantity.value),
-                        SQLBind(r.quantity.unitSymbol), SQLBind(r.measured.netCalorificValue?.value),
-                        SQLBind(r.measured.carbonContent?.value), SQLBind(r.measured.oxidationRate?.value),
-                        SQLBind(row.source), SQLBind(now))
+                        Self.values(
+                            row.record, unitID: row.unit.id, rootID: row.unit.rootID, source: row.source, now: now
+                        ).map(\.bind))
                 }
                 ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
             try await InventoryStaleness.mark(
                 units: valid.map(\.unit.id), years: Set(valid.map(\.record.period.year)), in: db)
+            return ids
+        }
+    }
+
+    /// A record's row, in the order of `columns`.
+    static func values(_ r: ActivityRecord, unitID: Int64, rootID: Int64, source: String?, now: String) -> [BulkValue] {
+        [
+            .int(rootID), .int(unitID), .int(Int64(r.period.year)), BulkValue(r.period.month), .text(r.item.code),
+            .text(r.category.rawValue), .double(r.quantity.value), .text(r.quantity.unitSymbol),
+            BulkValue(r.measured.netCalorificValue?.value), BulkValue(r.measured.carbonContent?.value),
+            BulkValue(r.measured.oxidationRate?.value), BulkValue(source), .text(now),
+        ]
+    }
+
+    static let columns = [
+        "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content",
+        "oxidation_rate", "source", "created_at",
+    ]
+
+    struct BulkRow: Sendable {
+        let record: ActivityRecord
+        let unitID: Int64
+        let rootID: Int64
+        let path: String
+        let source: String?
+    }
+
+    /// SQLite at bulk speed: one prepared statement, one transaction, staleness marked inside it.
+    static func bulkInsert(_ rows: [BulkRow], into raw: SQLiteRaw) throws -> [Int64] {
+        try raw.transaction {
+            let statement = try raw.prepare(
+                "INSERT INTO activity_records (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            )
+            let now = Timestamp.now()
+            var ids: [Int64] = []
+            ids.reserveCapacity(rows.count)
+            for row in rows {
+                try statement.insert(
+                    Self.values(row.record, unitID: row.unitID, rootID: row.rootID, source: row.source, now: now))
+                ids.append(raw.lastInsertedID)
+            }
+            try InventoryStaleness.mark(
+                paths: Set(rows.map(\.path)), years: Set(rows.map(\.record.period.year)), in: raw)
             return ids
         }
     }

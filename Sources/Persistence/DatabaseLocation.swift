@@ -3,7 +3,7 @@ import Foundation
 /// Where PeakZero keeps its data: a SQLite file (the default), SQLite in memory (tests), or PostgreSQL.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     case sqliteFile(path: String)
-    /// A private in-memory database, for tests; it lives as long as the `PeakZeroDatabase`.
+    /// A private database in RAM (a file in /dev/shm), for tests; removed when the `PeakZeroDatabase` shuts down.
     case sqliteMemory
     case postgres(url: String)
 

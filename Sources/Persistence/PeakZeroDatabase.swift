@@ -12,16 +12,28 @@ public final class PeakZeroDatabase: Sendable {
     public let sql: any SQLDatabase
     public let dialect: Dialect
     public let location: DatabaseLocation
+    /// For SQLite: what a bulk connection opens (the file, or the shared in-memory database's URI).
+    let rawSQLitePath: String?
     private let close: @Sendable () async throws -> Void
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation,
+        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, rawSQLitePath: String? = nil,
         close: @escaping @Sendable () async throws -> Void
     ) {
         self.sql = sql
         self.dialect = dialect
         self.location = location
+        self.rawSQLitePath = rawSQLitePath
         self.close = close
+    }
+
+    /// Runs blocking bulk work on a fresh SQLite connection, off the async threads.
+    func withRawSQLite<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
+        guard let path = rawSQLitePath else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
+        return try await NIOThreadPool.singleton.runIfActive {
+            let connection = try SQLiteRaw(path: path)
+            return try body(connection)
+        }
     }
 
     /// Opens (and for SQLite creates) the database. Call `shutdown()` when done.
@@ -29,28 +41,13 @@ public final class PeakZeroDatabase: Sendable {
         let group = MultiThreadedEventLoopGroup.singleton
         switch location {
         case .sqliteFile(let path):
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let source = SQLiteSource(storage: .file(path: path))
-            // WAL lets readers run beside the one writer; set once, it is a property of the file.
-            let first = try await source.makeConnection(logger: logger, on: group.any()).get()
-            _ = try await first.query("PRAGMA journal_mode=WAL")
-            try await first.close()
-            let pool = EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
-            return PeakZeroDatabase(
-                sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
-                close: { try await pool.shutdownAsync() })
+            return try await openSQLite(path: path, location: location, logger: logger, removeOnClose: false)
         case .sqliteMemory:
-            // One connection: an in-memory database belongs to the connection that opened it.
-            let source = SQLiteSource(storage: .memory)
-            let loop = group.next()
-            let pool = EventLoopGroupConnectionPool(
-                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(30), logger: logger,
-                on: SingleLoopGroup(loop: loop))
-            return PeakZeroDatabase(
-                sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
-                close: { try await pool.shutdownAsync() })
+            // A private file in RAM (/dev/shm on Linux), removed on shutdown. Not SQLite's ":memory:",
+            // which one connection alone can see: the pool and bulk connections must share the database.
+            let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+            let path = URL(fileURLWithPath: folder).appendingPathComponent("peakzero-\(UUID().uuidString).sqlite").path
+            return try await openSQLite(path: path, location: location, logger: logger, removeOnClose: true)
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url)
             let pool = EventLoopGroupConnectionPool(
@@ -63,6 +60,30 @@ public final class PeakZeroDatabase: Sendable {
     }
 
     public func shutdown() async throws { try await close() }
+
+    private static func openSQLite(
+        path: String, location: DatabaseLocation, logger: Logger, removeOnClose: Bool
+    ) async throws -> PeakZeroDatabase {
+        let group = MultiThreadedEventLoopGroup.singleton
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let source = SQLiteSource(storage: .file(path: path))
+        // WAL lets readers run beside the one writer; set once, it is a property of the file.
+        let first = try await source.makeConnection(logger: logger, on: group.any()).get()
+        _ = try await first.query("PRAGMA journal_mode=WAL")
+        try await first.close()
+        let pool = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+        return PeakZeroDatabase(
+            sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
+            rawSQLitePath: path,
+            close: {
+                try await pool.shutdownAsync()
+                if removeOnClose {
+                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+                }
+            })
+    }
 
     /// Runs `body` in one transaction on one connection: all of it is written, or none.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
@@ -116,17 +137,5 @@ struct PooledSQLite: SQLiteDatabase {
         T
     > {
         pool.withConnection(logger: logger, closure)
-    }
-}
-
-/// An event-loop group of one loop, so an in-memory database's single connection lives on it.
-final class SingleLoopGroup: EventLoopGroup, Sendable {
-    let loop: any EventLoop
-    init(loop: any EventLoop) { self.loop = loop }
-    func next() -> any EventLoop { loop }
-    func any() -> any EventLoop { loop }
-    func makeIterator() -> EventLoopIterator { EventLoopIterator([loop]) }
-    func shutdownGracefully(queue: DispatchQueue, _ callback: @escaping @Sendable ((any Error)?) -> Void) {
-        callback(nil)  // the loop belongs to the shared group, which outlives this view of it
     }
 }

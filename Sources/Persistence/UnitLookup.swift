@@ -50,19 +50,37 @@ enum InventoryStaleness {
     static func mark(units: [Int64], years: Set<Int>, in db: any SQLDatabase) async throws {
         let unique = Array(Set(units))
         guard !unique.isEmpty, !years.isEmpty else { return }
-        var ancestors = Set<Int64>()
+        var paths: [String] = []
         for batch in unique.chunked(by: 10_000) {
-            let paths = try await db.select().column("path").from("units").where("id", .in, SQLBind.group(Array(batch)))
+            paths += try await db.select().column("path").from("units").where("id", .in, SQLBind.group(Array(batch)))
                 .all().map { try $0.decode(column: "path", as: String.self) }
-            for path in paths {
-                for part in path.split(separator: "/") { if let id = Int64(part) { ancestors.insert(id) } }
-            }
         }
-        for batch in Array(ancestors).chunked(by: 10_000) {
+        for batch in Array(ancestors(ofPaths: paths)).chunked(by: 10_000) {
             try await db.update("inventories").set("stale", to: SQLBind(1))
                 .where("unit_id", .in, SQLBind.group(Array(batch)))
                 .where("year", .in, SQLBind.group(Array(years)))
                 .run()
+        }
+    }
+
+    /// The ids on the given unit paths (`/1/5/23/`): the units and all their ancestors.
+    static func ancestors(ofPaths paths: some Sequence<String>) -> Set<Int64> {
+        var ids = Set<Int64>()
+        for path in paths {
+            for part in path.split(separator: "/") { if let id = Int64(part) { ids.insert(id) } }
+        }
+        return ids
+    }
+
+    /// The same marking on a bulk SQLite connection, inside its transaction.
+    static func mark(paths: some Sequence<String>, years: Set<Int>, in raw: SQLiteRaw) throws {
+        let ids = ancestors(ofPaths: paths)
+        guard !ids.isEmpty, !years.isEmpty else { return }
+        // Integers only, so the lists are safe to inline.
+        for batch in Array(ids).chunked(by: 10_000) {
+            try raw.exec(
+                "UPDATE inventories SET stale = 1 WHERE unit_id IN (\(batch.map(String.init).joined(separator: ",")))"
+                    + " AND year IN (\(years.sorted().map(String.init).joined(separator: ",")))")
         }
     }
 

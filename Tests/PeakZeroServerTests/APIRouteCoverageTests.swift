@@ -13,7 +13,9 @@ struct APIRouteCoverageTests {
             #expect(status == .ok)
             let paths = try #require(json.object["paths"] as? [String: [String: Any]])
             var documented = Set<String>()
-            for (path, operations) in paths { for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") } }
+            for (path, operations) in paths {
+                for method in operations.keys { documented.insert("\(method.uppercased()) \(path)") }
+            }
             let served = Set(APIRoute.allCases.map { "\($0.method.rawValue) \($0.path)" })
             #expect(documented == served)
             #expect(json.object["openapi"] as? String == "3.1.0")
@@ -24,7 +26,8 @@ struct APIRouteCoverageTests {
     func everyRoute_isRegistered() async throws {
         try await withAPI("sqlite") { client, _ async throws in
             for route in APIRoute.allCases {
-                let uri = route.path.replacingOccurrences(of: "{id}", with: "999999")
+                let uri =
+                    route.path.replacingOccurrences(of: "{id}", with: "999999")
                     .replacingOccurrences(of: "{code}", with: "510000") + "?year=2023"
                 let body: String? = [.post, .put].contains(route.method) ? "{}" : nil
                 let (status, json) = try await client.call(route.method, uri, json: body)

@@ -10,7 +10,8 @@ import Testing
 struct RestartTests {
     @Test("data written through the API is there after the server and its database are restarted")
     func restart_keepsData() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-api-restart-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "pz-api-restart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
 
@@ -18,7 +19,9 @@ struct RestartTests {
         try await Migrator().migrate(first)
         try await Application(router: APIRouter.make(database: first)).test(.router) { client async throws in
             #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
-            #expect(try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status == .created)
+            #expect(
+                try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status
+                    == .created)
         }
         try await first.shutdown()
 

@@ -30,7 +30,8 @@ struct RollupAPITests {
         #expect(try await client.call(.post, "/api/v1/activity-records", json: activity).status == .created)
         #expect(try await client.call(.post, "/api/v1/economic-records", json: economic).status == .created)
         for year in [2022, 2023] {
-            let computed = try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": \#(year)}"#)
+            let computed = try await client.call(
+                .post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": \#(year)}"#)
             #expect(computed.status == .created)
         }
         return id
@@ -74,7 +75,8 @@ struct RollupAPITests {
             let group = try await client.call(.get, "/api/v1/units/\(id["G"]!)/indicators?year=2023&approach=equity")
             // F1 is held 50 % by E1, which is held 60 % by G: 30 % of F1; E2 100 %.
             #expect(Self.close((group.json.object["totals"] as? [String: Any])?["co2e_t"], 0.3 * Self.d + Self.e))
-            let enterprise = try await client.call(.get, "/api/v1/units/\(id["E1"]!)/indicators?year=2023&approach=equity")
+            let enterprise = try await client.call(
+                .get, "/api/v1/units/\(id["E1"]!)/indicators?year=2023&approach=equity")
             #expect(Self.close((enterprise.json.object["totals"] as? [String: Any])?["co2e_t"], 0.5 * Self.d))
         }
     }
@@ -120,24 +122,37 @@ struct RollupAPITests {
             let inventoryID = inventory["id"] as! Int
             let lines = try await client.call(.get, "/api/v1/inventories/\(inventoryID)/lines")
             let first = try #require((lines.json.object["lines"] as? [[String: Any]])?.first)
-            #expect((first["factors"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.contains("FUEL15-045") == true)
+            #expect(
+                (first["factors"] as? [[String: Any]])?.compactMap { $0["id"] as? String }.contains("FUEL15-045")
+                    == true)
             let factors = try #require(lines.json.object["factors"] as? [[String: Any]])
-            #expect(factors.contains { $0["factor_id"] as? String == "GRID-113" && ($0["source"] as? String)?.contains("公告2025年第47号") == true })
+            #expect(
+                factors.contains {
+                    $0["factor_id"] as? String == "GRID-113"
+                        && ($0["source"] as? String)?.contains("公告2025年第47号") == true
+                })
             // New data for 2023 marks the inventory stale; recomputing makes version 2.
             let more = #"{"unit_code": "E2", "period": "2023-03", "item": "热力", "quantity": 100, "uom": "GJ"}"#
             #expect(try await client.call(.post, "/api/v1/activity-records", json: more).status == .created)
-            #expect(try await client.call(.get, "/api/v1/inventories/\(inventoryID)").json.object["stale"] as? Bool == true)
-            let again = try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023}"#)
+            #expect(
+                try await client.call(.get, "/api/v1/inventories/\(inventoryID)").json.object["stale"] as? Bool == true)
+            let again = try await client.call(
+                .post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023}"#)
             #expect(again.json.object["version"] as? Int == 2)
             #expect(Self.close(again.json.object["co2e_t"], Self.d + Self.e + 11))
-            let bad = try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023, "gwp": "AR9"}"#)
+            let bad = try await client.call(
+                .post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023, "gwp": "AR9"}"#)
             #expect(bad.status == .unprocessableContent)
-            #expect(try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": 999, "year": 2023}"#).status == .notFound)
+            #expect(
+                try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": 999, "year": 2023}"#).status
+                    == .notFound)
             #expect(try await client.call(.get, "/api/v1/inventories/999/lines").status == .notFound)
         }
     }
 
-    @Test("records: bad batch is 422 with row and field, nothing written; list and delete", arguments: TestDatabases.locations)
+    @Test(
+        "records: bad batch is 422 with row and field, nothing written; list and delete",
+        arguments: TestDatabases.locations)
     func records_validationAndDelete(_ kind: String) async throws {
         try await withAPI(kind) { client, _ async throws in
             let id = ids(try await client.call(.post, "/api/v1/units", json: treeJSON).json)
@@ -146,17 +161,24 @@ struct RollupAPITests {
                  {"unit_code": "F1", "period": "2023-13", "item": "柴由", "quantity": -1, "uom": "t"},
                  {"unit_code": "NOPE", "period": "2023-01", "item": "柴油", "quantity": 1, "uom": "t"}]
                 """
-            let (status, json) = try await client.call(.post, "/api/v1/activity-records", json: bad, headers: [.acceptLanguage: "en"])
+            let (status, json) = try await client.call(
+                .post, "/api/v1/activity-records", json: bad, headers: [.acceptLanguage: "en"])
             #expect(status == .unprocessableContent)
             let issues = ((json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]]) ?? []
-            #expect(issues.map { "\($0["row"] as? Int ?? 0) \($0["field"] as? String ?? "")" } == ["2 period", "2 item", "2 quantity", "3 unit"])
+            #expect(
+                issues.map { "\($0["row"] as? Int ?? 0) \($0["field"] as? String ?? "")" } == [
+                    "2 period", "2 item", "2 quantity", "3 unit",
+                ])
             #expect(try await client.call(.get, "/api/v1/units/\(id["S"]!)/activity-records").json.items.isEmpty)
             let good = try await client.call(.post, "/api/v1/activity-records", json: Self.activity)
             let recordIDs = try #require(good.json.object["ids"] as? [Int])
-            #expect(try await client.call(.get, "/api/v1/units/\(id["E1"]!)/activity-records?year=2023").json.items.count == 1)
+            #expect(
+                try await client.call(.get, "/api/v1/units/\(id["E1"]!)/activity-records?year=2023").json.items.count
+                    == 1)
             #expect(try await client.call(.delete, "/api/v1/activity-records/\(recordIDs[0])").status == .noContent)
             #expect(try await client.call(.delete, "/api/v1/activity-records/\(recordIDs[0])").status == .notFound)
-            let econ = try await client.call(.post, "/api/v1/economic-records", json: #"[{"unit_code": "F1", "period": "2023", "price_index": 0}]"#)
+            let econ = try await client.call(
+                .post, "/api/v1/economic-records", json: #"[{"unit_code": "F1", "period": "2023", "price_index": 0}]"#)
             #expect(econ.status == .unprocessableContent)
             let added = try await client.call(.post, "/api/v1/economic-records", json: Self.economic)
             #expect(try await client.call(.get, "/api/v1/units/\(id["G"]!)/economic-records").json.items.count == 3)
@@ -169,15 +191,21 @@ struct RollupAPITests {
     func factorSets_lifecycle(_ kind: String) async throws {
         try await withAPI(kind) { client, _ async throws in
             let id = try await Self.load(client)
-            let csv = "id,kind,item,region,variant,year,value,unit,grade,source\\nOWN-1,grid_average,electricity,51,,2023,0.2,tCO2/MWh,S,direct supply contract\\n"
-            let created = try await client.call(.post, "/api/v1/factor-sets", json: #"{"name": "supplier", "csv": "\#(csv)"}"#)
+            let csv =
+                "id,kind,item,region,variant,year,value,unit,grade,source\\nOWN-1,grid_average,electricity,51,,2023,0.2,tCO2/MWh,S,direct supply contract\\n"
+            let created = try await client.call(
+                .post, "/api/v1/factor-sets", json: #"{"name": "supplier", "csv": "\#(csv)"}"#)
             #expect(created.status == .created)
             #expect(created.json.object["entry_count"] as? Int == 1)
-            #expect(try await client.call(.post, "/api/v1/factor-sets", json: #"{"name": "supplier", "csv": "\#(csv)"}"#).status == .conflict)
-            let bad = try await client.call(.post, "/api/v1/factor-sets", json: #"{"name": "bad", "csv": "id,kind\\nX,colour\\n"}"#)
+            #expect(
+                try await client.call(.post, "/api/v1/factor-sets", json: #"{"name": "supplier", "csv": "\#(csv)"}"#)
+                    .status == .conflict)
+            let bad = try await client.call(
+                .post, "/api/v1/factor-sets", json: #"{"name": "bad", "csv": "id,kind\\nX,colour\\n"}"#)
             #expect(bad.status == .unprocessableContent)
             #expect(try await client.call(.get, "/api/v1/factor-sets").json.items.count == 1)
-            let again = try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023}"#)
+            let again = try await client.call(
+                .post, "/api/v1/inventories", json: #"{"unit_id": \#(id["S"]!), "year": 2023}"#)
             #expect(Self.close(again.json.object["co2e_t"], Self.d + 200))
             let setID = created.json.object["id"] as! Int
             #expect(try await client.call(.delete, "/api/v1/factor-sets/\(setID)").status == .noContent)

@@ -42,11 +42,15 @@ struct UnitsAPITests {
                 [{"code": "A", "name": "A", "level": "group", "region_code": "510100"},
                  {"code": "B", "name": "", "level": "plant", "parent_code": "A", "region_code": "99"}]
                 """
-            let (status, json) = try await client.call(.post, "/api/v1/units", json: bad, headers: [.acceptLanguage: "en"])
+            let (status, json) = try await client.call(
+                .post, "/api/v1/units", json: bad, headers: [.acceptLanguage: "en"])
             #expect(status == .unprocessableContent)
             let error = try #require(json.object["error"] as? [String: Any])
             let issues = try #require(error["issues"] as? [[String: Any]])
-            #expect(issues.map { "\($0["row"] as? Int ?? 0) \($0["field"] as? String ?? "")" } == ["2 name", "2 level", "2 region_code"])
+            #expect(
+                issues.map { "\($0["row"] as? Int ?? 0) \($0["field"] as? String ?? "")" } == [
+                    "2 name", "2 level", "2 region_code",
+                ])
             #expect(error["message"] as? String == "3 problem(s); nothing was written")
             #expect(try await client.call(.get, "/api/v1/units").json.items.isEmpty)
         }
@@ -56,7 +60,8 @@ struct UnitsAPITests {
     func units_messagesInChinese() async throws {
         try await withAPI("sqlite") { client, _ async throws in
             let bad = #"{"code": "A", "name": "A", "level": "group", "region_code": "5101"}"#
-            let (_, json) = try await client.call(.post, "/api/v1/units", json: bad, headers: [.acceptLanguage: "zh-CN,zh;q=0.9"])
+            let (_, json) = try await client.call(
+                .post, "/api/v1/units", json: bad, headers: [.acceptLanguage: "zh-CN,zh;q=0.9"])
             let issue = try #require(((json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]])?.first)
             #expect(issue["message"] as? String == "行政区划代码“5101”无效：应为 6 位 GB/T 2260 代码，如 510100")
         }
@@ -77,12 +82,15 @@ struct UnitsAPITests {
     func units_updateAndDelete(_ kind: String) async throws {
         try await withAPI(kind) { client, _ async throws in
             let id = ids(try await client.call(.post, "/api/v1/units", json: treeJSON).json)
-            let move = #"{"code": "F1", "name": "Facility 1", "level": "facility", "parent_code": "E2", "region_code": "510104"}"#
+            let move =
+                #"{"code": "F1", "name": "Facility 1", "level": "facility", "parent_code": "E2", "region_code": "510104"}"#
             let moved = try await client.call(.put, "/api/v1/units/\(id["F1"]!)", json: move)
             #expect(moved.status == .ok)
             #expect(moved.json.object["parent_id"] as? Int == id["E2"])
-            let loop = #"{"code": "G", "name": "Group", "level": "group", "parent_code": "E2", "region_code": "510100"}"#
-            #expect(try await client.call(.put, "/api/v1/units/\(id["G"]!)", json: loop).status == .unprocessableContent)
+            let loop =
+                #"{"code": "G", "name": "Group", "level": "group", "parent_code": "E2", "region_code": "510100"}"#
+            #expect(
+                try await client.call(.put, "/api/v1/units/\(id["G"]!)", json: loop).status == .unprocessableContent)
             #expect(try await client.call(.delete, "/api/v1/units/\(id["G"]!)").status == .conflict)
             #expect(try await client.call(.delete, "/api/v1/units/\(id["E1"]!)").status == .noContent)
             #expect(try await client.call(.get, "/api/v1/units/\(id["E1"]!)").status == .notFound)

@@ -13,7 +13,9 @@ struct RestartAndParityTests {
         let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         try await Migrator().migrate(first)
         try await UnitStore(first).create(StoreTests.tree)
-        try await ActivityStore(first).insert([NewActivityRecord(unitCode: "F1", period: "2023-01", item: "柴油", quantity: 10, uom: "t")])
+        try await ActivityStore(first).insert([
+            NewActivityRecord(unitCode: "F1", period: "2023-01", item: "柴油", quantity: 10, uom: "t")
+        ])
         let s = try await UnitStore(first).unit(code: "S")
         let inventory = try await InventoryStore(first).compute(unitID: s.id, year: 2023, options: CalculationOptions())
         try await first.shutdown()
@@ -50,8 +52,12 @@ struct RestartAndParityTests {
             let s = try await UnitStore(db).unit(code: "S")
             let stored = try await InventoryStore(db).compute(unitID: s.id, year: 2023, options: CalculationOptions())
             #expect(abs(stored.co2eT - expected.total.value(in: .tonneCO2e)) <= 1e-9 * stored.co2eT)
-            #expect(abs(stored.scope2MarketT - expected.scope2MarketBased.value(in: .tonneCO2e)) <= 1e-9 * stored.scope2MarketT)
-            #expect(abs(stored.tceEquivalent - expected.energyEquivalent.value(in: .tonneCoalEquivalent)) <= 1e-9 * stored.tceEquivalent)
+            #expect(
+                abs(stored.scope2MarketT - expected.scope2MarketBased.value(in: .tonneCO2e)) <= 1e-9
+                    * stored.scope2MarketT)
+            #expect(
+                abs(stored.tceEquivalent - expected.energyEquivalent.value(in: .tonneCoalEquivalent)) <= 1e-9
+                    * stored.tceEquivalent)
             #expect(stored.recordCount == 6)
         }
     }

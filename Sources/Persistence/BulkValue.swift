@@ -1,0 +1,61 @@
+import SQLKit
+
+/// A value of a row written in bulk, so one function builds a row for both writers: SQLKit binds
+/// (PostgreSQL) and the prepared statements of a bulk SQLite connection.
+enum BulkValue: Sendable {
+    case int(Int64)
+    case double(Double)
+    case text(String)
+    case null
+
+    init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
+    init(_ value: Int64?) { self = value.map { .int($0) } ?? .null }
+    init(_ value: Double?) { self = value.map { .double($0) } ?? .null }
+    init(_ value: String?) { self = value.map { .text($0) } ?? .null }
+
+    var bind: SQLBind {
+        switch self {
+        case .int(let v): SQLBind(v)
+        case .double(let v): SQLBind(v)
+        case .text(let v): SQLBind(v)
+        case .null: SQLBind(String?.none)
+        }
+    }
+}
+
+extension SQLiteRaw.Statement {
+    /// Binds a whole row (1-based parameters) and runs the statement once.
+    func insert(_ row: [BulkValue]) throws {
+        for (offset, value) in row.enumerated() {
+            let index = Int32(offset + 1)
+            switch value {
+            case .int(let v): bind(index, v)
+            case .double(let v): bind(index, v)
+            case .text(let v): bind(index, v)
+            case .null: bind(index, Int64?.none)
+            }
+        }
+        try step()
+        reset()
+    }
+}
+
+/// Writes rows to a table: through SQLKit in batches on PostgreSQL, or one prepared statement on SQLite.
+enum BulkInsert {
+    static func run(
+        table: String, columns: [String], rows: some Collection<[BulkValue]>, dialect: Dialect, in db: any SQLDatabase
+    ) async throws {
+        for batch in Array(rows).chunked(by: dialect.maxBinds / columns.count) {
+            var insert = db.insert(into: table).columns(columns)
+            for row in batch { insert = insert.values(row.map(\.bind)) }
+            try await insert.run()
+        }
+    }
+
+    static func run(table: String, columns: [String], rows: some Sequence<[BulkValue]>, in raw: SQLiteRaw) throws {
+        let statement = try raw.prepare(
+            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        )
+        for row in rows { try statement.insert(row) }
+    }
+}

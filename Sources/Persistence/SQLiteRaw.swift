@@ -1,0 +1,127 @@
+import Foundation
+import VaporCSQLite
+
+/// A plain SQLite connection for bulk work (loading or computing millions of rows): one prepared
+/// statement reused for every row inside one transaction, with no per-value encoding layer.
+/// SQLKit through sqlite-nio stays the path for everything else; this one exists because a
+/// province-sized import must run at a million rows a second. Not shared between tasks.
+final class SQLiteRaw {
+    private var handle: OpaquePointer?
+
+    struct Failure: Error, CustomStringConvertible {
+        let message: String
+        var description: String { "SQLite: \(message)" }
+    }
+
+    /// Opens `path` (a file, or a `file:…?mode=memory&cache=shared` URI).
+    init(path: String) throws {
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX
+        guard sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil) == SQLITE_OK else {
+            let message = handle.map { String(cString: sqlite_nio_sqlite3_errmsg($0)) } ?? "cannot open \(path)"
+            sqlite_nio_sqlite3_close_v2(handle)
+            throw Failure(message: message)
+        }
+        try exec("PRAGMA busy_timeout = 10000")
+        try exec("PRAGMA foreign_keys = ON")
+        try exec("PRAGMA synchronous = NORMAL")
+    }
+
+    deinit { sqlite_nio_sqlite3_close_v2(handle) }
+
+    func exec(_ sql: String) throws {
+        guard sqlite_nio_sqlite3_exec(handle, sql, nil, nil, nil) == SQLITE_OK else { throw failure() }
+    }
+
+    func prepare(_ sql: String) throws -> Statement {
+        var statement: OpaquePointer?
+        guard sqlite_nio_sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw failure()
+        }
+        return Statement(statement: statement, connection: self)
+    }
+
+    /// Runs `body` in one write transaction: committed when it returns, rolled back when it throws.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try exec("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try exec("COMMIT")
+            return result
+        } catch {
+            try? exec("ROLLBACK")
+            throw error
+        }
+    }
+
+    var lastInsertedID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(handle) }
+
+    func failure() -> Failure { Failure(message: String(cString: sqlite_nio_sqlite3_errmsg(handle))) }
+
+    final class Statement {
+        let statement: OpaquePointer
+        unowned let connection: SQLiteRaw
+        private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+        init(statement: OpaquePointer, connection: SQLiteRaw) {
+            self.statement = statement
+            self.connection = connection
+        }
+
+        deinit { sqlite_nio_sqlite3_finalize(statement) }
+
+        func bind(_ index: Int32, _ value: Int64?) {
+            if let value {
+                sqlite_nio_sqlite3_bind_int64(statement, index, value)
+            } else {
+                sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+        }
+
+        func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+
+        func bind(_ index: Int32, _ value: Double?) {
+            if let value {
+                sqlite_nio_sqlite3_bind_double(statement, index, value)
+            } else {
+                sqlite_nio_sqlite3_bind_null(statement, index)
+            }
+        }
+
+        func bind(_ index: Int32, _ value: String?) {
+            guard var value else {
+                sqlite_nio_sqlite3_bind_null(statement, index)
+                return
+            }
+            value.withUTF8 { bytes in
+                _ = bytes.withMemoryRebound(to: CChar.self) {
+                    sqlite_nio_sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient)
+                }
+            }
+        }
+
+        /// Steps once: true when a row is ready, false when done.
+        @discardableResult
+        func step() throws -> Bool {
+            switch sqlite_nio_sqlite3_step(statement) {
+            case SQLITE_ROW: return true
+            case SQLITE_DONE: return false
+            default: throw connection.failure()
+            }
+        }
+
+        func reset() {
+            sqlite_nio_sqlite3_reset(statement)
+            sqlite_nio_sqlite3_clear_bindings(statement)
+        }
+
+        func int64(_ column: Int32) -> Int64 { sqlite_nio_sqlite3_column_int64(statement, column) }
+        func isNull(_ column: Int32) -> Bool { sqlite_nio_sqlite3_column_type(statement, column) == SQLITE_NULL }
+        func optionalInt(_ column: Int32) -> Int? { isNull(column) ? nil : Int(int64(column)) }
+        func double(_ column: Int32) -> Double { sqlite_nio_sqlite3_column_double(statement, column) }
+        func optionalDouble(_ column: Int32) -> Double? { isNull(column) ? nil : double(column) }
+        func text(_ column: Int32) -> String {
+            guard let pointer = sqlite_nio_sqlite3_column_text(statement, column) else { return "" }
+            return String(cString: pointer)
+        }
+    }
+}

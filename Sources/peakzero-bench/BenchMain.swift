@@ -1,0 +1,46 @@
+import Foundation
+
+/// `peakzero-bench`: PeakZero's benchmarks. Run in release mode:
+///   swift run -c release peakzero-bench rollup --data DIR
+/// Each prints its figures; docs/benchmarks.md records them beside the anchors'.
+@main
+struct BenchMain {
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            switch arguments.first {
+            case "rollup": try RollupBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "store": try await StoreBenchmark(arguments: Array(arguments.dropFirst())).run()
+            default:
+                print("usage: peakzero-bench rollup --data DIR [--threads N]")
+                print(
+                    "       peakzero-bench store [--facilities 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")
+                exit(2)
+            }
+        } catch {
+            FileHandle.standardError.write(Data("peakzero-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
+
+/// Wall-clock seconds of a block.
+func seconds<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try body()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
+/// Peak resident memory of this process so far, in MiB (from /proc/self/status VmHWM).
+func peakResidentMiB() -> Double {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+    else { return .nan }
+    let kB = Double(line.split(separator: " ").compactMap { Double($0) }.first ?? .nan)
+    return kB / 1024
+}
+
+func option(_ name: String, in arguments: [String]) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
