@@ -13,12 +13,13 @@ enum BulkValue: Sendable {
     init(_ value: Double?) { self = value.map { .double($0) } ?? .null }
     init(_ value: String?) { self = value.map { .text($0) } ?? .null }
 
-    var bind: SQLBind {
+    /// A bind, or a plain NULL: PostgreSQL would type a bound nil as text and refuse it in a number column.
+    var bind: any SQLExpression {
         switch self {
         case .int(let v): SQLBind(v)
         case .double(let v): SQLBind(v)
         case .text(let v): SQLBind(v)
-        case .null: SQLBind(String?.none)
+        case .null: SQLLiteral.null
         }
     }
 }
