@@ -106,7 +106,9 @@ public struct InventoryStore: Sendable {
     /// Computes the inventory of a unit's subtree for a year and stores it as the next version.
     public func compute(unitID: Int64, year: Int, options: CalculationOptions) async throws -> StoredInventory {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        let library = try await FactorSetStore(database).library()
+        let factorSets = FactorSetStore(database)
+        let library = try await factorSets.library()
+        let setIDs = try await factorSets.list().map { String($0.id) }.joined(separator: ",")
         let records = try await recordsForCalculation(anchor: anchor, year: year)
         let inventory: Inventory
         do {
@@ -119,56 +121,54 @@ public struct InventoryStore: Sendable {
                     return located
                 })
         }
-        let recordIDs = records.map(\.id)
-        let unitIDs = records.map(\.unitID)
-        let setIDs = try await FactorSetStore(database).list().map { String($0.id) }.joined(separator: ",")
-        let dialect = database.dialect
-        return try await database.transaction { db in
-            let version =
-                try await db.select().column(SQLFunction("MAX", args: SQLColumn("version")), as: "v").from(
-                    "inventories"
-                )
-                .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(year)).first()?
-                .decode(column: "v", as: Int?.self) ?? 0
-            let id = try await db.insert(into: "inventories")
-                .columns(
-                    "root_id", "unit_id", "year", "version", "gwp", "scope2", "fuel_parameters", "factor_library",
-                    "factor_set_ids", "stale", "record_count", "scope1_t", "scope2_location_t", "scope2_market_t",
-                    "tce_calorific", "tce_equivalent", "computed_at"
-                )
-                .values(
-                    SQLBind(anchor.rootID), SQLBind(unitID), SQLBind(year), SQLBind(version + 1),
-                    SQLBind(options.gwp.rawValue), SQLBind(options.scope2.rawValue),
-                    SQLBind(options.fuelParameters.rawValue), SQLBind(inventory.libraryVersion), SQLBind(setIDs),
-                    SQLBind(0), SQLBind(records.count), SQLBind(inventory.scope1.value(in: .tonneCO2e)),
-                    SQLBind(inventory.scope2LocationBased.value(in: .tonneCO2e)),
-                    SQLBind(inventory.scope2MarketBased.value(in: .tonneCO2e)),
-                    SQLBind(inventory.energyCalorific.value(in: .tonneCoalEquivalent)),
-                    SQLBind(inventory.energyEquivalent.value(in: .tonneCoalEquivalent)), SQLBind(Timestamp.now())
-                )
-                .returning("id").first()!.decode(column: "id", as: Int64.self)
-            try await Self.writeLines(
-                inventory.lines, inventoryID: id, rootID: anchor.rootID, recordIDs: recordIDs, unitIDs: unitIDs,
-                dialect: dialect, in: db)
-            try await Self.writeFactors(inventory.lines, inventoryID: id, in: db)
-            return try await Self.find(id: id, in: db)!
+        let rows = InventoryRows(
+            inventory: inventory, anchor: anchor, unitID: unitID, year: year, options: options, setIDs: setIDs,
+            recordIDs: records.map(\.id), unitIDs: records.map(\.unitID))
+        let id: Int64
+        if database.rawSQLitePath != nil {
+            id = try await database.withRawSQLite { raw in try raw.transaction { try rows.write(into: raw) } }
+        } else {
+            let dialect = database.dialect
+            id = try await database.transaction { db in try await rows.write(into: db, dialect: dialect) }
         }
+        return try await self.inventory(id: id)
     }
 
-    struct CalculationRecord {
+    struct CalculationRecord: Sendable {
         let id: Int64
         let unitID: Int64
         let record: ActivityRecord
     }
 
+    static let calculationColumns =
+        "a.id, a.unit_id, u.code, u.region_code, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate"
+
     /// The stored records of a subtree and year as the calculator takes them.
     func recordsForCalculation(anchor: UnitLookup.Entry, year: Int) async throws -> [CalculationRecord] {
+        if database.rawSQLitePath != nil {
+            return try await database.withRawSQLite { raw in
+                let statement = try raw.prepare(
+                    "SELECT \(Self.calculationColumns) FROM activity_records a JOIN units u ON u.id = a.unit_id"
+                        + " WHERE a.root_id = ? AND u.path LIKE ? AND a.year = ? ORDER BY a.id")
+                statement.bind(1, anchor.rootID)
+                statement.bind(2, anchor.path + "%")
+                statement.bind(3, year)
+                var decoded: [CalculationRecord] = []
+                var regions: [String: RegionCode] = [:]
+                while try statement.step() {
+                    let row = CalculationRow(
+                        id: statement.int64(0), unitId: statement.int64(1), code: statement.text(2),
+                        regionCode: statement.text(3), year: Int(statement.int64(4)), month: statement.optionalInt(5),
+                        item: statement.text(6), category: statement.text(7), quantity: statement.double(8),
+                        uom: statement.text(9), ncv: statement.optionalDouble(10),
+                        carbonContent: statement.optionalDouble(11), oxidationRate: statement.optionalDouble(12))
+                    decoded.append(try row.calculationRecord(regions: &regions))
+                }
+                return decoded
+            }
+        }
         let rows = try await database.sql.select()
-            .column(
-                SQLRaw(
-                    "a.id, a.unit_id, u.code, u.region_code, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate"
-                )
-            )
+            .column(SQLRaw(Self.calculationColumns))
             .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = a.unit_id"))
             .where(SQLColumn("root_id", table: "a"), .equal, SQLBind(anchor.rootID))
@@ -176,7 +176,8 @@ public struct InventoryStore: Sendable {
             .where(SQLColumn("year", table: "a"), .equal, SQLBind(year))
             .orderBy(SQLColumn("id", table: "a"))
             .all(decoding: CalculationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return try rows.map { try $0.calculationRecord() }
+        var regions: [String: RegionCode] = [:]
+        return try rows.map { try $0.calculationRecord(regions: &regions) }
     }
 
     struct CalculationRow: Decodable {
@@ -195,9 +196,11 @@ public struct InventoryStore: Sendable {
         let oxidationRate: Double?
 
         /// Stored rows were validated on the way in; a row that no longer reads is a corrupt database.
-        func calculationRecord() throws -> CalculationRecord {
+        func calculationRecord(regions: inout [String: RegionCode]) throws -> CalculationRecord {
+            let region = regions[regionCode] ?? RegionCode(regionCode)
+            regions[regionCode] = region
             guard let item = ItemCatalog.bundled.item(code: item), let unit = UnitOfMeasure(parsing: uom),
-                let region = RegionCode(regionCode), let period = Period(year: year, month: month),
+                let region, let period = Period(year: year, month: month),
                 let category = ActivityCategory(rawValue: category)
             else { throw StoreError.conflict("activity record \(id) no longer reads as valid data") }
             var measured = MeasuredParameters()
@@ -212,64 +215,6 @@ public struct InventoryStore: Sendable {
                 unitCode: code, region: region, period: period, item: item, category: category,
                 quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: Int(id))
             return CalculationRecord(id: id, unitID: unitId, record: record)
-        }
-    }
-
-    private static func writeLines(
-        _ lines: [InventoryLine], inventoryID: Int64, rootID: Int64, recordIDs: [Int64], unitIDs: [Int64],
-        dialect: Dialect, in db: any SQLDatabase
-    ) async throws {
-        let columns = [
-            "inventory_id", "root_id", "record_id", "unit_id", "month", "item", "category", "scope", "gas",
-            "co2e_location_t", "co2e_market_t", "tce_calorific", "tce_equivalent", "lineage",
-        ]
-        let encoder = JSONEncoder()
-        let indices = Array(lines.indices)
-        for batch in indices.chunked(by: dialect.maxBinds / columns.count) {
-            var insert = db.insert(into: "inventory_lines").columns(columns)
-            for index in batch {
-                let line = lines[index]
-                let lineage = line.factors.map {
-                    LineFactor(
-                        kind: $0.kind, value: $0.value, unit: $0.unit, id: $0.entry?.id, factorSet: $0.entry?.setName,
-                        notes: $0.notes)
-                }
-                insert = insert.values(
-                    SQLBind(inventoryID), SQLBind(rootID), SQLBind(recordIDs[index]), SQLBind(unitIDs[index]),
-                    SQLBind(line.record.period.month), SQLBind(line.record.item.code),
-                    SQLBind(line.record.category.rawValue), SQLBind(line.scope.rawValue), SQLBind(line.gas),
-                    SQLBind(line.locationBased.value(in: .tonneCO2e)), SQLBind(line.marketBased.value(in: .tonneCO2e)),
-                    SQLBind(line.energyCalorific.value(in: .tonneCoalEquivalent)),
-                    SQLBind(line.energyEquivalent.value(in: .tonneCoalEquivalent)),
-                    SQLBind(String(decoding: try encoder.encode(lineage), as: UTF8.self)))
-            }
-            try await insert.run()
-        }
-    }
-
-    private static func writeFactors(_ lines: [InventoryLine], inventoryID: Int64, in db: any SQLDatabase) async throws
-    {
-        var seen = Set<String>()
-        var entries: [FactorEntry] = []
-        for line in lines {
-            for use in line.factors {
-                guard let entry = use.entry, seen.insert(entry.setName + "\u{1}" + entry.id).inserted else { continue }
-                entries.append(entry)
-            }
-        }
-        for batch in entries.chunked(by: 1_000) {
-            var insert = db.insert(into: "inventory_factors").columns(
-                "inventory_id", "factor_id", "factor_set", "kind", "item", "region", "variant", "year", "value", "unit",
-                "grade", "source", "document", "published", "url")
-            for e in batch {
-                insert = insert.values(
-                    SQLBind(inventoryID), SQLBind(e.id), SQLBind(e.setName), SQLBind(e.kind.rawValue), SQLBind(e.item),
-                    SQLBind(e.region), SQLBind(e.variant), SQLBind(e.year), SQLBind(e.value.number),
-                    SQLBind(e.unitText),
-                    SQLBind(e.grade.rawValue), SQLBind(e.source), SQLBind(e.document), SQLBind(e.published),
-                    SQLBind(e.url))
-            }
-            try await insert.run()
         }
     }
 
@@ -300,11 +245,18 @@ public struct InventoryStore: Sendable {
     public func lines(inventoryID: Int64) async throws -> [StoredInventoryLine] {
         _ = try await inventory(id: inventoryID)
         let rows = try await database.sql.select()
-            .columns(
-                "record_id", "unit_id", "month", "item", "category", "scope", "gas", "co2e_location_t", "co2e_market_t",
-                "tce_calorific", "tce_equivalent", "lineage"
+            .column(
+                SQLRaw(
+                    "l.record_id, l.unit_id, l.month, l.item, l.category, l.scope, l.gas, l.co2e_location_t, l.co2e_market_t, l.tce_calorific, l.tce_equivalent, g.lineage"
+                )
             )
-            .from("inventory_lines").where("inventory_id", .equal, SQLBind(inventoryID)).orderBy("record_id")
+            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
+            .join(
+                SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
+                on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
+            )
+            .where(SQLColumn("inventory_id", table: "l"), .equal, SQLBind(inventoryID))
+            .orderBy(SQLColumn("record_id", table: "l"))
             .all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let decoder = JSONDecoder()
         return try rows.map { row in

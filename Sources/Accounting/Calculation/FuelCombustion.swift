@@ -71,7 +71,7 @@ extension LineContext {
     private mutating func fuelStandardCoal(heat: Energy) -> StandardCoal {
         if case .standardCoal(let coal) = record.quantity { return coal }
         if record.measured.netCalorificValue == nil, record.quantity.dimension != .energy,
-            let coefficient = library.lookup(.coalCoefficient, item: record.item.code),
+            let coefficient = cache.lookup(.coalCoefficient, item: record.item.code),
             let coal = coefficient.entry.value.standardCoal(of: record.quantity)
         {
             factors.append(

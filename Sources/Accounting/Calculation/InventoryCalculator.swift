@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes an inventory from activity records, a factor library and options. Pure: the same
 /// inputs always give the same inventory.
 public struct InventoryCalculator: Sendable {
@@ -10,34 +12,47 @@ public struct InventoryCalculator: Sendable {
     }
 
     /// Every record's line. Throws every record's missing factor at once, naming the record's row.
+    /// Large inputs are split over the processor's cores; the lines keep the records' order.
     public func calculate(_ records: [ActivityRecord]) throws(InputIssues) -> Inventory {
-        var lines: [InventoryLine] = []
-        var issues: [InputIssue] = []
-        lines.reserveCapacity(records.count)
-        for record in records {
-            var context = LineContext(record: record, library: library, options: options)
-            if let line = context.line() {
-                lines.append(line)
-            } else {
-                issues += context.issues
+        let parts = records.count < 20_000 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var results = [(lines: [InventoryLine], issues: [InputIssue])](repeating: ([], []), count: parts)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                let lower = records.count * part / parts
+                let upper = records.count * (part + 1) / parts
+                let cache = FactorLookupCache(library: library)
+                var lines: [InventoryLine] = []
+                var issues: [InputIssue] = []
+                lines.reserveCapacity(upper - lower)
+                for record in records[lower..<upper] {
+                    var context = LineContext(record: record, cache: cache, options: options)
+                    if let line = context.line() {
+                        lines.append(line)
+                    } else {
+                        issues += context.issues
+                    }
+                }
+                out[part] = (lines, issues)
             }
         }
+        let issues = results.flatMap(\.issues)
         if !issues.isEmpty { throw InputIssues(issues) }
-        return Inventory(lines: lines, options: options, libraryVersion: library.version)
+        return Inventory(lines: results.flatMap(\.lines), options: options, libraryVersion: library.version)
     }
 }
 
 /// The work for one record: finds its factors, collects its lineage and any missing factor.
 struct LineContext {
     let record: ActivityRecord
-    let library: FactorLibrary
+    let cache: FactorLookupCache
     let options: CalculationOptions
     var factors: [FactorUse] = []
     var issues: [InputIssue] = []
 
-    init(record: ActivityRecord, library: FactorLibrary, options: CalculationOptions) {
+    init(record: ActivityRecord, cache: FactorLookupCache, options: CalculationOptions) {
         self.record = record
-        self.library = library
+        self.cache = cache
         self.options = options
     }
 
@@ -56,7 +71,7 @@ struct LineContext {
         province: String? = nil, year: Int? = nil, extraNotes: [LineageNote] = []
     ) -> FactorValue? {
         guard
-            let found = library.lookup(
+            let found = cache.lookup(
                 kind, item: item ?? record.item.code, variant: variant, variantIsRequired: variantIsRequired,
                 province: province, year: year)
         else { return nil }

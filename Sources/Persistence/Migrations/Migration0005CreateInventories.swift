@@ -1,6 +1,9 @@
 /// Inventories: a calculation run for a unit's subtree and a year, with its options and the factor
 /// library it used; `version` counts runs of the same unit and year; `stale` is set when data or
-/// factors change after the run. Lines keep each record's result and its lineage (JSON).
+/// factors change after the run. Lines keep each record's result; they share their lineage (the factors
+/// and notes of a line, as JSON) through `inventory_lineages`, since a province's million lines use a
+/// few hundred distinct ones. Every factor used is copied with its citation into `inventory_factors`, so
+/// an inventory keeps its sources even when a factor set is later removed.
 enum Migration0005CreateInventories {
     static let migration = Migration(version: 5, name: "CreateInventories") { d in
         [
@@ -42,7 +45,15 @@ enum Migration0005CreateInventories {
                 co2e_market_t \(d.double) NOT NULL,
                 tce_calorific \(d.double) NOT NULL,
                 tce_equivalent \(d.double) NOT NULL,
-                lineage TEXT NOT NULL
+                lineage_id INTEGER NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE inventory_lineages (
+                inventory_id \(d.bigint) NOT NULL REFERENCES inventories(id),
+                lineage_id INTEGER NOT NULL,
+                lineage TEXT NOT NULL,
+                PRIMARY KEY (inventory_id, lineage_id)
             )
             """,
             """
