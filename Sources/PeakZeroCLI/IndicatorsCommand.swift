@@ -46,7 +46,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
             }
             var names: [String: String] = [:]
             if case .unit(let id, _) = subject {
-                for child in try await UnitStore(database).list(under: id) { names[String(child.id)] = child.code }
+                for child in try await UnitStore(database).children(of: id) { names[String(child.id)] = child.code }
             }
             print(
                 format == "json"

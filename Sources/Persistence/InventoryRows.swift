@@ -13,6 +13,8 @@ struct InventoryRows: Sendable {
     let setIDs: String
     let recordIDs: [Int64]
     let unitIDs: [Int64]
+    /// Roll-up summaries by subject (`u:<unit id>`, `r:<region prefix>`), as JSON.
+    let summaries: [(subject: String, json: String)]
 
     static let inventoryColumns = [
         "root_id", "unit_id", "year", "version", "gwp", "scope2", "fuel_parameters", "factor_library", "factor_set_ids",

@@ -121,9 +121,12 @@ public struct InventoryStore: Sendable {
                     return located
                 })
         }
+        let summaries = try await summaries(
+            inventory: inventory, unitIDs: records.map(\.unitID), anchorID: unitID, year: year,
+            wholeTree: anchor.rootID == unitID)
         let rows = InventoryRows(
             inventory: inventory, anchor: anchor, unitID: unitID, year: year, options: options, setIDs: setIDs,
-            recordIDs: records.map(\.id), unitIDs: records.map(\.unitID))
+            recordIDs: records.map(\.id), unitIDs: records.map(\.unitID), summaries: summaries)
         let id: Int64
         if database.rawSQLitePath != nil {
             id = try await database.withRawSQLite { raw in try raw.transaction { try rows.write(into: raw) } }
@@ -132,6 +135,29 @@ public struct InventoryStore: Sendable {
             id = try await database.transaction { db in try await rows.write(into: db, dialect: dialect) }
         }
         return try await self.inventory(id: id)
+    }
+
+    /// The roll-up summaries of an inventory (see `RollupSummary`), with economic data at constant prices.
+    func summaries(
+        inventory: Inventory, unitIDs: [Int64], anchorID: Int64, year: Int, wholeTree: Bool
+    ) async throws -> [(subject: String, json: String)] {
+        let units = try await UnitStore(database).list(under: anchorID).map {
+            RollupSummaryBuilder.UnitInfo(
+                id: $0.id, parentID: $0.id == anchorID ? nil : $0.parentID, regionCode: $0.regionCode)
+        }
+        var economic: [Int64: [Double?]] = [:]
+        for record in try await EconomicStore(database).list(under: anchorID, year: year) {
+            let deflator = record.priceIndex / 100
+            economic[record.unitId] = RollupSummary.addEconomic(
+                economic[record.unitId] ?? [nil, nil],
+                [record.outputValue.map { $0 / deflator }, record.valueAdded.map { $0 / deflator }])
+        }
+        let built = RollupSummaryBuilder.build(
+            inventory: inventory, unitIDs: unitIDs, units: units, economic: economic, includeRegions: wholeTree)
+        let encoder = JSONEncoder()
+        return try built.sorted { $0.key < $1.key }.map {
+            ($0.key, String(decoding: try encoder.encode($0.value), as: UTF8.self))
+        }
     }
 
     struct CalculationRecord: Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 import SQLKit
 
@@ -31,7 +32,8 @@ public struct RollupStore: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    public func rollup(_ subject: RollupSubject, year: Int) async throws -> Rollup {
+    /// - Parameter fromLines: sum the stored lines even where a stored summary exists (to check one against the other).
+    public func rollup(_ subject: RollupSubject, year: Int, fromLines: Bool = false) async throws -> Rollup {
         let db = database.sql
         switch subject {
         case .unit(let id, let approach):
@@ -46,6 +48,11 @@ public struct RollupStore: Sendable {
                 throw StoreError.conflict("no inventory of \(year) covers unit \(anchor.code); compute one first")
             }
             let previous = try await latestInventory(coveringUnit: anchor, year: year - 1)
+            // The control approach is stored with each inventory; the equity approach is summed here.
+            if approach == .control, !fromLines, let summary = try await summary(current, "u:\(id)") {
+                let last = try await previous.asyncMap { try await self.summary($0, "u:\(id)") } ?? nil
+                return Self.rollup(summary, previous: last, year: year, inventories: [current], uncovered: [])
+            }
             return try await aggregate(
                 filter: filter, year: year, inventories: [current], previousInventories: previous.map { [$0] } ?? [],
                 childKey: { path, _ in Self.childID(of: anchor.path, in: path) }, uncovered: [])
@@ -56,15 +63,65 @@ public struct RollupStore: Sendable {
             let current = try await rootInventories(roots: roots, year: year)
             let previous = try await rootInventories(roots: roots, year: year - 1)
             let covered = Set(current.map(\.unitId))
+            let uncovered = roots.filter { !covered.contains($0) }.sorted()
+            if !fromLines, let summary = try await mergedSummary(current, "r:\(region.prefix)") {
+                let last = try await mergedSummary(previous, "r:\(region.prefix)")
+                return Self.rollup(summary, previous: last, year: year, inventories: current, uncovered: uncovered)
+            }
             let filter = Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
             let childLength = region.prefix.count == 2 ? 4 : 6
             return try await aggregate(
                 filter: filter, year: year, inventories: current, previousInventories: previous,
                 childKey: { _, regionCode in
-                    region.prefix.count >= 6
-                        ? nil : RegionPrefix(String(regionCode.prefix(childLength)))?.code
-                }, uncovered: roots.filter { !covered.contains($0) }.sorted())
+                    let child = String(regionCode.prefix(childLength))
+                    // Units registered at the level of the region itself (510000, 510100) have no child region.
+                    return region.prefix.count >= 6 || child.hasSuffix("00") ? nil : RegionPrefix(child)?.code
+                }, uncovered: uncovered)
         }
+    }
+
+    /// The stored summary of a subject in an inventory, if the inventory has one.
+    func summary(_ inventory: StoredInventory, _ subject: String) async throws -> RollupSummary? {
+        guard
+            let row = try await database.sql.select().column("payload").from("inventory_summaries")
+                .where("inventory_id", .equal, SQLBind(inventory.id)).where("subject", .equal, SQLBind(subject)).first()
+        else { return nil }
+        return try JSONDecoder().decode(
+            RollupSummary.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+    }
+
+    /// The summaries of a subject across inventories (one per tree), added up; nil when any
+    /// inventory lacks summaries altogether (then the lines are summed instead).
+    func mergedSummary(_ inventories: [StoredInventory], _ subject: String) async throws -> RollupSummary? {
+        guard !inventories.isEmpty else { return nil }
+        var merged = RollupSummary()
+        for inventory in inventories {
+            if let part = try await summary(inventory, subject) {
+                merged.merge(part)
+            } else if try await summary(inventory, "u:\(inventory.unitId)") == nil {
+                return nil
+            }
+        }
+        return merged
+    }
+
+    static func rollup(
+        _ s: RollupSummary, previous: RollupSummary?, year: Int, inventories: [StoredInventory], uncovered: [Int64]
+    ) -> Rollup {
+        func figures(_ cells: [String: [Double]]) -> [(String, IndicatorFigures)] {
+            cells.sorted { $0.key < $1.key }.map { ($0.key, RollupSummary.figures($0.value)) }
+        }
+        return Rollup(
+            year: year, totals: s.totals, previousYear: previous?.totals,
+            byMonth: s.months.sorted { (Int($0.key) ?? 0) < (Int($1.key) ?? 0) }.map {
+                (Int($0.key), RollupSummary.figures($0.value))
+            },
+            byScope: figures(s.scopes).map { ($0.0, $0.1) }, byItem: figures(s.items).map { ($0.0, $0.1) },
+            byCategory: figures(s.categories).map { ($0.0, $0.1) },
+            byChild: s.children.sorted { $0.key < $1.key }.map {
+                ($0.key, RollupSummary.figures($0.value, economic: s.childEconomic[$0.key] ?? [nil, nil]))
+            },
+            inventories: inventories, uncoveredRoots: uncovered)
     }
 
     struct Filter {

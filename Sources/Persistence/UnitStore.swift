@@ -181,6 +181,14 @@ public struct UnitStore: Sendable {
             .map(\.unit)
     }
 
+    /// The unit's direct children.
+    public func children(of id: Int64) async throws -> [ReportingUnit] {
+        _ = try await unit(id: id)
+        return try await database.sql.select().column(SQLRaw(Self.columns)).from("units")
+            .where("parent_id", .equal, SQLBind(id)).orderBy("path")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.unit)
+    }
+
     /// Changes a unit's fields; a new parent or share moves and re-weights its whole subtree.
     public func update(id: Int64, with new: NewUnit) async throws -> ReportingUnit {
         try await database.transaction { db in

@@ -14,7 +14,7 @@ struct IndicatorsAPI {
         let method = try request.choice("scope2", default: Scope2Method.location)
         let unit = try await units.unit(id: id)
         let rollup = try await rollups.rollup(.unit(id: id, approach: approach), year: year)
-        let children = Dictionary(uniqueKeysWithValues: try await units.list(under: id).map { (String($0.id), $0) })
+        let children = Dictionary(uniqueKeysWithValues: try await units.children(of: id).map { (String($0.id), $0) })
         return try jsonResponse(
             IndicatorsBody(
                 subject: .init(kind: "unit", id: unit.id, code: unit.code, name: unit.name, level: unit.level.rawValue),

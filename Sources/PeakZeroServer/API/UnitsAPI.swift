@@ -40,8 +40,6 @@ struct UnitsAPI {
     }
 
     func children(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let id = try context.id()
-        let subtree = try await units.list(under: id)
-        return try jsonResponse(Items(items: subtree.filter { $0.parentID == id }))
+        try jsonResponse(Items(items: try await units.children(of: try context.id())))
     }
 }

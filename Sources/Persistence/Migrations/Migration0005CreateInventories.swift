@@ -3,7 +3,8 @@
 /// factors change after the run. Lines keep each record's result; they share their lineage (the factors
 /// and notes of a line, as JSON) through `inventory_lineages`, since a province's million lines use a
 /// few hundred distinct ones. Every factor used is copied with its citation into `inventory_factors`, so
-/// an inventory keeps its sources even when a factor set is later removed.
+/// an inventory keeps its sources even when a factor set is later removed. `inventory_summaries` holds
+/// the roll-up of every unit (and, for a whole tree, every region) of the inventory, computed once.
 enum Migration0005CreateInventories {
     static let migration = Migration(version: 5, name: "CreateInventories") { d in
         [
@@ -74,6 +75,14 @@ enum Migration0005CreateInventories {
                 published TEXT NOT NULL,
                 url TEXT NOT NULL,
                 PRIMARY KEY (inventory_id, factor_set, factor_id)
+            )
+            """,
+            """
+            CREATE TABLE inventory_summaries (
+                inventory_id \(d.bigint) NOT NULL REFERENCES inventories(id),
+                subject TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                PRIMARY KEY (inventory_id, subject)
             )
             """,
             "CREATE INDEX inventory_lines_inventory_unit ON inventory_lines (inventory_id, unit_id)",

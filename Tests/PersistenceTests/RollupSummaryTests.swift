@@ -1,0 +1,50 @@
+import Accounting
+import Foundation
+import Persistence
+import Testing
+
+/// The roll-ups stored with an inventory must equal the sum of its lines, on the demo province.
+@Suite("Stored roll-ups equal summed lines")
+struct RollupSummaryTests {
+    static func same(_ a: IndicatorFigures, _ b: IndicatorFigures) -> Bool {
+        func close(_ x: Double, _ y: Double) -> Bool { abs(x - y) <= 1e-9 * max(1, abs(x), abs(y)) }
+        return close(a.scope1.baseValue, b.scope1.baseValue)
+            && close(a.scope2LocationBased.baseValue, b.scope2LocationBased.baseValue)
+            && close(a.scope2MarketBased.baseValue, b.scope2MarketBased.baseValue)
+            && close(a.energyCalorific.baseValue, b.energyCalorific.baseValue)
+            && close(a.energyEquivalent.baseValue, b.energyEquivalent.baseValue)
+            && close(a.outputValue?.baseValue ?? 0, b.outputValue?.baseValue ?? 0)
+            && close(a.valueAdded?.baseValue ?? 0, b.valueAdded?.baseValue ?? 0)
+    }
+
+    static func sameRollup(_ a: Rollup, _ b: Rollup) -> Bool {
+        same(a.totals, b.totals) && (a.previousYear == nil) == (b.previousYear == nil)
+            && a.byItem.map(\.item) == b.byItem.map(\.item)
+            && zip(a.byItem, b.byItem).allSatisfy { same($0.figures, $1.figures) }
+            && a.byMonth.map(\.month) == b.byMonth.map(\.month)
+            && zip(a.byMonth, b.byMonth).allSatisfy { same($0.figures, $1.figures) }
+            && a.byChild.map(\.key) == b.byChild.map(\.key)
+            && zip(a.byChild, b.byChild).allSatisfy { same($0.figures, $1.figures) }
+            && a.byCategory.map(\.category) == b.byCategory.map(\.category)
+    }
+
+    @Test("units and regions of the demo province", arguments: TestDatabases.locations)
+    func summaries_equalLines(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            _ = try await DemoLoader(db).load()
+            let store = RollupStore(db)
+            for code in [DemoProvince.supervisorCode, "DEMO-G1", "DEMO-G2-E3", "DEMO-G3-E2-F1"] {
+                let unit = try await UnitStore(db).unit(code: code)
+                let stored = try await store.rollup(.unit(id: unit.id, approach: .control), year: 2024)
+                let summed = try await store.rollup(.unit(id: unit.id, approach: .control), year: 2024, fromLines: true)
+                #expect(Self.sameRollup(stored, summed), "\(code)")
+            }
+            for region in ["510000", "510100", "510681", "5115"] {
+                let prefix = try #require(RegionPrefix(region))
+                let stored = try await store.rollup(.region(prefix), year: 2024)
+                let summed = try await store.rollup(.region(prefix), year: 2024, fromLines: true)
+                #expect(Self.sameRollup(stored, summed), "\(region)")
+            }
+        }
+    }
+}
