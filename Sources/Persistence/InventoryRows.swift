@@ -27,6 +27,7 @@ struct InventoryRows: Sendable {
         "co2e_market_t", "tce_calorific", "tce_equivalent", "lineage_id",
     ]
     static let lineageColumns = ["inventory_id", "lineage_id", "lineage"]
+    static let summaryColumns = ["inventory_id", "subject", "payload"]
     static let factorColumns = [
         "inventory_id", "factor_id", "factor_set", "kind", "item", "region", "variant", "year", "value", "unit",
         "grade",
@@ -138,6 +139,9 @@ struct InventoryRows: Sendable {
             table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id),
             dialect: dialect,
             in: db)
+        try await BulkInsert.run(
+            table: "inventory_summaries", columns: Self.summaryColumns,
+            rows: summaries.map { [.int(id), .text($0.subject), .text($0.json)] }, dialect: dialect, in: db)
         return id
     }
 
@@ -161,6 +165,9 @@ struct InventoryRows: Sendable {
             rows: inventory.lines.indices.lazy.map { lineRow($0, inventoryID: id, lineageID: lineageIDs[$0]) }, in: raw)
         try BulkInsert.run(
             table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id), in: raw)
+        try BulkInsert.run(
+            table: "inventory_summaries", columns: Self.summaryColumns,
+            rows: summaries.lazy.map { [.int(id), .text($0.subject), .text($0.json)] }, in: raw)
         return id
     }
 }

@@ -1,7 +1,8 @@
 import Accounting
 import Foundation
-import Persistence
 import Testing
+
+@testable import Persistence
 
 /// The roll-ups stored with an inventory must equal the sum of its lines, on the demo province.
 @Suite("Stored roll-ups equal summed lines")
@@ -31,8 +32,13 @@ struct RollupSummaryTests {
     @Test("units and regions of the demo province", arguments: TestDatabases.locations)
     func summaries_equalLines(_ kind: String) async throws {
         try await TestDatabases.withDatabase(kind) { db async throws in
-            _ = try await DemoLoader(db).load()
+            let loaded = try await DemoLoader(db).load()
             let store = RollupStore(db)
+            // The stored path must really be taken: the summaries exist.
+            let latest = try #require(loaded.inventories.last)
+            let supervisor = try await UnitStore(db).unit(code: DemoProvince.supervisorCode)
+            #expect(try await store.summary(latest, "u:\(supervisor.id)") != nil)
+            #expect(try await store.summary(latest, "r:5101") != nil)
             for code in [DemoProvince.supervisorCode, "DEMO-G1", "DEMO-G2-E3", "DEMO-G3-E2-F1"] {
                 let unit = try await UnitStore(db).unit(code: code)
                 let stored = try await store.rollup(.unit(id: unit.id, approach: .control), year: 2024)
