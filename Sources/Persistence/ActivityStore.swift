@@ -61,10 +61,22 @@ public struct ActivityStore: Sendable {
     /// Inventories that covered the records' units and years become stale.
     @discardableResult
     public func insert(_ records: [NewActivityRecord], language: Language = .en) async throws -> [Int64] {
+        try await write(try await validate(records, language: language))
+    }
+
+    /// Records that passed validation, with their units, ready to write.
+    public struct ValidatedBatch: Sendable {
+        let rows: [BulkRow]
+        public var count: Int { rows.count }
+    }
+
+    /// Checks every record; throws every problem (by position and field) when any is bad.
+    public func validate(_ records: [NewActivityRecord], language: Language = .en) async throws -> ValidatedBatch {
         let codes = Array(Set(records.map(\.unitCode)))
         let units = try await UnitLookup.byCode(codes, in: database.sql)
         var issues: [InputIssue] = []
-        var rows: [(record: ActivityRecord, unit: UnitLookup.Entry, source: String?)] = []
+        var rows: [BulkRow] = []
+        rows.reserveCapacity(records.count)
         for (index, new) in records.enumerated() {
             guard let unit = units[new.unitCode] else {
                 issues.append(InputIssue(row: index + 1, column: "unit", problem: .unknownUnitCode(new.unitCode)))
@@ -72,36 +84,37 @@ public struct ActivityStore: Sendable {
             }
             let fields = FieldValues(new.fields(region: unit.regionCode), position: index + 1)
             switch template.validate(fields, language: language) {
-            case .success(let record): rows.append((record, unit, new.source))
+            case .success(let record):
+                rows.append(
+                    BulkRow(record: record, unitID: unit.id, rootID: unit.rootID, path: unit.path, source: new.source))
             case .failure(let failure): issues += failure.issues
             }
         }
         if !issues.isEmpty { throw StoreError.invalid(issues) }
+        return ValidatedBatch(rows: rows)
+    }
+
+    /// Writes a validated batch in one transaction; returns the new records' ids.
+    public func write(_ batch: ValidatedBatch) async throws -> [Int64] {
+        let rows = batch.rows
         if database.rawSQLitePath != nil {
-            let valid = rows.map {
-                BulkRow(
-                    record: $0.record, unitID: $0.unit.id, rootID: $0.unit.rootID, path: $0.unit.path, source: $0.source
-                )
-            }
-            return try await database.withRawSQLite { raw in try Self.bulkInsert(valid, into: raw) }
+            return try await database.withRawSQLite { raw in try Self.bulkInsert(rows, into: raw) }
         }
         let dialect = database.dialect
-        let valid = rows
         return try await database.transaction { db in
             let now = Timestamp.now()
             var ids: [Int64] = []
-            for batch in valid.chunked(by: dialect.maxBinds / Self.columns.count) {
+            for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
                 var insert = db.insert(into: "activity_records").columns(Self.columns)
-                for row in batch {
+                for row in chunk {
                     insert = insert.values(
-                        Self.values(
-                            row.record, unitID: row.unit.id, rootID: row.unit.rootID, source: row.source, now: now
-                        ).map(\.bind))
+                        Self.values(row.record, unitID: row.unitID, rootID: row.rootID, source: row.source, now: now)
+                            .map(\.bind))
                 }
                 ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
             try await InventoryStaleness.mark(
-                units: valid.map(\.unit.id), years: Set(valid.map(\.record.period.year)), in: db)
+                units: rows.map(\.unitID), years: Set(rows.map(\.record.period.year)), in: db)
             return ids
         }
     }
@@ -129,23 +142,21 @@ public struct ActivityStore: Sendable {
         let source: String?
     }
 
-    /// SQLite at bulk speed: one prepared statement, one transaction, staleness marked inside it.
+    /// SQLite at bulk speed: multi-row prepared statements in one transaction, staleness marked inside
+    /// it. The write lock is held throughout, so the new rows' ids are consecutive.
     static func bulkInsert(_ rows: [BulkRow], into raw: SQLiteRaw) throws -> [Int64] {
         try raw.transaction {
-            let statement = try raw.prepare(
-                "INSERT INTO activity_records (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            )
             let now = Timestamp.now()
-            var ids: [Int64] = []
-            ids.reserveCapacity(rows.count)
-            for row in rows {
-                try statement.insert(
-                    Self.values(row.record, unitID: row.unitID, rootID: row.rootID, source: row.source, now: now))
-                ids.append(raw.lastInsertedID)
-            }
+            try BulkInsert.run(
+                table: "activity_records", columns: columns,
+                rows: rows.lazy.map {
+                    values($0.record, unitID: $0.unitID, rootID: $0.rootID, source: $0.source, now: now)
+                },
+                in: raw)
             try InventoryStaleness.mark(
                 paths: Set(rows.map(\.path)), years: Set(rows.map(\.record.period.year)), in: raw)
-            return ids
+            let last = raw.lastInsertedIDOf(table: "activity_records")
+            return (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
         }
     }
 

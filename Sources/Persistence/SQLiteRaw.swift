@@ -55,6 +55,14 @@ final class SQLiteRaw {
 
     var lastInsertedID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(handle) }
 
+    /// The largest id of a table (after a multi-row insert, the id of its last row).
+    func lastInsertedIDOf(table: String) -> Int64 {
+        guard let statement = try? prepare("SELECT MAX(id) FROM \(table)"), (try? statement.step()) == true else {
+            return 0
+        }
+        return statement.int64(0)
+    }
+
     func failure() -> Failure { Failure(message: String(cString: sqlite_nio_sqlite3_errmsg(handle))) }
 
     final class Statement {
