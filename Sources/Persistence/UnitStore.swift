@@ -51,6 +51,14 @@ public struct UnitStore: Sendable {
         let path: String
         let rootEquity: Double
 
+        /// Column names spelled out: converting every key from snake case cost more than the query.
+        enum CodingKeys: String, CodingKey {
+            case id, code, name, level, path
+            case rootId = "root_id", parentId = "parent_id", industryCode = "industry_code"
+            case regionCode = "region_code", ownershipShare = "ownership_share", reportingClass = "reporting_class"
+            case rootEquity = "root_equity"
+        }
+
         var unit: ReportingUnit {
             ReportingUnit(
                 id: id, code: code, name: name, level: ReportingUnit.Level(rawValue: level) ?? .facility,
@@ -177,7 +185,7 @@ public struct UnitStore: Sendable {
                 "path", .like, SQLBind(anchor.path + "%"))
         }
         if let region { query = query.where("region_code", .like, SQLBind(region.prefix + "%")) }
-        return try await query.orderBy("path").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return try await query.orderBy("path").all(decoding: Row.self)
             .map(\.unit)
     }
 
@@ -186,7 +194,7 @@ public struct UnitStore: Sendable {
         _ = try await unit(id: id)
         return try await database.sql.select().column(SQLRaw(Self.columns)).from("units")
             .where("parent_id", .equal, SQLBind(id)).orderBy("path")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.unit)
+            .all(decoding: Row.self).map(\.unit)
     }
 
     /// Changes a unit's fields; a new parent or share moves and re-weights its whole subtree.
@@ -237,7 +245,7 @@ public struct UnitStore: Sendable {
     ) async throws {
         let subtree = try await db.select().column(SQLRaw(columns)).from("units")
             .where("root_id", .equal, SQLBind(current.rootId)).where("path", .like, SQLBind(current.path + "%"))
-            .orderBy("path").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .orderBy("path").all(decoding: Row.self)
         var equityByID: [Int64: Double] = [current.id: equity]
         for row in subtree {
             let newPath = path + row.path.dropFirst(current.path.count)
@@ -281,11 +289,11 @@ public struct UnitStore: Sendable {
 
     static func find(id: Int64, in db: any SQLDatabase) async throws -> Row? {
         try await db.select().column(SQLRaw(columns)).from("units").where("id", .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: Row.self)
     }
 
     static func find(code: String, in db: any SQLDatabase) async throws -> Row? {
         try await db.select().column(SQLRaw(columns)).from("units").where("code", .equal, SQLBind(code.trimmed))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: Row.self)
     }
 }
