@@ -67,13 +67,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero"], swiftSettings: strict),
+        // Shared by the storage and server tests: a fresh database of each kind per test.
+        .target(
+            name: "PersistenceTestSupport",
+            dependencies: ["Persistence", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
         .testTarget(
-            name: "PersistenceTests", dependencies: ["Persistence", "Accounting"], swiftSettings: strict
+            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "PersistenceTestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "PeakZeroServerTests",
             dependencies: [
-                "PeakZeroServer", "Persistence",
+                "PeakZeroServer", "Persistence", "PersistenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

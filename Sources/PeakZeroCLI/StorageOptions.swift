@@ -21,16 +21,7 @@ struct StorageOptions: ParsableArguments {
 
     /// Opens the database, brings its schema up to date, runs `body`, and closes it.
     func withDatabase<T>(logger: Logger, _ body: (PeakZeroDatabase) async throws -> T) async throws -> T {
-        let database = try await PeakZeroDatabase.open(try location, logger: logger)
-        do {
-            try await Migrator().migrate(database)
-            let result = try await body(database)
-            try await database.shutdown()
-            return result
-        } catch {
-            try? await database.shutdown()
-            throw error
-        }
+        try await PeakZeroDatabase.with(try location, logger: logger, body)
     }
 }
 

@@ -61,6 +61,23 @@ public final class PeakZeroDatabase: Sendable {
 
     public func shutdown() async throws { try await close() }
 
+    /// Opens the database, optionally brings its schema up to date, runs `body`, and shuts it down
+    /// whether `body` succeeds or throws.
+    public static func with<T>(
+        _ location: DatabaseLocation, logger: Logger, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
+    ) async throws -> T {
+        let database = try await open(location, logger: logger)
+        do {
+            if migrate { try await Migrator().migrate(database) }
+            let result = try await body(database)
+            try await database.shutdown()
+            return result
+        } catch {
+            try? await database.shutdown()
+            throw error
+        }
+    }
+
     private static func openSQLite(
         path: String, location: DatabaseLocation, logger: Logger, removeOnClose: Bool
     ) async throws -> PeakZeroDatabase {

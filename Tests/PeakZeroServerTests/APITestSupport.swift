@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import Persistence
+import PersistenceTestSupport
 import Testing
 
 @testable import PeakZeroServer

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Persistence
+import PersistenceTestSupport
 import Testing
 
 @testable import PeakZeroServer

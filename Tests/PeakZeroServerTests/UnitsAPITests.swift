@@ -1,5 +1,6 @@
 import Foundation
 import HummingbirdTesting
+import PersistenceTestSupport
 import Testing
 
 @testable import PeakZeroServer

@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import PersistenceTestSupport
 import Testing
 
 @testable import Persistence

@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import Persistence
+import PersistenceTestSupport
 import Testing
 
 @Suite("Stores")

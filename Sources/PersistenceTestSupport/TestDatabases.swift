@@ -1,0 +1,50 @@
+import Foundation
+import Logging
+import Persistence
+import SQLKit
+
+/// Runs a test body on every database available: SQLite (a private file in RAM) always, and
+/// PostgreSQL when `PEAKZERO_TEST_POSTGRES_URL` names a server (a fresh database is created per run
+/// and dropped after).
+public enum TestDatabases {
+    public static let logger = Logger(label: "peakzero.tests")
+
+    /// The database kinds to run on: `sqlite`, and `postgres` when a test server is given.
+    public static var locations: [String] {
+        var names = ["sqlite"]
+        if ProcessInfo.processInfo.environment["PEAKZERO_TEST_POSTGRES_URL"] != nil { names.append("postgres") }
+        return names
+    }
+
+    public static func withDatabase<T: Sendable>(
+        _ kind: String, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
+    ) async throws -> T {
+        guard kind == "postgres", let adminURL = ProcessInfo.processInfo.environment["PEAKZERO_TEST_POSTGRES_URL"]
+        else {
+            return try await PeakZeroDatabase.with(.sqliteMemory, logger: logger, migrate: migrate, body)
+        }
+        let name = "pz_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        return try await PeakZeroDatabase.with(.postgres(url: adminURL), logger: logger, migrate: false) { admin in
+            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run()
+            do {
+                let url = adminURL.replacingLastPathComponent(with: String(name))
+                let result = try await PeakZeroDatabase.with(
+                    .postgres(url: url), logger: logger, migrate: migrate, body)
+                try await admin.sql.raw("DROP DATABASE \(unsafeRaw: String(name))").run()
+                return result
+            } catch {
+                try? await admin.sql.raw("DROP DATABASE \(unsafeRaw: String(name))").run()
+                throw error
+            }
+        }
+    }
+}
+
+extension String {
+    /// `postgres://u:p@h:5432/db` with its database name replaced.
+    func replacingLastPathComponent(with name: String) -> String {
+        guard var components = URLComponents(string: self) else { return self }
+        components.path = "/" + name
+        return components.string ?? self
+    }
+}
