@@ -29,3 +29,9 @@ struct Console {
     var out: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
     var err: (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
 }
+
+/// Prints a line at once, even when stdout is a pipe or a log file (a server's start-up lines must
+/// not wait in a buffer until it stops).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

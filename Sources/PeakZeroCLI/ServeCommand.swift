@@ -27,18 +27,18 @@ struct ServeCommand: AsyncParsableCommand {
         let database = try await PeakZeroDatabase.open(location, logger: logger)
         do {
             let applied = try await Migrator().migrate(database)
-            if !applied.isEmpty { print("Migrated \(location): \(applied.joined(separator: ", "))") }
+            if !applied.isEmpty { say("Migrated \(location): \(applied.joined(separator: ", "))") }
             if demo {
                 let loader = DemoLoader(database)
                 if try await loader.databaseIsEmpty() {
-                    print("Loading the demo province (fictional data)…")
+                    say("Loading the demo province (fictional data)…")
                     let summary = try await loader.load()
-                    print(DemoCommand.describe(summary))
+                    say(DemoCommand.describe(summary))
                 } else {
-                    print("The database already holds units; the demo was not loaded.")
+                    say("The database already holds units; the demo was not loaded.")
                 }
             }
-            print(
+            say(
                 "PeakZero serves http://\(host):\(port)/api/v1 (\(location)); OpenAPI at /api/v1/openapi.json. Ctrl-C stops it."
             )
             let app = PeakZeroApplication.make(
@@ -64,7 +64,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let database = try await PeakZeroDatabase.open(location, logger: CLILogger.make())
         do {
             let applied = try await Migrator().migrate(database)
-            print(
+            say(
                 applied.isEmpty
                     ? "\(location): schema up to date" : "\(location): applied \(applied.joined(separator: ", "))")
             try await database.shutdown()
@@ -89,7 +89,7 @@ struct DemoCommand: AsyncParsableCommand {
             guard try await loader.databaseIsEmpty() else {
                 throw ValidationError("the database already holds units; use an empty --data-dir")
             }
-            print(Self.describe(try await loader.load()))
+            say(Self.describe(try await loader.load()))
         }
     }
 
