@@ -11,7 +11,8 @@ public enum APIRouter {
         let data = DataAPI(activity: ActivityStore(database), economic: EconomicStore(database))
         let factorSets = FactorSetsAPI(sets: FactorSetStore(database))
         let inventories = InventoriesAPI(inventories: InventoryStore(database))
-        let indicators = IndicatorsAPI(rollups: RollupStore(database), units: UnitStore(database))
+        let indicators = IndicatorsAPI(
+            rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database))
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =

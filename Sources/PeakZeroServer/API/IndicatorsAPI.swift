@@ -6,20 +6,29 @@ import Persistence
 struct IndicatorsAPI {
     let rollups: RollupStore
     let units: UnitStore
+    /// Repeated queries are answered from memory while the database is unchanged (SQLite only).
+    let cache: ResponseCache?
+
+    private func respond(_ request: Request, _ make: () async throws -> IndicatorsBody) async throws -> Response {
+        guard let cache else { return try jsonResponse(try await make()) }
+        return try await cache.json(for: request) { try JSONCoding.encoder.encode(try await make()) }
+    }
 
     func unit(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let id = try context.id()
         let year = try request.requireQuery("year", as: Int.self)
         let approach = try request.choice("approach", default: ConsolidationApproach.control)
         let method = try request.choice("scope2", default: Scope2Method.location)
-        let unit = try await units.unit(id: id)
-        let rollup = try await rollups.rollup(.unit(id: id, approach: approach), year: year)
-        let children = Dictionary(uniqueKeysWithValues: try await units.children(of: id).map { (String($0.id), $0) })
-        return try jsonResponse(
-            IndicatorsBody(
+        return try await respond(request) {
+            let unit = try await units.unit(id: id)
+            let rollup = try await rollups.rollup(.unit(id: id, approach: approach), year: year)
+            let children = Dictionary(
+                uniqueKeysWithValues: try await units.children(of: id).map { (String($0.id), $0) })
+            return IndicatorsBody(
                 subject: .init(kind: "unit", id: unit.id, code: unit.code, name: unit.name, level: unit.level.rawValue),
                 approach: approach.rawValue, method: method, rollup: rollup,
-                childName: { key in children[key].map { "\($0.code) \($0.name)" } }))
+                childName: { key in children[key].map { "\($0.code) \($0.name)" } })
+        }
     }
 
     func region(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -30,11 +39,12 @@ struct IndicatorsAPI {
         }
         let year = try request.requireQuery("year", as: Int.self)
         let method = try request.choice("scope2", default: Scope2Method.location)
-        let rollup = try await rollups.rollup(.region(region), year: year)
-        return try jsonResponse(
-            IndicatorsBody(
+        return try await respond(request) {
+            let rollup = try await rollups.rollup(.region(region), year: year)
+            return IndicatorsBody(
                 subject: .init(kind: "region", id: nil, code: region.code, name: nil, level: region.level.rawValue),
-                approach: nil, method: method, rollup: rollup, childName: { _ in nil }))
+                approach: nil, method: method, rollup: rollup, childName: { _ in nil })
+        }
     }
 }
 
