@@ -4,20 +4,41 @@ public struct Inventory: Sendable {
     public let options: CalculationOptions
     /// The factor sets used, by name and fingerprint.
     public let libraryVersion: String
+    public let scope1: Emissions
+    public let scope2LocationBased: Emissions
+    public let scope2MarketBased: Emissions
+    /// 综合能耗 at 当量值 (electricity 0.1229 kgce/kWh).
+    public let energyCalorific: StandardCoal
+    /// 综合能耗 at 等价值 (electricity at the year's coal rate of power supply).
+    public let energyEquivalent: StandardCoal
 
-    public var scope1: Emissions { lines.filter { $0.scope == .scope1 }.sum(\.locationBased) }
-    public var scope2LocationBased: Emissions { lines.filter { $0.scope == .scope2 }.sum(\.locationBased) }
-    public var scope2MarketBased: Emissions { lines.filter { $0.scope == .scope2 }.sum(\.marketBased) }
+    /// Sums the totals once: an inventory never changes, and a province has millions of lines.
+    public init(lines: [InventoryLine], options: CalculationOptions, libraryVersion: String) {
+        self.lines = lines
+        self.options = options
+        self.libraryVersion = libraryVersion
+        var scope1 = 0.0, location = 0.0, market = 0.0, calorific = 0.0, equivalent = 0.0
+        for line in lines {
+            if line.scope == .scope1 {
+                scope1 += line.locationBased.baseValue
+            } else {
+                location += line.locationBased.baseValue
+                market += line.marketBased.baseValue
+            }
+            calorific += line.energyCalorific.baseValue
+            equivalent += line.energyEquivalent.baseValue
+        }
+        self.scope1 = Emissions(scope1, .base)
+        self.scope2LocationBased = Emissions(location, .base)
+        self.scope2MarketBased = Emissions(market, .base)
+        self.energyCalorific = StandardCoal(calorific, .base)
+        self.energyEquivalent = StandardCoal(equivalent, .base)
+    }
 
     /// Scope 1 plus the scope-2 figure the options chose.
     public var total: Emissions {
         scope1 + (options.scope2 == .location ? scope2LocationBased : scope2MarketBased)
     }
-
-    /// 综合能耗 at 当量值 (electricity 0.1229 kgce/kWh).
-    public var energyCalorific: StandardCoal { lines.sum(\.energyCalorific) }
-    /// 综合能耗 at 等价值 (electricity at the year's coal rate of power supply).
-    public var energyEquivalent: StandardCoal { lines.sum(\.energyEquivalent) }
 
     /// A subtotal: emissions under the chosen method and energy both ways.
     public struct Subtotal: Sendable {

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Persistence
 
@@ -28,5 +29,3 @@ struct FactorSetsAPI {
         return Response(status: .noContent)
     }
 }
-
-import Foundation

@@ -1,4 +1,5 @@
 import Accounting
+import Foundation
 
 /// A fictional but realistic Sichuan provincial SASAC tree for demonstrations: 3 groups, 15
 /// enterprises, 40 facilities in several cities and counties, with three years of monthly energy
@@ -90,8 +91,6 @@ public struct DemoProvince: Sendable {
         }
     }
 }
-
-import Foundation
 
 /// A small, fixed pseudo-random sequence (64-bit LCG), so the demo is the same on every machine.
 struct SeededRandom {
