@@ -52,12 +52,7 @@ struct CalcCommand: ParsableCommand {
             return ExitCode.validationFailure.rawValue
         }
         do throws(InputIssues) {
-            var library = try FactorLibrary.standard()
-            for path in factorFiles {
-                let text = try InputFile.text(at: path)
-                let name = InputFile.displayName(path)
-                library = library.adding(try FactorSet(csv: text, name: name, file: name))
-            }
+            let library = try InputFile.library(adding: factorFiles)
             let name = InputFile.displayName(file)
             let parsed = try ActivityTemplate().parse(try InputFile.text(at: file), file: name, language: lang)
             // Good rows are still calculated, so a missing factor is reported with the bad rows.

@@ -9,12 +9,7 @@ struct FactorBrowser {
 
     static func library(adding files: [String], language: Language) throws -> FactorLibrary {
         do throws(InputIssues) {
-            var library = try FactorLibrary.standard()
-            for path in files {
-                let name = InputFile.displayName(path)
-                library = library.adding(try FactorSet(csv: try InputFile.text(at: path), name: name, file: name))
-            }
-            return library
+            return try InputFile.library(adding: files)
         } catch {
             throw ValidationError(error.issues.map { $0.message(in: language) }.joined(separator: "\n"))
         }

@@ -1,6 +1,7 @@
 import Accounting
 import ArgumentParser
 import Foundation
+import PeakZeroServer
 import Persistence
 
 /// `peakzero indicators --unit CODE|--region CODE --year Y`: the four indicators from the stored inventories.
@@ -31,27 +32,33 @@ struct IndicatorsCommand: AsyncParsableCommand {
     func run() async throws {
         let method = Scope2Method(rawValue: scope2)!
         try await storage.withDatabase(logger: CLILogger.make()) { database in
-            let subject: RollupSubject
+            let rollups = RollupStore(database)
             if let unit {
                 let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
-                subject = .unit(id: found.id, approach: ConsolidationApproach(rawValue: approach)!)
+                let consolidation = ConsolidationApproach(rawValue: approach)!
+                let rollup = try await StoreErrorText.reporting {
+                    try await rollups.rollup(.unit(id: found.id, approach: consolidation), year: year)
+                }
+                let children = try await UnitStore(database).children(of: found.id)
+                guard format == "json" else {
+                    let names = Dictionary(uniqueKeysWithValues: children.map { (String($0.id), $0.code) })
+                    return print(IndicatorsText.table(rollup, method: method, names: names))
+                }
+                let document = try IndicatorsDocument.unit(
+                    found, children: children, approach: consolidation, method: method, rollup: rollup)
+                print(String(decoding: document, as: UTF8.self))
             } else {
                 guard let prefix = RegionPrefix(region!) else {
                     throw ValidationError("--region is not a GB/T 2260 code")
                 }
-                subject = .region(prefix)
+                let rollup = try await StoreErrorText.reporting {
+                    try await rollups.rollup(.region(prefix), year: year)
+                }
+                guard format == "json" else { return print(IndicatorsText.table(rollup, method: method)) }
+                print(
+                    String(
+                        decoding: try IndicatorsDocument.region(prefix, method: method, rollup: rollup), as: UTF8.self))
             }
-            let rollup = try await StoreErrorText.reporting {
-                try await RollupStore(database).rollup(subject, year: year)
-            }
-            var names: [String: String] = [:]
-            if case .unit(let id, _) = subject {
-                for child in try await UnitStore(database).children(of: id) { names[String(child.id)] = child.code }
-            }
-            print(
-                format == "json"
-                    ? IndicatorsText.json(rollup, method: method)
-                    : IndicatorsText.table(rollup, method: method, names: names))
         }
     }
 }
@@ -90,26 +97,5 @@ enum IndicatorsText {
             text += "\nSome inventories are stale: data changed since; recompute."
         }
         return text
-    }
-
-    static func json(_ rollup: Rollup, method: Scope2Method) -> String {
-        func figures(_ f: IndicatorFigures) -> [String: Any] {
-            var out: [String: Any] = [
-                "energy_tce_calorific": f.energyCalorific.value(in: .tonneCoalEquivalent),
-                "energy_tce_equivalent": f.energyEquivalent.value(in: .tonneCoalEquivalent),
-                "co2e_t": f.emissions(method).value(in: .tonneCO2e),
-            ]
-            out["energy_intensity_tce_per_10k_cny_output"] = f.energyIntensity(per: .outputValue)?.value
-            out["carbon_intensity_t_per_10k_cny_output"] = f.carbonIntensity(per: .outputValue, method: method)?.value
-            return out
-        }
-        var object: [String: Any] = [
-            "year": rollup.year, "totals": figures(rollup.totals),
-            "by_child": rollup.byChild.map { ["key": $0.key].merging(figures($0.figures)) { a, _ in a } },
-            "inventory_ids": rollup.inventories.map(\.id),
-        ]
-        object["previous_year"] = rollup.previousYear.map(figures)
-        let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
     }
 }

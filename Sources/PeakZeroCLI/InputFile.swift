@@ -17,4 +17,14 @@ enum InputFile {
     }
 
     static func displayName(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// The bundled factor library plus the user's factor files, in order (later ones win).
+    static func library(adding paths: [String]) throws(InputIssues) -> FactorLibrary {
+        var library = try FactorLibrary.standard()
+        for path in paths {
+            let name = displayName(path)
+            library = library.adding(try FactorSet(csv: try text(at: path), name: name, file: name))
+        }
+        return library
+    }
 }

@@ -24,16 +24,14 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "peakzero")
         logger.logLevel = .info
         let location = try storage.location
-        let database = try await PeakZeroDatabase.open(location, logger: logger)
-        do {
+        try await PeakZeroDatabase.with(location, logger: logger, migrate: false) { database in
             let applied = try await Migrator().migrate(database)
             if !applied.isEmpty { say("Migrated \(location): \(applied.joined(separator: ", "))") }
             if demo {
                 let loader = DemoLoader(database)
                 if try await loader.databaseIsEmpty() {
                     say("Loading the demo province (fictional data)…")
-                    let summary = try await loader.load()
-                    say(DemoCommand.describe(summary))
+                    say(DemoCommand.describe(try await loader.load()))
                 } else {
                     say("The database already holds units; the demo was not loaded.")
                 }
@@ -44,10 +42,6 @@ struct ServeCommand: AsyncParsableCommand {
             let app = PeakZeroApplication.make(
                 database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)
             try await app.runService()
-            try await database.shutdown()
-        } catch {
-            try? await database.shutdown()
-            throw error
         }
     }
 }
@@ -61,16 +55,11 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let location = try storage.location
-        let database = try await PeakZeroDatabase.open(location, logger: CLILogger.make())
-        do {
+        try await PeakZeroDatabase.with(location, logger: CLILogger.make(), migrate: false) { database in
             let applied = try await Migrator().migrate(database)
             say(
                 applied.isEmpty
                     ? "\(location): schema up to date" : "\(location): applied \(applied.joined(separator: ", "))")
-            try await database.shutdown()
-        } catch {
-            try? await database.shutdown()
-            throw error
         }
     }
 }

@@ -28,10 +28,9 @@ struct APIError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        let data = try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, issues: issues)))
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+        Response.json(
+            try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, issues: issues))),
+            status: status)
     }
 
     static func notFound(_ what: String) -> APIError { APIError(status: .notFound, code: "not_found", message: what) }

@@ -11,8 +11,6 @@ import Persistence
 actor ResponseCache {
     struct Entry {
         let version: DataVersion
-        let status: HTTPResponse.Status
-        let headers: HTTPFields
         let body: ByteBuffer
     }
 
@@ -66,10 +64,8 @@ extension ResponseCache {
             body = hit.body
         } else {
             body = ByteBuffer(data: try await make())
-            await store(.init(version: version, status: .ok, headers: [:], body: body), for: key)
+            await store(.init(version: version, body: body), for: key)
         }
-        var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return Response.json(Data(buffer: body))
     }
 }

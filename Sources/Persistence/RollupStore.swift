@@ -38,9 +38,7 @@ public struct RollupStore: Sendable {
         switch subject {
         case .unit(let id, let approach):
             let anchor = try await UnitLookup.anchor(id, in: db)
-            let equity = try await db.select().column("root_equity").from("units").where("id", .equal, SQLBind(id))
-                .first()!.decode(column: "root_equity", as: Double.self)
-            let scale = approach == .equity ? 1 / equity : 1
+            let scale = approach == .equity ? 1 / anchor.rootEquity : 1
             let filter = Filter(
                 rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
                 weight: approach == .equity ? "u.root_equity" : "1", scale: scale)

@@ -3,29 +3,30 @@ import SQLKit
 
 /// The few columns of units that data writes and subtree reads need.
 enum UnitLookup {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Decodable {
         let id: Int64
         let rootID: Int64
         let code: String
         let regionCode: String
         let path: String
+        /// The share of the unit its top-level owner holds (the product of shares on the way up).
+        let rootEquity: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, code, path
+            case rootID = "root_id", regionCode = "region_code", rootEquity = "root_equity"
+        }
     }
 
-    /// Units by code, for the codes given (one query).
+    static let columns: [String] = ["id", "root_id", "code", "region_code", "path", "root_equity"]
+
+    /// Units by code, for the codes given (one query per 10 000 codes).
     static func byCode(_ codes: [String], in db: any SQLDatabase) async throws -> [String: Entry] {
-        guard !codes.isEmpty else { return [:] }
         var result: [String: Entry] = [:]
-        for batch in codes.chunked(by: 10_000) {
-            let rows = try await db.select().columns("id", "root_id", "code", "region_code", "path").from("units")
-                .where("code", .in, SQLBind.group(Array(batch))).all()
-            for row in rows {
-                let entry = try Entry(
-                    id: row.decode(column: "id", as: Int64.self), rootID: row.decode(column: "root_id", as: Int64.self),
-                    code: row.decode(column: "code", as: String.self),
-                    regionCode: row.decode(column: "region_code", as: String.self),
-                    path: row.decode(column: "path", as: String.self))
-                result[entry.code] = entry
-            }
+        for batch in codes.chunked(by: 10_000) where !batch.isEmpty {
+            let entries = try await db.select().columns(columns).from("units")
+                .where("code", .in, SQLBind.group(Array(batch))).all(decoding: Entry.self)
+            for entry in entries { result[entry.code] = entry }
         }
         return result
     }
@@ -33,14 +34,10 @@ enum UnitLookup {
     /// The unit whose subtree a query covers; 404 when it does not exist.
     static func anchor(_ id: Int64, in db: any SQLDatabase) async throws -> Entry {
         guard
-            let row = try await db.select().columns("id", "root_id", "code", "region_code", "path").from("units")
-                .where("id", .equal, SQLBind(id)).first()
+            let entry = try await db.select().columns(columns).from("units").where("id", .equal, SQLBind(id))
+                .first(decoding: Entry.self)
         else { throw StoreError.notFound(kind: "unit", id: String(id)) }
-        return try Entry(
-            id: row.decode(column: "id", as: Int64.self), rootID: row.decode(column: "root_id", as: Int64.self),
-            code: row.decode(column: "code", as: String.self),
-            regionCode: row.decode(column: "region_code", as: String.self),
-            path: row.decode(column: "path", as: String.self))
+        return entry
     }
 }
 

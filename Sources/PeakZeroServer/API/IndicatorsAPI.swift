@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 import Hummingbird
 import Persistence
@@ -9,9 +10,9 @@ struct IndicatorsAPI {
     /// Repeated queries are answered from memory while the database is unchanged (SQLite only).
     let cache: ResponseCache?
 
-    private func respond(_ request: Request, _ make: () async throws -> IndicatorsBody) async throws -> Response {
-        guard let cache else { return try jsonResponse(try await make()) }
-        return try await cache.json(for: request) { try JSONCoding.encoder.encode(try await make()) }
+    private func respond(_ request: Request, _ make: () async throws -> Data) async throws -> Response {
+        guard let cache else { return Response.json(try await make()) }  // PostgreSQL: no cheap change signal
+        return try await cache.json(for: request, make: make)
     }
 
     func unit(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -20,14 +21,9 @@ struct IndicatorsAPI {
         let approach = try request.choice("approach", default: ConsolidationApproach.control)
         let method = try request.choice("scope2", default: Scope2Method.location)
         return try await respond(request) {
-            let unit = try await units.unit(id: id)
-            let rollup = try await rollups.rollup(.unit(id: id, approach: approach), year: year)
-            let children = Dictionary(
-                uniqueKeysWithValues: try await units.children(of: id).map { (String($0.id), $0) })
-            return IndicatorsBody(
-                subject: .init(kind: "unit", id: unit.id, code: unit.code, name: unit.name, level: unit.level.rawValue),
-                approach: approach.rawValue, method: method, rollup: rollup,
-                childName: { key in children[key].map { "\($0.code) \($0.name)" } })
+            try IndicatorsDocument.unit(
+                try await units.unit(id: id), children: try await units.children(of: id), approach: approach,
+                method: method, rollup: try await rollups.rollup(.unit(id: id, approach: approach), year: year))
         }
     }
 
@@ -40,10 +36,8 @@ struct IndicatorsAPI {
         let year = try request.requireQuery("year", as: Int.self)
         let method = try request.choice("scope2", default: Scope2Method.location)
         return try await respond(request) {
-            let rollup = try await rollups.rollup(.region(region), year: year)
-            return IndicatorsBody(
-                subject: .init(kind: "region", id: nil, code: region.code, name: nil, level: region.level.rawValue),
-                approach: nil, method: method, rollup: rollup, childName: { _ in nil })
+            try IndicatorsDocument.region(
+                region, method: method, rollup: try await rollups.rollup(.region(region), year: year))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 import Persistence
 
@@ -134,5 +135,26 @@ struct IndicatorsBody: Encodable {
             InventoryRef(id: $0.id, unitId: $0.unitId, version: $0.version, stale: $0.stale, computedAt: $0.computedAt)
         }
         uncoveredRootIds = rollup.uncoveredRoots
+    }
+}
+
+/// The indicators document the API serves, for the command line to print the same JSON.
+public enum IndicatorsDocument {
+    public static func unit(
+        _ unit: ReportingUnit, children: [ReportingUnit], approach: ConsolidationApproach, method: Scope2Method,
+        rollup: Rollup
+    ) throws -> Data {
+        let names = Dictionary(uniqueKeysWithValues: children.map { (String($0.id), "\($0.code) \($0.name)") })
+        return try JSONCoding.encoder.encode(
+            IndicatorsBody(
+                subject: .init(kind: "unit", id: unit.id, code: unit.code, name: unit.name, level: unit.level.rawValue),
+                approach: approach.rawValue, method: method, rollup: rollup, childName: { names[$0] }))
+    }
+
+    public static func region(_ region: RegionPrefix, method: Scope2Method, rollup: Rollup) throws -> Data {
+        try JSONCoding.encoder.encode(
+            IndicatorsBody(
+                subject: .init(kind: "region", id: nil, code: region.code, name: nil, level: region.level.rawValue),
+                approach: nil, method: method, rollup: rollup, childName: { _ in nil }))
     }
 }

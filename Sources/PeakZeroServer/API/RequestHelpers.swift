@@ -51,10 +51,16 @@ extension PeakZeroContext {
 
 /// Encodes a value as the API's JSON with a status.
 func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-    let data = try JSONCoding.encoder.encode(value)
-    var headers = HTTPFields()
-    headers[.contentType] = "application/json; charset=utf-8"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    Response.json(try JSONCoding.encoder.encode(value), status: status)
+}
+
+extension Response {
+    /// A response carrying JSON already encoded.
+    static func json(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
 }
 
 /// A list response: `{"items": [...]}`, so a list can gain fields later without breaking clients.
