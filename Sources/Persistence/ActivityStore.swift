@@ -46,6 +46,8 @@ public struct StoredActivityRecord: Sendable, Codable, Equatable {
     public let carbonContent: Double?
     public let oxidationRate: Double?
     public let source: String?
+    /// The batch that wrote it (see `RecordBatch`).
+    public let batchId: Int64
 
     public var period: String { Period(year: year, month: month)?.description ?? String(year) }
 }
@@ -60,8 +62,10 @@ public struct ActivityStore: Sendable {
     /// Validates every record (same rules as `peakzero calc`), then writes them all in one transaction.
     /// Inventories that covered the records' units and years become stale.
     @discardableResult
-    public func insert(_ records: [NewActivityRecord], language: Language = .en) async throws -> [Int64] {
-        try await write(try await validate(records, language: language))
+    public func insert(
+        _ records: [NewActivityRecord], language: Language = .en, provenance: RecordBatch = RecordBatch(kind: "api")
+    ) async throws -> [Int64] {
+        try await write(try await validate(records, language: language), provenance: provenance)
     }
 
     /// Records that passed validation, with their units, ready to write.
@@ -94,23 +98,23 @@ public struct ActivityStore: Sendable {
         return ValidatedBatch(rows: rows)
     }
 
-    /// Writes a validated batch in one transaction; returns the new records' ids.
-    public func write(_ batch: ValidatedBatch) async throws -> [Int64] {
+    /// Writes a validated batch in one transaction, with its provenance; returns the new records' ids.
+    public func write(_ batch: ValidatedBatch, provenance: RecordBatch = RecordBatch(kind: "api")) async throws
+        -> [Int64]
+    {
         let rows = batch.rows
+        let header = provenance.row(count: rows.count)
         if database.rawSQLitePath != nil {
-            return try await database.withRawSQLite { raw in try Self.bulkInsert(rows, into: raw) }
+            return try await database.withRawSQLite { raw in try Self.bulkInsert(rows, header: header, into: raw) }
         }
         let dialect = database.dialect
         return try await database.transaction { db in
-            let now = Timestamp.now()
+            let batchID = try await db.insert(into: "record_batches").columns(RecordBatch.columns)
+                .values(header.map(\.bind)).returning("id").first()!.decode(column: "id", as: Int64.self)
             var ids: [Int64] = []
             for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
                 var insert = db.insert(into: "activity_records").columns(Self.columns)
-                for row in chunk {
-                    insert = insert.values(
-                        Self.values(row.record, unitID: row.unitID, rootID: row.rootID, source: row.source, now: now)
-                            .map(\.bind))
-                }
+                for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
                 ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
             try await InventoryStaleness.mark(
@@ -120,18 +124,19 @@ public struct ActivityStore: Sendable {
     }
 
     /// A record's row, in the order of `columns`.
-    static func values(_ r: ActivityRecord, unitID: Int64, rootID: Int64, source: String?, now: String) -> [BulkValue] {
-        [
-            .int(rootID), .int(unitID), .int(Int64(r.period.year)), BulkValue(r.period.month), .text(r.item.code),
-            .text(r.category.rawValue), .double(r.quantity.value), .text(r.quantity.unitSymbol),
+    static func values(_ row: BulkRow, batchID: Int64) -> [BulkValue] {
+        let r = row.record
+        return [
+            .int(row.rootID), .int(row.unitID), .int(Int64(r.period.year)), BulkValue(r.period.month),
+            .text(r.item.code), .text(r.category.rawValue), .double(r.quantity.value), .text(r.quantity.unitSymbol),
             BulkValue(r.measured.netCalorificValue?.value), BulkValue(r.measured.carbonContent?.value),
-            BulkValue(r.measured.oxidationRate?.value), BulkValue(source), .text(now),
+            BulkValue(r.measured.oxidationRate?.value), BulkValue(row.source), .int(batchID),
         ]
     }
 
     static let columns = [
         "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content",
-        "oxidation_rate", "source", "created_at",
+        "oxidation_rate", "source", "batch_id",
     ]
 
     struct BulkRow: Sendable {
@@ -142,21 +147,42 @@ public struct ActivityStore: Sendable {
         let source: String?
     }
 
-    /// SQLite at bulk speed: multi-row prepared statements in one transaction, staleness marked inside
-    /// it. The write lock is held throughout, so the new rows' ids are consecutive.
-    static func bulkInsert(_ rows: [BulkRow], into raw: SQLiteRaw) throws -> [Int64] {
-        try raw.transaction {
-            let now = Timestamp.now()
-            try BulkInsert.run(
-                table: "activity_records", columns: columns,
-                rows: rows.lazy.map {
-                    values($0.record, unitID: $0.unitID, rootID: $0.rootID, source: $0.source, now: now)
-                },
-                in: raw)
-            try InventoryStaleness.mark(
-                paths: Set(rows.map(\.path)), years: Set(rows.map(\.record.period.year)), in: raw)
-            let last = raw.lastInsertedIDOf(table: "activity_records")
-            return (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
+    /// SQLite at bulk speed: multi-row prepared statements bound value by value, one transaction,
+    /// staleness marked inside it. The write lock is held throughout, so the new rows' ids are
+    /// consecutive. The units were resolved when the batch was validated; one query checks they all
+    /// still exist, so SQLite need not look each row's unit up again (that check alone would double
+    /// the load's time).
+    static func bulkInsert(_ rows: [BulkRow], header: [BulkValue], into raw: SQLiteRaw) throws -> [Int64] {
+        var pathByUnit: [Int64: String] = [:]
+        for row in rows where pathByUnit[row.unitID] == nil { pathByUnit[row.unitID] = row.path }
+        return try raw.withoutForeignKeyChecks {
+            try raw.transaction {
+                try UnitLookup.requireExisting(Set(pathByUnit.keys), in: raw)
+                try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
+                let batchID = raw.lastInsertedID
+                try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
+                    statement, index, p in
+                    let row = rows[index]
+                    let r = row.record
+                    statement.bind(p, row.rootID)
+                    statement.bind(p + 1, row.unitID)
+                    statement.bind(p + 2, r.period.year)
+                    statement.bind(p + 3, r.period.month)
+                    statement.bind(p + 4, r.item.code)
+                    statement.bind(p + 5, r.category.rawValue)
+                    statement.bind(p + 6, r.quantity.value)
+                    statement.bind(p + 7, r.quantity.unitSymbol)
+                    statement.bind(p + 8, r.measured.netCalorificValue?.value)
+                    statement.bind(p + 9, r.measured.carbonContent?.value)
+                    statement.bind(p + 10, r.measured.oxidationRate?.value)
+                    statement.bind(p + 11, row.source)
+                    statement.bind(p + 12, batchID)
+                }
+                try InventoryStaleness.mark(
+                    paths: pathByUnit.values, years: Set(rows.map(\.record.period.year)), in: raw)
+                let last = raw.lastInsertedIDOf(table: "activity_records")
+                return (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
+            }
         }
     }
 
@@ -166,7 +192,7 @@ public struct ActivityStore: Sendable {
         var query = database.sql.select()
             .column(
                 SQLRaw(
-                    "a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate, a.source"
+                    "a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate, a.source, a.batch_id"
                 )
             )
             .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
@@ -177,6 +203,13 @@ public struct ActivityStore: Sendable {
         return try await query.orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
             .orderBy(SQLColumn("month", table: "a")).orderBy(SQLColumn("id", table: "a"))
             .all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// The batches records were written in, newest first.
+    public func batches() async throws -> [StoredRecordBatch] {
+        try await database.sql.select().column("id").columns(RecordBatch.columns).from("record_batches")
+            .orderBy("id", .descending)
+            .all(decoding: StoredRecordBatch.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
     public func delete(id: Int64) async throws {

@@ -54,9 +54,44 @@ enum BulkInsert {
     }
 
     static func run(table: String, columns: [String], rows: some Sequence<[BulkValue]>, in raw: SQLiteRaw) throws {
-        let statement = try raw.prepare(
-            "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-        )
+        let statement = try raw.prepare(sql(table: table, columns: columns))
         for row in rows { try statement.insert(row) }
+    }
+
+    /// Inserts `count` rows on a bulk SQLite connection with multi-row prepared statements
+    /// (`perStatement` rows each, then one for the rest), so SQLite runs one statement per 64 rows
+    /// rather than per row. `bind(statement, row, first)` binds row `row` from parameter `first` on.
+    static func run(
+        table: String, columns: [String], count: Int, perStatement: Int = 64, in raw: SQLiteRaw,
+        bind: (SQLiteRaw.Statement, Int, Int32) -> Void
+    ) throws {
+        let width = Int32(columns.count)
+        let full = count / perStatement
+        if full > 0 {
+            let statement = try raw.prepare(sql(table: table, columns: columns, rows: perStatement))
+            for chunk in 0..<full {
+                for r in 0..<perStatement { bind(statement, chunk * perStatement + r, Int32(r) * width + 1) }
+                try statement.step()
+                statement.rewind()
+            }
+        }
+        let rest = count - full * perStatement
+        if rest > 0 {
+            let statement = try raw.prepare(sql(table: table, columns: columns, rows: rest))
+            for r in 0..<rest { bind(statement, full * perStatement + r, Int32(r) * width + 1) }
+            try statement.step()
+        }
+    }
+
+    /// An INSERT of `rows` rows with a parameter per column.
+    static func sql(table: String, columns: [String], rows: Int) -> String {
+        let tuple = "(" + columns.map { _ in "?" }.joined(separator: ", ") + ")"
+        return "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+            + Array(repeating: tuple, count: rows).joined(separator: ", ")
+    }
+
+    /// A one-row INSERT with a parameter per column.
+    static func sql(table: String, columns: [String]) -> String {
+        "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
     }
 }

@@ -5,16 +5,20 @@ import SQLKit
 /// The rows an inventory is stored as — its header, its lines, their shared lineages and the factors
 /// cited — built once and written by either writer (SQLKit, or a bulk SQLite connection).
 struct InventoryRows: Sendable {
-    let inventory: Inventory
+    let lines: ComputedLines
     let anchor: UnitLookup.Entry
     let unitID: Int64
     let year: Int
     let options: CalculationOptions
+    let libraryVersion: String
     let setIDs: String
-    let recordIDs: [Int64]
-    let unitIDs: [Int64]
+    /// Output value and value added at constant prices by unit, for the summaries.
+    let economic: [Int64: [Double?]]
+
     /// Roll-up summaries by subject (`u:<unit id>`, `r:<region prefix>`), as JSON.
-    let summaries: [(subject: String, json: String)]
+    func summaries() -> [(subject: String, json: String)] {
+        RollupSummaryBuilder.build(lines: lines, economic: economic, includeRegions: anchor.rootID == unitID)
+    }
 
     static let inventoryColumns = [
         "root_id", "unit_id", "year", "version", "gwp", "scope2", "fuel_parameters", "factor_library", "factor_set_ids",
@@ -22,31 +26,30 @@ struct InventoryRows: Sendable {
         "computed_at",
     ]
     static let lineColumns = [
-        "inventory_id", "root_id", "record_id", "unit_id", "month", "item", "category", "scope", "gas",
-        "co2e_location_t",
-        "co2e_market_t", "tce_calorific", "tce_equivalent", "lineage_id",
+        "id", "inventory_id", "root_id", "record_id", "unit_id", "month", "lineage_id", "co2e_location_t",
+        "co2e_market_t", "tce_calorific", "tce_equivalent",
     ]
-    static let lineageColumns = ["inventory_id", "lineage_id", "lineage"]
+    static let lineageColumns = ["inventory_id", "lineage_id", "item", "category", "scope", "gas", "lineage"]
     static let summaryColumns = ["inventory_id", "subject", "payload"]
     static let factorColumns = [
         "inventory_id", "factor_id", "factor_set", "kind", "item", "region", "variant", "year", "value", "unit",
-        "grade",
-        "source", "document", "published", "url",
+        "grade", "source", "document", "published", "url",
     ]
 
+    /// The first line id of an inventory: its lines are the ids `first + 1 … first + 2³² − 1`.
+    static func firstLineID(of inventoryID: Int64) -> Int64 { inventoryID << 32 }
+
     func header(version: Int) -> [BulkValue] {
-        let i = inventory
+        let t = lines.totals
         return [
             .int(anchor.rootID), .int(unitID), .int(Int64(year)), .int(Int64(version)), .text(options.gwp.rawValue),
-            .text(options.scope2.rawValue), .text(options.fuelParameters.rawValue), .text(i.libraryVersion),
-            .text(setIDs), .int(0), .int(Int64(i.lines.count)), .double(i.scope1.value(in: .tonneCO2e)),
-            .double(i.scope2LocationBased.value(in: .tonneCO2e)), .double(i.scope2MarketBased.value(in: .tonneCO2e)),
-            .double(i.energyCalorific.value(in: .tonneCoalEquivalent)),
-            .double(i.energyEquivalent.value(in: .tonneCoalEquivalent)), .text(Timestamp.now()),
+            .text(options.scope2.rawValue), .text(options.fuelParameters.rawValue), .text(libraryVersion),
+            .text(setIDs), .int(0), .int(Int64(lines.count)), .double(t[0]), .double(t[1]), .double(t[2]),
+            .double(t[3]), .double(t[4]), .text(Timestamp.now()),
         ]
     }
 
-    /// A line's lineage as a hashable value, so lines with the same factors share one stored JSON.
+    /// What lines share: item, category, scope, gas and the factors with their notes.
     struct LineageKey: Hashable {
         struct Use: Hashable {
             let kind: FactorKind
@@ -56,19 +59,24 @@ struct InventoryRows: Sendable {
             let unit: String
             let notes: [LineageNote]
         }
+        let item: String
+        let category: String
+        let scope: String
+        let gas: String
         let uses: [Use]
     }
 
-    /// Each line's lineage id, and the distinct lineages as JSON.
-    func lineages() throws -> (ids: [Int64], json: [String]) {
+    /// Each key's lineage id, and the distinct lineages as rows (without the inventory id).
+    func lineages() throws -> (ids: [Int64], rows: [[BulkValue]]) {
         var idByKey: [LineageKey: Int64] = [:]
-        var json: [String] = []
+        var rows: [[BulkValue]] = []
         var ids: [Int64] = []
-        ids.reserveCapacity(inventory.lines.count)
         let encoder = JSONEncoder()
-        for line in inventory.lines {
+        for (template, record) in zip(lines.templates, lines.input.keys) {
             let key = LineageKey(
-                uses: line.factors.map {
+                item: record.item.code, category: record.category.rawValue, scope: template.scope.rawValue,
+                gas: template.gas,
+                uses: template.factors.map {
                     .init(
                         kind: $0.kind, id: $0.entry?.id, set: $0.entry?.setName, value: $0.value, unit: $0.unit,
                         notes: $0.notes)
@@ -80,31 +88,33 @@ struct InventoryRows: Sendable {
             let lineage = key.uses.map {
                 LineFactor(kind: $0.kind, value: $0.value, unit: $0.unit, id: $0.id, factorSet: $0.set, notes: $0.notes)
             }
-            let id = Int64(json.count + 1)
+            let id = Int64(rows.count + 1)
             idByKey[key] = id
-            json.append(String(decoding: try encoder.encode(lineage), as: UTF8.self))
+            rows.append([
+                .int(id), .text(key.item), .text(key.category), .text(key.scope), .text(key.gas),
+                .text(String(decoding: try encoder.encode(lineage), as: UTF8.self)),
+            ])
             ids.append(id)
         }
-        return (ids, json)
+        return (ids, rows)
     }
 
-    func lineRow(_ index: Int, inventoryID: Int64, lineageID: Int64) -> [BulkValue] {
-        let line = inventory.lines[index]
+    func lineRow(_ row: Int, inventoryID: Int64, lineageIDs: [Int64]) -> [BulkValue] {
+        let input = lines.input
+        let month = input.months[row]
         return [
-            .int(inventoryID), .int(anchor.rootID), .int(recordIDs[index]), .int(unitIDs[index]),
-            BulkValue(line.record.period.month), .text(line.record.item.code), .text(line.record.category.rawValue),
-            .text(line.scope.rawValue), .text(line.gas), .double(line.locationBased.value(in: .tonneCO2e)),
-            .double(line.marketBased.value(in: .tonneCO2e)),
-            .double(line.energyCalorific.value(in: .tonneCoalEquivalent)),
-            .double(line.energyEquivalent.value(in: .tonneCoalEquivalent)), .int(lineageID),
+            .int(Self.firstLineID(of: inventoryID) + Int64(row) + 1), .int(inventoryID), .int(anchor.rootID),
+            .int(input.recordIDs[row]), .int(input.unitID(ofRow: row)), month == 0 ? .null : .int(Int64(month)),
+            .int(lineageIDs[Int(input.keyIndexes[row])]), .double(lines.location[row]), .double(lines.market[row]),
+            .double(lines.calorific[row]), .double(lines.equivalent[row]),
         ]
     }
 
     func factorRows(inventoryID: Int64) -> [[BulkValue]] {
         var seen = Set<String>()
         var rows: [[BulkValue]] = []
-        for line in inventory.lines {
-            for use in line.factors {
+        for template in lines.templates {
+            for use in template.factors {
                 guard let e = use.entry, seen.insert(e.setName + "\u{1}" + e.id).inserted else { continue }
                 rows.append([
                     .int(inventoryID), .text(e.id), .text(e.setName), .text(e.kind.rawValue), .text(e.item),
@@ -127,26 +137,27 @@ struct InventoryRows: Sendable {
                 column: "id", as: Int64.self)
         let (lineageIDs, lineages) = try lineages()
         try await BulkInsert.run(
-            table: "inventory_lineages", columns: Self.lineageColumns,
-            rows: lineages.enumerated().map { [.int(id), .int(Int64($0.offset + 1)), .text($0.element)] },
+            table: "inventory_lineages", columns: Self.lineageColumns, rows: lineages.map { [.int(id)] + $0 },
             dialect: dialect, in: db)
         try await BulkInsert.run(
             table: "inventory_lines", columns: Self.lineColumns,
-            rows: inventory.lines.indices.map { lineRow($0, inventoryID: id, lineageID: lineageIDs[$0]) },
-            dialect: dialect,
+            rows: (0..<lines.count).map { lineRow($0, inventoryID: id, lineageIDs: lineageIDs) }, dialect: dialect,
             in: db)
         try await BulkInsert.run(
             table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id),
-            dialect: dialect,
-            in: db)
+            dialect: dialect, in: db)
         try await BulkInsert.run(
             table: "inventory_summaries", columns: Self.summaryColumns,
-            rows: summaries.map { [.int(id), .text($0.subject), .text($0.json)] }, dialect: dialect, in: db)
+            rows: summaries().map { [.int(id), .text($0.subject), .text($0.json)] }, dialect: dialect, in: db)
         return id
     }
 
-    /// Writes everything on a bulk SQLite connection, inside its transaction; returns the inventory id.
+    /// Writes everything on a bulk SQLite connection, inside its transaction, with foreign-key checks
+    /// off (`SQLiteRaw.withoutForeignKeyChecks`); returns the inventory id. The unit is checked once
+    /// and the header written first, so every reference holds without SQLite checking each line.
+    /// Lines are bound value by value: no array is made per line.
     func write(into raw: SQLiteRaw) throws -> Int64 {
+        try UnitLookup.requireExisting([unitID], in: raw)
         let versionQuery = try raw.prepare(
             "SELECT COALESCE(MAX(version), 0) FROM inventories WHERE unit_id = ? AND year = ?")
         versionQuery.bind(1, unitID)
@@ -158,13 +169,33 @@ struct InventoryRows: Sendable {
         let id = raw.lastInsertedID
         let (lineageIDs, lineages) = try lineages()
         try BulkInsert.run(
-            table: "inventory_lineages", columns: Self.lineageColumns,
-            rows: lineages.enumerated().lazy.map { [.int(id), .int(Int64($0.offset + 1)), .text($0.element)] }, in: raw)
-        try BulkInsert.run(
-            table: "inventory_lines", columns: Self.lineColumns,
-            rows: inventory.lines.indices.lazy.map { lineRow($0, inventoryID: id, lineageID: lineageIDs[$0]) }, in: raw)
+            table: "inventory_lineages", columns: Self.lineageColumns, rows: lineages.lazy.map { [.int(id)] + $0 },
+            in: raw)
+        // The summaries are built on another thread while SQLite writes the lines.
+        nonisolated(unsafe) var summaries: [(subject: String, json: String)] = []
+        let built = DispatchGroup()
+        DispatchQueue.global().async(group: built) { summaries = self.summaries() }
+        let input = lines.input
+        let first = Self.firstLineID(of: id)
+        let rowLineage = input.keyIndexes.map { lineageIDs[Int($0)] }
+        try BulkInsert.run(table: "inventory_lines", columns: Self.lineColumns, count: lines.count, in: raw) {
+            statement, row, p in
+            statement.bind(p, first + Int64(row) + 1)
+            statement.bind(p + 1, id)
+            statement.bind(p + 2, anchor.rootID)
+            statement.bind(p + 3, input.recordIDs[row])
+            statement.bind(p + 4, input.unitID(ofRow: row))
+            let month = input.months[row]
+            statement.bind(p + 5, month == 0 ? nil : Int64(month))
+            statement.bind(p + 6, rowLineage[row])
+            statement.bind(p + 7, lines.location[row])
+            statement.bind(p + 8, lines.market[row])
+            statement.bind(p + 9, lines.calorific[row])
+            statement.bind(p + 10, lines.equivalent[row])
+        }
         try BulkInsert.run(
             table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id), in: raw)
+        built.wait()
         try BulkInsert.run(
             table: "inventory_summaries", columns: Self.summaryColumns,
             rows: summaries.lazy.map { [.int(id), .text($0.subject), .text($0.json)] }, in: raw)

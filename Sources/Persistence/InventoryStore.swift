@@ -109,27 +109,30 @@ public struct InventoryStore: Sendable {
         let factorSets = FactorSetStore(database)
         let library = try await factorSets.library()
         let setIDs = try await factorSets.list().map { String($0.id) }.joined(separator: ",")
-        let records = try await recordsForCalculation(anchor: anchor, year: year)
-        let inventory: Inventory
-        do {
-            inventory = try InventoryCalculator(library: library, options: options).calculate(records.map(\.record))
-        } catch {
-            throw StoreError.invalid(
-                error.issues.map { issue in
-                    var located = issue
-                    located.file = "activity_records"
-                    return located
-                })
+        let empty = CalculationInput(
+            year: year, units: try await UnitStore(database).list(under: unitID), anchorID: unitID)
+        let input: CalculationInput
+        if database.rawSQLitePath != nil {
+            input = try await database.withRawSQLite { raw in
+                var input = empty
+                try input.read(anchor: anchor, from: raw)
+                return input
+            }
+        } else {
+            var read = empty
+            try await read.read(anchor: anchor, from: database.sql)
+            input = read
         }
-        let summaries = try await summaries(
-            inventory: inventory, unitIDs: records.map(\.unitID), anchorID: unitID, year: year,
-            wholeTree: anchor.rootID == unitID)
+        let lines = try ComputedLines(input, calculator: InventoryCalculator(library: library, options: options))
         let rows = InventoryRows(
-            inventory: inventory, anchor: anchor, unitID: unitID, year: year, options: options, setIDs: setIDs,
-            recordIDs: records.map(\.id), unitIDs: records.map(\.unitID), summaries: summaries)
+            lines: lines, anchor: anchor, unitID: unitID, year: year, options: options,
+            libraryVersion: library.version, setIDs: setIDs,
+            economic: try await economicAtConstantPrices(under: unitID, year: year))
         let id: Int64
         if database.rawSQLitePath != nil {
-            id = try await database.withRawSQLite { raw in try raw.transaction { try rows.write(into: raw) } }
+            id = try await database.withRawSQLite { raw in
+                try raw.withoutForeignKeyChecks { try raw.transaction { try rows.write(into: raw) } }
+            }
         } else {
             let dialect = database.dialect
             id = try await database.transaction { db in try await rows.write(into: db, dialect: dialect) }
@@ -137,14 +140,8 @@ public struct InventoryStore: Sendable {
         return try await self.inventory(id: id)
     }
 
-    /// The roll-up summaries of an inventory (see `RollupSummary`), with economic data at constant prices.
-    func summaries(
-        inventory: Inventory, unitIDs: [Int64], anchorID: Int64, year: Int, wholeTree: Bool
-    ) async throws -> [(subject: String, json: String)] {
-        let units = try await UnitStore(database).list(under: anchorID).map {
-            RollupSummaryBuilder.UnitInfo(
-                id: $0.id, parentID: $0.id == anchorID ? nil : $0.parentID, regionCode: $0.regionCode)
-        }
+    /// Output value and value added at constant prices (万元) of each unit of a subtree.
+    func economicAtConstantPrices(under anchorID: Int64, year: Int) async throws -> [Int64: [Double?]] {
         var economic: [Int64: [Double?]] = [:]
         for record in try await EconomicStore(database).list(under: anchorID, year: year) {
             let deflator = record.priceIndex / 100
@@ -152,96 +149,7 @@ public struct InventoryStore: Sendable {
                 economic[record.unitId] ?? [nil, nil],
                 [record.outputValue.map { $0 / deflator }, record.valueAdded.map { $0 / deflator }])
         }
-        let built = RollupSummaryBuilder.build(
-            inventory: inventory, unitIDs: unitIDs, units: units, economic: economic, includeRegions: wholeTree)
-        let encoder = JSONEncoder()
-        return try built.sorted { $0.key < $1.key }.map {
-            ($0.key, String(decoding: try encoder.encode($0.value), as: UTF8.self))
-        }
-    }
-
-    struct CalculationRecord: Sendable {
-        let id: Int64
-        let unitID: Int64
-        let record: ActivityRecord
-    }
-
-    static let calculationColumns =
-        "a.id, a.unit_id, u.code, u.region_code, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate"
-
-    /// The stored records of a subtree and year as the calculator takes them.
-    func recordsForCalculation(anchor: UnitLookup.Entry, year: Int) async throws -> [CalculationRecord] {
-        if database.rawSQLitePath != nil {
-            return try await database.withRawSQLite { raw in
-                let statement = try raw.prepare(
-                    "SELECT \(Self.calculationColumns) FROM activity_records a JOIN units u ON u.id = a.unit_id"
-                        + " WHERE a.root_id = ? AND u.path LIKE ? AND a.year = ? ORDER BY a.id")
-                statement.bind(1, anchor.rootID)
-                statement.bind(2, anchor.path + "%")
-                statement.bind(3, year)
-                var decoded: [CalculationRecord] = []
-                var regions: [String: RegionCode] = [:]
-                while try statement.step() {
-                    let row = CalculationRow(
-                        id: statement.int64(0), unitId: statement.int64(1), code: statement.text(2),
-                        regionCode: statement.text(3), year: Int(statement.int64(4)), month: statement.optionalInt(5),
-                        item: statement.text(6), category: statement.text(7), quantity: statement.double(8),
-                        uom: statement.text(9), ncv: statement.optionalDouble(10),
-                        carbonContent: statement.optionalDouble(11), oxidationRate: statement.optionalDouble(12))
-                    decoded.append(try row.calculationRecord(regions: &regions))
-                }
-                return decoded
-            }
-        }
-        let rows = try await database.sql.select()
-            .column(SQLRaw(Self.calculationColumns))
-            .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = a.unit_id"))
-            .where(SQLColumn("root_id", table: "a"), .equal, SQLBind(anchor.rootID))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-            .where(SQLColumn("year", table: "a"), .equal, SQLBind(year))
-            .orderBy(SQLColumn("id", table: "a"))
-            .all(decoding: CalculationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var regions: [String: RegionCode] = [:]
-        return try rows.map { try $0.calculationRecord(regions: &regions) }
-    }
-
-    struct CalculationRow: Decodable {
-        let id: Int64
-        let unitId: Int64
-        let code: String
-        let regionCode: String
-        let year: Int
-        let month: Int?
-        let item: String
-        let category: String
-        let quantity: Double
-        let uom: String
-        let ncv: Double?
-        let carbonContent: Double?
-        let oxidationRate: Double?
-
-        /// Stored rows were validated on the way in; a row that no longer reads is a corrupt database.
-        func calculationRecord(regions: inout [String: RegionCode]) throws -> CalculationRecord {
-            let region = regions[regionCode] ?? RegionCode(regionCode)
-            regions[regionCode] = region
-            guard let item = ItemCatalog.bundled.item(code: item), let unit = UnitOfMeasure(parsing: uom),
-                let region, let period = Period(year: year, month: month),
-                let category = ActivityCategory(rawValue: category)
-            else { throw StoreError.conflict("activity record \(id) no longer reads as valid data") }
-            var measured = MeasuredParameters()
-            if let ncv {
-                measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: ncv, of: item.dimension)
-            }
-            if let carbonContent {
-                measured.carbonContent = CarbonContent(carbonContent, .tonneCarbon, per: .gigajoule)
-            }
-            if let oxidationRate { measured.oxidationRate = Fraction(oxidationRate) }
-            let record = ActivityRecord(
-                unitCode: code, region: region, period: period, item: item, category: category,
-                quantity: PhysicalQuantity(quantity, unit), measured: measured, sourceRow: Int(id))
-            return CalculationRecord(id: id, unitID: unitId, record: record)
-        }
+        return economic
     }
 
     static let columns =
@@ -268,12 +176,14 @@ public struct InventoryStore: Sendable {
             .all(decoding: StoredInventory.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
+    /// The lines of an inventory in record order, each with its lineage.
     public func lines(inventoryID: Int64) async throws -> [StoredInventoryLine] {
         _ = try await inventory(id: inventoryID)
+        let first = InventoryRows.firstLineID(of: inventoryID)
         let rows = try await database.sql.select()
             .column(
                 SQLRaw(
-                    "l.record_id, l.unit_id, l.month, l.item, l.category, l.scope, l.gas, l.co2e_location_t, l.co2e_market_t, l.tce_calorific, l.tce_equivalent, g.lineage"
+                    "l.record_id, l.unit_id, l.month, g.item, g.category, g.scope, g.gas, l.co2e_location_t, l.co2e_market_t, l.tce_calorific, l.tce_equivalent, g.lineage"
                 )
             )
             .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
@@ -281,7 +191,8 @@ public struct InventoryStore: Sendable {
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
                 on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
             )
-            .where(SQLColumn("inventory_id", table: "l"), .equal, SQLBind(inventoryID))
+            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
+            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
             .orderBy(SQLColumn("record_id", table: "l"))
             .all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let decoder = JSONDecoder()

@@ -85,8 +85,10 @@ public final class PeakZeroDatabase: Sendable {
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         let source = SQLiteSource(storage: .file(path: path))
-        // WAL lets readers run beside the one writer; set once, it is a property of the file.
+        // WAL lets readers run beside the one writer; set once, it is a property of the file. So is
+        // the page size, which only a new file takes: 16 KiB pages write a million rows faster.
         let first = try await source.makeConnection(logger: logger, on: group.any()).get()
+        _ = try await first.query("PRAGMA page_size = 16384")
         _ = try await first.query("PRAGMA journal_mode=WAL")
         try await first.close()
         let pool = EventLoopGroupConnectionPool(

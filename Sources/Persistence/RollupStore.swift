@@ -239,22 +239,32 @@ public struct RollupStore: Sendable {
         }
     }
 
-    /// Inventory lines summed per unit, month, scope, item and category: one row per cell, not per line.
+    /// Inventory lines summed per unit, month, scope, item and category: one row per cell, not per
+    /// line. Each inventory's lines are one range of line ids (see `InventoryRows.firstLineID`).
     private func lineCells(filter: Filter, inventories: [StoredInventory]) async throws -> [LineCell] {
-        guard !inventories.isEmpty else { return [] }
         let w = filter.weight
-        var query = database.sql.select()
-            .column(SQLRaw("u.path, u.region_code, l.month, l.scope, l.item, l.category"))
-            .column(SQLRaw("SUM(l.co2e_location_t * \(w)) AS location"))
-            .column(SQLRaw("SUM(l.co2e_market_t * \(w)) AS market"))
-            .column(SQLRaw("SUM(l.tce_calorific * \(w)) AS calorific"))
-            .column(SQLRaw("SUM(l.tce_equivalent * \(w)) AS equivalent"))
-            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
-            .where(SQLColumn("inventory_id", table: "l"), .in, SQLBind.group(inventories.map(\.id)))
-        query = restrict(query, filter)
-        return try await query.groupBy(SQLRaw("u.path, u.region_code, l.month, l.scope, l.item, l.category"))
-            .all(decoding: LineCell.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var cells: [LineCell] = []
+        for inventory in inventories {
+            let first = InventoryRows.firstLineID(of: inventory.id)
+            var query = database.sql.select()
+                .column(SQLRaw("u.path, u.region_code, l.month, g.scope, g.item, g.category"))
+                .column(SQLRaw("SUM(l.co2e_location_t * \(w)) AS location"))
+                .column(SQLRaw("SUM(l.co2e_market_t * \(w)) AS market"))
+                .column(SQLRaw("SUM(l.tce_calorific * \(w)) AS calorific"))
+                .column(SQLRaw("SUM(l.tce_equivalent * \(w)) AS equivalent"))
+                .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
+                .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
+                .join(
+                    SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
+                    on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
+                )
+                .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
+                .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
+            query = restrict(query, filter)
+            cells += try await query.groupBy(SQLRaw("u.path, u.region_code, l.month, g.scope, g.item, g.category"))
+                .all(decoding: LineCell.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        return cells
     }
 
     struct EconomicCell: Decodable {

@@ -39,6 +39,21 @@ enum UnitLookup {
         else { throw StoreError.notFound(kind: "unit", id: String(id)) }
         return entry
     }
+
+    /// Throws unless every unit id exists (on a bulk connection, inside its transaction).
+    static func requireExisting(_ ids: Set<Int64>, in raw: SQLiteRaw) throws {
+        var found = 0
+        // Integers only, so the lists are safe to inline.
+        for batch in Array(ids).chunked(by: 10_000) {
+            let count = try raw.prepare(
+                "SELECT COUNT(*) FROM units WHERE id IN (\(batch.map(String.init).joined(separator: ",")))")
+            try count.step()
+            found += Int(count.int64(0))
+        }
+        if found != ids.count {
+            throw StoreError.conflict("\(ids.count - found) of the batch's units were deleted while it was checked")
+        }
+    }
 }
 
 /// Marks inventories stale when data they rest on changes: any inventory of the same year whose

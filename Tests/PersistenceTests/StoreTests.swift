@@ -91,4 +91,37 @@ struct StoreTests {
             #expect(try await InventoryStore(db).lines(inventoryID: again.id).count == 3)
         }
     }
+
+    @Test(
+        "every write is one batch that keeps its provenance; a failed batch leaves none",
+        arguments: TestDatabases.locations)
+    func activity_batchesKeepProvenance(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.tree)
+            let store = ActivityStore(db)
+            let ids = try await store.insert(
+                [
+                    NewActivityRecord(unitCode: "F1", period: "2023-01", item: "柴油", quantity: 10, uom: "t"),
+                    NewActivityRecord(unitCode: "E2", period: "2023-02", item: "电力", quantity: 1000, uom: "MWh"),
+                ],
+                provenance: RecordBatch(
+                    kind: "import", fileName: "能源台账.xlsx", contentHash: "ab12", templateVersion: "activity-v1",
+                    createdBy: "reporter-e1"))
+            try await store.insert([
+                NewActivityRecord(unitCode: "F1", period: "2023-02", item: "柴油", quantity: 1, uom: "t")
+            ])
+            await #expect(throws: StoreError.self) {
+                try await store.insert([
+                    NewActivityRecord(unitCode: "NOPE", period: "2023-02", item: "柴油", quantity: 1, uom: "t")
+                ])
+            }
+            let batches = try await store.batches()
+            #expect(batches.map(\.kind) == ["api", "import"])
+            #expect(batches.map(\.rowCount) == [1, 2])
+            #expect(batches[1].fileName == "能源台账.xlsx" && batches[1].createdBy == "reporter-e1")
+            let s = try await UnitStore(db).unit(code: "S")
+            let stored = try await store.list(under: s.id)
+            #expect(Set(stored.filter { ids.contains($0.id) }.map(\.batchId)) == [batches[1].id])
+        }
+    }
 }

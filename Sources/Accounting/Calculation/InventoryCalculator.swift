@@ -22,14 +22,24 @@ public struct InventoryCalculator: Sendable {
                 let lower = records.count * part / parts
                 let upper = records.count * (part + 1) / parts
                 let cache = FactorLookupCache(library: library)
+                var templates: [LineKey: LineTemplate?] = [:]
                 var lines: [InventoryLine] = []
                 var issues: [InputIssue] = []
                 lines.reserveCapacity(upper - lower)
                 for record in records[lower..<upper] {
-                    var context = LineContext(record: record, cache: cache, options: options)
-                    if let line = context.line() {
-                        lines.append(line)
+                    let key = LineKey(record)
+                    let template: LineTemplate?
+                    if let known = templates[key] {
+                        template = known
                     } else {
+                        template = try? self.template(for: record, cache: cache).get()
+                        templates.updateValue(template, forKey: key)  // remembers a failure too
+                    }
+                    if let template {
+                        lines.append(template.line(for: record))
+                    } else {
+                        var context = LineContext(record: record, cache: cache, options: options)
+                        _ = context.line()
                         issues += context.issues
                     }
                 }
@@ -39,6 +49,20 @@ public struct InventoryCalculator: Sendable {
         let issues = results.flatMap(\.issues)
         if !issues.isEmpty { throw InputIssues(issues) }
         return Inventory(lines: results.flatMap(\.lines), options: options, libraryVersion: library.version)
+    }
+
+    /// The template of `record`'s key: the line of one unit of its quantity, or the missing factors
+    /// (reported against `record`'s row).
+    public func template(for record: ActivityRecord) -> Result<LineTemplate, InputIssues> {
+        template(for: record, cache: FactorLookupCache(library: library))
+    }
+
+    func template(for record: ActivityRecord, cache: FactorLookupCache) -> Result<LineTemplate, InputIssues> {
+        var unit = record
+        unit.quantity = PhysicalQuantity(1, record.quantity.unit)
+        var context = LineContext(record: unit, cache: cache, options: options)
+        guard let line = context.line() else { return .failure(InputIssues(context.issues)) }
+        return .success(LineTemplate(unitLine: line))
     }
 }
 

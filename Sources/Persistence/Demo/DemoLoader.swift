@@ -22,7 +22,8 @@ public struct DemoLoader: Sendable {
     public func load() async throws -> Summary {
         let demo = DemoProvince()
         try await UnitStore(database).create(demo.units)
-        try await ActivityStore(database).insert(demo.activity)
+        let activity = ActivityStore(database)
+        try await activity.write(try await activity.validate(demo.activity), provenance: RecordBatch(kind: "demo"))
         try await EconomicStore(database).insert(demo.economic)
         let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
         var inventories: [StoredInventory] = []

@@ -1,0 +1,234 @@
+import Accounting
+import Foundation
+import SQLKit
+
+/// The records of a subtree and year as a recalculation reads them: one entry per record in
+/// parallel arrays (a province has millions), and each distinct `LineKey` once, as a record the
+/// calculator can take. No `ActivityRecord` is made per row: only the first row of each key.
+struct CalculationInput {
+    struct Unit {
+        let id: Int64
+        let parentID: Int64?
+        let code: String
+        let regionCode: String
+        let region: RegionCode?
+        /// The index of the unit's region among the subtree's regions (part of a row's key).
+        let regionIndex: Int32
+    }
+
+    let year: Int
+    let units: [Unit]
+    private let unitIndex: [Int64: Int32]
+
+    private(set) var recordIDs: [Int64] = []
+    private(set) var unitIndexes: [Int32] = []
+    /// 1…12, or 0 for a whole-year record.
+    private(set) var months: [Int8] = []
+    private(set) var quantities: [Double] = []
+    private(set) var keyIndexes: [Int32] = []
+    /// The first record read of each key; its `sourceRow` is its record id.
+    private(set) var keys: [ActivityRecord] = []
+
+    private var texts = TextTable()
+    private var keyIndexByRow: [RowKey: Int32] = [:]
+    /// The same for rows without measured parameters (nearly all), packed into one integer.
+    private var keyIndexByPacked: [Int64: Int32] = [:]
+    private var lastUnit: (id: Int64, index: Int32) = (-1, -1)
+
+    /// A row's key as read: texts by their index in `texts`, region by the unit's.
+    private struct RowKey: Hashable {
+        let item: Int32
+        let category: Int32
+        let uom: Int32
+        let region: Int32
+        let ncv: Double?
+        let carbonContent: Double?
+        let oxidationRate: Double?
+    }
+
+    /// - Parameter units: the subtree, its anchor first.
+    init(year: Int, units: [ReportingUnit], anchorID: Int64) {
+        self.year = year
+        var regionIndexes: [String: Int32] = [:]
+        self.units = units.map { unit in
+            let index = regionIndexes[unit.regionCode] ?? Int32(regionIndexes.count)
+            regionIndexes[unit.regionCode] = index
+            return Unit(
+                id: unit.id, parentID: unit.id == anchorID ? nil : unit.parentID, code: unit.code,
+                regionCode: unit.regionCode, region: RegionCode(unit.regionCode), regionIndex: index)
+        }
+        unitIndex = Dictionary(uniqueKeysWithValues: self.units.enumerated().map { ($0.element.id, Int32($0.offset)) })
+    }
+
+    var count: Int { recordIDs.count }
+
+    func unitID(ofRow row: Int) -> Int64 { units[Int(unitIndexes[row])].id }
+
+    /// Adds one record; `item`, `category` and `uom` are indexes from `textIndex`.
+    mutating func add(
+        id: Int64, unitID: Int64, month: Int?, quantity: Double, item: Int32, category: Int32, uom: Int32,
+        ncv: Double?, carbonContent: Double?, oxidationRate: Double?
+    ) throws {
+        // Rows arrive unit by unit, so the last unit is nearly always the one.
+        let u: Int32
+        if unitID == lastUnit.id {
+            u = lastUnit.index
+        } else {
+            guard let found = unitIndex[unitID] else { return }  // not in the subtree
+            u = found
+            lastUnit = (unitID, found)
+        }
+        let region = units[Int(u)].regionIndex
+        let packs =
+            ncv == nil && carbonContent == nil && oxidationRate == nil && item < 1 << 19 && category < 1 << 12
+            && uom < 1 << 12 && region < 1 << 20
+        let packed: Int64? =
+            packs
+            ? Int64(item) << 44 | Int64(category) << 32 | Int64(uom) << 20 | Int64(region) : nil
+        let rowKey =
+            packed == nil
+            ? RowKey(
+                item: item, category: category, uom: uom, region: region, ncv: ncv, carbonContent: carbonContent,
+                oxidationRate: oxidationRate) : nil
+        let key: Int32
+        if let packed, let known = keyIndexByPacked[packed] {
+            key = known
+        } else if let rowKey, let known = keyIndexByRow[rowKey] {
+            key = known
+        } else {
+            key = Int32(keys.count)
+            keys.append(
+                try record(
+                    id: id, unit: units[Int(u)], month: month, item: texts.string(item),
+                    category: texts.string(category), uom: texts.string(uom), ncv: ncv, carbonContent: carbonContent,
+                    oxidationRate: oxidationRate))
+            if let packed { keyIndexByPacked[packed] = key }
+            if let rowKey { keyIndexByRow[rowKey] = key }
+        }
+        recordIDs.append(id)
+        unitIndexes.append(u)
+        months.append(Int8(month ?? 0))
+        quantities.append(quantity)
+        keyIndexes.append(key)
+    }
+
+    mutating func textIndex(_ text: String) -> Int32 { texts.index(of: text) }
+
+    mutating func textIndex(_ bytes: UnsafeRawBufferPointer) -> Int32 { texts.index(of: bytes) }
+
+    /// Stored rows were validated on the way in; a row that no longer reads is a corrupt database.
+    private func record(
+        id: Int64, unit: Unit, month: Int?, item: String, category: String, uom: String, ncv: Double?,
+        carbonContent: Double?, oxidationRate: Double?
+    ) throws -> ActivityRecord {
+        guard let found = ItemCatalog.bundled.item(code: item), let unitOfMeasure = UnitOfMeasure(parsing: uom),
+            let region = unit.region, let period = Period(year: year, month: month),
+            let category = ActivityCategory(rawValue: category)
+        else { throw StoreError.conflict("activity record \(id) no longer reads as valid data") }
+        var measured = MeasuredParameters()
+        if let ncv {
+            measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: ncv, of: found.dimension)
+        }
+        if let carbonContent { measured.carbonContent = CarbonContent(carbonContent, .tonneCarbon, per: .gigajoule) }
+        if let oxidationRate { measured.oxidationRate = Fraction(oxidationRate) }
+        return ActivityRecord(
+            unitCode: unit.code, region: region, period: period, item: found, category: category,
+            quantity: PhysicalQuantity(1, unitOfMeasure), measured: measured, sourceRow: Int(id))
+    }
+}
+
+extension CalculationInput {
+    static let columns =
+        "a.id, a.unit_id, a.month, a.quantity, a.item, a.category, a.uom, a.ncv, a.carbon_content, a.oxidation_rate"
+    /// The subtree's records of the year, found through the (root, unit, year) index unit by unit.
+    static let filter =
+        "a.root_id = ? AND a.year = ? AND a.unit_id IN (SELECT id FROM units WHERE root_id = ? AND path LIKE ?)"
+
+    /// Reads on a bulk SQLite connection: texts are matched as bytes, no String made per row.
+    mutating func read(anchor: UnitLookup.Entry, from raw: SQLiteRaw) throws {
+        let statement = try raw.prepare("SELECT \(Self.columns) FROM activity_records a WHERE \(Self.filter)")
+        statement.bind(1, anchor.rootID)
+        statement.bind(2, year)
+        statement.bind(3, anchor.rootID)
+        statement.bind(4, anchor.path + "%")
+        while try statement.step() {
+            let item = textIndex(statement.bytes(4))
+            let category = textIndex(statement.bytes(5))
+            let uom = textIndex(statement.bytes(6))
+            try add(
+                id: statement.int64(0), unitID: statement.int64(1), month: statement.optionalInt(2),
+                quantity: statement.double(3), item: item, category: category, uom: uom,
+                ncv: statement.optionalDouble(7), carbonContent: statement.optionalDouble(8),
+                oxidationRate: statement.optionalDouble(9))
+        }
+    }
+
+    private struct Row: Decodable {
+        let id: Int64
+        let unitId: Int64
+        let month: Int?
+        let quantity: Double
+        let item: String
+        let category: String
+        let uom: String
+        let ncv: Double?
+        let carbonContent: Double?
+        let oxidationRate: Double?
+    }
+
+    /// Reads through SQLKit (PostgreSQL).
+    mutating func read(anchor: UnitLookup.Entry, from db: any SQLDatabase) async throws {
+        let rows = try await db.select().column(SQLRaw(Self.columns))
+            .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
+            .where(
+                SQLQueryString(
+                    "a.root_id = \(bind: anchor.rootID) AND a.year = \(bind: year) AND a.unit_id IN (SELECT id FROM units WHERE root_id = \(bind: anchor.rootID) AND path LIKE \(bind: anchor.path + "%"))"
+                )
+            )
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        for row in rows {
+            let item = textIndex(row.item)
+            let category = textIndex(row.category)
+            let uom = textIndex(row.uom)
+            try add(
+                id: row.id, unitID: row.unitId, month: row.month, quantity: row.quantity, item: item,
+                category: category, uom: uom, ncv: row.ncv, carbonContent: row.carbonContent,
+                oxidationRate: row.oxidationRate)
+        }
+    }
+}
+
+/// Numbers the distinct texts of a column (items, categories, units of measure: a few dozen), so a
+/// row's key is a few integers. Reads from SQLite are matched by their bytes without making a String.
+struct TextTable {
+    private var strings: [String] = []
+    private var byText: [String: Int32] = [:]
+    private var byHash: [UInt64: Int32] = [:]
+
+    func string(_ index: Int32) -> String { strings[Int(index)] }
+
+    mutating func index(of text: String) -> Int32 {
+        if let known = byText[text] { return known }
+        let index = Int32(strings.count)
+        strings.append(text)
+        byText[text] = index
+        var utf8 = text
+        utf8.withUTF8 { byHash[Self.hash(UnsafeRawBufferPointer($0))] = index }
+        return index
+    }
+
+    mutating func index(of bytes: UnsafeRawBufferPointer) -> Int32 {
+        if let candidate = byHash[Self.hash(bytes)] {
+            var known = strings[Int(candidate)]
+            if known.withUTF8({ $0.elementsEqual(bytes) }) { return candidate }
+        }
+        return index(of: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// FNV-1a, 64-bit.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
