@@ -55,4 +55,37 @@ struct InventoryTotalsTests {
         let verified = try InventoryCalculator(library: Fixture.library).calculate([Fixture.record("柴油", 1, "t")])
         #expect(verified.unverifiedFactors.isEmpty)
     }
+
+    @Test("records of one key share its factors: each line is its quantity times the key's template")
+    func keys_shareTemplates() throws {
+        let measured = MeasuredParameters(netCalorificValue: NetCalorificValue(gigajoulesPerBaseUnit: 40, of: .mass))
+        let inventory = try InventoryCalculator(library: Fixture.library).calculate([
+            Fixture.record("柴油", 10, "t", period: "2023-01"), Fixture.record("柴油", 25, "t", period: "2023-02"),
+            Fixture.record("柴油", 10, "t", period: "2023-03", measured: measured),
+        ])
+        let lines = inventory.lines.map { Fixture.tonnes($0.locationBased) }
+        // Hand values: diesel 10 t × 42.652 GJ/t × 0.0202 tC/GJ × 0.98 × 44/12; measured NCV 40 GJ/t instead.
+        #expect(isClose(lines[0], 10 * 42.652 * 0.0202 * 0.98 * 44 / 12))
+        #expect(isClose(lines[1], 25 * 42.652 * 0.0202 * 0.98 * 44 / 12))
+        #expect(isClose(lines[2], 10 * 40 * 0.0202 * 0.98 * 44 / 12))
+        #expect(inventory.lines[2].factors.first?.entry == nil)
+    }
+
+    @Test("a missing factor is reported for every record of the key, each by its own row")
+    func keys_missingFactorNamesEveryRow() {
+        var first = Fixture.record("烟煤", 5, "万Nm3")  // coal by volume: the library's NCV is per tonne
+        first.sourceRow = 7
+        var second = first
+        second.sourceRow = 9
+        second.quantity = PhysicalQuantity(6, first.quantity.unit)
+        #expect(throws: InputIssues.self) {
+            try InventoryCalculator(library: Fixture.library).calculate([first, Fixture.record("柴油", 1, "t"), second])
+        }
+        do {
+            _ = try InventoryCalculator(library: Fixture.library).calculate([first, second])
+        } catch {
+            #expect(error.issues.map(\.row) == [7, 9])
+            #expect(error.issues.allSatisfy { $0.column == "ncv" })
+        }
+    }
 }
