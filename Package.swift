@@ -18,12 +18,17 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The bundled, cited factor tables and item catalogue (data only).
         .target(name: "ReferenceData", resources: [.copy("Data")], swiftSettings: strict),
         // Pure domain logic: quantities, factors, the inventory calculation. Foundation only.
         .target(name: "Accounting", dependencies: ["ReferenceData"], swiftSettings: strict),
+        // Reading and writing Excel workbooks (.xlsx): Office Open XML on a zip archive. Knows nothing of PeakZero.
+        .target(
+            name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         // Schema, migrations and queries: the only place that speaks SQL (SQLite and PostgreSQL).
         .target(
             name: "Persistence",
@@ -59,8 +64,13 @@ let package = Package(
         .executableTarget(name: "peakzero", dependencies: ["PeakZeroCLI"], swiftSettings: strict),
         // Benchmarks (run with -c release); docs/benchmarks.md holds their figures.
         .executableTarget(
-            name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict),
+            name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict
+        ),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
+        .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: strict),
         .testTarget(
             name: "AccountingTests",
             dependencies: ["Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
