@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An Office Open XML workbook (.xlsx) opened for reading: its sheets by name, each read as rows of
 /// cell values. Reads what templates and typical user workbooks hold — shared and inline strings,
@@ -30,23 +29,12 @@ public struct XLSXWorkbook: Sendable {
     }
 
     public init(data: Data) throws {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw SpreadsheetError.notAWorkbook("not a zip archive")
-        }
+        let zip = try ZipEntries(data)
         var parts: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
+        for entry in zip.entries where !entry.path.hasSuffix("/") {
             let path = entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path
-            guard path.hasPrefix("xl/") || path == "[Content_Types].xml" else { continue }
-            guard entry.uncompressedSize < 1 << 31 else {
-                throw SpreadsheetError.invalidContent(part: path, reason: "larger than 2 GiB")
-            }
-            var content = Data()
-            content.reserveCapacity(Int(entry.uncompressedSize))
-            do { _ = try archive.extract(entry) { content.append($0) } } catch {
-                throw SpreadsheetError.notAWorkbook("\(path) cannot be unpacked (\(error))")
-            }
-            parts[path] = content
+            guard path.hasPrefix("xl/") else { continue }
+            parts[path] = try zip.content(of: entry)
         }
         self.parts = parts
         guard let workbook = parts["xl/workbook.xml"] else { throw SpreadsheetError.missingPart("xl/workbook.xml") }
