@@ -41,6 +41,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Data intake: templates, imports with dry run and reports, exports (CSV and Excel).
+        .target(
+            name: "Intake", dependencies: ["Accounting", "Persistence", "Spreadsheet"], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document.
         .target(
             name: "PeakZeroServer",
@@ -67,6 +70,9 @@ let package = Package(
             name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict
         ),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
+        .testTarget(
+            name: "IntakeTests", dependencies: ["Intake", "Spreadsheet", "Persistence", "PersistenceTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",
             dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],

@@ -109,18 +109,26 @@ public struct ActivityStore: Sendable {
         }
         let dialect = database.dialect
         return try await database.transaction { db in
-            let batchID = try await db.insert(into: "record_batches").columns(RecordBatch.columns)
-                .values(header.map(\.bind)).returning("id").first()!.decode(column: "id", as: Int64.self)
-            var ids: [Int64] = []
-            for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
-                var insert = db.insert(into: "activity_records").columns(Self.columns)
-                for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
-                ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
-            }
-            try await InventoryStaleness.mark(
-                units: rows.map(\.unitID), years: Set(rows.map(\.record.period.year)), in: db)
-            return ids
+            try await Self.insert(rows, provenance: provenance, dialect: dialect, in: db)
         }
+    }
+
+    /// Inserts the rows and their batch through SQLKit, inside the caller's transaction.
+    static func insert(
+        _ rows: [BulkRow], provenance: RecordBatch, dialect: Dialect, in db: any SQLDatabase
+    ) async throws -> [Int64] {
+        let batchID = try await db.insert(into: "record_batches").columns(RecordBatch.columns)
+            .values(provenance.row(count: rows.count).map(\.bind)).returning("id").first()!
+            .decode(column: "id", as: Int64.self)
+        var ids: [Int64] = []
+        for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
+            var insert = db.insert(into: "activity_records").columns(Self.columns)
+            for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
+            ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        try await InventoryStaleness.mark(
+            units: rows.map(\.unitID), years: Set(rows.map(\.record.period.year)), in: db)
+        return ids
     }
 
     /// A record's row, in the order of `columns`.
@@ -152,12 +160,15 @@ public struct ActivityStore: Sendable {
     /// consecutive. The units were resolved when the batch was validated; one query checks they all
     /// still exist, so SQLite need not look each row's unit up again (that check alone would double
     /// the load's time).
-    static func bulkInsert(_ rows: [BulkRow], header: [BulkValue], into raw: SQLiteRaw) throws -> [Int64] {
+    static func bulkInsert(
+        _ rows: [BulkRow], header: [BulkValue], into raw: SQLiteRaw, before: () throws -> Void = {}
+    ) throws -> [Int64] {
         var pathByUnit: [Int64: String] = [:]
         for row in rows where pathByUnit[row.unitID] == nil { pathByUnit[row.unitID] = row.path }
         return try raw.withoutForeignKeyChecks {
             try raw.transaction {
                 try UnitLookup.requireExisting(Set(pathByUnit.keys), in: raw)
+                try before()
                 try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
                 let batchID = raw.lastInsertedID
                 try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {

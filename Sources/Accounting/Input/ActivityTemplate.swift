@@ -42,9 +42,9 @@ public struct ActivityTemplate: Sendable {
         public func located(_ issue: InputIssue, file: String?) -> InputIssue {
             var located = issue
             located.file = located.file ?? file
-            if let field = issue.column {
-                located.column = columns[field]?.header ?? field
-                located.columnLetter = columns[field]?.letter
+            if let field = issue.column, let column = columns[field] {
+                located.column = column.header
+                located.columnLetter = column.letter
             }
             return located
         }
@@ -53,8 +53,23 @@ public struct ActivityTemplate: Sendable {
     /// Reads every row. Throws only for problems of the whole file (empty, missing or repeated
     /// columns); a bad row's problems are in `Parsed.issues`.
     public func parse(_ text: String, file: String?, language: Language) throws(InputIssues) -> Parsed {
-        let reader = try TableReader(
-            text: text, file: file, required: Self.required, optional: Self.optional, headerAliases: Self.headerAliases)
+        try parse(
+            TableReader(
+                text: text, file: file, required: Self.required, optional: Self.optional,
+                headerAliases: Self.headerAliases), language: language)
+    }
+
+    /// Reads rows of cells as text, numbered as the spreadsheet shows them (a workbook's sheet).
+    public func parse(
+        rows: [(number: Int, values: [String])], file: String?, sheet: String?, language: Language
+    ) throws(InputIssues) -> Parsed {
+        try parse(
+            TableReader(
+                rows: rows, file: file, sheet: sheet, required: Self.required, optional: Self.optional,
+                headerAliases: Self.headerAliases), language: language)
+    }
+
+    private func parse(_ reader: TableReader, language: Language) -> Parsed {
         var records: [ActivityRecord] = []
         var issues: [InputIssue] = []
         for row in reader.rows {
@@ -193,7 +208,7 @@ public struct ActivityTemplate: Sendable {
         return value
     }
 
-    private func acceptedUnits(for item: Item) -> [String] {
+    public func acceptedUnits(for item: Item) -> [String] {
         var seen = Set<String>()
         return UnitOfMeasure.acceptedSpellings.filter { item.accepts($0.unit) }.map(\.unit.symbol)
             .filter { seen.insert($0).inserted }

@@ -6,12 +6,15 @@ extension InputIssue {
         case .zh:
             if let row { place.append("第 \(row) 行") }
             if let column { place.append("\(columnLetter.map { "\($0) 列" } ?? "列")“\(column)”") }
-            let location = ([file].compactMap { $0 } + [place.joined(separator: "，")]).filter { !$0.isEmpty }
+            let location = ([file, sheet.map { "工作表“\($0)”" }].compactMap { $0 } + [place.joined(separator: "，")])
+                .filter { !$0.isEmpty }
             return (location.isEmpty ? "" : location.joined(separator: "：") + "：") + problem.text(in: .zh)
         case .en:
             if let row { place.append("row \(row)") }
             if let column { place.append("column \(columnLetter.map { "\($0) " } ?? "")\"\(column)\"") }
-            let location = ([file].compactMap { $0 } + [place.joined(separator: ", ")]).filter { !$0.isEmpty }
+            let location =
+                ([file, sheet.map { "sheet \"\($0)\"" }].compactMap { $0 } + [place.joined(separator: ", ")])
+                .filter { !$0.isEmpty }
             return (location.isEmpty ? "" : location.joined(separator: ": ") + ": ") + problem.text(in: .en)
         }
     }
@@ -117,6 +120,31 @@ extension Problem {
             return zh ? "必须大于 0：\(text)" : "must be greater than 0: \(text)"
         case .badMonth(let text):
             return zh ? "月份“\(text)”应为 1 到 12" : "month \"\(text)\" must be 1 to 12"
+        case .duplicateRow(let first):
+            return zh
+                ? "与第 \(first) 行重复（同一单位、期间、品种和类别）" : "repeats row \(first) (same unit, period, item and category)"
+        case .alreadyStored(let id):
+            return zh
+                ? "该单位该期间的这一品种已有数据（记录 \(id)）；如需覆盖，请用替换模式导入"
+                : "this unit already has this item for the period (record \(id)); import in replace mode to supersede it"
+        case .futurePeriod(let text):
+            return zh ? "期间“\(text)”尚未到来" : "period \"\(text)\" has not begun yet"
+        case .implausible(let value, let median):
+            let v = Self.short(value)
+            let m = Self.short(median)
+            return zh
+                ? "数值 \(v) 超过该单位该品种月度中位数 \(m) 的 10 倍，请核实（仅提示）"
+                : "\(v) is more than 10 times this unit's monthly median of \(m) for the item; please check (warning only)"
+        case .alreadyImported(let batch, let when):
+            return zh
+                ? "此文件已于 \(when) 导入（批次 \(batch)），未重复导入"
+                : "this file was imported on \(when) (batch \(batch)); nothing imported again"
+        case .unreadableWorkbook(let reason):
+            return zh ? "无法读取 Excel 工作簿：\(reason)" : "cannot read the Excel workbook: \(reason)"
+        case .noSuchSheet(let name, let available):
+            return zh
+                ? "工作簿中没有工作表“\(name)”；现有：\(list(available))"
+                : "the workbook has no sheet \"\(name)\"; it has: \(list(available))"
         case .noFactor(let kind, let factorItem, let hint):
             let item = factorItem.name(in: language)
             switch hint {
@@ -135,4 +163,9 @@ extension Problem {
             }
         }
     }
+}
+
+extension Problem {
+    /// A number as a person reads it in a message: up to six significant digits.
+    static func short(_ value: Double) -> String { String(format: "%.6g", value) }
 }

@@ -2,6 +2,8 @@
 /// spreadsheet shows it (the header is row 1), and the column by its letter and its header.
 public struct InputIssue: Sendable, Equatable, Error {
     public var file: String?
+    /// The workbook sheet, for an Excel file.
+    public var sheet: String?
     public var row: Int?
     /// The column's header as written in the file, e.g. `数量` or `quantity`.
     public var column: String?
@@ -10,9 +12,11 @@ public struct InputIssue: Sendable, Equatable, Error {
     public var problem: Problem
 
     public init(
-        file: String? = nil, row: Int? = nil, column: String? = nil, columnLetter: String? = nil, problem: Problem
+        file: String? = nil, sheet: String? = nil, row: Int? = nil, column: String? = nil,
+        columnLetter: String? = nil, problem: Problem
     ) {
         self.file = file
+        self.sheet = sheet
         self.row = row
         self.column = column
         self.columnLetter = columnLetter
@@ -73,6 +77,14 @@ public enum Problem: Sendable, Equatable {
     case parentLoop(String)
     case notPositive(String)
     case badMonth(String)
+    /// Import checks (data intake).
+    case duplicateRow(firstRow: Int)
+    case alreadyStored(recordID: Int64)
+    case futurePeriod(String)
+    case implausible(value: Double, median: Double)
+    case alreadyImported(batch: Int64, when: String)
+    case unreadableWorkbook(String)
+    case noSuchSheet(String, available: [String])
 }
 
 /// Why a factor could not be found, and what the user can do about it.

@@ -27,10 +27,22 @@ struct TableReader {
                 throw InputIssues([InputIssue(file: file, row: row, problem: .unterminatedQuote)])
             }
         }
-        guard let headerIndex = table.records.firstIndex(where: { !CSVTable.isBlank($0) }) else {
-            throw InputIssues([InputIssue(file: file, problem: .emptyFile)])
+        try self.init(
+            rows: table.records.enumerated().map { (number: $0.offset + 1, values: $0.element) }, file: file,
+            sheet: nil, required: required, optional: optional, headerAliases: headerAliases)
+    }
+
+    /// Reads rows numbered as the spreadsheet shows them (a CSV's lines, a sheet's rows); the first
+    /// row that is not blank is the header.
+    init(
+        rows records: [(number: Int, values: [String])], file: String?, sheet: String?, required: [String],
+        optional: [String], headerAliases: [String: [String]]
+    ) throws(InputIssues) {
+        guard let headerIndex = records.firstIndex(where: { !CSVTable.isBlank($0.values) }) else {
+            throw InputIssues([InputIssue(file: file, sheet: sheet, problem: .emptyFile)])
         }
-        let header = table.records[headerIndex]
+        let header = records[headerIndex].values
+        let headerRow = records[headerIndex].number
         var lookup: [String: String] = [:]
         for field in required + optional {
             for name in [field] + headerAliases[field, default: []] { lookup[Self.key(name)] = field }
@@ -47,7 +59,8 @@ struct TableReader {
             if let first = columns[field] {
                 issues.append(
                     InputIssue(
-                        file: file, row: headerIndex + 1, column: text, columnLetter: Self.letter(forColumn: index),
+                        file: file, sheet: sheet, row: headerRow, column: text,
+                        columnLetter: Self.letter(forColumn: index),
                         problem: .duplicateHeader(text, firstColumn: first.letter)))
             } else {
                 columns[field] = Column(index: index, header: text)
@@ -56,15 +69,18 @@ struct TableReader {
         for field in required where columns[field] == nil {
             issues.append(
                 InputIssue(
-                    file: file, row: headerIndex + 1,
+                    file: file, sheet: sheet, row: headerRow,
                     problem: .missingColumn(field: field, accepted: [field] + headerAliases[field, default: []])))
         }
         if !issues.isEmpty { throw InputIssues(issues) }
         var rows: [TableRow] = []
-        for (index, record) in table.records.enumerated() where index > headerIndex && !CSVTable.isBlank(record) {
-            rows.append(TableRow(number: index + 1, values: record, columns: columns, file: file, width: header.count))
+        for (index, record) in records.enumerated() where index > headerIndex && !CSVTable.isBlank(record.values) {
+            rows.append(
+                TableRow(
+                    number: record.number, values: record.values, columns: columns, file: file, sheet: sheet,
+                    width: header.count))
         }
-        if rows.isEmpty { throw InputIssues([InputIssue(file: file, problem: .noDataRows)]) }
+        if rows.isEmpty { throw InputIssues([InputIssue(file: file, sheet: sheet, problem: .noDataRows)]) }
         self.file = file
         self.columns = columns
         self.rows = rows
@@ -94,6 +110,7 @@ struct TableRow {
     let values: [String]
     let columns: [String: TableReader.Column]
     let file: String?
+    let sheet: String?
     let width: Int
 
     /// The trimmed text of a field; empty when the column is absent or the row is short.
@@ -105,7 +122,8 @@ struct TableRow {
     func issue(_ field: String, _ problem: Problem) -> InputIssue {
         let column = columns[field]
         return InputIssue(
-            file: file, row: number, column: column?.header, columnLetter: column?.letter, problem: problem)
+            file: file, sheet: sheet, row: number, column: column?.header, columnLetter: column?.letter,
+            problem: problem)
     }
 
     /// Fields beyond the header that hold something (trailing empty cells are common and harmless).
@@ -113,6 +131,7 @@ struct TableRow {
         guard values.count > width,
             values[width...].contains(where: { !$0.trimmed.isEmpty })
         else { return nil }
-        return InputIssue(file: file, row: number, problem: .tooManyFields(count: values.count, expected: width))
+        return InputIssue(
+            file: file, sheet: sheet, row: number, problem: .tooManyFields(count: values.count, expected: width))
     }
 }

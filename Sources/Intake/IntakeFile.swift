@@ -1,0 +1,78 @@
+import Accounting
+import Foundation
+import Spreadsheet
+
+/// A file a user hands PeakZero — a CSV (UTF-8) or an Excel workbook — read as rows of text cells
+/// numbered as the spreadsheet shows them, with the hash that identifies its content.
+public struct IntakeFile: Sendable {
+    public let name: String
+    public let contentHash: String
+    /// The sheet the rows come from (nil for a CSV).
+    public let sheet: String?
+    public let rows: [(number: Int, values: [String])]
+
+    /// The sheet names a workbook's data may be on, by kind; otherwise its first visible sheet.
+    static let dataSheets = ["活动数据", "Activity", "activity", "Activity data"]
+
+    public init(data: Data, name: String) throws(InputIssues) {
+        self.name = name
+        contentHash = SHA256.hex(data)
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx") {
+            let workbook: XLSXWorkbook
+            let rows: [SheetRow]
+            let sheet: XLSXWorkbook.Sheet
+            do {
+                workbook = try XLSXWorkbook(data: data)
+                guard
+                    let chosen = workbook.sheets.first(where: { Self.dataSheets.contains($0.name) })
+                        ?? workbook.sheets.first(where: { !$0.hidden })
+                else {
+                    throw InputIssues([InputIssue(file: name, problem: .noSuchSheet(Self.dataSheets[0], available: []))]
+                    )
+                }
+                sheet = chosen
+                rows = try workbook.rows(of: chosen)
+            } catch let error as InputIssues {
+                throw error
+            } catch {
+                throw InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(String(describing: error)))])
+            }
+            self.sheet = sheet.name
+            self.rows = rows.map { row in (row.number, row.cells.map(Self.text)) }
+        } else {
+            // Strict: Foundation's decoder would replace bad bytes (a GBK file) instead of failing.
+            guard var text = String(validating: Array(data), as: UTF8.self) else {
+                throw InputIssues([InputIssue(file: name, problem: .notUTF8)])
+            }
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            let table: CSVTable
+            do { table = try CSVTable(parsing: text) } catch {
+                switch error {
+                case .unterminatedQuote(let row):
+                    throw InputIssues([InputIssue(file: name, row: row, problem: .unterminatedQuote)])
+                }
+            }
+            sheet = nil
+            rows = table.records.enumerated().map { ($0.offset + 1, $0.element) }
+        }
+    }
+
+    public init(path: String) throws(InputIssues) {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file: \(path)"
+            throw InputIssues([InputIssue(file: name, problem: .unreadableFile(reason))])
+        }
+        try self.init(data: data, name: name)
+    }
+
+    /// A cell as the template reads it. A date on the first of a month at midnight is that month:
+    /// Excel turns `2024-01` typed into a cell into the date 2024-01-01.
+    static func text(_ cell: CellValue) -> String {
+        guard case .date(let date) = cell else { return cell.text }
+        let full = cell.text
+        if full.count == 10, full.hasSuffix("-01") { return String(full.prefix(7)) }
+        _ = date
+        return full
+    }
+}
