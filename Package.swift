@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "PeakZeroCLI",
             dependencies: [
-                "Accounting", "Persistence", "PeakZeroServer",
+                "Accounting", "Persistence", "PeakZeroServer", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

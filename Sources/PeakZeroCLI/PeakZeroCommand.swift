@@ -7,7 +7,7 @@ public struct PeakZeroCommand: AsyncParsableCommand {
         abstract: "PeakZero 双碳管理平台 — carbon and energy accounting for China's dual-carbon work.",
         subcommands: [
             CalcCommand.self, FactorsCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
-            UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self,
+            UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self, TemplateCommand.self, ImportCommand.self,
         ]
     )
 
