@@ -18,7 +18,7 @@ public enum Templates {
 
     /// The data sheet's columns: required ones first, the region last among the usual ones (it may
     /// be left empty), then the measured fuel parameters.
-    static let activityColumns: [(field: String, zh: String)] = [
+    public static let activityColumns: [(field: String, zh: String)] = [
         ("unit", "单位代码"), ("period", "期间"), ("item", "品种"), ("quantity", "数量"), ("uom", "计量单位"),
         ("category", "类别"), ("region", "行政区划代码"), ("ncv", "低位发热量"), ("carbon_content", "单位热值含碳量"),
         ("oxidation_rate", "碳氧化率"),

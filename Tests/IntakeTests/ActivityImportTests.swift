@@ -185,4 +185,41 @@ struct ActivityImportTests {
             data: Data("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8), name: "long.csv")
         #expect(long.contentHash == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
+
+    @Test(
+        "import → export gives the same numbers in the template's layout, which imports again",
+        arguments: TestDatabases.locations)
+    func exportRoundTrip(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.units)
+            let rows = [
+                Self.row("F1", "2024-01", "烟煤", 120.5, "t"), Self.row("F1", "2024-02", "天然气", 3.25, "万Nm3"),
+                Self.row("F2", "2024-02", "电力", 2450, "MWh"),
+            ]
+            _ = try await Self.importing(try Self.workbook(rows), into: db)
+            let s = try await UnitStore(db).unit(code: "S")
+            let codes = Dictionary(uniqueKeysWithValues: try await UnitStore(db).list().map { ($0.id, $0.code) })
+            let tables = Exports.activity(try await Self.stored(db), unitCodes: codes, language: .zh)
+            for format in Templates.Format.allCases {
+                let data = try Exports.data(tables, format: format)
+                let file = try IntakeFile(data: data, name: "export.\(format.rawValue)")
+                let exported = file.rows.dropFirst().map { Array($0.values.prefix(5)) }
+                #expect(
+                    Set(exported) == [
+                        ["F1", "2024-01", "烟煤", "120.5", "t"], ["F1", "2024-02", "天然气", "3.25", "10^4Nm3"],
+                        ["F2", "2024-02", "电力", "2450", "MWh"],
+                    ], "\(format)")
+                let again = try await ActivityImport(db).run(
+                    file, mode: .replace, dryRun: true, language: .en, today: Self.today)
+                #expect(again.errors.isEmpty && again.rowsValid == 3, "\(again.text(in: .en))")
+            }
+            // The indicators' export carries the roll-up's own totals.
+            let inventory = try await InventoryStore(db).compute(
+                unitID: s.id, year: 2024, options: CalculationOptions())
+            let rollup = try await RollupStore(db).rollup(.unit(id: s.id, approach: .control), year: 2024)
+            let totals = Exports.indicators(rollup, childNames: [:], method: .location, language: .en)[0]
+            #expect(totals.rows[0][3] == .number(rollup.totals.emissions(.location).value(in: .tonneCO2e)))
+            #expect(totals.rows[0][3] == .number(inventory.co2eT))
+        }
+    }
 }

@@ -1,0 +1,165 @@
+import Accounting
+import Foundation
+import Persistence
+import Spreadsheet
+
+/// One table of an export: a sheet of a workbook, or a section of a CSV file.
+public struct ExportTable: Sendable {
+    public let title: String
+    public let header: [String]
+    public let rows: [[CellValue]]
+}
+
+/// Stored numbers given back as files people open: activity data in the template's own layout
+/// (so an export can be edited and imported again), inventory lines with their factors, and the
+/// indicators of a unit or a region with every breakdown. Headers carry the units, in Chinese or
+/// English.
+public enum Exports {
+    /// Activity records in the template's columns.
+    public static func activity(
+        _ records: [StoredActivityRecord], unitCodes: [Int64: String], language: Language
+    ) -> [ExportTable] {
+        let fields = Templates.activityColumns.map(\.field)
+        let rows: [[CellValue]] = records.map { record in
+            let values: [String: CellValue] = [
+                "unit": .text(unitCodes[record.unitId] ?? String(record.unitId)), "period": .text(record.period),
+                "item": .text(ItemCatalog.bundled.item(code: record.item)?.name(in: language) ?? record.item),
+                "quantity": .number(record.quantity), "uom": .text(record.uom), "category": .text(record.category),
+                "ncv": record.ncv.map(CellValue.number) ?? .empty,
+                "carbon_content": record.carbonContent.map(CellValue.number) ?? .empty,
+                "oxidation_rate": record.oxidationRate.map(CellValue.number) ?? .empty,
+            ]
+            return fields.map { values[$0] ?? .empty }
+        }
+        return [
+            ExportTable(
+                title: language == .zh ? "活动数据" : "Activity", header: Templates.header(.activity, language: language),
+                rows: rows)
+        ]
+    }
+
+    /// An inventory's lines, each with its factors' ids.
+    public static func inventory(
+        _ inventory: StoredInventory, lines: [StoredInventoryLine], unitCodes: [Int64: String], language: Language
+    ) -> [ExportTable] {
+        let zh = language == .zh
+        let header =
+            zh
+            ? [
+                "记录", "单位代码", "月份", "品种", "类别", "范围", "气体", "排放量·位置法（tCO2e）", "排放量·市场法（tCO2e）",
+                "能耗·当量值（tce）", "能耗·等价值（tce）", "排放因子",
+            ]
+            : [
+                "record", "unit", "month", "item", "category", "scope", "gas", "emissions, location-based (tCO2e)",
+                "emissions, market-based (tCO2e)", "energy, calorific (tce)", "energy, equivalent (tce)", "factors",
+            ]
+        let rows: [[CellValue]] = lines.map { line in
+            [
+                .number(Double(line.recordId)), .text(unitCodes[line.unitId] ?? String(line.unitId)),
+                line.month.map { .number(Double($0)) } ?? .text(zh ? "全年" : "year"),
+                .text(ItemCatalog.bundled.item(code: line.item)?.name(in: language) ?? line.item),
+                .text(line.category), .text(line.scope), .text(line.gas), .number(line.co2eLocationT),
+                .number(line.co2eMarketT), .number(line.tceCalorific), .number(line.tceEquivalent),
+                .text(line.factors.compactMap(\.id).joined(separator: " ")),
+            ]
+        }
+        let title = zh ? "清单\(inventory.id)" : "Inventory \(inventory.id)"
+        return [ExportTable(title: title, header: header, rows: rows)]
+    }
+
+    /// The four indicators with their parts, year on year, and every breakdown of a roll-up.
+    public static func indicators(
+        _ rollup: Rollup, childNames: [String: String], method: Scope2Method, language: Language
+    ) -> [ExportTable] {
+        let zh = language == .zh
+        let header =
+            (zh
+                ? [
+                    "", "能源消费总量·当量值（tce）", "能源消费总量·等价值（tce）", "碳排放总量（tCO2e）", "范围一（tCO2e）",
+                    "范围二·位置法（tCO2e）", "范围二·市场法（tCO2e）", "总产值·可比价（万元）", "增加值·可比价（万元）",
+                    "能耗强度（tce/万元产值）", "碳排放强度（tCO2e/万元产值）",
+                ]
+                : [
+                    "", "energy, calorific (tce)", "energy, equivalent (tce)", "emissions (tCO2e)", "scope 1 (tCO2e)",
+                    "scope 2, location-based (tCO2e)", "scope 2, market-based (tCO2e)",
+                    "output value, constant prices (10^4 CNY)", "value added, constant prices (10^4 CNY)",
+                    "energy intensity (tce per 10^4 CNY output)", "carbon intensity (tCO2e per 10^4 CNY output)",
+                ])
+        func numbers(_ f: IndicatorFigures) -> [Double?] {
+            [
+                f.energyCalorific.value(in: .tonneCoalEquivalent), f.energyEquivalent.value(in: .tonneCoalEquivalent),
+                f.emissions(method).value(in: .tonneCO2e), f.scope1.value(in: .tonneCO2e),
+                f.scope2LocationBased.value(in: .tonneCO2e), f.scope2MarketBased.value(in: .tonneCO2e),
+                f.outputValue?.value(in: .tenThousandYuan), f.valueAdded?.value(in: .tenThousandYuan),
+                f.energyIntensity(per: .outputValue)?.value,
+                f.carbonIntensity(per: .outputValue, method: method)?.value,
+            ]
+        }
+        func row(_ name: String, _ f: IndicatorFigures) -> [CellValue] {
+            [.text(name)] + numbers(f).map { $0.map(CellValue.number) ?? .empty }
+        }
+        var totals = [row(String(rollup.year), rollup.totals)]
+        if let last = rollup.previousYear {
+            totals.append(row(String(rollup.year - 1), last))
+            totals.append(
+                [.text(zh ? "同比（%）" : "year on year (%)")]
+                    + zip(numbers(rollup.totals), numbers(last)).map { current, previous in
+                        yearOnYear(current, previous).map { .number($0 * 100) } ?? .empty
+                    })
+        }
+        let month = zh ? "全年" : "year"
+        return [
+            ExportTable(title: zh ? "总量" : "Totals", header: header, rows: totals),
+            ExportTable(
+                title: zh ? "分月" : "By month", header: header,
+                rows: rollup.byMonth.map { row($0.month.map(String.init) ?? month, $0.figures) }),
+            ExportTable(
+                title: zh ? "分范围" : "By scope", header: header, rows: rollup.byScope.map { row($0.scope, $0.figures) }),
+            ExportTable(
+                title: zh ? "分品种" : "By item", header: header,
+                rows: rollup.byItem.map {
+                    row(ItemCatalog.bundled.item(code: $0.item)?.name(in: language) ?? $0.item, $0.figures)
+                }),
+            ExportTable(
+                title: zh ? "分类别" : "By category", header: header,
+                rows: rollup.byCategory.map { row($0.category, $0.figures) }),
+            ExportTable(
+                title: zh ? "分下级" : "By child", header: header,
+                rows: rollup.byChild.map { row(childNames[$0.key] ?? $0.key, $0.figures) }),
+        ]
+    }
+
+    /// The tables as a workbook (a sheet each) or a CSV (UTF-8 with a byte-order mark so Excel
+    /// reads the Chinese; one table, or titled sections separated by blank lines).
+    public static func data(_ tables: [ExportTable], format: Templates.Format) throws -> Data {
+        switch format {
+        case .xlsx:
+            var writer = XLSXWriter()
+            for table in tables {
+                try writer.add(
+                    .init(
+                        name: table.title, rows: [table.header.map(CellValue.text)] + table.rows,
+                        columnWidths: table.header.map { max(10, min(40, Double($0.count) * 1.6)) }))
+            }
+            return try writer.data()
+        case .csv:
+            var text = "\u{FEFF}"
+            for (index, table) in tables.enumerated() {
+                if tables.count > 1 {
+                    if index > 0 { text += "\n" }
+                    text += csv([table.title]) + "\n"
+                }
+                text += csv(table.header) + "\n"
+                for row in table.rows { text += csv(row.map(\.text)) + "\n" }
+            }
+            return Data(text.utf8)
+        }
+    }
+
+    static func csv(_ fields: [String]) -> String {
+        fields.map { field in
+            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+        }.joined(separator: ",")
+    }
+}

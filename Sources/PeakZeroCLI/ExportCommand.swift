@@ -1,0 +1,132 @@
+import Accounting
+import ArgumentParser
+import Foundation
+import Intake
+import Persistence
+
+/// `peakzero export activity|inventory|indicators …`: stored numbers as an Excel or CSV file.
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Export activity data, an inventory or indicators to Excel or CSV.",
+        subcommands: [Activity.self, Inventory.self, Indicators.self])
+
+    /// The options every export shares.
+    struct FileOptions: ParsableArguments {
+        @Option(help: "xlsx or csv.") var format: String = "xlsx"
+        @Option(name: .shortAndLong, help: "File to write (default: a name made from what is exported).")
+        var output: String?
+        @OptionGroup var language: LanguageOption
+
+        func write(_ tables: [ExportTable], defaultName: String) throws {
+            guard let format = Templates.Format(rawValue: format.lowercased()) else {
+                throw ValidationError("--format must be xlsx or csv, not \(format)")
+            }
+            let path = output ?? "\(defaultName).\(format.rawValue)"
+            let data = try Exports.data(tables, format: format)
+            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+            }
+            say(path)
+        }
+    }
+
+    struct Activity: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Activity records of a unit and its descendants, in the template's layout.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Unit code.") var unit: String
+        @Option(help: "Only this year.") var year: Int?
+        @OptionGroup var file: FileOptions
+
+        func run() async throws {
+            try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let anchor = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                let records = try await ActivityStore(database).list(under: anchor.id, year: year)
+                let codes = Dictionary(
+                    uniqueKeysWithValues: try await UnitStore(database).list(under: anchor.id).map { ($0.id, $0.code) })
+                try file.write(
+                    Exports.activity(records, unitCodes: codes, language: try file.language.resolved()),
+                    defaultName: "activity-\(unit)\(year.map { "-\($0)" } ?? "")")
+            }
+        }
+    }
+
+    struct Inventory: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A stored inventory's lines with their factors.")
+        @OptionGroup var storage: StorageOptions
+        @Argument(help: "Inventory id.") var id: Int64
+        @OptionGroup var file: FileOptions
+
+        func run() async throws {
+            try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let store = InventoryStore(database)
+                let inventory = try await StoreErrorText.reporting { try await store.inventory(id: id) }
+                let codes = Dictionary(
+                    uniqueKeysWithValues: try await UnitStore(database).list(under: inventory.unitId).map {
+                        ($0.id, $0.code)
+                    })
+                try file.write(
+                    Exports.inventory(
+                        inventory, lines: try await store.lines(inventoryID: id), unitCodes: codes,
+                        language: try file.language.resolved()),
+                    defaultName: "inventory-\(id)")
+            }
+        }
+    }
+
+    struct Indicators: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The four indicators of a unit or a region for a year, with every breakdown.")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Unit code.") var unit: String?
+        @Option(help: "Region code (GB/T 2260 or a prefix).") var region: String?
+        @Option(help: "Year.") var year: Int
+        @Option(help: "Consolidation for a unit: control or equity.") var approach: String = "control"
+        @Option(help: "Scope-2 figure in the emissions: location or market.") var scope2: String = "location"
+        @OptionGroup var file: FileOptions
+
+        func validate() throws {
+            guard (unit == nil) != (region == nil) else {
+                throw ValidationError("give exactly one of --unit and --region")
+            }
+            guard ConsolidationApproach(rawValue: approach) != nil else {
+                throw ValidationError("--approach must be control or equity")
+            }
+            guard Scope2Method(rawValue: scope2) != nil else {
+                throw ValidationError("--scope2 must be location or market")
+            }
+        }
+
+        func run() async throws {
+            let method = Scope2Method(rawValue: scope2)!
+            let language = try file.language.resolved()
+            try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let rollups = RollupStore(database)
+                if let unit {
+                    let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                    let rollup = try await StoreErrorText.reporting {
+                        try await rollups.rollup(
+                            .unit(id: found.id, approach: ConsolidationApproach(rawValue: approach)!), year: year)
+                    }
+                    let names = Dictionary(
+                        uniqueKeysWithValues: try await UnitStore(database).children(of: found.id).map {
+                            (String($0.id), "\($0.code) \($0.name)")
+                        })
+                    try file.write(
+                        Exports.indicators(rollup, childNames: names, method: method, language: language),
+                        defaultName: "indicators-\(unit)-\(year)")
+                } else {
+                    guard let prefix = RegionPrefix(region!) else {
+                        throw ValidationError("--region is not a GB/T 2260 code")
+                    }
+                    let rollup = try await StoreErrorText.reporting {
+                        try await rollups.rollup(.region(prefix), year: year)
+                    }
+                    try file.write(
+                        Exports.indicators(rollup, childNames: [:], method: method, language: language),
+                        defaultName: "indicators-\(prefix.prefix)-\(year)")
+                }
+            }
+        }
+    }
+}
