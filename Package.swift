@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Persistence",
+                "Accounting", "Persistence", "Intake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -4,7 +4,8 @@ import Persistence
 
 /// Builds the router: every `APIRoute` bound to its handler, behind the error middleware.
 public enum APIRouter {
-    public static func make(database: PeakZeroDatabase) -> Router<PeakZeroContext> {
+    /// - Parameter importJobThreshold: uploads larger than this many bytes are imported as a background job.
+    public static func make(database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20) -> Router<PeakZeroContext> {
         let router = Router(context: PeakZeroContext.self)
         router.add(middleware: ErrorMiddleware())
         let units = UnitsAPI(units: UnitStore(database))
@@ -13,6 +14,7 @@ public enum APIRouter {
         let inventories = InventoriesAPI(inventories: InventoryStore(database))
         let indicators = IndicatorsAPI(
             rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database))
+        let intake = IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold)
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
@@ -38,6 +40,12 @@ public enum APIRouter {
                 case .getInventoryLines: inventories.lines
                 case .unitIndicators: indicators.unit
                 case .regionIndicators: indicators.region
+                case .getTemplate: intake.template
+                case .createImport: intake.createImport
+                case .getImport: intake.getImport
+                case .exportActivity: intake.exportActivity
+                case .exportInventory: intake.exportInventory
+                case .exportIndicators: intake.exportIndicators
                 case .openAPI: { _, _ in openAPI }
                 }
             router.on(RouterPath(route.path), method: route.method, use: handler)

@@ -27,7 +27,10 @@ enum OpenAPIDocument {
             parameters += route.queryParameters.map { name, description in
                 [
                     "name": name, "in": "query", "required": description == "required", "description": description,
-                    "schema": ["type": ["year", "under", "unit_id"].contains(name) ? "integer" : "string"],
+                    "schema": [
+                        "type": ["year", "under", "unit_id"].contains(name)
+                            ? "integer" : name == "dry_run" ? "boolean" : "string"
+                    ],
                 ]
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
@@ -59,6 +62,23 @@ enum OpenAPIDocument {
                 "description": "success", "content": ["application/json": ["schema": ["type": "object"]]],
             ]
         }
+        if route.returnsFile {
+            responses[String(route.successStatus.code)] = [
+                "description": "the file",
+                "content": [
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                        "schema": ["type": "string", "format": "binary"]
+                    ],
+                    "text/csv": ["schema": ["type": "string"]],
+                ],
+            ]
+        }
+        if route == .createImport {
+            responses["202"] = [
+                "description": "a large file: the import runs as a job; poll its Location",
+                "content": ["application/json": ["schema": ["type": "object"]]],
+            ]
+        }
         let error: [String: Any] = [
             "description": "error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
         ]
@@ -78,6 +98,18 @@ enum OpenAPIDocument {
         case .createEconomic: schema = "NewEconomicRecordOrBatch"
         case .createFactorSet: schema = "FactorSetUpload"
         case .computeInventory: schema = "ComputeInventory"
+        case .createImport:
+            return [
+                "required": true,
+                "content": [
+                    "multipart/form-data": [
+                        "schema": [
+                            "type": "object", "properties": ["file": ["type": "string", "format": "binary"]],
+                        ]
+                    ],
+                    "application/octet-stream": ["schema": ["type": "string", "format": "binary"]],
+                ],
+            ]
         default: return nil
         }
         return [

@@ -10,10 +10,11 @@ import Testing
 
 /// Runs `body` against the API on a fresh database of each kind.
 func withAPI(
-    _ kind: String, _ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void
+    _ kind: String, importJobThreshold: Int = 4 << 20,
+    _ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void
 ) async throws {
     try await TestDatabases.withDatabase(kind) { database async throws in
-        let app = Application(router: APIRouter.make(database: database))
+        let app = Application(router: APIRouter.make(database: database, importJobThreshold: importJobThreshold))
         try await app.test(.router) { client in try await body(client, database) }
     }
 }

@@ -9,11 +9,12 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listFactorSets, createFactorSet, deleteFactorSet
     case listInventories, computeInventory, getInventory, getInventoryLines
     case unitIndicators, regionIndicators
+    case getTemplate, createImport, getImport, exportActivity, exportInventory, exportIndicators
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
-        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory: .post
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport: .post
         case .updateUnit: .put
         case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet: .delete
         default: .get
@@ -39,6 +40,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .getInventoryLines: "/api/v1/inventories/{id}/lines"
         case .unitIndicators: "/api/v1/units/{id}/indicators"
         case .regionIndicators: "/api/v1/regions/{code}/indicators"
+        case .getTemplate: "/api/v1/templates/{kind}"
+        case .createImport: "/api/v1/imports"
+        case .getImport: "/api/v1/imports/{id}"
+        case .exportActivity: "/api/v1/exports/activity"
+        case .exportInventory: "/api/v1/exports/inventories/{id}"
+        case .exportIndicators: "/api/v1/exports/indicators"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -67,6 +74,14 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .unitIndicators:
             "The four indicators of a unit and its descendants for a `year`, with breakdowns and year-on-year change"
         case .regionIndicators: "The four indicators of a province, city or county (GB/T 2260 code) for a `year`"
+        case .getTemplate:
+            "A blank data template (`kind`: activity) as an Excel workbook or CSV, headers in the request's language"
+        case .createImport:
+            "Import a filled-in template (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file"
+        case .getImport: "An import job's state and, when done, its report"
+        case .exportActivity: "Activity records of a unit's subtree in the template's layout (importable again)"
+        case .exportInventory: "An inventory's lines with their factors"
+        case .exportIndicators: "The four indicators of a unit or a region for a year, with every breakdown"
         case .openAPI: "This document"
         }
     }
@@ -78,6 +93,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listFactorSets, .createFactorSet, .deleteFactorSet: "factors"
         case .listInventories, .computeInventory, .getInventory, .getInventoryLines: "inventories"
         case .unitIndicators, .regionIndicators: "indicators"
+        case .getTemplate, .createImport, .getImport, .exportActivity, .exportInventory, .exportIndicators: "intake"
         case .openAPI: "meta"
         }
     }
@@ -95,6 +111,21 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("scope2", "location (default) or market"),
             ]
         case .regionIndicators: [("year", "required"), ("scope2", "location (default) or market")]
+        case .getTemplate: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")]
+        case .createImport:
+            [
+                ("dry_run", "true: check and report, write nothing"), ("mode", "append (default) or replace"),
+                ("file_name", "the file's name, when the body is the raw file"),
+            ]
+        case .exportActivity:
+            [("unit_id", "required"), ("year", "only this year"), ("format", "xlsx (default) or csv")]
+        case .exportInventory: [("format", "xlsx (default) or csv")]
+        case .exportIndicators:
+            [
+                ("unit_id", "a unit (or region)"), ("region", "a GB/T 2260 code (or unit_id)"), ("year", "required"),
+                ("approach", "control (default) or equity"), ("scope2", "location (default) or market"),
+                ("format", "xlsx (default) or csv"),
+            ]
         default: []
         }
     }
@@ -107,4 +138,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         default: .ok
         }
     }
+
+    /// Routes that answer with a file (xlsx or csv) rather than JSON.
+    var returnsFile: Bool { [.getTemplate, .exportActivity, .exportInventory, .exportIndicators].contains(self) }
 }

@@ -1,0 +1,48 @@
+import Foundation
+import Intake
+
+/// Imports of large files, run in the background so the upload's request returns at once; their
+/// state is polled at `/api/v1/imports/{id}`. Kept in memory: a restart forgets finished jobs, and
+/// an import cut off by one has written nothing (it commits in one transaction at its end).
+actor ImportJobs {
+    enum State: String, Encodable, Sendable {
+        case running, done, failed
+    }
+
+    struct Job: Sendable {
+        let id: String
+        let file: String
+        let started: Date
+        var state: State = .running
+        var report: ImportReport?
+        var failure: String?
+    }
+
+    private var jobs: [String: Job] = [:]
+
+    func start(file: String, _ work: @escaping @Sendable () async throws -> ImportReport) -> String {
+        let id = UUID().uuidString.lowercased()
+        jobs[id] = Job(id: id, file: file, started: Date())
+        Task {
+            do {
+                let report = try await work()
+                self.finish(id, report: report)
+            } catch {
+                self.fail(id, error)
+            }
+        }
+        return id
+    }
+
+    func job(_ id: String) -> Job? { jobs[id] }
+
+    private func finish(_ id: String, report: ImportReport) {
+        jobs[id]?.state = report.succeeded ? .done : .failed
+        jobs[id]?.report = report
+    }
+
+    private func fail(_ id: String, _ error: any Error) {
+        jobs[id]?.state = .failed
+        jobs[id]?.failure = String(describing: error)
+    }
+}

@@ -1,0 +1,229 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Intake
+import Persistence
+
+/// Templates to download, imports of filled-in files (small ones answered at once, large ones run
+/// as jobs), and exports of stored numbers as Excel or CSV.
+struct IntakeAPI {
+    let database: PeakZeroDatabase
+    let jobs: ImportJobs
+    /// Files larger than this are imported as a job.
+    let jobThreshold: Int
+
+    func template(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard let kind = context.parameters.get("kind").flatMap(Templates.Kind.init(rawValue:)) else {
+            throw APIError.notFound("no template \(context.parameters.get("kind") ?? "")")
+        }
+        let format = try Self.format(request)
+        return Self.file(
+            try Templates.data(kind, format: format, language: request.language),
+            name: "peakzero-\(kind.rawValue)-template.\(format.rawValue)", format: format)
+    }
+
+    func createImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let language = request.language
+        let dryRun = try request.query("dry_run", as: Bool.self) ?? false
+        let modeText = request.uri.queryParameters.get("mode") ?? "append"
+        guard let mode = ImportReport.Mode(rawValue: modeText) else {
+            throw APIError.badRequest(
+                language == .zh ? "mode 应为 append 或 replace" : "mode must be append or replace",
+                issues: [.init(row: nil, field: "mode", message: modeText)])
+        }
+        let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        let (data, name) = try Self.upload(body, request: request)
+        let file: IntakeFile
+        do { file = try IntakeFile(data: data, name: name) } catch {
+            throw APIError(
+                status: .unprocessableContent, code: "unreadable_file",
+                message: error.issues.first?.message(in: language) ?? name,
+                issues: error.issues.map { .init(row: $0.row, field: $0.column, message: $0.message(in: language)) })
+        }
+        let importer = ActivityImport(database)
+        if data.count > jobThreshold {
+            let id = await jobs.start(file: name) {
+                try await importer.run(file, mode: mode, dryRun: dryRun, language: language)
+            }
+            var response = try jsonResponse(
+                JobBody(id: id, state: .running, file: name, report: nil, failure: nil), status: .accepted)
+            response.headers[.location] = "/api/v1/imports/\(id)"
+            return response
+        }
+        let report = try await importer.run(file, mode: mode, dryRun: dryRun, language: language)
+        return try jsonResponse(
+            ReportBody(report, language: language), status: report.succeeded ? .ok : .unprocessableContent)
+    }
+
+    func getImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard let id = context.parameters.get("id"), let job = await jobs.job(id) else {
+            throw APIError.notFound("no import job \(context.parameters.get("id") ?? "")")
+        }
+        return try jsonResponse(
+            JobBody(
+                id: job.id, state: job.state, file: job.file,
+                report: job.report.map { ReportBody($0, language: request.language) }, failure: job.failure))
+    }
+
+    func exportActivity(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let unitID = try request.requireQuery("unit_id", as: Int64.self)
+        let year = try request.query("year", as: Int.self)
+        let format = try Self.format(request)
+        let units = UnitStore(database)
+        let codes = Dictionary(uniqueKeysWithValues: try await units.list(under: unitID).map { ($0.id, $0.code) })
+        let records = try await ActivityStore(database).list(under: unitID, year: year)
+        let tables = Exports.activity(records, unitCodes: codes, language: request.language)
+        return Self.file(
+            try Exports.data(tables, format: format),
+            name: "activity-\(codes[unitID] ?? String(unitID)).\(format.rawValue)",
+            format: format)
+    }
+
+    func exportInventory(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let id = try context.id()
+        let format = try Self.format(request)
+        let store = InventoryStore(database)
+        let inventory = try await store.inventory(id: id)
+        let codes = Dictionary(
+            uniqueKeysWithValues: try await UnitStore(database).list(under: inventory.unitId).map { ($0.id, $0.code) })
+        let tables = Exports.inventory(
+            inventory, lines: try await store.lines(inventoryID: id), unitCodes: codes, language: request.language)
+        return Self.file(
+            try Exports.data(tables, format: format), name: "inventory-\(id).\(format.rawValue)", format: format)
+    }
+
+    func exportIndicators(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let year = try request.requireQuery("year", as: Int.self)
+        let format = try Self.format(request)
+        let method = try request.choice("scope2", default: Scope2Method.location)
+        let rollups = RollupStore(database)
+        let tables: [ExportTable]
+        let name: String
+        if let unitID = try request.query("unit_id", as: Int64.self) {
+            let approach = try request.choice("approach", default: ConsolidationApproach.control)
+            let rollup = try await rollups.rollup(.unit(id: unitID, approach: approach), year: year)
+            let names = Dictionary(
+                uniqueKeysWithValues: try await UnitStore(database).children(of: unitID).map {
+                    (String($0.id), "\($0.code) \($0.name)")
+                })
+            tables = Exports.indicators(rollup, childNames: names, method: method, language: request.language)
+            name = "indicators-\(unitID)-\(year)"
+        } else if let code = request.uri.queryParameters.get("region") {
+            guard let prefix = RegionPrefix(String(code)) else { throw APIError.notFound("no region \(code)") }
+            let rollup = try await rollups.rollup(.region(prefix), year: year)
+            tables = Exports.indicators(rollup, childNames: [:], method: method, language: request.language)
+            name = "indicators-\(prefix.prefix)-\(year)"
+        } else {
+            throw APIError.badRequest(
+                request.language == .zh ? "需要 unit_id 或 region" : "unit_id or region is required",
+                issues: [.init(row: nil, field: "unit_id", message: "required")])
+        }
+        return Self.file(try Exports.data(tables, format: format), name: "\(name).\(format.rawValue)", format: format)
+    }
+
+    // MARK: helpers
+
+    static func format(_ request: Request) throws -> Templates.Format {
+        let text = request.uri.queryParameters.get("format").map { String($0) } ?? "xlsx"
+        guard let format = Templates.Format(rawValue: text.lowercased()) else {
+            throw APIError.badRequest(
+                request.language == .zh ? "format 应为 xlsx 或 csv" : "format must be xlsx or csv",
+                issues: [.init(row: nil, field: "format", message: text)])
+        }
+        return format
+    }
+
+    /// The uploaded file: the `file` part of a multipart form, or the whole body named by `file_name`.
+    static func upload(_ body: Data, request: Request) throws -> (Data, String) {
+        let zh = request.language == .zh
+        if let type = request.headers[.contentType], let boundary = MultipartForm.boundary(of: type) {
+            guard let form = MultipartForm(body: body, boundary: boundary),
+                let part = form.parts.first(where: { $0.name == "file" })
+                    ?? form.parts.first(where: { $0.fileName != nil })
+            else {
+                throw APIError.badRequest(
+                    zh ? "上传的表单中没有文件（字段 file）" : "the form has no file (field \"file\")",
+                    issues: [.init(row: nil, field: "file", message: "required")])
+            }
+            return (part.data, part.fileName ?? "upload")
+        }
+        guard !body.isEmpty else {
+            throw APIError.badRequest(
+                zh ? "请求中没有文件" : "the request carries no file",
+                issues: [.init(row: nil, field: "file", message: "required")])
+        }
+        return (body, request.uri.queryParameters.get("file_name").map { String($0) } ?? "upload")
+    }
+
+    static func file(_ data: Data, name: String, format: Templates.Format) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] =
+            format == .xlsx
+            ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+        let ascii = name.unicodeScalars.allSatisfy { $0.isASCII && $0 != "\"" } ? name : "peakzero.\(format.rawValue)"
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+        headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    // MARK: bodies
+
+    struct IssueBody: Encodable {
+        let sheet: String?
+        let row: Int?
+        let column: String?
+        let columnLetter: String?
+        let message: String
+
+        init(_ issue: InputIssue, language: Language) {
+            sheet = issue.sheet
+            row = issue.row
+            column = issue.column
+            columnLetter = issue.columnLetter
+            message = issue.message(in: language)
+        }
+    }
+
+    struct ReportBody: Encodable {
+        let file: String
+        let sheet: String?
+        let contentHash: String
+        let mode: String
+        let dryRun: Bool
+        let rowsRead: Int
+        let rowsValid: Int
+        let rowsWritten: Int
+        let rowsSuperseded: Int
+        let batchId: Int64?
+        let alreadyImported: Bool
+        let errors: [IssueBody]
+        let warnings: [IssueBody]
+        let summary: String
+
+        init(_ r: ImportReport, language: Language) {
+            file = r.file
+            sheet = r.sheet
+            contentHash = r.contentHash
+            mode = r.mode.rawValue
+            dryRun = r.dryRun
+            rowsRead = r.rowsRead
+            rowsValid = r.rowsValid
+            rowsWritten = r.rowsWritten
+            rowsSuperseded = r.rowsSuperseded
+            batchId = r.batchID
+            alreadyImported = r.alreadyImported
+            errors = r.errors.map { IssueBody($0, language: language) }
+            warnings = r.warnings.map { IssueBody($0, language: language) }
+            summary = r.text(in: language)
+        }
+    }
+
+    struct JobBody: Encodable {
+        let id: String
+        let state: ImportJobs.State
+        let file: String
+        let report: ReportBody?
+        let failure: String?
+    }
+}
