@@ -11,9 +11,6 @@ public struct ActivityImport: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    /// A monthly quantity more than this many times the unit's own median for the item is a warning.
-    static let implausibleFactor = 10.0
-
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
         createdBy: String? = nil, today: Date = Date()
@@ -42,69 +39,22 @@ public struct ActivityImport: Sendable {
         report.rowsRead = parsed.records.count + Set(parsed.issues.compactMap(\.row)).count
         report.errors = parsed.issues.map { located($0, parsed, file) }
 
-        func issue(_ record: ActivityRecord, _ field: String, _ problem: Problem) -> InputIssue {
-            located(InputIssue(row: record.sourceRow, column: field, problem: problem), parsed, file)
-        }
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
-        let thisMonth = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
-        var firstRow: [ActivityStore.RecordKey: Int] = [:]
-        var superseded: [Int64] = []
+        var checks = ImportChecks(mode: mode, today: today)
         var accepted: [ActivityRecord] = []
-        var fileMonthly: [String: [Double]] = [:]
         for record in parsed.records {
             guard let unit = units[record.unitCode] else { continue }
-            let key = ActivityStore.RecordKey(
-                unitID: unit.id, year: record.period.year, month: record.period.month, item: record.item.code,
-                category: record.category.rawValue)
-            var bad = false
-            let year = thisMonth.year ?? 0
-            let month = thisMonth.month ?? 0
-            if record.period.year > year || (record.period.year == year && (record.period.month ?? 12) > month) {
-                report.errors.append(issue(record, "period", .futurePeriod(record.period.description)))
-                bad = true
+            let passed = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
+                located(InputIssue(row: record.sourceRow, column: field, problem: problem), parsed, file)
             }
-            if let first = firstRow[key] {
-                report.errors.append(issue(record, "unit", .duplicateRow(firstRow: first)))
-                bad = true
-            } else {
-                firstRow[key] = record.sourceRow ?? 0
-            }
-            if let stored = history.ids[key] {
-                if mode == .append {
-                    report.errors.append(issue(record, "period", .alreadyStored(recordID: stored)))
-                    bad = true
-                } else {
-                    superseded.append(stored)
-                }
-            }
-            if !bad {
-                accepted.append(record)
-                if record.period.month != nil {
-                    fileMonthly[ActivityStore.StoredHistory.key(unitID: unit.id, item: record.item.code), default: []]
-                        .append(record.quantity.value)
-                }
-            }
+            if passed { accepted.append(record) }
         }
         report.rowsValid = accepted.count
-        // A month far above the unit's own median for the item (stored and in this file) is a warning.
-        var medians: [String: Double] = [:]
-        for record in accepted where record.period.month != nil {
-            guard let unit = units[record.unitCode] else { continue }
-            let key = ActivityStore.StoredHistory.key(unitID: unit.id, item: record.item.code)
-            let median =
-                medians[key]
-                ?? {
-                    let values = (history.monthly[key] ?? []) + (fileMonthly[key] ?? [])
-                    let m = values.count >= 3 ? Self.median(values) : 0
-                    medians[key] = m
-                    return m
-                }()
-            if median > 0, record.quantity.value > Self.implausibleFactor * median {
-                report.warnings.append(
-                    issue(record, "quantity", .implausible(value: record.quantity.value, median: median)))
-            }
+        report.errors += checks.errors
+        report.warnings += checks.warnings(storedMonthly: { history.monthly[$0] ?? [] }) { row, problem in
+            located(InputIssue(row: row, column: "quantity", problem: problem), parsed, file)
         }
+        let superseded = checks.superseded
         report.errors.sort(by: InputIssue.spreadsheetOrder)
         report.warnings.sort(by: InputIssue.spreadsheetOrder)
         guard report.errors.isEmpty, !dryRun else { return report }
@@ -126,11 +76,5 @@ public struct ActivityImport: Sendable {
         var located = parsed.located(issue, file: file.name)
         located.sheet = located.sheet ?? file.sheet
         return located
-    }
-
-    static func median(_ values: [Double]) -> Double {
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 }

@@ -43,6 +43,31 @@ struct TableReader {
         }
         let header = records[headerIndex].values
         let headerRow = records[headerIndex].number
+        let resolved = try Self.columns(
+            header: header, row: headerRow, file: file, sheet: sheet, required: required, optional: optional,
+            headerAliases: headerAliases)
+        let columns = resolved.columns
+        let ignored = resolved.ignored
+        var rows: [TableRow] = []
+        for (index, record) in records.enumerated() where index > headerIndex && !CSVTable.isBlank(record.values) {
+            rows.append(
+                TableRow(
+                    number: record.number, values: record.values, columns: columns, file: file, sheet: sheet,
+                    width: header.count))
+        }
+        if rows.isEmpty { throw InputIssues([InputIssue(file: file, sheet: sheet, problem: .noDataRows)]) }
+        self.file = file
+        self.columns = columns
+        self.rows = rows
+        self.ignoredHeaders = ignored
+    }
+
+    /// Each field's column in a header row, and the headers that name no field; throws a missing or
+    /// repeated column.
+    static func columns(
+        header: [String], row headerRow: Int, file: String?, sheet: String?, required: [String], optional: [String],
+        headerAliases: [String: [String]]
+    ) throws(InputIssues) -> (columns: [String: Column], ignored: [String]) {
         var lookup: [String: String] = [:]
         for field in required + optional {
             for name in [field] + headerAliases[field, default: []] { lookup[Self.key(name)] = field }
@@ -73,18 +98,7 @@ struct TableReader {
                     problem: .missingColumn(field: field, accepted: [field] + headerAliases[field, default: []])))
         }
         if !issues.isEmpty { throw InputIssues(issues) }
-        var rows: [TableRow] = []
-        for (index, record) in records.enumerated() where index > headerIndex && !CSVTable.isBlank(record.values) {
-            rows.append(
-                TableRow(
-                    number: record.number, values: record.values, columns: columns, file: file, sheet: sheet,
-                    width: header.count))
-        }
-        if rows.isEmpty { throw InputIssues([InputIssue(file: file, sheet: sheet, problem: .noDataRows)]) }
-        self.file = file
-        self.columns = columns
-        self.rows = rows
-        self.ignoredHeaders = ignored
+        return (columns, ignored)
     }
 
     static func key(_ header: String) -> String {

@@ -1,0 +1,84 @@
+import Accounting
+import Foundation
+import Persistence
+
+/// The checks an import makes beyond the template's rules, the same for a file read whole or
+/// streamed: no period in the future, no row twice in the file, no row already stored (append)
+/// or the stored row to supersede (replace), and — once every row is read — a warning for a month
+/// more than ten times the unit's own median for the item.
+struct ImportChecks {
+    let mode: ImportReport.Mode
+    let year: Int
+    let month: Int
+    private(set) var errors: [InputIssue] = []
+    private(set) var superseded: [Int64] = []
+    private var firstRow: [ActivityStore.RecordKey: Int] = [:]
+    /// Accepted monthly quantities of the file, per unit and item, with their rows.
+    private var monthly: [String: [(row: Int?, quantity: Double)]] = [:]
+
+    /// A monthly quantity more than this many times the unit's own median for the item is a warning.
+    static let implausibleFactor = 10.0
+
+    init(mode: ImportReport.Mode, today: Date) {
+        self.mode = mode
+        let now = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
+        year = now.year ?? 0
+        month = now.month ?? 0
+    }
+
+    /// True when the record may be written; its problems are kept in `errors`.
+    mutating func check(
+        _ record: ActivityRecord, unitID: Int64, storedID: (ActivityStore.RecordKey) -> Int64?,
+        issue: (String, Problem) -> InputIssue
+    ) -> Bool {
+        let key = ActivityStore.RecordKey(
+            unitID: unitID, year: record.period.year, month: record.period.month, item: record.item.code,
+            category: record.category.rawValue)
+        var good = true
+        if record.period.year > year || (record.period.year == year && (record.period.month ?? 12) > month) {
+            errors.append(issue("period", .futurePeriod(record.period.description)))
+            good = false
+        }
+        if let first = firstRow[key] {
+            errors.append(issue("unit", .duplicateRow(firstRow: first)))
+            good = false
+        } else {
+            firstRow[key] = record.sourceRow ?? 0
+        }
+        if let stored = storedID(key) {
+            if mode == .append {
+                errors.append(issue("period", .alreadyStored(recordID: stored)))
+                good = false
+            } else {
+                superseded.append(stored)
+            }
+        }
+        if good, record.period.month != nil {
+            monthly[ActivityStore.StoredHistory.key(unitID: unitID, item: record.item.code), default: []].append(
+                (record.sourceRow, record.quantity.value))
+        }
+        return good
+    }
+
+    /// The warnings, once every row is checked: the median is over the stored months and the file's.
+    func warnings(storedMonthly: (String) -> [Double], issue: (Int?, Problem) -> InputIssue) -> [InputIssue] {
+        var warnings: [InputIssue] = []
+        for (key, rows) in monthly {
+            let values = storedMonthly(key) + rows.map(\.quantity)
+            guard values.count >= 3 else { continue }
+            let median = Self.median(values)
+            guard median > 0 else { continue }
+            for row in rows where row.quantity > Self.implausibleFactor * median {
+                warnings.append(issue(row.row, .implausible(value: row.quantity, median: median)))
+            }
+        }
+        return warnings
+    }
+
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
