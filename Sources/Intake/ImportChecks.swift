@@ -29,9 +29,9 @@ struct ImportChecks {
 
     /// True when the record may be written; its problems are kept in `errors`.
     mutating func check(
-        _ record: ActivityRecord, unitID: Int64, storedID: (ActivityStore.RecordKey) -> Int64?,
+        _ record: ActivityRecord, unitID: Int64, storedID: (ActivityStore.RecordKey) throws -> Int64?,
         issue: (String, Problem) -> InputIssue
-    ) -> Bool {
+    ) rethrows -> Bool {
         let key = ActivityStore.RecordKey(
             unitID: unitID, year: record.period.year, month: record.period.month, item: record.item.code,
             category: record.category.rawValue)
@@ -46,7 +46,7 @@ struct ImportChecks {
         } else {
             firstRow[key] = record.sourceRow ?? 0
         }
-        if let stored = storedID(key) {
+        if let stored = try storedID(key) {
             if mode == .append {
                 errors.append(issue("period", .alreadyStored(recordID: stored)))
                 good = false

@@ -19,6 +19,9 @@ public struct ImportReport: Sendable {
     public var rowsValid = 0
     public var errors: [InputIssue] = []
     public var warnings: [InputIssue] = []
+    /// Errors beyond the first `shownLimit`, counted but not listed (a file of a million bad rows).
+    public var errorsNotShown = 0
+    public static let shownLimit = 10_000
     /// Rows written (0 for a dry run or a refused file) and stored rows superseded.
     public var rowsWritten = 0
     public var rowsSuperseded = 0
@@ -26,7 +29,14 @@ public struct ImportReport: Sendable {
     public var batchID: Int64?
     public var alreadyImported = false
 
-    public var succeeded: Bool { errors.isEmpty }
+    public var succeeded: Bool { errors.isEmpty && errorsNotShown == 0 }
+
+    /// Keeps an error (counting it only, past the limit).
+    mutating func add(_ issues: [InputIssue]) {
+        for issue in issues {
+            if errors.count < Self.shownLimit { errors.append(issue) } else { errorsNotShown += 1 }
+        }
+    }
 
     /// The report as a person reads it.
     public func text(in language: Language) -> String {
@@ -50,7 +60,7 @@ public struct ImportReport: Sendable {
                 errors.isEmpty
                     ? (zh ? "试运行：未写入任何数据；可以正式导入。" : "Dry run: nothing written; the file can be imported.")
                     : (zh ? "试运行：未写入任何数据；请先修正上述错误。" : "Dry run: nothing written; fix the errors above first."))
-        } else if errors.isEmpty {
+        } else if succeeded {
             lines.append(
                 zh
                     ? "已写入 \(rowsWritten) 行（批次 \(batchID ?? 0)），替换 \(rowsSuperseded) 行。"

@@ -3,7 +3,7 @@ import Foundation
 /// SHA-256 (FIPS 180-4), to name an imported file by its content: the same bytes give the same
 /// batch, so a file imported twice is recognised.
 enum SHA256 {
-    private static let k: [UInt32] = [
+    fileprivate static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
         0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
         0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
@@ -16,18 +16,45 @@ enum SHA256 {
 
     /// The digest as 64 lowercase hexadecimal digits.
     static func hex(_ data: Data) -> String {
-        var h: [UInt32] = [
+        var hasher = Hasher()
+        hasher.update(data)
+        return hasher.finish()
+    }
+
+    /// A digest computed as the bytes stream by, 64-byte block at a time.
+    struct Hasher {
+        private var h: [UInt32] = [
             0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
         ]
-        var message = [UInt8](data)
-        let bitLength = UInt64(message.count) * 8
-        message.append(0x80)
-        while message.count % 64 != 56 { message.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) {
-            message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        private var pending: [UInt8] = []
+        private var length: UInt64 = 0
+        private var w = [UInt32](repeating: 0, count: 64)
+
+        mutating func update(_ data: Data) {
+            length += UInt64(data.count)
+            pending.append(contentsOf: data)
+            let whole = pending.count / 64 * 64
+            guard whole > 0 else { return }
+            pending.withUnsafeBufferPointer { bytes in
+                for block in stride(from: 0, to: whole, by: 64) { compress(bytes, at: block) }
+            }
+            pending.removeFirst(whole)
         }
-        var w = [UInt32](repeating: 0, count: 64)
-        for chunk in stride(from: 0, to: message.count, by: 64) {
+
+        mutating func finish() -> String {
+            let bits = length * 8
+            var tail = pending + [0x80]
+            while tail.count % 64 != 56 { tail.append(0) }
+            for shift in stride(from: 56, through: 0, by: -8) {
+                tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift)))
+            }
+            tail.withUnsafeBufferPointer { bytes in
+                for block in stride(from: 0, to: bytes.count, by: 64) { compress(bytes, at: block) }
+            }
+            return h.map { String(format: "%08x", $0) }.joined()
+        }
+
+        private mutating func compress(_ message: UnsafeBufferPointer<UInt8>, at chunk: Int) {
             for i in 0..<16 {
                 let j = chunk + i * 4
                 w[i] =
@@ -43,7 +70,7 @@ enum SHA256 {
             for i in 0..<64 {
                 let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
                 let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                let t1 = hh &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
                 let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
                 let majority = (a & b) ^ (a & c) ^ (b & c)
                 let t2 = s0 &+ majority
@@ -58,8 +85,8 @@ enum SHA256 {
             h[6] &+= g
             h[7] &+= hh
         }
-        return h.map { String(format: "%08x", $0) }.joined()
     }
 
-    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }
+
+private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -28,18 +28,14 @@ struct ImportCommand: AsyncParsableCommand {
             throw ValidationError("--mode must be append or replace, not \(mode)")
         }
         let language = try language.resolved()
-        let intake: IntakeFile
-        do { intake = try IntakeFile(path: file) } catch {
-            for issue in error.issues {
-                FileHandle.standardError.write(Data((issue.message(in: language) + "\n").utf8))
-            }
-            throw ExitCode(1)
-        }
+        let bar = ProgressBar(zh: language == .zh)
         let report = try await storage.withDatabase(logger: CLILogger.make()) { database in
             try await ActivityImport(database).run(
-                intake, mode: mode, dryRun: dryRun, language: language,
-                createdBy: ProcessInfo.processInfo.environment["USER"])
+                path: file, mode: mode, dryRun: dryRun, language: language,
+                createdBy: ProcessInfo.processInfo.environment["USER"]
+            ) { bar.update(done: $0.bytesRead, total: $0.bytesTotal, rows: $0.rowsRead) }
         }
+        bar.finish()
         say(report.text(in: language))
         if !report.succeeded { throw ExitCode(1) }
     }

@@ -173,21 +173,7 @@ public struct ActivityStore: Sendable {
                 let batchID = raw.lastInsertedID
                 try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
                     statement, index, p in
-                    let row = rows[index]
-                    let r = row.record
-                    statement.bind(p, row.rootID)
-                    statement.bind(p + 1, row.unitID)
-                    statement.bind(p + 2, r.period.year)
-                    statement.bind(p + 3, r.period.month)
-                    statement.bind(p + 4, r.item.code)
-                    statement.bind(p + 5, r.category.rawValue)
-                    statement.bind(p + 6, r.quantity.value)
-                    statement.bind(p + 7, r.quantity.unitSymbol)
-                    statement.bind(p + 8, r.measured.netCalorificValue?.value)
-                    statement.bind(p + 9, r.measured.carbonContent?.value)
-                    statement.bind(p + 10, r.measured.oxidationRate?.value)
-                    statement.bind(p + 11, row.source)
-                    statement.bind(p + 12, batchID)
+                    bind(rows[index], batchID: batchID, to: statement, from: p)
                 }
                 try InventoryStaleness.mark(
                     paths: pathByUnit.values, years: Set(rows.map(\.record.period.year)), in: raw)
@@ -195,6 +181,24 @@ public struct ActivityStore: Sendable {
                 return (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
             }
         }
+    }
+
+    /// Binds a row's values, in the order of `columns`, from parameter `p` on.
+    static func bind(_ row: BulkRow, batchID: Int64, to statement: SQLiteRaw.Statement, from p: Int32) {
+        let r = row.record
+        statement.bind(p, row.rootID)
+        statement.bind(p + 1, row.unitID)
+        statement.bind(p + 2, r.period.year)
+        statement.bind(p + 3, r.period.month)
+        statement.bind(p + 4, r.item.code)
+        statement.bind(p + 5, r.category.rawValue)
+        statement.bind(p + 6, r.quantity.value)
+        statement.bind(p + 7, r.quantity.unitSymbol)
+        statement.bind(p + 8, r.measured.netCalorificValue?.value)
+        statement.bind(p + 9, r.measured.carbonContent?.value)
+        statement.bind(p + 10, r.measured.oxidationRate?.value)
+        statement.bind(p + 11, row.source)
+        statement.bind(p + 12, batchID)
     }
 
     /// Records of a unit's subtree, optionally of one year, in unit and period order.
