@@ -82,7 +82,8 @@ let package = Package(
             dependencies: ["Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict
         ),
-        .testTarget(name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero"], swiftSettings: strict),
+        .testTarget(
+            name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero", "Persistence"], swiftSettings: strict),
         // Shared by the storage and server tests: a fresh database of each kind per test.
         .target(
             name: "PersistenceTestSupport",
