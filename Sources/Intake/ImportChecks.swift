@@ -12,9 +12,9 @@ struct ImportChecks {
     let month: Int
     private(set) var errors: [InputIssue] = []
     private(set) var superseded: [Int64] = []
-    private var firstRow: [ActivityStore.RecordKey: Int] = [:]
-    /// Accepted monthly quantities of the file, per unit and item, with their rows.
-    private var monthly: [String: [(row: Int?, quantity: Double)]] = [:]
+    private var firstRow = ActivityStore.RecordKeyMap<Int32>()
+    /// Accepted monthly quantities of the file, per unit and item (`StoredHistory.key`), with their rows.
+    private var monthly: [Int64: [(row: Int32, quantity: Double)]] = [:]
 
     /// A monthly quantity more than this many times the unit's own median for the item is a warning.
     static let implausibleFactor = 10.0
@@ -41,10 +41,10 @@ struct ImportChecks {
             good = false
         }
         if let first = firstRow[key] {
-            errors.append(issue("unit", .duplicateRow(firstRow: first)))
+            errors.append(issue("unit", .duplicateRow(firstRow: Int(first))))
             good = false
         } else {
-            firstRow[key] = record.sourceRow ?? 0
+            firstRow[key] = Int32(clamping: record.sourceRow ?? 0)
         }
         if let stored = try storedID(key) {
             if mode == .append {
@@ -56,13 +56,13 @@ struct ImportChecks {
         }
         if good, record.period.month != nil {
             monthly[ActivityStore.StoredHistory.key(unitID: unitID, item: record.item.code), default: []].append(
-                (record.sourceRow, record.quantity.value))
+                (Int32(clamping: record.sourceRow ?? 0), record.quantity.value))
         }
         return good
     }
 
     /// The warnings, once every row is checked: the median is over the stored months and the file's.
-    func warnings(storedMonthly: (String) -> [Double], issue: (Int?, Problem) -> InputIssue) -> [InputIssue] {
+    func warnings(storedMonthly: (Int64) -> [Double], issue: (Int?, Problem) -> InputIssue) -> [InputIssue] {
         var warnings: [InputIssue] = []
         for (key, rows) in monthly {
             let values = storedMonthly(key) + rows.map(\.quantity)
@@ -70,7 +70,7 @@ struct ImportChecks {
             let median = Self.median(values)
             guard median > 0 else { continue }
             for row in rows where row.quantity > Self.implausibleFactor * median {
-                warnings.append(issue(row.row, .implausible(value: row.quantity, median: median)))
+                warnings.append(issue(Int(row.row), .implausible(value: row.quantity, median: median)))
             }
         }
         return warnings

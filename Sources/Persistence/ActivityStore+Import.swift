@@ -20,14 +20,50 @@ extension ActivityStore {
             self.item = item
             self.category = category
         }
+
+        static let itemIndex = Dictionary(
+            ItemCatalog.bundled.items.enumerated().map { ($0.element.code, Int64($0.offset)) },
+            uniquingKeysWith: { first, _ in first })
+        static let categoryIndex = Dictionary(
+            ActivityCategory.allCases.enumerated().map { ($0.element.rawValue, Int64($0.offset)) },
+            uniquingKeysWith: { first, _ in first })
+
+        /// The key as one integer — unit (32 bits), year, month, item and category — when every part
+        /// fits: a million keys then cost a few megabytes and hash in nanoseconds.
+        var packed: Int64? {
+            guard unitID >= 0, unitID < 1 << 32, year >= 1000, year < 3048, let i = Self.itemIndex[item], i < 1024,
+                let c = Self.categoryIndex[category], c < 64
+            else { return nil }
+            return unitID << 31 | Int64(year - 1000) << 20 | Int64(month ?? 0) << 16 | i << 6 | c
+        }
+    }
+
+    /// A map keyed by record keys, stored as packed integers where they fit.
+    public struct RecordKeyMap<Value: Sendable>: Sendable {
+        private var packed: [Int64: Value] = [:]
+        private var other: [RecordKey: Value] = [:]
+
+        public init() {}
+
+        public subscript(key: RecordKey) -> Value? {
+            get { key.packed.map { packed[$0] } ?? other[key] }
+            set {
+                if let p = key.packed { packed[p] = newValue } else { other[key] = newValue }
+            }
+        }
+
+        public mutating func reserve(_ count: Int) { packed.reserveCapacity(count) }
     }
 
     /// Stored quantities of some units: each record's key and id, and per unit and item the monthly quantities.
     public struct StoredHistory: Sendable {
-        public var ids: [RecordKey: Int64] = [:]
-        public var monthly: [String: [Double]] = [:]
+        public var ids = RecordKeyMap<Int64>()
+        public var monthly: [Int64: [Double]] = [:]
 
-        public static func key(unitID: Int64, item: String) -> String { "\(unitID)\u{1}\(item)" }
+        /// The key of a unit's item in `monthly`.
+        public static func key(unitID: Int64, item: String) -> Int64 {
+            unitID << 11 | (RecordKey.itemIndex[item] ?? 2047)
+        }
     }
 
     /// The stored records of the given units.
@@ -43,8 +79,14 @@ extension ActivityStore {
             let quantity: Double
         }
         for batch in Array(unitIDs).chunked(by: 5_000) where !batch.isEmpty {
+            // With the units' roots, so the database finds the rows through its (root, unit, year) index.
+            let roots = try await database.sql.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
+                .where("id", .in, SQLBind.group(Array(batch))).all().map {
+                    try $0.decode(column: "root_id", as: Int64.self)
+                }
             let rows = try await database.sql.select()
                 .columns("id", "unit_id", "year", "month", "item", "category", "quantity").from("activity_records")
+                .where("root_id", .in, SQLBind.group(roots))
                 .where("unit_id", .in, SQLBind.group(Array(batch)))
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             for row in rows {

@@ -8,6 +8,7 @@ public final class ActivityStream {
     let raw: SQLiteRaw
     let batchID: Int64
     private let units: [String: UnitLookup.Entry]
+    private let rootByUnit: [Int64: Int64]
     private var buffer: [ActivityStore.BulkRow] = []
     private var history = ActivityStore.StoredHistory()
     private var loaded = Set<Int64>()
@@ -29,8 +30,9 @@ public final class ActivityStream {
             units[entry.code] = entry
         }
         self.units = units
+        rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
         historyQuery = try raw.prepare(
-            "SELECT id, year, month, item, category, quantity FROM activity_records WHERE unit_id = ?")
+            "SELECT id, year, month, item, category, quantity FROM activity_records WHERE root_id = ? AND unit_id = ?")
     }
 
     /// A stored unit's id and region code.
@@ -45,12 +47,15 @@ public final class ActivityStream {
     }
 
     /// A unit's stored monthly quantities of an item (`StoredHistory.key`); the unit must have been looked up.
-    public func storedMonthly(_ key: String) -> [Double] { history.monthly[key] ?? [] }
+    public func storedMonthly(_ key: Int64) -> [Double] { history.monthly[key] ?? [] }
 
     private func load(_ unitID: Int64) throws {
         guard loaded.insert(unitID).inserted else { return }
+        guard let rootID = rootByUnit[unitID] else { return }
         historyQuery.rewind()
-        historyQuery.bind(1, unitID)
+        // By root and unit, so SQLite finds the rows through its (root, unit, year) index.
+        historyQuery.bind(1, rootID)
+        historyQuery.bind(2, unitID)
         while try historyQuery.step() {
             let item = historyQuery.text(3)
             history.ids[
@@ -141,7 +146,10 @@ extension ActivityStore {
     ) async throws -> (result: T, written: Int, batch: Int64?, earlier: (id: Int64, createdAt: String)?) {
         let header = provenance.row(count: 0)
         return try await database.withRawSQLite { raw in
-            try raw.withoutForeignKeyChecks {
+            // A smaller cache than a bulk load's: a streamed import is for files too large to hold, and
+            // pages it no longer needs may go to the WAL before the commit.
+            try raw.exec("PRAGMA cache_size = -65536")
+            return try raw.withoutForeignKeyChecks {
                 try raw.exec("BEGIN IMMEDIATE")
                 do {
                     try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)

@@ -31,7 +31,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
         onEnd: @escaping (String, String) throws -> Void
     ) throws {
         let events = XMLEvents(part: part, onStart: onStart, onEnd: onEnd)
-        let parser = XMLParser(data: data)
+        // Fed as a stream: given the whole part at once, libxml2 refuses a part over 10 MB (a sheet
+        // of some 100 000 rows, which Excel writes on one line) as a "huge lookup".
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = events

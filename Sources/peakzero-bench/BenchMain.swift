@@ -11,10 +11,13 @@ struct BenchMain {
             switch arguments.first {
             case "rollup": try RollupBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "store": try await StoreBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "import": try await ImportBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "import-once": try await ImportOnce(arguments: Array(arguments.dropFirst())).run()
             default:
                 print("usage: peakzero-bench rollup --data DIR [--threads N]")
                 print(
                     "       peakzero-bench store [--facilities 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")
+                print("       peakzero-bench import [--rows 1000000] [--xlsx-rows 200000] [--data-dir DIR]")
                 exit(2)
             }
         } catch {

@@ -55,7 +55,7 @@ extension ActivityTemplate {
                 header: header, row: row, file: file, sheet: sheet,
                 required: ActivityTemplate.required.filter { $0 != "region" },
                 optional: ActivityTemplate.optional + ["region"], headerAliases: ActivityTemplate.headerAliases)
-            self.template = template
+            self.template = template.remembering()
             columns = resolved.columns
             ignored = resolved.ignored
             width = header.count

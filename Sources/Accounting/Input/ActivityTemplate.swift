@@ -22,10 +22,46 @@ public struct ActivityTemplate: Sendable {
 
     public let catalog: ItemCatalog
     public let provinces: ProvinceTable
+    /// When set, what each distinct text parsed to is remembered (see `Memo`).
+    let memo: Memo?
 
     public init(catalog: ItemCatalog = .bundled, provinces: ProvinceTable = .bundled) {
+        self.init(catalog: catalog, provinces: provinces, memo: nil)
+    }
+
+    init(catalog: ItemCatalog, provinces: ProvinceTable, memo: Memo?) {
         self.catalog = catalog
         self.provinces = provinces
+        self.memo = memo
+    }
+
+    /// The same template remembering its parses: for a reader of one large file on one thread.
+    func remembering() -> ActivityTemplate { ActivityTemplate(catalog: catalog, provinces: provinces, memo: Memo()) }
+
+    /// What each distinct text of a column parsed to. A million rows of a province repeat a few
+    /// hundred regions, periods, items and units; each is parsed once. Used by one thread at a time.
+    final class Memo: @unchecked Sendable {
+        var regions: [String: RegionCode?] = [:]
+        var periods: [String: Period?] = [:]
+        var items: [String: Item?] = [:]
+        var units: [String: UnitOfMeasure?] = [:]
+        var categories: [String: ActivityCategory?] = [:]
+
+        func value<T>(_ table: ReferenceWritableKeyPath<Memo, [String: T?]>, _ text: String, _ parse: (String) -> T?)
+            -> T?
+        {
+            if let known = self[keyPath: table][text] { return known }
+            let parsed = parse(text)
+            self[keyPath: table][text] = .some(parsed)
+            return parsed
+        }
+    }
+
+    private func remembered<T>(
+        _ table: ReferenceWritableKeyPath<Memo, [String: T?]>, _ text: String, _ parse: (String) -> T?
+    ) -> T? {
+        guard let memo else { return parse(text) }
+        return memo.value(table, text, parse)
     }
 
     /// What a file held: its good records, the problems of its bad rows, and headers not read.
@@ -91,14 +127,15 @@ public struct ActivityTemplate: Sendable {
         for field in Self.required where !row.has(field) { issues.append(row.issue(field, .missingValue)) }
 
         let unitCode = row.text("unit")
-        let region = row.has("region") ? RegionCode(row.text("region"), provinces: provinces) : nil
+        let region =
+            row.has("region") ? remembered(\.regions, row.text("region")) { RegionCode($0, provinces: provinces) } : nil
         if row.has("region"), region == nil { issues.append(row.issue("region", .badRegion(row.text("region")))) }
-        let period = row.has("period") ? Period(parsing: row.text("period")) : nil
+        let period = row.has("period") ? remembered(\.periods, row.text("period")) { Period(parsing: $0) } : nil
         if row.has("period"), period == nil { issues.append(row.issue("period", .badPeriod(row.text("period")))) }
 
         var item: Item?
         if row.has("item") {
-            item = catalog.item(named: row.text("item"))
+            item = remembered(\.items, row.text("item")) { catalog.item(named: $0) }
             if item == nil {
                 let suggestions = catalog.suggestions(for: row.text("item"))
                 issues.append(row.issue("item", .unknownItem(row.text("item"), suggestions: suggestions)))
@@ -107,7 +144,7 @@ public struct ActivityTemplate: Sendable {
 
         var unit: UnitOfMeasure?
         if row.has("uom") {
-            unit = UnitOfMeasure(parsing: row.text("uom"))
+            unit = remembered(\.units, row.text("uom")) { UnitOfMeasure(parsing: $0) }
             if unit == nil {
                 issues.append(row.issue("uom", .unknownUnit(row.text("uom"))))
             } else if let item, let u = unit, !item.accepts(u) {
@@ -131,7 +168,7 @@ public struct ActivityTemplate: Sendable {
 
         var category: ActivityCategory?
         if row.has("category") {
-            category = ActivityCategory(parsing: row.text("category"))
+            category = remembered(\.categories, row.text("category")) { ActivityCategory(parsing: $0) }
             if category == nil {
                 issues.append(row.issue("category", .unknownCategory(row.text("category"))))
             } else if let item, let c = category, !item.allowedCategories.contains(c) {
