@@ -42,7 +42,7 @@ public struct XLSXWorkbook: Sendable {
             parts["xl/_rels/workbook.xml.rels"], part: "xl/_rels/workbook.xml.rels")
         var sheets: [Sheet] = []
         var uses1904 = false
-        try XMLEvents.parse(
+        try XMLScanner.parse(
             workbook, part: "xl/workbook.xml",
             onStart: { name, attributes in
                 switch name {
@@ -79,7 +79,7 @@ public struct XLSXWorkbook: Sendable {
     static func relationships(_ data: Data?, part: String) throws -> [String: String] {
         guard let data else { throw SpreadsheetError.missingPart(part) }
         var targets: [String: String] = [:]
-        try XMLEvents.parse(
+        try XMLScanner.parse(
             data, part: part,
             onStart: { name, attributes in
                 if name == "Relationship", let id = attributes["Id"], let target = attributes["Target"] {
@@ -95,7 +95,7 @@ public struct XLSXWorkbook: Sendable {
         var strings: [String] = []
         var current = ""
         var inPhonetic = false
-        try XMLEvents.parse(
+        try XMLScanner.parse(
             data, part: "xl/sharedStrings.xml",
             onStart: { name, _ in
                 if name == "si" { current = "" }
@@ -118,7 +118,7 @@ public struct XLSXWorkbook: Sendable {
         var customDate: [Int: Bool] = [:]
         var styles: [Bool] = []
         var inCellFormats = false
-        try XMLEvents.parse(
+        try XMLScanner.parse(
             data, part: "xl/styles.xml",
             onStart: { name, attributes in
                 switch name {
@@ -148,7 +148,7 @@ public struct XLSXWorkbook: Sendable {
     public func rows(of sheet: Sheet) throws -> [SheetRow] {
         guard let data = parts[sheet.part] else { throw SpreadsheetError.missingPart(sheet.part) }
         var reader = SheetReader(part: sheet.part, workbook: self)
-        try XMLEvents.parse(
+        try XMLScanner.parse(
             data, part: sheet.part, onStart: { try reader.start($0, $1) }, onEnd: { try reader.end($0, $1) })
         return reader.rows
     }

@@ -148,6 +148,24 @@ struct ForeignWorkbookTests {
                 return part == "xl/worksheets/data.xml"
             }
         }
+        let ns = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
+        for sheet in [
+            "<worksheet \(ns)><sheetData></sheetdata></worksheet>",  // wrong end tag
+            "<worksheet \(ns)><sheetData><row r=1/></sheetData></worksheet>",  // unquoted attribute
+            "<worksheet \(ns)><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&nbsp;</t></is></c></row></sheetData></worksheet>",
+            "<!DOCTYPE x [<!ENTITY a \"b\">]><worksheet \(ns)/>",  // declarations are refused
+            "<worksheet \(ns)/>trailing",  // text after the root
+            "<worksheet \(ns)/><worksheet \(ns)/>",  // two roots
+            "",  // empty
+        ] {
+            let workbook = try XLSXWorkbook(data: try Parts.workbook(sheet: sheet))
+            #expect {
+                try workbook.rows(sheet: "能源")
+            } throws: { error in
+                guard case .malformedXML(let part, let line, _) = error as? SpreadsheetError else { return false }
+                return part == "xl/worksheets/data.xml" && line >= 1
+            }
+        }
         #expect(throws: SpreadsheetError.missingPart("xl/worksheets/data.xml")) {
             try XLSXWorkbook(data: try Parts.workbook(dropping: "xl/worksheets/data.xml")).rows(sheet: "能源")
         }
