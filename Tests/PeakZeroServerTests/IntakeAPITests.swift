@@ -118,6 +118,14 @@ struct IntakeAPITests {
             }
             #expect(state == "done")
             #expect(try await client.call(.get, "/api/v1/imports/nope").status == .notFound)
+            // A raw upload named with folders is kept under its last name only.
+            let raw = try await client.execute(
+                uri: "/api/v1/imports?file_name=../../escape.csv&dry_run=true", method: .post,
+                body: ByteBuffer(bytes: Self.good)
+            ) { $0.headers[.location] }
+            let polled = try await client.call(.get, try #require(raw))
+            #expect(polled.json.object["file"] as? String == "escape.csv")
+            #expect(IntakeAPI.safeName("..") == "upload" && IntakeAPI.safeName("a\\b.csv") == "b.csv")
         }
     }
 }

@@ -16,16 +16,21 @@ actor ImportJobs {
         var state: State = .running
         var report: ImportReport?
         var failure: String?
+        var progress: ImportProgress?
     }
 
     private var jobs: [String: Job] = [:]
 
-    func start(file: String, _ work: @escaping @Sendable () async throws -> ImportReport) -> String {
+    /// Starts `work`, which reports its progress through the function it is given.
+    func start(
+        file: String,
+        _ work: @escaping @Sendable (@escaping @Sendable (ImportProgress) -> Void) async throws -> ImportReport
+    ) -> String {
         let id = UUID().uuidString.lowercased()
         jobs[id] = Job(id: id, file: file, started: Date())
         Task {
             do {
-                let report = try await work()
+                let report = try await work { progress in Task { await self.update(id, progress) } }
                 self.finish(id, report: report)
             } catch {
                 self.fail(id, error)
@@ -35,6 +40,10 @@ actor ImportJobs {
     }
 
     func job(_ id: String) -> Job? { jobs[id] }
+
+    private func update(_ id: String, _ progress: ImportProgress) {
+        if jobs[id]?.state == .running { jobs[id]?.progress = progress }
+    }
 
     private func finish(_ id: String, report: ImportReport) {
         jobs[id]?.state = report.succeeded ? .done : .failed

@@ -43,11 +43,20 @@ struct IntakeAPI {
         }
         let importer = ActivityImport(database)
         if data.count > jobThreshold {
-            let id = await jobs.start(file: name) {
-                try await importer.run(file, mode: mode, dryRun: dryRun, language: language)
+            // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let path = folder.appendingPathComponent(name).path
+            try data.write(to: URL(fileURLWithPath: path))
+            let id = await jobs.start(file: name) { progress in
+                defer { try? FileManager.default.removeItem(at: folder) }
+                return try await importer.run(
+                    path: path, mode: mode, dryRun: dryRun, language: language, progress: progress)
             }
             var response = try jsonResponse(
-                JobBody(id: id, state: .running, file: name, report: nil, failure: nil), status: .accepted)
+                JobBody(
+                    id: id, state: .running, file: name, rowsRead: 0, bytesRead: 0, bytesTotal: data.count, report: nil,
+                    failure: nil), status: .accepted)
             response.headers[.location] = "/api/v1/imports/\(id)"
             return response
         }
@@ -63,6 +72,8 @@ struct IntakeAPI {
         return try jsonResponse(
             JobBody(
                 id: job.id, state: job.state, file: job.file,
+                rowsRead: job.progress?.rowsRead ?? job.report?.rowsRead ?? 0,
+                bytesRead: job.progress?.bytesRead ?? 0, bytesTotal: job.progress?.bytesTotal ?? 0,
                 report: job.report.map { ReportBody($0, language: request.language) }, failure: job.failure))
     }
 
@@ -146,14 +157,20 @@ struct IntakeAPI {
                     zh ? "上传的表单中没有文件（字段 file）" : "the form has no file (field \"file\")",
                     issues: [.init(row: nil, field: "file", message: "required")])
             }
-            return (part.data, part.fileName ?? "upload")
+            return (part.data, safeName(part.fileName ?? "upload"))
         }
         guard !body.isEmpty else {
             throw APIError.badRequest(
                 zh ? "请求中没有文件" : "the request carries no file",
                 issues: [.init(row: nil, field: "file", message: "required")])
         }
-        return (body, request.uri.queryParameters.get("file_name").map { String($0) } ?? "upload")
+        return (body, safeName(request.uri.queryParameters.get("file_name").map { String($0) } ?? "upload"))
+    }
+
+    /// A file name as given, without any folder part: it names a temporary file and appears in reports.
+    static func safeName(_ name: String) -> String {
+        let last = (name.replacingOccurrences(of: "\\", with: "/") as NSString).lastPathComponent
+        return ["", ".", ".."].contains(last) ? "upload" : last
     }
 
     static func file(_ data: Data, name: String, format: Templates.Format) -> Response {
@@ -223,6 +240,9 @@ struct IntakeAPI {
         let id: String
         let state: ImportJobs.State
         let file: String
+        let rowsRead: Int
+        let bytesRead: Int
+        let bytesTotal: Int
         let report: ReportBody?
         let failure: String?
     }
