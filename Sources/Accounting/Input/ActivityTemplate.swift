@@ -46,22 +46,39 @@ public struct ActivityTemplate: Sendable {
         var items: [String: Item?] = [:]
         var units: [String: UnitOfMeasure?] = [:]
         var categories: [String: ActivityCategory?] = [:]
-
-        func value<T>(_ table: ReferenceWritableKeyPath<Memo, [String: T?]>, _ text: String, _ parse: (String) -> T?)
-            -> T?
-        {
-            if let known = self[keyPath: table][text] { return known }
-            let parsed = parse(text)
-            self[keyPath: table][text] = .some(parsed)
-            return parsed
-        }
     }
 
-    private func remembered<T>(
-        _ table: ReferenceWritableKeyPath<Memo, [String: T?]>, _ text: String, _ parse: (String) -> T?
-    ) -> T? {
-        guard let memo else { return parse(text) }
-        return memo.value(table, text, parse)
+    /// `parse(text)`, looked up in (and added to) one of the memo's tables when there is a memo.
+    private func remembered<T>(_ table: inout [String: T?], _ text: String, _ parse: (String) -> T?) -> T? {
+        if let known = table[text] { return known }
+        let parsed = parse(text)
+        table[text] = .some(parsed)
+        return parsed
+    }
+
+    private func region(_ text: String) -> RegionCode? {
+        guard let memo else { return RegionCode(text, provinces: provinces) }
+        return remembered(&memo.regions, text) { RegionCode($0, provinces: provinces) }
+    }
+
+    private func period(_ text: String) -> Period? {
+        guard let memo else { return Period(parsing: text) }
+        return remembered(&memo.periods, text) { Period(parsing: $0) }
+    }
+
+    private func item(_ text: String) -> Item? {
+        guard let memo else { return catalog.item(named: text) }
+        return remembered(&memo.items, text) { catalog.item(named: $0) }
+    }
+
+    private func unitOfMeasure(_ text: String) -> UnitOfMeasure? {
+        guard let memo else { return UnitOfMeasure(parsing: text) }
+        return remembered(&memo.units, text) { UnitOfMeasure(parsing: $0) }
+    }
+
+    private func category(_ text: String) -> ActivityCategory? {
+        guard let memo else { return ActivityCategory(parsing: text) }
+        return remembered(&memo.categories, text) { ActivityCategory(parsing: $0) }
     }
 
     /// What a file held: its good records, the problems of its bad rows, and headers not read.
@@ -128,14 +145,14 @@ public struct ActivityTemplate: Sendable {
 
         let unitCode = row.text("unit")
         let region =
-            row.has("region") ? remembered(\.regions, row.text("region")) { RegionCode($0, provinces: provinces) } : nil
+            row.has("region") ? region(row.text("region")) : nil
         if row.has("region"), region == nil { issues.append(row.issue("region", .badRegion(row.text("region")))) }
-        let period = row.has("period") ? remembered(\.periods, row.text("period")) { Period(parsing: $0) } : nil
+        let period = row.has("period") ? self.period(row.text("period")) : nil
         if row.has("period"), period == nil { issues.append(row.issue("period", .badPeriod(row.text("period")))) }
 
         var item: Item?
         if row.has("item") {
-            item = remembered(\.items, row.text("item")) { catalog.item(named: $0) }
+            item = self.item(row.text("item"))
             if item == nil {
                 let suggestions = catalog.suggestions(for: row.text("item"))
                 issues.append(row.issue("item", .unknownItem(row.text("item"), suggestions: suggestions)))
@@ -144,7 +161,7 @@ public struct ActivityTemplate: Sendable {
 
         var unit: UnitOfMeasure?
         if row.has("uom") {
-            unit = remembered(\.units, row.text("uom")) { UnitOfMeasure(parsing: $0) }
+            unit = unitOfMeasure(row.text("uom"))
             if unit == nil {
                 issues.append(row.issue("uom", .unknownUnit(row.text("uom"))))
             } else if let item, let u = unit, !item.accepts(u) {
@@ -168,7 +185,7 @@ public struct ActivityTemplate: Sendable {
 
         var category: ActivityCategory?
         if row.has("category") {
-            category = remembered(\.categories, row.text("category")) { ActivityCategory(parsing: $0) }
+            category = self.category(row.text("category"))
             if category == nil {
                 issues.append(row.issue("category", .unknownCategory(row.text("category"))))
             } else if let item, let c = category, !item.allowedCategories.contains(c) {
