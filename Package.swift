@@ -75,7 +75,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",
-            dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "Spreadsheet", "PersistenceTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "AccountingTests",

@@ -1,22 +1,12 @@
 import Accounting
 import Foundation
+import PersistenceTestSupport
 import Testing
 
 @testable import Intake
 
 @Suite("CSV: random and truncated bytes never crash the reader")
 struct CSVFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("random bytes: refused as not UTF-8, or read; truncations of a good file read or name the open quote")
     func fuzz() throws {
         var random = SplitMix64(state: 42)
