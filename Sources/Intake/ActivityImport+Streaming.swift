@@ -94,12 +94,11 @@ extension ActivityImport {
                 case .failure(let issues): report.add(issues.issues)
                 case .success(let record):
                     guard let unit = stream.unit(code: record.unitCode) else { continue }
-                    let errorsBefore = checks.errors.count
-                    let passed = try checks.check(record, unitID: unit.id, storedID: { try stream.storedID($0) }) {
+                    let problems = try checks.check(record, unitID: unit.id, storedID: { try stream.storedID($0) }) {
                         field, problem in current.issue(row: number, field: field, problem)
                     }
-                    report.add(Array(checks.errors[errorsBefore...]))
-                    guard passed else { continue }
+                    report.add(problems)
+                    guard problems.isEmpty else { continue }
                     report.rowsValid += 1
                     if !dryRun, report.succeeded { try stream.append(record) }
                 }

@@ -33,31 +33,30 @@ public struct ActivityImport: Sendable {
                 rows: file.rows, file: file.name, sheet: file.sheet, language: language,
                 unitRegion: { units[$0]?.regionCode })
         } catch {
-            report.errors = error.issues
+            report.add(error.issues)
             return report
         }
         report.rowsRead = parsed.records.count + Set(parsed.issues.compactMap(\.row)).count
-        report.errors = parsed.issues.map { located($0, parsed, file) }
+        report.add(parsed.issues.map { located($0, parsed, file) })
 
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
         var checks = ImportChecks(mode: mode, today: today)
         var accepted: [ActivityRecord] = []
         for record in parsed.records {
             guard let unit = units[record.unitCode] else { continue }
-            let passed = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
+            let problems = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
                 located(InputIssue(row: record.sourceRow, column: field, problem: problem), parsed, file)
             }
-            if passed { accepted.append(record) }
+            if problems.isEmpty { accepted.append(record) } else { report.add(problems) }
         }
         report.rowsValid = accepted.count
-        report.errors += checks.errors
         report.warnings += checks.warnings(storedMonthly: { history.monthly[$0] ?? [] }) { row, problem in
             located(InputIssue(row: row, column: "quantity", problem: problem), parsed, file)
         }
         let superseded = checks.superseded
         report.errors.sort(by: InputIssue.spreadsheetOrder)
         report.warnings.sort(by: InputIssue.spreadsheetOrder)
-        guard report.errors.isEmpty, !dryRun else { return report }
+        guard report.succeeded, !dryRun else { return report }
 
         let batch = try await store.batch(of: accepted)
         let ids = try await store.write(

@@ -10,11 +10,11 @@ struct ImportChecks {
     let mode: ImportReport.Mode
     let year: Int
     let month: Int
-    private(set) var errors: [InputIssue] = []
     private(set) var superseded: [Int64] = []
     private var firstRow = ActivityStore.RecordKeyMap<Int32>()
-    /// Accepted monthly quantities of the file, per unit and item (`StoredHistory.key`), with their rows.
-    private var monthly: [Int64: [(row: Int32, quantity: Double)]] = [:]
+    /// Accepted monthly quantities of the file, per unit and item (`StoredHistory.key`): each row's
+    /// quantity as written and in base units (rows may use different units of measure).
+    private var monthly: [Int64: [(row: Int32, quantity: Double, base: Double)]] = [:]
 
     /// A monthly quantity more than this many times the unit's own median for the item is a warning.
     static let implausibleFactor = 10.0
@@ -27,50 +27,49 @@ struct ImportChecks {
         month = now.month ?? 0
     }
 
-    /// True when the record may be written; its problems are kept in `errors`.
+    /// The record's problems; none when it may be written.
     mutating func check(
         _ record: ActivityRecord, unitID: Int64, storedID: (ActivityStore.RecordKey) throws -> Int64?,
         issue: (String, Problem) -> InputIssue
-    ) rethrows -> Bool {
+    ) rethrows -> [InputIssue] {
+        var errors: [InputIssue] = []
         let key = ActivityStore.RecordKey(
             unitID: unitID, year: record.period.year, month: record.period.month, item: record.item.code,
             category: record.category.rawValue)
-        var good = true
         if record.period.year > year || (record.period.year == year && (record.period.month ?? 12) > month) {
             errors.append(issue("period", .futurePeriod(record.period.description)))
-            good = false
         }
         if let first = firstRow[key] {
             errors.append(issue("unit", .duplicateRow(firstRow: Int(first))))
-            good = false
         } else {
             firstRow[key] = Int32(clamping: record.sourceRow ?? 0)
         }
         if let stored = try storedID(key) {
             if mode == .append {
                 errors.append(issue("period", .alreadyStored(recordID: stored)))
-                good = false
             } else {
                 superseded.append(stored)
             }
         }
-        if good, record.period.month != nil {
+        if errors.isEmpty, record.period.month != nil {
             monthly[ActivityStore.StoredHistory.key(unitID: unitID, item: record.item.code), default: []].append(
-                (Int32(clamping: record.sourceRow ?? 0), record.quantity.value))
+                (Int32(clamping: record.sourceRow ?? 0), record.quantity.value, record.quantity.baseValue))
         }
-        return good
+        return errors
     }
 
-    /// The warnings, once every row is checked: the median is over the stored months and the file's.
+    /// The warnings, once every row is checked: the median is over the stored months and the file's,
+    /// compared in base units and reported in the row's own unit.
     func warnings(storedMonthly: (Int64) -> [Double], issue: (Int?, Problem) -> InputIssue) -> [InputIssue] {
         var warnings: [InputIssue] = []
         for (key, rows) in monthly {
-            let values = storedMonthly(key) + rows.map(\.quantity)
+            let values = storedMonthly(key) + rows.map(\.base)
             guard values.count >= 3 else { continue }
             let median = Self.median(values)
             guard median > 0 else { continue }
-            for row in rows where row.quantity > Self.implausibleFactor * median {
-                warnings.append(issue(Int(row.row), .implausible(value: row.quantity, median: median)))
+            for row in rows where row.base > Self.implausibleFactor * median {
+                let scale = row.quantity == 0 ? 1 : row.base / row.quantity
+                warnings.append(issue(Int(row.row), .implausible(value: row.quantity, median: median / scale)))
             }
         }
         return warnings

@@ -69,10 +69,8 @@ public struct IntakeFile: Sendable {
     /// A cell as the template reads it. A date on the first of a month at midnight is that month:
     /// Excel turns `2024-01` typed into a cell into the date 2024-01-01.
     static func text(_ cell: CellValue) -> String {
-        guard case .date(let date) = cell else { return cell.text }
         let full = cell.text
-        if full.count == 10, full.hasSuffix("-01") { return String(full.prefix(7)) }
-        _ = date
-        return full
+        guard case .date = cell, full.count == 10, full.hasSuffix("-01") else { return full }
+        return String(full.prefix(7))
     }
 }

@@ -51,18 +51,37 @@ extension ActivityStore {
                 if let p = key.packed { packed[p] = newValue } else { other[key] = newValue }
             }
         }
-
-        public mutating func reserve(_ count: Int) { packed.reserveCapacity(count) }
     }
 
-    /// Stored quantities of some units: each record's key and id, and per unit and item the monthly quantities.
+    /// Stored quantities of some units: each record's key and id, and per unit and item the monthly
+    /// quantities in the base unit of their dimension, so months entered in t and in kg compare.
     public struct StoredHistory: Sendable {
         public var ids = RecordKeyMap<Int64>()
         public var monthly: [Int64: [Double]] = [:]
+        /// Base units in one of each unit of measure as stored (`10^4Nm3` → 10 000 Nm³).
+        private var baseScale: [String: Double?] = [:]
 
         /// The key of a unit's item in `monthly`.
         public static func key(unitID: Int64, item: String) -> Int64 {
             unitID << 11 | (RecordKey.itemIndex[item] ?? 2047)
+        }
+
+        /// Adds one stored record.
+        mutating func add(
+            id: Int64, unitID: Int64, year: Int, month: Int?, item: String, category: String, quantity: Double,
+            uom: String
+        ) {
+            ids[RecordKey(unitID: unitID, year: year, month: month, item: item, category: category)] = id
+            guard month != nil else { return }
+            let scale =
+                baseScale[uom]
+                ?? {
+                    let scale = UnitOfMeasure(parsing: uom).map { PhysicalQuantity(1, $0).baseValue }
+                    baseScale[uom] = .some(scale)
+                    return scale
+                }()
+            guard let scale else { return }  // not a unit PeakZero reads: the record cannot be compared
+            monthly[Self.key(unitID: unitID, item: item), default: []].append(quantity * scale)
         }
     }
 
@@ -77,6 +96,7 @@ extension ActivityStore {
             let item: String
             let category: String
             let quantity: Double
+            let uom: String
         }
         for batch in Array(unitIDs).chunked(by: 5_000) where !batch.isEmpty {
             // With the units' roots, so the database finds the rows through its (root, unit, year) index.
@@ -85,19 +105,15 @@ extension ActivityStore {
                     try $0.decode(column: "root_id", as: Int64.self)
                 }
             let rows = try await database.sql.select()
-                .columns("id", "unit_id", "year", "month", "item", "category", "quantity").from("activity_records")
+                .columns("id", "unit_id", "year", "month", "item", "category", "quantity", "uom")
+                .from("activity_records")
                 .where("root_id", .in, SQLBind.group(roots))
                 .where("unit_id", .in, SQLBind.group(Array(batch)))
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             for row in rows {
-                history.ids[
-                    RecordKey(
-                        unitID: row.unitId, year: row.year, month: row.month, item: row.item, category: row.category)
-                ] = row.id
-                if row.month != nil {
-                    history.monthly[StoredHistory.key(unitID: row.unitId, item: row.item), default: []].append(
-                        row.quantity)
-                }
+                history.add(
+                    id: row.id, unitID: row.unitId, year: row.year, month: row.month, item: row.item,
+                    category: row.category, quantity: row.quantity, uom: row.uom)
             }
         }
         return history

@@ -32,7 +32,8 @@ public final class ActivityStream {
         self.units = units
         rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
         historyQuery = try raw.prepare(
-            "SELECT id, year, month, item, category, quantity FROM activity_records WHERE root_id = ? AND unit_id = ?")
+            "SELECT id, year, month, item, category, quantity, uom FROM activity_records WHERE root_id = ? AND unit_id = ?"
+        )
     }
 
     /// A stored unit's id and region code.
@@ -46,7 +47,7 @@ public final class ActivityStream {
         return history.ids[key]
     }
 
-    /// A unit's stored monthly quantities of an item (`StoredHistory.key`); the unit must have been looked up.
+    /// A unit's stored monthly quantities of an item (`StoredHistory.key`) in base units; the unit must have been looked up.
     public func storedMonthly(_ key: Int64) -> [Double] { history.monthly[key] ?? [] }
 
     private func load(_ unitID: Int64) throws {
@@ -57,16 +58,10 @@ public final class ActivityStream {
         historyQuery.bind(1, rootID)
         historyQuery.bind(2, unitID)
         while try historyQuery.step() {
-            let item = historyQuery.text(3)
-            history.ids[
-                ActivityStore.RecordKey(
-                    unitID: unitID, year: Int(historyQuery.int64(1)), month: historyQuery.optionalInt(2), item: item,
-                    category: historyQuery.text(4))
-            ] = historyQuery.int64(0)
-            if historyQuery.optionalInt(2) != nil {
-                history.monthly[ActivityStore.StoredHistory.key(unitID: unitID, item: item), default: []].append(
-                    historyQuery.double(5))
-            }
+            history.add(
+                id: historyQuery.int64(0), unitID: unitID, year: Int(historyQuery.int64(1)),
+                month: historyQuery.optionalInt(2), item: historyQuery.text(3), category: historyQuery.text(4),
+                quantity: historyQuery.double(5), uom: historyQuery.text(6))
         }
     }
 

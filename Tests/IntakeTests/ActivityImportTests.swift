@@ -222,4 +222,21 @@ struct ActivityImportTests {
             #expect(totals.rows[0][3] == .number(inventory.co2eT))
         }
     }
+
+    @Test(
+        "months in different units of measure are compared in one: 150 000 kg is 150 t",
+        arguments: TestDatabases.locations)
+    func warnAcrossUnits(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.units)
+            let months = (1...5).map { Self.row("F1", String(format: "2024-%02d", $0), "烟煤", 100, "t") }
+            _ = try await Self.importing(try Self.workbook(months), name: "t.xlsx", into: db)
+            let csv = "单位代码,期间,品种,数量,计量单位\nF1,2024-06,烟煤,150000,kg\nF1,2024-07,烟煤,1500000,kg\n"
+            let report = try await Self.importing(Data(csv.utf8), name: "kg.csv", into: db)
+            #expect(report.succeeded)
+            // Stored 5 × 100 t and the file's 150 t and 1 500 t: the median is 100 t, shown as 100 000 kg.
+            #expect(report.warnings.map(\.row) == [3])
+            #expect(report.warnings.first?.problem == .implausible(value: 1_500_000, median: 100_000))
+        }
+    }
 }

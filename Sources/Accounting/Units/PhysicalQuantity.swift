@@ -36,4 +36,15 @@ public enum PhysicalQuantity: Sendable, Equatable {
     }
 
     public var unitSymbol: String { unit.symbol }
+
+    /// The value in the base unit of its family (t, Nm³, GJ, tce …): quantities of one dimension
+    /// written in different units compare by it.
+    public var baseValue: Double {
+        switch self {
+        case .mass(let q): q.baseValue
+        case .volume(let q): q.baseValue
+        case .energy(let q): q.baseValue
+        case .standardCoal(let q): q.baseValue
+        }
+    }
 }

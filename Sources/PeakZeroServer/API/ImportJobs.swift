@@ -12,7 +12,6 @@ actor ImportJobs {
     struct Job: Sendable {
         let id: String
         let file: String
-        let started: Date
         var state: State = .running
         var report: ImportReport?
         var failure: String?
@@ -27,7 +26,7 @@ actor ImportJobs {
         _ work: @escaping @Sendable (@escaping @Sendable (ImportProgress) -> Void) async throws -> ImportReport
     ) -> String {
         let id = UUID().uuidString.lowercased()
-        jobs[id] = Job(id: id, file: file, started: Date())
+        jobs[id] = Job(id: id, file: file)
         Task {
             do {
                 let report = try await work { progress in Task { await self.update(id, progress) } }
