@@ -18,11 +18,8 @@ struct CSVChunks {
 
     init(path: String, blockSize: Int = 4 << 20) throws(InputIssues) {
         self.blockSize = blockSize
-        name = (path as NSString).lastPathComponent
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file: \(path)"
-            throw InputIssues([InputIssue(file: name, problem: .unreadableFile(reason))])
-        }
+        name = UserFile.name(of: path)
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw UserFile.unreadable(path) }
         self.handle = handle
         size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
     }
@@ -54,16 +51,7 @@ struct CSVChunks {
     }
 
     private mutating func parse(_ block: Data) throws(InputIssues) -> (firstRow: Int, records: [[String]]) {
-        guard let text = String(validating: Array(block), as: UTF8.self) else {
-            throw InputIssues([InputIssue(file: name, problem: .notUTF8)])
-        }
-        let table: CSVTable
-        do { table = try CSVTable(parsing: text) } catch {
-            switch error {
-            case .unterminatedQuote(let row):
-                throw InputIssues([InputIssue(file: name, row: nextRow + row - 1, problem: .unterminatedQuote)])
-            }
-        }
+        let table = try CSVTable(parsing: try UserFile.text(block, file: name), file: name, firstRow: nextRow)
         let first = nextRow
         nextRow += table.records.count
         return (first, table.records)

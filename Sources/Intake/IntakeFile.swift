@@ -40,30 +40,14 @@ public struct IntakeFile: Sendable {
             self.sheet = sheet.name
             self.rows = rows.map { row in (row.number, row.cells.map(Self.text)) }
         } else {
-            // Strict: Foundation's decoder would replace bad bytes (a GBK file) instead of failing.
-            guard var text = String(validating: Array(data), as: UTF8.self) else {
-                throw InputIssues([InputIssue(file: name, problem: .notUTF8)])
-            }
-            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            let table: CSVTable
-            do { table = try CSVTable(parsing: text) } catch {
-                switch error {
-                case .unterminatedQuote(let row):
-                    throw InputIssues([InputIssue(file: name, row: row, problem: .unterminatedQuote)])
-                }
-            }
+            let table = try CSVTable(parsing: try UserFile.text(data, file: name), file: name)
             sheet = nil
             rows = table.records.enumerated().map { ($0.offset + 1, $0.element) }
         }
     }
 
     public init(path: String) throws(InputIssues) {
-        let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file: \(path)"
-            throw InputIssues([InputIssue(file: name, problem: .unreadableFile(reason))])
-        }
-        try self.init(data: data, name: name)
+        try self.init(data: try UserFile.contents(atPath: path), name: UserFile.name(of: path))
     }
 
     /// A cell as the template reads it. A date on the first of a month at midnight is that month:

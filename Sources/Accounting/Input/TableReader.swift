@@ -18,15 +18,7 @@ struct TableReader {
     init(
         text: String, file: String?, required: [String], optional: [String], headerAliases: [String: [String]]
     ) throws(InputIssues) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(parsing: text)
-        } catch {
-            switch error {
-            case .unterminatedQuote(let row):
-                throw InputIssues([InputIssue(file: file, row: row, problem: .unterminatedQuote)])
-            }
-        }
+        let table = try CSVTable(parsing: text, file: file)
         try self.init(
             rows: table.records.enumerated().map { (number: $0.offset + 1, values: $0.element) }, file: file,
             sheet: nil, required: required, optional: optional, headerAliases: headerAliases)
