@@ -34,8 +34,16 @@ public struct IntakeFile: Sendable {
                 rows = try workbook.rows(of: chosen)
             } catch let error as InputIssues {
                 throw error
+            } catch let error as SpreadsheetError {
+                throw InputIssues([
+                    InputIssue(
+                        file: name,
+                        problem: .unreadableWorkbook(
+                            zh: error.message(chinese: true), en: error.message(chinese: false)))
+                ])
             } catch {
-                throw InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(String(describing: error)))])
+                let reason = String(describing: error)
+                throw InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(zh: reason, en: reason))])
             }
             self.sheet = sheet.name
             self.rows = rows.map { row in (row.number, row.cells.map(Self.text)) }

@@ -12,8 +12,18 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
     case noSuchSheet(String)
     case cannotWrite(String)
 
-    public var description: String {
+    public var description: String { message(chinese: false) }
+
+    /// The message in Chinese or English. The technical detail (a part's name, the parser's reason)
+    /// stays as the file and the parser give it.
+    public func message(chinese zh: Bool) -> String {
         switch self {
+        case .notAWorkbook(let why) where zh: "不是 Excel 工作簿（.xlsx）：\(why)"
+        case .missingPart(let part) where zh: "工作簿缺少 \(part)，文件已损坏或不是 .xlsx 文件"
+        case .malformedXML(let part, let line, let reason) where zh: "\(part) 第 \(line) 行：XML 损坏（\(reason)）"
+        case .invalidContent(let part, let reason) where zh: "\(part)：\(reason)"
+        case .noSuchSheet(let name) where zh: "工作簿中没有名为“\(name)”的工作表"
+        case .cannotWrite(let why) where zh: "无法写出工作簿：\(why)"
         case .notAWorkbook(let why): "not an Excel workbook (.xlsx): \(why)"
         case .missingPart(let part): "the workbook has no \(part); it is damaged or not an .xlsx file"
         case .malformedXML(let part, let line, let reason): "\(part), line \(line): broken XML (\(reason))"

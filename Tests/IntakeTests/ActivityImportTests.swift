@@ -239,4 +239,17 @@ struct ActivityImportTests {
             #expect(report.warnings.first?.problem == .implausible(value: 1_500_000, median: 100_000))
         }
     }
+
+    @Test("a broken workbook is explained in the reader's language")
+    func brokenWorkbookLanguage() {
+        do {
+            _ = try IntakeFile(data: Data([0x50, 0x4B, 0x03, 0x04, 0x00]), name: "broken.xlsx")
+            Issue.record("a broken workbook was read")
+        } catch {
+            #expect(error.issues.first?.message(in: .zh).hasPrefix("broken.xlsx：无法读取 Excel 工作簿：不是 Excel 工作簿") == true)
+            #expect(
+                error.issues.first?.message(in: .en).hasPrefix(
+                    "broken.xlsx: cannot read the Excel workbook: not an Excel") == true)
+        }
+    }
 }

@@ -139,8 +139,8 @@ extension Problem {
             return zh
                 ? "此文件已于 \(when) 导入（批次 \(batch)），未重复导入"
                 : "this file was imported on \(when) (batch \(batch)); nothing imported again"
-        case .unreadableWorkbook(let reason):
-            return zh ? "无法读取 Excel 工作簿：\(reason)" : "cannot read the Excel workbook: \(reason)"
+        case .unreadableWorkbook(let zhReason, let enReason):
+            return zh ? "无法读取 Excel 工作簿：\(zhReason)" : "cannot read the Excel workbook: \(enReason)"
         case .noSuchSheet(let name, let available):
             return zh
                 ? "工作簿中没有工作表“\(name)”；现有：\(list(available))"

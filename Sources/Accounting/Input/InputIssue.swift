@@ -83,7 +83,8 @@ public enum Problem: Sendable, Equatable {
     case futurePeriod(String)
     case implausible(value: Double, median: Double)
     case alreadyImported(batch: Int64, when: String)
-    case unreadableWorkbook(String)
+    /// Why a workbook cannot be read, in Chinese and in English.
+    case unreadableWorkbook(zh: String, en: String)
     case noSuchSheet(String, available: [String])
 }
 
