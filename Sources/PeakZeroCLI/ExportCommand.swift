@@ -41,11 +41,9 @@ struct ExportCommand: AsyncParsableCommand {
         func run() async throws {
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let anchor = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
-                let records = try await ActivityStore(database).list(under: anchor.id, year: year)
-                let codes = Dictionary(
-                    uniqueKeysWithValues: try await UnitStore(database).list(under: anchor.id).map { ($0.id, $0.code) })
                 try file.write(
-                    Exports.activity(records, unitCodes: codes, language: try file.language.resolved()),
+                    try await Exports.activity(
+                        in: database, under: anchor.id, year: year, language: try file.language.resolved()),
                     defaultName: "activity-\(unit)\(year.map { "-\($0)" } ?? "")")
             }
         }
@@ -59,16 +57,11 @@ struct ExportCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await storage.withDatabase(logger: CLILogger.make()) { database in
-                let store = InventoryStore(database)
-                let inventory = try await StoreErrorText.reporting { try await store.inventory(id: id) }
-                let codes = Dictionary(
-                    uniqueKeysWithValues: try await UnitStore(database).list(under: inventory.unitId).map {
-                        ($0.id, $0.code)
-                    })
+                let tables = try await StoreErrorText.reporting {
+                    try await Exports.inventory(in: database, id: id, language: try file.language.resolved())
+                }
                 try file.write(
-                    Exports.inventory(
-                        inventory, lines: try await store.lines(inventoryID: id), unitCodes: codes,
-                        language: try file.language.resolved()),
+                    tables,
                     defaultName: "inventory-\(id)")
             }
         }
@@ -101,31 +94,24 @@ struct ExportCommand: AsyncParsableCommand {
             let method = Scope2Method(rawValue: scope2)!
             let language = try file.language.resolved()
             try await storage.withDatabase(logger: CLILogger.make()) { database in
-                let rollups = RollupStore(database)
+                let subject: RollupSubject
+                let name: String
                 if let unit {
                     let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
-                    let rollup = try await StoreErrorText.reporting {
-                        try await rollups.rollup(
-                            .unit(id: found.id, approach: ConsolidationApproach(rawValue: approach)!), year: year)
-                    }
-                    let names = Dictionary(
-                        uniqueKeysWithValues: try await UnitStore(database).children(of: found.id).map {
-                            (String($0.id), "\($0.code) \($0.name)")
-                        })
-                    try file.write(
-                        Exports.indicators(rollup, childNames: names, method: method, language: language),
-                        defaultName: "indicators-\(unit)-\(year)")
+                    subject = .unit(id: found.id, approach: ConsolidationApproach(rawValue: approach)!)
+                    name = unit
                 } else {
                     guard let prefix = RegionPrefix(region!) else {
                         throw ValidationError("--region is not a GB/T 2260 code")
                     }
-                    let rollup = try await StoreErrorText.reporting {
-                        try await rollups.rollup(.region(prefix), year: year)
-                    }
-                    try file.write(
-                        Exports.indicators(rollup, childNames: [:], method: method, language: language),
-                        defaultName: "indicators-\(prefix.prefix)-\(year)")
+                    subject = .region(prefix)
+                    name = prefix.prefix
                 }
+                let tables = try await StoreErrorText.reporting {
+                    try await Exports.indicators(
+                        in: database, subject: subject, year: year, method: method, language: language)
+                }
+                try file.write(tables, defaultName: "indicators-\(name)-\(year)")
             }
         }
     }

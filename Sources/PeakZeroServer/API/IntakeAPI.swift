@@ -81,25 +81,16 @@ struct IntakeAPI {
         let unitID = try request.requireQuery("unit_id", as: Int64.self)
         let year = try request.query("year", as: Int.self)
         let format = try Self.format(request)
-        let units = UnitStore(database)
-        let codes = Dictionary(uniqueKeysWithValues: try await units.list(under: unitID).map { ($0.id, $0.code) })
-        let records = try await ActivityStore(database).list(under: unitID, year: year)
-        let tables = Exports.activity(records, unitCodes: codes, language: request.language)
+        let unit = try await UnitStore(database).unit(id: unitID)
+        let tables = try await Exports.activity(in: database, under: unitID, year: year, language: request.language)
         return Self.file(
-            try Exports.data(tables, format: format),
-            name: "activity-\(codes[unitID] ?? String(unitID)).\(format.rawValue)",
-            format: format)
+            try Exports.data(tables, format: format), name: "activity-\(unit.code).\(format.rawValue)", format: format)
     }
 
     func exportInventory(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let id = try context.id()
         let format = try Self.format(request)
-        let store = InventoryStore(database)
-        let inventory = try await store.inventory(id: id)
-        let codes = Dictionary(
-            uniqueKeysWithValues: try await UnitStore(database).list(under: inventory.unitId).map { ($0.id, $0.code) })
-        let tables = Exports.inventory(
-            inventory, lines: try await store.lines(inventoryID: id), unitCodes: codes, language: request.language)
+        let tables = try await Exports.inventory(in: database, id: id, language: request.language)
         return Self.file(
             try Exports.data(tables, format: format), name: "inventory-\(id).\(format.rawValue)", format: format)
     }
@@ -108,28 +99,23 @@ struct IntakeAPI {
         let year = try request.requireQuery("year", as: Int.self)
         let format = try Self.format(request)
         let method = try request.choice("scope2", default: Scope2Method.location)
-        let rollups = RollupStore(database)
-        let tables: [ExportTable]
+        let subject: RollupSubject
         let name: String
         if let unitID = try request.query("unit_id", as: Int64.self) {
-            let approach = try request.choice("approach", default: ConsolidationApproach.control)
-            let rollup = try await rollups.rollup(.unit(id: unitID, approach: approach), year: year)
-            let names = Dictionary(
-                uniqueKeysWithValues: try await UnitStore(database).children(of: unitID).map {
-                    (String($0.id), "\($0.code) \($0.name)")
-                })
-            tables = Exports.indicators(rollup, childNames: names, method: method, language: request.language)
+            subject = .unit(
+                id: unitID, approach: try request.choice("approach", default: ConsolidationApproach.control))
             name = "indicators-\(unitID)-\(year)"
         } else if let code = request.uri.queryParameters.get("region") {
             guard let prefix = RegionPrefix(String(code)) else { throw APIError.notFound("no region \(code)") }
-            let rollup = try await rollups.rollup(.region(prefix), year: year)
-            tables = Exports.indicators(rollup, childNames: [:], method: method, language: request.language)
+            subject = .region(prefix)
             name = "indicators-\(prefix.prefix)-\(year)"
         } else {
             throw APIError.badRequest(
                 request.language == .zh ? "需要 unit_id 或 region" : "unit_id or region is required",
                 issues: [.init(row: nil, field: "unit_id", message: "required")])
         }
+        let tables = try await Exports.indicators(
+            in: database, subject: subject, year: year, method: method, language: request.language)
         return Self.file(try Exports.data(tables, format: format), name: "\(name).\(format.rawValue)", format: format)
     }
 

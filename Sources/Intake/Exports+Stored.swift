@@ -1,0 +1,45 @@
+import Accounting
+import Persistence
+
+/// The exports of stored data, gathered once for the command line and the API alike.
+extension Exports {
+    /// Activity records of a unit's subtree, optionally of one year.
+    public static func activity(
+        in database: PeakZeroDatabase, under unitID: Int64, year: Int?, language: Language
+    ) async throws -> [ExportTable] {
+        activity(
+            try await ActivityStore(database).list(under: unitID, year: year),
+            unitCodes: try await codes(in: database, under: unitID), language: language)
+    }
+
+    /// A stored inventory's lines.
+    public static func inventory(in database: PeakZeroDatabase, id: Int64, language: Language) async throws
+        -> [ExportTable]
+    {
+        let store = InventoryStore(database)
+        let inventory = try await store.inventory(id: id)
+        return Exports.inventory(
+            inventory, lines: try await store.lines(inventoryID: id),
+            unitCodes: try await codes(in: database, under: inventory.unitId), language: language)
+    }
+
+    /// The indicators of a unit (its children named by code and name) or a region.
+    public static func indicators(
+        in database: PeakZeroDatabase, subject: RollupSubject, year: Int, method: Scope2Method, language: Language
+    ) async throws -> [ExportTable] {
+        let rollup = try await RollupStore(database).rollup(subject, year: year)
+        var names: [String: String] = [:]
+        if case .unit(let id, _) = subject {
+            for child in try await UnitStore(database).children(of: id) {
+                names[String(child.id)] = "\(child.code) \(child.name)"
+            }
+        }
+        return indicators(rollup, childNames: names, method: method, language: language)
+    }
+
+    static func codes(in database: PeakZeroDatabase, under unitID: Int64) async throws -> [Int64: String] {
+        Dictionary(
+            try await UnitStore(database).list(under: unitID).map { ($0.id, $0.code) },
+            uniquingKeysWith: { first, _ in first })
+    }
+}
