@@ -19,11 +19,7 @@ extension ActivityImport {
     ) async throws -> ImportReport {
         let name = (path as NSString).lastPathComponent
         let store = ActivityStore(database)
-        let workbook =
-            name.lowercased().hasSuffix(".xlsx")
-            || (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) }
-                == Data([0x50, 0x4B, 0x03, 0x04]))
-        guard store.streams, !workbook else {
+        guard store.streams, !FileImport.isWorkbook(path: path) else {
             do {
                 return try await run(
                     try IntakeFile(path: path), mode: mode, dryRun: dryRun, language: language, createdBy: createdBy,
@@ -45,14 +41,9 @@ extension ActivityImport {
         var report = outcome.result
         if let earlier = outcome.earlier {
             // The same answer as for a file read whole: the earlier batch, nothing checked or written.
-            var again = ImportReport(
-                file: name, sheet: nil, contentHash: report.contentHash, mode: mode, dryRun: dryRun)
-            again.alreadyImported = true
-            again.batchID = earlier.id
-            again.warnings = [
-                InputIssue(file: name, problem: .alreadyImported(batch: earlier.id, when: earlier.createdAt))
-            ]
-            return again
+            return .repeated(
+                file: name, sheet: nil, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
+                earlier: (earlier.id, earlier.createdAt))
         }
         report.rowsWritten = outcome.written
         report.batchID = outcome.batch

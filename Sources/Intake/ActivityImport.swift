@@ -15,16 +15,14 @@ public struct ActivityImport: Sendable {
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
         createdBy: String? = nil, today: Date = Date()
     ) async throws -> ImportReport {
-        var report = ImportReport(
-            file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
         let store = ActivityStore(database)
         if let earlier = try await store.batch(contentHash: file.contentHash) {
-            report.alreadyImported = true
-            report.batchID = earlier.id
-            report.warnings.append(
-                InputIssue(file: file.name, problem: .alreadyImported(batch: earlier.id, when: earlier.createdAt)))
-            return report
+            return .repeated(
+                file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun,
+                earlier: (earlier.id, earlier.createdAt))
         }
+        var report = ImportReport(
+            file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
         let units = Dictionary(
             try await UnitStore(database).list().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         let parsed: ActivityTemplate.Parsed

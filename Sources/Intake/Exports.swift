@@ -19,7 +19,7 @@ public enum Exports {
     public static func activity(
         _ records: [StoredActivityRecord], unitCodes: [Int64: String], language: Language
     ) -> [ExportTable] {
-        let fields = Templates.activityColumns.map(\.field)
+        let fields = Templates.Kind.activity.columns.map(\.field)
         let rows: [[CellValue]] = records.map { record in
             let values: [String: CellValue] = [
                 "unit": .text(unitCodes[record.unitId] ?? String(record.unitId)), "period": .text(record.period),

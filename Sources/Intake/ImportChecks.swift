@@ -8,8 +8,7 @@ import Persistence
 /// more than ten times the unit's own median for the item.
 struct ImportChecks {
     let mode: ImportReport.Mode
-    let year: Int
-    let month: Int
+    let clock: ImportClock
     private(set) var superseded: [Int64] = []
     private var firstRow = ActivityStore.RecordKeyMap<Int32>()
     /// Accepted monthly quantities of the file, per unit and item (`StoredHistory.key`): each row's
@@ -21,10 +20,7 @@ struct ImportChecks {
 
     init(mode: ImportReport.Mode, today: Date) {
         self.mode = mode
-        let now = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
-        year = now.year ?? 0
-        month = now.month ?? 0
+        clock = ImportClock(today: today)
     }
 
     /// The record's problems; none when it may be written.
@@ -36,7 +32,7 @@ struct ImportChecks {
         let key = ActivityStore.RecordKey(
             unitID: unitID, year: record.period.year, month: record.period.month, item: record.item.code,
             category: record.category.rawValue)
-        if record.period.year > year || (record.period.year == year && (record.period.month ?? 12) > month) {
+        if clock.isFuture(record.period) {
             errors.append(issue("period", .futurePeriod(record.period.description)))
         }
         if let first = firstRow[key] {

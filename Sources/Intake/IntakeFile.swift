@@ -11,8 +11,12 @@ public struct IntakeFile: Sendable {
     public let sheet: String?
     public let rows: [(number: Int, values: [String])]
 
-    /// The sheet names a workbook's data may be on, by kind; otherwise its first visible sheet.
-    static let dataSheets = ["活动数据", "Activity", "activity", "Activity data"]
+    /// What the file holds: told by its data sheet's name, or else by its header row; nil when
+    /// neither says.
+    public var kind: Templates.Kind? {
+        if let sheet, let kind = Templates.Kind(sheetName: sheet) { return kind }
+        return rows.first { !CSVTable.isBlank($0.values) }.flatMap { Templates.Kind(header: $0.values) }
+    }
 
     public init(data: Data, name: String) throws(InputIssues) {
         self.name = name
@@ -23,12 +27,13 @@ public struct IntakeFile: Sendable {
             let sheet: XLSXWorkbook.Sheet
             do {
                 workbook = try XLSXWorkbook(data: data)
+                // A template's data sheet (of any kind), else the first visible sheet.
                 guard
-                    let chosen = workbook.sheets.first(where: { Self.dataSheets.contains($0.name) })
+                    let chosen = workbook.sheets.first(where: { Templates.Kind(sheetName: $0.name) != nil })
                         ?? workbook.sheets.first(where: { !$0.hidden })
                 else {
-                    throw InputIssues([InputIssue(file: name, problem: .noSuchSheet(Self.dataSheets[0], available: []))]
-                    )
+                    let expected = Templates.Kind.activity.sheetName(.zh)
+                    throw InputIssues([InputIssue(file: name, problem: .noSuchSheet(expected, available: []))])
                 }
                 sheet = chosen
                 rows = try workbook.rows(of: chosen)

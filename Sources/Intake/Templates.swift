@@ -3,29 +3,23 @@ import Foundation
 import Spreadsheet
 
 /// Blank templates people fill in: the data sheet with its headers, a sheet listing the valid
-/// items, units of measure, categories and province codes, and an instructions sheet that carries
-/// the template's version. CSV templates are the header row alone.
+/// codes (items and units of measure, levels, province codes), and an instructions sheet that
+/// carries the template's version. CSV templates are the header row alone.
 public enum Templates {
     public enum Kind: String, Sendable, CaseIterable {
-        case activity
+        case activity, economic, units
     }
 
     public enum Format: String, Sendable, CaseIterable {
         case xlsx, csv
     }
 
-    public static func version(_ kind: Kind) -> String { "\(kind.rawValue)-v\(ActivityTemplate.version)" }
-
-    /// The data sheet's columns: required ones first, the region last among the usual ones (it may
-    /// be left empty), then the measured fuel parameters.
-    public static let activityColumns: [(field: String, zh: String)] = [
-        ("unit", "单位代码"), ("period", "期间"), ("item", "品种"), ("quantity", "数量"), ("uom", "计量单位"),
-        ("category", "类别"), ("region", "行政区划代码"), ("ncv", "低位发热量"), ("carbon_content", "单位热值含碳量"),
-        ("oxidation_rate", "碳氧化率"),
-    ]
+    public static func version(_ kind: Kind) -> String {
+        "\(kind.rawValue)-v\(kind == .activity ? ActivityTemplate.version : "1")"
+    }
 
     public static func header(_ kind: Kind, language: Language) -> [String] {
-        activityColumns.map { language == .zh ? $0.zh : $0.field }
+        kind.columns.map { $0.header(language) }
     }
 
     public static func data(_ kind: Kind, format: Format, language: Language) throws -> Data {
@@ -38,9 +32,10 @@ public enum Templates {
             var writer = XLSXWriter()
             try writer.add(
                 .init(
-                    name: zh ? "活动数据" : "Activity", rows: [header.map(CellValue.text)],
-                    columnWidths: header.map { _ in 16 }))
-            try writer.add(.init(name: zh ? "代码表" : "Lists", rows: lists(language), columnWidths: [18, 24, 28, 40]))
+                    name: kind.sheetName(language), rows: [header.map(CellValue.text)],
+                    columnWidths: header.map { max(16, Double($0.count) * 1.6) }))
+            try writer.add(
+                .init(name: zh ? "代码表" : "Lists", rows: lists(kind, language), columnWidths: [18, 24, 28, 40]))
             try writer.add(
                 .init(
                     name: zh ? "说明" : "Instructions", rows: instructions(kind, language), header: false,
@@ -48,45 +43,46 @@ public enum Templates {
             return try writer.data()
         }
     }
+}
 
-    static func lists(_ language: Language) -> [[CellValue]] {
-        let zh = language == .zh
-        let template = ActivityTemplate()
-        var rows: [[CellValue]] = [
-            (zh ? ["品种", "名称", "计量单位", "类别"] : ["item", "name", "units of measure", "categories"]).map(CellValue.text)
-        ]
-        for item in template.catalog.items {
-            rows.append([
-                .text(item.code), .text(item.name(in: language)),
-                .text(template.acceptedUnits(for: item).joined(separator: zh ? "、" : ", ")),
-                .text(item.allowedCategories.map(\.rawValue).joined(separator: zh ? "、" : ", ")),
-            ])
+extension Templates.Kind {
+    /// The data sheet's name in a template.
+    public func sheetName(_ language: Language) -> String {
+        switch self {
+        case .activity: language == .zh ? "活动数据" : "Activity"
+        case .economic: language == .zh ? "经济数据" : "Economic"
+        case .units: language == .zh ? "单位" : "Units"
         }
-        rows.append([])
-        rows.append((zh ? ["省级行政区划代码", "名称"] : ["province code", "name"]).map(CellValue.text))
-        for province in template.provinces.provinces {
-            rows.append([.text(province.code), .text(zh ? province.nameZh : province.nameEn)])
-        }
-        return rows
     }
 
-    static func instructions(_ kind: Kind, _ language: Language) -> [[CellValue]] {
-        let lines: [String] =
-            language == .zh
-            ? [
-                "PeakZero 活动数据模板，版本 \(version(kind))",
-                "每行一个单位、一个期间、一个品种。必填列：单位代码、期间、品种、数量、计量单位；行政区划代码可不填（取单位登记的区划）。",
-                "期间写作 2024-01（月度）或 2024（年度）；数量为非负数；品种和计量单位见“代码表”。",
-                "类别可不填（按品种默认）；实测低位发热量、单位热值含碳量、碳氧化率仅用于燃料，留空则用缺省值。",
-                "导入前可先试运行：系统逐行检查并列出每个错误所在的工作表、行和列，不写入任何数据。",
-            ]
-            : [
-                "PeakZero activity data template, version \(version(kind))",
-                "One row per unit, period and item. Required: unit, period, item, quantity, uom; region may be left empty (the unit's registered region is used).",
-                "Periods are 2024-01 (a month) or 2024 (a year); quantities are not negative; items and units of measure are on the Lists sheet.",
-                "category may be empty (the item's default); ncv, carbon_content and oxidation_rate are for fuels only, empty means the defaults.",
-                "Try a dry run first: every row is checked and each error is listed with its sheet, row and column; nothing is written.",
-            ]
-        return lines.map { [.text($0)] }
+    /// The kind whose data sheet has this name (in either language, any case).
+    init?(sheetName: String) {
+        let name = sheetName.trimmingCharacters(in: .whitespaces).lowercased()
+        guard
+            let kind = Self.allCases.first(where: { kind in
+                [Language.zh, .en].contains { kind.sheetName($0).lowercased() == name }
+                    || (kind == .activity && name == "activity data")
+                    || (kind == .economic && name == "economic data")
+            })
+        else { return nil }
+        self = kind
+    }
+
+    /// The kind a header row belongs to: the kind whose every required column it names.
+    init?(header: [String]) {
+        let given = Set(header.map(TableReader.key))
+        func names(_ column: TemplateColumn) -> [String] {
+            ([column.field, column.zh] + column.aliases).map(TableReader.key)
+        }
+        // Units first: its required columns (code, name, level, region) are the most specific;
+        // activity next (item, quantity); economic data has only unit and period in common.
+        for kind in [Self.units, .activity, .economic] {
+            let required = kind.columns.filter(\.required)
+            if required.allSatisfy({ !Set(names($0)).isDisjoint(with: given) }) {
+                self = kind
+                return
+            }
+        }
+        return nil
     }
 }

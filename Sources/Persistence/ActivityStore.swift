@@ -117,9 +117,7 @@ public struct ActivityStore: Sendable {
     static func insert(
         _ rows: [BulkRow], provenance: RecordBatch, dialect: Dialect, in db: any SQLDatabase
     ) async throws -> [Int64] {
-        let batchID = try await db.insert(into: "record_batches").columns(RecordBatch.columns)
-            .values(provenance.row(count: rows.count).map(\.bind)).returning("id").first()!
-            .decode(column: "id", as: Int64.self)
+        let batchID = try await provenance.insert(count: rows.count, in: db)
         var ids: [Int64] = []
         for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
             var insert = db.insert(into: "activity_records").columns(Self.columns)

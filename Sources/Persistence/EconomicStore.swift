@@ -40,16 +40,50 @@ public struct StoredEconomicRecord: Sendable, Codable, Equatable {
     public let baseYear: Int
 }
 
+/// An economic record that passed the checks, with its unit.
+public struct CheckedEconomicRecord: Sendable {
+    /// Its 1-based place among the records checked.
+    public let position: Int
+    public let record: NewEconomicRecord
+    public let period: Period
+    public let unitID: Int64
+    let rootID: Int64
+}
+
+/// A unit and period: economic data has at most one record for each.
+public struct EconomicKey: Hashable, Sendable {
+    public let unitID: Int64
+    public let year: Int
+    public let month: Int?
+
+    public init(unitID: Int64, year: Int, month: Int?) {
+        self.unitID = unitID
+        self.year = year
+        self.month = month
+    }
+}
+
 public struct EconomicStore: Sendable {
     let database: PeakZeroDatabase
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
+    /// Checks records and inserts them in one transaction; nothing is written when any is invalid.
     @discardableResult
     public func insert(_ records: [NewEconomicRecord]) async throws -> [Int64] {
+        let checked = try await check(records)
+        if !checked.issues.isEmpty { throw StoreError.invalid(checked.issues) }
+        return try await write(checked.valid)
+    }
+
+    /// Each record's problems (located by its 1-based position and field) and the valid records
+    /// matched to their units.
+    public func check(_ records: [NewEconomicRecord]) async throws -> (
+        valid: [CheckedEconomicRecord], issues: [InputIssue]
+    ) {
         let units = try await UnitLookup.byCode(Array(Set(records.map(\.unitCode))), in: database.sql)
         var issues: [InputIssue] = []
-        var rows: [(NewEconomicRecord, Period, UnitLookup.Entry)] = []
+        var valid: [CheckedEconomicRecord] = []
         for (index, record) in records.enumerated() {
             let position = index + 1
             let before = issues.count
@@ -77,29 +111,66 @@ public struct EconomicStore: Sendable {
             if let base = record.baseYear, Period(year: base) == nil {
                 issues.append(InputIssue(row: position, column: "base_year", problem: .badYear(String(base))))
             }
-            if issues.count == before, let period, let unit { rows.append((record, period, unit)) }
+            if issues.count == before, let period, let unit {
+                valid.append(
+                    CheckedEconomicRecord(
+                        position: position, record: record, period: period, unitID: unit.id, rootID: unit.rootID))
+            }
         }
-        if !issues.isEmpty { throw StoreError.invalid(issues) }
+        return (valid, issues)
+    }
+
+    /// The stored records of these units, by unit and period.
+    public func storedIDs(unitIDs: Set<Int64>) async throws -> [EconomicKey: Int64] {
+        var stored: [EconomicKey: Int64] = [:]
+        for chunk in Array(unitIDs).chunked(by: 10_000) {
+            let rows = try await database.sql.select().columns("id", "unit_id", "year", "month").from(
+                "economic_records"
+            )
+            .where("unit_id", .in, SQLBind.group(Array(chunk))).all()
+            for row in rows {
+                let key = EconomicKey(
+                    unitID: try row.decode(column: "unit_id", as: Int64.self),
+                    year: try row.decode(column: "year", as: Int.self),
+                    month: try row.decode(column: "month", as: Int?.self))
+                stored[key] = try row.decode(column: "id", as: Int64.self)
+            }
+        }
+        return stored
+    }
+
+    /// Writes checked records in one transaction — with their batch when they come from a file, after
+    /// deleting the stored records they supersede — and marks the affected inventories stale.
+    @discardableResult
+    public func write(
+        _ records: [CheckedEconomicRecord], provenance: RecordBatch? = nil, superseding: [Int64] = []
+    ) async throws -> [Int64] {
         let dialect = database.dialect
-        let valid = rows
         return try await database.transaction { db in
+            let batchID = try await provenance?.insert(count: records.count, in: db)
+            for chunk in superseding.chunked(by: 10_000) {
+                try await db.delete(from: "economic_records").where("id", .in, SQLBind.group(Array(chunk))).run()
+            }
             let columns = [
                 "root_id", "unit_id", "year", "month", "output_value", "value_added", "revenue", "price_index",
-                "base_year", "created_at",
+                "base_year", "created_at", "batch_id",
             ]
             let now = Timestamp.now()
             var ids: [Int64] = []
-            for batch in valid.chunked(by: dialect.maxBinds / columns.count) {
+            for chunk in records.chunked(by: dialect.maxBinds / columns.count) {
                 var insert = db.insert(into: "economic_records").columns(columns)
-                for (record, period, unit) in batch {
+                for checked in chunk {
+                    let record = checked.record
                     insert = insert.values(
-                        SQLBind(unit.rootID), SQLBind(unit.id), SQLBind(period.year), SQLBind(period.month),
-                        SQLBind(record.outputValue), SQLBind(record.valueAdded), SQLBind(record.revenue),
-                        SQLBind(record.priceIndex ?? 100), SQLBind(record.baseYear ?? period.year), SQLBind(now))
+                        SQLBind(checked.rootID), SQLBind(checked.unitID), SQLBind(checked.period.year),
+                        SQLBind(checked.period.month), SQLBind(record.outputValue), SQLBind(record.valueAdded),
+                        SQLBind(record.revenue), SQLBind(record.priceIndex ?? 100),
+                        SQLBind(record.baseYear ?? checked.period.year), SQLBind(now), SQLBind(batchID))
                 }
                 ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
             }
-            try await InventoryStaleness.mark(units: valid.map(\.2.id), years: Set(valid.map(\.1.year)), in: db)
+            try await InventoryStaleness.mark(
+                units: records.map(\.unitID), years: Set(records.map(\.period.year)), in: db)
             return ids
         }
     }

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// Where a batch of records came from: how it arrived (`api`, `import`, `demo`), the file and its
 /// content hash for an import, the template version, and who sent it. Stored once per batch in
 /// `record_batches`; every record points to its batch.
@@ -41,4 +43,13 @@ public struct StoredRecordBatch: Sendable, Codable, Equatable {
     public let createdBy: String?
     public let createdAt: String
     public let rowCount: Int
+}
+
+extension RecordBatch {
+    /// Writes the batch's row inside the caller's transaction; returns its id.
+    func insert(count: Int, in db: any SQLDatabase) async throws -> Int64 {
+        try await db.insert(into: "record_batches").columns(Self.columns)
+            .values(row(count: count).map(\.bind)).returning("id").first()!
+            .decode(column: "id", as: Int64.self)
+    }
 }

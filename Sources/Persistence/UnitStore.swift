@@ -71,43 +71,72 @@ public struct UnitStore: Sendable {
     /// Nothing is written when any unit is invalid.
     @discardableResult
     public func create(_ units: [NewUnit]) async throws -> [ReportingUnit] {
+        try await database.transaction { db in try await Self.create(units, batchID: nil, in: db) }
+    }
+
+    /// Creates and updates units from one file in one transaction, with the file's batch; nothing is
+    /// written when any of them is refused. Each unit comes with its row in the file, which the
+    /// issues name.
+    public func importUnits(
+        creating: [(unit: NewUnit, row: Int)], updating: [(id: Int64, unit: NewUnit, row: Int)],
+        provenance: RecordBatch
+    ) async throws -> (created: Int, updated: Int) {
         try await database.transaction { db in
+            let batchID = try await provenance.insert(count: creating.count + updating.count, in: db)
             var issues: [InputIssue] = []
-            var created: [ReportingUnit] = []
-            var batchCodes: [String: Int] = [:]
-            for (index, new) in units.enumerated() {
-                let row = index + 1
-                let rowIssues = Self.validate(new, row: row)
-                issues += rowIssues
-                if let first = batchCodes[new.code] {
-                    issues.append(
-                        InputIssue(row: row, column: "code", problem: .duplicateUnitCode("\(new.code) (#\(first))")))
-                    continue
+            do { _ = try await Self.create(creating.map(\.unit), batchID: batchID, in: db) } catch StoreError.invalid(
+                let found)
+            {
+                issues += found.map { $0.atRow(creating[($0.row ?? 1) - 1].row) }
+            }
+            for change in updating {
+                do { _ = try await Self.update(id: change.id, with: change.unit, in: db) } catch StoreError.invalid(
+                    let found)
+                {
+                    issues += found.map { $0.atRow(change.row) }
                 }
-                batchCodes[new.code] = row
-                guard rowIssues.isEmpty else { continue }
-                if try await Self.find(code: new.code, in: db) != nil {
-                    issues.append(InputIssue(row: row, column: "code", problem: .duplicateUnitCode(new.code)))
-                    continue
-                }
-                var parent: Row?
-                if let parentCode = new.parentCode, !parentCode.isEmpty {
-                    parent = try await Self.find(code: parentCode, in: db)
-                    if parent == nil {
-                        issues.append(
-                            InputIssue(row: row, column: "parent_code", problem: .unknownUnitCode(parentCode)))
-                        continue
-                    }
-                }
-                guard issues.isEmpty else { continue }
-                created.append(try await Self.insert(new, parent: parent, in: db))
             }
             if !issues.isEmpty { throw StoreError.invalid(issues) }
-            return created
+            return (creating.count, updating.count)
         }
     }
 
-    static func validate(_ new: NewUnit, row: Int) -> [InputIssue] {
+    static func create(_ units: [NewUnit], batchID: Int64?, in db: any SQLDatabase) async throws -> [ReportingUnit] {
+        var issues: [InputIssue] = []
+        var created: [ReportingUnit] = []
+        var batchCodes: [String: Int] = [:]
+        for (index, new) in units.enumerated() {
+            let row = index + 1
+            let rowIssues = Self.validate(new, row: row)
+            issues += rowIssues
+            if let first = batchCodes[new.code] {
+                issues.append(
+                    InputIssue(row: row, column: "code", problem: .duplicateUnitCode("\(new.code) (#\(first))")))
+                continue
+            }
+            batchCodes[new.code] = row
+            guard rowIssues.isEmpty else { continue }
+            if try await Self.find(code: new.code, in: db) != nil {
+                issues.append(InputIssue(row: row, column: "code", problem: .duplicateUnitCode(new.code)))
+                continue
+            }
+            var parent: Row?
+            if let parentCode = new.parentCode, !parentCode.isEmpty {
+                parent = try await Self.find(code: parentCode, in: db)
+                if parent == nil {
+                    issues.append(InputIssue(row: row, column: "parent_code", problem: .unknownUnitCode(parentCode)))
+                    continue
+                }
+            }
+            guard issues.isEmpty else { continue }
+            created.append(try await Self.insert(new, parent: parent, batchID: batchID, in: db))
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
+        return created
+    }
+
+    /// A unit's own fields checked, located at `row`.
+    public static func validate(_ new: NewUnit, row: Int) -> [InputIssue] {
         var issues: [InputIssue] = []
         if new.code.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "code", problem: .missingValue)) }
         if new.name.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "name", problem: .missingValue)) }
@@ -132,20 +161,22 @@ public struct UnitStore: Sendable {
         return issues
     }
 
-    private static func insert(_ new: NewUnit, parent: Row?, in db: any SQLDatabase) async throws -> ReportingUnit {
+    private static func insert(_ new: NewUnit, parent: Row?, batchID: Int64?, in db: any SQLDatabase) async throws
+        -> ReportingUnit
+    {
         let share = parent == nil ? 1 : (new.ownershipShare ?? 1)
         let now = Timestamp.now()
         let id = try await db.insert(into: "units")
             .columns(
                 "root_id", "parent_id", "code", "name", "level", "industry_code", "region_code", "ownership_share",
-                "reporting_class", "path", "root_equity", "created_at", "updated_at"
+                "reporting_class", "path", "root_equity", "created_at", "updated_at", "batch_id"
             )
             .values(
                 SQLBind(parent?.rootId ?? 0), SQLBind(parent?.id), SQLBind(new.code.trimmed), SQLBind(new.name.trimmed),
                 SQLBind(new.level), SQLBind(new.industryCode), SQLBind(new.regionCode.trimmed), SQLBind(share),
                 SQLBind(new.reportingClass ?? "monthly"), SQLBind(""),
                 SQLBind(parent == nil ? 1 : parent!.rootEquity * share),
-                SQLBind(now), SQLBind(now)
+                SQLBind(now), SQLBind(now), SQLBind(batchID)
             )
             .returning("id")
             .first()
@@ -199,44 +230,46 @@ public struct UnitStore: Sendable {
 
     /// Changes a unit's fields; a new parent or share moves and re-weights its whole subtree.
     public func update(id: Int64, with new: NewUnit) async throws -> ReportingUnit {
-        try await database.transaction { db in
-            guard let current = try await Self.find(id: id, in: db) else {
-                throw StoreError.notFound(kind: "unit", id: String(id))
-            }
-            var issues = Self.validate(new, row: 1).map { issue -> InputIssue in
-                var issue = issue
-                issue.row = nil
-                return issue
-            }
-            if new.code != current.code, try await Self.find(code: new.code, in: db) != nil {
-                issues.append(InputIssue(column: "code", problem: .duplicateUnitCode(new.code)))
-            }
-            var parent: Row?
-            if let parentCode = new.parentCode, !parentCode.isEmpty {
-                parent = try await Self.find(code: parentCode, in: db)
-                if parent == nil {
-                    issues.append(InputIssue(column: "parent_code", problem: .unknownUnitCode(parentCode)))
-                } else if parent!.path.hasPrefix(current.path) {
-                    issues.append(InputIssue(column: "parent_code", problem: .parentLoop(current.code)))
-                }
-            }
-            if !issues.isEmpty { throw StoreError.invalid(issues) }
-            let share = parent == nil ? 1 : (new.ownershipShare ?? current.ownershipShare)
-            let path = (parent?.path ?? "/") + "\(id)/"
-            let rootID = parent?.rootId ?? id
-            let equity = (parent?.rootEquity ?? 1) * (parent == nil ? 1 : share)
-            try await db.update("units")
-                .set("code", to: SQLBind(new.code.trimmed)).set("name", to: SQLBind(new.name.trimmed))
-                .set("level", to: SQLBind(new.level)).set("industry_code", to: SQLBind(new.industryCode))
-                .set("region_code", to: SQLBind(new.regionCode.trimmed)).set("ownership_share", to: SQLBind(share))
-                .set("reporting_class", to: SQLBind(new.reportingClass ?? current.reportingClass))
-                .set("parent_id", to: SQLBind(parent?.id)).set("updated_at", to: SQLBind(Timestamp.now()))
-                .where("id", .equal, SQLBind(id)).run()
-            if path != current.path || equity != current.rootEquity || rootID != current.rootId {
-                try await Self.moveSubtree(from: current, toPath: path, rootID: rootID, equity: equity, in: db)
-            }
-            return try await Self.find(id: id, in: db)!.unit
+        try await database.transaction { db in try await Self.update(id: id, with: new, in: db) }
+    }
+
+    static func update(id: Int64, with new: NewUnit, in db: any SQLDatabase) async throws -> ReportingUnit {
+        guard let current = try await Self.find(id: id, in: db) else {
+            throw StoreError.notFound(kind: "unit", id: String(id))
         }
+        var issues = Self.validate(new, row: 1).map { issue -> InputIssue in
+            var issue = issue
+            issue.row = nil
+            return issue
+        }
+        if new.code != current.code, try await Self.find(code: new.code, in: db) != nil {
+            issues.append(InputIssue(column: "code", problem: .duplicateUnitCode(new.code)))
+        }
+        var parent: Row?
+        if let parentCode = new.parentCode, !parentCode.isEmpty {
+            parent = try await Self.find(code: parentCode, in: db)
+            if parent == nil {
+                issues.append(InputIssue(column: "parent_code", problem: .unknownUnitCode(parentCode)))
+            } else if parent!.path.hasPrefix(current.path) {
+                issues.append(InputIssue(column: "parent_code", problem: .parentLoop(current.code)))
+            }
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
+        let share = parent == nil ? 1 : (new.ownershipShare ?? current.ownershipShare)
+        let path = (parent?.path ?? "/") + "\(id)/"
+        let rootID = parent?.rootId ?? id
+        let equity = (parent?.rootEquity ?? 1) * (parent == nil ? 1 : share)
+        try await db.update("units")
+            .set("code", to: SQLBind(new.code.trimmed)).set("name", to: SQLBind(new.name.trimmed))
+            .set("level", to: SQLBind(new.level)).set("industry_code", to: SQLBind(new.industryCode))
+            .set("region_code", to: SQLBind(new.regionCode.trimmed)).set("ownership_share", to: SQLBind(share))
+            .set("reporting_class", to: SQLBind(new.reportingClass ?? current.reportingClass))
+            .set("parent_id", to: SQLBind(parent?.id)).set("updated_at", to: SQLBind(Timestamp.now()))
+            .where("id", .equal, SQLBind(id)).run()
+        if path != current.path || equity != current.rootEquity || rootID != current.rootId {
+            try await Self.moveSubtree(from: current, toPath: path, rootID: rootID, equity: equity, in: db)
+        }
+        return try await Self.find(id: id, in: db)!.unit
     }
 
     /// Rewrites path, root and equity of a moved or re-weighted subtree, and of its data rows' root ids.
@@ -296,5 +329,13 @@ public struct UnitStore: Sendable {
     static func find(code: String, in db: any SQLDatabase) async throws -> Row? {
         try await db.select().column(SQLRaw(columns)).from("units").where("code", .equal, SQLBind(code.trimmed))
             .first(decoding: Row.self)
+    }
+}
+
+extension InputIssue {
+    fileprivate func atRow(_ row: Int) -> InputIssue {
+        var issue = self
+        issue.row = row
+        return issue
     }
 }

@@ -14,7 +14,7 @@ extension ActivityFields {
 }
 
 extension TableRow: ActivityFields {
-    var rowNumber: Int? { number }
+    public var rowNumber: Int? { number }
 }
 
 /// Fields given as a dictionary, e.g. a record of an API batch; `position` is its 1-based place.

@@ -256,11 +256,7 @@ public struct ActivityTemplate: Sendable {
     }
 
     /// Reads a number as spreadsheets write it: `1234.5`, `1,234.5`, ` 12 `. Rejects NaN and infinities.
-    func number(_ text: String) -> Double? {
-        let cleaned = text.contains(where: { $0 == "," || $0 == "，" }) ? text.filter { $0 != "," && $0 != "，" } : text
-        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
-        return value
-    }
+    func number(_ text: String) -> Double? { TableRow.number(text) }
 
     public func acceptedUnits(for item: Item) -> [String] {
         var seen = Set<String>()

@@ -127,6 +127,14 @@ extension Problem {
             return zh
                 ? "该单位该期间的这一品种已有数据（记录 \(id)）；如需覆盖，请用替换模式导入"
                 : "this unit already has this item for the period (record \(id)); import in replace mode to supersede it"
+        case .duplicateUnitPeriod(let first):
+            return zh ? "与第 \(first) 行重复（同一单位和期间）" : "repeats row \(first) (same unit and period)"
+        case .economicAlreadyStored(let id):
+            return zh
+                ? "该单位该期间已有经济数据（记录 \(id)）；如需覆盖，请用替换模式导入"
+                : "this unit already has economic data for the period (record \(id)); import in replace mode to supersede it"
+        case .repeatedUnitCode(let code, let first):
+            return zh ? "单位代码“\(code)”与第 \(first) 行重复" : "unit code \"\(code)\" repeats row \(first)"
         case .futurePeriod(let text):
             return zh ? "期间“\(text)”尚未到来" : "period \"\(text)\" has not begun yet"
         case .implausible(let value, let median):

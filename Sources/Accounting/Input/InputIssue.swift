@@ -81,6 +81,12 @@ public enum Problem: Sendable, Equatable {
     case duplicateRow(firstRow: Int)
     case alreadyStored(recordID: Int64)
     case futurePeriod(String)
+    /// Economic data: a second row for the same unit and period.
+    case duplicateUnitPeriod(firstRow: Int)
+    /// Economic data already stored for the unit and period (append mode).
+    case economicAlreadyStored(recordID: Int64)
+    /// Units: a code given twice in one file.
+    case repeatedUnitCode(String, firstRow: Int)
     case implausible(value: Double, median: Double)
     case alreadyImported(batch: Int64, when: String)
     /// Why a workbook cannot be read, in Chinese and in English.

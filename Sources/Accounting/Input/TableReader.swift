@@ -1,19 +1,19 @@
 import Foundation
 
-/// Reads a CSV table whose columns are named by header: finds each field's column (by its name or
-/// an accepted alias, ignoring case and spaces), and reports a missing, repeated or empty header.
-struct TableReader {
-    struct Column {
-        let index: Int
-        let header: String
-        var letter: String { TableReader.letter(forColumn: index) }
+/// Reads a table whose columns are named by header: finds each field's column (by its name or an
+/// accepted alias, ignoring case and spaces), and reports a missing, repeated or empty header.
+public struct TableReader: Sendable {
+    public struct Column: Sendable {
+        public let index: Int
+        public let header: String
+        public var letter: String { TableReader.letter(forColumn: index) }
     }
 
-    let file: String?
-    let columns: [String: Column]
-    let rows: [TableRow]
+    public let file: String?
+    public let columns: [String: Column]
+    public let rows: [TableRow]
     /// Headers that name no known field; their values are not read.
-    let ignoredHeaders: [String]
+    public let ignoredHeaders: [String]
 
     init(
         text: String, file: String?, required: [String], optional: [String], headerAliases: [String: [String]]
@@ -26,7 +26,7 @@ struct TableReader {
 
     /// Reads rows numbered as the spreadsheet shows them (a CSV's lines, a sheet's rows); the first
     /// row that is not blank is the header.
-    init(
+    public init(
         rows records: [(number: Int, values: [String])], file: String?, sheet: String?, required: [String],
         optional: [String], headerAliases: [String: [String]]
     ) throws(InputIssues) {
@@ -93,7 +93,8 @@ struct TableReader {
         return (columns, ignored)
     }
 
-    static func key(_ header: String) -> String {
+    /// A header as compared with the known names: case, spaces and underscores ignored.
+    public static func key(_ header: String) -> String {
         UnitOfMeasure.normalise(header).replacingOccurrences(of: "_", with: "")
     }
 
@@ -111,21 +112,21 @@ struct TableReader {
 }
 
 /// One data row of a `TableReader`, read by field name.
-struct TableRow {
-    let number: Int
-    let values: [String]
+public struct TableRow: Sendable {
+    public let number: Int
+    public let values: [String]
     let columns: [String: TableReader.Column]
     let file: String?
     let sheet: String?
     let width: Int
 
     /// The trimmed text of a field; empty when the column is absent or the row is short.
-    func text(_ field: String) -> String {
+    public func text(_ field: String) -> String {
         guard let column = columns[field], column.index < values.count else { return "" }
         return values[column.index].trimmed
     }
 
-    func issue(_ field: String, _ problem: Problem) -> InputIssue {
+    public func issue(_ field: String, _ problem: Problem) -> InputIssue {
         let column = columns[field]
         return InputIssue(
             file: file, sheet: sheet, row: number, column: column?.header, columnLetter: column?.letter,
@@ -133,11 +134,31 @@ struct TableRow {
     }
 
     /// Fields beyond the header that hold something (trailing empty cells are common and harmless).
-    var extraFieldIssue: InputIssue? {
+    public var extraFieldIssue: InputIssue? {
         guard values.count > width,
             values[width...].contains(where: { !$0.trimmed.isEmpty })
         else { return nil }
         return InputIssue(
             file: file, sheet: sheet, row: number, problem: .tooManyFields(count: values.count, expected: width))
+    }
+}
+
+extension TableRow {
+    /// Reads a number as spreadsheets write it: `1234.5`, `1,234.5`, ` 12 `. Rejects NaN and infinities.
+    public static func number(_ text: String) -> Double? {
+        let cleaned = text.contains(where: { $0 == "," || $0 == "，" }) ? text.filter { $0 != "," && $0 != "，" } : text
+        guard !cleaned.isEmpty, let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    /// A field that may be empty, read as a number; a problem (not a number) when it holds other text.
+    public func optionalNumber(_ field: String, _ issues: inout [InputIssue]) -> Double? {
+        let text = text(field)
+        guard !text.isEmpty else { return nil }
+        guard let value = Self.number(text) else {
+            issues.append(issue(field, .notANumber(text)))
+            return nil
+        }
+        return value
     }
 }

@@ -75,9 +75,9 @@ enum APIRoute: String, CaseIterable, Sendable {
             "The four indicators of a unit and its descendants for a `year`, with breakdowns and year-on-year change"
         case .regionIndicators: "The four indicators of a province, city or county (GB/T 2260 code) for a `year`"
         case .getTemplate:
-            "A blank data template (`kind`: activity) as an Excel workbook or CSV, headers in the request's language"
+            "A blank data template (`kind`: activity, economic or units) as an Excel workbook or CSV, headers in the request's language"
         case .createImport:
-            "Import a filled-in template (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file"
+            "Import a filled-in template of activity data, economic data or units (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file"
         case .getImport: "An import job's state and, when done, its report"
         case .exportActivity: "Activity records of a unit's subtree in the template's layout (importable again)"
         case .exportInventory: "An inventory's lines with their factors"
@@ -114,7 +114,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .getTemplate: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")]
         case .createImport:
             [
-                ("dry_run", "true: check and report, write nothing"), ("mode", "append (default) or replace"),
+                ("kind", "activity, economic or units (default: told by the sheet's name or the header row)"),
+                ("dry_run", "true: check and report, write nothing"),
+                ("mode", "append (default) or replace (units: update stored units)"),
                 ("file_name", "the file's name, when the body is the raw file"),
             ]
         case .exportActivity:

@@ -32,6 +32,7 @@ struct IntakeAPI {
                 language == .zh ? "mode 应为 append 或 replace" : "mode must be append or replace",
                 issues: [.init(row: nil, field: "mode", message: modeText)])
         }
+        let kind = try Self.kind(request)
         let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
         let (data, name) = try Self.upload(body, request: request)
         let file: IntakeFile
@@ -41,7 +42,7 @@ struct IntakeAPI {
                 message: error.issues.first?.message(in: language) ?? name,
                 issues: error.issues.map { .init(row: $0.row, field: $0.column, message: $0.message(in: language)) })
         }
-        let importer = ActivityImport(database)
+        let importer = FileImport(database)
         if data.count > jobThreshold {
             // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID().uuidString)")
@@ -51,7 +52,7 @@ struct IntakeAPI {
             let id = await jobs.start(file: name) { progress in
                 defer { try? FileManager.default.removeItem(at: folder) }
                 return try await importer.run(
-                    path: path, mode: mode, dryRun: dryRun, language: language, progress: progress)
+                    path: path, kind: kind, mode: mode, dryRun: dryRun, language: language, progress: progress)
             }
             var response = try jsonResponse(
                 JobBody(
@@ -60,7 +61,7 @@ struct IntakeAPI {
             response.headers[.location] = "/api/v1/imports/\(id)"
             return response
         }
-        let report = try await importer.run(file, mode: mode, dryRun: dryRun, language: language)
+        let report = try await importer.run(file, kind: kind, mode: mode, dryRun: dryRun, language: language)
         return try jsonResponse(
             ReportBody(report, language: language), status: report.succeeded ? .ok : .unprocessableContent)
     }
@@ -120,6 +121,18 @@ struct IntakeAPI {
     }
 
     // MARK: helpers
+
+    /// The kind of file an import is told it holds; nil leaves it to the file.
+    static func kind(_ request: Request) throws -> Templates.Kind? {
+        guard let text = request.uri.queryParameters.get("kind").map({ String($0) }) else { return nil }
+        guard let kind = Templates.Kind(rawValue: text) else {
+            throw APIError.badRequest(
+                request.language == .zh
+                    ? "kind 应为 activity、economic 或 units" : "kind must be activity, economic or units",
+                issues: [.init(row: nil, field: "kind", message: text)])
+        }
+        return kind
+    }
 
     static func format(_ request: Request) throws -> Templates.Format {
         let text = request.uri.queryParameters.get("format").map { String($0) } ?? "xlsx"

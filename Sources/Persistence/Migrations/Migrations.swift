@@ -6,5 +6,6 @@ public enum Migrations {
         Migration0003CreateEconomicRecords.migration,
         Migration0004CreateFactorSets.migration,
         Migration0005CreateInventories.migration,
+        Migration0006AddBatchesToUnitsAndEconomic.migration,
     ]
 }

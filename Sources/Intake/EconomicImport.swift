@@ -1,0 +1,106 @@
+import Accounting
+import Foundation
+import Persistence
+
+/// Imports a sheet of economic data (output value, value added, revenue in 万元, price index):
+/// every row checked with the API's rules, against the file's other rows and the stored data, and
+/// then all written in one transaction, or none. A dry run checks and writes nothing.
+public struct EconomicImport: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    public func run(
+        _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
+        createdBy: String? = nil, today: Date = Date()
+    ) async throws -> ImportReport {
+        var (report, table) = try await ImportReport.begin(file, .economic, mode: mode, dryRun: dryRun, in: database)
+        guard let table else { return report }
+
+        // Each row's own cells, then the store's rules (unit known, period, amounts, index).
+        var records: [NewEconomicRecord] = []
+        var sources: [TableRow] = []
+        for row in table.rows {
+            var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
+            let record = Self.record(row, &issues)
+            if issues.isEmpty {
+                records.append(record)
+                sources.append(row)
+            } else {
+                report.add(issues)
+            }
+        }
+        let store = EconomicStore(database)
+        let checked = try await store.check(records)
+        report.add(
+            checked.issues.map { issue in
+                let row = sources[(issue.row ?? 1) - 1]
+                return row.issue(issue.column ?? "unit", issue.problem)
+            })
+
+        // Then the file against itself, the calendar and what is stored.
+        let stored = try await store.storedIDs(unitIDs: Set(checked.valid.map(\.unitID)))
+        let clock = ImportClock(today: today)
+        var firstRow: [EconomicKey: Int] = [:]
+        var superseded: [Int64] = []
+        var accepted: [CheckedEconomicRecord] = []
+        for record in checked.valid {
+            let row = sources[record.position - 1]
+            var problems: [InputIssue] = []
+            let key = EconomicKey(unitID: record.unitID, year: record.period.year, month: record.period.month)
+            if clock.isFuture(record.period) {
+                problems.append(row.issue("period", .futurePeriod(record.period.description)))
+            }
+            if let first = firstRow[key] {
+                problems.append(row.issue("unit", .duplicateUnitPeriod(firstRow: first)))
+            } else {
+                firstRow[key] = row.number
+            }
+            if let id = stored[key] {
+                if mode == .append {
+                    problems.append(row.issue("period", .economicAlreadyStored(recordID: id)))
+                } else {
+                    superseded.append(id)
+                }
+            }
+            if problems.isEmpty { accepted.append(record) } else { report.add(problems) }
+        }
+        report.rowsValid = accepted.count
+        report.errors.sort(by: InputIssue.spreadsheetOrder)
+        guard report.succeeded, !dryRun else {
+            report.rowsSuperseded = report.succeeded ? superseded.count : 0
+            return report
+        }
+        let ids = try await store.write(
+            accepted,
+            provenance: RecordBatch(
+                kind: "import", fileName: file.name, contentHash: file.contentHash,
+                templateVersion: Templates.version(.economic), createdBy: createdBy),
+            superseding: superseded)
+        report.rowsWritten = ids.count
+        report.rowsSuperseded = superseded.count
+        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
+        return report
+    }
+
+    /// A row's cells as a record; problems of a cell that is not a number or a year.
+    static func record(_ row: TableRow, _ issues: inout [InputIssue]) -> NewEconomicRecord {
+        var record = NewEconomicRecord(unitCode: row.text("unit"), period: row.text("period"))
+        record.outputValue = row.optionalNumber("output_value", &issues)
+        record.valueAdded = row.optionalNumber("value_added", &issues)
+        record.revenue = row.optionalNumber("revenue", &issues)
+        record.priceIndex = row.optionalNumber("price_index", &issues)
+        let base = row.text("base_year")
+        if !base.isEmpty {
+            if let year = Int(base.hasSuffix(".0") ? String(base.dropLast(2)) : base) {
+                record.baseYear = year
+            } else {
+                issues.append(row.issue("base_year", .badYear(base)))
+            }
+        }
+        for field in ["unit", "period"] where row.text(field).isEmpty {
+            issues.append(row.issue(field, .missingValue))
+        }
+        return record
+    }
+}

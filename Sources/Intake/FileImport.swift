@@ -1,0 +1,68 @@
+import Accounting
+import Foundation
+import Persistence
+
+/// Imports any template — activity, economic data or units — choosing the importer by what the
+/// file holds (its data sheet's name or its header row) unless the caller names the kind.
+public struct FileImport: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    /// A file by its path. Activity data in a CSV streams (see `ActivityImport.run(path:)`); the
+    /// rest is read whole.
+    public func run(
+        path: String, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
+        language: Language, createdBy: String? = nil, today: Date = Date(),
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportReport {
+        if !Self.isWorkbook(path: path), (kind ?? Self.csvKind(path: path)) == .activity {
+            return try await ActivityImport(database).run(
+                path: path, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
+                progress: progress)
+        }
+        let file: IntakeFile
+        do { file = try IntakeFile(path: path) } catch {
+            var report = ImportReport(
+                file: UserFile.name(of: path), sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
+            report.add(error.issues)
+            return report
+        }
+        return try await run(
+            file, kind: kind, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+    }
+
+    /// A file already read.
+    public func run(
+        _ file: IntakeFile, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
+        language: Language, createdBy: String? = nil, today: Date = Date()
+    ) async throws -> ImportReport {
+        switch kind ?? file.kind ?? .activity {
+        case .activity:
+            try await ActivityImport(database).run(
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+        case .economic:
+            try await EconomicImport(database).run(
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+        case .units:
+            try await UnitImport(database).run(
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy)
+        }
+    }
+
+    static func isWorkbook(path: String) -> Bool {
+        path.lowercased().hasSuffix(".xlsx")
+            || (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) }
+                == Data([0x50, 0x4B, 0x03, 0x04]))
+    }
+
+    /// The kind a CSV's header row names, read from its first block alone; activity when the file
+    /// cannot be read or its header names no kind (its importer then says what is wrong).
+    static func csvKind(path: String) -> Templates.Kind {
+        guard var chunks = try? CSVChunks(path: path, blockSize: 64 << 10),
+            let block = try? chunks.next(),
+            let header = block.records.first(where: { !CSVTable.isBlank($0) })
+        else { return .activity }
+        return Templates.Kind(header: header) ?? .activity
+    }
+}

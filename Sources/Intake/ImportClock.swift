@@ -1,0 +1,20 @@
+import Accounting
+import Foundation
+
+/// The current month in China, against which an import refuses periods that have not begun.
+struct ImportClock {
+    let year: Int
+    let month: Int
+
+    init(today: Date) {
+        let now = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
+        year = now.year ?? 0
+        month = now.month ?? 0
+    }
+
+    /// A month after this one, or a year after this one.
+    func isFuture(_ period: Period) -> Bool {
+        period.year > year || (period.year == year && (period.month ?? 1) > month)
+    }
+}

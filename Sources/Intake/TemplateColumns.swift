@@ -1,0 +1,66 @@
+import Accounting
+
+/// The columns of each kind of template: the field a column fills, its Chinese header (English
+/// headers are the field names), whether it must be filled, and other headers accepted for it.
+public struct TemplateColumn: Sendable {
+    public let field: String
+    public let zh: String
+    public let required: Bool
+    public let aliases: [String]
+
+    init(_ field: String, _ zh: String, required: Bool = false, aliases: [String] = []) {
+        self.field = field
+        self.zh = zh
+        self.required = required
+        self.aliases = aliases
+    }
+
+    func header(_ language: Language) -> String { language == .zh ? zh : field }
+}
+
+extension Templates.Kind {
+    public var columns: [TemplateColumn] {
+        switch self {
+        case .activity:
+            // The activity template's own reader (ActivityTemplate) knows their aliases.
+            [
+                .init("unit", "单位代码", required: true), .init("period", "期间", required: true),
+                .init("item", "品种", required: true), .init("quantity", "数量", required: true),
+                .init("uom", "计量单位", required: true), .init("category", "类别"), .init("region", "行政区划代码"),
+                .init("ncv", "低位发热量"), .init("carbon_content", "单位热值含碳量"), .init("oxidation_rate", "碳氧化率"),
+            ]
+        case .economic:
+            [
+                .init("unit", "单位代码", required: true, aliases: ["unit_code"]),
+                .init("period", "期间", required: true),
+                .init("output_value", "工业总产值（万元）", aliases: ["工业总产值", "总产值", "产值", "output value"]),
+                .init("value_added", "增加值（万元）", aliases: ["增加值", "工业增加值", "value added"]),
+                .init("revenue", "营业收入（万元）", aliases: ["营业收入", "主营业务收入"]),
+                .init("price_index", "价格指数（基期=100）", aliases: ["价格指数", "price index"]),
+                .init("base_year", "基期年份", aliases: ["基期", "base year"]),
+            ]
+        case .units:
+            [
+                .init("code", "单位代码", required: true, aliases: ["统一社会信用代码", "unit"]),
+                .init("name", "单位名称", required: true, aliases: ["名称"]),
+                .init("level", "层级", required: true, aliases: ["单位层级"]),
+                .init("parent_code", "上级单位代码", aliases: ["上级单位", "parent"]),
+                .init("industry_code", "行业代码", aliases: ["国民经济行业代码", "industry"]),
+                .init("region_code", "行政区划代码", required: true, aliases: ["区划代码", "region"]),
+                .init("ownership_share", "持股比例", aliases: ["股权比例", "ownership share"]),
+                .init("reporting_class", "报送频次", aliases: ["报送周期", "reporting class"]),
+            ]
+        }
+    }
+
+    /// Reads a sheet's rows by this kind's headers.
+    func table(_ rows: [(number: Int, values: [String])], file: String, sheet: String?) throws(InputIssues)
+        -> TableReader
+    {
+        var aliases: [String: [String]] = [:]
+        for column in columns { aliases[column.field] = [column.zh] + column.aliases }
+        return try TableReader(
+            rows: rows, file: file, sheet: sheet, required: columns.filter(\.required).map(\.field),
+            optional: columns.filter { !$0.required }.map(\.field), headerAliases: aliases)
+    }
+}

@@ -1,0 +1,149 @@
+import Accounting
+import Foundation
+import Persistence
+
+/// Imports a sheet of units (the ownership tree): every row checked, parents found among the
+/// stored units or the sheet's own rows (in any order), and then all created — or, in replace
+/// mode, stored units updated — in one transaction, or nothing. A dry run checks and writes nothing.
+public struct UnitImport: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    public func run(
+        _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
+        createdBy: String? = nil
+    ) async throws -> ImportReport {
+        var (report, table) = try await ImportReport.begin(file, .units, mode: mode, dryRun: dryRun, in: database)
+        guard let table else { return report }
+        let stored = Dictionary(
+            try await UnitStore(database).list().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var rows: [(unit: NewUnit, row: TableRow)] = []
+        var firstRow: [String: Int] = [:]
+        for row in table.rows {
+            var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
+            let unit = Self.unit(row, &issues)
+            issues += UnitStore.validate(unit, row: row.number).map { row.issue($0.column ?? "code", $0.problem) }
+            if let first = firstRow[unit.code] {
+                issues.append(row.issue("code", .repeatedUnitCode(unit.code, firstRow: first)))
+            } else if !unit.code.isEmpty {
+                firstRow[unit.code] = row.number
+            }
+            if mode == .append, stored[unit.code] != nil {
+                issues.append(row.issue("code", .duplicateUnitCode(unit.code)))
+            }
+            if issues.isEmpty { rows.append((unit, row)) } else { report.add(issues) }
+        }
+
+        // New units are created parents first; a parent must be stored or a row of the sheet.
+        let creating = rows.filter { stored[$0.unit.code] == nil }
+        let updating = rows.filter { stored[$0.unit.code] != nil }
+        let ordered = Self.parentsFirst(creating, stored: Set(stored.keys))
+        var refused = Set<Int>()
+        for row in ordered.unplaced {
+            let parent = row.unit.parentCode ?? ""
+            refused.insert(row.row.number)
+            // A parent on a row with errors of its own: fixing that row is what is needed.
+            guard rows.contains(where: { $0.unit.code == parent }) || firstRow[parent] == nil else { continue }
+            let loop = Self.inLoop(row.unit.code, creating)
+            report.add([row.row.issue("parent_code", loop ? .parentLoop(row.unit.code) : .unknownUnitCode(parent))])
+        }
+        for row in updating {
+            if let parent = row.unit.parentCode, !parent.isEmpty, stored[parent] == nil,
+                !creating.contains(where: { $0.unit.code == parent })
+            {
+                refused.insert(row.row.number)
+                if firstRow[parent] == nil { report.add([row.row.issue("parent_code", .unknownUnitCode(parent))]) }
+            }
+        }
+        report.rowsValid = rows.count - refused.count
+        report.errors.sort(by: InputIssue.spreadsheetOrder)
+        guard report.succeeded, !dryRun else {
+            report.rowsSuperseded = report.succeeded ? updating.count : 0
+            return report
+        }
+        do {
+            let done = try await UnitStore(database).importUnits(
+                creating: ordered.placed.map { ($0.unit, $0.row.number) },
+                updating: updating.map { (stored[$0.unit.code]!.id, $0.unit, $0.row.number) },
+                provenance: RecordBatch(
+                    kind: "import", fileName: file.name, contentHash: file.contentHash,
+                    templateVersion: Templates.version(.units), createdBy: createdBy))
+            report.rowsWritten = done.created + done.updated
+            report.rowsSuperseded = done.updated
+        } catch StoreError.invalid(let issues) {
+            // What only the database can tell, e.g. a stored unit moved under its own descendant.
+            report.add(
+                issues.map { issue in
+                    guard let row = rows.first(where: { $0.row.number == issue.row })?.row else {
+                        return InputIssue(file: file.name, sheet: file.sheet, row: issue.row, problem: issue.problem)
+                    }
+                    return row.issue(issue.column ?? "code", issue.problem)
+                })
+            report.errors.sort(by: InputIssue.spreadsheetOrder)
+            return report
+        }
+        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
+        return report
+    }
+
+    /// A row's cells as a unit; a share that is not a number is a problem of its cell.
+    static func unit(_ row: TableRow, _ issues: inout [InputIssue]) -> NewUnit {
+        var unit = NewUnit(
+            code: row.text("code"), name: row.text("name"), level: UnitVocabulary.level(row.text("level")),
+            regionCode: row.text("region_code"))
+        let parent = row.text("parent_code")
+        unit.parentCode = parent.isEmpty ? nil : parent
+        let industry = row.text("industry_code")
+        unit.industryCode = industry.isEmpty ? nil : industry
+        let reporting = row.text("reporting_class")
+        unit.reportingClass = reporting.isEmpty ? nil : UnitVocabulary.reportingClass(reporting)
+        let share = row.text("ownership_share")
+        if share.hasSuffix("%") || share.hasSuffix("％") {
+            if let percent = TableRow.number(String(share.dropLast())) {
+                unit.ownershipShare = percent / 100
+            } else {
+                issues.append(row.issue("ownership_share", .notANumber(share)))
+            }
+        } else {
+            unit.ownershipShare = row.optionalNumber("ownership_share", &issues)
+        }
+        return unit
+    }
+
+    /// The new units ordered so that each comes after its parent; those that cannot be placed (an
+    /// unknown parent, or a loop among the sheet's rows) are returned apart.
+    static func parentsFirst(
+        _ rows: [(unit: NewUnit, row: TableRow)], stored: Set<String>
+    ) -> (placed: [(unit: NewUnit, row: TableRow)], unplaced: [(unit: NewUnit, row: TableRow)]) {
+        var placedCodes = stored
+        var placed: [(unit: NewUnit, row: TableRow)] = []
+        var waiting = rows
+        while true {
+            let ready = waiting.filter { row in
+                guard let parent = row.unit.parentCode, !parent.isEmpty else { return true }
+                return placedCodes.contains(parent)
+            }
+            if ready.isEmpty { break }
+            placed += ready
+            placedCodes.formUnion(ready.map(\.unit.code))
+            let readyRows = Set(ready.map(\.row.number))
+            waiting.removeAll { readyRows.contains($0.row.number) }
+        }
+        return (placed, waiting)
+    }
+
+    /// Whether following parents from this new unit among the new units comes back to it.
+    static func inLoop(_ code: String, _ rows: [(unit: NewUnit, row: TableRow)]) -> Bool {
+        let parentOf = Dictionary(
+            rows.map { ($0.unit.code, $0.unit.parentCode ?? "") }, uniquingKeysWith: { first, _ in first })
+        var seen: Set<String> = []
+        var current = parentOf[code] ?? ""
+        while !current.isEmpty, seen.insert(current).inserted {
+            if current == code { return true }
+            current = parentOf[current] ?? ""
+        }
+        return false
+    }
+}
