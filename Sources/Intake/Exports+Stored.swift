@@ -12,6 +12,27 @@ extension Exports {
             unitCodes: try await codes(in: database, under: unitID), language: language)
     }
 
+    /// The data of one kind of template for a unit's subtree: its activity records or economic
+    /// records (optionally of one year), or its units.
+    public static func subtree(
+        _ kind: Templates.Kind, in database: PeakZeroDatabase, under unitID: Int64, year: Int?, language: Language
+    ) async throws -> [ExportTable] {
+        switch kind {
+        case .activity:
+            return try await activity(in: database, under: unitID, year: year, language: language)
+        case .economic:
+            return economic(
+                try await EconomicStore(database).list(under: unitID, year: year),
+                unitCodes: try await codes(in: database, under: unitID), language: language)
+        case .units:
+            let store = UnitStore(database)
+            let units = try await store.list(under: unitID)
+            var codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+            if let parent = units.first?.parentID { codes[parent] = try await store.unit(id: parent).code }
+            return Exports.units(units, parentCodes: codes, language: language)
+        }
+    }
+
     /// A stored inventory's lines.
     public static func inventory(in database: PeakZeroDatabase, id: Int64, language: Language) async throws
         -> [ExportTable]

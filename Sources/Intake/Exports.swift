@@ -31,11 +31,7 @@ public enum Exports {
             ]
             return fields.map { values[$0] ?? .empty }
         }
-        return [
-            ExportTable(
-                title: language == .zh ? "活动数据" : "Activity", header: Templates.header(.activity, language: language),
-                rows: rows)
-        ]
+        return [table(.activity, rows: rows, language: language)]
     }
 
     /// An inventory's lines, each with its factors' ids.

@@ -4,11 +4,15 @@ import Foundation
 import Intake
 import Persistence
 
-/// `peakzero export activity|inventory|indicators …`: stored numbers as an Excel or CSV file.
+/// `peakzero export activity|economic|units|inventory|indicators …`: stored numbers as an Excel or CSV file.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Export activity data, an inventory or indicators to Excel or CSV.",
-        subcommands: [Activity.self, Inventory.self, Indicators.self])
+        commandName: "export",
+        abstract: "Export activity or economic data, units, an inventory or indicators to Excel or CSV.",
+        subcommands: [
+            Subtree<ActivityKind>.self, Subtree<EconomicKind>.self, Subtree<UnitsKind>.self, Inventory.self,
+            Indicators.self,
+        ])
 
     /// The options every export shares.
     struct FileOptions: ParsableArguments {
@@ -30,21 +34,37 @@ struct ExportCommand: AsyncParsableCommand {
         }
     }
 
-    struct Activity: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Activity records of a unit and its descendants, in the template's layout.")
+    /// Which template's data a subtree export writes.
+    protocol TemplateKind { static var kind: Templates.Kind { get } }
+    enum ActivityKind: TemplateKind { static var kind: Templates.Kind { .activity } }
+    enum EconomicKind: TemplateKind { static var kind: Templates.Kind { .economic } }
+    enum UnitsKind: TemplateKind { static var kind: Templates.Kind { .units } }
+
+    /// `export activity|economic|units --unit CODE`: a subtree's data in its template's layout.
+    struct Subtree<Kind: TemplateKind>: AsyncParsableCommand {
+        static var configuration: CommandConfiguration {
+            let what =
+                switch Kind.kind {
+                case .activity: "Activity records"
+                case .economic: "Economic records"
+                case .units: "The units"
+                }
+            return CommandConfiguration(
+                commandName: Kind.kind.rawValue,
+                abstract: "\(what) of a unit and its descendants, in the template's layout (importable again).")
+        }
         @OptionGroup var storage: StorageOptions
         @Option(help: "Unit code.") var unit: String
-        @Option(help: "Only this year.") var year: Int?
+        @Option(help: "Only this year (activity and economic data).") var year: Int?
         @OptionGroup var file: FileOptions
 
         func run() async throws {
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let anchor = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
                 try file.write(
-                    try await Exports.activity(
-                        in: database, under: anchor.id, year: year, language: try file.language.resolved()),
-                    defaultName: "activity-\(unit)\(year.map { "-\($0)" } ?? "")")
+                    try await Exports.subtree(
+                        Kind.kind, in: database, under: anchor.id, year: year, language: try file.language.resolved()),
+                    defaultName: "\(Kind.kind.rawValue)-\(unit)\(year.map { "-\($0)" } ?? "")")
             }
         }
     }

@@ -43,7 +43,9 @@ public enum APIRouter {
                 case .getTemplate: intake.template
                 case .createImport: intake.createImport
                 case .getImport: intake.getImport
-                case .exportActivity: intake.exportActivity
+                case .exportActivity: { try await intake.exportSubtree(.activity, $0, $1) }
+                case .exportEconomic: { try await intake.exportSubtree(.economic, $0, $1) }
+                case .exportUnits: { try await intake.exportSubtree(.units, $0, $1) }
                 case .exportInventory: intake.exportInventory
                 case .exportIndicators: intake.exportIndicators
                 case .openAPI: { _, _ in openAPI }

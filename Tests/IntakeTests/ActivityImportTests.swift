@@ -19,16 +19,7 @@ struct ActivityImportTests {
 
     /// The Chinese template's data sheet filled with `rows` (unit, period, item, quantity, uom).
     static func workbook(_ rows: [[CellValue]], language: Language = .zh) throws -> Data {
-        let template = try XLSXWorkbook(data: try Templates.data(.activity, format: .xlsx, language: language))
-        let header = try template.rows(of: template.sheets[0])[0].cells
-        var writer = XLSXWriter()
-        for sheet in template.sheets {
-            let existing = try template.rows(of: sheet).map(\.cells)
-            let cells = sheet == template.sheets[0] ? [header] + rows : existing
-            try writer.add(
-                .init(name: sheet.name, rows: cells, header: sheet == template.sheets[0], hidden: sheet.hidden))
-        }
-        return try writer.data()
+        try FilledTemplate.xlsx(.activity, rows, language: language)
     }
 
     static func row(_ unit: String, _ period: String, _ item: String, _ quantity: Double, _ uom: String) -> [CellValue]

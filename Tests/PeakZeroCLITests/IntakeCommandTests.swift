@@ -39,4 +39,39 @@ struct IntakeCommandTests {
         let again = try ExecutableTests.run(["import", good.path, "--data-dir", data, "--lang", "en"])
         #expect(again.code == 0 && again.out.contains("nothing was written again"))
     }
+
+    @Test("units and economic data: templates, imports by --kind or by header, exports")
+    func unitsAndEconomic() throws {
+        let folder = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        for kind in ["units", "economic"] {
+            let path = folder.appendingPathComponent("\(kind).csv").path
+            let made = try ExecutableTests.run(["template", kind, "--format", "csv", "--lang", "en", "-o", path])
+            #expect(made.code == 0, "\(made.err)")
+        }
+        let units = folder.appendingPathComponent("units.csv")
+        try Data("code,name,level,parent_code,industry_code,region_code\nG,Group,group,,,510000\n".utf8).write(
+            to: units)
+        let created = try ExecutableTests.run(["import", units.path, "--data-dir", data, "--lang", "en"])
+        #expect(created.code == 0 && created.out.contains("Wrote 1 rows"), "\(created.out)\(created.err)")
+
+        // --kind names what the file is (its header would tell it too).
+        let economic = folder.appendingPathComponent("economic.csv")
+        try Data("单位代码,期间,增加值\nG,2024-01,88\n".utf8).write(to: economic)
+        let done = try ExecutableTests.run([
+            "import", economic.path, "--kind", "economic", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(done.code == 0 && done.out.contains("Wrote 1 rows"), "\(done.out)\(done.err)")
+        let bogus = try ExecutableTests.run(["import", economic.path, "--kind", "budget", "--data-dir", data])
+        #expect(bogus.code != 0 && bogus.err.contains("--kind must be"))
+
+        let out = folder.appendingPathComponent("out.csv").path
+        let exported = try ExecutableTests.run([
+            "export", "economic", "--unit", "G", "--data-dir", data, "--format", "csv", "--lang", "en", "-o", out,
+        ])
+        #expect(exported.code == 0, "\(exported.err)")
+        let text = String(decoding: FileManager.default.contents(atPath: out) ?? Data(), as: UTF8.self)
+        #expect(text.contains("G,2024-01,,88,,100,2024"))
+    }
 }

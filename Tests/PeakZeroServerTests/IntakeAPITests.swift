@@ -100,6 +100,42 @@ struct IntakeAPITests {
         }
     }
 
+    @Test("units and economic data: their templates, imports told by kind or by header, and exports")
+    func unitsAndEconomic() async throws {
+        try await withAPI("sqlite") { client, _ in
+            for (kind, first) in [("units", "code"), ("economic", "unit")] {
+                try await client.execute(uri: "/api/v1/templates/\(kind)?lang=en", method: .get) { response in
+                    let workbook = try XLSXWorkbook(data: Data(buffer: response.body))
+                    #expect(workbook.sheetNames == [kind == "units" ? "Units" : "Economic", "Lists", "Instructions"])
+                    #expect(try workbook.rows(sheet: workbook.sheetNames[0])[0][0] == .text(first))
+                }
+            }
+            let units = Data(
+                "单位代码,单位名称,层级,上级单位代码,行业代码,行政区划代码,持股比例,报送频次\nG,集团,集团,,,510000,,\nE,企业,企业,G,C25,510104,60%,\n"
+                    .utf8)
+            let created = try await Self.upload(client, units, name: "units.csv")
+            #expect(created.status == .ok && created.json["rows_written"] as? Int == 2)
+            let economic = Data("unit,period,value_added\nE,2023-01,120.5\nE,2023-02,-3\n".utf8)
+            let refused = try await Self.upload(client, economic, name: "va.csv", query: "?kind=economic&lang=en")
+            #expect(refused.status == .unprocessableContent)
+            let errors = refused.json["errors"] as? [[String: Any]] ?? []
+            #expect(errors.map { "\($0["row"] ?? "") \($0["column"] ?? "")" } == ["3 value_added"])
+            let fixed = Data("unit,period,value_added\nE,2023-01,120.5\nE,2023-02,130\n".utf8)
+            #expect(try await Self.upload(client, fixed, name: "va.csv").json["rows_written"] as? Int == 2)
+            #expect(try await Self.upload(client, fixed, name: "x.csv", query: "?kind=budget").status == .badRequest)
+
+            let g = ids(try await client.call(.get, "/api/v1/units").json)["G"]!
+            try await client.execute(uri: "/api/v1/exports/units?unit_id=\(g)&format=csv&lang=en", method: .get) {
+                let lines = String(buffer: $0.body).split(whereSeparator: \.isNewline).map(String.init)
+                #expect(lines.contains("E,企业,enterprise,G,C25,510104,0.6,monthly"))
+            }
+            try await client.execute(uri: "/api/v1/exports/economic?unit_id=\(g)&format=csv&lang=zh", method: .get) {
+                let lines = String(buffer: $0.body).split(whereSeparator: \.isNewline).map(String.init)
+                #expect(lines.count == 3 && lines[1] == "E,2023-01,,120.5,,100,2023")
+            }
+        }
+    }
+
     @Test("a large upload runs as a job whose state is polled")
     func job() async throws {
         try await withAPI("sqlite", importJobThreshold: 10) { client, _ in

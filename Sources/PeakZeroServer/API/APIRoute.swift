@@ -9,7 +9,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listFactorSets, createFactorSet, deleteFactorSet
     case listInventories, computeInventory, getInventory, getInventoryLines
     case unitIndicators, regionIndicators
-    case getTemplate, createImport, getImport, exportActivity, exportInventory, exportIndicators
+    case getTemplate, createImport, getImport, exportActivity, exportEconomic, exportUnits, exportInventory
+    case exportIndicators
     case openAPI
 
     var method: HTTPRequest.Method {
@@ -44,6 +45,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createImport: "/api/v1/imports"
         case .getImport: "/api/v1/imports/{id}"
         case .exportActivity: "/api/v1/exports/activity"
+        case .exportEconomic: "/api/v1/exports/economic"
+        case .exportUnits: "/api/v1/exports/units"
         case .exportInventory: "/api/v1/exports/inventories/{id}"
         case .exportIndicators: "/api/v1/exports/indicators"
         case .openAPI: "/api/v1/openapi.json"
@@ -80,6 +83,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Import a filled-in template of activity data, economic data or units (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file"
         case .getImport: "An import job's state and, when done, its report"
         case .exportActivity: "Activity records of a unit's subtree in the template's layout (importable again)"
+        case .exportEconomic: "Economic records of a unit's subtree in the template's layout (importable again)"
+        case .exportUnits: "A unit and its descendants in the units template's layout (importable again)"
         case .exportInventory: "An inventory's lines with their factors"
         case .exportIndicators: "The four indicators of a unit or a region for a year, with every breakdown"
         case .openAPI: "This document"
@@ -93,7 +98,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listFactorSets, .createFactorSet, .deleteFactorSet: "factors"
         case .listInventories, .computeInventory, .getInventory, .getInventoryLines: "inventories"
         case .unitIndicators, .regionIndicators: "indicators"
-        case .getTemplate, .createImport, .getImport, .exportActivity, .exportInventory, .exportIndicators: "intake"
+        case .getTemplate, .createImport, .getImport, .exportActivity, .exportEconomic, .exportUnits, .exportInventory,
+            .exportIndicators:
+            "intake"
         case .openAPI: "meta"
         }
     }
@@ -119,8 +126,9 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("mode", "append (default) or replace (units: update stored units)"),
                 ("file_name", "the file's name, when the body is the raw file"),
             ]
-        case .exportActivity:
+        case .exportActivity, .exportEconomic:
             [("unit_id", "required"), ("year", "only this year"), ("format", "xlsx (default) or csv")]
+        case .exportUnits: [("unit_id", "required"), ("format", "xlsx (default) or csv")]
         case .exportInventory: [("format", "xlsx (default) or csv")]
         case .exportIndicators:
             [
@@ -142,5 +150,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     }
 
     /// Routes that answer with a file (xlsx or csv) rather than JSON.
-    var returnsFile: Bool { [.getTemplate, .exportActivity, .exportInventory, .exportIndicators].contains(self) }
+    var returnsFile: Bool {
+        [.getTemplate, .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators].contains(
+            self)
+    }
 }

@@ -78,14 +78,20 @@ struct IntakeAPI {
                 report: job.report.map { ReportBody($0, language: request.language) }, failure: job.failure))
     }
 
-    func exportActivity(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+    /// A unit's subtree as one template's data: activity or economic records (of one `year` if
+    /// given), or the units themselves.
+    func exportSubtree(_ kind: Templates.Kind, _ request: Request, _ context: PeakZeroContext) async throws
+        -> Response
+    {
         let unitID = try request.requireQuery("unit_id", as: Int64.self)
-        let year = try request.query("year", as: Int.self)
+        let year = kind == .units ? nil : try request.query("year", as: Int.self)
         let format = try Self.format(request)
         let unit = try await UnitStore(database).unit(id: unitID)
-        let tables = try await Exports.activity(in: database, under: unitID, year: year, language: request.language)
+        let tables = try await Exports.subtree(
+            kind, in: database, under: unitID, year: year, language: request.language)
         return Self.file(
-            try Exports.data(tables, format: format), name: "activity-\(unit.code).\(format.rawValue)", format: format)
+            try Exports.data(tables, format: format), name: "\(kind.rawValue)-\(unit.code).\(format.rawValue)",
+            format: format)
     }
 
     func exportInventory(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
