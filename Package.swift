@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The bundled, cited factor tables and item catalogue (data only).
@@ -29,6 +30,8 @@ let package = Package(
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
+        // Charts as geometry for SVG templates: scales, lines, bars, rings. Knows nothing of PeakZero.
+        .target(name: "Charts", swiftSettings: strict),
         // Schema, migrations and queries: the only place that speaks SQL (SQLite and PostgreSQL).
         .target(
             name: "Persistence",
@@ -44,15 +47,17 @@ let package = Package(
         // Data intake: templates, imports with dry run and reports, exports (CSV and Excel).
         .target(
             name: "Intake", dependencies: ["Accounting", "Persistence", "Spreadsheet"], swiftSettings: strict),
-        // The HTTP server: JSON API under /api/v1 and its OpenAPI document.
+        // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Persistence", "Intake",
+                "Accounting", "Persistence", "Intake", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources")],
             swiftSettings: strict
         ),
         // The command line's commands and report formats, as a library so tests can call them.
@@ -70,6 +75,7 @@ let package = Package(
             name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict
         ),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
         .testTarget(
             name: "IntakeTests", dependencies: ["Intake", "Spreadsheet", "Persistence", "PersistenceTestSupport"],
             swiftSettings: strict),

@@ -39,7 +39,7 @@ struct ServeCommand: AsyncParsableCommand {
             say(
                 "PeakZero serves http://\(host):\(port)/api/v1 (\(location)); OpenAPI at /api/v1/openapi.json. Ctrl-C stops it."
             )
-            let app = PeakZeroApplication.make(
+            let app = try PeakZeroApplication.make(
                 database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)
             try await app.runService()
         }

@@ -2,10 +2,14 @@ import Hummingbird
 import Logging
 import Persistence
 
-/// Builds the router: every `APIRoute` bound to its handler, behind the error middleware.
+/// Builds the router: every `APIRoute` and every `SitePage` bound to its handler, behind the error
+/// middleware.
 public enum APIRouter {
     /// - Parameter importJobThreshold: uploads larger than this many bytes are imported as a background job.
-    public static func make(database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20) -> Router<PeakZeroContext> {
+    /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
+    public static func make(database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20) throws
+        -> Router<PeakZeroContext>
+    {
         let router = Router(context: PeakZeroContext.self)
         router.add(middleware: ErrorMiddleware())
         let units = UnitsAPI(units: UnitStore(database))
@@ -51,6 +55,21 @@ public enum APIRouter {
                 case .openAPI: { _, _ in openAPI }
                 }
             router.on(RouterPath(route.path), method: route.method, use: handler)
+        }
+        let renderer = try PageRenderer.load()
+        let pages = WebPages(
+            renderer: renderer, units: UnitStore(database), rollups: RollupStore(database),
+            inventories: InventoryStore(database))
+        for page in SitePage.allCases {
+            let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
+                switch page {
+                case .overview: pages.overview
+                case .units: pages.list
+                case .unit: pages.unit
+                case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
+                case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
+                }
+            router.on(RouterPath(page.path), method: .get, use: handler)
         }
         return router
     }

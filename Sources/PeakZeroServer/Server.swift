@@ -17,9 +17,9 @@ public struct ServerConfiguration: Sendable {
 public enum PeakZeroApplication {
     public static func make(
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: APIRouter.make(database: database),
+            router: try APIRouter.make(database: database),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),
             logger: logger)

@@ -14,7 +14,7 @@ func withAPI(
     _ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void
 ) async throws {
     try await TestDatabases.withDatabase(kind) { database async throws in
-        let app = Application(router: APIRouter.make(database: database, importJobThreshold: importJobThreshold))
+        let app = Application(router: try APIRouter.make(database: database, importJobThreshold: importJobThreshold))
         try await app.test(.router) { client in try await body(client, database) }
     }
 }

@@ -18,7 +18,7 @@ struct RestartTests {
 
         let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         try await Migrator().migrate(first)
-        try await Application(router: APIRouter.make(database: first)).test(.router) { client async throws in
+        try await Application(router: try APIRouter.make(database: first)).test(.router) { client async throws in
             #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
             #expect(
                 try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status
@@ -28,7 +28,7 @@ struct RestartTests {
 
         let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         try await Migrator().migrate(second)
-        try await Application(router: APIRouter.make(database: second)).test(.router) { client async throws in
+        try await Application(router: try APIRouter.make(database: second)).test(.router) { client async throws in
             let units = try await client.call(.get, "/api/v1/units")
             #expect(units.json.items.count == 5)
             let s = ids(units.json)["S"]!

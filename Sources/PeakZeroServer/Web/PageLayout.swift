@@ -1,0 +1,48 @@
+import Accounting
+
+/// What every page's frame shows: the strings of its language, its title, the navigation and the
+/// link to the same page in the other language.
+struct PageLayout: Sendable {
+    struct NavLink: Sendable {
+        let label: String
+        let url: String
+        let current: Bool
+    }
+
+    let t: [String: String]
+    let lang: String
+    let title: String
+    let stylesheet: String
+    let script: String
+    let home: String
+    let nav: [NavLink]
+    let otherLanguage: String
+    let otherLanguageURL: String
+    let searchURL: String
+
+    init(
+        strings: WebStrings, language: Language, title: String, current: SitePage,
+        sameIn other: (Language) -> SiteURL
+    ) {
+        let t = strings.table(language)
+        self.t = t
+        lang = t["lang_code"] ?? language.rawValue
+        self.title = title
+        stylesheet = SiteURL.stylesheet.link(language)
+        script = SiteURL.script.link(language)
+        home = SiteURL.overview(year: nil).link(language)
+        nav = [
+            NavLink(
+                label: t["nav_overview"] ?? "", url: SiteURL.overview(year: nil).link(language),
+                current: current == .overview),
+            NavLink(
+                label: t["nav_units"] ?? "", url: SiteURL.units(search: nil).link(language),
+                current: current == .units || current == .unit),
+            NavLink(label: t["nav_api"] ?? "", url: "/api/v1/openapi.json", current: false),
+        ]
+        let otherLanguage: Language = language == .zh ? .en : .zh
+        self.otherLanguage = t["other_language"] ?? otherLanguage.rawValue
+        otherLanguageURL = other(otherLanguage).link(otherLanguage)
+        searchURL = "/units"
+    }
+}

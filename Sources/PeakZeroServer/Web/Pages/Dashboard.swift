@@ -1,0 +1,144 @@
+import Accounting
+import Charts
+import Persistence
+
+/// The four indicators of a roll-up with their year-on-year change, the monthly trend against last
+/// year, and where the emissions come from (scope, item, unit below): the body of the overview and
+/// of every unit's page.
+struct Dashboard: Sendable {
+    struct Card: Sendable {
+        let label: String
+        let value: String
+        let unit: String
+        let change: String
+        /// `up`, `down` or `none`: for emissions and energy, up is the bad direction.
+        let direction: String
+        let note: String?
+        let sparkline: Sparkline
+    }
+
+    struct Increase: Sendable {
+        let name: String
+        let url: String
+        let now: String
+        let last: String
+        let change: String
+    }
+
+    /// A unit below, as the caller names and links it.
+    struct Child: Sendable {
+        let key: String
+        let name: String
+        let url: String
+    }
+
+    let hasData: Bool
+    let stale: Bool
+    let cards: [Card]
+    let trend: LineChart
+    let byScope: DonutChart
+    let byItem: BarChart
+    let byChild: BarChart
+    let increases: [Increase]
+    let hasIncreases: Bool
+
+    init(
+        current: Rollup, previous: Rollup?, children: [Child], method: Scope2Method, strings: WebStrings,
+        language: Language
+    ) {
+        let t = strings.table(language)
+        func text(_ key: String) -> String { t[key] ?? key }
+        let amount: ChartNumberFormat = { WebNumbers.amount($0, language) }
+        let now = current.totals
+        let last = previous?.totals ?? current.previousYear
+        hasData = !current.inventories.isEmpty
+        stale = current.inventories.contains(where: \.stale)
+
+        let months = (1...12).map { language == .zh ? "\($0)\(text("month_suffix"))" : Self.monthNames[$0 - 1] }
+        func monthly(_ rollup: Rollup?, _ value: (IndicatorFigures) -> Double) -> [Double?] {
+            (1...12).map { month in rollup?.byMonth.first { $0.month == month }.map { value($0.figures) } }
+        }
+        let emissionsByMonth = monthly(current) { $0.emissions(method).value(in: .tonneCO2e) }
+        let energyByMonth = monthly(current) { $0.energyCalorific.value(in: .tonneCoalEquivalent) }
+
+        func card(
+            _ key: String, unit: String, now: Double?, last: Double?, intensity: Bool = false, note: String? = nil,
+            spark: [Double?] = []
+        ) -> Card {
+            let change = Accounting.yearOnYear(now, last)
+            return Card(
+                label: text(key), value: now.map { intensity ? WebNumbers.intensity($0) : amount($0) } ?? "—",
+                unit: unit, change: change.map(WebNumbers.change) ?? text("yoy_none"),
+                direction: change.map { $0 > 0.0005 ? "up" : $0 < -0.0005 ? "down" : "flat" } ?? "none", note: note,
+                sparkline: Sparkline(title: "\(text(key)) \(text("monthly_trend"))", values: spark))
+        }
+        cards = [
+            card(
+                "energy_total", unit: text("unit_tce"), now: now.energyCalorific.value(in: .tonneCoalEquivalent),
+                last: last?.energyCalorific.value(in: .tonneCoalEquivalent), spark: energyByMonth),
+            card(
+                "emissions_total", unit: text("unit_tco2e"), now: now.emissions(method).value(in: .tonneCO2e),
+                last: last?.emissions(method).value(in: .tonneCO2e), spark: emissionsByMonth),
+            card(
+                "energy_intensity", unit: text("unit_tce_per_10k"), now: now.energyIntensity(per: .outputValue)?.value,
+                last: last?.energyIntensity(per: .outputValue)?.value, intensity: true, note: text("intensity_basis")),
+            card(
+                "carbon_intensity", unit: text("unit_t_per_10k"),
+                now: now.carbonIntensity(per: .outputValue, method: method)?.value,
+                last: last?.carbonIntensity(per: .outputValue, method: method)?.value, intensity: true,
+                note: text("intensity_basis")),
+        ]
+
+        trend = LineChart(
+            id: "trend", title: "\(text("monthly_trend")) · \(text("monthly_emissions"))",
+            summary: "\(text("this_year")) \(current.year) / \(text("last_year")) \(current.year - 1)",
+            categories: months,
+            series: [
+                ("\(current.year)", emissionsByMonth),
+                ("\(current.year - 1)", monthly(previous) { $0.emissions(method).value(in: .tonneCO2e) }),
+            ], format: amount)
+        byScope = DonutChart(
+            id: "by-scope", title: "\(text("by_scope")) (\(text("unit_tco2e")))", summary: text("by_scope"),
+            parts: [
+                (text("scope1"), now.scope1.value(in: .tonneCO2e)),
+                (
+                    text("scope2"),
+                    (method == .location ? now.scope2LocationBased : now.scope2MarketBased).value(in: .tonneCO2e)
+                ),
+            ], format: amount)
+        let items = current.byItem.map { entry in
+            (
+                label: ItemCatalog.bundled.item(code: entry.item)?.name(in: language) ?? entry.item,
+                value: entry.figures.emissions(method).value(in: .tonneCO2e)
+            )
+        }
+        byItem = BarChart(
+            id: "by-item", title: "\(text("by_item")) (\(text("unit_tco2e")))", summary: text("by_item"),
+            entries: Array(items.sorted { $0.value > $1.value }.prefix(12)), format: amount)
+        let names = Dictionary(children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let childFigures = current.byChild.map { entry in
+            (label: names[entry.key]?.name ?? entry.key, value: entry.figures.emissions(method).value(in: .tonneCO2e))
+        }
+        byChild = BarChart(
+            id: "by-child", title: "\(text("by_child")) (\(text("unit_tco2e")))", summary: text("by_child"),
+            entries: Array(childFigures.sorted { $0.value > $1.value }.prefix(15)), format: amount)
+
+        let lastByChild = Dictionary(
+            (previous?.byChild ?? []).map { ($0.key, $0.figures.emissions(method).value(in: .tonneCO2e)) },
+            uniquingKeysWith: { first, _ in first })
+        increases = current.byChild.compactMap { entry -> (Double, Increase)? in
+            let value = entry.figures.emissions(method).value(in: .tonneCO2e)
+            guard let before = lastByChild[entry.key], value > before, let child = names[entry.key] else { return nil }
+            let change = Accounting.yearOnYear(value, before)
+            return (
+                value - before,
+                Increase(
+                    name: child.name, url: child.url, now: amount(value), last: amount(before),
+                    change: change.map(WebNumbers.change) ?? "")
+            )
+        }.sorted { $0.0 > $1.0 }.prefix(5).map(\.1)
+        hasIncreases = !increases.isEmpty
+    }
+
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+}

@@ -1,0 +1,44 @@
+import Accounting
+import Foundation
+
+/// Numbers as each language's readers expect them: Chinese in 万 and 亿 once they are large,
+/// English with thousands separators; changes as signed per cents.
+enum WebNumbers {
+    /// An amount (tce, tCO2e, 万元): 1,234 · 12.35 万 · 1.23 亿 in Chinese; 1,234,567 in English.
+    static func amount(_ value: Double, _ language: Language) -> String {
+        guard value.isFinite else { return "—" }
+        let size = abs(value)
+        if language == .zh {
+            if size >= 1e8 { return String(format: "%.2f 亿", value / 1e8) }
+            if size >= 1e4 { return String(format: "%.2f 万", value / 1e4) }
+        }
+        return grouped(value, decimals: size >= 100 ? 0 : size >= 1 ? 1 : 3)
+    }
+
+    /// An intensity (per 万元): four significant digits, as reports give them.
+    static func intensity(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        return String(format: "%.4g", value)
+    }
+
+    /// A year-on-year change: "+3.2%", "−5.0%" (a true minus sign), "0.0%".
+    static func change(_ fraction: Double) -> String {
+        let percent = fraction * 100
+        let text = String(format: "%.1f%%", abs(percent))
+        if text == "0.0%" { return text }
+        return (percent > 0 ? "+" : "−") + text
+    }
+
+    static func grouped(_ value: Double, decimals: Int) -> String {
+        let text = String(format: "%.\(decimals)f", abs(value))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts[0])
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        let whole = String(digits)
+        return (value < 0 ? "−" : "") + (parts.count > 1 ? whole + "." + parts[1] : whole)
+    }
+}

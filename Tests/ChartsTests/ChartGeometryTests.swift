@@ -1,0 +1,61 @@
+import Testing
+
+@testable import Charts
+
+@Suite("Chart geometry")
+struct ChartGeometryTests {
+    @Test(
+        "ticks are 1, 2 or 5 × 10ⁿ, cover the values and zero",
+        arguments: [
+            ([0.0, 87], [0.0, 20, 40, 60, 80, 100]),
+            ([12.0, 48], [0.0, 10, 20, 30, 40, 50]),
+            ([-30.0, 70], [-40.0, -20, 0, 20, 40, 60, 80]),
+            ([0.0, 0.37], [0.0, 0.1, 0.2, 0.3, 0.4]),
+            ([940_400.0], [0.0, 200_000, 400_000, 600_000, 800_000, 1_000_000]),
+            ([Double](), [0.0, 0.2, 0.4, 0.6, 0.8, 1]),
+        ])
+    func ticks(values: [Double], expected: [Double]) {
+        let ticks = NiceScale(covering: values).ticks
+        #expect(ticks.count == expected.count)
+        for (tick, want) in zip(ticks, expected) { #expect(abs(tick - want) <= 1e-9 * max(1, abs(want))) }
+    }
+
+    @Test("a sparkline's scale need not reach zero")
+    func withoutZero() {
+        #expect(NiceScale(covering: [96, 104], count: 2, includingZero: false).ticks == [95, 100, 105])
+    }
+
+    @Test("a line breaks at a missing month instead of dropping to zero; the table shows a dash")
+    func lineGaps() {
+        let chart = LineChart(
+            id: "t", title: "emissions", summary: "", categories: ["1", "2", "3", "4"],
+            series: [("2024", [10, nil, 30, 40])], format: { String(Int($0)) })
+        // Plot from x 64 to 624: four slots of 140, centred; y from 212 (0) to 14 (40).
+        #expect(chart.series[0].path == "M134 162.5M414 63.5L554 14")
+        #expect(chart.series[0].points.map(\.title) == ["2024 1: 10", "2024 3: 30", "2024 4: 40"])
+        #expect(chart.table.rows.map(\.cells) == [["10"], ["—"], ["30"], ["40"]])
+        #expect(chart.yTicks.map(\.label) == ["0", "10", "20", "30", "40"])
+    }
+
+    @Test("bars are as long as their share of the largest; a tiny value still shows")
+    func bars() {
+        let chart = BarChart(
+            id: "b", title: "by item", summary: "", entries: [("coal", 200), ("gas", 50), ("tiny", 0.001)],
+            format: { String($0) })
+        #expect(chart.bars.map(\.width) == ["356", "89", "1"])
+        #expect(chart.height == 80)
+    }
+
+    @Test("slices share the ring in proportion; a single part is a whole ring of two halves")
+    func donut() {
+        let chart = DonutChart(
+            id: "d", title: "by scope", summary: "", parts: [("scope 1", 75), ("scope 2", 25), ("none", 0)],
+            format: { String(Int($0)) })
+        #expect(chart.slices.map(\.share) == ["75.0%", "25.0%"])
+        // Three quarters of the turn ends at nine o'clock: x = 100 − 92.
+        #expect(chart.slices[0].path.hasPrefix("M100 8A92 92 0 1 1 8 100"))
+        #expect(chart.table.rows.map(\.cells) == [["75", "75.0%"], ["25", "25.0%"], ["0", "—"]])
+        let whole = DonutChart(id: "w", title: "", summary: "", parts: [("all", 5)], format: { String($0) })
+        #expect(whole.slices[0].path.components(separatedBy: "Z").count == 3)
+    }
+}
