@@ -23,6 +23,13 @@ public struct Rollup: Sendable {
     public let inventories: [StoredInventory]
     /// Top-level units with units in the region but no inventory for the year (regions only).
     public let uncoveredRoots: [Int64]
+
+    /// A year with no figures at all (no inventory covers it).
+    public static func none(year: Int) -> Rollup {
+        Rollup(
+            year: year, totals: IndicatorFigures(), previousYear: nil, byMonth: [], byScope: [], byItem: [],
+            byCategory: [], byChild: [], inventories: [], uncoveredRoots: [])
+    }
 }
 
 /// Roll-ups along the ownership tree and the territorial tree, aggregated in SQL (GROUP BY) from

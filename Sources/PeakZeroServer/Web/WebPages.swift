@@ -80,22 +80,29 @@ struct WebPages: Sendable {
     private func unitPage(_ unit: ReportingUnit, request: Request, overview: Bool) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
-        let computed = Set(try await inventories.list(unitID: unit.id).map(\.year))
+        var chain = [unit]
+        while let id = chain[0].parentID, let parent = try? await units.unit(id: id) { chain.insert(parent, at: 0) }
+        // The years an inventory of the unit or of one above it covers.
+        let chainIDs = Set(chain.map(\.id))
+        let computed = Set(try await inventories.list().filter { chainIDs.contains($0.unitId) }.map(\.year))
         let asked = request.uri.queryParameters.get("year").flatMap { Int(String($0)) }
         let year = asked ?? computed.max() ?? (Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
         let subject = RollupSubject.unit(id: unit.id, approach: .control)
-        let current = try await rollups.rollup(subject, year: year)
-        let previous = try await rollups.rollup(subject, year: year - 1)
+        let current = computed.contains(year) ? try await rollups.rollup(subject, year: year) : nil
+        let previous = computed.contains(year - 1) ? try await rollups.rollup(subject, year: year - 1) : nil
         let children = try await units.children(of: unit.id)
         let links = children.map {
             Dashboard.Child(
                 key: String($0.id), name: "\($0.name)", url: SiteURL.unit(id: $0.id, year: year).link(language))
         }
         let dashboard = Dashboard(
-            current: current, previous: previous, children: links, method: .location, strings: renderer.strings,
+            current: current, year: year, previous: previous, children: links, method: .location,
+            strings: renderer.strings,
             language: language)
-        let figures = Dictionary(current.byChild.map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
-        let before = Dictionary(previous.byChild.map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
+        let figures = Dictionary(
+            (current?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            (previous?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
         let rows = children.map { child -> UnitPage.ChildRow in
             let now = figures[String(child.id)]
             let emissions = now?.emissions(.location).value(in: .tonneCO2e)
@@ -110,11 +117,8 @@ struct WebPages: Sendable {
                 energy: energy.map { WebNumbers.amount($0, language) } ?? "—",
                 energySort: energy.map { String($0) } ?? "", change: change.map(WebNumbers.change) ?? "—")
         }
-        var crumbs: [UnitPage.Crumb] = []
-        var parentID = unit.parentID
-        while let id = parentID, let parent = try? await units.unit(id: id) {
-            crumbs.insert(.init(name: parent.name, url: SiteURL.unit(id: parent.id, year: year).link(language)), at: 0)
-            parentID = parent.parentID
+        let crumbs = chain.dropLast().map {
+            UnitPage.Crumb(name: $0.name, url: SiteURL.unit(id: $0.id, year: year).link(language))
         }
         let years = Set(computed).union([year]).sorted(by: >)
         let title = overview ? "\(t["overview_title"] ?? "") · \(unit.name)" : unit.name

@@ -42,16 +42,18 @@ struct Dashboard: Sendable {
     let increases: [Increase]
     let hasIncreases: Bool
 
+    /// - Parameter current: nil when no inventory of the year covers the unit: the page says so.
     init(
-        current: Rollup, previous: Rollup?, children: [Child], method: Scope2Method, strings: WebStrings,
-        language: Language
+        current rollup: Rollup?, year: Int, previous: Rollup?, children: [Child], method: Scope2Method,
+        strings: WebStrings, language: Language
     ) {
         let t = strings.table(language)
         func text(_ key: String) -> String { t[key] ?? key }
         let amount: ChartNumberFormat = { WebNumbers.amount($0, language) }
+        let current = rollup ?? Rollup.none(year: year)
         let now = current.totals
         let last = previous?.totals ?? current.previousYear
-        hasData = !current.inventories.isEmpty
+        hasData = rollup != nil
         stale = current.inventories.contains(where: \.stale)
 
         let months = (1...12).map { language == .zh ? "\($0)\(text("month_suffix"))" : Self.monthNames[$0 - 1] }
