@@ -7,10 +7,12 @@ enum WebNumbers {
     /// An amount (tce, tCO2e, 万元): 1,234 · 12.35 万 · 1.23 亿 in Chinese; 1,234,567 in English.
     static func amount(_ value: Double, _ language: Language) -> String {
         guard value.isFinite else { return "—" }
+        if value == 0 { return "0" }
         let size = abs(value)
+        let sign = value < 0 ? "−" : ""
         if language == .zh {
-            if size >= 1e8 { return String(format: "%.2f 亿", value / 1e8) }
-            if size >= 1e4 { return String(format: "%.2f 万", value / 1e4) }
+            if size >= 1e8 { return sign + String(format: "%.2f 亿", size / 1e8) }
+            if size >= 1e4 { return sign + String(format: "%.2f 万", size / 1e4) }
         }
         return grouped(value, decimals: size >= 100 ? 0 : size >= 1 ? 1 : 3)
     }

@@ -1,0 +1,63 @@
+import Accounting
+import Foundation
+import HummingbirdTesting
+import Persistence
+import Testing
+
+@testable import PeakZeroServer
+
+/// Names that try to break out of the page — a script, a quote that would open an attribute — shown
+/// on every page, in text, attributes, chart labels, tooltips and tables: all escaped.
+@Suite("Web pages escape what users typed")
+struct WebEscapingTests {
+    static let script = "\"><script>alert(1)</script>"
+    static let attribute = "\" onmouseover=\"x"
+
+    @Test("a walk of every page with hostile unit names and codes finds them escaped everywhere")
+    func hostileNames() async throws {
+        try await withAPI("sqlite") { client, database in
+            let units = try await UnitStore(database).create([
+                NewUnit(code: "ROOT", name: Self.script, level: "group", regionCode: "510000"),
+                NewUnit(
+                    code: Self.attribute, name: Self.attribute, level: "enterprise", parentCode: "ROOT",
+                    regionCode: "510104"),
+                NewUnit(
+                    code: "<b>E2</b>", name: "<img src=x onerror=alert(2)>", level: "enterprise", parentCode: "ROOT",
+                    regionCode: "510104"),
+            ])
+            for (year, quantity) in [(2023, 90.0), (2024, 120.0)] {
+                try await ActivityStore(database).insert(
+                    (1...12).flatMap { month in
+                        [Self.attribute, "<b>E2</b>"].map { code in
+                            NewActivityRecord(
+                                unitCode: code, period: String(format: "%04d-%02d", year, month), item: "烟煤",
+                                quantity: quantity, uom: "t")
+                        }
+                    })
+                _ = try await InventoryStore(database).compute(unitID: units[0].id, year: year, options: .init())
+            }
+            var pages = ["/", "/units", "/units?q=%3Cscript", "/units?q=%22%20onmouseover"]
+            pages += units.map { "/units/\($0.id)" }
+            for page in pages {
+                for language in ["zh", "en"] {
+                    let uri = page + (page.contains("?") ? "&" : "?") + "lang=\(language)"
+                    let html = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+                    #expect(!html.contains("<script>alert"), "\(uri)")
+                    #expect(!html.contains("<img src=x"), "\(uri)")
+                    #expect(!html.contains("<b>E2"), "\(uri)")
+                    #expect(!html.contains(Self.attribute), "\(uri)")
+                    #expect(!html.contains("onmouseover=\"x"), "\(uri)")
+                    if page == "/" || page.hasPrefix("/units/") {
+                        // Shown, escaped: the names are there, as text.
+                        #expect(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)")
+                    }
+                }
+            }
+            // The search box gives back what was searched for, escaped, inside its value attribute.
+            let searched = try await client.execute(uri: "/units?q=%22%20onmouseover%3D%22x", method: .get) {
+                String(buffer: $0.body)
+            }
+            #expect(searched.contains("value=\"&quot; onmouseover=&quot;x\""))
+        }
+    }
+}
