@@ -10,6 +10,9 @@ struct PageLayout: Sendable {
     }
 
     let t: [String: String]
+    /// `zh` or `en`, kept by forms that lead to another page.
+    let language: String
+    /// The page's `lang` attribute (`zh-CN`, `en`).
     let lang: String
     let title: String
     let stylesheet: String
@@ -26,6 +29,7 @@ struct PageLayout: Sendable {
     ) {
         let t = strings.table(language)
         self.t = t
+        self.language = language.rawValue
         lang = t["lang_code"] ?? language.rawValue
         self.title = title
         stylesheet = SiteURL.stylesheet.link(language)
