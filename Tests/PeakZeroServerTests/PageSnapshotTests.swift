@@ -79,7 +79,7 @@ struct PageSnapshotTests {
             heading: "示范集团", isOverview: false,
             facts: [.init(label: t["code"]!, value: "G1"), .init(label: t["level"]!, value: t["level_group"]!)],
             crumbs: [.init(name: "监管机构", url: SiteURL.unit(id: 9, year: 2024).link(language))], formAction: "/units/1",
-            lang: language.rawValue, unitID: "1", year: 2024,
+            lang: language.rawValue, year: 2024,
             years: [.init(value: 2024, selected: true), .init(value: 2023, selected: false)],
             dashboard: Dashboard(
                 current: rollup(year: 2024, scale: 1), year: 2024, previous: rollup(year: 2023, scale: 0.95),

@@ -42,11 +42,11 @@ struct PageLayout: Sendable {
             NavLink(
                 label: t["nav_units"] ?? "", url: SiteURL.units(search: nil).link(language),
                 current: current == .units || current == .unit),
-            NavLink(label: t["nav_api"] ?? "", url: "/api/v1/openapi.json", current: false),
+            NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
         ]
         let otherLanguage: Language = language == .zh ? .en : .zh
         self.otherLanguage = t["other_language"] ?? otherLanguage.rawValue
         otherLanguageURL = other(otherLanguage).link(otherLanguage)
-        searchURL = "/units"
+        searchURL = SiteURL.units(search: nil).path
     }
 }

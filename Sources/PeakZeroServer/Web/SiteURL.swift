@@ -10,21 +10,25 @@ enum SiteURL: Sendable, Equatable {
     case stylesheet
     case script
 
+    /// The address without its query: what a form posts or gets to.
+    var path: String {
+        switch self {
+        case .overview: "/"
+        case .units: "/units"
+        case .unit(let id, _): "/units/\(id)"
+        case .stylesheet: "/static/peakzero.css"
+        case .script: "/static/peakzero.js"
+        }
+    }
+
     func link(_ language: Language) -> String {
         var query: [(String, String)] = []
-        let path: String
         switch self {
-        case .overview(let year):
-            path = "/"
+        case .overview(let year), .unit(_, let year):
             if let year { query.append(("year", String(year))) }
         case .units(let search):
-            path = "/units"
             if let search, !search.isEmpty { query.append(("q", search)) }
-        case .unit(let id, let year):
-            path = "/units/\(id)"
-            if let year { query.append(("year", String(year))) }
-        case .stylesheet: return "/static/peakzero.css"
-        case .script: return "/static/peakzero.js"
+        case .stylesheet, .script: return path
         }
         query.append(("lang", language.rawValue))
         return path + "?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")

@@ -133,8 +133,8 @@ struct WebPages: Sendable {
                 .init(label: t["region"] ?? "", value: unit.regionCode),
                 .init(label: t["industry"] ?? "", value: unit.industryCode ?? "—"),
             ],
-            crumbs: crumbs, formAction: overview ? "/" : "/units/\(unit.id)", lang: language.rawValue,
-            unitID: String(unit.id), year: year, years: years.map { .init(value: $0, selected: $0 == year) },
+            crumbs: crumbs, formAction: (overview ? SiteURL.overview(year: nil) : .unit(id: unit.id, year: nil)).path,
+            lang: language.rawValue, year: year, years: years.map { .init(value: $0, selected: $0 == year) },
             dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty)
         return renderer.response(model, template: "unit")
     }

@@ -38,7 +38,6 @@ struct UnitPage: Sendable {
     let crumbs: [Crumb]
     let formAction: String
     let lang: String
-    let unitID: String
     let year: Int
     let years: [YearOption]
     let dashboard: Dashboard
