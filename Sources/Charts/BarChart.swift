@@ -17,12 +17,14 @@ public struct BarChart: Sendable {
     public let summary: String
     public let width = 640
     public let height: Int
-    public let labelRight = "196"
-    public let barLeft = "204"
+    public let labelRight = coordinate(Self.barStart - 8)
+    public let barLeft = coordinate(Self.barStart)
     public let bars: [Bar]
     public let table: ChartTable
     public var isEmpty: Bool { bars.isEmpty }
 
+    /// Where bars start: the names take the space to the left.
+    static let barStart = 204.0
     static let rowHeight = 24.0
     static let barSpace = 356.0
 
@@ -39,7 +41,7 @@ public struct BarChart: Sendable {
             let drawn = max(length, entry.value == 0 ? 0 : 1)
             return Bar(
                 label: entry.label, value: format(entry.value), y: coordinate(top), textY: coordinate(top + 15),
-                width: coordinate(drawn), valueX: coordinate(204 + drawn + 6), negative: entry.value < 0)
+                width: coordinate(drawn), valueX: coordinate(Self.barStart + drawn + 6), negative: entry.value < 0)
         }
         height = Int(Double(entries.count) * Self.rowHeight + 8)
         table = ChartTable(header: ["", title], rows: entries.map { ($0.label, [format($0.value)]) })

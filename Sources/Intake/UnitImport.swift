@@ -39,19 +39,21 @@ public struct UnitImport: Sendable {
         // New units are created parents first; a parent must be stored or a row of the sheet.
         let creating = rows.filter { stored[$0.unit.code] == nil }
         let updating = rows.filter { stored[$0.unit.code] != nil }
+        let validCodes = Set(rows.map(\.unit.code))
+        let creatingCodes = Set(creating.map(\.unit.code))
         let ordered = Self.parentsFirst(creating, stored: Set(stored.keys))
         var refused = Set<Int>()
         for row in ordered.unplaced {
             let parent = row.unit.parentCode ?? ""
             refused.insert(row.row.number)
             // A parent on a row with errors of its own: fixing that row is what is needed.
-            guard rows.contains(where: { $0.unit.code == parent }) || firstRow[parent] == nil else { continue }
+            guard validCodes.contains(parent) || firstRow[parent] == nil else { continue }
             let loop = Self.inLoop(row.unit.code, creating)
             report.add([row.row.issue("parent_code", loop ? .parentLoop(row.unit.code) : .unknownUnitCode(parent))])
         }
         for row in updating {
             if let parent = row.unit.parentCode, !parent.isEmpty, stored[parent] == nil,
-                !creating.contains(where: { $0.unit.code == parent })
+                !creatingCodes.contains(parent)
             {
                 refused.insert(row.row.number)
                 if firstRow[parent] == nil { report.add([row.row.issue("parent_code", .unknownUnitCode(parent))]) }

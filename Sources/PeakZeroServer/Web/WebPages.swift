@@ -83,8 +83,8 @@ struct WebPages: Sendable {
         var chain = [unit]
         while let id = chain[0].parentID, let parent = try? await units.unit(id: id) { chain.insert(parent, at: 0) }
         // The years an inventory of the unit or of one above it covers.
-        let chainIDs = Set(chain.map(\.id))
-        let computed = Set(try await inventories.list().filter { chainIDs.contains($0.unitId) }.map(\.year))
+        var computed = Set<Int>()
+        for member in chain { computed.formUnion(try await inventories.list(unitID: member.id).map(\.year)) }
         let asked = request.uri.queryParameters.get("year").flatMap { Int(String($0)) }
         let year = asked ?? computed.max() ?? (Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
         let subject = RollupSubject.unit(id: unit.id, approach: .control)
