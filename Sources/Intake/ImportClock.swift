@@ -1,12 +1,13 @@
 import Accounting
 import Foundation
 
-/// The current month in China, against which an import refuses periods that have not begun.
-struct ImportClock {
-    let year: Int
-    let month: Int
+/// The current month in China, against which an import refuses periods that have not begun and
+/// the pages tell months that have ended from months still running.
+public struct ImportClock: Sendable {
+    public let year: Int
+    public let month: Int
 
-    init(today: Date) {
+    public init(today: Date = Date()) {
         let now = Calendar(identifier: .gregorian).dateComponents(
             in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
         year = now.year ?? 0
@@ -14,7 +15,7 @@ struct ImportClock {
     }
 
     /// A month after this one, or a year after this one.
-    func isFuture(_ period: Period) -> Bool {
+    public func isFuture(_ period: Period) -> Bool {
         period.year > year || (period.year == year && (period.month ?? 1) > month)
     }
 }

@@ -59,13 +59,17 @@ public enum APIRouter {
         let renderer = try PageRenderer.load()
         let pages = WebPages(
             renderer: renderer, units: UnitStore(database), rollups: RollupStore(database),
-            inventories: InventoryStore(database))
+            inventories: InventoryStore(database), activity: ActivityStore(database))
         for page in SitePage.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
                 switch page {
                 case .overview: pages.overview
                 case .units: pages.list
                 case .unit: pages.unit
+                case .regions: pages.regions
+                case .region: pages.region
+                case .inventory: pages.inventory
+                case .inventoryLine: pages.inventoryLine
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 }

@@ -218,6 +218,24 @@ public struct ActivityStore: Sendable {
             .all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
+    /// One record, or nil when it has been deleted or replaced since.
+    public func record(id: Int64) async throws -> StoredActivityRecord? {
+        try await database.sql.select()
+            .columns(
+                "id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content",
+                "oxidation_rate", "source", "batch_id"
+            )
+            .from("activity_records").where("id", .equal, SQLBind(id))
+            .first(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// One batch's provenance.
+    public func batch(id: Int64) async throws -> StoredRecordBatch? {
+        try await database.sql.select().column("id").columns(RecordBatch.columns).from("record_batches")
+            .where("id", .equal, SQLBind(id))
+            .first(decoding: StoredRecordBatch.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
     /// The batches records were written in, newest first.
     public func batches() async throws -> [StoredRecordBatch] {
         try await database.sql.select().column("id").columns(RecordBatch.columns).from("record_batches")

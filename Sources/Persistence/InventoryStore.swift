@@ -177,24 +177,27 @@ public struct InventoryStore: Sendable {
     }
 
     /// The lines of an inventory in record order, each with its lineage.
-    public func lines(inventoryID: Int64) async throws -> [StoredInventoryLine] {
-        _ = try await inventory(id: inventoryID)
-        let first = InventoryRows.firstLineID(of: inventoryID)
-        let rows = try await database.sql.select()
+    /// - Parameters:
+    ///   - unitID: only the lines of this unit's subtree.
+    ///   - recordID: only the line of this activity record.
+    ///   - offset, limit: a page of the lines.
+    public func lines(
+        inventoryID: Int64, under unitID: Int64? = nil, recordID: Int64? = nil, offset: Int = 0, limit: Int? = nil
+    ) async throws -> [StoredInventoryLine] {
+        var query = try await linesQuery(inventoryID: inventoryID, under: unitID)
             .column(
                 SQLRaw(
                     "l.record_id, l.unit_id, l.month, g.item, g.category, g.scope, g.gas, l.co2e_location_t, l.co2e_market_t, l.tce_calorific, l.tce_equivalent, g.lineage"
                 )
             )
-            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
             .join(
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
                 on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
             )
-            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
-            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
-            .orderBy(SQLColumn("record_id", table: "l"))
-            .all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        if let recordID { query = query.where(SQLColumn("record_id", table: "l"), .equal, SQLBind(recordID)) }
+        query = query.orderBy(SQLColumn("record_id", table: "l"))
+        if let limit { query = query.limit(limit).offset(offset) }
+        let rows = try await query.all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let decoder = JSONDecoder()
         return try rows.map { row in
             StoredInventoryLine(
@@ -203,6 +206,29 @@ public struct InventoryStore: Sendable {
                 tceCalorific: row.tceCalorific, tceEquivalent: row.tceEquivalent,
                 factors: try decoder.decode([LineFactor].self, from: Data(row.lineage.utf8)))
         }
+    }
+
+    /// How many lines the inventory has (of a unit's subtree), for paging.
+    public func lineCount(inventoryID: Int64, under unitID: Int64? = nil) async throws -> Int {
+        let row = try await linesQuery(inventoryID: inventoryID, under: unitID)
+            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("lines"))).first()
+        return try row?.decode(column: "lines", as: Int.self) ?? 0
+    }
+
+    /// The lines of an inventory, by their id range, optionally within a unit's subtree.
+    private func linesQuery(inventoryID: Int64, under unitID: Int64?) async throws -> SQLSelectBuilder {
+        _ = try await inventory(id: inventoryID)
+        let first = InventoryRows.firstLineID(of: inventoryID)
+        var query = database.sql.select()
+            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
+            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
+            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
+        if let unitID {
+            let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+            query = query.join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
+                .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+        }
+        return query
     }
 
     struct LineRow: Decodable {

@@ -65,14 +65,14 @@ struct PageSnapshotTests {
             inventories: [inventory], uncoveredRoots: [])
     }
 
-    static func unitPage(_ language: Language) -> UnitPage {
+    static func unitPage(_ language: Language) -> DashboardPage {
         let strings = renderer.strings
         let t = strings.table(language)
         let children = [
             Dashboard.Child(key: "2", name: "一号企业", url: SiteURL.unit(id: 2, year: 2024).link(language)),
             Dashboard.Child(key: "3", name: "Second & Co.", url: SiteURL.unit(id: 3, year: 2024).link(language)),
         ]
-        return UnitPage(
+        return DashboardPage(
             layout: PageLayout(
                 strings: strings, language: language, title: "示范集团", current: .unit,
                 sameIn: { _ in .unit(id: 1, year: nil) }),
@@ -88,13 +88,39 @@ struct PageSnapshotTests {
                 .init(
                     code: "E1", name: "一号企业", url: children[0].url, level: t["level_enterprise"]!, emissions: "17.00 万",
                     emissionsSort: "170000", energy: "7.00 万", energySort: "70000", change: "+5.3%")
-            ], hasChildren: true)
+            ], hasChildren: true, childrenTitle: t["children"]!,
+            basis: [
+                .init(label: "清单 #7", url: SiteURL.inventory(id: 7, unit: 1, page: nil).link(language), stale: true)
+            ],
+            hasBasis: true, notes: ["1 个顶层单位尚无清单"], coverage: coverage(language),
+            links: [.init(name: t["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))])
+    }
+
+    /// Two facilities reporting monthly and one yearly; one March missing; the year still running in May.
+    static func coverage(_ language: Language) -> CoverageGrid {
+        let t = renderer.strings.table(language)
+        func unit(_ id: Int64, _ parent: Int64?, _ reporting: ReportingUnit.ReportingClass) -> ReportingUnit {
+            ReportingUnit(
+                id: id, code: "U\(id)", name: "单位\(id)", level: parent == nil ? .enterprise : .facility,
+                parentID: parent,
+                industryCode: nil, regionCode: "510104", ownershipShare: 1, reportingClass: reporting)
+        }
+        let subtree = [unit(1, nil, .monthly), unit(2, 1, .monthly), unit(3, 1, .monthly), unit(4, 1, .yearly)]
+        let periods = (1...4).flatMap { month in
+            [2, 3].compactMap { id -> ReportedPeriod? in
+                id == 3 && month == 3 ? nil : ReportedPeriod(unitId: id, month: month, records: 2)
+            }
+        }
+        return CoverageGrid(
+            unit: subtree[0], subtree: subtree, periods: periods, year: 2026, today: (2026, 5),
+            months: Dashboard.monthLabels(t, language) + [t["annual"]!], t: t,
+            address: { SiteURL.unit(id: $0.id, year: 2026).link(language) })
     }
 
     @Test("a unit's page, in Chinese and in English", arguments: [Language.zh, .en])
     func unit(_ language: Language) throws {
         try Self.expectSnapshot(
-            Self.renderer.html(Self.unitPage(language), template: "unit"), named: "unit-\(language.rawValue)")
+            Self.renderer.html(Self.unitPage(language), template: "dashboard"), named: "unit-\(language.rawValue)")
     }
 
     @Test("the unit list and the empty page")
@@ -103,7 +129,7 @@ struct PageSnapshotTests {
         let list = UnitList(
             layout: PageLayout(
                 strings: strings, language: .zh, title: "单位", current: .units, sameIn: { _ in .units(search: "示范") }),
-            search: "示范", lang: "zh",
+            search: "示范", region: "510104", regionName: "四川 510104", lang: "zh",
             rows: [
                 .init(
                     code: "G1", name: "示范集团", url: SiteURL.unit(id: 1, year: nil).link(.zh), level: "集团",
@@ -117,5 +143,62 @@ struct PageSnapshotTests {
                 sameIn: { _ in .overview(year: nil) }),
             message: strings.text("not_found", .en))
         try Self.expectSnapshot(Self.renderer.html(empty, template: "empty"), named: "empty-en")
+    }
+
+    @Test("the regions page, an inventory's page and a line's lineage")
+    func tracePages() throws {
+        let strings = Self.renderer.strings
+        func layout(_ language: Language, _ title: String, _ page: SitePage, _ url: SiteURL) -> PageLayout {
+            PageLayout(strings: strings, language: language, title: title, current: page, sameIn: { _ in url })
+        }
+        let regions = RegionList(
+            layout: layout(.zh, "地区", .regions, .regions),
+            rows: [
+                .init(
+                    name: "四川", code: "510000", level: "省", units: 12,
+                    url: SiteURL.region(code: "510000", year: nil).link(.zh),
+                    indent: 0),
+                .init(
+                    name: "四川 510100", code: "510100", level: "市", units: 5,
+                    url: SiteURL.region(code: "510100", year: nil).link(.zh), indent: 1),
+            ], hasRows: true)
+        try Self.expectSnapshot(Self.renderer.html(regions, template: "regions"), named: "regions-zh")
+        let factor = FactorRow(
+            id: "GRID-113", set: "PeakZero CN 2026.11", kind: "average grid emission factor", item: "—", region: "51",
+            variant: "", year: "2023", value: "0.1564", unit: "tCO2/MWh", grade: "V",
+            gradeTitle: strings.text("grade_V", .en), source: "MEE & NBS notice", document: "公告2025年第47号",
+            published: "2025-12-31", url: "https://www.mee.gov.cn/", anchor: "factor-GRID-113")
+        let inventory = InventoryPage(
+            layout: layout(.en, "Inventory #7 of 2024 (version 2)", .inventory, .inventory(id: 7, unit: 3, page: 2)),
+            heading: "Inventory #7 of 2024 (version 2)",
+            crumbs: [.init(name: "Demo Group", url: SiteURL.unit(id: 1, year: 2024).link(.en))],
+            facts: [.init(label: "Year", value: "2024"), .init(label: "Version", value: "2")],
+            totals: [.init(label: "Scope 1 (direct)", value: "1,234.500 tCO2e")], stale: true,
+            scopeNote: "Only the lines of Plant 3 and the units below it",
+            allLinesURL: SiteURL.inventory(id: 7, unit: nil, page: nil).link(.en),
+            lines: [
+                .init(
+                    record: "41", unit: "Plant 3", period: "2024-03", item: "Electricity", scope: "Scope 2",
+                    emissions: "374.808", energy: "294.526",
+                    url: SiteURL.inventoryLine(inventory: 7, record: 41).link(.en))
+            ], hasLines: true,
+            pager: .init(
+                text: "101–101 of 101", previous: SiteURL.inventory(id: 7, unit: 3, page: 1).link(.en), next: nil),
+            factors: [factor], exportURL: "/api/v1/exports/inventories/7?format=xlsx&lang=en")
+        try Self.expectSnapshot(Self.renderer.html(inventory, template: "inventory"), named: "inventory-en")
+        let lineage = LineagePage(
+            layout: layout(.zh, "记录 41 的计算过程", .inventoryLine, .inventoryLine(inventory: 7, record: 41)),
+            heading: "记录 41 的计算过程",
+            crumbs: [.init(name: "清单 #7", url: SiteURL.inventory(id: 7, unit: nil, page: nil).link(.zh))],
+            record: [.init(label: "单位", value: "三号厂 (F3)"), .init(label: "数量", value: "239.647 10^4kWh")],
+            recordMissing: true, batch: [.init(label: "批次", value: "#1 · 文件导入")],
+            results: [.init(label: "基于位置", value: "374.808 吨二氧化碳当量")],
+            factors: [
+                .init(
+                    kind: "电网平均排放因子", value: "0.1564", unit: "tCO2/MWh", notes: ["2024 年因子尚未发布，采用最近的 2023 年"],
+                    citation: factor),
+                .init(kind: "低位发热量", value: "42.1", unit: "GJ/t", notes: [], citation: nil),
+            ])
+        try Self.expectSnapshot(Self.renderer.html(lineage, template: "lineage"), named: "lineage-zh")
     }
 }

@@ -31,28 +31,37 @@ struct WebEscapingTests {
                         [Self.attribute, "<b>E2</b>"].map { code in
                             NewActivityRecord(
                                 unitCode: code, period: String(format: "%04d-%02d", year, month), item: "烟煤",
-                                quantity: quantity, uom: "t")
+                                quantity: quantity, uom: "t", source: Self.script)
                         }
                     })
                 _ = try await InventoryStore(database).compute(unitID: units[0].id, year: year, options: .init())
             }
-            var pages = ["/", "/units", "/units?q=%3Cscript", "/units?q=%22%20onmouseover"]
-            pages += units.map { "/units/\($0.id)" }
-            for page in pages {
-                for language in ["zh", "en"] {
-                    let uri = page + (page.contains("?") ? "&" : "?") + "lang=\(language)"
-                    let html = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
-                    #expect(!html.contains("<script>alert"), "\(uri)")
-                    #expect(!html.contains("<img src=x"), "\(uri)")
-                    #expect(!html.contains("<b>E2"), "\(uri)")
-                    #expect(!html.contains(Self.attribute), "\(uri)")
-                    #expect(!html.contains("onmouseover=\"x"), "\(uri)")
-                    if page == "/" || page.hasPrefix("/units/") {
-                        // Shown, escaped: the names are there, as text.
-                        #expect(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)")
-                    }
+            // Every page reachable from the menus, in both languages (links keep the language).
+            var queue = ["/", "/units", "/regions", "/units?q=%3Cscript", "/units?q=%22%20onmouseover"].flatMap {
+                [$0 + ($0.contains("?") ? "&" : "?") + "lang=zh", $0 + ($0.contains("?") ? "&" : "?") + "lang=en"]
+            }
+            var seen = Set(queue)
+            var kinds = Set<String>()
+            while !queue.isEmpty, seen.count < 600 {
+                let uri = queue.removeFirst()
+                let html = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }
+                #expect(!html.contains("<script>alert"), "\(uri)")
+                #expect(!html.contains("<img src=x"), "\(uri)")
+                #expect(!html.contains("<b>E2"), "\(uri)")
+                #expect(!html.contains(Self.attribute), "\(uri)")
+                #expect(!html.contains("onmouseover=\"x"), "\(uri)")
+                let path = String(uri.prefix { $0 != "?" })
+                if path == "/" || path.hasPrefix("/units/") || path.contains("/lines/") {
+                    // Shown, escaped: the names (and on a line's page, the record's source) are there, as text.
+                    #expect(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)")
+                }
+                kinds.insert(path.split(separator: "/").prefix(1).joined() + (path.contains("/lines/") ? "/lines" : ""))
+                for link in WebPagesTests.links(in: html)
+                where !link.hasPrefix("/static/") && seen.insert(link).inserted {
+                    queue.append(link)
                 }
             }
+            #expect(kinds.isSuperset(of: ["", "units", "regions", "inventories", "inventories/lines"]), "\(kinds)")
             // The search box gives back what was searched for, escaped, inside its value attribute.
             let searched = try await client.execute(uri: "/units?q=%22%20onmouseover%3D%22x", method: .get) {
                 String(buffer: $0.body)

@@ -77,12 +77,12 @@ struct WebPagesTests {
         }
     }
 
-    @Test("every link on the overview and a unit page leads to a page that answers 200")
+    @Test("every link on the overview, the unit list and the regions leads to a page that answers 200")
     func links() async throws {
         try await withAPI("sqlite") { client, database in
             _ = try await DemoLoader(database).load()
             var seen: Set<String> = []
-            for start in ["/", "/?lang=en", "/units"] {
+            for start in ["/", "/?lang=en", "/units", "/regions"] {
                 let html = try await Self.page(client, start).html
                 for link in Self.links(in: html) where seen.insert(link).inserted {
                     #expect(try await Self.page(client, link).status == .ok, "\(link) from \(start)")

@@ -42,6 +42,9 @@ struct PageLayout: Sendable {
             NavLink(
                 label: t["nav_units"] ?? "", url: SiteURL.units(search: nil).link(language),
                 current: current == .units || current == .unit),
+            NavLink(
+                label: t["nav_regions"] ?? "", url: SiteURL.regions.link(language),
+                current: current == .regions || current == .region),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
         ]
         let otherLanguage: Language = language == .zh ? .en : .zh

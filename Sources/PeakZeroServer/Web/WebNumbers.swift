@@ -44,3 +44,18 @@ enum WebNumbers {
         return (value < 0 ? "−" : "") + (parts.count > 1 ? whole + "." + parts[1] : whole)
     }
 }
+
+extension WebNumbers {
+    /// A figure to trace, in full: thousands separators and three decimals, in both languages.
+    static func exact(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        return grouped(value, decimals: 3)
+    }
+
+    /// A factor or a quantity as stored: the shortest text that reads back as the same number.
+    static func plain(_ value: Double) -> String {
+        guard value.isFinite else { return "—" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}

@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import Hummingbird
+import Intake
 import Persistence
 
 /// The page handlers: each reads what its page shows through the same stores as the API, builds
@@ -10,6 +11,7 @@ struct WebPages: Sendable {
     let units: UnitStore
     let rollups: RollupStore
     let inventories: InventoryStore
+    let activity: ActivityStore
 
     /// The overview: the page of the first top-level unit (the whole tree the user may see, once
     /// accounts scope it).
@@ -35,12 +37,14 @@ struct WebPages: Sendable {
         return try await unitPage(unit, request: request, overview: false)
     }
 
-    /// Every unit, or those whose code or name contains `q`, as an indented tree.
+    /// Every unit, or those whose code or name contains `q`, optionally only those in `region`, as
+    /// an indented tree.
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
         let search = request.uri.queryParameters.get("q").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
-        let all = try await units.list()
+        let region = request.uri.queryParameters.get("region").flatMap { RegionPrefix(String($0)) }
+        let all = try await units.list(region: region)
         let shown =
             search.isEmpty
             ? all
@@ -53,14 +57,15 @@ struct WebPages: Sendable {
             depth[unit.id] = level
             return UnitList.Row(
                 code: unit.code, name: unit.name, url: SiteURL.unit(id: unit.id, year: nil).link(language),
-                level: UnitPage.level(unit.level, t), region: unit.regionCode,
+                level: DashboardPage.level(unit.level, t), region: unit.regionCode,
                 indent: search.isEmpty ? min(level, 5) : 0)
         }
         let model = UnitList(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: t["nav_units"] ?? "", current: .units,
-                sameIn: { _ in .units(search: search) }),
-            search: search, lang: language.rawValue, rows: Array(rows), hasRows: !rows.isEmpty,
+                sameIn: { _ in .units(search: search, region: region?.code) }),
+            search: search, region: region?.code, regionName: region.map { RegionNames.name(of: $0, language) },
+            lang: language.rawValue, rows: Array(rows), hasRows: !rows.isEmpty,
             searched: !search.isEmpty)
         return renderer.response(model, template: "units")
     }
@@ -85,58 +90,41 @@ struct WebPages: Sendable {
         // The years an inventory of the unit or of one above it covers.
         var computed = Set<Int>()
         for member in chain { computed.formUnion(try await inventories.list(unitID: member.id).map(\.year)) }
-        let asked = request.uri.queryParameters.get("year").flatMap { Int(String($0)) }
-        let year = asked ?? computed.max() ?? (Calendar(identifier: .gregorian).component(.year, from: Date()) - 1)
-        let subject = RollupSubject.unit(id: unit.id, approach: .control)
-        let current = computed.contains(year) ? try await rollups.rollup(subject, year: year) : nil
-        let previous = computed.contains(year - 1) ? try await rollups.rollup(subject, year: year - 1) : nil
         let children = try await units.children(of: unit.id)
-        let links = children.map {
-            Dashboard.Child(
-                key: String($0.id), name: "\($0.name)", url: SiteURL.unit(id: $0.id, year: year).link(language))
-        }
-        let dashboard = Dashboard(
-            current: current, year: year, previous: previous, children: links, method: .location,
-            strings: renderer.strings,
-            language: language)
-        let figures = Dictionary(
-            (current?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
-        let before = Dictionary(
-            (previous?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
-        let rows = children.map { child -> UnitPage.ChildRow in
-            let now = figures[String(child.id)]
-            let emissions = now?.emissions(.location).value(in: .tonneCO2e)
-            let energy = now?.energyCalorific.value(in: .tonneCoalEquivalent)
-            let change = Accounting.yearOnYear(
-                emissions, before[String(child.id)]?.emissions(.location).value(in: .tonneCO2e))
-            return UnitPage.ChildRow(
-                code: child.code, name: child.name, url: SiteURL.unit(id: child.id, year: year).link(language),
-                level: UnitPage.level(child.level, t),
-                emissions: emissions.map { WebNumbers.amount($0, language) } ?? "—",
-                emissionsSort: emissions.map { String($0) } ?? "",
-                energy: energy.map { WebNumbers.amount($0, language) } ?? "—",
-                energySort: energy.map { String($0) } ?? "", change: change.map(WebNumbers.change) ?? "—")
-        }
-        let crumbs = chain.dropLast().map {
-            UnitPage.Crumb(name: $0.name, url: SiteURL.unit(id: $0.id, year: year).link(language))
-        }
-        let years = Set(computed).union([year]).sorted(by: >)
-        let title = overview ? "\(t["overview_title"] ?? "") · \(unit.name)" : unit.name
-        let model = UnitPage(
-            layout: PageLayout(
-                strings: renderer.strings, language: language, title: title, current: overview ? .overview : .unit,
-                sameIn: { _ in overview ? .overview(year: asked) : .unit(id: unit.id, year: asked) }),
-            heading: unit.name, isOverview: overview,
+        let id = unit.id
+        let region = RegionPrefix(unit.regionCode)
+        let subject = DashboardSubject(
+            rollup: .unit(id: unit.id, approach: .control), heading: unit.name, isOverview: overview,
+            page: overview ? .overview : .unit,
+            address: { overview ? .overview(year: $0) : .unit(id: id, year: $0) },
             facts: [
                 .init(label: t["code"] ?? "", value: unit.code),
-                .init(label: t["level"] ?? "", value: UnitPage.level(unit.level, t)),
-                .init(label: t["region"] ?? "", value: unit.regionCode),
+                .init(label: t["level"] ?? "", value: DashboardPage.level(unit.level, t)),
+                .init(
+                    label: t["region"] ?? "",
+                    value: region.map { RegionNames.name(of: $0, language) } ?? unit.regionCode),
                 .init(label: t["industry"] ?? "", value: unit.industryCode ?? "—"),
             ],
-            crumbs: crumbs, formAction: (overview ? SiteURL.overview(year: nil) : .unit(id: unit.id, year: nil)).path,
-            lang: language.rawValue, year: year, years: years.map { .init(value: $0, selected: $0 == year) },
-            dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty)
-        return renderer.response(model, template: "unit")
+            crumbs: chain.dropLast().map { parent in
+                .init(name: parent.name, address: { .unit(id: parent.id, year: $0) })
+            },
+            members: children.map { child in
+                .init(
+                    key: String(child.id), code: child.code, name: child.name,
+                    level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
+            }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
+            links: region.map {
+                [.init(name: t["region_page"] ?? "", url: SiteURL.region(code: $0.code, year: nil).link(language))]
+            } ?? [])
+        let model = try await dashboardPage(subject, request: request) { year in
+            let today = ImportClock()
+            return CoverageGrid(
+                unit: unit, subtree: try await units.list(under: id),
+                periods: try await activity.reportedPeriods(under: id, year: year), year: year,
+                today: (today.year, today.month), months: Dashboard.monthLabels(t, language) + [t["annual"] ?? ""],
+                t: t, address: { SiteURL.unit(id: $0.id, year: year).link(language) })
+        }
+        return renderer.response(model, template: "dashboard")
     }
 }
 
@@ -153,6 +141,9 @@ struct UnitList: Sendable {
 
     let layout: PageLayout
     let search: String
+    /// The region the list is limited to (its code and name), or empty.
+    let region: String?
+    let regionName: String?
     let lang: String
     let rows: [Row]
     let hasRows: Bool

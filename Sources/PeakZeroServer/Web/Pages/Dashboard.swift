@@ -56,7 +56,7 @@ struct Dashboard: Sendable {
         hasData = rollup != nil
         stale = current.inventories.contains(where: \.stale)
 
-        let months = (1...12).map { language == .zh ? "\($0)\(text("month_suffix"))" : Self.monthNames[$0 - 1] }
+        let months = Self.monthLabels(t, language)
         func monthly(_ rollup: Rollup?, _ value: (IndicatorFigures) -> Double) -> [Double?] {
             (1...12).map { month in rollup?.byMonth.first { $0.month == month }.map { value($0.figures) } }
         }
@@ -140,6 +140,11 @@ struct Dashboard: Sendable {
             )
         }.sorted { $0.0 > $1.0 }.prefix(5).map(\.1)
         hasIncreases = !increases.isEmpty
+    }
+
+    /// "1月" … "12月", or "Jan" … "Dec".
+    static func monthLabels(_ t: [String: String], _ language: Language) -> [String] {
+        (1...12).map { language == .zh ? "\($0)\(t["month_suffix"] ?? "")" : monthNames[$0 - 1] }
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

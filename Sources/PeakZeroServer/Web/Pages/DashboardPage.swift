@@ -1,9 +1,10 @@
 import Accounting
 import Persistence
 
-/// A unit's page — and the overview, which is the page of the top of the tree: who the unit is,
-/// the years to choose from, its dashboard, and its children with their figures.
-struct UnitPage: Sendable {
+/// A dashboard page — the overview, a unit's page or a region's page: who or where it is, the
+/// years to choose from, the dashboard, the units or regions below with their figures, the
+/// inventories the figures rest on and, for a unit, which months have been reported.
+struct DashboardPage: Sendable {
     struct Fact: Sendable {
         let label: String
         let value: String
@@ -31,6 +32,13 @@ struct UnitPage: Sendable {
         let change: String
     }
 
+    /// An inventory the figures rest on, linked to its lines.
+    struct Basis: Sendable {
+        let label: String
+        let url: String
+        let stale: Bool
+    }
+
     let layout: PageLayout
     let heading: String
     let isOverview: Bool
@@ -43,6 +51,15 @@ struct UnitPage: Sendable {
     let dashboard: Dashboard
     let children: [ChildRow]
     let hasChildren: Bool
+    /// The heading of the children table ("units below", "cities", "counties").
+    let childrenTitle: String
+    let basis: [Basis]
+    let hasBasis: Bool
+    /// Warnings about the figures (a region's groups without an inventory for the year).
+    let notes: [String]
+    let coverage: CoverageGrid?
+    /// Further pages about the same subject (its region, its units).
+    let links: [Crumb]
 
     static func level(_ level: ReportingUnit.Level, _ t: [String: String]) -> String {
         t["level_\(level.rawValue)"] ?? level.rawValue
