@@ -59,7 +59,8 @@ public enum APIRouter {
         let renderer = try PageRenderer.load()
         let pages = WebPages(
             renderer: renderer, units: UnitStore(database), rollups: RollupStore(database),
-            inventories: InventoryStore(database), activity: ActivityStore(database))
+            inventories: InventoryStore(database), activity: ActivityStore(database),
+            economic: EconomicStore(database))
         for page in SitePage.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
                 switch page {
@@ -70,10 +71,15 @@ public enum APIRouter {
                 case .region: pages.region
                 case .inventory: pages.inventory
                 case .inventoryLine: pages.inventoryLine
+                case .records: pages.records
+                case .recordNew: pages.newRecord
+                case .recordEdit: pages.editRecord
+                case .recordCreate, .recordUpdate: pages.saveRecord
+                case .recordDelete: pages.deleteRecord
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 }
-            router.on(RouterPath(page.path), method: .get, use: handler)
+            router.on(RouterPath(page.path), method: page.method, use: handler)
         }
         return router
     }

@@ -245,14 +245,7 @@ public struct ActivityStore: Sendable {
 
     public func delete(id: Int64) async throws {
         try await database.transaction { db in
-            guard
-                let row = try await db.select().columns("unit_id", "year").from("activity_records")
-                    .where("id", .equal, SQLBind(id)).first()
-            else { throw StoreError.notFound(kind: "activity record", id: String(id)) }
-            try await db.delete(from: "activity_records").where("id", .equal, SQLBind(id)).run()
-            try await InventoryStaleness.mark(
-                units: [try row.decode(column: "unit_id", as: Int64.self)],
-                years: [try row.decode(column: "year", as: Int.self)], in: db)
+            try await RecordEdits.remove(id, from: "activity_records", kind: "activity record", in: db)
         }
     }
 }

@@ -151,28 +151,34 @@ public struct EconomicStore: Sendable {
             for chunk in superseding.chunked(by: 10_000) {
                 try await db.delete(from: "economic_records").where("id", .in, SQLBind.group(Array(chunk))).run()
             }
-            let columns = [
-                "root_id", "unit_id", "year", "month", "output_value", "value_added", "revenue", "price_index",
-                "base_year", "created_at", "batch_id",
-            ]
-            let now = Timestamp.now()
-            var ids: [Int64] = []
-            for chunk in records.chunked(by: dialect.maxBinds / columns.count) {
-                var insert = db.insert(into: "economic_records").columns(columns)
-                for checked in chunk {
-                    let record = checked.record
-                    insert = insert.values(
-                        SQLBind(checked.rootID), SQLBind(checked.unitID), SQLBind(checked.period.year),
-                        SQLBind(checked.period.month), SQLBind(record.outputValue), SQLBind(record.valueAdded),
-                        SQLBind(record.revenue), SQLBind(record.priceIndex ?? 100),
-                        SQLBind(record.baseYear ?? checked.period.year), SQLBind(now), SQLBind(batchID))
-                }
-                ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
-            }
-            try await InventoryStaleness.mark(
-                units: records.map(\.unitID), years: Set(records.map(\.period.year)), in: db)
-            return ids
+            return try await Self.insert(records, batchID: batchID, in: db, dialect: dialect)
         }
+    }
+
+    /// Inserts checked records inside the caller's transaction and marks the affected inventories stale.
+    static func insert(
+        _ records: [CheckedEconomicRecord], batchID: Int64?, in db: any SQLDatabase, dialect: Dialect
+    ) async throws -> [Int64] {
+        let columns = [
+            "root_id", "unit_id", "year", "month", "output_value", "value_added", "revenue", "price_index",
+            "base_year", "created_at", "batch_id",
+        ]
+        let now = Timestamp.now()
+        var ids: [Int64] = []
+        for chunk in records.chunked(by: dialect.maxBinds / columns.count) {
+            var insert = db.insert(into: "economic_records").columns(columns)
+            for checked in chunk {
+                let record = checked.record
+                insert = insert.values(
+                    SQLBind(checked.rootID), SQLBind(checked.unitID), SQLBind(checked.period.year),
+                    SQLBind(checked.period.month), SQLBind(record.outputValue), SQLBind(record.valueAdded),
+                    SQLBind(record.revenue), SQLBind(record.priceIndex ?? 100),
+                    SQLBind(record.baseYear ?? checked.period.year), SQLBind(now), SQLBind(batchID))
+            }
+            ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        try await InventoryStaleness.mark(units: records.map(\.unitID), years: Set(records.map(\.period.year)), in: db)
+        return ids
     }
 
     public func list(under unitID: Int64, year: Int? = nil) async throws -> [StoredEconomicRecord] {
@@ -195,14 +201,7 @@ public struct EconomicStore: Sendable {
 
     public func delete(id: Int64) async throws {
         try await database.transaction { db in
-            guard
-                let row = try await db.select().columns("unit_id", "year").from("economic_records")
-                    .where("id", .equal, SQLBind(id)).first()
-            else { throw StoreError.notFound(kind: "economic record", id: String(id)) }
-            try await db.delete(from: "economic_records").where("id", .equal, SQLBind(id)).run()
-            try await InventoryStaleness.mark(
-                units: [try row.decode(column: "unit_id", as: Int64.self)],
-                years: [try row.decode(column: "year", as: Int.self)], in: db)
+            try await RecordEdits.remove(id, from: "economic_records", kind: "economic record", in: db)
         }
     }
 }

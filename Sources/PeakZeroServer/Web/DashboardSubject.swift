@@ -33,7 +33,8 @@ struct DashboardSubject: Sendable {
     let years: Set<Int>
     /// The unit whose inventory lines the basis links should show (nil: the whole inventory).
     let lineUnit: Int64?
-    let links: [DashboardPage.Crumb]
+    /// Further pages about the same subject (its records, its region, its units).
+    let links: [Crumb]
 }
 
 extension WebPages {
@@ -104,6 +105,6 @@ extension WebPages {
             years: subject.years.union([year]).sorted(by: >).map { .init(value: $0, selected: $0 == year) },
             dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty, childrenTitle: subject.childrenTitle,
             basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
-            links: subject.links)
+            links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) })
     }
 }

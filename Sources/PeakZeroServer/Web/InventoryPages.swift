@@ -93,7 +93,12 @@ extension WebPages {
         let t = renderer.strings.table(language)
         let unit = try? await units.unit(id: line.unitId)
         let root = try? await units.unit(id: inventory.unitId)
-        let record = try await activity.record(id: recordID)
+        // The record as stored now, if it is still the one the line was computed from (an id can
+        // be taken again by a later record once its own was deleted).
+        let record = try await activity.record(id: recordID).flatMap { stored in
+            stored.unitId == line.unitId && stored.item == line.item && stored.year == inventory.year
+                && stored.month == line.month ? stored : nil
+        }
         let batch = try await record.asyncMap { try await activity.batch(id: $0.batchId) } ?? nil
         let citations = Dictionary(
             try await inventories.factors(inventoryID: id).map { ("\($0.factorSet)|\($0.factorId)", $0) },

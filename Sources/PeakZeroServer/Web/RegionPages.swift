@@ -70,11 +70,7 @@ extension WebPages {
             ],
             crumbs: [.init(name: t["nav_regions"] ?? "", address: { _ in .regions })] + crumbs, members: members,
             childrenTitle: t[region.level == .province ? "cities" : "counties"] ?? "", years: years, lineUnit: nil,
-            links: [
-                .init(
-                    name: t["units_in_region"] ?? "",
-                    url: SiteURL.units(search: nil, region: code).link(language))
-            ])
+            links: [.init(name: t["units_in_region"] ?? "", address: { _ in .units(search: nil, region: code) })])
         return renderer.response(try await dashboardPage(subject, request: request), template: "dashboard")
     }
 }

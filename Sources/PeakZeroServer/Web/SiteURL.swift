@@ -1,5 +1,6 @@
-import Foundation
 import Accounting
+import Foundation
+import HTTPTypes
 
 /// Every page's address, built in one place: pages link with these, never with string literals,
 /// and the router registers the same patterns (`SitePage`), which a test keeps in step.
@@ -14,6 +15,13 @@ enum SiteURL: Sendable, Equatable {
     case inventory(id: Int64, unit: Int64?, page: Int?)
     /// One line's lineage: the record, the factors and their sources.
     case inventoryLine(inventory: Int64, record: Int64)
+    /// A unit's records of a year; `saved` names a record just written.
+    case records(unit: Int64, year: Int?, saved: Int64? = nil)
+    case newRecord(RecordKind, unit: Int64?)
+    case createRecord(RecordKind)
+    case editRecord(RecordKind, id: Int64)
+    case updateRecord(RecordKind, id: Int64)
+    case deleteRecord(RecordKind, id: Int64)
     case stylesheet
     case script
 
@@ -27,6 +35,12 @@ enum SiteURL: Sendable, Equatable {
         case .region(let code, _): "/regions/\(code)"
         case .inventory(let id, _, _): "/inventories/\(id)"
         case .inventoryLine(let inventory, let record): "/inventories/\(inventory)/lines/\(record)"
+        case .records(let unit, _, _): "/units/\(unit)/records"
+        case .newRecord(let kind, _): "/data/\(kind.rawValue)/new"
+        case .createRecord(let kind): "/data/\(kind.rawValue)"
+        case .editRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/edit"
+        case .updateRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)"
+        case .deleteRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }
@@ -40,7 +54,12 @@ enum SiteURL: Sendable, Equatable {
         case .inventory(_, let unit, let page):
             if let unit { query.append(("unit", String(unit))) }
             if let page, page > 1 { query.append(("page", String(page))) }
-        case .regions, .inventoryLine: break
+        case .records(_, let year, let saved):
+            if let year { query.append(("year", String(year))) }
+            if let saved { query.append(("saved", String(saved))) }
+        case .newRecord(_, let unit):
+            if let unit { query.append(("unit", String(unit))) }
+        case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
             if let region { query.append(("region", region)) }
@@ -57,7 +76,16 @@ enum SiteURL: Sendable, Equatable {
 
 /// The page routes the router registers.
 enum SitePage: String, CaseIterable, Sendable {
-    case overview, units, unit, regions, region, inventory, inventoryLine, stylesheet, script
+    case overview, units, unit, regions, region, inventory, inventoryLine
+    case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
+    case stylesheet, script
+
+    var method: HTTPRequest.Method {
+        switch self {
+        case .recordCreate, .recordUpdate, .recordDelete: .post
+        default: .get
+        }
+    }
 
     var path: String {
         switch self {
@@ -68,6 +96,12 @@ enum SitePage: String, CaseIterable, Sendable {
         case .region: "/regions/{code}"
         case .inventory: "/inventories/{id}"
         case .inventoryLine: "/inventories/{id}/lines/{record}"
+        case .records: "/units/{id}/records"
+        case .recordNew: "/data/{kind}/new"
+        case .recordEdit: "/data/{kind}/{id}/edit"
+        case .recordCreate: "/data/{kind}"
+        case .recordUpdate: "/data/{kind}/{id}"
+        case .recordDelete: "/data/{kind}/{id}/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }

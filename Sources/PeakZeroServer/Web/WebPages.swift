@@ -12,6 +12,7 @@ struct WebPages: Sendable {
     let rollups: RollupStore
     let inventories: InventoryStore
     let activity: ActivityStore
+    let economic: EconomicStore
 
     /// The overview: the page of the first top-level unit (the whole tree the user may see, once
     /// accounts scope it).
@@ -113,9 +114,10 @@ struct WebPages: Sendable {
                     key: String(child.id), code: child.code, name: child.name,
                     level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
             }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
-            links: region.map {
-                [.init(name: t["region_page"] ?? "", url: SiteURL.region(code: $0.code, year: nil).link(language))]
-            } ?? [])
+            links: [.init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) })]
+                + (region.map { region in
+                    [.init(name: t["region_page"] ?? "", address: { .region(code: region.code, year: $0) })]
+                } ?? []))
         let model = try await dashboardPage(subject, request: request) { year in
             let today = ImportClock()
             return CoverageGrid(

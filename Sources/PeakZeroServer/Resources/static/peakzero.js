@@ -30,3 +30,9 @@ document.addEventListener("DOMContentLoaded", function () {
     });
   });
 });
+
+// Forms marked data-confirm ask before they are sent (deleting a record).
+document.addEventListener("submit", function (event) {
+  var message = event.target.dataset && event.target.dataset.confirm;
+  if (message && !window.confirm(message)) { event.preventDefault(); }
+});

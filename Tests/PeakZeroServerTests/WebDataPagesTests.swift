@@ -1,0 +1,131 @@
+import Accounting
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Persistence
+import PersistenceTestSupport
+import Testing
+
+@testable import PeakZeroServer
+
+/// Records added, corrected and deleted through the forms: the same checks as the API, problems
+/// beside their fields, nothing written until all is right, and no post accepted from another site.
+@Suite("Web pages: data-entry forms")
+struct WebDataPagesTests {
+    static func post(
+        _ client: any TestClientProtocol, _ uri: String, _ fields: [String: String], origin: String? = nil
+    ) async throws -> (status: HTTPResponse.Status, html: String, location: String?) {
+        let body = fields.map { "\($0.key)=\(SiteURL.encode($0.value))" }.joined(separator: "&")
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+        if let origin { headers[.origin] = origin }
+        return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) {
+            ($0.status, String(buffer: $0.body), $0.headers[.location])
+        }
+    }
+
+    @Test("an activity record: the form, a bad value shown beside its field, then saved, corrected and deleted")
+    func activity() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await DemoLoader(database).load()
+            let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+            let form = try await WebPagesTests.page(client, "/data/activity/new?unit=\(facility.id)&lang=en")
+            #expect(form.status == .ok && form.html.contains("New activity record"))
+            #expect(form.html.contains("value=\"\(facility.code)\"") && form.html.contains("<option value=\"diesel\""))
+            let before = try await ActivityStore(database).list(under: facility.id).count
+            var fields = [
+                "unit": facility.code, "period": "2025-02", "item": "diesel", "quantity": "-3", "uom": "t",
+                "category": "",
+            ]
+            // A negative quantity and a non-number: each problem under its own field, in the page's language.
+            let negative = try await Self.post(client, "/data/activity?lang=en", fields)
+            #expect(negative.status == .unprocessableContent)
+            #expect(negative.html.contains("Not saved"))
+            #expect(Self.fieldError(negative.html, "quantity") != nil, "\(negative.html)")
+            fields["quantity"] = "十二"
+            let notNumber = try await Self.post(client, "/data/activity?lang=zh", fields)
+            #expect(Self.fieldError(notNumber.html, "quantity")?.contains("十二") == true)
+            #expect(notNumber.html.contains("value=\"十二\""))  // what was typed stays in the box
+            fields["quantity"] = "12.5"
+            fields["uom"] = "kWh-ish"
+            let badUnit = try await Self.post(client, "/data/activity?lang=en", fields)
+            #expect(Self.fieldError(badUnit.html, "uom") != nil)
+            fields["uom"] = "t"
+            fields["period"] = "2999-01"
+            let future = try await Self.post(client, "/data/activity?lang=en", fields)
+            #expect(Self.fieldError(future.html, "period") != nil)
+            #expect(try await ActivityStore(database).list(under: facility.id).count == before)
+            // Right: saved, and the browser is sent to the unit's records with a note.
+            fields["period"] = "2025-02"
+            let saved = try await Self.post(client, "/data/activity?lang=en", fields)
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.location)
+            #expect(location.hasPrefix("/units/\(facility.id)/records?year=2025&saved="))
+            let records = try await WebPagesTests.page(client, location)
+            #expect(records.html.contains("saved") && records.html.contains("12.5 t"))
+            let stored = try await ActivityStore(database).list(under: facility.id, year: 2025)
+            #expect(stored.count == 1 && stored[0].quantity == 12.5)
+            let batch = try #require(try await ActivityStore(database).batch(id: stored[0].batchId))
+            #expect(batch.kind == "form")
+            // Corrected: the edit form shows the record; the correction replaces it.
+            let edit = try await WebPagesTests.page(client, "/data/activity/\(stored[0].id)/edit?lang=en")
+            #expect(edit.html.contains("value=\"12.5\"") && edit.html.contains("<option value=\"diesel\" selected>"))
+            fields["quantity"] = "13"
+            let corrected = try await Self.post(client, "/data/activity/\(stored[0].id)?lang=en", fields)
+            #expect(corrected.status == .seeOther)
+            let after = try await ActivityStore(database).list(under: facility.id, year: 2025)
+            #expect(after.count == 1 && after[0].quantity == 13)
+            // Deleted.
+            let deleted = try await Self.post(client, "/data/activity/\(after[0].id)/delete", [:])
+            #expect(deleted.status == .seeOther)
+            #expect(try await ActivityStore(database).list(under: facility.id, year: 2025).isEmpty)
+            #expect(try await Self.post(client, "/data/activity/\(after[0].id)/delete", [:]).status == .notFound)
+        }
+    }
+
+    @Test(
+        "an economic record with a bad period, no value and a bad price index, then saved; 2024's inventories go stale")
+    func economic() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await DemoLoader(database).load()
+            let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
+            var fields = ["unit": enterprise.code, "period": "2024-13", "output_value": "", "price_index": "0"]
+            let bad = try await Self.post(client, "/data/economic?lang=en", fields)
+            #expect(bad.status == .unprocessableContent)
+            #expect(Self.fieldError(bad.html, "period") != nil)
+            fields["period"] = "2024-06"
+            let missing = try await Self.post(client, "/data/economic?lang=en", fields)
+            #expect(Self.fieldError(missing.html, "output_value") != nil)
+            #expect(Self.fieldError(missing.html, "price_index") != nil)
+            fields["output_value"] = "1,200.5"
+            fields["price_index"] = "102"
+            fields["unit"] = enterprise.code
+            let existing = try await EconomicStore(database).list(under: enterprise.id, year: 2024)
+            let saved = try await Self.post(client, "/data/economic?lang=en", fields)
+            #expect(saved.status == .seeOther)
+            let now = try await EconomicStore(database).list(under: enterprise.id, year: 2024)
+            #expect(now.count == existing.count + 1)
+            #expect(now.contains { $0.month == 6 && $0.outputValue == 1200.5 && $0.priceIndex == 102 })
+            #expect(try await InventoryStore(database).list(year: 2024).allSatisfy(\.stale))
+        }
+    }
+
+    @Test("a post from another site is refused and writes nothing")
+    func crossSite() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await DemoLoader(database).load()
+            let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+            let fields = [
+                "unit": facility.code, "period": "2025-02", "item": "diesel", "quantity": "1", "uom": "t",
+            ]
+            let refused = try await Self.post(client, "/data/activity", fields, origin: "https://elsewhere.example")
+            #expect(refused.status == .forbidden)
+            #expect(try await ActivityStore(database).list(under: facility.id, year: 2025).isEmpty)
+        }
+    }
+
+    /// The error shown under a field, if any.
+    static func fieldError(_ html: String, _ field: String) -> String? {
+        WebPagesTests.matches(of: "<p class=\"field-error\" id=\"field-\(field)-error\">([^<]*)</p>", in: html).first
+    }
+}
