@@ -60,7 +60,7 @@ public enum APIRouter {
         let pages = WebPages(
             renderer: renderer, units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),
-            economic: EconomicStore(database))
+            economic: EconomicStore(database), database: database)
         for page in SitePage.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
                 switch page {
@@ -76,6 +76,9 @@ public enum APIRouter {
                 case .recordEdit: pages.editRecord
                 case .recordCreate, .recordUpdate: pages.saveRecord
                 case .recordDelete: pages.deleteRecord
+                case .importForm: pages.importForm
+                case .importUpload: pages.uploadImport
+                case .importConfirm: pages.confirmImport
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 }

@@ -129,3 +129,51 @@ struct WebDataPagesTests {
         WebPagesTests.matches(of: "<p class=\"field-error\" id=\"field-\(field)-error\">([^<]*)</p>", in: html).first
     }
 }
+
+/// The import page: upload, the dry run's report with sheet/row/column, then the confirmation.
+@Suite("Web pages: import")
+struct WebImportPageTests {
+    @Test("a file with errors is reported row by row and kept from import; a good one imports on confirmation")
+    func importPage() async throws {
+        try await withAPI("sqlite") { client, database in
+            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+            let page = try await WebPagesTests.page(client, "/data/import?lang=en")
+            #expect(page.status == .ok && page.html.contains("enctype=\"multipart/form-data\""))
+            #expect(page.html.contains("/api/v1/templates/activity?format=xlsx&amp;lang=en"))
+            let bad = Data("单位代码,期间,品种,数量,计量单位\nF1,2023-01,柴油,-1,t\nX9,2023-01,柴油,1,t\n".utf8)
+            let refused = try await Self.upload(client, bad, name: "bad.csv", language: "en")
+            #expect(refused.status == .unprocessableContent)
+            let rows = WebPagesTests.matches(
+                of: #"<tr><td></td><td>(\d+)</td><td>([A-Z]+) [^<]*</td>"#, in: refused.html)
+            #expect(rows == ["2", "3"], "\(refused.html)")
+            #expect(refused.html.contains("Dry run: nothing written; fix the errors above first."))
+            #expect(!refused.html.contains("/data/import/confirm"))
+            // A good file: the report, then the confirmation imports exactly it.
+            let checked = try await Self.upload(client, IntakeAPITests.good, name: "good.csv", language: "zh")
+            #expect(checked.status == .ok && checked.html.contains("试运行：未写入任何数据；可以正式导入。"))
+            let hash = try #require(
+                WebPagesTests.matches(of: #"name="hash" value="([0-9a-f]{64})""#, in: checked.html).first)
+            let unit = try await UnitStore(database).unit(code: "F1")
+            #expect(try await ActivityStore(database).list(under: unit.id).isEmpty)
+            let fields = ["hash": hash, "name": "good.csv", "kind": "", "mode": "append"]
+            let done = try await WebDataPagesTests.post(client, "/data/import/confirm?lang=en", fields)
+            #expect(done.status == .ok && done.html.contains("Wrote 2 rows"))
+            #expect(try await ActivityStore(database).list(under: unit.id).count == 1)
+            // The waiting file is gone once imported; a second confirmation says so.
+            let again = try await WebDataPagesTests.post(client, "/data/import/confirm?lang=en", fields)
+            #expect(again.status == .gone && again.html.contains("upload it again"))
+            let forged = try await WebDataPagesTests.post(
+                client, "/data/import/confirm", ["hash": "../../etc/passwd", "name": "x.csv"])
+            #expect(forged.status == .gone)
+        }
+    }
+
+    static func upload(_ client: any TestClientProtocol, _ file: Data, name: String, language: String) async throws
+        -> (status: HTTPResponse.Status, html: String)
+    {
+        let (body, headers) = IntakeAPITests.multipart(file, name: name)
+        return try await client.execute(
+            uri: "/data/import?lang=\(language)", method: .post, headers: headers, body: body
+        ) { ($0.status, String(buffer: $0.body)) }
+    }
+}

@@ -18,14 +18,19 @@ struct FormPost: Sendable {
     /// Reads the form, refusing a post from another site: a browser names the page's origin in
     /// `Origin` (and says `Sec-Fetch-Site`); a page elsewhere must not be able to change data here.
     static func read(_ request: Request, limit: Int = 1 << 20) async throws -> FormPost {
+        try checkOrigin(request)
+        let body = try await request.body.collect(upTo: limit)
+        return FormPost(fields: parse(String(buffer: body)))
+    }
+
+    /// Refuses a post sent by a page of another site.
+    static func checkOrigin(_ request: Request) throws {
         if request.headers[.secFetchSite] == "cross-site" { throw HTTPError(.forbidden) }
         if let origin = request.headers[.origin], let host = request.head.authority,
             URL(string: origin)?.hostWithPort != host
         {
             throw HTTPError(.forbidden)
         }
-        let body = try await request.body.collect(upTo: limit)
-        return FormPost(fields: parse(String(buffer: body)))
     }
 
     static func parse(_ text: String) -> [String: String] {

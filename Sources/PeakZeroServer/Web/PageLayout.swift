@@ -45,6 +45,9 @@ struct PageLayout: Sendable {
             NavLink(
                 label: t["nav_regions"] ?? "", url: SiteURL.regions.link(language),
                 current: current == .regions || current == .region),
+            NavLink(
+                label: t["nav_data"] ?? "", url: SiteURL.importForm.link(language),
+                current: [.importForm, .records, .recordNew, .recordEdit].contains(current)),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
         ]
         let otherLanguage: Language = language == .zh ? .en : .zh

@@ -22,6 +22,9 @@ enum SiteURL: Sendable, Equatable {
     case editRecord(RecordKind, id: Int64)
     case updateRecord(RecordKind, id: Int64)
     case deleteRecord(RecordKind, id: Int64)
+    case importForm
+    case importUpload
+    case importConfirm
     case stylesheet
     case script
 
@@ -41,6 +44,8 @@ enum SiteURL: Sendable, Equatable {
         case .editRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/edit"
         case .updateRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)"
         case .deleteRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/delete"
+        case .importForm, .importUpload: "/data/import"
+        case .importConfirm: "/data/import/confirm"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }
@@ -59,6 +64,7 @@ enum SiteURL: Sendable, Equatable {
             if let saved { query.append(("saved", String(saved))) }
         case .newRecord(_, let unit):
             if let unit { query.append(("unit", String(unit))) }
+        case .importForm, .importUpload, .importConfirm: break
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -78,11 +84,12 @@ enum SiteURL: Sendable, Equatable {
 enum SitePage: String, CaseIterable, Sendable {
     case overview, units, unit, regions, region, inventory, inventoryLine
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
+    case importForm, importUpload, importConfirm
     case stylesheet, script
 
     var method: HTTPRequest.Method {
         switch self {
-        case .recordCreate, .recordUpdate, .recordDelete: .post
+        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm: .post
         default: .get
         }
     }
@@ -102,6 +109,8 @@ enum SitePage: String, CaseIterable, Sendable {
         case .recordCreate: "/data/{kind}"
         case .recordUpdate: "/data/{kind}/{id}"
         case .recordDelete: "/data/{kind}/{id}/delete"
+        case .importForm, .importUpload: "/data/import"
+        case .importConfirm: "/data/import/confirm"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }

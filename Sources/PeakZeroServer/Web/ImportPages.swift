@@ -1,0 +1,193 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Intake
+import Persistence
+
+/// The import page: upload a filled-in template, read the dry run's report (every problem with
+/// its sheet, row and column), then confirm. The uploaded file waits in a private folder between
+/// the two steps, named by its content hash, so the confirmation imports exactly what was checked.
+extension WebPages {
+    static let pendingFolder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-pending")
+
+    func importForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        renderer.response(importPage(request, report: nil, pending: nil), template: "import")
+    }
+
+    /// Checks an uploaded file (a dry run) and keeps it for the confirmation.
+    func uploadImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try FormPost.checkOrigin(request)
+        var request = request
+        let language = request.language
+        let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        guard let type = request.headers[.contentType], let boundary = MultipartForm.boundary(of: type),
+            let form = MultipartForm(body: body, boundary: boundary),
+            let part = form.parts.first(where: { $0.name == "file" }), !part.data.isEmpty
+        else {
+            return renderer.response(
+                importPage(request, report: nil, pending: nil, problem: renderer.strings.text("no_file", language)),
+                template: "import", status: .unprocessableContent)
+        }
+        func field(_ name: String) -> String {
+            form.parts.first { $0.name == name }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+        }
+        let choice = PendingImport(
+            name: IntakeAPI.safeName(part.fileName ?? "upload"), hash: "",
+            kind: Templates.Kind(rawValue: field("kind")),
+            mode: ImportReport.Mode(rawValue: field("mode")) ?? .append)
+        let file: IntakeFile
+        do { file = try IntakeFile(data: part.data, name: choice.name) } catch {
+            return renderer.response(
+                importPage(
+                    request, report: nil, pending: nil,
+                    problem: error.issues.map { $0.message(in: language) }.joined(separator: "\n")),
+                template: "import", status: .unprocessableContent)
+        }
+        let report = try await FileImport(database).run(
+            file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language)
+        var pending: PendingImport?
+        if report.succeeded && !report.alreadyImported {
+            let kept = PendingImport(name: choice.name, hash: file.contentHash, kind: choice.kind, mode: choice.mode)
+            try FileManager.default.createDirectory(at: Self.pendingFolder, withIntermediateDirectories: true)
+            try part.data.write(to: kept.path, options: .atomic)
+            pending = kept
+        }
+        return renderer.response(
+            importPage(request, report: report, pending: pending), template: "import",
+            status: report.succeeded ? .ok : .unprocessableContent)
+    }
+
+    /// Imports the file checked before, all rows or none.
+    func confirmImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        guard let pending = PendingImport(form: form), FileManager.default.fileExists(atPath: pending.path.path)
+        else {
+            return renderer.response(
+                importPage(
+                    request, report: nil, pending: nil, problem: renderer.strings.text("upload_expired", language)),
+                template: "import", status: .gone)
+        }
+        defer { try? FileManager.default.removeItem(at: pending.path) }
+        let report = try await FileImport(database).run(
+            path: pending.path.path, kind: pending.kind, mode: pending.mode, dryRun: false, language: language,
+            createdBy: nil)
+        return renderer.response(
+            importPage(request, report: report, pending: nil), template: "import",
+            status: report.succeeded ? .ok : .unprocessableContent)
+    }
+
+    private func importPage(
+        _ request: Request, report: ImportReport?, pending: PendingImport?, problem: String? = nil
+    ) -> ImportPage {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        func issues(_ list: [InputIssue]) -> [ImportPage.Issue] {
+            list.map {
+                .init(
+                    sheet: $0.sheet ?? "", row: $0.row.map(String.init) ?? "",
+                    column: [$0.columnLetter, $0.column].compactMap { $0 }.joined(separator: " "),
+                    message: $0.problem.text(in: language))
+            }
+        }
+        let view = report.map { report in
+            ImportPage.Report(
+                title: t[report.dryRun ? "dry_run_title" : "import_done_title"] ?? "",
+                summary: report.text(in: language).split(separator: "\n").prefix(2).joined(separator: " · "),
+                outcome: report.text(in: language).split(separator: "\n").last.map(String.init) ?? "",
+                succeeded: report.succeeded, errors: issues(report.errors), hasErrors: !report.errors.isEmpty,
+                more: report.errorsNotShown > 0
+                    ? (t["errors_not_shown"] ?? "").replacingOccurrences(
+                        of: "{count}", with: String(report.errorsNotShown))
+                    : nil,
+                warnings: issues(report.warnings), hasWarnings: !report.warnings.isEmpty)
+        }
+        return ImportPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: t["import_title"] ?? "", current: .importForm,
+                sameIn: { _ in .importForm }),
+            action: SiteURL.importUpload.link(language), confirmAction: SiteURL.importConfirm.link(language),
+            kinds: [("", t["kind_auto"] ?? "")]
+                + Templates.Kind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"] ?? $0.rawValue) },
+            templates: Templates.Kind.allCases.map { kind in
+                .init(
+                    name: t["kind_\(kind.rawValue)"] ?? kind.rawValue,
+                    url: APIRoute.getTemplate.path.replacingOccurrences(of: "{kind}", with: kind.rawValue)
+                        + "?format=xlsx&lang=\(language.rawValue)")
+            }, problem: problem, report: view, pending: pending)
+    }
+}
+
+/// A checked upload waiting for its confirmation, as the confirmation form carries it.
+struct PendingImport: Sendable {
+    let name: String
+    let hash: String
+    let kind: Templates.Kind?
+    let mode: ImportReport.Mode
+    var kindValue: String { kind?.rawValue ?? "" }
+    var modeValue: String { mode.rawValue }
+
+    init(name: String, hash: String, kind: Templates.Kind?, mode: ImportReport.Mode) {
+        self.name = name
+        self.hash = hash
+        self.kind = kind
+        self.mode = mode
+    }
+
+    /// From the confirmation form; nil unless the hash is a SHA-256 in hex (it names a file).
+    init?(form: FormPost) {
+        let hash = form["hash"]
+        guard hash.count == 64, hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else { return nil }
+        self.init(
+            name: IntakeAPI.safeName(form["name"]), hash: hash, kind: Templates.Kind(rawValue: form["kind"]),
+            mode: ImportReport.Mode(rawValue: form["mode"]) ?? .append)
+    }
+
+    /// Where the file waits: its hash and its name, so the importer sees the name's extension.
+    var path: URL { WebPages.pendingFolder.appendingPathComponent("\(hash)-\(name)") }
+}
+
+/// The import page's model.
+struct ImportPage: Sendable {
+    struct Issue: Sendable {
+        let sheet: String
+        let row: String
+        let column: String
+        let message: String
+    }
+
+    struct Report: Sendable {
+        let title: String
+        let summary: String
+        let outcome: String
+        let succeeded: Bool
+        let errors: [Issue]
+        let hasErrors: Bool
+        let more: String?
+        let warnings: [Issue]
+        let hasWarnings: Bool
+    }
+
+    let layout: PageLayout
+    let action: String
+    let confirmAction: String
+    let kinds: [RecordForm.Option]
+    let templates: [DashboardPage.Crumb]
+    let problem: String?
+    let report: Report?
+    let pending: PendingImport?
+
+    init(
+        layout: PageLayout, action: String, confirmAction: String, kinds: [(String, String)],
+        templates: [DashboardPage.Crumb], problem: String?, report: Report?, pending: PendingImport?
+    ) {
+        self.layout = layout
+        self.action = action
+        self.confirmAction = confirmAction
+        self.kinds = kinds.map { .init(value: $0.0, label: $0.1, selected: $0.0 == (pending?.kindValue ?? "")) }
+        self.templates = templates
+        self.problem = problem
+        self.report = report
+        self.pending = pending
+    }
+}
