@@ -201,4 +201,38 @@ struct PageSnapshotTests {
             ])
         try Self.expectSnapshot(Self.renderer.html(lineage, template: "lineage"), named: "lineage-zh")
     }
+
+    @Test("a record form with a problem beside its field, and the import page with a dry run's report")
+    func formsAndImport() throws {
+        let strings = Self.renderer.strings
+        let t = strings.table(.en)
+        let form = RecordForm(
+            layout: PageLayout(
+                strings: strings, language: .en, title: "New activity record", current: .recordNew,
+                sameIn: { _ in .newRecord(.activity, unit: nil) }),
+            heading: "New activity record", action: SiteURL.createRecord(.activity).link(.en), lang: "en",
+            fields: [
+                .init(
+                    name: "quantity", label: t["field_quantity"]!, value: "-3", error: "the quantity is negative",
+                    hint: nil, required: true, options: [], isSelect: false, inputMode: "decimal", id: "field-quantity"),
+                .init(
+                    name: "item", label: t["field_item"]!, value: "diesel", error: nil, hint: "choose one",
+                    required: true, options: [.init(value: "diesel", label: "Diesel", selected: true)], isSelect: true,
+                    inputMode: "text", id: "field-item"),
+            ], errors: ["a problem of the whole record"], hasErrors: true, submit: t["save"]!,
+            cancelURL: SiteURL.units(search: "F1").link(.en))
+        try Self.expectSnapshot(Self.renderer.html(form, template: "record-form"), named: "record-form-en")
+        let page = ImportPage(
+            layout: PageLayout(
+                strings: strings, language: .zh, title: "导入数据", current: .importForm, sameIn: { _ in .importForm }),
+            action: SiteURL.importUpload.link(.zh), confirmAction: SiteURL.importConfirm.link(.zh),
+            kinds: [("", "（按文件判断）"), ("activity", "活动数据")],
+            templates: [.init(name: "活动数据", url: "/api/v1/templates/activity?format=xlsx&lang=zh")], problem: nil,
+            report: .init(
+                title: "检查结果（试运行，未写入）", summary: "导入 bad.csv", outcome: "试运行：未写入任何数据；请先修正上述错误。", succeeded: false,
+                errors: [.init(sheet: "", row: "2", column: "D 数量", message: "数量为负数")], hasErrors: true, more: nil,
+                warnings: [], hasWarnings: false),
+            pending: PendingImport(name: "good.csv", hash: String(repeating: "a", count: 64), kind: nil, mode: .append))
+        try Self.expectSnapshot(Self.renderer.html(page, template: "import"), named: "import-zh")
+    }
 }
