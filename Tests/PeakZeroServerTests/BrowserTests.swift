@@ -14,7 +14,23 @@ enum HeadlessChromium {
     }
 
     /// Runs Chromium on `url` with `arguments`; returns what it printed.
-    static func run(_ arguments: [String], url: String) throws -> String {
+    static func run(_ arguments: [String], url: String) async throws -> String {
+        try await runLogged(arguments, url: url).output
+    }
+
+    /// Runs Chromium on a thread of its own: waiting for it on one of Swift's few cooperative
+    /// threads could leave none to the test server that answers it.
+    static func runLogged(_ arguments: [String], url: String) async throws -> (output: String, console: [String]) {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(arguments, url: url) })
+            }
+        }
+    }
+
+    /// Runs Chromium on `url` with its log on; returns what it printed and the page's console
+    /// messages (script errors, content-policy refusals, failed loads).
+    private static func runBlocking(_ arguments: [String], url: String) throws -> (output: String, console: [String]) {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-chromium-\(UUID())")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
@@ -23,21 +39,26 @@ enum HeadlessChromium {
         process.arguments =
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
-                "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000",
+                "--user-data-dir=\(profile.path)", "--virtual-time-budget=3000", "--enable-logging=stderr", "--v=0",
             ] + arguments + [url]
         let output = Pipe()
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-chromium-\(UUID()).log")
+        FileManager.default.createFile(atPath: log.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: log) }
         process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
+        process.standardError = try FileHandle(forWritingTo: log)
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let console = String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self)
+            .split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        return (String(decoding: data, as: UTF8.self), console)
     }
 }
 
 /// The pages in a real browser: the script runs under the pages' content security policy, and a
 /// dashboard prints on A4. Skipped where Chromium is not installed; CI installs it.
-@Suite("Web pages in Chromium", .enabled(if: HeadlessChromium.path != nil))
+@Suite("Web pages in Chromium", .enabled(if: HeadlessChromium.path != nil), .serialized)
 struct BrowserTests {
     @Test("the overview's script makes its table sortable; printed, it is A4 pages with the indicators")
     func overviewInChromium() async throws {
@@ -48,14 +69,14 @@ struct BrowserTests {
                 configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client async throws in
                 let url = "http://127.0.0.1:\(client.port!)/?lang=en"
-                let dom = try HeadlessChromium.run(["--dump-dom"], url: url)
+                let dom = try await HeadlessChromium.run(["--dump-dom"], url: url)
                 #expect(dom.contains("Energy consumption"))
                 // Added by peakzero.js: it ran, under the page's script policy.
                 #expect(dom.contains("class=\"sort-control\""), "the script did not run")
 
                 let pdf = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID()).pdf")
                 defer { try? FileManager.default.removeItem(at: pdf) }
-                _ = try HeadlessChromium.run(["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"], url: url)
+                _ = try await HeadlessChromium.run(["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer"], url: url)
                 let text = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
                 let pages =
                     text.components(separatedBy: "/Type /Page\n").count - 1
@@ -65,6 +86,58 @@ struct BrowserTests {
                 #expect(
                     text.contains("/MediaBox [0 0 595 842]") || text.contains("/MediaBox [0 0 594.95996 841.91998]"))
                 #expect(pages >= 1)
+            }
+        }
+    }
+
+    /// Where the screenshots go, for a reviewer to look at: `.build/screenshots/`.
+    static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../.build/screenshots").standardized
+
+    @Test("every main page loads without a console message, in both languages; screenshots under .build/screenshots")
+    func mainPages() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            _ = try await DemoLoader(database).load()
+            let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+            let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+            let inventory = try await InventoryStore(database).list(unitID: root.id, year: 2024)[0]
+            let record = try await ActivityStore(database).list(under: facility.id, year: 2024)[0]
+            let app = Application(
+                router: try APIRouter.make(database: database),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+            try await app.test(.live) { client async throws in
+                let base = "http://127.0.0.1:\(client.port!)"
+                // The overview in the browser shows the API's figures.
+                let json = try await client.execute(
+                    uri: "/api/v1/units/\(root.id)/indicators?year=2024", method: .get
+                ) { try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any] }
+                let totals = json["totals"] as! [String: Any]
+                let dom = try await HeadlessChromium.run(["--dump-dom"], url: base + "/?year=2024&lang=en")
+                for key in ["energy_tce_calorific", "co2e_t"] {
+                    let shown = WebNumbers.amount(totals[key] as! Double, .en)
+                    #expect(dom.contains("<span class=\"value\">\(shown)</span>"), "\(key) \(shown)")
+                }
+                let pages = [
+                    ("overview", "/"), ("units", "/units"), ("unit", "/units/\(facility.id)?year=2024"),
+                    ("regions", "/regions"), ("region", "/regions/510100?year=2024"),
+                    ("inventory", "/inventories/\(inventory.id)"),
+                    ("lineage", "/inventories/\(inventory.id)/lines/\(record.id)"),
+                    ("records", "/units/\(facility.id)/records?year=2024"),
+                    ("new-activity", "/data/activity/new?unit=\(facility.id)"), ("import", "/data/import"),
+                    ("not-found", "/units/999999"),
+                ]
+                for (name, path) in pages {
+                    for language in ["zh", "en"] {
+                        let file = Self.screenshots.appendingPathComponent("\(name)-\(language).png")
+                        try? FileManager.default.removeItem(at: file)
+                        let url = base + path + (path.contains("?") ? "&" : "?") + "lang=\(language)"
+                        let run = try await HeadlessChromium.runLogged(
+                            ["--screenshot=\(file.path)", "--window-size=1366,1600", "--hide-scrollbars"], url: url)
+                        #expect(run.console.isEmpty, "\(url): \(run.console)")
+                        #expect(FileManager.default.fileExists(atPath: file.path), "\(url): no screenshot")
+                    }
+                }
             }
         }
     }
