@@ -106,7 +106,8 @@ struct WebDataPagesTests {
             let now = try await EconomicStore(database).list(under: enterprise.id, year: 2024)
             #expect(now.count == existing.count + 1)
             #expect(now.contains { $0.month == 6 && $0.outputValue == 1200.5 && $0.priceIndex == 102 })
-            #expect(try await InventoryStore(database).list(year: 2024).allSatisfy(\.stale))
+            let inventories = try await InventoryStore(database).list(year: 2024)
+            #expect(!inventories.isEmpty && inventories.allSatisfy(\.stale))
         }
     }
 
@@ -168,10 +169,35 @@ struct WebImportPageTests {
         }
     }
 
-    static func upload(_ client: any TestClientProtocol, _ file: Data, name: String, language: String) async throws
-        -> (status: HTTPResponse.Status, html: String)
-    {
-        let (body, headers) = IntakeAPITests.multipart(file, name: name)
+    @Test("the confirmation carries the kind and mode chosen with the upload")
+    func confirmationKeepsChoices() async throws {
+        try await withAPI("sqlite") { client, _ in
+            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+            let checked = try await Self.upload(
+                client, IntakeAPITests.good, name: "good.csv", language: "en",
+                fields: ["kind": "activity", "mode": "replace"])
+            #expect(checked.status == .ok)
+            #expect(checked.html.contains("<input type=\"hidden\" name=\"kind\" value=\"activity\">"))
+            #expect(checked.html.contains("<input type=\"hidden\" name=\"mode\" value=\"replace\">"))
+        }
+    }
+
+    static func upload(
+        _ client: any TestClientProtocol, _ file: Data, name: String, language: String, fields: [String: String] = [:]
+    ) async throws -> (status: HTTPResponse.Status, html: String) {
+        var (body, headers) = IntakeAPITests.multipart(file, name: name)
+        if !fields.isEmpty {
+            // The choices go before the file, as a browser sends the form's fields in order.
+            let boundary = "----peakzero-test-boundary"
+            var buffer = ByteBuffer()
+            for (field, value) in fields.sorted(by: { $0.key < $1.key }) {
+                buffer.writeString(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"\r\n\r\n\(value)\r\n")
+            }
+            buffer.writeBuffer(&body)
+            body = buffer
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        }
         return try await client.execute(
             uri: "/data/import?lang=\(language)", method: .post, headers: headers, body: body
         ) { ($0.status, String(buffer: $0.body)) }

@@ -124,14 +124,19 @@ struct PendingImport: Sendable {
     let hash: String
     let kind: Templates.Kind?
     let mode: ImportReport.Mode
-    var kindValue: String { kind?.rawValue ?? "" }
-    var modeValue: String { mode.rawValue }
+    /// The kind and mode as the confirmation form carries them; stored, because mustache sees
+    /// stored properties only (a computed one renders empty, and the confirmation would fall back
+    /// to "append" and "told by the file").
+    let kindValue: String
+    let modeValue: String
 
     init(name: String, hash: String, kind: Templates.Kind?, mode: ImportReport.Mode) {
         self.name = name
         self.hash = hash
         self.kind = kind
         self.mode = mode
+        kindValue = kind?.rawValue ?? ""
+        modeValue = mode.rawValue
     }
 
     /// From the confirmation form; nil unless the hash is a SHA-256 in hex (it names a file).
