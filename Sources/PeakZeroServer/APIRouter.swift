@@ -79,6 +79,9 @@ public enum APIRouter {
                 case .importForm: pages.importForm
                 case .importUpload: pages.uploadImport
                 case .importConfirm: pages.confirmImport
+                case .factors: pages.factors
+                case .factorSetUpload: pages.uploadFactorSet
+                case .factorSetDelete: pages.deleteFactorSet
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 }

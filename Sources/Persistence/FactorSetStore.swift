@@ -16,10 +16,11 @@ public struct FactorSetStore: Sendable {
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
     /// Checks and stores a set; every inventory becomes stale, since any may now pick other factors.
-    public func add(name: String, csv: String) async throws -> StoredFactorSet {
+    /// - Parameter file: the uploaded file's name, which problems name; the set's name when not given.
+    public func add(name: String, csv: String, file: String? = nil) async throws -> StoredFactorSet {
         let set: FactorSet
         do {
-            set = try FactorSet(csv: csv, name: name, file: name)
+            set = try FactorSet(csv: csv, name: name, file: file ?? name)
         } catch {
             throw StoreError.invalid(error.issues)
         }

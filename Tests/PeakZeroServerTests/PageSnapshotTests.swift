@@ -167,7 +167,7 @@ struct PageSnapshotTests {
             id: "GRID-113", set: "PeakZero CN 2026.11", kind: "average grid emission factor", item: "—", region: "51",
             variant: "", year: "2023", value: "0.1564", unit: "tCO2/MWh", grade: "V",
             gradeTitle: strings.text("grade_V", .en), source: "MEE & NBS notice", document: "公告2025年第47号",
-            published: "2025-12-31", url: "https://www.mee.gov.cn/", anchor: "factor-GRID-113")
+            published: "2025-12-31", url: "https://www.mee.gov.cn/", notes: nil, anchor: "factor-GRID-113")
         let inventory = InventoryPage(
             layout: layout(.en, "Inventory #7 of 2024 (version 2)", .inventory, .inventory(id: 7, unit: 3, page: 2)),
             heading: "Inventory #7 of 2024 (version 2)",
@@ -234,5 +234,40 @@ struct PageSnapshotTests {
                 warnings: [], hasWarnings: false),
             pending: PendingImport(name: "good.csv", hash: String(repeating: "a", count: 64), kind: nil, mode: .append))
         try Self.expectSnapshot(Self.renderer.html(page, template: "import"), named: "import-zh")
+    }
+
+    @Test("the factor library with a refused upload, from a mock model")
+    func factorLibrary() throws {
+        let strings = Self.renderer.strings
+        let t = strings.table(.en)
+        let factor = FactorRow(
+            id: "MY-1", set: "sichuan", kind: "average grid emission factor", item: "Electricity", region: "51",
+            variant: "", year: "2024", value: "0.1", unit: "tCO2/MWh", grade: "U", gradeTitle: t["grade_U"]!,
+            source: "Sichuan notice", document: nil, published: nil, url: nil, notes: "provisional",
+            anchor: "factor-MY-1")
+        func option(_ value: String, _ label: String, _ selected: Bool = false) -> RecordForm.Option {
+            .init(value: value, label: label, selected: selected)
+        }
+        let page = FactorLibraryPage(
+            layout: PageLayout(
+                strings: strings, language: .en, title: t["factor_library"]!, current: .factors,
+                sameIn: { _ in .factors(FactorFilter(grade: "U"), added: nil) }),
+            version: "PeakZero CN 2026.11 (3f2a) + sichuan (9c1d)", lang: "en", action: "/factors",
+            kinds: [option("", "All"), option("grid_average", "average grid emission factor")],
+            items: [option("", "All", true)], grades: [option("", "All"), option("U", t["grade_U"]!, true)],
+            sets: [option("", "All", true), option("sichuan", "sichuan")], count: "Showing 1 of 289 factors",
+            factors: [factor], gradeCounts: [.init(label: "U", value: "\(t["grade_U"]!) · 15")],
+            userSets: [
+                .init(
+                    name: "sichuan", entries: "2", fingerprint: "9c1d", added: "2026-11-21T10:00:00Z",
+                    url: SiteURL.factors(FactorFilter(set: "sichuan"), added: nil).link(.en),
+                    deleteAction: SiteURL.deleteFactorSet(id: 1).link(.en))
+            ], added: nil, uploadAction: SiteURL.uploadFactorSet.link(.en),
+            upload: .init(
+                problem: t["factor_set_refused"]!,
+                issues: [.init(sheet: "bad.csv", row: "2", column: "value", message: "“abc” is not a number")],
+                name: "mine"),
+            columns: "id, kind, item, value, unit, grade, source")
+        try Self.expectSnapshot(Self.renderer.html(page, template: "factors"), named: "factors-en")
     }
 }

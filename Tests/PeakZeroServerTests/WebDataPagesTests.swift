@@ -183,7 +183,8 @@ struct WebImportPageTests {
     }
 
     static func upload(
-        _ client: any TestClientProtocol, _ file: Data, name: String, language: String, fields: [String: String] = [:]
+        _ client: any TestClientProtocol, _ file: Data, name: String, language: String, fields: [String: String] = [:],
+        to path: String = "/data/import"
     ) async throws -> (status: HTTPResponse.Status, html: String) {
         var (body, headers) = IntakeAPITests.multipart(file, name: name)
         if !fields.isEmpty {
@@ -199,7 +200,7 @@ struct WebImportPageTests {
             headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
         }
         return try await client.execute(
-            uri: "/data/import?lang=\(language)", method: .post, headers: headers, body: body
+            uri: "\(path)?lang=\(language)", method: .post, headers: headers, body: body
         ) { ($0.status, String(buffer: $0.body)) }
     }
 }

@@ -36,6 +36,12 @@ struct WebEscapingTests {
                     })
                 _ = try await InventoryStore(database).compute(unitID: units[0].id, year: year, options: .init())
             }
+            // A factor set whose name, source and notes are hostile, and whose address is a script.
+            func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let hostileSet =
+                "id,kind,item,value,unit,grade,source,notes,url\nX-1,ncv,diesel,43,GJ/t,U,"
+                + "\(quoted(Self.attribute)),\(quoted("<img src=x onerror=alert(2)>")),javascript:alert(3)\n"
+            _ = try await FactorSetStore(database).add(name: Self.script, csv: hostileSet)
             // Every page reachable from the menus, in both languages (links keep the language).
             var queue = ["/", "/units", "/regions", "/units?q=%3Cscript", "/units?q=%22%20onmouseover"].flatMap {
                 [$0 + ($0.contains("?") ? "&" : "?") + "lang=zh", $0 + ($0.contains("?") ? "&" : "?") + "lang=en"]
@@ -51,8 +57,11 @@ struct WebEscapingTests {
                 #expect(!html.contains("<b>E2"), "\(uri)")
                 #expect(!html.contains(Self.attribute), "\(uri)")
                 #expect(!html.contains("onmouseover=\"x"), "\(uri)")
+                #expect(!html.contains("javascript:"), "\(uri)")
                 let path = String(uri.prefix { $0 != "?" })
-                if path == "/" || path.wholeMatch(of: /\/units\/\d+(\/records)?/) != nil || path.contains("/lines/") {
+                if path == "/" || path == "/factors" || path.wholeMatch(of: /\/units\/\d+(\/records)?/) != nil
+                    || path.contains("/lines/")
+                {
                     // Shown, escaped: the names (and on a line's page, the record's source) are there, as text.
                     #expect(html.contains("&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"), "\(uri)")
                 }
@@ -63,7 +72,8 @@ struct WebEscapingTests {
                 }
             }
             #expect(
-                kinds.isSuperset(of: ["", "units", "regions", "inventories", "inventories/lines", "data"]), "\(kinds)")
+                kinds.isSuperset(of: ["", "units", "regions", "inventories", "inventories/lines", "data", "factors"]),
+                "\(kinds)")
             // The search box gives back what was searched for, escaped, inside its value attribute.
             let searched = try await client.execute(uri: "/units?q=%22%20onmouseover%3D%22x", method: .get) {
                 String(buffer: $0.body)

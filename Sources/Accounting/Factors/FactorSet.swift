@@ -9,8 +9,8 @@ public struct FactorSet: Sendable {
     /// A fingerprint of the file's content, so an inventory names exactly which table it used.
     public let fingerprint: String
 
-    static let requiredColumns = ["id", "kind", "item", "value", "unit", "grade", "source"]
-    static let optionalColumns = ["region", "variant", "year", "document", "published", "url", "notes"]
+    public static let requiredColumns = ["id", "kind", "item", "value", "unit", "grade", "source"]
+    public static let optionalColumns = ["region", "variant", "year", "document", "published", "url", "notes"]
 
     /// Loads a factor table. Every problem is reported, each with its row and column; nothing is
     /// loaded when any row is bad.

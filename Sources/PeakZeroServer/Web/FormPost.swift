@@ -58,3 +58,27 @@ extension URL {
 extension HTTPField.Name {
     static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }
+
+/// A posted `multipart/form-data` form with a file, after the same check of where it comes from.
+struct FileUpload {
+    let form: MultipartForm
+    /// The part named `file`, not empty.
+    let file: MultipartForm.Part
+
+    /// Reads the form; nil when it is not multipart or holds no file (the user chose none).
+    static func read(_ request: Request, _ context: PeakZeroContext) async throws -> FileUpload? {
+        try FormPost.checkOrigin(request)
+        var request = request
+        let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        guard let type = request.headers[.contentType], let boundary = MultipartForm.boundary(of: type),
+            let form = MultipartForm(body: body, boundary: boundary),
+            let file = form.parts.first(where: { $0.name == "file" }), !file.data.isEmpty
+        else { return nil }
+        return FileUpload(form: form, file: file)
+    }
+
+    /// A text field's value, empty when absent.
+    func field(_ name: String) -> String {
+        form.parts.first { $0.name == name }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
+    }
+}

@@ -16,25 +16,17 @@ extension WebPages {
 
     /// Checks an uploaded file (a dry run) and keeps it for the confirmation.
     func uploadImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        try FormPost.checkOrigin(request)
-        var request = request
         let language = request.language
-        let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
-        guard let type = request.headers[.contentType], let boundary = MultipartForm.boundary(of: type),
-            let form = MultipartForm(body: body, boundary: boundary),
-            let part = form.parts.first(where: { $0.name == "file" }), !part.data.isEmpty
-        else {
+        guard let upload = try await FileUpload.read(request, context) else {
             return renderer.response(
                 importPage(request, report: nil, pending: nil, problem: renderer.strings.text("no_file", language)),
                 template: "import", status: .unprocessableContent)
         }
-        func field(_ name: String) -> String {
-            form.parts.first { $0.name == name }.map { String(decoding: $0.data, as: UTF8.self) } ?? ""
-        }
+        let part = upload.file
         let choice = PendingImport(
             name: IntakeAPI.safeName(part.fileName ?? "upload"), hash: "",
-            kind: Templates.Kind(rawValue: field("kind")),
-            mode: ImportReport.Mode(rawValue: field("mode")) ?? .append)
+            kind: Templates.Kind(rawValue: upload.field("kind")),
+            mode: ImportReport.Mode(rawValue: upload.field("mode")) ?? .append)
         let file: IntakeFile
         do { file = try IntakeFile(data: part.data, name: choice.name) } catch {
             return renderer.response(

@@ -77,7 +77,7 @@ extension WebPages {
                     .replacingOccurrences(of: "{last}", with: String(first == 0 ? 0 : first + rows.count - 1))
                     .replacingOccurrences(of: "{total}", with: String(total)),
                 previous: page > 1 ? address(page - 1) : nil, next: page < pages ? address(page + 1) : nil),
-            factors: try await inventories.factors(inventoryID: id).map { Self.factorRow($0, t, language) },
+            factors: try await inventories.factors(inventoryID: id).map { FactorRow(stored: $0, t, language) },
             exportURL: APIRoute.exportInventory.path.replacingOccurrences(of: "{id}", with: String(id))
                 + "?format=xlsx&lang=\(language.rawValue)")
         return renderer.response(model, template: "inventory")
@@ -157,7 +157,7 @@ extension WebPages {
                     kind: factor.kind.name(in: language), value: WebNumbers.plain(factor.value), unit: factor.unit,
                     notes: factor.notes.map { $0.text(in: language) },
                     citation: factor.id.flatMap { citations["\(factor.factorSet ?? "")|\($0)"] }.map {
-                        Self.factorRow($0, t, language)
+                        FactorRow(stored: $0, t, language)
                     })
             })
         return renderer.response(model, template: "lineage")
@@ -181,20 +181,5 @@ extension WebPages {
             .replacingOccurrences(of: "{year}", with: String(inventory.year))
             .replacingOccurrences(of: "{version}", with: String(inventory.version))
         return unit.map { "\(title) · \($0)" } ?? title
-    }
-
-    static func factorRow(_ factor: InventoryFactor, _ t: [String: String], _ language: Language) -> FactorRow {
-        FactorRow(
-            id: factor.factorId, set: factor.factorSet,
-            kind: FactorKind(rawValue: factor.kind)?.name(in: language) ?? factor.kind,
-            item: factor.item.isEmpty
-                ? "—" : ItemCatalog.bundled.item(code: factor.item)?.name(in: language) ?? factor.item,
-            region: factor.region.isEmpty ? "—" : factor.region, variant: factor.variant,
-            year: factor.year.map(String.init) ?? "—", value: WebNumbers.plain(factor.value), unit: factor.unit,
-            grade: factor.grade, gradeTitle: t["grade_\(factor.grade)"] ?? factor.grade, source: factor.source,
-            document: factor.document.isEmpty ? nil : factor.document,
-            published: factor.published.isEmpty ? nil : factor.published,
-            url: factor.url.hasPrefix("https://") || factor.url.hasPrefix("http://") ? factor.url : nil,
-            anchor: "factor-\(factor.factorId)")
     }
 }

@@ -25,6 +25,10 @@ enum SiteURL: Sendable, Equatable {
     case importForm
     case importUpload
     case importConfirm
+    /// The factor library, narrowed by `filter`; `added` names a set just uploaded.
+    case factors(FactorFilter, added: String?)
+    case uploadFactorSet
+    case deleteFactorSet(id: Int64)
     case stylesheet
     case script
 
@@ -46,6 +50,9 @@ enum SiteURL: Sendable, Equatable {
         case .deleteRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/delete"
         case .importForm, .importUpload: "/data/import"
         case .importConfirm: "/data/import/confirm"
+        case .factors: "/factors"
+        case .uploadFactorSet: "/factors/sets"
+        case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }
@@ -64,7 +71,10 @@ enum SiteURL: Sendable, Equatable {
             if let saved { query.append(("saved", String(saved))) }
         case .newRecord(_, let unit):
             if let unit { query.append(("unit", String(unit))) }
-        case .importForm, .importUpload, .importConfirm: break
+        case .importForm, .importUpload, .importConfirm, .uploadFactorSet, .deleteFactorSet: break
+        case .factors(let filter, let added):
+            query += filter.query
+            if let added { query.append(("added", added)) }
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -85,11 +95,14 @@ enum SitePage: String, CaseIterable, Sendable {
     case overview, units, unit, regions, region, inventory, inventoryLine
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
     case importForm, importUpload, importConfirm
+    case factors, factorSetUpload, factorSetDelete
     case stylesheet, script
 
     var method: HTTPRequest.Method {
         switch self {
-        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm: .post
+        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
+            .factorSetDelete:
+            .post
         default: .get
         }
     }
@@ -111,6 +124,9 @@ enum SitePage: String, CaseIterable, Sendable {
         case .recordDelete: "/data/{kind}/{id}/delete"
         case .importForm, .importUpload: "/data/import"
         case .importConfirm: "/data/import/confirm"
+        case .factors: "/factors"
+        case .factorSetUpload: "/factors/sets"
+        case .factorSetDelete: "/factors/sets/{id}/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         }

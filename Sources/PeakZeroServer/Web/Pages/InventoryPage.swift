@@ -34,26 +34,6 @@ struct InventoryPage: Sendable {
     let exportURL: String
 }
 
-/// A library factor with its citation, as the inventory and the factor pages list it.
-struct FactorRow: Sendable {
-    let id: String
-    let set: String
-    let kind: String
-    let item: String
-    let region: String
-    let variant: String
-    let year: String
-    let value: String
-    let unit: String
-    let grade: String
-    let gradeTitle: String
-    let source: String
-    let document: String?
-    let published: String?
-    let url: String?
-    let anchor: String
-}
-
 /// One line's lineage: the activity record and the batch it came in, the results, and each factor
 /// used with its value, its notes and its source.
 struct LineagePage: Sendable {
