@@ -1,7 +1,6 @@
 /// Lines over a run of categories (months): a y axis with nice ticks, one path per series, a dot
 /// per value with its figure as a tooltip, and the same figures as a table.
 public struct LineChart: Sendable {
-    public struct Tick: Sendable { public let x, y, label: String }
     public struct Point: Sendable { public let x, y, title: String }
     public struct Series: Sendable {
         public let name: String
@@ -17,17 +16,10 @@ public struct LineChart: Sendable {
     public let summary: String
     public let width = 640
     public let height = 240
-    public let plotLeft: String
-    public let plotRight: String
-    public let plotTop: String
-    public let plotBottom: String
-    public let yTicks: [Tick]
-    public let xTicks: [Tick]
+    public let axes: CategoryAxes
     public let series: [Series]
     public let table: ChartTable
     public var isEmpty: Bool { series.allSatisfy { $0.points.isEmpty } }
-
-    static let left = 64.0, right = 624.0, top = 14.0, bottom = 212.0
 
     public init(
         id: String, title: String, summary: String, categories: [String],
@@ -37,18 +29,11 @@ public struct LineChart: Sendable {
         self.id = id
         self.title = title
         self.summary = summary
-        plotLeft = coordinate(Self.left)
-        plotRight = coordinate(Self.right)
-        plotTop = coordinate(Self.top)
-        plotBottom = coordinate(Self.bottom)
-        let scale = NiceScale(covering: input.flatMap { $0.values.compactMap { $0 } })
-        let step = (Self.right - Self.left) / Double(max(1, categories.count))
-        func x(_ index: Int) -> Double { Self.left + step * (Double(index) + 0.5) }
-        func y(_ value: Double) -> Double { scale.position(value, from: Self.bottom, to: Self.top) }
-        yTicks = scale.ticks.map { Tick(x: coordinate(Self.left - 6), y: coordinate(y($0)), label: format($0)) }
-        xTicks = categories.enumerated().map {
-            Tick(x: coordinate(x($0.offset)), y: coordinate(Self.bottom + 16), label: $0.element)
-        }
+        let axes = CategoryAxes(
+            covering: input.flatMap { $0.values.compactMap { $0 } }, categories: categories, format: format)
+        self.axes = axes
+        func x(_ index: Int) -> Double { axes.centre(index) }
+        func y(_ value: Double) -> Double { axes.y(value) }
         series = input.enumerated().map { index, line in
             var path = ""
             var points: [Point] = []

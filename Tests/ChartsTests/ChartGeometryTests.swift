@@ -34,7 +34,7 @@ struct ChartGeometryTests {
         #expect(chart.series[0].path == "M134 162.5M414 63.5L554 14")
         #expect(chart.series[0].points.map(\.title) == ["2024 1: 10", "2024 3: 30", "2024 4: 40"])
         #expect(chart.table.rows.map(\.cells) == [["10"], ["—"], ["30"], ["40"]])
-        #expect(chart.yTicks.map(\.label) == ["0", "10", "20", "30", "40"])
+        #expect(chart.axes.yTicks.map(\.label) == ["0", "10", "20", "30", "40"])
     }
 
     @Test("bars are as long as their share of the largest; a tiny value still shows")
@@ -57,5 +57,40 @@ struct ChartGeometryTests {
         #expect(chart.table.rows.map(\.cells) == [["75", "75.0%"], ["25", "25.0%"], ["0", "—"]])
         let whole = DonutChart(id: "w", title: "", summary: "", parts: [("all", 5)], format: { String($0) })
         #expect(whole.slices[0].path.components(separatedBy: "Z").count == 3)
+    }
+
+    @Test("a column's parts stack in proportion to their values; a missing or zero part draws nothing")
+    func stacked() throws {
+        let chart = StackedBarChart(
+            id: "s", title: "by scope", summary: "", categories: ["1", "2", "3"],
+            parts: [("scope 1", [10, 20, nil]), ("scope 2", [30, 0, 5])], totalName: "total",
+            format: { String(Int($0)) })
+        // Totals 40, 20, 5: the axis runs 0…40 over y 212…14, 4.95 per unit; columns are 70 % of
+        // their 560/3 slot, centred.
+        #expect(chart.axes.yTicks.map(\.label) == ["0", "10", "20", "30", "40"])
+        #expect(chart.barWidth == "130.7" && chart.columns.map(\.x) == ["92", "278.7", "465.3"])
+        let first = chart.columns[0].segments
+        #expect(first.map(\.index) == [1, 2] && first.map(\.height) == ["49.5", "148.5"])
+        #expect(first.map(\.y) == ["162.5", "14"], "scope 2 sits on top of scope 1")
+        #expect(chart.columns[1].segments.map(\.height) == ["99"])
+        #expect(chart.columns[2].segments.map(\.index) == [2])
+        #expect(chart.columns[2].segments.map(\.title) == ["scope 2 3: 5"])
+        #expect(chart.table.header == ["", "scope 1", "scope 2", "total"])
+        #expect(chart.table.rows.map(\.cells) == [["10", "30", "40"], ["20", "0", "20"], ["—", "5", "5"]])
+        #expect(chart.keys.map(\.name) == ["scope 1", "scope 2"])
+    }
+
+    @Test("a negative part hangs below the axis, a positive one stands on it")
+    func stackedNegative() throws {
+        let chart = StackedBarChart(
+            id: "n", title: "", summary: "", categories: ["1"], parts: [("up", [10]), ("down", [-5])],
+            totalName: "total", format: { String(Int($0)) })
+        #expect(chart.axes.yTicks.map(\.label) == ["-5", "0", "5", "10"])
+        let zero = try #require(chart.axes.yTicks.first { $0.label == "0" }).y
+        let segments = chart.columns[0].segments
+        let up = try #require(Double(segments[0].y)) + (try #require(Double(segments[0].height)))
+        #expect(abs(up - (try #require(Double(zero)))) < 0.11, "the positive part ends at zero")
+        #expect(segments[1].y == zero, "the negative part starts at zero")
+        #expect(segments[0].height == "132" && segments[1].height == "66", "twice as tall for twice the value")
     }
 }

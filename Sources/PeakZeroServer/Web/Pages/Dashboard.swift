@@ -37,6 +37,7 @@ struct Dashboard: Sendable {
     let cards: [Card]
     let trend: LineChart
     let byScope: DonutChart
+    let scopesByMonth: StackedBarChart
     let byItem: BarChart
     let byChild: BarChart
     let increases: [Increase]
@@ -108,6 +109,18 @@ struct Dashboard: Sendable {
                     (method == .location ? now.scope2LocationBased : now.scope2MarketBased).value(in: .tonneCO2e)
                 ),
             ], format: amount)
+        scopesByMonth = StackedBarChart(
+            id: "scopes-by-month", title: "\(text("scopes_by_month")) (\(text("unit_tco2e")))",
+            summary: "\(text("scopes_by_month")) \(current.year)", categories: months,
+            parts: [
+                (text("scope1"), monthly(current) { $0.scope1.value(in: .tonneCO2e) }),
+                (
+                    text("scope2"),
+                    monthly(current) {
+                        (method == .location ? $0.scope2LocationBased : $0.scope2MarketBased).value(in: .tonneCO2e)
+                    }
+                ),
+            ], totalName: text("total"), format: amount)
         let items = current.byItem.map { entry in
             (
                 label: ItemCatalog.bundled.item(code: entry.item)?.name(in: language) ?? entry.item,

@@ -1,0 +1,41 @@
+/// The frame of a chart drawn over a run of categories (months): the plot area, a y axis of nice
+/// ticks with grid lines, and each category's label under its slot.
+public struct CategoryAxes: Sendable {
+    public struct Tick: Sendable { public let x, y, label: String }
+
+    public let plotLeft = coordinate(Self.left)
+    public let plotRight = coordinate(Self.right)
+    public let plotTop = coordinate(Self.top)
+    public let plotBottom = coordinate(Self.bottom)
+    public let yTicks: [Tick]
+    public let xTicks: [Tick]
+    let scale: NiceScale
+    /// The width of one category's slot.
+    let step: Double
+
+    /// The plot area in a 640 × 240 drawing: room on the left for the ticks' figures, below for the labels.
+    static let left = 64.0, right = 624.0, top = 14.0, bottom = 212.0
+
+    init(covering values: [Double], categories: [String], format: ChartNumberFormat) {
+        scale = NiceScale(covering: values)
+        step = (Self.right - Self.left) / Double(max(1, categories.count))
+        let scale = scale
+        yTicks = scale.ticks.map {
+            Tick(
+                x: coordinate(Self.left - 6), y: coordinate(scale.position($0, from: Self.bottom, to: Self.top)),
+                label: format($0))
+        }
+        let step = step
+        xTicks = categories.enumerated().map {
+            Tick(
+                x: coordinate(Self.left + step * (Double($0.offset) + 0.5)), y: coordinate(Self.bottom + 16),
+                label: $0.element)
+        }
+    }
+
+    /// The middle of a category's slot.
+    func centre(_ index: Int) -> Double { Self.left + step * (Double(index) + 0.5) }
+
+    /// Where a value falls on the y axis.
+    func y(_ value: Double) -> Double { scale.position(value, from: Self.bottom, to: Self.top) }
+}
