@@ -3,6 +3,9 @@
 public struct BarChart: Sendable {
     public struct Bar: Sendable {
         public let label: String
+        /// The label as drawn: shortened with "…" when it would not fit left of the bars (the
+        /// tooltip and the table keep it whole).
+        public let shownLabel: String
         public let value: String
         public let y: String
         public let textY: String
@@ -40,10 +43,30 @@ public struct BarChart: Sendable {
             let length = largest > 0 ? abs(entry.value) / largest * Self.barSpace : 0
             let drawn = max(length, entry.value == 0 ? 0 : 1)
             return Bar(
-                label: entry.label, value: format(entry.value), y: coordinate(top), textY: coordinate(top + 15),
+                label: entry.label, shownLabel: Self.fitted(entry.label), value: format(entry.value),
+                y: coordinate(top), textY: coordinate(top + 15),
                 width: coordinate(drawn), valueX: coordinate(Self.barStart + drawn + 6), negative: entry.value < 0)
         }
         height = Int(Double(entries.count) * Self.rowHeight + 8)
         table = ChartTable(header: ["", title], rows: entries.map { ($0.label, [format($0.value)]) })
+    }
+
+    /// Room for a label, in pixels at the chart's 12-pixel type: from the left edge to the bars.
+    static let labelRoom = barStart - 12
+
+    /// The label cut to fit `labelRoom`, wide (CJK) characters counted as a full em, others as half.
+    static func fitted(_ label: String) -> String {
+        func width(_ character: Character) -> Double {
+            character.unicodeScalars.first.map { $0.value >= 0x2E80 ? 12 : 6.6 } ?? 6.6
+        }
+        guard label.reduce(0, { $0 + width($1) }) > labelRoom else { return label }
+        var used = 12.0  // the ellipsis
+        var kept = ""
+        for character in label {
+            used += width(character)
+            if used > labelRoom { break }
+            kept.append(character)
+        }
+        return kept + "…"
     }
 }

@@ -84,6 +84,7 @@ public enum APIRouter {
                 case .factorSetDelete: pages.deleteFactorSet
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
+                case .icon: { _, _ in renderer.asset(renderer.icon, type: "image/svg+xml") }
                 }
             router.on(RouterPath(page.path), method: page.method, use: handler)
         }

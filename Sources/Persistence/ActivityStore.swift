@@ -264,7 +264,11 @@ extension NewActivityRecord {
         return fields
     }
 
-    static func text(_ value: Double) -> String { value.isFinite ? String(value) : "NaN" }
+    /// A number as the checks quote it back: `-5`, not `-5.0`, for a whole number.
+    static func text(_ value: Double) -> String {
+        guard value.isFinite else { return "NaN" }
+        return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
 }
 
 extension Array {

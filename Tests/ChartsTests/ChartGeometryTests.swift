@@ -46,6 +46,16 @@ struct ChartGeometryTests {
         #expect(chart.height == 80)
     }
 
+    @Test("a name too long for the space left of the bars is shortened where drawn, kept whole in tooltip and table")
+    func longLabels() {
+        let long = "川农牧与新材料集团有限公司（虚构）"  // 17 wide characters: 204 px at 12 px
+        let chart = BarChart(
+            id: "b", title: "by unit", summary: "", entries: [(long, 2), ("Short Co.", 1)], format: { String($0) })
+        #expect(chart.bars[0].shownLabel == "川农牧与新材料集团有限公司（虚…", "15 characters and the ellipsis fill 192 px")
+        #expect(chart.bars[0].label == long && chart.table.rows[0].label == long)
+        #expect(chart.bars[1].shownLabel == "Short Co.")
+    }
+
     @Test("slices share the ring in proportion; a single part is a whole ring of two halves")
     func donut() {
         let chart = DonutChart(

@@ -125,6 +125,7 @@ struct BrowserTests {
                     ("lineage", "/inventories/\(inventory.id)/lines/\(record.id)"),
                     ("records", "/units/\(facility.id)/records?year=2024"),
                     ("new-activity", "/data/activity/new?unit=\(facility.id)"), ("import", "/data/import"),
+                    ("factors", "/factors?kind=grid_average"),
                     ("not-found", "/units/999999"),
                 ]
                 for (name, path) in pages {
@@ -140,5 +141,73 @@ struct BrowserTests {
                 }
             }
         }
+    }
+
+    @Test("typed into in Chromium: a bad value shows its field's problem; an import's dry run lists its rows' errors")
+    func formsInChromium() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            _ = try await DemoLoader(database).load()
+            let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+            let stored = try await ActivityStore(database).list(under: facility.id).count
+            let app = Application(
+                router: try APIRouter.make(database: database),
+                configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            // Row 2 has a negative quantity, row 3 a unit PeakZero does not know.
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID()).csv")
+            try Data("单位代码,期间,品种,数量,计量单位\nDEMO-G2-E1-F1,2024-01,柴油,-1,t\nNOPE,2024-01,柴油,1,t\n".utf8)
+                .write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+            let shots = Self.screenshots
+            try await app.test(.live) { client async throws in
+                let base = "http://127.0.0.1:\(client.port!)"
+                let seen = try await HeadlessChromium.drive { browser in
+                    try browser.open(base + "/data/activity/new?unit=\(facility.id)&lang=en")
+                    try browser.type("2024-05", into: "#field-period")
+                    _ = try browser.evaluate("document.querySelector('#field-item').value = 'diesel'")
+                    try browser.type("-5", into: "#field-quantity")
+                    try browser.type("t", into: "#field-uom")
+                    try browser.waitingForLoad { try browser.click("form.record button[type=submit]") }
+                    let fieldError =
+                        try browser.evaluate(
+                            "document.querySelector('#field-quantity-error')?.textContent") as? String
+                    let typed = try browser.evaluate("document.querySelector('#field-quantity').value") as? String
+                    try browser.screenshot(to: shots.appendingPathComponent("form-error-en.png"))
+
+                    try browser.open(base + "/data/import?lang=zh")
+                    try browser.chooseFile(file.path, in: "#field-file")
+                    try browser.waitingForLoad { try browser.click("form.record button[type=submit]") }
+                    let rows =
+                        try browser.evaluate(
+                            """
+                            Array.from(document.querySelectorAll('table.issues.errors tbody tr'))
+                              .map(row => row.cells[1].textContent + ' ' + row.cells[2].textContent)
+                            """) as? [String]
+                    let confirm = try browser.evaluate("document.querySelector('form.confirm') !== null") as? Bool
+                    try browser.screenshot(to: shots.appendingPathComponent("import-dry-run-zh.png"))
+                    return Seen(
+                        fieldError: fieldError, typed: typed, rows: rows ?? [], confirmOffered: confirm ?? true,
+                        problems: browser.problems)
+                }
+                #expect(seen.fieldError?.isEmpty == false, "no problem under the quantity")
+                #expect(seen.typed == "-5", "what was typed stays in the field")
+                #expect(seen.rows.map { $0.prefix { $0 != " " } } == ["2", "3"], "\(seen.rows)")
+                #expect(seen.rows.allSatisfy { $0.contains(" D ") || $0.contains(" A ") }, "\(seen.rows)")
+                #expect(!seen.confirmOffered, "a file with errors cannot be confirmed")
+                // The two refused posts answer 422 by design; the browser logs that, and nothing else.
+                let refusals = seen.problems.filter { $0.contains("status of 422") }
+                #expect(refusals.count == 2 && refusals.allSatisfy { $0.contains("/data/") }, "\(refusals)")
+                #expect(seen.problems.count == refusals.count, "\(seen.problems)")
+            }
+            #expect(try await ActivityStore(database).list(under: facility.id).count == stored, "nothing written")
+        }
+    }
+
+    struct Seen: Sendable {
+        let fieldError: String?
+        let typed: String?
+        let rows: [String]
+        let confirmOffered: Bool
+        let problems: [String]
     }
 }

@@ -17,6 +17,7 @@ struct PageLayout: Sendable {
     let title: String
     let stylesheet: String
     let script: String
+    let icon: String
     let home: String
     let nav: [NavLink]
     let otherLanguage: String
@@ -34,6 +35,7 @@ struct PageLayout: Sendable {
         self.title = title
         stylesheet = SiteURL.stylesheet.link(language)
         script = SiteURL.script.link(language)
+        icon = SiteURL.icon.link(language)
         home = SiteURL.overview(year: nil).link(language)
         nav = [
             NavLink(

@@ -3,13 +3,14 @@ import Hummingbird
 import Mustache
 
 /// Renders page models with the templates in `Resources/templates` (loaded once at start) and
-/// serves the stylesheet and script. Templates escape every value (`{{…}}`); none uses triple
+/// serves the stylesheet, script and icon. Templates escape every value (`{{…}}`); none uses triple
 /// braces, so nothing a user typed reaches the page unescaped.
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let strings: WebStrings
     let stylesheet: ByteBuffer
     let script: ByteBuffer
+    let icon: ByteBuffer
 
     static let resources = Bundle.module.url(forResource: "Resources", withExtension: nil)!
 
@@ -26,7 +27,8 @@ struct PageRenderer: Sendable {
         }
         return PageRenderer(
             library: library, strings: try WebStrings.load(from: resources.appendingPathComponent("strings")),
-            stylesheet: try file("peakzero.css"), script: try file("peakzero.js"))
+            stylesheet: try file("peakzero.css"), script: try file("peakzero.js"),
+            icon: try file("favicon.svg"))
     }
 
     /// The page as HTML text.

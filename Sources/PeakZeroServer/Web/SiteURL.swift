@@ -31,6 +31,7 @@ enum SiteURL: Sendable, Equatable {
     case deleteFactorSet(id: Int64)
     case stylesheet
     case script
+    case icon
 
     /// The address without its query: what a form posts or gets to.
     var path: String {
@@ -55,6 +56,7 @@ enum SiteURL: Sendable, Equatable {
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
+        case .icon: "/static/favicon.svg"
         }
     }
 
@@ -79,7 +81,7 @@ enum SiteURL: Sendable, Equatable {
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
             if let region { query.append(("region", region)) }
-        case .stylesheet, .script: return path
+        case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))
         return path + "?" + query.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
@@ -96,7 +98,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
     case importForm, importUpload, importConfirm
     case factors, factorSetUpload, factorSetDelete
-    case stylesheet, script
+    case stylesheet, script, icon
 
     var method: HTTPRequest.Method {
         switch self {
@@ -129,6 +131,7 @@ enum SitePage: String, CaseIterable, Sendable {
         case .factorSetDelete: "/factors/sets/{id}/delete"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
+        case .icon: "/static/favicon.svg"
         }
     }
 }

@@ -50,7 +50,8 @@ extension FactorRow {
         self.init(
             id: id, set: set, kind: FactorKind(rawValue: kindCode)?.name(in: language) ?? kindCode,
             item: itemCode.isEmpty ? "—" : ItemCatalog.bundled.item(code: itemCode)?.name(in: language) ?? itemCode,
-            region: regionCode.isEmpty ? "—" : regionCode, variant: variant, year: year.map(String.init) ?? "—",
+            region: RegionNames.factorRegion(regionCode, t, language), variant: variant,
+            year: year.map(String.init) ?? "—",
             value: WebNumbers.plain(value), unit: unit, grade: gradeCode,
             gradeTitle: t["grade_\(gradeCode)"] ?? gradeCode,
             source: source, document: optional(document), published: optional(published),
