@@ -114,8 +114,15 @@ struct BrowserTests {
                 ) { try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as! [String: Any] }
                 let totals = json["totals"] as! [String: Any]
                 let dom = try await HeadlessChromium.run(["--dump-dom"], url: base + "/?year=2024&lang=en")
-                for key in ["energy_tce_calorific", "co2e_t"] {
-                    let shown = WebNumbers.amount(totals[key] as! Double, .en)
+                // The four indicators: the two totals as amounts, the two intensities as such.
+                let indicators: [(String, (Double) -> String)] = [
+                    ("energy_tce_calorific", { WebNumbers.amount($0, .en) }),
+                    ("co2e_t", { WebNumbers.amount($0, .en) }),
+                    ("energy_intensity_tce_per_10k_cny_output", WebNumbers.intensity),
+                    ("carbon_intensity_t_per_10k_cny_output", WebNumbers.intensity),
+                ]
+                for (key, format) in indicators {
+                    let shown = format(try #require(totals[key] as? Double, "\(key) missing from the API"))
                     #expect(dom.contains("<span class=\"value\">\(shown)</span>"), "\(key) \(shown)")
                 }
                 let pages = [
