@@ -234,6 +234,30 @@ struct PageSnapshotTests {
                 warnings: [], hasWarnings: false),
             pending: PendingImport(name: "good.csv", hash: String(repeating: "a", count: 64), kind: nil, mode: .append))
         try Self.expectSnapshot(Self.renderer.html(page, template: "import"), named: "import-zh")
+        let records = RecordsPage(
+            layout: PageLayout(
+                strings: strings, language: .en, title: "Records of Plant 3, 2024", current: .records,
+                sameIn: { _ in .records(unit: 3, year: 2024) }),
+            heading: "Records of Plant 3, 2024",
+            crumbs: [.init(name: "Plant 3", url: SiteURL.unit(id: 3, year: 2024).link(.en))],
+            formAction: SiteURL.records(unit: 3, year: nil).path, lang: "en",
+            years: [.init(value: 2024, selected: true), .init(value: 2023, selected: false)],
+            saved: "Record #41 saved.",
+            tables: [
+                .init(
+                    title: "Activity data", headers: ["Item", "Quantity", "Unit of measure"],
+                    rows: [
+                        .init(
+                            id: "41", unit: "F3", period: "2024-03", cells: ["Diesel", "12.5", "t"],
+                            editURL: SiteURL.editRecord(.activity, id: 41).link(.en),
+                            deleteAction: SiteURL.deleteRecord(.activity, id: 41).link(.en))
+                    ], hasRows: true, addURL: SiteURL.newRecord(.activity, unit: 3).link(.en),
+                    more: "Showing the first 1 of 2; export for all of them."),
+                .init(
+                    title: "Economic data", headers: ["Output value"], rows: [], hasRows: false,
+                    addURL: SiteURL.newRecord(.economic, unit: 3).link(.en), more: nil),
+            ])
+        try Self.expectSnapshot(Self.renderer.html(records, template: "records"), named: "records-en")
     }
 
     @Test("the factor library with a refused upload, from a mock model")
