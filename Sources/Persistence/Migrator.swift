@@ -65,4 +65,6 @@ public struct Migrator: Sendable {
 /// ISO 8601 timestamps in UTC, stored as TEXT on both databases.
 enum Timestamp {
     static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
+    static func string(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
 }

@@ -153,6 +153,16 @@ extension Problem {
             return zh
                 ? "工作簿中没有工作表“\(name)”；现有：\(list(available))"
                 : "the workbook has no sheet \"\(name)\"; it has: \(list(available))"
+        case .badAccountName(let name):
+            return zh
+                ? "账号名“\(name)”无效：须为 1–64 个字符，不含空格"
+                : "account name \"\(name)\" is not valid: 1–64 characters without spaces"
+        case .weakPassword(let minimum):
+            return zh ? "密码至少需要 \(minimum) 个字符" : "the password needs at least \(minimum) characters"
+        case .badGrant(let role):
+            return zh
+                ? "角色“\(role)”的授权范围不对：管理员不指定单位或地区，其他角色须指定其一"
+                : "role \"\(role)\" has the wrong scope: an administrator is granted without a unit or region, every other role on one"
         case .noFactor(let kind, let factorItem, let hint):
             let item = factorItem.name(in: language)
             switch hint {

@@ -70,6 +70,11 @@ public enum Problem: Sendable, Equatable {
     case badYear(String)
     case unknownGWPSet(String)
     case noFactor(FactorKind, item: Item, hint: FactorHint)
+    /// An account name must be 1–64 characters without spaces.
+    case badAccountName(String)
+    case weakPassword(minimum: Int)
+    /// An administrator is granted without a unit or region; every other role with one.
+    case badGrant(String)
     case unknownUnitCode(String)
     case duplicateUnitCode(String)
     case shareOutOfRange(String)

@@ -7,5 +7,6 @@ public enum Migrations {
         Migration0004CreateFactorSets.migration,
         Migration0005CreateInventories.migration,
         Migration0006AddBatchesToUnitsAndEconomic.migration,
+        Migration0007CreateAccounts.migration,
     ]
 }

@@ -1,0 +1,37 @@
+import Foundation
+import SQLKit
+
+/// Web sessions: opened by a sign-in, found by the cookie's value, ended by signing out. Only the
+/// value's hash is stored, and a sign-in always makes a new value (a value a visitor brought along
+/// is never adopted, so it cannot be fixed in advance).
+extension AccountStore {
+    public func openSession(for account: Account) async throws -> OpenedSession {
+        let cookie = Secret.make(prefix: "pzs_")
+        let csrf = Secret.make(prefix: "pzc_")
+        let now = clock()
+        let expires = Timestamp.string(now.addingTimeInterval(Self.sessionLifetime))
+        try await database.sql.insert(into: "sessions")
+            .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
+            .values(
+                SQLBind(Secret.hash(cookie)), SQLBind(account.id), SQLBind(csrf), SQLBind(Timestamp.string(now)),
+                SQLBind(expires)
+            ).run()
+        return OpenedSession(account: account, cookieValue: cookie, csrfToken: csrf, expiresAt: expires)
+    }
+
+    /// The session a cookie's value opens, if it has not expired and its account is enabled.
+    public func session(cookieValue: String) async throws -> ActiveSession? {
+        guard
+            let row = try await database.sql.select().columns("user_id", "csrf_token", "expires_at").from("sessions")
+                .where("token_hash", .equal, SQLBind(Secret.hash(cookieValue))).first(),
+            try row.decode(column: "expires_at", as: String.self) > Timestamp.string(clock()),
+            let account = try await account(id: try row.decode(column: "user_id", as: Int64.self))
+        else { return nil }
+        return ActiveSession(account: account, csrfToken: try row.decode(column: "csrf_token", as: String.self))
+    }
+
+    public func endSession(cookieValue: String) async throws {
+        try await database.sql.delete(from: "sessions").where("token_hash", .equal, SQLBind(Secret.hash(cookieValue)))
+            .run()
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+import SQLKit
+
+/// Personal API tokens for scripts: the secret is returned once, when made; the database keeps its
+/// hash, so a token can be revoked or expire but never be shown again.
+extension AccountStore {
+    public static let longestTokenLife = 366
+    public static let defaultTokenLife = 90
+
+    /// Makes a token; returns it as listed and its secret (to be shown once).
+    public func makeToken(for account: Account, name: String, days: Int = defaultTokenLife) async throws -> (
+        token: StoredToken, secret: String
+    ) {
+        guard (1...Self.longestTokenLife).contains(days) else {
+            throw StoreError.conflict("a token lasts 1 to \(Self.longestTokenLife) days")
+        }
+        let secret = Secret.make(prefix: "pzt_")
+        let now = clock()
+        let row = try await database.sql.insert(into: "api_tokens")
+            .columns("user_id", "name", "token_hash", "created_at", "expires_at")
+            .values(
+                SQLBind(account.id), SQLBind(name.isEmpty ? "token" : name), SQLBind(Secret.hash(secret)),
+                SQLBind(Timestamp.string(now)), SQLBind(Timestamp.string(now.addingTimeInterval(Double(days) * 86400)))
+            )
+            .returning("id", "name", "created_at", "expires_at", "revoked_at")
+            .first(decoding: StoredToken.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return (row!, secret)
+    }
+
+    /// The account a bearer token signs in, if the token is neither revoked nor expired.
+    public func account(bearer secret: String) async throws -> Account? {
+        guard
+            let row = try await database.sql.select().columns("user_id").from("api_tokens")
+                .where("token_hash", .equal, SQLBind(Secret.hash(secret))).where("revoked_at", .is, SQLLiteral.null)
+                .where("expires_at", .greaterThan, SQLBind(Timestamp.string(clock()))).first()
+        else { return nil }
+        return try await account(id: try row.decode(column: "user_id", as: Int64.self))
+    }
+
+    public func tokens(of account: Account) async throws -> [StoredToken] {
+        try await database.sql.select().columns("id", "name", "created_at", "expires_at", "revoked_at")
+            .from("api_tokens").where("user_id", .equal, SQLBind(account.id)).orderBy("id")
+            .all(decoding: StoredToken.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// Revokes one of the account's own tokens; another account's is not found.
+    public func revokeToken(id: Int64, of account: Account) async throws {
+        let updated = try await database.sql.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.now()))
+            .where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(account.id))
+            .where("revoked_at", .is, SQLLiteral.null).returning("id").all()
+        if updated.isEmpty { throw StoreError.notFound(kind: "token", id: String(id)) }
+    }
+}

@@ -1,0 +1,136 @@
+import Accounting
+import Foundation
+import HummingbirdBcrypt
+import SQLKit
+
+/// Accounts, their roles, sign-in with rate limits, web sessions and API tokens.
+public struct AccountStore: Sendable {
+    let database: PeakZeroDatabase
+    /// Bcrypt's work factor: 12 takes a quarter of a second, which is what a guesser pays per try.
+    let cost: UInt8
+    /// The time now; tests move it.
+    let clock: @Sendable () -> Date
+
+    public static let sessionLifetime: TimeInterval = 12 * 3600
+    /// Failed sign-ins counted over this window …
+    public static let failureWindow: TimeInterval = 15 * 60
+    /// … lock an account after this many …
+    public static let failuresPerAccount = 5
+    /// … and an address after this many (one address may serve a whole office).
+    public static let failuresPerAddress = 20
+
+    public init(_ database: PeakZeroDatabase, cost: UInt8 = 12, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.database = database
+        self.cost = cost
+        self.clock = clock
+    }
+
+    /// Creates an account with its roles.
+    /// - Parameter checkPassword: false only for the demo accounts, whose password is `demo`.
+    public func create(
+        name: String, password: String, grants: [RoleGrant], checkPassword: Bool = true
+    ) async throws -> Account {
+        var problems: [InputIssue] = []
+        if name.isEmpty || name.count > 64 || name.contains(where: { $0.isWhitespace || $0.isNewline }) {
+            problems.append(InputIssue(column: "name", problem: .badAccountName(name)))
+        }
+        if checkPassword, password.count < 10 {
+            problems.append(InputIssue(column: "password", problem: .weakPassword(minimum: 10)))
+        }
+        for grant in grants where (grant.role == .admin) != (grant.unitID == nil && grant.regionCode == nil) {
+            problems.append(InputIssue(column: "grants", problem: .badGrant(grant.role.rawValue)))
+        }
+        if !problems.isEmpty { throw StoreError.invalid(problems) }
+        let hash = Bcrypt.hash(password, cost: cost)
+        let now = Timestamp.string(clock())
+        let id = try await database.transaction { db in
+            if try await db.select().column("id").from("users").where("name", .equal, SQLBind(name)).first() != nil {
+                throw StoreError.conflict("an account named \(name) exists")
+            }
+            let row = try await db.insert(into: "users").columns("name", "password_hash", "created_at")
+                .values(SQLBind(name), SQLBind(hash), SQLBind(now)).returning("id").first()
+            let id = try row!.decode(column: "id", as: Int64.self)
+            for grant in grants {
+                try await db.insert(into: "role_grants")
+                    .columns("user_id", "role", "unit_id", "region_code", "created_at")
+                    .values(
+                        SQLBind(id), SQLBind(grant.role.rawValue), SQLBind(grant.unitID), SQLBind(grant.regionCode),
+                        SQLBind(now)
+                    ).run()
+            }
+            return id
+        }
+        return try await account(id: id)!
+    }
+
+    public func count() async throws -> Int {
+        let row = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("users").first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
+
+    public func account(id: Int64) async throws -> Account? {
+        try await accounts(where: SQLBinaryExpression(SQLColumn("id"), .equal, SQLBind(id))).first
+    }
+
+    public func account(named name: String) async throws -> Account? {
+        try await accounts(where: SQLBinaryExpression(SQLColumn("name"), .equal, SQLBind(name))).first
+    }
+
+    /// Enabled accounts matching `condition`, with their grants.
+    func accounts(where condition: any SQLExpression) async throws -> [Account] {
+        let users = try await database.sql.select().columns("id", "name", "created_at").from("users")
+            .where(condition).where("disabled_at", .is, SQLLiteral.null).orderBy("id").all()
+        var accounts: [Account] = []
+        for user in users {
+            let id = try user.decode(column: "id", as: Int64.self)
+            let grants = try await database.sql.select().columns("role", "unit_id", "region_code").from("role_grants")
+                .where("user_id", .equal, SQLBind(id)).orderBy("id").all()
+                .compactMap { row -> RoleGrant? in
+                    guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return nil }
+                    return RoleGrant(
+                        role: role, unitID: try row.decode(column: "unit_id", as: Int64?.self),
+                        regionCode: try row.decode(column: "region_code", as: String?.self))
+                }
+            accounts.append(
+                Account(
+                    id: id, name: try user.decode(column: "name", as: String.self),
+                    createdAt: try user.decode(column: "created_at", as: String.self), grants: grants))
+        }
+        return accounts
+    }
+
+    /// Checks a name and password, under the rate limits; every failure is counted.
+    /// - Parameter address: the client's IP address, for the per-address limit.
+    public func verify(name: String, password: String, address: String) async throws -> Account {
+        let now = clock()
+        let since = Timestamp.string(now.addingTimeInterval(-Self.failureWindow))
+        for (column, value, limit) in [
+            ("account", name, Self.failuresPerAccount), ("address", address, Self.failuresPerAddress),
+        ] {
+            let recent = try await database.sql.select().column("failed_at").from("sign_in_failures")
+                .where(SQLColumn(column), .equal, SQLBind(value)).where("failed_at", .greaterThan, SQLBind(since))
+                .orderBy("failed_at").all().map { try $0.decode(column: "failed_at", as: String.self) }
+            if recent.count >= limit, let oldest = recent.first.flatMap(Timestamp.date) {
+                let wait = oldest.addingTimeInterval(Self.failureWindow).timeIntervalSince(now)
+                throw SignInRefusal.tooManyAttempts(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
+            }
+        }
+        let stored = try await database.sql.select().columns("id", "password_hash").from("users")
+            .where("name", .equal, SQLBind(name)).where("disabled_at", .is, SQLLiteral.null).first()
+        let matches: Bool
+        if let stored {
+            matches = Bcrypt.verify(password, hash: try stored.decode(column: "password_hash", as: String.self))
+        } else {
+            // An unknown name costs a Bcrypt computation like a known one, so timing does not tell them apart.
+            _ = Bcrypt.hash(password, cost: cost)
+            matches = false
+        }
+        guard matches, let stored else {
+            try await database.sql.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
+                .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).run()
+            throw SignInRefusal.wrongNameOrPassword
+        }
+        return try await account(id: try stored.decode(column: "id", as: Int64.self))!
+    }
+}

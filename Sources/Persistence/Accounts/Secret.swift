@@ -1,0 +1,20 @@
+import Crypto
+import Foundation
+
+/// Random secrets (session cookies, API tokens, form tokens) and the hashes they are kept as.
+enum Secret {
+    /// 32 random bytes from the system's secure generator, as URL-safe base64 with a prefix that
+    /// says what it is (`pzs_` session, `pzt_` token, `pzc_` form token).
+    static func make(prefix: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        let text = Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return prefix + text
+    }
+
+    /// The SHA-256 of a secret in hex: what the database keeps, so a copy of it opens nothing.
+    static func hash(_ secret: String) -> String {
+        SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}

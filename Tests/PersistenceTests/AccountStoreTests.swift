@@ -1,0 +1,131 @@
+import Foundation
+import Persistence
+import PersistenceTestSupport
+import Synchronization
+import Testing
+
+/// Accounts: names and passwords checked, passwords kept only as Bcrypt hashes, failed sign-ins
+/// limited per account and per address, sessions and tokens found by their secret and no longer
+/// once ended, expired or revoked.
+@Suite("Accounts, sessions and tokens")
+struct AccountStoreTests {
+    /// A clock the test moves by hand.
+    final class Clock: Sendable {
+        let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000))
+        func advance(_ seconds: TimeInterval) { now.withLock { $0 += seconds } }
+        var read: @Sendable () -> Date { { self.now.withLock { $0 } } }
+    }
+
+    @Test(
+        "an account is checked, stored with a Bcrypt hash, and signs in with its password only",
+        arguments: TestDatabases.locations)
+    func accounts(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let store = AccountStore(db, cost: 4)
+            await #expect(throws: StoreError.self) {
+                try await store.create(name: "has space", password: "short", grants: [])
+            }
+            let admin = try await store.create(name: "admin", password: "correct horse battery", grants: [.admin])
+            #expect(admin.isAdmin && admin.name == "admin")
+            await #expect(throws: StoreError.conflict("an account named admin exists")) {
+                try await store.create(name: "admin", password: "another long one", grants: [.admin])
+            }
+            let hash = try await db.sql.raw("SELECT password_hash FROM users").first()!
+                .decode(column: "password_hash", as: String.self)
+            #expect(hash.hasPrefix("$2b$04$") && !hash.contains("correct horse"))
+            #expect(try await store.verify(name: "admin", password: "correct horse battery", address: "a") == admin)
+            await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                try await store.verify(name: "admin", password: "Correct horse battery", address: "a")
+            }
+            await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                try await store.verify(name: "nobody", password: "correct horse battery", address: "a")
+            }
+            // A grant must fit its role: an administrator has no unit; a viewer needs one.
+            await #expect(throws: StoreError.self) {
+                try await store.create(name: "v", password: "long enough pw", grants: [RoleGrant(role: .viewer)])
+            }
+        }
+    }
+
+    @Test(
+        "five failures lock an account for fifteen minutes; twenty lock an address", arguments: TestDatabases.locations)
+    func rateLimits(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let clock = Clock()
+            let store = AccountStore(db, cost: 4, clock: clock.read)
+            _ = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
+            for _ in 0..<5 {
+                await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                    try await store.verify(name: "ann", password: "guess", address: "10.0.0.1")
+                }
+                clock.advance(60)
+            }
+            // Locked now, even with the right password, until the first failure is 15 minutes old.
+            await #expect(throws: SignInRefusal.tooManyAttempts(retryAfterSeconds: 600)) {
+                try await store.verify(name: "ann", password: "ann's long password", address: "10.0.0.2")
+            }
+            clock.advance(600)
+            #expect(
+                try await store.verify(name: "ann", password: "ann's long password", address: "10.0.0.2").name == "ann")
+            // One address guessing many names is stopped too.
+            for name in (0..<20).map({ "user\($0)" }) {
+                await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                    try await store.verify(name: name, password: "guess", address: "10.0.0.9")
+                }
+            }
+            await #expect(throws: SignInRefusal.self) {
+                try await store.verify(name: "ann", password: "ann's long password", address: "10.0.0.9")
+            }
+        }
+    }
+
+    @Test(
+        "a session opens by its cookie until it ends or expires; only its hash is stored",
+        arguments: TestDatabases.locations)
+    func sessions(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let clock = Clock()
+            let store = AccountStore(db, cost: 4, clock: clock.read)
+            let ann = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
+            let first = try await store.openSession(for: ann)
+            let second = try await store.openSession(for: ann)
+            #expect(first.cookieValue != second.cookieValue && first.csrfToken != second.csrfToken)
+            #expect(first.cookieValue.hasPrefix("pzs_") && first.cookieValue.count > 40)
+            let stored = try await db.sql.raw("SELECT token_hash FROM sessions").all()
+                .map { try $0.decode(column: "token_hash", as: String.self) }
+            #expect(!stored.contains(first.cookieValue) && stored.count == 2)
+            #expect(try await store.session(cookieValue: first.cookieValue)?.account == ann)
+            #expect(try await store.session(cookieValue: first.cookieValue)?.csrfToken == first.csrfToken)
+            #expect(try await store.session(cookieValue: "pzs_made-up") == nil)
+            try await store.endSession(cookieValue: first.cookieValue)
+            #expect(try await store.session(cookieValue: first.cookieValue) == nil)
+            #expect(try await store.session(cookieValue: second.cookieValue) != nil)
+            clock.advance(AccountStore.sessionLifetime + 1)
+            #expect(try await store.session(cookieValue: second.cookieValue) == nil)
+        }
+    }
+
+    @Test("a token signs in until revoked or expired; only its owner revokes it", arguments: TestDatabases.locations)
+    func tokens(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let clock = Clock()
+            let store = AccountStore(db, cost: 4, clock: clock.read)
+            let ann = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
+            let bob = try await store.create(name: "bob", password: "bob's long password", grants: [.admin])
+            let (token, secret) = try await store.makeToken(for: ann, name: "nightly export", days: 30)
+            #expect(secret.hasPrefix("pzt_") && token.name == "nightly export" && token.revokedAt == nil)
+            #expect(try await store.account(bearer: secret) == ann)
+            #expect(try await store.tokens(of: ann).map(\.id) == [token.id])
+            await #expect(throws: StoreError.notFound(kind: "token", id: String(token.id))) {
+                try await store.revokeToken(id: token.id, of: bob)
+            }
+            let (other, otherSecret) = try await store.makeToken(for: ann, name: "", days: 1)
+            try await store.revokeToken(id: other.id, of: ann)
+            #expect(try await store.account(bearer: otherSecret) == nil)
+            #expect(try await store.account(bearer: secret) == ann)
+            clock.advance(31 * 86400)
+            #expect(try await store.account(bearer: secret) == nil, "expired after 30 days")
+            await #expect(throws: StoreError.self) { try await store.makeToken(for: ann, name: "x", days: 400) }
+        }
+    }
+}
