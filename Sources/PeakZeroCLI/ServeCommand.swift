@@ -35,9 +35,24 @@ struct ServeCommand: AsyncParsableCommand {
                 } else {
                     say("The database already holds units; the demo was not loaded.")
                 }
+                if (try? await UnitStore(database).unit(code: DemoProvince.supervisorCode)) != nil {
+                    _ = try await DemoAccounts.create(in: database)
+                    say(
+                        "Demo accounts, each with the password \"\(DemoAccounts.password)\" (demo data only): "
+                            + DemoAccounts.all.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
+                }
+            }
+            let accounts = AccountStore(database)
+            if try await accounts.count() == 0 {
+                let password = AccountStore.generatedPassword()
+                _ = try await accounts.create(name: "admin", password: password, grants: [.admin])
+                say(
+                    "Created the administrator account \"admin\" with the password \(password)\n"
+                        + "  It is shown this once: sign in and keep it safe (peakzero users create makes more accounts)."
+                )
             }
             say(
-                "PeakZero serves http://\(host):\(port)/api/v1 (\(location)); OpenAPI at /api/v1/openapi.json. Ctrl-C stops it."
+                "PeakZero serves http://\(host):\(port)/ (\(location)); the API under /api/v1, described at /api/v1/openapi.json. Ctrl-C stops it."
             )
             let app = try PeakZeroApplication.make(
                 database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)

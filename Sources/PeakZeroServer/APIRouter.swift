@@ -3,15 +3,19 @@ import Logging
 import Persistence
 
 /// Builds the router: every `APIRoute` and every `SitePage` bound to its handler, behind the error
-/// middleware.
+/// middleware and the sign-in check.
 public enum APIRouter {
     /// - Parameter importJobThreshold: uploads larger than this many bytes are imported as a background job.
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
-    public static func make(database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20) throws
-        -> Router<PeakZeroContext>
-    {
+    /// - Parameter accounts: who may sign in; tests pass a store with a cheaper Bcrypt cost.
+    public static func make(
+        database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil
+    ) throws -> Router<PeakZeroContext> {
+        let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
         router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SignInMiddleware(accounts: accounts))
+        let auth = AuthAPI(accounts: accounts)
         let units = UnitsAPI(units: UnitStore(database))
         let data = DataAPI(activity: ActivityStore(database), economic: EconomicStore(database))
         let factorSets = FactorSetsAPI(sets: FactorSetStore(database))
@@ -52,6 +56,9 @@ public enum APIRouter {
                 case .exportUnits: { try await intake.exportSubtree(.units, $0, $1) }
                 case .exportInventory: intake.exportInventory
                 case .exportIndicators: intake.exportIndicators
+                case .createToken: auth.createToken
+                case .listTokens: auth.list
+                case .revokeToken: auth.revoke
                 case .openAPI: { _, _ in openAPI }
                 }
             router.on(RouterPath(route.path), method: route.method, use: handler)
@@ -60,7 +67,7 @@ public enum APIRouter {
         let pages = WebPages(
             renderer: renderer, units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),
-            economic: EconomicStore(database), database: database)
+            economic: EconomicStore(database), accounts: accounts, database: database)
         for page in SitePage.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
                 switch page {
@@ -82,6 +89,9 @@ public enum APIRouter {
                 case .factors: pages.factors
                 case .factorSetUpload: pages.uploadFactorSet
                 case .factorSetDelete: pages.deleteFactorSet
+                case .signIn: pages.signInForm
+                case .signInPost: pages.signIn
+                case .signOut: pages.signOut
                 case .stylesheet: { _, _ in renderer.asset(renderer.stylesheet, type: "text/css; charset=utf-8") }
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 case .icon: { _, _ in renderer.asset(renderer.icon, type: "image/svg+xml") }

@@ -35,6 +35,7 @@ enum OpenAPIDocument {
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
             if let body = requestBody(for: route) { operation["requestBody"] = body }
+            if !route.isPublic { operation["security"] = [["bearer": [String]()], ["session": [String]()]] }
             paths[route.path, default: [:]][route.method.rawValue.lowercased()] = operation
         }
         return [
@@ -45,7 +46,16 @@ enum OpenAPIDocument {
                     "Units, activity and economic data, inventories and roll-ups. JSON in snake_case. Errors: {\"error\": {\"code\", \"message\", \"issues\": [{\"row\", \"field\", \"message\"}]}}; messages follow Accept-Language or ?lang=zh|en.",
             ],
             "paths": paths,
-            "components": ["schemas": schemas],
+            "components": [
+                "schemas": schemas,
+                "securitySchemes": [
+                    "bearer": [
+                        "type": "http", "scheme": "bearer",
+                        "description": "a personal token from POST /api/v1/auth/token",
+                    ],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "peakzero_session"],
+                ],
+            ],
         ]
     }
 
@@ -85,6 +95,8 @@ enum OpenAPIDocument {
         if !pathParameters(route.path).isEmpty { responses["404"] = error }
         if route.method != .get || !route.queryParameters.isEmpty { responses["400"] = error }
         if route.method == .post || route.method == .put { responses["422"] = error }
+        if !route.isPublic { responses["401"] = error }
+        if route == .createToken { responses["401"] = error; responses["429"] = error }
         if [.deleteUnit, .createFactorSet, .unitIndicators].contains(route) { responses["409"] = error }
         return responses
     }
@@ -97,6 +109,7 @@ enum OpenAPIDocument {
         case .createActivity: schema = "NewActivityRecordOrBatch"
         case .createEconomic: schema = "NewEconomicRecordOrBatch"
         case .createFactorSet: schema = "FactorSetUpload"
+        case .createToken: schema = "TokenRequest"
         case .computeInventory: schema = "ComputeInventory"
         case .createImport:
             return [
@@ -172,6 +185,9 @@ enum OpenAPIDocument {
                 ], required: ["unit_code", "period"]),
             "NewEconomicRecordOrBatch": oneOrMany("NewEconomicRecord"),
             "FactorSetUpload": object(["name": "string", "csv": "string"], required: ["name", "csv"]),
+            "TokenRequest": object(
+                ["name": "string", "password": "string", "token_name": "string", "days": "integer"],
+                required: ["name", "password"]),
             "ComputeInventory": object(
                 [
                     "unit_id": "integer", "year": "integer", "gwp": "string", "scope2": "string",

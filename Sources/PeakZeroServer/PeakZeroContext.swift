@@ -4,8 +4,15 @@ import Hummingbird
 /// The request context of every PeakZero route: JSON in snake_case both ways.
 public struct PeakZeroContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
+    /// Who is asking, once `SignInMiddleware` has found out; nil on the public routes.
+    public var identity: Identity?
+    /// The client's IP address, for the limits on failed sign-ins.
+    public let clientAddress: String
 
-    public init(source: Source) { coreContext = .init(source: source) }
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
 
     /// Batches of activity records can be large; 64 MB is ~500 000 records.
     public var maxUploadSize: Int { 64 * 1024 * 1024 }

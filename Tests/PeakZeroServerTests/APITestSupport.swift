@@ -8,15 +8,72 @@ import Testing
 
 @testable import PeakZeroServer
 
-/// Runs `body` against the API on a fresh database of each kind.
+/// Runs `body` against the API on a fresh database of each kind, signed in as an administrator
+/// (a bearer token on every request that does not bring its own `Authorization`).
 func withAPI(
     _ kind: String, importJobThreshold: Int = 4 << 20,
     _ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void
 ) async throws {
     try await TestDatabases.withDatabase(kind) { database async throws in
-        let app = Application(router: try APIRouter.make(database: database, importJobThreshold: importJobThreshold))
-        try await app.test(.router) { client in try await body(client, database) }
+        try await withSignedInApp(database, importJobThreshold: importJobThreshold) { client, _ in
+            try await body(client, database)
+        }
     }
+}
+
+/// Runs `body` against the app on `database`, signed in with `token`, or as a new administrator
+/// when none is given; `body` gets the client and the token.
+func withSignedInApp(
+    _ database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, token: String? = nil,
+    _ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> Void
+) async throws {
+    let accounts = AccountStore(database, cost: 4)
+    let app = Application(
+        router: try APIRouter.make(database: database, importJobThreshold: importJobThreshold, accounts: accounts))
+    var signedIn = token
+    if signedIn == nil { signedIn = try await TestAccounts.adminToken(accounts) }
+    let token = signedIn!
+    try await app.test(.router) { client in try await body(SignedInClient(client: client, token: token), token) }
+}
+
+enum TestAccounts {
+    static let adminPassword = "test administrator password"
+
+    /// A new token for the administrator `admin`, who exists already.
+    static func token(_ database: PeakZeroDatabase) async throws -> String {
+        let accounts = AccountStore(database, cost: 4)
+        return try await accounts.makeToken(
+            for: try #require(try await accounts.account(named: "admin")), name: "tests"
+        )
+        .secret
+    }
+
+    /// Creates the administrator `admin` and a token for it.
+    static func adminToken(_ accounts: AccountStore) async throws -> String {
+        let admin = try await accounts.create(name: "admin", password: adminPassword, grants: [.admin])
+        return try await accounts.makeToken(for: admin, name: "tests").secret
+    }
+}
+
+/// A test client that signs every request in with a bearer token, unless the request names its own
+/// `Authorization` (an empty one sends none, to test what a stranger gets).
+struct SignedInClient: TestClientProtocol {
+    let client: any TestClientProtocol
+    let token: String
+
+    func executeRequest(
+        uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?
+    ) async throws -> TestResponse {
+        var headers = headers
+        switch headers[.authorization] {
+        case nil: headers[.authorization] = "Bearer \(token)"
+        case "": headers[.authorization] = nil
+        default: break
+        }
+        return try await client.executeRequest(uri: uri, method: method, headers: headers, body: body)
+    }
+
+    var port: Int? { client.port }
 }
 
 extension TestClientProtocol {

@@ -134,6 +134,30 @@ final class DevToolsPipe {
         try send("DOM.setFileInputFiles", ["files": [path], "nodeId": id])
     }
 
+    /// Signs in on the sign-in page, as a person would.
+    func signIn(at base: String, name: String, password: String) throws {
+        try open(base + "/signin")
+        try type(name, into: "#field-name")
+        try type(password, into: "#field-password")
+        try waitingForLoad { try click("form.signin button[type=submit]") }
+    }
+
+    /// Draws the page at this size from now on.
+    func setViewport(width: Int, height: Int) throws {
+        try send(
+            "Emulation.setDeviceMetricsOverride",
+            ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": false])
+    }
+
+    /// The page printed as the browser's print dialog would, on the paper its stylesheet asks for.
+    func printToPDF() throws -> Data {
+        let printed = try send("Page.printToPDF", ["preferCSSPageSize": true, "displayHeaderFooter": false])
+        guard let text = printed["data"] as? String, let data = Data(base64Encoded: text) else {
+            throw Failure(description: "no PDF")
+        }
+        return data
+    }
+
     /// A picture of the page as it is now, as PNG.
     func screenshot(to file: URL) throws {
         let shot = try send("Page.captureScreenshot", ["format": "png"])
@@ -145,8 +169,11 @@ final class DevToolsPipe {
 
     /// Messages the page wrote to its console, scripts that failed, and what the browser logged
     /// as an error (a refused script or style, a resource that failed to load).
-    var problems: [String] {
-        events.compactMap { event in
+    var problems: [String] { problems(since: 0) }
+
+    /// The problems among the events after the first `mark`.
+    func problems(since mark: Int) -> [String] {
+        events[mark...].compactMap { event in
             let params = event["params"] as? [String: Any] ?? [:]
             switch event["method"] as? String {
             case "Runtime.consoleAPICalled": return "console: \(params["args"] ?? "")"
@@ -237,7 +264,8 @@ final class DevToolsPipe {
 }
 
 extension HeadlessChromium {
-    /// Runs `body` with a DevTools session on a thread of its own (see `runLogged`).
+    /// Runs `body` with a DevTools session on a thread of its own: blocking on one of Swift's few
+    /// cooperative threads could leave none to the test server that answers the browser.
     static func drive<T: Sendable>(_ body: @escaping @Sendable (DevToolsPipe) throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {

@@ -9,7 +9,7 @@ import Testing
 /// template names but the model lacks renders as nothing in mustache, and only a snapshot shows it.
 /// After a deliberate change, `PEAKZERO_RECORD_SNAPSHOTS=1 swift test --filter PageSnapshotTests`
 /// writes them again; review the difference before committing.
-@Suite("Page snapshots from mock models")
+@Suite("Page snapshots from mock models", SignedInPages())
 struct PageSnapshotTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
     static let renderer = try! PageRenderer.load()
@@ -293,5 +293,20 @@ struct PageSnapshotTests {
                 name: "mine"),
             columns: "id, kind, item, value, unit, grade, source")
         try Self.expectSnapshot(Self.renderer.html(page, template: "factors"), named: "factors-en")
+    }
+}
+
+/// Renders a suite's pages as for a signed-in account (the frame shows its name, the menu, and the
+/// form token in every form), as a request through the sign-in check would.
+struct SignedInPages: SuiteTrait, TestTrait, TestScoping {
+    var isRecursive: Bool { true }
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let account = Account(id: 1, name: "ann", createdAt: "2026-01-01T00:00:00Z", grants: [.admin])
+        try await Identity.$current.withValue(Identity(account: account, credential: .session(csrfToken: "pzc_test"))) {
+            try await function()
+        }
     }
 }

@@ -16,7 +16,7 @@ struct ResponseCacheTests {
         let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
         try await PeakZeroDatabase.with(location, logger: TestDatabases.logger) { database in
             #expect(ResponseCache(database: database) != nil)
-            try await Application(router: try APIRouter.make(database: database)).test(.router) { client async throws in
+            try await withSignedInApp(database) { client, _ async throws in
                 let id = try await RollupAPITests.load(client)
                 let uri = "/api/v1/units/\(id["G"]!)/indicators?year=2023"
                 let first = try await client.call(.get, uri)

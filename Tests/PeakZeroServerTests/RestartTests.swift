@@ -3,13 +3,14 @@ import Hummingbird
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
+import Synchronization
 import Testing
 
 @testable import PeakZeroServer
 
 @Suite("Server restart")
 struct RestartTests {
-    @Test("data written through the API is there after the server and its database are restarted")
+    @Test("data written through the API, and the token it was written with, are there after a restart")
     func restart_keepsData() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "pz-api-restart-\(UUID().uuidString)")
@@ -18,7 +19,9 @@ struct RestartTests {
 
         let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         try await Migrator().migrate(first)
-        try await Application(router: try APIRouter.make(database: first)).test(.router) { client async throws in
+        let token = Mutex<String?>(nil)
+        try await withSignedInApp(first) { client, signedIn async throws in
+            token.withLock { $0 = signedIn }
             #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
             #expect(
                 try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status
@@ -28,7 +31,7 @@ struct RestartTests {
 
         let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         try await Migrator().migrate(second)
-        try await Application(router: try APIRouter.make(database: second)).test(.router) { client async throws in
+        try await withSignedInApp(second, token: token.withLock { $0 }) { client, _ async throws in
             let units = try await client.call(.get, "/api/v1/units")
             #expect(units.json.items.count == 5)
             let s = ids(units.json)["S"]!

@@ -11,13 +11,16 @@ enum APIRoute: String, CaseIterable, Sendable {
     case unitIndicators, regionIndicators
     case getTemplate, createImport, getImport, exportActivity, exportEconomic, exportUnits, exportInventory
     case exportIndicators
+    case createToken, listTokens, revokeToken
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
-        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport: .post
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport,
+            .createToken:
+            .post
         case .updateUnit: .put
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet: .delete
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .delete
         default: .get
         }
     }
@@ -49,6 +52,9 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .exportUnits: "/api/v1/exports/units"
         case .exportInventory: "/api/v1/exports/inventories/{id}"
         case .exportIndicators: "/api/v1/exports/indicators"
+        case .createToken: "/api/v1/auth/token"
+        case .listTokens: "/api/v1/auth/tokens"
+        case .revokeToken: "/api/v1/auth/tokens/{id}"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -87,6 +93,10 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .exportUnits: "A unit and its descendants in the units template's layout (importable again)"
         case .exportInventory: "An inventory's lines with their factors"
         case .exportIndicators: "The four indicators of a unit or a region for a year, with every breakdown"
+        case .createToken:
+            "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)"
+        case .listTokens: "The signed-in account's tokens (never their secrets)"
+        case .revokeToken: "Revoke one of the signed-in account's tokens"
         case .openAPI: "This document"
         }
     }
@@ -101,6 +111,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .getTemplate, .createImport, .getImport, .exportActivity, .exportEconomic, .exportUnits, .exportInventory,
             .exportIndicators:
             "intake"
+        case .createToken, .listTokens, .revokeToken: "auth"
         case .openAPI: "meta"
         }
     }
@@ -143,11 +154,16 @@ enum APIRoute: String, CaseIterable, Sendable {
     /// The route's response status when it succeeds.
     var successStatus: HTTPResponse.Status {
         switch self {
-        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory: .created
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet: .noContent
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken:
+            .created
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .noContent
         default: .ok
         }
     }
+
+    /// Routes anyone may call: signing in, and this document. Every other route needs a signed-in
+    /// account (a bearer token or a session).
+    var isPublic: Bool { self == .createToken || self == .openAPI }
 
     /// Routes that answer with a file (xlsx or csv) rather than JSON.
     var returnsFile: Bool {

@@ -23,6 +23,11 @@ struct PageLayout: Sendable {
     let otherLanguage: String
     let otherLanguageURL: String
     let searchURL: String
+    /// The signed-in account's name; nil on the sign-in page, which shows no menu.
+    let account: String?
+    let signOutAction: String
+    /// The session's form token, which every form that posts carries (`csrf`).
+    let csrf: String
 
     init(
         strings: WebStrings, language: Language, title: String, current: SitePage,
@@ -59,5 +64,8 @@ struct PageLayout: Sendable {
         self.otherLanguage = t["other_language"] ?? otherLanguage.rawValue
         otherLanguageURL = other(otherLanguage).link(otherLanguage)
         searchURL = SiteURL.units(search: nil).path
+        account = Identity.current?.account.name
+        signOutAction = SiteURL.signOut.link(language)
+        csrf = Identity.current?.csrfToken ?? ""
     }
 }

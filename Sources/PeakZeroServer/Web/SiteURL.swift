@@ -29,6 +29,9 @@ enum SiteURL: Sendable, Equatable {
     case factors(FactorFilter, added: String?)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
+    /// The sign-in page; `next` is the page to return to.
+    case signIn(next: String?)
+    case signOut
     case stylesheet
     case script
     case icon
@@ -54,6 +57,8 @@ enum SiteURL: Sendable, Equatable {
         case .factors: "/factors"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
+        case .signIn: "/signin"
+        case .signOut: "/signout"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         case .icon: "/static/favicon.svg"
@@ -73,7 +78,9 @@ enum SiteURL: Sendable, Equatable {
             if let saved { query.append(("saved", String(saved))) }
         case .newRecord(_, let unit):
             if let unit { query.append(("unit", String(unit))) }
-        case .importForm, .importUpload, .importConfirm, .uploadFactorSet, .deleteFactorSet: break
+        case .importForm, .importUpload, .importConfirm, .uploadFactorSet, .deleteFactorSet, .signOut: break
+        case .signIn(let next):
+            if let next { query.append(("next", next)) }
         case .factors(let filter, let added):
             query += filter.query
             if let added { query.append(("added", added)) }
@@ -98,12 +105,13 @@ enum SitePage: String, CaseIterable, Sendable {
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
     case importForm, importUpload, importConfirm
     case factors, factorSetUpload, factorSetDelete
+    case signIn, signInPost, signOut
     case stylesheet, script, icon
 
     var method: HTTPRequest.Method {
         switch self {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
-            .factorSetDelete:
+            .factorSetDelete, .signInPost, .signOut:
             .post
         default: .get
         }
@@ -129,6 +137,8 @@ enum SitePage: String, CaseIterable, Sendable {
         case .factors: "/factors"
         case .factorSetUpload: "/factors/sets"
         case .factorSetDelete: "/factors/sets/{id}/delete"
+        case .signIn, .signInPost: "/signin"
+        case .signOut: "/signout"
         case .stylesheet: "/static/peakzero.css"
         case .script: "/static/peakzero.js"
         case .icon: "/static/favicon.svg"

@@ -13,6 +13,7 @@ struct WebPages: Sendable {
     let inventories: InventoryStore
     let activity: ActivityStore
     let economic: EconomicStore
+    let accounts: AccountStore
     let database: PeakZeroDatabase
 
     /// The overview: the page of the first top-level unit (the whole tree the user may see, once

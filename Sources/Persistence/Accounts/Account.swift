@@ -5,6 +5,13 @@ public struct Account: Sendable, Codable, Equatable {
     public let createdAt: String
     public let grants: [RoleGrant]
 
+    public init(id: Int64, name: String, createdAt: String, grants: [RoleGrant]) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.grants = grants
+    }
+
     public var isAdmin: Bool { grants.contains { $0.role == .admin } }
 }
 

@@ -63,6 +63,9 @@ public struct AccountStore: Sendable {
         return try await account(id: id)!
     }
 
+    /// A random password of 20 URL-safe characters (about 120 bits), for an account made without one.
+    public static func generatedPassword() -> String { String(Secret.make(prefix: "").prefix(20)) }
+
     public func count() async throws -> Int {
         let row = try await database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("users").first()

@@ -1,0 +1,172 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import Persistence
+import Testing
+
+@testable import PeakZeroServer
+
+/// Who may come in: nothing but signing in answers a stranger; a browser signs in to a fresh
+/// session cookie and every form it posts carries the session's token; a script gets a bearer
+/// token once, which it can list and revoke.
+@Suite("Signing in: sessions, form tokens, API tokens")
+struct SignInTests {
+    static let stranger: HTTPFields = [.authorization: ""]
+
+    @Test("a stranger gets 401 from the API and the sign-in page from the site; the API description is public")
+    func strangers() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let api = try await client.call(.get, "/api/v1/units", headers: Self.stranger)
+            #expect(api.status == .unauthorized)
+            #expect((api.json.object["error"] as? [String: Any])?["code"] as? String == "unauthorized")
+            let forged = try await client.call(.get, "/api/v1/units", headers: [.authorization: "Bearer pzt_forged"])
+            #expect(forged.status == .unauthorized)
+            #expect(try await client.call(.get, "/api/v1/openapi.json", headers: Self.stranger).status == .ok)
+            let page = try await client.execute(uri: "/units?q=x&lang=en", method: .get, headers: Self.stranger) { $0 }
+            #expect(page.status == .seeOther)
+            #expect(page.headers[.location] == "/signin?next=%2Funits%3Fq%3Dx%26lang%3Den&lang=en")
+            let signIn = try await client.execute(uri: "/signin?lang=zh", method: .get, headers: Self.stranger) {
+                ($0.status, String(buffer: $0.body))
+            }
+            #expect(signIn.0 == .ok && signIn.1.contains("<h1>登录</h1>") && !signIn.1.contains("/units?lang"))
+            let css = try await client.execute(uri: "/static/peakzero.css", method: .get, headers: Self.stranger) { $0 }
+            #expect(css.status == .ok)
+        }
+    }
+
+    @Test("a browser signs in to a new session, posts forms with its token only, and signs out")
+    func browserSession() async throws {
+        try await withAPI("sqlite") { client, database in
+            // A wrong password: the form again, with the name kept and no cookie.
+            let wrong = try await Self.signIn(client, password: "wrong", cookie: nil)
+            #expect(wrong.status == .unauthorized && wrong.html.contains("Wrong account name or password"))
+            #expect(wrong.cookie == nil && wrong.html.contains("value=\"admin\""))
+            // A cookie value brought along beforehand is ended, never adopted (no session fixation).
+            let planted = try await AccountStore(database, cost: 4).openSession(
+                for: try #require(try await AccountStore(database).account(named: "admin")))
+            let signedIn = try await Self.signIn(
+                client, password: TestAccounts.adminPassword, cookie: planted.cookieValue, next: "/factors?lang=en")
+            #expect(signedIn.status == .seeOther && signedIn.location == "/factors?lang=en")
+            let cookie = try #require(signedIn.cookie)
+            #expect(cookie != planted.cookieValue)
+            #expect(try await AccountStore(database).session(cookieValue: planted.cookieValue) == nil)
+            let header = try #require(signedIn.setCookie)
+            #expect(header.contains("HttpOnly") && header.contains("SameSite=Lax") && header.contains("Path=/"))
+
+            let page = try await Self.get(client, "/factors?lang=en", cookie: cookie)
+            #expect(page.status == .ok && page.html.contains("<span class=\"account-name\">admin</span>"))
+            let token = try #require(WebPagesTests.matches(of: #"name="csrf" value="([^"]+)""#, in: page.html).first)
+            let set = try await FactorSetStore(database).add(name: "mine", csv: WebFactorPagesTests.goodSet)
+            let action = "/factors/sets/\(set.id)/delete?lang=en"
+            // Without the form token, or with another, the post is refused and nothing changes.
+            for fields in [[:], ["csrf": "pzc_guess"]] {
+                let refused = try await Self.post(client, action, fields, cookie: cookie)
+                #expect(refused.status == .forbidden)
+            }
+            #expect(try await FactorSetStore(database).list().count == 1)
+            let deleted = try await Self.post(client, action, ["csrf": token], cookie: cookie)
+            #expect(deleted.status == .seeOther)
+            #expect(try await FactorSetStore(database).list().isEmpty)
+
+            let out = try await Self.post(client, "/signout?lang=en", ["csrf": token], cookie: cookie)
+            #expect(out.status == .seeOther && out.location == "/signin?lang=en")
+            #expect(try await Self.get(client, "/factors?lang=en", cookie: cookie).status == .seeOther)
+        }
+    }
+
+    @Test("a return address elsewhere is not followed after signing in")
+    func openRedirect() async throws {
+        try await withAPI("sqlite") { client, _ in
+            for next in ["//evil.example/x", "https://evil.example", "/\\evil.example"] {
+                let response = try await Self.signIn(
+                    client, password: TestAccounts.adminPassword, cookie: nil, next: next)
+                #expect(response.location == "/?lang=en", "\(next)")
+            }
+        }
+    }
+
+    @Test("a script gets a token once, uses it, lists it without its secret, and revokes it")
+    func apiTokens() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let refused = try await client.call(
+                .post, "/api/v1/auth/token", json: #"{"name": "admin", "password": "nope"}"#, headers: Self.stranger)
+            #expect(refused.status == .unauthorized)
+            let made = try await client.call(
+                .post, "/api/v1/auth/token",
+                json:
+                    #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)", "token_name": "nightly", "days": 7}"#,
+                headers: Self.stranger)
+            #expect(made.status == .created)
+            let secret = try #require(made.json.object["token"] as? String)
+            #expect(made.json.object["name"] as? String == "nightly" && made.json.object["password"] == nil)
+            let bearer: HTTPFields = [.authorization: "Bearer \(secret)"]
+            #expect(try await client.call(.get, "/api/v1/units", headers: bearer).status == .ok)
+            let listed = try await client.call(.get, "/api/v1/auth/tokens", headers: bearer)
+            let mine = try #require(listed.json.items.first { $0["name"] as? String == "nightly" })
+            #expect(!String(describing: listed.json).contains(secret), "a secret is shown once only")
+            let id = try #require(mine["id"] as? Int)
+            #expect(try await client.call(.delete, "/api/v1/auth/tokens/\(id)", headers: bearer).status == .noContent)
+            #expect(try await client.call(.get, "/api/v1/units", headers: bearer).status == .unauthorized)
+        }
+    }
+
+    @Test("after five wrong passwords the account is locked, and the API says when to try again")
+    func lockout() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let wrong = #"{"name": "admin", "password": "guess"}"#
+            for _ in 0..<AccountStore.failuresPerAccount {
+                let response = try await client.call(.post, "/api/v1/auth/token", json: wrong, headers: Self.stranger)
+                #expect(response.status == .unauthorized)
+            }
+            let locked = try await client.call(
+                .post, "/api/v1/auth/token", json: #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#,
+                headers: Self.stranger)
+            #expect(locked.status == .tooManyRequests)
+            let page = try await Self.signIn(client, password: TestAccounts.adminPassword, cookie: nil)
+            #expect(page.status == .tooManyRequests && page.html.contains("try again in 15 minutes"))
+        }
+    }
+
+    // MARK: - A browser's requests
+
+    static func signIn(
+        _ client: any TestClientProtocol, password: String, cookie: String?, next: String = ""
+    ) async throws -> (
+        status: HTTPResponse.Status, html: String, location: String?, cookie: String?, setCookie: String?
+    ) {
+        var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded", .authorization: ""]
+        if let cookie { headers[.cookie] = "\(SignInMiddleware.cookieName)=\(cookie)" }
+        let body = "name=admin&password=\(SiteURL.encode(password))&next=\(SiteURL.encode(next))"
+        return try await client.execute(
+            uri: "/signin?lang=en", method: .post, headers: headers, body: ByteBuffer(string: body)
+        ) { response in
+            let setCookie = response.headers[.setCookie]
+            let value = setCookie.flatMap { header in
+                header.split(separator: ";").first.map { String($0.dropFirst(SignInMiddleware.cookieName.count + 1)) }
+            }
+            return (response.status, String(buffer: response.body), response.headers[.location], value, setCookie)
+        }
+    }
+
+    static func get(_ client: any TestClientProtocol, _ uri: String, cookie: String) async throws -> (
+        status: HTTPResponse.Status, html: String
+    ) {
+        try await client.execute(
+            uri: uri, method: .get, headers: [.cookie: "\(SignInMiddleware.cookieName)=\(cookie)", .authorization: ""]
+        ) { ($0.status, String(buffer: $0.body)) }
+    }
+
+    static func post(
+        _ client: any TestClientProtocol, _ uri: String, _ fields: [String: String], cookie: String
+    ) async throws -> (status: HTTPResponse.Status, location: String?) {
+        let body = fields.map { "\($0.key)=\(SiteURL.encode($0.value))" }.joined(separator: "&")
+        return try await client.execute(
+            uri: uri, method: .post,
+            headers: [
+                .contentType: "application/x-www-form-urlencoded", .authorization: "",
+                .cookie: "\(SignInMiddleware.cookieName)=\(cookie)",
+            ], body: ByteBuffer(string: body)
+        ) { ($0.status, $0.headers[.location]) }
+    }
+}
