@@ -128,6 +128,39 @@ struct SignInTests {
         }
     }
 
+    @Test("a viewer only reads; a reporter changes data but not what every unit shares")
+    func readOnlyRoles() async throws {
+        try await withAPI("sqlite") { client, database in
+            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+            let accounts = AccountStore(database, cost: 4)
+            let group = try await UnitStore(database).unit(code: "G")
+            func bearer(_ name: String, _ role: Role) async throws -> HTTPFields {
+                let account = try await accounts.create(
+                    name: name, password: "a long password", grants: [RoleGrant(role: role, unitID: group.id)])
+                return [.authorization: "Bearer \(try await accounts.makeToken(for: account, name: "t").secret)"]
+            }
+            let viewer = try await bearer("vera", .viewer)
+            let reporter = try await bearer("rita", .reporter)
+            let record = #"{"unit_code": "F1", "period": "2023-01", "item": "柴油", "quantity": 1, "uom": "t"}"#
+            #expect(try await client.call(.get, "/api/v1/units", headers: viewer).status == .ok)
+            let refused = try await client.call(.post, "/api/v1/activity-records", json: record, headers: viewer)
+            #expect(refused.status == .forbidden)
+            #expect(
+                try await client.call(.post, "/api/v1/activity-records", json: record, headers: reporter).status
+                    == .created)
+            let set = #"{"name": "mine", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
+            #expect(
+                try await client.call(.post, "/api/v1/factor-sets", json: set, headers: reporter).status == .forbidden)
+            #expect(
+                try await client.call(.post, "/api/v1/factor-sets", json: set).status == .created,
+                "the administrator may")
+            // Everyone may end their own tokens.
+            let tokens = try await client.call(.get, "/api/v1/auth/tokens", headers: viewer)
+            let id = try #require(tokens.json.items.first?["id"] as? Int)
+            #expect(try await client.call(.delete, "/api/v1/auth/tokens/\(id)", headers: viewer).status == .noContent)
+        }
+    }
+
     // MARK: - A browser's requests
 
     static func signIn(
