@@ -27,6 +27,13 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// A tool's message with the password of any database address in it removed.
+    static func redactingURLs(in text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.hasPrefix("postgres") ? redacted(String(word)) : String(word)
+        }.joined(separator: " ")
+    }
+
     static func redacted(_ url: String) -> String {
         guard var components = URLComponents(string: url), components.password != nil else { return url }
         components.password = "***"

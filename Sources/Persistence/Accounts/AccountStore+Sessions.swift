@@ -10,6 +10,9 @@ extension AccountStore {
         let csrf = Secret.make(prefix: "pzc_")
         let now = clock()
         let expires = Timestamp.string(now.addingTimeInterval(Self.sessionLifetime))
+        // Expired sessions are of no use to anyone: cleared as new ones open.
+        try await database.sql.delete(from: "sessions").where("expires_at", .lessThan, SQLBind(Timestamp.string(now)))
+            .run()
         try await database.sql.insert(into: "sessions")
             .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
             .values(

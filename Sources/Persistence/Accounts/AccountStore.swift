@@ -130,6 +130,9 @@ public struct AccountStore: Sendable {
             matches = false
         }
         guard matches, let stored else {
+            // Failures older than the window no longer count: cleared as new ones are recorded.
+            try await database.sql.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since))
+                .run()
             try await database.sql.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
                 .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).run()
             throw SignInRefusal.wrongNameOrPassword
