@@ -18,15 +18,12 @@ struct BackupCommand: AsyncParsableCommand {
     func run() async throws {
         try await storage.withDatabase(logger: CLILogger.make()) { database in
             let started = Date()
-            do {
-                let contents = try await Backup.make(of: database, to: file)
-                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-                var line = "Backed up \(try storage.location) to \(file) (\(size / 1024) KiB"
-                if let contents { line += ", \(contents.units) units, \(contents.activityRecords) activity records" }
-                say(line + String(format: ") in %.1f s; checked.", Date().timeIntervalSince(started)))
-            } catch let failure as Backup.Failure {
-                throw ValidationError(failure.description)
-            }
+            // Backup's failures say what and where, and are printed as they are (no usage text).
+            let contents = try await Backup.make(of: database, to: file)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            var line = "Backed up \(try storage.location) to \(file) (\(size / 1024) KiB"
+            if let contents { line += ", \(contents.units) units, \(contents.activityRecords) activity records" }
+            say(line + String(format: ") in %.1f s; checked.", Date().timeIntervalSince(started)))
         }
     }
 }

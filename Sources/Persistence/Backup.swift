@@ -6,6 +6,8 @@ import Foundation
 public enum Backup {
     public enum Failure: Error, Equatable, CustomStringConvertible {
         case exists(String)
+        /// A restore would replace this database, and was not told to.
+        case databaseExists(String)
         case missing(String)
         /// The file is not a PeakZero backup, or is damaged: what the check said.
         case damaged(String, reason: String)
@@ -15,7 +17,9 @@ public enum Backup {
 
         public var description: String {
             switch self {
-            case .exists(let path): "\(path) exists; choose a new file (or, to restore over a database, give --force)"
+            case .exists(let path): "\(path) exists; choose a new file"
+            case .databaseExists(let path):
+                "a database exists at \(path); stop the server and give --force to replace it with the backup"
             case .missing(let path): "\(path) does not exist"
             case .damaged(let path, let reason): "\(path) is not a sound PeakZero backup: \(reason)"
             case .newerSchema(let path, let version, let known):
@@ -93,7 +97,7 @@ public enum Backup {
         case .sqliteFile(let path):
             let contents = try check(sqlite: file)
             let manager = FileManager.default
-            if manager.fileExists(atPath: path), !force { throw Failure.exists(path) }
+            if manager.fileExists(atPath: path), !force { throw Failure.databaseExists(path) }
             let staging = path + ".restoring"
             try? manager.removeItem(atPath: staging)
             try manager.createDirectory(

@@ -57,7 +57,7 @@ struct BackupTests {
             // Taken again to a file that exists: refused, the first backup untouched.
             await #expect(throws: Backup.Failure.exists(quiet)) { try await Backup.make(of: db, to: quiet) }
             try await PeakZeroDatabase.with(restored, logger: TestDatabases.logger) { _ in }
-            #expect(throws: Backup.Failure.exists(restored.path)) {
+            #expect(throws: Backup.Failure.databaseExists(restored.path)) {
                 try Backup.restore(quiet, into: restored, force: false)
             }
             let contents = try #require(try Backup.restore(quiet, into: restored, force: true))
