@@ -14,12 +14,13 @@ public enum APIRouter {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
         router.add(middleware: ErrorMiddleware())
-        router.add(middleware: SignInMiddleware(accounts: accounts))
+        router.add(middleware: SignInMiddleware(accounts: accounts, database: database))
+        let access = Access(database: database)
         let auth = AuthAPI(accounts: accounts)
         let units = UnitsAPI(units: UnitStore(database))
-        let data = DataAPI(activity: ActivityStore(database), economic: EconomicStore(database))
+        let data = DataAPI(activity: ActivityStore(database), economic: EconomicStore(database), database: database)
         let factorSets = FactorSetsAPI(sets: FactorSetStore(database))
-        let inventories = InventoriesAPI(inventories: InventoryStore(database))
+        let inventories = InventoriesAPI(inventories: InventoryStore(database), database: database)
         let indicators = IndicatorsAPI(
             rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database))
         let intake = IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold)
@@ -61,7 +62,14 @@ public enum APIRouter {
                 case .revokeToken: auth.revoke
                 case .openAPI: { _, _ in openAPI }
                 }
-            router.on(RouterPath(route.path), method: route.method, use: handler)
+            let subject = route.subject
+            router.on(RouterPath(route.path), method: route.method) { request, context in
+                // Out of the account's scope looks exactly like missing.
+                guard try await access.allows(subject, request, context) else {
+                    throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
+                }
+                return try await handler(request, context)
+            }
         }
         let renderer = try PageRenderer.load()
         let pages = WebPages(
@@ -96,7 +104,11 @@ public enum APIRouter {
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 case .icon: { _, _ in renderer.asset(renderer.icon, type: "image/svg+xml") }
                 }
-            router.on(RouterPath(page.path), method: page.method, use: handler)
+            let subject = page.subject
+            router.on(RouterPath(page.path), method: page.method) { request, context in
+                guard try await access.allows(subject, request, context) else { return pages.notFound(request) }
+                return try await handler(request, context)
+            }
         }
         return router
     }

@@ -1,11 +1,15 @@
 import Foundation
 import Hummingbird
+import Persistence
 
 /// The request context of every PeakZero route: JSON in snake_case both ways.
 public struct PeakZeroContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is asking, once `SignInMiddleware` has found out; nil on the public routes.
     public var identity: Identity?
+    /// The units the account may see, and those it may change; set with `identity`.
+    public var readScope: AccessScope = .everything
+    public var writeScope: AccessScope = .everything
     /// The client's IP address, for the limits on failed sign-ins.
     public let clientAddress: String
 

@@ -205,9 +205,12 @@ public struct UnitStore: Sendable {
         return row.unit
     }
 
-    /// Units ordered by path (a depth-first walk), optionally only a subtree or a region.
-    public func list(under id: Int64? = nil, region: RegionPrefix? = nil) async throws -> [ReportingUnit] {
-        var query = database.sql.select().column(SQLRaw(Self.columns)).from("units")
+    /// Units ordered by path (a depth-first walk), optionally only a subtree or a region, and only
+    /// those within `scope`.
+    public func list(
+        under id: Int64? = nil, region: RegionPrefix? = nil, scope: AccessScope = .everything
+    ) async throws -> [ReportingUnit] {
+        var query = scope.restrict(database.sql.select().column(SQLRaw(Self.columns)).from("units"))
         if let id {
             guard let anchor = try await Self.find(id: id, in: database.sql) else {
                 throw StoreError.notFound(kind: "unit", id: String(id))

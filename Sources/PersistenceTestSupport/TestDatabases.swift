@@ -34,6 +34,8 @@ public enum TestDatabases {
                 return result
             } catch {
                 try? await admin.sql.raw("DROP DATABASE \(unsafeRaw: String(name))").run()
+                // PostgresNIO's own description hides the server's message; a test needs it.
+                if String(describing: error).contains("Generic description") { throw Diagnosed(error) }
                 throw error
             }
         }
@@ -47,4 +49,12 @@ extension String {
         components.path = "/" + name
         return components.string ?? self
     }
+}
+
+/// PostgresNIO describes its errors as "Generic description" to keep secrets out of logs; a test's
+/// failure needs the server's message, which its reflection holds (test databases hold no secrets).
+struct Diagnosed: Error, CustomStringConvertible {
+    let error: any Error
+    init(_ error: any Error) { self.error = error }
+    var description: String { String(reflecting: error) }
 }

@@ -25,6 +25,7 @@ struct IntakeAPI {
     func createImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         var request = request
         let language = request.language
+        try Self.requireWholeTree(context, language)
         let dryRun = try request.query("dry_run", as: Bool.self) ?? false
         let modeText = request.uri.queryParameters.get("mode") ?? "append"
         guard let mode = ImportReport.Mode(rawValue: modeText) else {
@@ -66,7 +67,21 @@ struct IntakeAPI {
             ReportBody(report, language: language), status: report.succeeded ? .ok : .unprocessableContent)
     }
 
+    /// Imports check each row's unit against the whole tree, not yet against an account's subtree:
+    /// until they do, only an account that may change every unit (an administrator) imports.
+    static func requireWholeTree(_ context: PeakZeroContext, _ language: Language) throws {
+        guard context.writeScope.isEverything else {
+            throw APIError(
+                status: .forbidden, code: "forbidden",
+                message: language == .zh
+                    ? "目前只有管理员可以导入文件；请逐条录入数据，或请管理员导入"
+                    : "only an administrator may import files for now; enter records one by one, or ask an administrator"
+            )
+        }
+    }
+
     func getImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try Self.requireWholeTree(context, request.language)
         guard let id = context.parameters.get("id"), let job = await jobs.job(id) else {
             throw APIError.notFound("no import job \(context.parameters.get("id") ?? "")")
         }

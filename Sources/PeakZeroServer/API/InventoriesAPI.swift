@@ -5,6 +5,7 @@ import Persistence
 /// Inventories: compute (a new version), list, fetch with lines and lineage.
 struct InventoriesAPI {
     let inventories: InventoryStore
+    let database: PeakZeroDatabase
 
     struct ComputeRequest: Decodable {
         let unitId: Int64
@@ -17,7 +18,11 @@ struct InventoriesAPI {
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let found = try await inventories.list(
             unitID: try request.query("unit_id", as: Int64.self), year: try request.query("year", as: Int.self))
-        return try jsonResponse(Items(items: found.map(InventoryBody.init)))
+        var visible: [StoredInventory] = []
+        for inventory in found where try await context.readScope.contains(unitID: inventory.unitId, in: database) {
+            visible.append(inventory)
+        }
+        return try jsonResponse(Items(items: visible.map(InventoryBody.init)))
     }
 
     func compute(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -35,6 +40,9 @@ struct InventoriesAPI {
         }
         guard issues.isEmpty, let gwp, let scope2, let fuel else {
             throw APIError(status: .unprocessableContent, code: "invalid", message: "bad options", issues: issues)
+        }
+        guard try await context.writeScope.contains(unitID: body.unitId, in: database) else {
+            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
         }
         let stored = try await inventories.compute(
             unitID: body.unitId, year: body.year,

@@ -15,7 +15,9 @@ struct UnitsAPI {
             region = prefix
         }
         return try jsonResponse(
-            Items(items: try await units.list(under: try request.query("under", as: Int64.self), region: region)))
+            Items(
+                items: try await units.list(
+                    under: try request.query("under", as: Int64.self), region: region, scope: context.readScope)))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -11,6 +11,7 @@ struct SignInMiddleware: RouterMiddleware {
     typealias Context = PeakZeroContext
 
     let accounts: AccountStore
+    let database: PeakZeroDatabase
     static let cookieName = "peakzero_session"
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
@@ -51,6 +52,8 @@ struct SignInMiddleware: RouterMiddleware {
         }
         var context = context
         context.identity = identity
+        context.readScope = try await AccessScope.of(identity.account, in: database)
+        context.writeScope = try await AccessScope.of(identity.account, roles: WriteAccess.changesData, in: database)
         return try await Identity.$current.withValue(identity) { try await next(request, context) }
     }
 

@@ -129,6 +129,10 @@ extension WebPages {
         if let period = Period(parsing: form["period"]), ImportClock().isFuture(period) {
             errors["period"] = Problem.futurePeriod(form["period"]).text(in: language)
         }
+        // A unit the account may not change reads as no unit at all.
+        if !form["unit"].isEmpty, try await !context.writeScope.outside(codes: [form["unit"]], in: database).isEmpty {
+            errors["unit"] = Problem.unknownUnitCode(form["unit"]).text(in: language)
+        }
         var general: [String] = []
         var savedID: Int64?
         if errors.isEmpty {

@@ -17,6 +17,7 @@ extension WebPages {
     /// Checks an uploaded file (a dry run) and keeps it for the confirmation.
     func uploadImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
+        guard context.writeScope.isEverything else { return importRefused(request) }
         guard let upload = try await FileUpload.read(request, context) else {
             return renderer.response(
                 importPage(request, report: nil, pending: nil, problem: renderer.strings.text("no_file", language)),
@@ -51,6 +52,7 @@ extension WebPages {
 
     /// Imports the file checked before, all rows or none.
     func confirmImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard context.writeScope.isEverything else { return importRefused(request) }
         let form = try await FormPost.read(request)
         let language = request.language
         guard let pending = PendingImport(form: form), FileManager.default.fileExists(atPath: pending.path.path)
@@ -67,6 +69,16 @@ extension WebPages {
         return renderer.response(
             importPage(request, report: report, pending: nil), template: "import",
             status: report.succeeded ? .ok : .unprocessableContent)
+    }
+
+    /// Imports check rows against the whole tree, not yet against an account's subtree: until they
+    /// do, only an administrator imports.
+    private func importRefused(_ request: Request) -> Response {
+        renderer.response(
+            importPage(
+                request, report: nil, pending: nil,
+                problem: renderer.strings.text("import_admin_only", request.language)),
+            template: "import", status: .forbidden)
     }
 
     private func importPage(

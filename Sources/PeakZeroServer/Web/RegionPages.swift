@@ -10,7 +10,7 @@ extension WebPages {
         let t = renderer.strings.table(language)
         var counts: [String: Int] = [:]
         for entry in try await units.regionCounts() {
-            guard let county = RegionPrefix(entry.regionCode) else { continue }
+            guard let county = RegionPrefix(entry.regionCode), context.readScope.covers(county) else { continue }
             for length in [2, 4, 6] where county.prefix.count >= length {
                 counts[String(county.prefix.prefix(length)), default: 0] += entry.units
             }

@@ -20,7 +20,8 @@ struct WebPages: Sendable {
     /// accounts scope it).
     func overview(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
-        guard let root = try await units.list().first(where: { $0.parentID == nil }) else {
+        // In path order the first unit in scope is the top of the first subtree the account sees.
+        guard let root = try await units.list(scope: context.readScope).first else {
             return renderer.response(
                 EmptyPage(
                     layout: PageLayout(
@@ -47,7 +48,7 @@ struct WebPages: Sendable {
         let t = renderer.strings.table(language)
         let search = request.uri.queryParameters.get("q").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         let region = request.uri.queryParameters.get("region").flatMap { RegionPrefix(String($0)) }
-        let all = try await units.list(region: region)
+        let all = try await units.list(region: region, scope: context.readScope)
         let shown =
             search.isEmpty
             ? all

@@ -1,0 +1,80 @@
+import Accounting
+import SQLKit
+
+/// The units an account may see (or change): everything for an administrator, else the subtrees
+/// of the units and the regions its grants name, each grant covering everything below it.
+public struct AccessScope: Sendable, Equatable {
+    struct Subtree: Sendable, Equatable {
+        let rootID: Int64
+        let path: String
+    }
+
+    public let isEverything: Bool
+    let subtrees: [Subtree]
+    /// Region code prefixes (`51`, `5101`, `510104`).
+    let regions: [String]
+
+    public static let everything = AccessScope(isEverything: true, subtrees: [], regions: [])
+    public static let nothing = AccessScope(isEverything: false, subtrees: [], regions: [])
+
+    /// The scope of the account's grants of `roles` (every role when nil).
+    public static func of(_ account: Account, roles: Set<Role>? = nil, in database: PeakZeroDatabase) async throws
+        -> AccessScope
+    {
+        let grants = account.grants.filter { roles?.contains($0.role) ?? true }
+        if grants.contains(where: { $0.role == .admin }) { return .everything }
+        var subtrees: [Subtree] = []
+        for id in Set(grants.compactMap(\.unitID)) {
+            if let row = try await UnitStore.find(id: id, in: database.sql) {
+                subtrees.append(Subtree(rootID: row.rootId, path: row.path))
+            }
+        }
+        let regions = grants.compactMap { $0.regionCode.flatMap(RegionPrefix.init)?.prefix }
+        return AccessScope(isEverything: false, subtrees: subtrees, regions: regions)
+    }
+
+    /// Whether a unit placed so falls within the scope.
+    func contains(rootID: Int64, path: String, regionCode: String) -> Bool {
+        isEverything || subtrees.contains { $0.rootID == rootID && path.hasPrefix($0.path) }
+            || regions.contains { regionCode.hasPrefix($0) }
+    }
+
+    /// The codes, among those given, of units that exist outside the scope (a code of no unit at all
+    /// is the store's to report).
+    public func outside(codes: [String], in database: PeakZeroDatabase) async throws -> Set<String> {
+        if isEverything { return [] }
+        let found = try await UnitLookup.byCode(Array(Set(codes)), in: database.sql)
+        return Set(
+            found.values.filter { !contains(rootID: $0.rootID, path: $0.path, regionCode: $0.regionCode) }.map(\.code))
+    }
+
+    /// Narrows a query of `units` to the scope (nothing for an empty one).
+    func restrict<Builder: SQLPredicateBuilder>(_ query: Builder) -> Builder {
+        if isEverything { return query }
+        if subtrees.isEmpty && regions.isEmpty { return query.where(SQLLiteral.boolean(false)) }
+        return query.where { group in
+            var group = group
+            for subtree in subtrees {
+                group = group.orWhere { inner in
+                    inner.where("root_id", .equal, SQLBind(subtree.rootID)).where(
+                        "path", .like, SQLBind(subtree.path + "%"))
+                }
+            }
+            for region in regions { group = group.orWhere("region_code", .like, SQLBind(region + "%")) }
+            return group
+        }
+    }
+
+    /// Whether the unit exists and falls within the scope.
+    public func contains(unitID: Int64, in database: PeakZeroDatabase) async throws -> Bool {
+        if isEverything { return true }
+        guard let row = try await UnitStore.find(id: unitID, in: database.sql) else { return false }
+        return contains(rootID: row.rootId, path: row.path, regionCode: row.regionCode)
+    }
+
+    /// Whether a whole region lies within the scope: a region roll-up sums every unit there, so only
+    /// an administrator or a grant on the region (or a region around it) may see it.
+    public func covers(_ region: RegionPrefix) -> Bool {
+        isEverything || regions.contains { region.prefix.hasPrefix($0) }
+    }
+}

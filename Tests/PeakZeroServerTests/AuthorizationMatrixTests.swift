@@ -1,0 +1,201 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import Testing
+
+@testable import PeakZeroServer
+
+/// Every API route, asked by accounts of different roles and scopes about an object inside their
+/// scope and one outside it: outside looks like missing (404), a change by a role that only reads
+/// is refused (403), and inside the route does its work. A route without a rule here fails the test.
+@Suite("Authorization: role × route × in and out of scope")
+struct AuthorizationMatrixTests {
+    /// The tree S → G → (E1 → F1, E2); a reporter holds E1's subtree, a viewer E2's, a regional
+    /// viewer the city 5101 (G, E1 and F1, not S at 510000 nor E2 at 510703).
+    struct World: Sendable {
+        let units: [String: Int]
+        let activity: [String: Int64]
+        let economic: [String: Int64]
+        let inventory: [String: Int64]
+        let reporter: HTTPFields
+        let viewer: HTTPFields
+        let regional: HTTPFields
+    }
+
+    static func world(_ client: any TestClientProtocol, _ database: PeakZeroDatabase) async throws -> World {
+        let units = try await RollupAPITests.load(client)
+        let accounts = AccountStore(database, cost: 4)
+        func bearer(_ name: String, _ grant: RoleGrant) async throws -> HTTPFields {
+            let account = try await accounts.create(name: name, password: "a long password", grants: [grant])
+            return [.authorization: "Bearer \(try await accounts.makeToken(for: account, name: "t").secret)"]
+        }
+        func first<T>(_ list: [T], _ unit: String, _ id: (T) -> Int64, _ unitOf: (T) -> Int64) throws -> Int64 {
+            let found = list.first { unitOf($0) == Int64(units[unit]!) }
+            return id(try #require(found))
+        }
+        let activity = try await ActivityStore(database).list(under: Int64(units["S"]!))
+        let economic = try await EconomicStore(database).list(under: Int64(units["S"]!))
+        let e1 = try await InventoryStore(database).compute(
+            unitID: Int64(units["E1"]!), year: 2023, options: .init())
+        let g = try await InventoryStore(database).compute(unitID: Int64(units["G"]!), year: 2023, options: .init())
+        return World(
+            units: units,
+            activity: [
+                "in": try first(activity, "F1", \.id, \.unitId), "out": try first(activity, "E2", \.id, \.unitId),
+            ],
+            economic: [
+                "in": try first(economic, "F1", \.id, \.unitId), "out": try first(economic, "E2", \.id, \.unitId),
+            ],
+            inventory: ["in": e1.id, "out": g.id],
+            reporter: try await bearer("rita", RoleGrant(role: .reporter, unitID: Int64(units["E1"]!))),
+            viewer: try await bearer("vera", RoleGrant(role: .viewer, unitID: Int64(units["E2"]!))),
+            regional: try await bearer("reggie", RoleGrant(role: .viewer, regionCode: "510100")))
+    }
+
+    /// The request a route is asked with, about the object inside (`in`) or outside (`out`) the
+    /// reporter's scope; nil for a route with no object.
+    static func request(_ route: APIRoute, _ side: String, _ w: World) -> (uri: String, body: String?) {
+        let unit = side == "in" ? w.units["F1"]! : w.units["E2"]!
+        let code = side == "in" ? "F1" : "E2"
+        var path = route.path
+        switch route.subject {
+        case .unitInPath: path = path.replacingOccurrences(of: "{id}", with: String(unit))
+        case .activityRecordInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.activity[side]!))
+        case .economicRecordInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.economic[side]!))
+        case .inventoryInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.inventory[side]!))
+        case .regionInPath: path = path.replacingOccurrences(of: "{code}", with: side == "in" ? "510104" : "510703")
+        case .unitInQuery: path += "?unit_id=\(unit)"
+        case .recordOfKindInPath, .shared, .narrowedByHandler:
+            path = path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{kind}", with: "activity")
+        }
+        let separator = path.contains("?") ? "&" : "?"
+        let uri = path + separator + "year=2023"
+        let body: String? =
+            switch route {
+            case .createActivity:
+                #"{"unit_code": "\#(code)", "period": "2023-03", "item": "柴油", "quantity": 1, "uom": "t"}"#
+            case .createEconomic: #"{"unit_code": "\#(code)", "period": "2023-04", "output_value": 1}"#
+            case .computeInventory: #"{"unit_id": \#(side == "in" ? w.units["E1"]! : w.units["G"]!), "year": 2023}"#
+            case .updateUnit: #"{"code": "\#(code)", "name": "renamed", "level": "facility", "region_code": "510104"}"#
+            case .createUnits: #"{"code": "N1", "name": "New", "level": "facility", "region_code": "510104"}"#
+            case .createFactorSet:
+                #"{"name": "x", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
+            default: [.post, .put].contains(route.method) ? "{}" : nil
+            }
+        return (uri, body)
+    }
+
+    /// What the reporter of E1 gets, inside and outside its scope.
+    static func reporterExpects(_ route: APIRoute) -> (in: Set<Int>, out: Set<Int>)? {
+        switch route {
+        // Shared things are changed by administrators only.
+        case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: ([403], [403])
+        // Imports check rows against the whole tree: administrators only, for now.
+        case .createImport, .getImport: ([403], [403])
+        case .getUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators, .getInventory, .getInventoryLines,
+            .exportInventory, .exportActivity, .exportEconomic, .exportUnits, .exportIndicators:
+            ([200], [404])
+        case .deleteActivity, .deleteEconomic: ([204], [404])
+        // A reporter of units has no region: a region's roll-up sums units it may not see.
+        case .regionIndicators: ([404], [404])
+        case .createActivity, .createEconomic: ([201], [422])
+        case .computeInventory: ([201], [404])
+        case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])
+        case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
+        case .createToken: ([422, 400], [422, 400])
+        }
+    }
+
+    @Test("a reporter of one enterprise: its subtree answers, the rest is missing, shared things are read-only")
+    func reporter() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await Self.world(client, database)
+            for route in APIRoute.allCases {
+                let expected = try #require(Self.reporterExpects(route), "no rule for \(route)")
+                for side in ["in", "out"] {
+                    let (uri, body) = Self.request(route, side, w)
+                    var headers = w.reporter
+                    if route == .createToken { headers = [.authorization: ""] }
+                    let status = try await client.call(route.method, uri, json: body, headers: headers).status.code
+                    let allowed = side == "in" ? expected.in : expected.out
+                    #expect(allowed.contains(status), "\(route) \(side): \(status) for \(uri)")
+                }
+            }
+            // What the lists show is the reporter's subtree only.
+            let listed = try await client.call(.get, "/api/v1/units", headers: w.reporter)
+            #expect(Set(listed.json.items.compactMap { $0["code"] as? String }) == ["E1", "F1"])
+            let inventories = try await client.call(.get, "/api/v1/inventories", headers: w.reporter)
+            // E1's first inventory and the version the reporter computed above; none of G or S.
+            #expect(Set(inventories.json.items.compactMap { $0["unit_id"] as? Int }) == [w.units["E1"]!])
+            #expect(inventories.json.items.contains { $0["id"] as? Int == Int(w.inventory["in"]!) })
+        }
+    }
+
+    @Test("a viewer changes nothing, even in its own subtree; a regional viewer sees its city's roll-up only")
+    func viewers() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await Self.world(client, database)
+            for route in APIRoute.allCases
+            where ![.get, .head].contains(route.method) && !WriteAccessTests.ownAccount(route) {
+                let (uri, body) = Self.request(route, "out", w)  // E2: the viewer's own unit
+                let status = try await client.call(route.method, uri, json: body, headers: w.viewer).status
+                #expect(status == .forbidden, "\(route): \(status)")
+            }
+            let own = try await client.call(.get, "/api/v1/units/\(w.units["E2"]!)", headers: w.viewer)
+            #expect(own.status == .ok)
+            #expect(
+                try await client.call(.get, "/api/v1/units/\(w.units["F1"]!)", headers: w.viewer).status == .notFound)
+            for (code, status) in [("510100", 200), ("510104", 200), ("510703", 404), ("510000", 404)] {
+                let answer = try await client.call(
+                    .get, "/api/v1/regions/\(code)/indicators?year=2023", headers: w.regional)
+                #expect(answer.status.code == status, "\(code)")
+            }
+            let listed = try await client.call(.get, "/api/v1/units", headers: w.regional)
+            #expect(Set(listed.json.items.compactMap { $0["code"] as? String }) == ["G", "E1", "F1"])
+        }
+    }
+}
+
+extension AuthorizationMatrixTests {
+    @Test("the pages show a reporter its subtree only: the rest is a missing page, the overview starts at its unit")
+    func pages() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await Self.world(client, database)
+            func status(_ uri: String) async throws -> (Int, String) {
+                try await client.execute(uri: uri + "&lang=en", method: .get, headers: w.reporter) {
+                    (Int($0.status.code), String(buffer: $0.body))
+                }
+            }
+            for (uri, expected) in [
+                ("/units/\(w.units["F1"]!)?year=2023", 200), ("/units/\(w.units["E2"]!)?year=2023", 404),
+                ("/units/\(w.units["S"]!)/records?year=2023", 404), ("/units/\(w.units["F1"]!)/records?year=2023", 200),
+                ("/inventories/\(w.inventory["in"]!)?x=1", 200), ("/inventories/\(w.inventory["out"]!)?x=1", 404),
+                ("/inventories/\(w.inventory["out"]!)/lines/\(w.activity["out"]!)?x=1", 404),
+                ("/data/activity/\(w.activity["in"]!)/edit?x=1", 200),
+                ("/data/activity/\(w.activity["out"]!)/edit?x=1", 404),
+                ("/data/economic/\(w.economic["out"]!)/edit?x=1", 404), ("/regions/510104?year=2023", 404),
+            ] {
+                #expect(try await status(uri).0 == expected, "\(uri)")
+            }
+            let overview = try await status("/?year=2023").1
+            #expect(overview.contains("Enterprise 1") && !overview.contains(">Supervisor<"))
+            let list = try await status("/units?x=1").1
+            #expect(list.contains(">Facility 1<") && !list.contains(">Enterprise 2<") && !list.contains(">Group<"))
+            #expect(!(try await status("/regions?x=1").1.contains("/regions/51")))
+            // A record for a unit outside the subtree reads as no such unit.
+            var headers = w.reporter
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let form = "unit=E2&period=2023-05&item=diesel&quantity=1&uom=t&category="
+            let saved = try await client.execute(
+                uri: "/data/activity?lang=en", method: .post, headers: headers, body: .init(string: form)
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(saved.0 == 422 && WebDataPagesTests.fieldError(saved.1, "unit")?.contains("E2") == true)
+        }
+    }
+}
+
+enum WriteAccessTests {
+    /// Routes every account may use on its own account.
+    static func ownAccount(_ route: APIRoute) -> Bool { [.createToken, .revokeToken].contains(route) }
+}
