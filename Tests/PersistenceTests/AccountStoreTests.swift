@@ -128,4 +128,35 @@ struct AccountStoreTests {
             await #expect(throws: StoreError.self) { try await store.makeToken(for: ann, name: "x", days: 400) }
         }
     }
+
+    @Test(
+        "a new password ends the sessions; a disabled account signs in no more, by any means",
+        arguments: TestDatabases.locations)
+    func administration(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let store = AccountStore(db, cost: 4)
+            let ann = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
+            let session = try await store.openSession(for: ann)
+            try await store.setPassword(name: "ann", to: "a brand new password")
+            #expect(try await store.session(cookieValue: session.cookieValue) == nil)
+            await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                try await store.verify(name: "ann", password: "ann's long password", address: "a")
+            }
+            #expect(try await store.verify(name: "ann", password: "a brand new password", address: "a") == ann)
+            await #expect(throws: StoreError.self) { try await store.setPassword(name: "ann", to: "short") }
+
+            let (_, secret) = try await store.makeToken(for: ann, name: "t")
+            let again = try await store.openSession(for: ann)
+            try await store.disable(name: "ann")
+            #expect(try await store.account(bearer: secret) == nil)
+            #expect(try await store.session(cookieValue: again.cookieValue) == nil)
+            await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                try await store.verify(name: "ann", password: "a brand new password", address: "a")
+            }
+            #expect(try await store.list().isEmpty)
+            await #expect(throws: StoreError.notFound(kind: "account", id: "ann")) {
+                try await store.disable(name: "ann")
+            }
+        }
+    }
 }

@@ -1,0 +1,42 @@
+import Accounting
+import HummingbirdBcrypt
+import SQLKit
+
+/// What an administrator does to an existing account: a new password, or disabling it. Either ends
+/// the account's sessions; disabling also revokes its tokens.
+extension AccountStore {
+    /// Every enabled account, by id.
+    public func list() async throws -> [Account] {
+        try await accounts(where: SQLLiteral.boolean(true))
+    }
+
+    public func setPassword(name: String, to password: String) async throws {
+        guard password.count >= 10 else {
+            throw StoreError.invalid([InputIssue(column: "password", problem: .weakPassword(minimum: 10))])
+        }
+        let account = try await existing(name)
+        let hash = Bcrypt.hash(password, cost: cost)
+        try await database.transaction { db in
+            try await db.update("users").set("password_hash", to: SQLBind(hash))
+                .where("id", .equal, SQLBind(account.id)).run()
+            try await db.delete(from: "sessions").where("user_id", .equal, SQLBind(account.id)).run()
+        }
+    }
+
+    public func disable(name: String) async throws {
+        let account = try await existing(name)
+        let now = Timestamp.string(clock())
+        try await database.transaction { db in
+            try await db.update("users").set("disabled_at", to: SQLBind(now)).where("id", .equal, SQLBind(account.id))
+                .run()
+            try await db.delete(from: "sessions").where("user_id", .equal, SQLBind(account.id)).run()
+            try await db.update("api_tokens").set("revoked_at", to: SQLBind(now))
+                .where("user_id", .equal, SQLBind(account.id)).where("revoked_at", .is, SQLLiteral.null).run()
+        }
+    }
+
+    private func existing(_ name: String) async throws -> Account {
+        guard let account = try await account(named: name) else { throw StoreError.notFound(kind: "account", id: name) }
+        return account
+    }
+}
