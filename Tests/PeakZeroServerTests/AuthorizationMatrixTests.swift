@@ -178,6 +178,9 @@ extension AuthorizationMatrixTests {
             ] {
                 #expect(try await status(uri).0 == expected, "\(uri)")
             }
+            // The new-record form fills in a unit the reporter holds, and not one it does not.
+            #expect(try await status("/data/activity/new?unit=\(w.units["F1"]!)").1.contains("value=\"F1\""))
+            #expect(!(try await status("/data/activity/new?unit=\(w.units["E2"]!)").1.contains("value=\"E2\"")))
             let overview = try await status("/?year=2023").1
             #expect(overview.contains("Enterprise 1") && !overview.contains(">Supervisor<"))
             let list = try await status("/units?x=1").1

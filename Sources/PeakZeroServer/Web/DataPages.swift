@@ -79,9 +79,13 @@ extension WebPages {
 
     func newRecord(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         guard let kind = context.parameters.get("kind").flatMap(RecordKind.init) else { return notFound(request) }
-        let unit =
-            try await request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
-            .asyncMap { try? await units.unit(id: $0) } ?? nil
+        // The unit is filled in only when the account may see it (its code is not to be learnt here).
+        var unit: ReportingUnit?
+        if let id = request.uri.queryParameters.get("unit").flatMap({ Int64(String($0)) }),
+            try await context.readScope.contains(unitID: id, in: database)
+        {
+            unit = try? await units.unit(id: id)
+        }
         let defaults =
             kind == .activity
             ? ["unit": unit?.code ?? "", "category": ""] : ["unit": unit?.code ?? "", "price_index": "100"]
