@@ -62,8 +62,12 @@ public enum APIRouter {
                 case .revokeToken: auth.revoke
                 case .openAPI: { _, _ in openAPI }
                 }
-            let subject = route.subject
+            let (subject, change) = (route.subject, route.change)
             router.on(RouterPath(route.path), method: route.method) { request, context in
+                if let account = context.identity?.account, let needed = change.missing(for: account) {
+                    throw APIError(
+                        status: .forbidden, code: "forbidden", message: RouteChange.refusal(needed, request.language))
+                }
                 // Out of the account's scope looks exactly like missing.
                 guard try await access.allows(subject, request, context) else {
                     throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
@@ -104,8 +108,11 @@ public enum APIRouter {
                 case .script: { _, _ in renderer.asset(renderer.script, type: "text/javascript; charset=utf-8") }
                 case .icon: { _, _ in renderer.asset(renderer.icon, type: "image/svg+xml") }
                 }
-            let subject = page.subject
+            let (subject, change) = (page.subject, page.change)
             router.on(RouterPath(page.path), method: page.method) { request, context in
+                if let account = context.identity?.account, let needed = change.missing(for: account) {
+                    throw HTTPError(.forbidden, message: RouteChange.refusal(needed, request.language))
+                }
                 guard try await access.allows(subject, request, context) else { return pages.notFound(request) }
                 return try await handler(request, context)
             }

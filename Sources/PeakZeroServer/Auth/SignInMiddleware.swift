@@ -40,20 +40,10 @@ struct SignInMiddleware: RouterMiddleware {
                         : "The form has expired or was not sent from this site; reload the page and try again.")
             }
         }
-        if let needed = WriteAccess.missing(for: request, account: identity.account) {
-            let roles = needed.map(\.rawValue).sorted().joined(separator: ", ")
-            let message =
-                language == .zh
-                ? "您的账号只能查看；此操作需要以下角色之一：\(roles)" : "your account may only look; this needs one of the roles: \(roles)"
-            if request.uri.path.hasPrefix("/api/") {
-                throw APIError(status: .forbidden, code: "forbidden", message: message)
-            }
-            throw HTTPError(.forbidden, message: message)
-        }
         var context = context
         context.identity = identity
-        context.readScope = try await AccessScope.of(identity.account, in: database)
-        context.writeScope = try await AccessScope.of(identity.account, roles: WriteAccess.changesData, in: database)
+        (context.readScope, context.writeScope) = try await AccessScope.readAndWrite(
+            of: identity.account, changing: RouteChange.changesData, in: database)
         return try await Identity.$current.withValue(identity) { try await next(request, context) }
     }
 

@@ -1,30 +1,59 @@
-import HTTPTypes
-import Hummingbird
+import Accounting
 import Persistence
 
-/// Which roles may change anything at all, route by route. A first, coarse rule: viewers,
-/// verifiers and reviewers only read; data is changed by reporters, managers and administrators;
-/// what is shared by the whole installation (the unit tree through the API, factor sets) only by
-/// administrators. Narrowing each role to its own subtree is the next step (it is not done yet).
-enum WriteAccess {
+/// What a route changes, named by every API route and page in an exhaustive switch, and which roles
+/// may make that change: viewers, verifiers and reviewers only read; data is changed by reporters,
+/// managers and administrators (in the subtrees of those grants, which the scope check sees to);
+/// what the whole installation shares (the unit tree through the API, factor sets) only by
+/// administrators; every account may sign out and manage its own tokens.
+enum RouteChange: Sendable {
+    case nothing, ownAccount, data, shared
+
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
 
-    /// Nil when the request only reads or the account may make it; else the roles it would need.
-    static func missing(for request: Request, account: Account) -> Set<Role>? {
-        guard ![.get, .head, .options].contains(request.method), !changesOwnAccount(request) else { return nil }
-        let needed = changesShared(request) ? changesShared : changesData
+    /// Nil when the account may make the change; else the roles it would need.
+    func missing(for account: Account) -> Set<Role>? {
+        let needed: Set<Role>
+        switch self {
+        case .nothing, .ownAccount: return nil
+        case .data: needed = Self.changesData
+        case .shared: needed = Self.changesShared
+        }
         return needed.isDisjoint(with: account.grants.map(\.role)) ? needed : nil
     }
 
-    /// Signing out and revoking one's own token are open to every account.
-    static func changesOwnAccount(_ request: Request) -> Bool {
-        let path = request.uri.path
-        return path == SitePage.signOut.path || path.hasPrefix("/api/v1/auth/")
+    /// What a refusal says, naming the roles that could.
+    static func refusal(_ needed: Set<Role>, _ language: Language) -> String {
+        let roles = needed.map(\.rawValue).sorted().joined(separator: ", ")
+        return language == .zh
+            ? "您的账号只能查看；此操作需要以下角色之一：\(roles)" : "your account may only look; this needs one of the roles: \(roles)"
     }
+}
 
-    static func changesShared(_ request: Request) -> Bool {
-        let path = request.uri.path
-        return path.hasPrefix("/api/v1/units") || path.hasPrefix("/api/v1/factor-sets") || path.hasPrefix("/factors/")
+extension APIRoute {
+    var change: RouteChange {
+        switch self {
+        case .createActivity, .deleteActivity, .createEconomic, .deleteEconomic, .computeInventory, .createImport: .data
+        case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: .shared
+        case .createToken, .revokeToken: .ownAccount
+        case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,
+            .getInventory, .getInventoryLines, .unitIndicators, .regionIndicators, .getTemplate, .getImport,
+            .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators, .listTokens, .openAPI:
+            .nothing
+        }
+    }
+}
+
+extension SitePage {
+    var change: RouteChange {
+        switch self {
+        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm: .data
+        case .factorSetUpload, .factorSetDelete: .shared
+        case .signInPost, .signOut: .ownAccount
+        case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,
+            .recordEdit, .importForm, .factors, .signIn, .stylesheet, .script, .icon:
+            .nothing
+        }
     }
 }

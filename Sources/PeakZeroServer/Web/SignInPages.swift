@@ -69,10 +69,8 @@ extension WebPages {
     ) async throws -> SignInPage {
         let language = request.language
         let t = renderer.strings.table(language)
-        var demo: [String] = []
-        for account in DemoAccounts.all where try await accounts.account(named: account.name) != nil {
-            demo.append(account.name)
-        }
+        let present = try await accounts.enabled(among: DemoAccounts.all.map(\.name))
+        let demo = DemoAccounts.all.map(\.name).filter(present.contains)
         return SignInPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: t["signin_title"] ?? "", current: .signIn,

@@ -17,20 +17,24 @@ public struct AccessScope: Sendable, Equatable {
     public static let everything = AccessScope(isEverything: true, subtrees: [], regions: [])
     public static let nothing = AccessScope(isEverything: false, subtrees: [], regions: [])
 
-    /// The scope of the account's grants of `roles` (every role when nil).
-    public static func of(_ account: Account, roles: Set<Role>? = nil, in database: PeakZeroDatabase) async throws
-        -> AccessScope
-    {
-        let grants = account.grants.filter { roles?.contains($0.role) ?? true }
-        if grants.contains(where: { $0.role == .admin }) { return .everything }
-        var subtrees: [Subtree] = []
-        for id in Set(grants.compactMap(\.unitID)) {
+    /// The scope of all the account's grants (what it may see) and of its grants of `changing`
+    /// roles (what it may change), each granted unit looked up once.
+    public static func readAndWrite(
+        of account: Account, changing roles: Set<Role>, in database: PeakZeroDatabase
+    ) async throws -> (read: AccessScope, write: AccessScope) {
+        if account.isAdmin { return (.everything, .everything) }
+        var placed: [Int64: Subtree] = [:]
+        for id in Set(account.grants.compactMap(\.unitID)) {
             if let row = try await UnitStore.find(id: id, in: database.sql) {
-                subtrees.append(Subtree(rootID: row.rootId, path: row.path))
+                placed[id] = Subtree(rootID: row.rootId, path: row.path)
             }
         }
-        let regions = grants.compactMap { $0.regionCode.flatMap(RegionPrefix.init)?.prefix }
-        return AccessScope(isEverything: false, subtrees: subtrees, regions: regions)
+        func scope(_ grants: [RoleGrant]) -> AccessScope {
+            AccessScope(
+                isEverything: false, subtrees: grants.compactMap { $0.unitID.flatMap { placed[$0] } },
+                regions: grants.compactMap { $0.regionCode.flatMap(RegionPrefix.init)?.prefix })
+        }
+        return (scope(account.grants), scope(account.grants.filter { roles.contains($0.role) }))
     }
 
     /// Whether a unit placed so falls within the scope.

@@ -10,6 +10,14 @@ extension AccountStore {
         try await accounts(where: SQLLiteral.boolean(true))
     }
 
+    /// Which of these names belong to enabled accounts, in one query.
+    public func enabled(among names: [String]) async throws -> Set<String> {
+        Set(
+            try await database.sql.select().column("name").from("users").where("name", .in, SQLBind.group(names))
+                .where("disabled_at", .is, SQLLiteral.null).all().map { try $0.decode(column: "name", as: String.self) }
+        )
+    }
+
     public func setPassword(name: String, to password: String) async throws {
         guard password.count >= 10 else {
             throw StoreError.invalid([InputIssue(column: "password", problem: .weakPassword(minimum: 10))])
