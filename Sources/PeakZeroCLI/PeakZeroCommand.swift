@@ -8,7 +8,7 @@ public struct PeakZeroCommand: AsyncParsableCommand {
         subcommands: [
             CalcCommand.self, FactorsCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
             UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self, TemplateCommand.self, ImportCommand.self,
-            ExportCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self,
+            ExportCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self,
         ]
     )
 

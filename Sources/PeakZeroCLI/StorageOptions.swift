@@ -19,9 +19,12 @@ struct StorageOptions: ParsableArguments {
         }
     }
 
-    /// Opens the database, brings its schema up to date, runs `body`, and closes it.
+    /// Opens the database, brings its schema up to date, runs `body`, and closes it. What `body`
+    /// changes is audited as done on the command line by the operating-system user running it.
     func withDatabase<T>(logger: Logger, _ body: (PeakZeroDatabase) async throws -> T) async throws -> T {
-        try await PeakZeroDatabase.with(try location, logger: logger, body)
+        try await AuditActor.$current.withValue(.commandLine(user: NSUserName())) {
+            try await PeakZeroDatabase.with(try location, logger: logger, body)
+        }
     }
 }
 

@@ -24,6 +24,7 @@ public enum APIRouter {
         let indicators = IndicatorsAPI(
             rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database))
         let intake = IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold)
+        let audit = AuditAPI(database: database)
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
@@ -60,6 +61,7 @@ public enum APIRouter {
                 case .createToken: auth.createToken
                 case .listTokens: auth.list
                 case .revokeToken: auth.revoke
+                case .listAudit: audit.list
                 case .openAPI: { _, _ in openAPI }
                 }
             let (subject, change) = (route.subject, route.change)
@@ -101,6 +103,7 @@ public enum APIRouter {
                 case .factors: pages.factors
                 case .factorSetUpload: pages.uploadFactorSet
                 case .factorSetDelete: pages.deleteFactorSet
+                case .audit: pages.audit
                 case .signIn: pages.signInForm
                 case .signInPost: pages.signIn
                 case .signOut: pages.signOut

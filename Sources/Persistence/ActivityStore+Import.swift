@@ -131,16 +131,8 @@ extension ActivityStore {
         guard !superseding.isEmpty else { return try await write(batch, provenance: provenance) }
         if database.rawSQLitePath != nil {
             let rows = batch.rows
-            let header = provenance.row(count: rows.count)
             return try await database.withRawSQLite { raw in
-                try Self.bulkInsert(rows, header: header, into: raw) {
-                    for chunk in superseding.chunked(by: 10_000) {
-                        // Integers only, so the list is safe to inline.
-                        try raw.exec(
-                            "DELETE FROM activity_records WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))"
-                        )
-                    }
-                }
+                try Self.bulkInsert(rows, provenance: provenance, superseding: superseding, into: raw)
             }
         }
         let dialect = database.dialect
@@ -148,7 +140,8 @@ extension ActivityStore {
             for chunk in superseding.chunked(by: 10_000) {
                 try await db.delete(from: "activity_records").where("id", .in, SQLBind.group(Array(chunk))).run()
             }
-            return try await Self.insert(batch.rows, provenance: provenance, dialect: dialect, in: db)
+            return try await Self.insert(
+                batch.rows, provenance: provenance, superseded: superseding.count, dialect: dialect, in: db)
         }
     }
 }

@@ -103,9 +103,10 @@ public struct ActivityStore: Sendable {
         -> [Int64]
     {
         let rows = batch.rows
-        let header = provenance.row(count: rows.count)
         if database.rawSQLitePath != nil {
-            return try await database.withRawSQLite { raw in try Self.bulkInsert(rows, header: header, into: raw) }
+            return try await database.withRawSQLite { raw in
+                try Self.bulkInsert(rows, provenance: provenance, into: raw)
+            }
         }
         let dialect = database.dialect
         return try await database.transaction { db in
@@ -114,8 +115,11 @@ public struct ActivityStore: Sendable {
     }
 
     /// Inserts the rows and their batch through SQLKit, inside the caller's transaction.
+    /// - Parameter superseded: how many stored records the batch replaces (deleted by the caller), for the audit trail.
+    /// - Parameter audited: false when the caller writes its own audit entry (an edit).
     static func insert(
-        _ rows: [BulkRow], provenance: RecordBatch, dialect: Dialect, in db: any SQLDatabase
+        _ rows: [BulkRow], provenance: RecordBatch, superseded: Int = 0, audited: Bool = true, dialect: Dialect,
+        in db: any SQLDatabase
     ) async throws -> [Int64] {
         let batchID = try await provenance.insert(count: rows.count, in: db)
         var ids: [Int64] = []
@@ -126,6 +130,12 @@ public struct ActivityStore: Sendable {
         }
         try await InventoryStaleness.mark(
             units: rows.map(\.unitID), years: Set(rows.map(\.record.period.year)), in: db)
+        if audited {
+            let changes = auditChanges(
+                rows, ids: ids, batchID: batchID, provenance: provenance, superseded: superseded,
+                unitPaths: Set(rows.map(\.path)))
+            try await AuditLog.append(changes, in: db)
+        }
         return ids
     }
 
@@ -159,14 +169,19 @@ public struct ActivityStore: Sendable {
     /// still exist, so SQLite need not look each row's unit up again (that check alone would double
     /// the load's time).
     static func bulkInsert(
-        _ rows: [BulkRow], header: [BulkValue], into raw: SQLiteRaw, before: () throws -> Void = {}
+        _ rows: [BulkRow], provenance: RecordBatch, superseding: [Int64] = [], into raw: SQLiteRaw
     ) throws -> [Int64] {
+        let header = provenance.row(count: rows.count)
         var pathByUnit: [Int64: String] = [:]
         for row in rows where pathByUnit[row.unitID] == nil { pathByUnit[row.unitID] = row.path }
         return try raw.withoutForeignKeyChecks {
             try raw.transaction {
                 try UnitLookup.requireExisting(Set(pathByUnit.keys), in: raw)
-                try before()
+                for chunk in superseding.chunked(by: 10_000) {
+                    // Integers only, so the list is safe to inline.
+                    try raw.exec(
+                        "DELETE FROM activity_records WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))")
+                }
                 try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
                 let batchID = raw.lastInsertedID
                 try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
@@ -176,7 +191,12 @@ public struct ActivityStore: Sendable {
                 try InventoryStaleness.mark(
                     paths: pathByUnit.values, years: Set(rows.map(\.record.period.year)), in: raw)
                 let last = raw.lastInsertedIDOf(table: "activity_records")
-                return (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
+                let ids = (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
+                try AuditLog.append(
+                    auditChanges(
+                        rows, ids: ids, batchID: batchID, provenance: provenance, superseded: superseding.count,
+                        unitPaths: pathByUnit.values), in: raw)
+                return ids
             }
         }
     }
@@ -243,11 +263,6 @@ public struct ActivityStore: Sendable {
             .all(decoding: StoredRecordBatch.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    public func delete(id: Int64) async throws {
-        try await database.transaction { db in
-            try await RecordEdits.remove(id, from: "activity_records", kind: "activity record", in: db)
-        }
-    }
 }
 
 extension NewActivityRecord {

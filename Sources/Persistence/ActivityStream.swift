@@ -7,20 +7,22 @@ import Foundation
 public final class ActivityStream {
     let raw: SQLiteRaw
     let batchID: Int64
+    let provenance: RecordBatch
     private let units: [String: UnitLookup.Entry]
     private let rootByUnit: [Int64: Int64]
     private var buffer: [ActivityStore.BulkRow] = []
     private var history = ActivityStore.StoredHistory()
     private var loaded = Set<Int64>()
     private var pathByUnit: [Int64: String] = [:]
-    private var years = Set<Int>()
+    private var periods = Set<ActivityStore.PeriodKey>()
     private let historyQuery: SQLiteRaw.Statement
     /// Rows written so far.
     public private(set) var written = 0
 
-    init(raw: SQLiteRaw, batchID: Int64) throws {
+    init(raw: SQLiteRaw, batchID: Int64, provenance: RecordBatch) throws {
         self.raw = raw
         self.batchID = batchID
+        self.provenance = provenance
         var units: [String: UnitLookup.Entry] = [:]
         let query = try raw.prepare("SELECT id, root_id, code, region_code, path, root_equity FROM units")
         while try query.step() {
@@ -73,7 +75,7 @@ public final class ActivityStream {
         buffer.append(
             ActivityStore.BulkRow(record: record, unitID: unit.id, rootID: unit.rootID, path: unit.path, source: nil))
         pathByUnit[unit.id] = unit.path
-        years.insert(record.period.year)
+        periods.insert(ActivityStore.PeriodKey(year: record.period.year, month: record.period.month))
         if buffer.count >= 4096 { try flush() }
     }
 
@@ -110,7 +112,16 @@ public final class ActivityStream {
         update.bind(2, contentHash)
         update.bind(3, batchID)
         try update.step()
-        try InventoryStaleness.mark(paths: pathByUnit.values, years: years, in: raw)
+        try InventoryStaleness.mark(paths: pathByUnit.values, years: Set(periods.map(\.year)), in: raw)
+        var provenance = provenance
+        provenance.contentHash = contentHash
+        try AuditLog.append(
+            [
+                AuditLog.batchChange(
+                    .activityImported, batchID: batchID, provenance: provenance, rows: written,
+                    superseded: superseding.count, unitPaths: pathByUnit.values,
+                    periods: periods.map { ($0.year, $0.month) })
+            ], in: raw)
     }
 }
 
@@ -148,7 +159,7 @@ extension ActivityStore {
                 try raw.exec("BEGIN IMMEDIATE")
                 do {
                     try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
-                    let stream = try ActivityStream(raw: raw, batchID: raw.lastInsertedID)
+                    let stream = try ActivityStream(raw: raw, batchID: raw.lastInsertedID, provenance: provenance)
                     let outcome = try body(stream)
                     if let hash = outcome.contentHash, let earlier = try stream.batch(contentHash: hash) {
                         try raw.exec("ROLLBACK")

@@ -151,7 +151,12 @@ public struct EconomicStore: Sendable {
             for chunk in superseding.chunked(by: 10_000) {
                 try await db.delete(from: "economic_records").where("id", .in, SQLBind.group(Array(chunk))).run()
             }
-            return try await Self.insert(records, batchID: batchID, in: db, dialect: dialect)
+            let ids = try await Self.insert(records, batchID: batchID, in: db, dialect: dialect)
+            try await AuditLog.append(
+                try await Self.auditChanges(
+                    ids: ids, records: records, provenance: provenance, batchID: batchID,
+                    superseded: superseding.count, in: db), in: db)
+            return ids
         }
     }
 
@@ -199,9 +204,29 @@ public struct EconomicStore: Sendable {
             .all(decoding: StoredEconomicRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
     }
 
-    public func delete(id: Int64) async throws {
-        try await database.transaction { db in
-            try await RecordEdits.remove(id, from: "economic_records", kind: "economic record", in: db)
+}
+
+extension EconomicStore {
+    /// One entry per record entered by hand or through the API (as stored); one for a file's batch.
+    static func auditChanges(
+        ids: [Int64], records: [CheckedEconomicRecord], provenance: RecordBatch?, batchID: Int64?, superseded: Int,
+        in db: any SQLDatabase
+    ) async throws -> [AuditChange] {
+        if let provenance, let batchID {
+            return [
+                AuditLog.batchChange(
+                    .economicImported, batchID: batchID, provenance: provenance, rows: records.count,
+                    superseded: superseded,
+                    unitPaths: try await UnitLookup.paths(of: Set(records.map(\.unitID)), in: db),
+                    periods: records.map { ($0.period.year, $0.period.month) })
+            ]
         }
+        var changes: [AuditChange] = []
+        for id in ids {
+            let after = try await AuditState.row(of: "economic_records", id: id, in: db)
+            changes.append(
+                RecordEdits.change(.economicAdded, subjectKind: "economic_record", id: id, before: nil, after: after))
+        }
+        return changes
     }
 }

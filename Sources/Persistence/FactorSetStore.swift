@@ -39,6 +39,10 @@ public struct FactorSetStore: Sendable {
                 .returning("id", "name", "fingerprint", "entry_count", "created_at")
                 .first(decoding: StoredFactorSet.self, keyDecodingStrategy: .convertFromSnakeCase)
             try await InventoryStaleness.markAll(in: db)
+            try await AuditLog.append(
+                AuditChange(
+                    .factorSetAdded, subjectKind: "factor_set", subjectID: row!.id,
+                    after: try await AuditState.row(of: "factor_sets", id: row!.id, in: db)), in: db)
             return row!
         }
     }
@@ -59,10 +63,13 @@ public struct FactorSetStore: Sendable {
 
     public func delete(id: Int64) async throws {
         try await database.transaction { db in
-            guard try await db.select().column("id").from("factor_sets").where("id", .equal, SQLBind(id)).first() != nil
-            else { throw StoreError.notFound(kind: "factor set", id: String(id)) }
+            guard let before = try await AuditState.row(of: "factor_sets", id: id, in: db) else {
+                throw StoreError.notFound(kind: "factor set", id: String(id))
+            }
             try await db.delete(from: "factor_sets").where("id", .equal, SQLBind(id)).run()
             try await InventoryStaleness.markAll(in: db)
+            try await AuditLog.append(
+                AuditChange(.factorSetDeleted, subjectKind: "factor_set", subjectID: id, before: before), in: db)
         }
     }
 

@@ -149,6 +149,7 @@ struct InventoryRows: Sendable {
         try await BulkInsert.run(
             table: "inventory_summaries", columns: Self.summaryColumns,
             rows: summaries().map { [.int(id), .text($0.subject), .text($0.json)] }, dialect: dialect, in: db)
+        try await AuditLog.append(auditChange(id: id, version: version + 1), in: db)
         return id
     }
 
@@ -199,6 +200,19 @@ struct InventoryRows: Sendable {
         try BulkInsert.run(
             table: "inventory_summaries", columns: Self.summaryColumns,
             rows: summaries.lazy.map { [.int(id), .text($0.subject), .text($0.json)] }, in: raw)
+        try AuditLog.append([auditChange(id: id, version: version + 1)], in: raw)
         return id
+    }
+}
+
+extension InventoryRows {
+    /// The audit entry of a computed inventory: its header as stored (options, library version, totals).
+    func auditChange(id: Int64, version: Int) -> AuditChange {
+        var fields = Dictionary(
+            uniqueKeysWithValues: zip(Self.inventoryColumns, header(version: version).map(\.auditValue)))
+        fields["id"] = .int(id)
+        return AuditChange(
+            .inventoryComputed, subjectKind: "inventory", subjectID: id, unitID: unitID, year: year,
+            after: AuditState(fields))
     }
 }

@@ -14,6 +14,8 @@ public final class PeakZeroDatabase: Sendable {
     public let location: DatabaseLocation
     /// For SQLite: what a bulk connection opens (the file, or the shared in-memory database's URI).
     let rawSQLitePath: String?
+    /// For SQLite: one write transaction at a time within this process.
+    let writeGate = WriteGate()
     private let close: @Sendable () async throws -> Void
 
     private init(
@@ -30,9 +32,13 @@ public final class PeakZeroDatabase: Sendable {
     /// Runs blocking bulk work on a fresh SQLite connection, off the async threads.
     func withRawSQLite<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
         guard let path = rawSQLitePath else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
-        return try await NIOThreadPool.singleton.runIfActive {
-            let connection = try SQLiteRaw(path: path)
-            return try body(connection)
+        // The pool's thread is outside this task: who is acting goes along by hand, for the audit trail.
+        let actor = AuditActor.current
+        return try await writeGate.run {
+            try await NIOThreadPool.singleton.runIfActive {
+                let connection = try SQLiteRaw(path: path)
+                return try AuditActor.$current.withValue(actor) { try body(connection) }
+            }
         }
     }
 
@@ -108,17 +114,27 @@ public final class PeakZeroDatabase: Sendable {
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws
         -> T
     {
-        try await sql.withSession { session in
-            try await session.raw("BEGIN").run()
-            do {
-                let result = try await body(session)
-                try await session.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await session.raw("ROLLBACK").run()
-                throw error
+        // SQLite: take the write lock at the start, so a transaction that reads before it writes
+        // (the audit trail reads its last entry) waits its turn instead of failing to upgrade.
+        let begin = dialect == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        // The session's queries may run outside this task: who is acting goes along by hand.
+        let actor = AuditActor.current
+        let run = {
+            try await self.sql.withSession { session in
+                try await AuditActor.$current.withValue(actor) {
+                    try await session.raw(SQLQueryString(begin)).run()
+                    do {
+                        let result = try await body(session)
+                        try await session.raw("COMMIT").run()
+                        return result
+                    } catch {
+                        try? await session.raw("ROLLBACK").run()
+                        throw error
+                    }
+                }
             }
         }
+        return dialect == .sqlite ? try await writeGate.run(run) : try await run()
     }
 }
 

@@ -101,3 +101,16 @@ enum InventoryStaleness {
         try await db.update("inventories").set("stale", to: SQLBind(1)).run()
     }
 }
+
+extension UnitLookup {
+    /// The paths of the units given (those that exist).
+    static func paths(of ids: Set<Int64>, in db: any SQLDatabase) async throws -> [String] {
+        var paths: [String] = []
+        for batch in Array(ids).chunked(by: 10_000) {
+            paths += try await db.select().column("path").from("units").where("id", .in, SQLBind.group(Array(batch)))
+                .all()
+                .map { try $0.decode(column: "path", as: String.self) }
+        }
+        return paths
+    }
+}

@@ -71,7 +71,18 @@ public struct UnitStore: Sendable {
     /// Nothing is written when any unit is invalid.
     @discardableResult
     public func create(_ units: [NewUnit]) async throws -> [ReportingUnit] {
-        try await database.transaction { db in try await Self.create(units, batchID: nil, in: db) }
+        try await database.transaction { db in
+            let created = try await Self.create(units, batchID: nil, in: db)
+            var changes: [AuditChange] = []
+            for unit in created {
+                changes.append(
+                    AuditChange(
+                        .unitCreated, subjectKind: "unit", subjectID: unit.id, unitID: unit.id,
+                        after: try await AuditState.row(of: "units", id: unit.id, in: db)))
+            }
+            try await AuditLog.append(changes, in: db)
+            return created
+        }
     }
 
     /// Creates and updates units from one file in one transaction, with the file's batch; nothing is
@@ -97,6 +108,13 @@ public struct UnitStore: Sendable {
                 }
             }
             if !issues.isEmpty { throw StoreError.invalid(issues) }
+            let touched = try await db.select().column("path").from("units").where("batch_id", .equal, SQLBind(batchID))
+                .all().map { try $0.decode(column: "path", as: String.self) }
+            let updated = try await UnitLookup.paths(of: Set(updating.map(\.id)), in: db)
+            try await AuditLog.append(
+                AuditLog.batchChange(
+                    .unitsImported, batchID: batchID, provenance: provenance, rows: creating.count + updating.count,
+                    superseded: 0, unitPaths: touched + updated, periods: []), in: db)
             return (creating.count, updating.count)
         }
     }
@@ -233,7 +251,15 @@ public struct UnitStore: Sendable {
 
     /// Changes a unit's fields; a new parent or share moves and re-weights its whole subtree.
     public func update(id: Int64, with new: NewUnit) async throws -> ReportingUnit {
-        try await database.transaction { db in try await Self.update(id: id, with: new, in: db) }
+        try await database.transaction { db in
+            let before = try await AuditState.row(of: "units", id: id, in: db)
+            let unit = try await Self.update(id: id, with: new, in: db)
+            try await AuditLog.append(
+                AuditChange(
+                    .unitUpdated, subjectKind: "unit", subjectID: id, unitID: id, before: before,
+                    after: try await AuditState.row(of: "units", id: id, in: db)), in: db)
+            return unit
+        }
     }
 
     static func update(id: Int64, with new: NewUnit, in db: any SQLDatabase) async throws -> ReportingUnit {
@@ -320,7 +346,10 @@ public struct UnitStore: Sendable {
                     throw StoreError.conflict("unit \(unit.code) has \(count) rows in \(table); delete them first")
                 }
             }
+            let before = try await AuditState.row(of: "units", id: id, in: db)
             try await db.delete(from: "units").where("id", .equal, SQLBind(id)).run()
+            try await AuditLog.append(
+                AuditChange(.unitDeleted, subjectKind: "unit", subjectID: id, unitID: id, before: before), in: db)
         }
     }
 
@@ -340,5 +369,20 @@ extension InputIssue {
         var issue = self
         issue.row = row
         return issue
+    }
+}
+
+extension UnitStore {
+    /// The units with these ids (those that still exist), by id.
+    public func units(ids: Set<Int64>) async throws -> [Int64: ReportingUnit] {
+        var found: [Int64: ReportingUnit] = [:]
+        for batch in Array(ids).chunked(by: 10_000) {
+            for row in try await database.sql.select().column(SQLRaw(Self.columns)).from("units")
+                .where("id", .in, SQLBind.group(Array(batch))).all(decoding: Row.self)
+            {
+                found[row.id] = row.unit
+            }
+        }
+        return found
     }
 }

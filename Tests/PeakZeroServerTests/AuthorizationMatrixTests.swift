@@ -103,6 +103,8 @@ struct AuthorizationMatrixTests {
         case .computeInventory: ([201], [404])
         case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])
         case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
+        // The audit trail is read by administrators, verifiers, reviewers and managers.
+        case .listAudit: ([403], [403])
         case .createToken: ([422, 400], [422, 400])
         }
     }
@@ -175,6 +177,7 @@ extension AuthorizationMatrixTests {
                 ("/data/activity/\(w.activity["in"]!)/edit?x=1", 200),
                 ("/data/activity/\(w.activity["out"]!)/edit?x=1", 404),
                 ("/data/economic/\(w.economic["out"]!)/edit?x=1", 404), ("/regions/510104?year=2023", 404),
+                ("/audit?x=1", 403),
             ] {
                 #expect(try await status(uri).0 == expected, "\(uri)")
             }

@@ -12,6 +12,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case getTemplate, createImport, getImport, exportActivity, exportEconomic, exportUnits, exportInventory
     case exportIndicators
     case createToken, listTokens, revokeToken
+    case listAudit
     case openAPI
 
     var method: HTTPRequest.Method {
@@ -55,6 +56,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createToken: "/api/v1/auth/token"
         case .listTokens: "/api/v1/auth/tokens"
         case .revokeToken: "/api/v1/auth/tokens/{id}"
+        case .listAudit: "/api/v1/audit"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -97,6 +99,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)"
         case .listTokens: "The signed-in account's tokens (never their secrets)"
         case .revokeToken: "Revoke one of the signed-in account's tokens"
+        case .listAudit:
+            "The audit trail, newest first: who changed what, when, before and after, with each entry's hash chain (administrators, and verifiers, reviewers and managers for their units)"
         case .openAPI: "This document"
         }
     }
@@ -112,6 +116,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             .exportIndicators:
             "intake"
         case .createToken, .listTokens, .revokeToken: "auth"
+        case .listAudit: "audit"
         case .openAPI: "meta"
         }
     }
@@ -146,6 +151,15 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("unit_id", "a unit (or region)"), ("region", "a GB/T 2260 code (or unit_id)"), ("year", "required"),
                 ("approach", "control (default) or equity"), ("scope2", "location (default) or market"),
                 ("format", "xlsx (default) or csv"),
+            ]
+        case .listAudit:
+            [
+                ("unit_id", "only entries about this unit's subtree"), ("actor", "only this account's entries"),
+                ("year", "only entries about this year"), ("month", "only entries about this month (1–12)"),
+                ("action", "only this action (e.g. activity.replace, period.approve, signin)"),
+                ("before", "an entry id: only older entries (paging back)"),
+                ("limit", "at most this many entries (default 100, at most 1000)"),
+                ("format", "csv or xlsx: every matching entry as a file (up to 100 000)"),
             ]
         default: []
         }

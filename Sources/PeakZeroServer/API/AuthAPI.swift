@@ -40,8 +40,11 @@ struct AuthAPI {
                 message: language == .zh
                     ? "登录失败次数过多，请 \(seconds) 秒后再试" : "too many failed sign-ins; try again in \(seconds) seconds")
         }
-        let (token, secret) = try await accounts.makeToken(
-            for: account, name: asked.tokenName ?? "api", days: asked.days ?? AccountStore.defaultTokenLife)
+        let actor = AuditActor(accountID: account.id, name: account.name, address: context.clientAddress)
+        let (token, secret) = try await AuditActor.$current.withValue(actor) {
+            try await accounts.makeToken(
+                for: account, name: asked.tokenName ?? "api", days: asked.days ?? AccountStore.defaultTokenLife)
+        }
         return try jsonResponse(
             TokenResponse(token: secret, id: token.id, name: token.name, expiresAt: token.expiresAt), status: .created)
     }

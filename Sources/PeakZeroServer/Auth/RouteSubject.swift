@@ -36,7 +36,7 @@ extension APIRoute {
         case .regionIndicators: .regionInPath
         case .exportActivity, .exportEconomic, .exportUnits, .exportIndicators: .unitInQuery
         case .listUnits, .createUnits, .createActivity, .createEconomic, .listInventories, .computeInventory,
-            .createImport, .getImport:
+            .createImport, .getImport, .listAudit:
             .narrowedByHandler
         case .listFactorSets, .createFactorSet, .deleteFactorSet, .getTemplate, .createToken, .listTokens, .revokeToken,
             .openAPI:
@@ -52,7 +52,7 @@ extension SitePage {
         case .region: .regionInPath
         case .inventory, .inventoryLine: .inventoryInPath
         case .recordEdit, .recordUpdate, .recordDelete: .recordOfKindInPath
-        case .overview, .units, .regions, .recordNew, .recordCreate, .importForm, .importUpload, .importConfirm:
+        case .overview, .units, .regions, .recordNew, .recordCreate, .importForm, .importUpload, .importConfirm, .audit:
             .narrowedByHandler
         case .factors, .factorSetUpload, .factorSetDelete, .signIn, .signInPost, .signOut, .stylesheet, .script, .icon:
             .shared

@@ -44,7 +44,11 @@ struct SignInMiddleware: RouterMiddleware {
         context.identity = identity
         (context.readScope, context.writeScope) = try await AccessScope.readAndWrite(
             of: identity.account, changing: RouteChange.changesData, in: database)
-        return try await Identity.$current.withValue(identity) { try await next(request, context) }
+        let actor = AuditActor(
+            accountID: identity.account.id, name: identity.account.name, address: context.clientAddress)
+        return try await Identity.$current.withValue(identity) {
+            try await AuditActor.$current.withValue(actor) { try await next(request, context) }
+        }
     }
 
     /// The account a bearer token or the session cookie signs in; a bearer token that opens nothing

@@ -39,7 +39,8 @@ extension APIRoute {
         case .createToken, .revokeToken: .ownAccount
         case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,
             .getInventory, .getInventoryLines, .unitIndicators, .regionIndicators, .getTemplate, .getImport,
-            .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators, .listTokens, .openAPI:
+            .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators, .listTokens, .openAPI,
+            .listAudit:
             .nothing
         }
     }
@@ -52,7 +53,7 @@ extension SitePage {
         case .factorSetUpload, .factorSetDelete: .shared
         case .signInPost, .signOut: .ownAccount
         case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,
-            .recordEdit, .importForm, .factors, .signIn, .stylesheet, .script, .icon:
+            .recordEdit, .importForm, .factors, .audit, .signIn, .stylesheet, .script, .icon:
             .nothing
         }
     }

@@ -42,7 +42,7 @@ struct PageLayout: Sendable {
         script = SiteURL.script.link(language)
         icon = SiteURL.icon.link(language)
         home = SiteURL.overview(year: nil).link(language)
-        nav = [
+        var nav = [
             NavLink(
                 label: t["nav_overview"] ?? "", url: SiteURL.overview(year: nil).link(language),
                 current: current == .overview),
@@ -60,6 +60,13 @@ struct PageLayout: Sendable {
                 current: current == .factors),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
         ]
+        if let account = Identity.current?.account, AuditAccess.mayRead(account) {
+            nav.insert(
+                NavLink(
+                    label: t["nav_audit"] ?? "", url: SiteURL.audit(AuditQuery()).link(language),
+                    current: current == .audit), at: nav.count - 1)
+        }
+        self.nav = nav
         let otherLanguage: Language = language == .zh ? .en : .zh
         self.otherLanguage = t["other_language"] ?? otherLanguage.rawValue
         otherLanguageURL = other(otherLanguage).link(otherLanguage)

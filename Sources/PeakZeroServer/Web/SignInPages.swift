@@ -41,7 +41,7 @@ extension WebPages {
         if let old = request.cookies[SignInMiddleware.cookieName]?.value {
             try await accounts.endSession(cookieValue: old)
         }
-        let session = try await accounts.openSession(for: account)
+        let session = try await accounts.openSession(for: account, address: context.clientAddress)
         var response = Self.redirect(to: next ?? SiteURL.overview(year: nil).link(language))
         response.setCookie(
             Cookie(

@@ -27,6 +27,7 @@ enum SiteURL: Sendable, Equatable {
     case importConfirm
     /// The factor library, narrowed by `filter`; `added` names a set just uploaded.
     case factors(FactorFilter, added: String?)
+    case audit(AuditQuery)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -55,6 +56,7 @@ enum SiteURL: Sendable, Equatable {
         case .importForm, .importUpload: "/data/import"
         case .importConfirm: "/data/import/confirm"
         case .factors: "/factors"
+        case .audit: "/audit"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -84,6 +86,7 @@ enum SiteURL: Sendable, Equatable {
         case .factors(let filter, let added):
             query += filter.query
             if let added { query.append(("added", added)) }
+        case .audit(let asked): query += asked.query
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -105,6 +108,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
     case importForm, importUpload, importConfirm
     case factors, factorSetUpload, factorSetDelete
+    case audit
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -135,6 +139,7 @@ enum SitePage: String, CaseIterable, Sendable {
         case .importForm, .importUpload: "/data/import"
         case .importConfirm: "/data/import/confirm"
         case .factors: "/factors"
+        case .audit: "/audit"
         case .factorSetUpload: "/factors/sets"
         case .factorSetDelete: "/factors/sets/{id}/delete"
         case .signIn, .signInPost: "/signin"

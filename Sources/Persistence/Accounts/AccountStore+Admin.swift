@@ -28,6 +28,10 @@ extension AccountStore {
             try await db.update("users").set("password_hash", to: SQLBind(hash))
                 .where("id", .equal, SQLBind(account.id)).run()
             try await db.delete(from: "sessions").where("user_id", .equal, SQLBind(account.id)).run()
+            try await AuditLog.append(
+                AuditChange(
+                    .passwordChanged, subjectKind: "account", subjectID: account.id,
+                    after: AuditState(["name": .text(account.name)])), in: db)
         }
     }
 
@@ -40,6 +44,11 @@ extension AccountStore {
             try await db.delete(from: "sessions").where("user_id", .equal, SQLBind(account.id)).run()
             try await db.update("api_tokens").set("revoked_at", to: SQLBind(now))
                 .where("user_id", .equal, SQLBind(account.id)).where("revoked_at", .is, SQLLiteral.null).run()
+            try await AuditLog.append(
+                AuditChange(
+                    .accountDisabled, subjectKind: "account", subjectID: account.id,
+                    before: Self.auditState(name: account.name, grants: account.grants),
+                    after: AuditState(["name": .text(account.name), "disabled_at": .text(now)])), in: db)
         }
     }
 

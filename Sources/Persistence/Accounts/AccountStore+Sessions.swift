@@ -5,20 +5,29 @@ import SQLKit
 /// value's hash is stored, and a sign-in always makes a new value (a value a visitor brought along
 /// is never adopted, so it cannot be fixed in advance).
 extension AccountStore {
-    public func openSession(for account: Account) async throws -> OpenedSession {
+    /// - Parameter address: where the sign-in came from, for the audit trail.
+    public func openSession(for account: Account, address: String? = nil) async throws -> OpenedSession {
         let cookie = Secret.make(prefix: "pzs_")
         let csrf = Secret.make(prefix: "pzc_")
         let now = clock()
         let expires = Timestamp.string(now.addingTimeInterval(Self.sessionLifetime))
         // Expired sessions are of no use to anyone: cleared as new ones open.
-        try await database.sql.delete(from: "sessions").where("expires_at", .lessThan, SQLBind(Timestamp.string(now)))
-            .run()
-        try await database.sql.insert(into: "sessions")
-            .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
-            .values(
-                SQLBind(Secret.hash(cookie)), SQLBind(account.id), SQLBind(csrf), SQLBind(Timestamp.string(now)),
-                SQLBind(expires)
-            ).run()
+        try await database.transaction { db in
+            try await db.delete(from: "sessions").where("expires_at", .lessThan, SQLBind(Timestamp.string(now))).run()
+            try await db.insert(into: "sessions")
+                .columns("token_hash", "user_id", "csrf_token", "created_at", "expires_at")
+                .values(
+                    SQLBind(Secret.hash(cookie)), SQLBind(account.id), SQLBind(csrf), SQLBind(Timestamp.string(now)),
+                    SQLBind(expires)
+                ).run()
+            let actor = AuditActor(accountID: account.id, name: account.name, address: address)
+            try await AuditActor.$current.withValue(actor) {
+                try await AuditLog.append(
+                    AuditChange(
+                        .signedIn, subjectKind: "account", subjectID: account.id,
+                        after: AuditState(["session_expires_at": .text(expires)])), in: db)
+            }
+        }
         return OpenedSession(account: account, cookieValue: cookie, csrfToken: csrf, expiresAt: expires)
     }
 
@@ -34,7 +43,16 @@ extension AccountStore {
     }
 
     public func endSession(cookieValue: String) async throws {
-        try await database.sql.delete(from: "sessions").where("token_hash", .equal, SQLBind(Secret.hash(cookieValue)))
-            .run()
+        try await database.transaction { db in
+            let ended = try await db.delete(from: "sessions")
+                .where("token_hash", .equal, SQLBind(Secret.hash(cookieValue))).returning("user_id").all()
+            for row in ended {
+                try await AuditLog.append(
+                    AuditChange(
+                        .signedOut, subjectKind: "account", subjectID: try row.decode(column: "user_id", as: Int64.self)
+                    ),
+                    in: db)
+            }
+        }
     }
 }

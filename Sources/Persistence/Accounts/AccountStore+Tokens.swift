@@ -16,15 +16,25 @@ extension AccountStore {
         }
         let secret = Secret.make(prefix: "pzt_")
         let now = clock()
-        let row = try await database.sql.insert(into: "api_tokens")
-            .columns("user_id", "name", "token_hash", "created_at", "expires_at")
-            .values(
-                SQLBind(account.id), SQLBind(name.isEmpty ? "token" : name), SQLBind(Secret.hash(secret)),
-                SQLBind(Timestamp.string(now)), SQLBind(Timestamp.string(now.addingTimeInterval(Double(days) * 86400)))
-            )
-            .returning("id", "name", "created_at", "expires_at", "revoked_at")
-            .first(decoding: StoredToken.self, keyDecodingStrategy: .convertFromSnakeCase)
-        return (row!, secret)
+        let token = try await database.transaction { db in
+            let made = try await db.insert(into: "api_tokens")
+                .columns("user_id", "name", "token_hash", "created_at", "expires_at")
+                .values(
+                    SQLBind(account.id), SQLBind(name.isEmpty ? "token" : name), SQLBind(Secret.hash(secret)),
+                    SQLBind(Timestamp.string(now)),
+                    SQLBind(Timestamp.string(now.addingTimeInterval(Double(days) * 86400)))
+                )
+                .returning("id", "name", "created_at", "expires_at", "revoked_at")
+                .first(decoding: StoredToken.self, keyDecodingStrategy: .convertFromSnakeCase)!
+            try await AuditLog.append(
+                AuditChange(
+                    .tokenCreated, subjectKind: "api_token", subjectID: made.id,
+                    after: AuditState([
+                        "account": .text(account.name), "name": .text(made.name), "expires_at": .text(made.expiresAt),
+                    ])), in: db)
+            return made
+        }
+        return (token, secret)
     }
 
     /// The account a bearer token signs in, if the token is neither revoked nor expired.
@@ -45,9 +55,15 @@ extension AccountStore {
 
     /// Revokes one of the account's own tokens; another account's is not found.
     public func revokeToken(id: Int64, of account: Account) async throws {
-        let updated = try await database.sql.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.now()))
-            .where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(account.id))
-            .where("revoked_at", .is, SQLLiteral.null).returning("id").all()
-        if updated.isEmpty { throw StoreError.notFound(kind: "token", id: String(id)) }
+        try await database.transaction { db in
+            let updated = try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.now()))
+                .where("id", .equal, SQLBind(id)).where("user_id", .equal, SQLBind(account.id))
+                .where("revoked_at", .is, SQLLiteral.null).returning("id").all()
+            if updated.isEmpty { throw StoreError.notFound(kind: "token", id: String(id)) }
+            try await AuditLog.append(
+                AuditChange(
+                    .tokenRevoked, subjectKind: "api_token", subjectID: id,
+                    after: AuditState(["account": .text(account.name)])), in: db)
+        }
     }
 }

@@ -58,6 +58,10 @@ public struct AccountStore: Sendable {
                         SQLBind(now)
                     ).run()
             }
+            try await AuditLog.append(
+                AuditChange(
+                    .accountCreated, subjectKind: "account", subjectID: id,
+                    after: Self.auditState(name: name, grants: grants)), in: db)
             return id
         }
         return try await account(id: id)!
@@ -131,12 +135,37 @@ public struct AccountStore: Sendable {
         }
         guard matches, let stored else {
             // Failures older than the window no longer count: cleared as new ones are recorded.
-            try await database.sql.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since))
-                .run()
-            try await database.sql.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
-                .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).run()
+            try await database.transaction { db in
+                try await db.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since))
+                    .run()
+                try await db.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
+                    .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).run()
+                // Named by the name tried (never the password), from where.
+                try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: name, address: address)) {
+                    try await AuditLog.append(
+                        AuditChange(.signInFailed, subjectKind: "account", subjectID: name), in: db)
+                }
+            }
             throw SignInRefusal.wrongNameOrPassword
         }
         return try await account(id: try stored.decode(column: "id", as: Int64.self))!
+    }
+}
+
+extension AccountStore {
+    /// An account as the audit trail shows it: its name and roles, never a password or its hash.
+    static func auditState(name: String, grants: [RoleGrant]) -> AuditState {
+        AuditState([
+            "name": .text(name),
+            "grants": .list(
+                grants.map { grant in
+                    .text(
+                        [
+                            grant.role.rawValue, grant.unitID.map { "unit \($0)" },
+                            grant.regionCode.map { "region \($0)" },
+                        ]
+                        .compactMap { $0 }.joined(separator: " "))
+                }),
+        ])
     }
 }

@@ -8,5 +8,6 @@ public enum Migrations {
         Migration0005CreateInventories.migration,
         Migration0006AddBatchesToUnitsAndEconomic.migration,
         Migration0007CreateAccounts.migration,
+        Migration0008CreateAuditLog.migration,
     ]
 }

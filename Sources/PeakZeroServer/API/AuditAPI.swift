@@ -1,0 +1,50 @@
+import Accounting
+import Hummingbird
+import Intake
+import Persistence
+
+/// `GET /api/v1/audit`: the audit trail as the account may read it, newest first, filtered by
+/// `unit_id` (its subtree), `actor`, `year`, `month`, `action`; paged back with `before`; as JSON,
+/// or every matching entry as a file with `format=csv|xlsx`.
+struct AuditAPI: Sendable {
+    let database: PeakZeroDatabase
+
+    func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let account = try context.signedIn.account
+        guard let scope = try await AuditAccess.scope(of: account, in: database) else {
+            throw APIError(
+                status: .forbidden, code: "forbidden",
+                message: RouteChange.refusal(AuditAccess.roles, language))
+        }
+        var filter: AuditFilter
+        do { filter = try AuditAccess.filter(request.uri.queryParameters) } catch let bad as AuditAccess.BadFilter {
+            throw APIError.badRequest(bad.message(language))
+        }
+        if let unit = request.uri.queryParameters.get("unit_id") {
+            guard let id = Int64(unit) else {
+                throw APIError.badRequest(
+                    AuditAccess.BadFilter(field: "unit_id", value: String(unit)).message(language))
+            }
+            // A unit outside the scope is answered like a missing one.
+            guard try await scope.contains(unitID: id, in: database) else {
+                throw APIError.notFound(language == .zh ? "没有此单位" : "no such unit")
+            }
+            filter.unitID = id
+        }
+        if request.uri.queryParameters.get("format") != nil {
+            let format = try IntakeAPI.format(request)
+            let entries = try await AuditLog.entries(filter, scope: scope, limit: AuditAccess.exportLimit, in: database)
+            let tables = Exports.audit(
+                entries,
+                unitCodes: try await UnitStore(database).units(ids: Set(entries.compactMap(\.unitId))).mapValues(
+                    \.code),
+                language: language)
+            return IntakeAPI.file(
+                try Exports.data(tables, format: format), name: "audit.\(format.rawValue)", format: format)
+        }
+        let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
+        return try jsonResponse(
+            Items(items: try await AuditLog.entries(filter, scope: scope, limit: limit, in: database)))
+    }
+}

@@ -1,0 +1,165 @@
+import Accounting
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import SQLKit
+import Testing
+
+@testable import PeakZeroServer
+
+/// The audit trail through the API and its page: every route that changes something leaves an
+/// entry; an auditor sees the entries of its units only; filters take hostile text as plain text
+/// and refuse malformed numbers with 400; the selection exports as CSV and Excel.
+@Suite("Audit trail: API and page")
+struct AuditAPITests {
+    static func count(_ database: PeakZeroDatabase) async throws -> Int {
+        try await database.sql.raw("SELECT COUNT(*) AS n FROM audit_log").first()!.decode(column: "n", as: Int.self)
+    }
+
+    /// The id of what a create answered with (one object, or a list of one).
+    static func createdID(_ json: Any?) -> Int {
+        (json.object["id"] as? Int) ?? (json.items.first?["id"] as? Int)
+            ?? ((json as? [[String: Any]])?.first?["id"] as? Int)
+            ?? 0
+    }
+
+    @Test("every route that changes something appends an entry, named after the account that asked")
+    func everyChangeIsAudited() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            for route in APIRoute.allCases where ![.get, .head].contains(route.method) {
+                var (uri, body) = AuthorizationMatrixTests.request(route, "in", w)
+                var headers: HTTPFields = [:]
+                switch route {
+                case .createImport:
+                    let (file, multipart) = IntakeAPITests.multipart(IntakeAPITests.good, name: "audit.csv")
+                    let before = try await Self.count(database)
+                    let status = try await client.execute(
+                        uri: route.path + "?mode=replace", method: .post, headers: multipart, body: file
+                    ) {
+                        $0.status
+                    }
+                    #expect(status == .ok, "\(route)")
+                    #expect(try await Self.count(database) == before + 1, "\(route)")
+                    continue
+                case .createToken:
+                    body = #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#
+                    headers[.authorization] = ""
+                case .revokeToken:
+                    // A token of its own, not the one this test signs in with.
+                    let accounts = AccountStore(database, cost: 4)
+                    let spare = try await accounts.makeToken(
+                        for: try #require(try await accounts.account(named: "admin")), name: "spare")
+                    uri = route.path.replacingOccurrences(of: "{id}", with: String(spare.token.id))
+                case .deleteUnit:
+                    // A unit without children or data: a new one.
+                    let made = try await client.call(
+                        .post, "/api/v1/units",
+                        json: #"{"code": "TMP", "name": "Temporary", "level": "facility", "region_code": "510104"}"#)
+                    uri = route.path.replacingOccurrences(of: "{id}", with: String(Self.createdID(made.json)))
+                case .deleteFactorSet:
+                    let made = try await client.call(
+                        .post, "/api/v1/factor-sets",
+                        json:
+                            #"{"name": "gone", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
+                    )
+                    uri = route.path.replacingOccurrences(of: "{id}", with: String(Self.createdID(made.json)))
+                default: break
+                }
+                let before = try await Self.count(database)
+                let answer = try await client.call(route.method, uri, json: body, headers: headers)
+                #expect((200..<300).contains(answer.status.code), "\(route): \(answer.status) \(answer.json ?? "")")
+                #expect(try await Self.count(database) > before, "\(route) left no entry")
+            }
+            let mine = try await client.call(.get, "/api/v1/audit?actor=admin&limit=1000")
+            #expect(mine.json.items.count > 10, "\(mine.json.items.count)")
+            #expect(mine.json.items.allSatisfy { $0["actor"] as? String == "admin" })
+            #expect(try await AuditLog.verify(database).isIntact)
+        }
+    }
+
+    @Test("an auditor of one enterprise sees its entries only; viewers and reporters none")
+    func scoped() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let accounts = AccountStore(database, cost: 4)
+            let auditor = try await accounts.create(
+                name: "vic", password: "a long password",
+                grants: [RoleGrant(role: .verifier, unitID: Int64(w.units["E1"]!))])
+            let headers: HTTPFields = [
+                .authorization: "Bearer \(try await accounts.makeToken(for: auditor, name: "t").secret)"
+            ]
+            let seen = try await client.call(.get, "/api/v1/audit?limit=1000", headers: headers)
+            #expect(seen.status == .ok && !seen.json.items.isEmpty)
+            let allowed = Set([w.units["E1"]!, w.units["F1"]!])
+            #expect(seen.json.items.allSatisfy { allowed.contains($0["unit_id"] as? Int ?? -1) })
+            #expect(
+                try await client.call(.get, "/api/v1/audit?unit_id=\(w.units["E2"]!)", headers: headers).status
+                    == .notFound)
+            #expect(
+                try await client.call(.get, "/api/v1/audit?unit_id=\(w.units["F1"]!)", headers: headers).status == .ok)
+            for viewer in [w.viewer, w.reporter] {
+                #expect(try await client.call(.get, "/api/v1/audit", headers: viewer).status == .forbidden)
+            }
+        }
+    }
+
+    @Test("hostile text in a filter is only text; malformed numbers are 400; never a 500")
+    func hostileFilters() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await AuthorizationMatrixTests.world(client, database)
+            let entries = try await Self.count(database)
+            for text in ["' OR 1=1 --", "admin' --", "\"; DROP TABLE audit_log; --", "%", "_", "\\", "1; SELECT 1"] {
+                let encoded = text.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+                let answer = try await client.call(.get, "/api/v1/audit?actor=\(encoded)")
+                #expect(answer.status == .ok && answer.json.items.isEmpty, "\(text)")
+                let page = try await client.execute(uri: "/audit?lang=en&unit=\(encoded)", method: .get) { $0.status }
+                #expect(page == .badRequest, "\(text)")
+            }
+            for query in ["year=2023abc", "month=13", "unit_id=1%20OR%201", "before=x", "action=drop"] {
+                #expect(try await client.call(.get, "/api/v1/audit?\(query)").status == .badRequest, "\(query)")
+            }
+            #expect(try await Self.count(database) == entries)
+        }
+    }
+
+    @Test("every action has a name in both languages")
+    func actionNames() throws {
+        let strings = try PageRenderer.load().strings
+        for language in [Language.zh, .en] {
+            let t = strings.table(language)
+            for action in AuditAction.allCases {
+                #expect(t[WebPages.auditLabelKey(action.rawValue)] != nil, "\(action) in \(language)")
+            }
+        }
+    }
+
+    @Test("the page lists, filters and pages the log; its selection exports as CSV and Excel")
+    func pageAndExport() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            func get(_ uri: String) async throws -> (HTTPResponse.Status, String, HTTPFields) {
+                try await client.execute(uri: uri, method: .get) { ($0.status, String(buffer: $0.body), $0.headers) }
+            }
+            let page = try await get("/audit?lang=en")
+
+            #expect(page.0 == .ok && page.1.contains("Audit trail") && page.1.contains("Unit created"))
+            let filtered = try await get("/audit?lang=zh&unit=F1&action=activity.add")
+            #expect(filtered.0 == .ok && filtered.1.contains("审计日志"))
+            // Only the records added: no unit's creation among the rows (the action list still names it).
+            #expect(filtered.1.contains("<td>新增活动数据</td>") && !filtered.1.contains("<td>新建单位</td>"))
+            let csv = try await get("/audit?lang=en&unit=E1&format=csv")
+            #expect(csv.2[.contentType]?.hasPrefix("text/csv") == true)
+            let lines = csv.1.split(separator: "\n")
+            #expect(csv.1.hasPrefix("\u{FEFF}id,at,actor,actor id,address,action") && lines.count > 2)
+            #expect(!csv.1.contains(",E2,"))
+            let xlsx = try await client.execute(uri: "/audit?lang=en&format=xlsx", method: .get) {
+                Array(Data(buffer: $0.body).prefix(2))
+            }
+            #expect(xlsx == [0x50, 0x4B])
+            let api = try await client.call(.get, "/api/v1/audit?format=csv&unit_id=\(w.units["E1"]!)")
+            #expect(api.status == .ok)
+        }
+    }
+}
