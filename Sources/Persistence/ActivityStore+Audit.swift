@@ -30,6 +30,11 @@ extension ActivityStore {
         return AuditState(fields)
     }
 
+    /// The unit and month of each row, for the check of locked periods.
+    static func lockKeys(_ rows: [BulkRow]) -> Set<PeriodLocks.Key> {
+        Set(rows.map { PeriodLocks.Key(unitID: $0.unitID, year: $0.record.period.year, month: $0.record.period.month) })
+    }
+
     struct PeriodKey: Hashable {
         let year: Int
         let month: Int?

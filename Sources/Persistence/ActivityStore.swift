@@ -121,6 +121,7 @@ public struct ActivityStore: Sendable {
         _ rows: [BulkRow], provenance: RecordBatch, superseded: Int = 0, audited: Bool = true, dialect: Dialect,
         in db: any SQLDatabase
     ) async throws -> [Int64] {
+        try await PeriodLocks.check(units: Set(rows.map(\.unitID)), keys: { lockKeys(rows) }, in: db)
         let batchID = try await provenance.insert(count: rows.count, in: db)
         var ids: [Int64] = []
         for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
@@ -177,6 +178,7 @@ public struct ActivityStore: Sendable {
         return try raw.withoutForeignKeyChecks {
             try raw.transaction {
                 try UnitLookup.requireExisting(Set(pathByUnit.keys), in: raw)
+                try PeriodLocks.check(units: pathByUnit.keys, keys: { lockKeys(rows) }, in: raw)
                 for chunk in superseding.chunked(by: 10_000) {
                     // Integers only, so the list is safe to inline.
                     try raw.exec(

@@ -103,6 +103,18 @@ public final class ActivityStream {
 
     func finish(superseding: [Int64], contentHash: String?) throws {
         try flush()
+        // The rows are written: the batch's units and months are read back only if one is locked.
+        try PeriodLocks.check(
+            units: pathByUnit.keys,
+            keys: {
+                let query = try raw.prepare(
+                    "SELECT DISTINCT unit_id, year, month FROM activity_records WHERE batch_id = \(batchID)")
+                var keys = Set<PeriodLocks.Key>()
+                while try query.step() {
+                    keys.insert(.init(unitID: query.int64(0), year: Int(query.int64(1)), month: query.optionalInt(2)))
+                }
+                return keys
+            }, in: raw)
         for chunk in superseding.chunked(by: 10_000) {
             // Integers only, so the list is safe to inline.
             try raw.exec("DELETE FROM activity_records WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))")

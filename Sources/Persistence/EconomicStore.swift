@@ -168,6 +168,10 @@ public struct EconomicStore: Sendable {
             "root_id", "unit_id", "year", "month", "output_value", "value_added", "revenue", "price_index",
             "base_year", "created_at", "batch_id",
         ]
+        try await PeriodLocks.check(
+            units: Set(records.map(\.unitID)),
+            keys: { Set(records.map { .init(unitID: $0.unitID, year: $0.period.year, month: $0.period.month) }) },
+            in: db)
         let now = Timestamp.now()
         var ids: [Int64] = []
         for chunk in records.chunked(by: dialect.maxBinds / columns.count) {

@@ -12,6 +12,7 @@ struct InventoryRows: Sendable {
     let options: CalculationOptions
     let libraryVersion: String
     let setIDs: String
+    let unapprovedRecords: Int
     /// Output value and value added at constant prices by unit, for the summaries.
     let economic: [Int64: [Double?]]
 
@@ -23,7 +24,7 @@ struct InventoryRows: Sendable {
     static let inventoryColumns = [
         "root_id", "unit_id", "year", "version", "gwp", "scope2", "fuel_parameters", "factor_library", "factor_set_ids",
         "stale", "record_count", "scope1_t", "scope2_location_t", "scope2_market_t", "tce_calorific", "tce_equivalent",
-        "computed_at",
+        "computed_at", "unapproved_records",
     ]
     static let lineColumns = [
         "id", "inventory_id", "root_id", "record_id", "unit_id", "month", "lineage_id", "co2e_location_t",
@@ -45,7 +46,7 @@ struct InventoryRows: Sendable {
             .int(anchor.rootID), .int(unitID), .int(Int64(year)), .int(Int64(version)), .text(options.gwp.rawValue),
             .text(options.scope2.rawValue), .text(options.fuelParameters.rawValue), .text(libraryVersion),
             .text(setIDs), .int(0), .int(Int64(lines.count)), .double(t[0]), .double(t[1]), .double(t[2]),
-            .double(t[3]), .double(t[4]), .text(Timestamp.now()),
+            .double(t[3]), .double(t[4]), .text(Timestamp.now()), .int(Int64(unapprovedRecords)),
         ]
     }
 

@@ -20,13 +20,16 @@ public struct StoredInventory: Sendable, Codable, Equatable {
     public let tceCalorific: Double
     public let tceEquivalent: Double
     public let computedAt: String
+    /// The activity records it counted that lie outside approved periods: 0 when it rests on
+    /// approved data only; nil for an inventory computed before review existed.
+    public let unapprovedRecords: Int?
 
     /// Scope 1 plus the scope-2 figure the inventory's options chose.
     public var co2eT: Double { scope1T + (scope2 == "market" ? scope2MarketT : scope2LocationT) }
 
     enum CodingKeys: String, CodingKey {
         case id, unitId, year, version, gwp, scope2, fuelParameters, factorLibrary, stale, recordCount, scope1T,
-            scope2LocationT, scope2MarketT, tceCalorific, tceEquivalent, computedAt
+            scope2LocationT, scope2MarketT, tceCalorific, tceEquivalent, computedAt, unapprovedRecords
     }
 
     /// `stale` is stored as INTEGER 0/1 on both databases.
@@ -48,6 +51,7 @@ public struct StoredInventory: Sendable, Codable, Equatable {
         tceCalorific = try c.decode(Double.self, forKey: .tceCalorific)
         tceEquivalent = try c.decode(Double.self, forKey: .tceEquivalent)
         computedAt = try c.decode(String.self, forKey: .computedAt)
+        unapprovedRecords = try c.decodeIfPresent(Int.self, forKey: .unapprovedRecords)
     }
 }
 
@@ -127,6 +131,7 @@ public struct InventoryStore: Sendable {
         let rows = InventoryRows(
             lines: lines, anchor: anchor, unitID: unitID, year: year, options: options,
             libraryVersion: library.version, setIDs: setIDs,
+            unapprovedRecords: try await ReviewStore(database).unapprovedRecords(under: unitID, year: year),
             economic: try await economicAtConstantPrices(under: unitID, year: year))
         let id: Int64
         if database.rawSQLitePath != nil {
@@ -153,7 +158,7 @@ public struct InventoryStore: Sendable {
     }
 
     static let columns =
-        "id, unit_id, year, version, gwp, scope2, fuel_parameters, factor_library, stale, record_count, scope1_t, scope2_location_t, scope2_market_t, tce_calorific, tce_equivalent, computed_at"
+        "id, unit_id, year, version, gwp, scope2, fuel_parameters, factor_library, stale, record_count, scope1_t, scope2_location_t, scope2_market_t, tce_calorific, tce_equivalent, computed_at, unapproved_records"
 
     static func find(id: Int64, in db: any SQLDatabase) async throws -> StoredInventory? {
         try await db.select().column(SQLRaw(columns)).from("inventories").where("id", .equal, SQLBind(id))

@@ -14,6 +14,10 @@ enum RecordEdits {
         guard let before = try await AuditState.row(of: table, id: id, in: db) else {
             throw StoreError.notFound(kind: kind, id: String(id))
         }
+        if let unit = before.int("unit_id"), let year = before.int("year") {
+            let key = PeriodLocks.Key(unitID: unit, year: Int(year), month: before.int("month").map(Int.init))
+            try await PeriodLocks.check(units: [unit], keys: { [key] }, in: db)
+        }
         try await db.delete(from: table).where("id", .equal, SQLBind(id)).run()
         if let unit = before.int("unit_id"), let year = before.int("year") {
             try await InventoryStaleness.mark(units: [unit], years: [Int(year)], in: db)

@@ -137,6 +137,15 @@ extension Problem {
             return zh ? "单位代码“\(code)”与第 \(first) 行重复" : "unit code \"\(code)\" repeats row \(first)"
         case .futurePeriod(let text):
             return zh ? "期间“\(text)”尚未到来" : "period \"\(text)\" has not begun yet"
+        case .periodLocked(let unit, let period, let approved):
+            if approved {
+                return zh
+                    ? "单位 \(unit) 的 \(period) 已审核通过并锁定；如需修改，请先发起更正"
+                    : "\(period) of unit \(unit) is approved and locked; open a correction to change it"
+            }
+            return zh
+                ? "单位 \(unit) 的 \(period) 已报送，正在审核，数据已锁定"
+                : "\(period) of unit \(unit) is submitted for review; its data is locked until it is returned"
         case .implausible(let value, let median):
             let v = Self.short(value)
             let m = Self.short(median)

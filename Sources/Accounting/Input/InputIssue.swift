@@ -86,6 +86,9 @@ public enum Problem: Sendable, Equatable {
     case duplicateRow(firstRow: Int)
     case alreadyStored(recordID: Int64)
     case futurePeriod(String)
+    /// The unit's period (`2024-03`, `2024-Q1`, `2024`) has been submitted or approved: its data
+    /// is locked until it is returned or a correction is opened.
+    case periodLocked(unit: String, period: String, approved: Bool)
     /// Economic data: a second row for the same unit and period.
     case duplicateUnitPeriod(firstRow: Int)
     /// Economic data already stored for the unit and period (append mode).

@@ -11,6 +11,7 @@ public struct AuditState: Sendable, Equatable {
         case double(Double)
         case text(String)
         case list([Value])
+        case object([String: Value])
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
@@ -20,6 +21,7 @@ public struct AuditState: Sendable, Equatable {
             case .double(let value): try container.encode(value)
             case .text(let value): try container.encode(value)
             case .list(let values): try container.encode(values)
+            case .object(let fields): try container.encode(fields)
             }
         }
     }
@@ -48,6 +50,11 @@ public struct AuditState: Sendable, Equatable {
             fields[column] = Self.value(of: column, in: row)
         }
         return AuditState(fields)
+    }
+
+    /// Every row a query returns, each as its fields.
+    static func rows(_ query: SQLSelectBuilder) async throws -> [Value] {
+        try await query.all().map { row in .object(Dictionary(uniqueKeysWithValues: row.allColumns.map { ($0, value(of: $0, in: row)) })) }
     }
 
     /// A column's value whatever its type: each database reports its own, so each type is tried.

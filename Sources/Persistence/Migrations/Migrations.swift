@@ -9,5 +9,6 @@ public enum Migrations {
         Migration0006AddBatchesToUnitsAndEconomic.migration,
         Migration0007CreateAccounts.migration,
         Migration0008CreateAuditLog.migration,
+        Migration0009CreateReview.migration,
     ]
 }
