@@ -50,6 +50,14 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as StoreError {
             throw APIError(error, language: request.language)
+        } catch let refusal as ReviewRefusal {
+            switch refusal {
+            case .wrongState, .ownSubmission:
+                throw APIError(status: .conflict, code: "conflict", message: refusal.message(request.language))
+            case .reasonRequired, .notAPeriodOf:
+                throw APIError(
+                    status: .unprocessableContent, code: "invalid", message: refusal.message(request.language))
+            }
         } catch let error as DecodingError {
             throw APIError.badRequest(
                 request.language == .zh

@@ -25,6 +25,7 @@ public enum APIRouter {
             rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database))
         let intake = IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold)
         let audit = AuditAPI(database: database)
+        let review = ReviewAPI(database: database)
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
@@ -62,6 +63,12 @@ public enum APIRouter {
                 case .listTokens: auth.list
                 case .revokeToken: auth.revoke
                 case .listAudit: audit.list
+                case .listPeriods: review.board
+                case .getPeriod: review.period
+                case .submitPeriod: { try await review.take(.submit, $0, $1) }
+                case .approvePeriod: { try await review.take(.approve, $0, $1) }
+                case .returnPeriod: { try await review.take(.return, $0, $1) }
+                case .correctPeriod: { try await review.take(.correct, $0, $1) }
                 case .openAPI: { _, _ in openAPI }
                 }
             let (subject, change) = (route.subject, route.change)
@@ -104,6 +111,13 @@ public enum APIRouter {
                 case .factorSetUpload: pages.uploadFactorSet
                 case .factorSetDelete: pages.deleteFactorSet
                 case .audit: pages.audit
+                case .reviewHome: pages.reviewHome
+                case .periods: pages.reviewBoard
+                case .period: pages.reviewPeriod
+                case .periodSubmit: { try await pages.takeStep(.submit, $0, $1) }
+                case .periodApprove: { try await pages.takeStep(.approve, $0, $1) }
+                case .periodReturn: { try await pages.takeStep(.return, $0, $1) }
+                case .periodCorrect: { try await pages.takeStep(.correct, $0, $1) }
                 case .signIn: pages.signInForm
                 case .signInPost: pages.signIn
                 case .signOut: pages.signOut

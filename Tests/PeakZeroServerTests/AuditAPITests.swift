@@ -46,6 +46,22 @@ struct AuditAPITests {
                 case .createToken:
                     body = #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#
                     headers[.authorization] = ""
+                case .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod:
+                    // April is submitted by someone else first, to be approved and then corrected; May to be returned.
+                    let f1 = Int64(w.units["F1"]!)
+                    if route == .approvePeriod || route == .returnPeriod {
+                        let month = route == .approvePeriod ? "2023-04" : "2023-05"
+                        try await AuditActor.$current.withValue(AuditActor(accountID: 999, name: "rita")) {
+                            try await ReviewStore(database).take(
+                                .submit, unitID: f1, period: try #require(ReportingPeriod(parsing: month)))
+                        }
+                    }
+                    let month =
+                        ["submitPeriod": "2023-03", "approvePeriod": "2023-04", "returnPeriod": "2023-05"][
+                            route.rawValue] ?? "2023-04"
+                    uri = route.path.replacingOccurrences(of: "{id}", with: String(f1))
+                        .replacingOccurrences(of: "{period}", with: month)
+                    body = #"{"reason": "checked"}"#
                 case .revokeToken:
                     // A token of its own, not the one this test signs in with.
                     let accounts = AccountStore(database, cost: 4)

@@ -58,7 +58,7 @@ struct AuthorizationMatrixTests {
     static func request(_ route: APIRoute, _ side: String, _ w: World) -> (uri: String, body: String?) {
         let unit = side == "in" ? w.units["F1"]! : w.units["E2"]!
         let code = side == "in" ? "F1" : "E2"
-        var path = route.path
+        var path = route.path.replacingOccurrences(of: "{period}", with: "2023-03")
         switch route.subject {
         case .unitInPath: path = path.replacingOccurrences(of: "{id}", with: String(unit))
         case .activityRecordInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.activity[side]!))
@@ -105,6 +105,11 @@ struct AuthorizationMatrixTests {
         case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
         // The audit trail is read by administrators, verifiers, reviewers and managers.
         case .listAudit: ([403], [403])
+        case .listPeriods, .getPeriod, .submitPeriod: ([200], [404])
+        // Reviewing is for reviewers.
+        case .approvePeriod, .returnPeriod: ([403], [403])
+        // F1's March is submitted by then, not approved; and a correction needs a reason.
+        case .correctPeriod: ([409, 422], [404])
         case .createToken: ([422, 400], [422, 400])
         }
     }

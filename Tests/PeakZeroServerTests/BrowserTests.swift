@@ -91,6 +91,8 @@ struct BrowserTests {
                     ("records", "/units/\(facility.id)/records?year=2024"),
                     ("new-activity", "/data/activity/new?unit=\(facility.id)"), ("import", "/data/import"),
                     ("factors", "/factors?kind=grid_average"), ("not-found", "/units/999999"),
+                    ("review", "/units/\(root.id)/periods?year=2024"),
+                    ("period", "/units/\(facility.id)/periods/2024-03"), ("audit", "/audit"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

@@ -13,12 +13,13 @@ enum APIRoute: String, CaseIterable, Sendable {
     case exportIndicators
     case createToken, listTokens, revokeToken
     case listAudit
+    case listPeriods, getPeriod, submitPeriod, approvePeriod, returnPeriod, correctPeriod
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport,
-            .createToken:
+            .createToken, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod:
             .post
         case .updateUnit: .put
         case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .delete
@@ -57,6 +58,12 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listTokens: "/api/v1/auth/tokens"
         case .revokeToken: "/api/v1/auth/tokens/{id}"
         case .listAudit: "/api/v1/audit"
+        case .listPeriods: "/api/v1/units/{id}/periods"
+        case .getPeriod: "/api/v1/units/{id}/periods/{period}"
+        case .submitPeriod: "/api/v1/units/{id}/periods/{period}/submit"
+        case .approvePeriod: "/api/v1/units/{id}/periods/{period}/approve"
+        case .returnPeriod: "/api/v1/units/{id}/periods/{period}/return"
+        case .correctPeriod: "/api/v1/units/{id}/periods/{period}/correct"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -99,6 +106,17 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)"
         case .listTokens: "The signed-in account's tokens (never their secrets)"
         case .revokeToken: "Revoke one of the signed-in account's tokens"
+        case .listPeriods:
+            "The submission status board of a unit's subtree for a `year`: each unit's periods (month, quarter or year by its reporting class) with their state, record count, due date and whether they are late"
+        case .getPeriod:
+            "A unit's period (`2024-03`, `2024-Q1`, `2024`): its state and every review step, each submission with the data it handed in"
+        case .submitPeriod:
+            "Submit a unit's period for review (reporters, managers, administrators); its data is locked"
+        case .approvePeriod:
+            "Approve a submitted period (reviewers and administrators; not the submitter); it stays locked"
+        case .returnPeriod: "Return a submitted period to its reporter with a `reason` (JSON); it opens again"
+        case .correctPeriod:
+            "Open a correction (更正) of an approved period with a `reason` (JSON); its next submission is a new version that needs approval again"
         case .listAudit:
             "The audit trail, newest first: who changed what, when, before and after, with each entry's hash chain (administrators, and verifiers, reviewers and managers for their units)"
         case .openAPI: "This document"
@@ -117,6 +135,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             "intake"
         case .createToken, .listTokens, .revokeToken: "auth"
         case .listAudit: "audit"
+        case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod: "review"
         case .openAPI: "meta"
         }
     }
@@ -127,6 +146,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listUnits:
             [("under", "unit id: only its subtree"), ("region", "GB/T 2260 code or prefix: only units there")]
         case .listActivity, .listEconomic: [("year", "only this year")]
+        case .listPeriods: [("year", "required")]
         case .listInventories: [("unit_id", "only inventories of this unit"), ("year", "only this year")]
         case .unitIndicators:
             [

@@ -28,8 +28,11 @@ enum RouteSubject: Sendable {
 extension APIRoute {
     var subject: RouteSubject {
         switch self {
-        case .getUnit, .updateUnit, .deleteUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators:
+        case .getUnit, .updateUnit, .deleteUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators,
+            .listPeriods, .getPeriod, .submitPeriod, .correctPeriod:
             .unitInPath
+        // Reviewers review in the scope of their reviewing grants, which the handler checks.
+        case .approvePeriod, .returnPeriod: .narrowedByHandler
         case .deleteActivity: .activityRecordInPath
         case .deleteEconomic: .economicRecordInPath
         case .getInventory, .getInventoryLines, .exportInventory: .inventoryInPath
@@ -48,11 +51,13 @@ extension APIRoute {
 extension SitePage {
     var subject: RouteSubject {
         switch self {
-        case .unit, .records: .unitInPath
+        case .unit, .records, .periods, .period, .periodSubmit, .periodCorrect: .unitInPath
+        case .periodApprove, .periodReturn: .narrowedByHandler
         case .region: .regionInPath
         case .inventory, .inventoryLine: .inventoryInPath
         case .recordEdit, .recordUpdate, .recordDelete: .recordOfKindInPath
-        case .overview, .units, .regions, .recordNew, .recordCreate, .importForm, .importUpload, .importConfirm, .audit:
+        case .overview, .units, .regions, .recordNew, .recordCreate, .importForm, .importUpload, .importConfirm, .audit,
+            .reviewHome:
             .narrowedByHandler
         case .factors, .factorSetUpload, .factorSetDelete, .signIn, .signInPost, .signOut, .stylesheet, .script, .icon:
             .shared

@@ -7,10 +7,11 @@ import Persistence
 /// what the whole installation shares (the unit tree through the API, factor sets) only by
 /// administrators; every account may sign out and manage its own tokens.
 enum RouteChange: Sendable {
-    case nothing, ownAccount, data, shared
+    case nothing, ownAccount, data, shared, review
 
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
+    static let reviews: Set<Role> = [.reviewer, .admin]
 
     /// Nil when the account may make the change; else the roles it would need.
     func missing(for account: Account) -> Set<Role>? {
@@ -19,6 +20,7 @@ enum RouteChange: Sendable {
         case .nothing, .ownAccount: return nil
         case .data: needed = Self.changesData
         case .shared: needed = Self.changesShared
+        case .review: needed = Self.reviews
         }
         return needed.isDisjoint(with: account.grants.map(\.role)) ? needed : nil
     }
@@ -34,13 +36,16 @@ enum RouteChange: Sendable {
 extension APIRoute {
     var change: RouteChange {
         switch self {
-        case .createActivity, .deleteActivity, .createEconomic, .deleteEconomic, .computeInventory, .createImport: .data
+        case .createActivity, .deleteActivity, .createEconomic, .deleteEconomic, .computeInventory, .createImport,
+            .submitPeriod, .correctPeriod:
+            .data
+        case .approvePeriod, .returnPeriod: .review
         case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: .shared
         case .createToken, .revokeToken: .ownAccount
         case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,
             .getInventory, .getInventoryLines, .unitIndicators, .regionIndicators, .getTemplate, .getImport,
             .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators, .listTokens, .openAPI,
-            .listAudit:
+            .listAudit, .listPeriods, .getPeriod:
             .nothing
         }
     }
@@ -49,11 +54,14 @@ extension APIRoute {
 extension SitePage {
     var change: RouteChange {
         switch self {
-        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm: .data
+        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .periodSubmit, .periodCorrect:
+            .data
+        case .periodApprove, .periodReturn: .review
         case .factorSetUpload, .factorSetDelete: .shared
         case .signInPost, .signOut: .ownAccount
         case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,
-            .recordEdit, .importForm, .factors, .audit, .signIn, .stylesheet, .script, .icon:
+            .recordEdit, .importForm, .factors, .audit, .reviewHome, .periods, .period, .signIn, .stylesheet, .script,
+            .icon:
             .nothing
         }
     }

@@ -56,6 +56,9 @@ struct PageLayout: Sendable {
                 label: t["nav_data"] ?? "", url: SiteURL.importForm.link(language),
                 current: [.importForm, .records, .recordNew, .recordEdit].contains(current)),
             NavLink(
+                label: t["nav_review"] ?? "", url: SiteURL.reviewHome.link(language),
+                current: [.reviewHome, .periods, .period].contains(current)),
+            NavLink(
                 label: t["nav_factors"] ?? "", url: SiteURL.factors(FactorFilter(), added: nil).link(language),
                 current: current == .factors),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),

@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import HTTPTypes
+import Persistence
 
 /// Every page's address, built in one place: pages link with these, never with string literals,
 /// and the router registers the same patterns (`SitePage`), which a test keeps in step.
@@ -28,6 +29,11 @@ enum SiteURL: Sendable, Equatable {
     /// The factor library, narrowed by `filter`; `added` names a set just uploaded.
     case factors(FactorFilter, added: String?)
     case audit(AuditQuery)
+    /// The submission status board of a unit's subtree; `reviewHome` finds the account's top unit.
+    case reviewHome
+    case periods(unit: Int64, year: Int?)
+    case period(unit: Int64, period: ReportingPeriod)
+    case periodStep(unit: Int64, period: ReportingPeriod, step: ReviewStep)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -57,6 +63,10 @@ enum SiteURL: Sendable, Equatable {
         case .importConfirm: "/data/import/confirm"
         case .factors: "/factors"
         case .audit: "/audit"
+        case .reviewHome: "/review"
+        case .periods(let unit, _): "/units/\(unit)/periods"
+        case .period(let unit, let period): "/units/\(unit)/periods/\(period)"
+        case .periodStep(let unit, let period, let step): "/units/\(unit)/periods/\(period)/\(step.rawValue)"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -87,6 +97,9 @@ enum SiteURL: Sendable, Equatable {
             query += filter.query
             if let added { query.append(("added", added)) }
         case .audit(let asked): query += asked.query
+        case .periods(_, let year):
+            if let year { query.append(("year", String(year))) }
+        case .reviewHome, .period, .periodStep: break
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -109,13 +122,14 @@ enum SitePage: String, CaseIterable, Sendable {
     case importForm, importUpload, importConfirm
     case factors, factorSetUpload, factorSetDelete
     case audit
+    case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
     var method: HTTPRequest.Method {
         switch self {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
-            .factorSetDelete, .signInPost, .signOut:
+            .factorSetDelete, .signInPost, .signOut, .periodSubmit, .periodApprove, .periodReturn, .periodCorrect:
             .post
         default: .get
         }
@@ -140,6 +154,13 @@ enum SitePage: String, CaseIterable, Sendable {
         case .importConfirm: "/data/import/confirm"
         case .factors: "/factors"
         case .audit: "/audit"
+        case .reviewHome: "/review"
+        case .periods: "/units/{id}/periods"
+        case .period: "/units/{id}/periods/{period}"
+        case .periodSubmit: "/units/{id}/periods/{period}/submit"
+        case .periodApprove: "/units/{id}/periods/{period}/approve"
+        case .periodReturn: "/units/{id}/periods/{period}/return"
+        case .periodCorrect: "/units/{id}/periods/{period}/correct"
         case .factorSetUpload: "/factors/sets"
         case .factorSetDelete: "/factors/sets/{id}/delete"
         case .signIn, .signInPost: "/signin"

@@ -117,7 +117,10 @@ struct WebPages: Sendable {
                     key: String(child.id), code: child.code, name: child.name,
                     level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
             }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
-            links: [.init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) })]
+            links: [
+                .init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) }),
+                .init(name: t["review_board"] ?? "", address: { .periods(unit: id, year: $0) }),
+            ]
                 + (region.map { region in
                     [.init(name: t["region_page"] ?? "", address: { .region(code: region.code, year: $0) })]
                 } ?? []))

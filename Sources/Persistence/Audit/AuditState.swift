@@ -54,7 +54,9 @@ public struct AuditState: Sendable, Equatable {
 
     /// Every row a query returns, each as its fields.
     static func rows(_ query: SQLSelectBuilder) async throws -> [Value] {
-        try await query.all().map { row in .object(Dictionary(uniqueKeysWithValues: row.allColumns.map { ($0, value(of: $0, in: row)) })) }
+        try await query.all().map { row in
+            .object(Dictionary(uniqueKeysWithValues: row.allColumns.map { ($0, value(of: $0, in: row)) }))
+        }
     }
 
     /// A column's value whatever its type: each database reports its own, so each type is tried.

@@ -63,7 +63,8 @@ enum PeriodLocks {
         for key in keys {
             for period in byUnit[key.unitID] ?? []
             where period.year == key.year && (period.firstMonth...period.lastMonth).contains(key.month ?? 12) {
-                let name = ReportingPeriod(year: period.year, firstMonth: period.firstMonth, lastMonth: period.lastMonth)
+                let name =
+                    ReportingPeriod(year: period.year, firstMonth: period.firstMonth, lastMonth: period.lastMonth)
                     .map(String.init(describing:)) ?? String(period.year)
                 touched["\(period.code) \(name)"] = InputIssue(
                     column: "period",

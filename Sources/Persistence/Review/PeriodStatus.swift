@@ -13,7 +13,7 @@ public enum ReviewStep: String, Sendable, Codable, CaseIterable {
     case submit, approve, `return`, correct
 
     /// The states the step may start from, and the state it leads to.
-    var transition: (from: Set<PeriodStatus>, to: PeriodStatus) {
+    public var transition: (from: Set<PeriodStatus>, to: PeriodStatus) {
         switch self {
         case .submit: ([.draft, .returned, .correcting], .submitted)
         case .approve: ([.submitted], .approved)
@@ -23,7 +23,7 @@ public enum ReviewStep: String, Sendable, Codable, CaseIterable {
     }
 
     /// Returning and correcting say why.
-    var needsReason: Bool { self == .return || self == .correct }
+    public var needsReason: Bool { self == .return || self == .correct }
 
     var auditAction: AuditAction {
         switch self {

@@ -10,7 +10,8 @@ public struct ReviewBoard: Sendable, Codable, Equatable {
         public let status: PeriodStatus
         public let version: Int
         public let records: Int
-        /// Not submitted (or returned and not yet resubmitted) after its due date.
+        /// Not submitted (or returned and not yet resubmitted) after its due date; only units at
+        /// the leaves of the tree, where data is entered, are ever late.
         public let late: Bool
         public let due: String
     }
@@ -48,6 +49,8 @@ extension ReviewStore {
     /// The board of a unit's subtree (as far as `scope` reaches) for a year, as of `today` (`YYYY-MM-DD`).
     public func board(under unitID: Int64, year: Int, scope: AccessScope, today: String) async throws -> ReviewBoard {
         let units = try await UnitStore(database).list(under: unitID, scope: scope)
+        // Data is entered at the leaves of the tree; a unit above them is not late for want of its own.
+        let parents = Set(try await UnitStore(database).list(under: unitID).compactMap(\.parentID))
         var records: [Int64: [Int: Int]] = [:]
         for reported in try await ActivityStore(database).reportedPeriods(under: unitID, year: year) {
             records[reported.unitId, default: [:]][reported.month ?? 12, default: 0] += reported.records
@@ -65,9 +68,9 @@ extension ReviewStore {
         for row in rows {
             states[try row.decode(column: "unit_id", as: Int64.self), default: [:]][
                 try row.decode(column: "first_month", as: Int.self)] = (
-                PeriodStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-                try row.decode(column: "version", as: Int.self)
-            )
+                    PeriodStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                    try row.decode(column: "version", as: Int.self)
+                )
         }
         return ReviewBoard(
             year: year,
@@ -76,10 +79,14 @@ extension ReviewStore {
                     unitId: unit.id, code: unit.code, name: unit.name, reportingClass: unit.reportingClass,
                     periods: ReportingPeriod.all(in: year, for: unit.reportingClass).map { period in
                         let state = states[unit.id]?[period.firstMonth] ?? (.draft, 1)
-                        let count = (period.firstMonth...period.lastMonth).reduce(0) { $0 + (records[unit.id]?[$1] ?? 0) }
+                        let count = (period.firstMonth...period.lastMonth).reduce(0) {
+                            $0 + (records[unit.id]?[$1] ?? 0)
+                        }
                         return ReviewBoard.Cell(
                             period: period.description, status: state.status, version: state.version, records: count,
-                            late: [.draft, .returned].contains(state.status) && today > period.due, due: period.due)
+                            late: !parents.contains(unit.id) && [.draft, .returned].contains(state.status)
+                                && today > period.due,
+                            due: period.due)
                     })
             })
     }

@@ -69,8 +69,11 @@ public struct ReviewStore: Sendable {
             try await AuditLog.append(
                 AuditChange(
                     step.auditAction, subjectKind: "reporting_period", subjectID: "\(unit.code) \(period)",
-                    unitID: unitID, year: period.year, month: period.firstMonth == period.lastMonth ? period.firstMonth : nil,
-                    before: AuditState(["status": .text(current.status.rawValue), "version": .int(Int64(current.version))]),
+                    unitID: unitID, year: period.year,
+                    month: period.firstMonth == period.lastMonth ? period.firstMonth : nil,
+                    before: AuditState([
+                        "status": .text(current.status.rawValue), "version": .int(Int64(current.version)),
+                    ]),
                     after: AuditState([
                         "status": .text(to.rawValue), "version": .int(Int64(version)), "reason": .init(reason),
                         "records": .int(Int64(data?.count ?? 0)),
@@ -117,7 +120,8 @@ public struct ReviewStore: Sendable {
                 db.select().columns(columns).from(table).where("unit_id", .equal, SQLBind(unitID))
                     .where("year", .equal, SQLBind(period.year))
                     .where(
-                        SQLFunction("COALESCE", args: SQLColumn("month"), SQLLiteral.numeric("12")), .greaterThanOrEqual,
+                        SQLFunction("COALESCE", args: SQLColumn("month"), SQLLiteral.numeric("12")),
+                        .greaterThanOrEqual,
                         SQLBind(period.firstMonth)
                     )
                     .where(
@@ -128,8 +132,12 @@ public struct ReviewStore: Sendable {
         return Snapshot(
             activity: try await rows(
                 "activity_records",
-                ["id", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content", "oxidation_rate", "source"]),
+                [
+                    "id", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content", "oxidation_rate",
+                    "source",
+                ]),
             economic: try await rows(
-                "economic_records", ["id", "month", "output_value", "value_added", "revenue", "price_index", "base_year"]))
+                "economic_records",
+                ["id", "month", "output_value", "value_added", "revenue", "price_index", "base_year"]))
     }
 }

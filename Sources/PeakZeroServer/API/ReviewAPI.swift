@@ -1,0 +1,87 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Persistence
+
+/// The review of reporting periods: the status board of a subtree, one period with its history,
+/// and the four steps. Who may take a step is the router's rule (data changers submit and correct,
+/// reviewers approve and return); whether the period may take it, the store's.
+struct ReviewAPI: Sendable {
+    let database: PeakZeroDatabase
+
+    struct Reason: Decodable {
+        let reason: String?
+    }
+
+    struct PeriodBody: Encodable {
+        let unitId: Int64
+        let unitCode: String
+        let period: String
+        let status: PeriodStatus
+        let version: Int
+        let due: String
+        let history: [StoredReviewStep]
+    }
+
+    func board(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let year = try request.requireQuery("year", as: Int.self)
+        let board = try await ReviewStore(database).board(
+            under: try context.id(), year: year, scope: context.readScope, today: Self.today())
+        return try jsonResponse(board)
+    }
+
+    func period(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let (unit, period) = try await Self.unitAndPeriod(request, context, database)
+        let store = ReviewStore(database)
+        let state = try await store.state(unitID: unit.id, period: period)
+        return try jsonResponse(
+            PeriodBody(
+                unitId: unit.id, unitCode: unit.code, period: period.description, status: state.status,
+                version: state.version, due: period.due,
+                history: try await store.history(unitID: unit.id, period: period)))
+    }
+
+    func take(_ step: ReviewStep, _ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let (unit, period) = try await Self.unitAndPeriod(request, context, database)
+        if step == .approve || step == .return {
+            // Reviewers review the subtrees of their reviewing grants; elsewhere the unit is missing.
+            let scope = try await AccessScope.readAndWrite(
+                of: try context.signedIn.account, changing: RouteChange.reviews, in: database
+            ).write
+            guard try await scope.contains(unitID: unit.id, in: database) else {
+                throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+            }
+        }
+        let reason = step.needsReason ? try await request.decodeJSON(Reason.self, context: context).reason : nil
+        try await ReviewStore(database).take(step, unitID: unit.id, period: period, reason: reason)
+        return try await self.period(request, context)
+    }
+
+    /// The unit `{id}` and the period `{period}`, which must be one of the unit's reporting periods.
+    static func unitAndPeriod(
+        _ request: Request, _ context: PeakZeroContext, _ database: PeakZeroDatabase
+    ) async throws -> (ReportingUnit, ReportingPeriod) {
+        let unit = try await UnitStore(database).unit(id: try context.id())
+        let text = context.parameters.get("period") ?? ""
+        guard let period = ReportingPeriod(parsing: text) else {
+            throw APIError.badRequest(
+                request.language == .zh
+                    ? "期间 \(text) 无效：应为 2024-03、2024-Q1 或 2024"
+                    : "period \(text) is not valid: use 2024-03, 2024-Q1 or 2024")
+        }
+        guard ReportingPeriod.all(in: period.year, for: unit.reportingClass).contains(period) else {
+            throw ReviewRefusal.notAPeriodOf(period.description, reportingClass: unit.reportingClass)
+        }
+        return (unit, period)
+    }
+
+    /// Today's date in China, `YYYY-MM-DD`: due dates are Beijing dates.
+    static func today(_ now: Date = Date()) -> String {
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd"
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        return formatter.string(from: now)
+    }
+}
