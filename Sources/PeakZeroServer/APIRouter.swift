@@ -13,6 +13,9 @@ public enum APIRouter {
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
+        // Each request at debug level: method and address, never headers (they carry cookies and tokens)
+        // nor bodies (they carry passwords).
+        router.add(middleware: LogRequestsMiddleware(.debug))
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: SignInMiddleware(accounts: accounts, database: database))
         let access = Access(database: database)

@@ -63,6 +63,10 @@ struct ReviewAPITests {
             #expect(locked.status == .unprocessableContent)
             let message = (locked.json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]]
             #expect((message?.first?["message"] as? String)?.contains("已审核通过并锁定") == true)
+            // The figures say they do not rest on approved data only: E1's other months are not approved.
+            _ = try await client.call(.post, "/api/v1/inventories", json: #"{"unit_id": \#(e1), "year": 2023}"#)
+            let figures = try await client.call(.get, "/api/v1/units/\(e1)/indicators?year=2023")
+            #expect(figures.json.object["approved_only"] as? Bool == false)
             // Approving twice is a conflict; a correction reopens it as version 2.
             #expect(
                 try await client.call(.post, period(e1, "2023-03", "approve"), headers: reviewer).status == .conflict)

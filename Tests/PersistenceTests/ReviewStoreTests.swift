@@ -192,6 +192,8 @@ struct ReviewStoreTests {
             let february = try #require(ReportingPeriod(parsing: "2024-02"))
             try await Self.by(Self.rita) { try await review.take(.submit, unitID: a.id, period: february) }
             try await Self.by(Self.rex) { try await review.take(.approve, unitID: a.id, period: february) }
+            // The approval changed what the earlier inventory rests on: it is stale now.
+            #expect(try await InventoryStore(db).inventory(id: partly.id).stale)
             let approvedOnly = try await InventoryStore(db).compute(
                 unitID: a.id, year: 2024, options: CalculationOptions())
             #expect(approvedOnly.unapprovedRecords == 0)

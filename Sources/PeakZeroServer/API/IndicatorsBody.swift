@@ -77,6 +77,8 @@ struct IndicatorsBody: Encodable {
         let version: Int
         let stale: Bool
         let computedAt: String
+        /// Its records outside approved periods when it was computed (nil: computed before review existed).
+        let unapprovedRecords: Int?
     }
 
     let subject: Subject
@@ -92,6 +94,9 @@ struct IndicatorsBody: Encodable {
     let byCategory: [Keyed]
     let byChild: [Keyed]
     let inventories: [InventoryRef]
+    /// Whether every figure rests on approved data only: true when every inventory behind them
+    /// counted no record outside an approved period; nil when that is not known.
+    let approvedOnly: Bool?
     let uncoveredRootIds: [Int64]
 
     init(subject: Subject, approach: String?, method: Scope2Method, rollup: Rollup, childName: (String) -> String?) {
@@ -132,8 +137,12 @@ struct IndicatorsBody: Encodable {
         byCategory = rollup.byCategory.map { keyed($0.category, $0.figures) }
         byChild = rollup.byChild.map { keyed($0.key, $0.figures, name: childName($0.key)) }
         inventories = rollup.inventories.map {
-            InventoryRef(id: $0.id, unitId: $0.unitId, version: $0.version, stale: $0.stale, computedAt: $0.computedAt)
+            InventoryRef(
+                id: $0.id, unitId: $0.unitId, version: $0.version, stale: $0.stale, computedAt: $0.computedAt,
+                unapprovedRecords: $0.unapprovedRecords)
         }
+        let counts = rollup.inventories.map(\.unapprovedRecords)
+        approvedOnly = counts.isEmpty || counts.contains(nil) ? nil : counts.allSatisfy { $0 == 0 }
         uncoveredRootIds = rollup.uncoveredRoots
     }
 }

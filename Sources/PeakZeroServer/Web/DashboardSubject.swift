@@ -93,6 +93,10 @@ extension WebPages {
                 (t["uncovered_note"] ?? "").replacingOccurrences(of: "{count}", with: String(uncovered.count))
                     + names.joined(separator: "、"))
         }
+        let unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
+        if unapproved > 0 {
+            notes.append((t["unapproved_note"] ?? "").replacingOccurrences(of: "{count}", with: String(unapproved)))
+        }
         let overview = subject.isOverview
         return DashboardPage(
             layout: PageLayout(

@@ -56,6 +56,11 @@ public struct ReviewStore: Sendable {
                     SQLBind(unitID), SQLBind(period.year), SQLBind(period.firstMonth), SQLBind(period.lastMonth),
                     SQLBind(to.rawValue), SQLBind(version), SQLBind(now)
                 ).run()
+            // An approval (or its reopening) changes what the inventories of the unit's year rest on:
+            // they are marked stale, and their next computation counts the approved data again.
+            if step == .approve || step == .correct {
+                try await InventoryStaleness.mark(units: [unitID], years: [period.year], in: db)
+            }
             try await db.insert(into: "review_steps")
                 .columns(
                     "unit_id", "year", "first_month", "last_month", "version", "step", "actor_id", "actor", "at",
