@@ -29,6 +29,7 @@ public enum APIRouter {
         let intake = IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold)
         let audit = AuditAPI(database: database)
         let review = ReviewAPI(database: database)
+        let accountsAPI = AccountsAPI(accounts: accounts, database: database)
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
@@ -66,6 +67,9 @@ public enum APIRouter {
                 case .listTokens: auth.list
                 case .revokeToken: auth.revoke
                 case .listAudit: audit.list
+                case .listAccounts: accountsAPI.list
+                case .createAccount: accountsAPI.create
+                case .disableAccount: accountsAPI.disable
                 case .listPeriods: review.board
                 case .getPeriod: review.period
                 case .submitPeriod: { try await review.take(.submit, $0, $1) }

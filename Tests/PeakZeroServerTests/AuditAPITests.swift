@@ -62,6 +62,10 @@ struct AuditAPITests {
                     uri = route.path.replacingOccurrences(of: "{id}", with: String(f1))
                         .replacingOccurrences(of: "{period}", with: month)
                     body = #"{"reason": "checked"}"#
+                case .createAccount:
+                    body = #"{"name": "newcomer", "grants": [{"role": "viewer", "unit_code": "E1"}]}"#
+                case .disableAccount:
+                    uri = route.path.replacingOccurrences(of: "{name}", with: "vera")
                 case .revokeToken:
                     // A token of its own, not the one this test signs in with.
                     let accounts = AccountStore(database, cost: 4)

@@ -105,6 +105,8 @@ struct AuthorizationMatrixTests {
         case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
         // The audit trail is read by administrators, verifiers, reviewers and managers.
         case .listAudit: ([403], [403])
+        // Accounts are administered by managers and administrators.
+        case .listAccounts, .createAccount, .disableAccount: ([403], [403])
         case .listPeriods, .getPeriod, .submitPeriod: ([200], [404])
         // Reviewing is for reviewers.
         case .approvePeriod, .returnPeriod: ([403], [403])

@@ -13,13 +13,15 @@ enum APIRoute: String, CaseIterable, Sendable {
     case exportIndicators
     case createToken, listTokens, revokeToken
     case listAudit
+    case listAccounts, createAccount, disableAccount
     case listPeriods, getPeriod, submitPeriod, approvePeriod, returnPeriod, correctPeriod
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport,
-            .createToken, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod:
+            .createToken, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .createAccount,
+            .disableAccount:
             .post
         case .updateUnit: .put
         case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .delete
@@ -58,6 +60,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listTokens: "/api/v1/auth/tokens"
         case .revokeToken: "/api/v1/auth/tokens/{id}"
         case .listAudit: "/api/v1/audit"
+        case .listAccounts, .createAccount: "/api/v1/accounts"
+        case .disableAccount: "/api/v1/accounts/{name}/disable"
         case .listPeriods: "/api/v1/units/{id}/periods"
         case .getPeriod: "/api/v1/units/{id}/periods/{period}"
         case .submitPeriod: "/api/v1/units/{id}/periods/{period}/submit"
@@ -106,6 +110,11 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)"
         case .listTokens: "The signed-in account's tokens (never their secrets)"
         case .revokeToken: "Revoke one of the signed-in account's tokens"
+        case .listAccounts:
+            "Accounts with their roles: all for an administrator; for a manager, those whose roles all lie in its subtree"
+        case .createAccount:
+            "Create an account: `name`, `password` (at least 10 characters; left out, one is generated and shown this once), `grants` of `role` on a `unit_code` or `region_code` within the manager's subtree"
+        case .disableAccount: "Disable an account of the subtree: its sessions end and its tokens are revoked"
         case .listPeriods:
             "The submission status board of a unit's subtree for a `year`: each unit's periods (month, quarter or year by its reporting class) with their state, record count, due date and whether they are late"
         case .getPeriod:
@@ -135,6 +144,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             "intake"
         case .createToken, .listTokens, .revokeToken: "auth"
         case .listAudit: "audit"
+        case .listAccounts, .createAccount, .disableAccount: "accounts"
         case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod: "review"
         case .openAPI: "meta"
         }
@@ -188,9 +198,10 @@ enum APIRoute: String, CaseIterable, Sendable {
     /// The route's response status when it succeeds.
     var successStatus: HTTPResponse.Status {
         switch self {
-        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken:
+        case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken,
+            .createAccount:
             .created
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .noContent
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount: .noContent
         default: .ok
         }
     }

@@ -39,7 +39,7 @@ extension APIRoute {
         case .regionIndicators: .regionInPath
         case .exportActivity, .exportEconomic, .exportUnits, .exportIndicators: .unitInQuery
         case .listUnits, .createUnits, .createActivity, .createEconomic, .listInventories, .computeInventory,
-            .createImport, .getImport, .listAudit:
+            .createImport, .getImport, .listAudit, .listAccounts, .createAccount, .disableAccount:
             .narrowedByHandler
         case .listFactorSets, .createFactorSet, .deleteFactorSet, .getTemplate, .createToken, .listTokens, .revokeToken,
             .openAPI:

@@ -7,11 +7,12 @@ import Persistence
 /// what the whole installation shares (the unit tree through the API, factor sets) only by
 /// administrators; every account may sign out and manage its own tokens.
 enum RouteChange: Sendable {
-    case nothing, ownAccount, data, shared, review
+    case nothing, ownAccount, data, shared, review, accounts
 
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
     static let reviews: Set<Role> = [.reviewer, .admin]
+    static let managesAccounts: Set<Role> = [.manager, .admin]
 
     /// Nil when the account may make the change; else the roles it would need.
     func missing(for account: Account) -> Set<Role>? {
@@ -21,6 +22,7 @@ enum RouteChange: Sendable {
         case .data: needed = Self.changesData
         case .shared: needed = Self.changesShared
         case .review: needed = Self.reviews
+        case .accounts: needed = Self.managesAccounts
         }
         return needed.isDisjoint(with: account.grants.map(\.role)) ? needed : nil
     }
@@ -40,6 +42,7 @@ extension APIRoute {
             .submitPeriod, .correctPeriod:
             .data
         case .approvePeriod, .returnPeriod: .review
+        case .listAccounts, .createAccount, .disableAccount: .accounts
         case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: .shared
         case .createToken, .revokeToken: .ownAccount
         case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,

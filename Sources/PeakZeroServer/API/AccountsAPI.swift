@@ -1,0 +1,121 @@
+import Accounting
+import Hummingbird
+import Persistence
+
+/// Accounts administered through the API: an administrator manages every account; a manager
+/// those of its subtree — accounts whose every role lies within the subtrees of its manager
+/// grants — and grants any role but administrator there. Passwords are set once (or generated and
+/// shown once) and never returned again.
+struct AccountsAPI: Sendable {
+    let accounts: AccountStore
+    let database: PeakZeroDatabase
+
+    struct NewGrant: Decodable {
+        let role: String
+        let unitCode: String?
+        let regionCode: String?
+    }
+
+    struct NewAccount: Decodable {
+        let name: String
+        let password: String?
+        let grants: [NewGrant]
+    }
+
+    struct Created: Encodable {
+        let account: Account
+        /// Only when PeakZero generated it: shown this once.
+        let password: String?
+    }
+
+    func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let scope = try await Self.managedScope(context, database)
+        var shown: [Account] = []
+        for account in try await accounts.list() where try await Self.manages(scope, account, database) {
+            shown.append(account)
+        }
+        return try jsonResponse(Items(items: shown))
+    }
+
+    func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let language = request.language
+        let asked = try await request.decodeJSON(NewAccount.self, context: context)
+        let scope = try await Self.managedScope(context, database)
+        var grants: [RoleGrant] = []
+        var issues: [APIError.Issue] = []
+        for (index, grant) in asked.grants.enumerated() {
+            let field = "grants[\(index)]"
+            guard let role = Role(rawValue: grant.role) else {
+                issues.append(.init(row: nil, field: field, message: "unknown role \(grant.role)"))
+                continue
+            }
+            if role == .admin && !scope.isEverything {
+                issues.append(
+                    .init(
+                        row: nil, field: field,
+                        message: language == .zh ? "只有管理员可以授予管理员角色" : "only an administrator grants the admin role"))
+                continue
+            }
+            var unitID: Int64?
+            if let code = grant.unitCode {
+                // A unit outside the manager's subtree reads as no such unit.
+                guard let unit = try? await UnitStore(database).unit(code: code),
+                    try await scope.contains(unitID: unit.id, in: database)
+                else {
+                    issues.append(
+                        .init(row: nil, field: field, message: language == .zh ? "没有单位 \(code)" : "no unit \(code)"))
+                    continue
+                }
+                unitID = unit.id
+            }
+            if let code = grant.regionCode {
+                guard let region = RegionPrefix(code), scope.covers(region) else {
+                    issues.append(
+                        .init(row: nil, field: field, message: language == .zh ? "没有地区 \(code)" : "no region \(code)"))
+                    continue
+                }
+            }
+            grants.append(RoleGrant(role: role, unitID: unitID, regionCode: grant.regionCode))
+        }
+        if !issues.isEmpty {
+            throw APIError(
+                status: .unprocessableContent, code: "invalid",
+                message: language == .zh ? "授权有误，未创建账号" : "the grants are not valid; no account was made",
+                issues: issues)
+        }
+        let generated = asked.password == nil ? AccountStore.generatedPassword() : nil
+        let account = try await accounts.create(
+            name: asked.name, password: asked.password ?? generated!, grants: grants)
+        return try jsonResponse(Created(account: account, password: generated), status: .created)
+    }
+
+    func disable(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        let scope = try await Self.managedScope(context, database)
+        // Another's account outside the subtree, or one's own, reads as missing.
+        guard let account = try await accounts.account(named: name), account.id != (try context.signedIn.account.id),
+            try await Self.manages(scope, account, database)
+        else { throw StoreError.notFound(kind: "account", id: name) }
+        try await accounts.disable(name: name)
+        return Response(status: .noContent)
+    }
+
+    /// The subtrees the signed-in account manages.
+    static func managedScope(_ context: PeakZeroContext, _ database: PeakZeroDatabase) async throws -> AccessScope {
+        try await AccessScope.readAndWrite(
+            of: try context.signedIn.account, changing: RouteChange.managesAccounts, in: database
+        ).write
+    }
+
+    /// Whether every role of `account` lies within `scope` (an administrator's account only in everything).
+    static func manages(_ scope: AccessScope, _ account: Account, _ database: PeakZeroDatabase) async throws -> Bool {
+        if scope.isEverything { return true }
+        if account.isAdmin || account.grants.isEmpty { return false }
+        for grant in account.grants {
+            if let id = grant.unitID, !(try await scope.contains(unitID: id, in: database)) { return false }
+            if let code = grant.regionCode, !(RegionPrefix(code).map(scope.covers) ?? false) { return false }
+        }
+        return true
+    }
+}
