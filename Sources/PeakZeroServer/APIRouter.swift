@@ -118,6 +118,9 @@ public enum APIRouter {
                 case .factorSetUpload: pages.uploadFactorSet
                 case .factorSetDelete: pages.deleteFactorSet
                 case .audit: pages.audit
+                case .accounts: pages.accountsPage
+                case .accountCreate: pages.createAccount
+                case .accountDisable: pages.disableAccount
                 case .reviewHome: pages.reviewHome
                 case .periods: pages.reviewBoard
                 case .period: pages.reviewPeriod

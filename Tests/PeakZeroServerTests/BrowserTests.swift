@@ -92,7 +92,7 @@ struct BrowserTests {
                     ("new-activity", "/data/activity/new?unit=\(facility.id)"), ("import", "/data/import"),
                     ("factors", "/factors?kind=grid_average"), ("not-found", "/units/999999"),
                     ("review", "/units/\(root.id)/periods?year=2024"),
-                    ("period", "/units/\(facility.id)/periods/2024-03"), ("audit", "/audit"),
+                    ("period", "/units/\(facility.id)/periods/2024-03"), ("audit", "/audit"), ("accounts", "/accounts"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

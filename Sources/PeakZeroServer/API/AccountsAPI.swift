@@ -42,42 +42,8 @@ struct AccountsAPI: Sendable {
         let language = request.language
         let asked = try await request.decodeJSON(NewAccount.self, context: context)
         let scope = try await Self.managedScope(context, database)
-        var grants: [RoleGrant] = []
-        var issues: [APIError.Issue] = []
-        for (index, grant) in asked.grants.enumerated() {
-            let field = "grants[\(index)]"
-            guard let role = Role(rawValue: grant.role) else {
-                issues.append(.init(row: nil, field: field, message: "unknown role \(grant.role)"))
-                continue
-            }
-            if role == .admin && !scope.isEverything {
-                issues.append(
-                    .init(
-                        row: nil, field: field,
-                        message: language == .zh ? "只有管理员可以授予管理员角色" : "only an administrator grants the admin role"))
-                continue
-            }
-            var unitID: Int64?
-            if let code = grant.unitCode {
-                // A unit outside the manager's subtree reads as no such unit.
-                guard let unit = try? await UnitStore(database).unit(code: code),
-                    try await scope.contains(unitID: unit.id, in: database)
-                else {
-                    issues.append(
-                        .init(row: nil, field: field, message: language == .zh ? "没有单位 \(code)" : "no unit \(code)"))
-                    continue
-                }
-                unitID = unit.id
-            }
-            if let code = grant.regionCode {
-                guard let region = RegionPrefix(code), scope.covers(region) else {
-                    issues.append(
-                        .init(row: nil, field: field, message: language == .zh ? "没有地区 \(code)" : "no region \(code)"))
-                    continue
-                }
-            }
-            grants.append(RoleGrant(role: role, unitID: unitID, regionCode: grant.regionCode))
-        }
+        let (grants, problems) = try await Self.check(asked.grants, in: scope, database, language)
+        let issues = problems.map { APIError.Issue(row: nil, field: "grants[\($0.index)]", message: $0.message) }
         if !issues.isEmpty {
             throw APIError(
                 status: .unprocessableContent, code: "invalid",
@@ -99,6 +65,51 @@ struct AccountsAPI: Sendable {
         else { throw StoreError.notFound(kind: "account", id: name) }
         try await accounts.disable(name: name)
         return Response(status: .noContent)
+    }
+
+    /// The grants asked for, each checked against the manager's subtrees: a role that exists and is
+    /// not the administrator's (unless an administrator asks), on a unit or region within `scope`
+    /// (outside, it reads as no such unit). Returns the good grants and a problem per bad one.
+    static func check(
+        _ asked: [NewGrant], in scope: AccessScope, _ database: PeakZeroDatabase, _ language: Language
+    ) async throws -> (grants: [RoleGrant], problems: [(index: Int, message: String)]) {
+        let zh = language == .zh
+        var grants: [RoleGrant] = []
+        var problems: [(index: Int, message: String)] = []
+        for (index, grant) in asked.enumerated() {
+            guard let role = Role(rawValue: grant.role) else {
+                problems.append((index, zh ? "没有角色 \(grant.role)" : "no role \(grant.role)"))
+                continue
+            }
+            if role == .admin && !scope.isEverything {
+                problems.append((index, zh ? "只有管理员可以授予管理员角色" : "only an administrator grants the admin role"))
+                continue
+            }
+            var unitID: Int64?
+            if let code = grant.unitCode, !code.isEmpty {
+                guard let unit = try? await UnitStore(database).unit(code: code),
+                    try await scope.contains(unitID: unit.id, in: database)
+                else {
+                    problems.append((index, zh ? "没有单位 \(code)" : "no unit \(code)"))
+                    continue
+                }
+                unitID = unit.id
+            }
+            let region = grant.regionCode.flatMap { $0.isEmpty ? nil : $0 }
+            if let code = region {
+                guard let prefix = RegionPrefix(code), scope.covers(prefix) else {
+                    problems.append((index, zh ? "没有地区 \(code)" : "no region \(code)"))
+                    continue
+                }
+            }
+            if role != .admin && unitID == nil && region == nil {
+                problems.append((index, zh ? "请指定单位代码或地区代码" : "name a unit code or a region code"))
+                continue
+            }
+            grants.append(
+                RoleGrant(role: role, unitID: role == .admin ? nil : unitID, regionCode: role == .admin ? nil : region))
+        }
+        return (grants, problems)
     }
 
     /// The subtrees the signed-in account manages.

@@ -57,7 +57,7 @@ extension SitePage {
         case .inventory, .inventoryLine: .inventoryInPath
         case .recordEdit, .recordUpdate, .recordDelete: .recordOfKindInPath
         case .overview, .units, .regions, .recordNew, .recordCreate, .importForm, .importUpload, .importConfirm, .audit,
-            .reviewHome:
+            .reviewHome, .accounts, .accountCreate, .accountDisable:
             .narrowedByHandler
         case .factors, .factorSetUpload, .factorSetDelete, .signIn, .signInPost, .signOut, .stylesheet, .script, .icon:
             .shared

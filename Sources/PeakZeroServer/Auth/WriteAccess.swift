@@ -60,6 +60,7 @@ extension SitePage {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .periodSubmit, .periodCorrect:
             .data
         case .periodApprove, .periodReturn: .review
+        case .accounts, .accountCreate, .accountDisable: .accounts
         case .factorSetUpload, .factorSetDelete: .shared
         case .signInPost, .signOut: .ownAccount
         case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,

@@ -63,6 +63,14 @@ struct PageLayout: Sendable {
                 current: current == .factors),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
         ]
+        if let account = Identity.current?.account,
+            !RouteChange.managesAccounts.isDisjoint(with: account.grants.map(\.role))
+        {
+            nav.insert(
+                NavLink(
+                    label: t["nav_accounts"] ?? "", url: SiteURL.accounts.link(language), current: current == .accounts),
+                at: nav.count - 1)
+        }
         if let account = Identity.current?.account, AuditAccess.mayRead(account) {
             nav.insert(
                 NavLink(

@@ -31,6 +31,8 @@ enum SiteURL: Sendable, Equatable {
     case audit(AuditQuery)
     /// The submission status board of a unit's subtree; `reviewHome` finds the account's top unit.
     case reviewHome
+    case accounts
+    case disableAccount(name: String)
     case periods(unit: Int64, year: Int?)
     case period(unit: Int64, period: ReportingPeriod)
     case periodStep(unit: Int64, period: ReportingPeriod, step: ReviewStep)
@@ -64,6 +66,8 @@ enum SiteURL: Sendable, Equatable {
         case .factors: "/factors"
         case .audit: "/audit"
         case .reviewHome: "/review"
+        case .accounts: "/accounts"
+        case .disableAccount(let name): "/accounts/\(Self.encode(name))/disable"
         case .periods(let unit, _): "/units/\(unit)/periods"
         case .period(let unit, let period): "/units/\(unit)/periods/\(period)"
         case .periodStep(let unit, let period, let step): "/units/\(unit)/periods/\(period)/\(step.rawValue)"
@@ -99,7 +103,7 @@ enum SiteURL: Sendable, Equatable {
         case .audit(let asked): query += asked.query
         case .periods(_, let year):
             if let year { query.append(("year", String(year))) }
-        case .reviewHome, .period, .periodStep: break
+        case .reviewHome, .period, .periodStep, .accounts, .disableAccount: break
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -123,13 +127,16 @@ enum SitePage: String, CaseIterable, Sendable {
     case factors, factorSetUpload, factorSetDelete
     case audit
     case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect
+    case accounts, accountCreate, accountDisable
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
     var method: HTTPRequest.Method {
         switch self {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
-            .factorSetDelete, .signInPost, .signOut, .periodSubmit, .periodApprove, .periodReturn, .periodCorrect:
+            .factorSetDelete, .signInPost, .signOut, .periodSubmit, .periodApprove, .periodReturn, .periodCorrect,
+            .accountCreate,
+            .accountDisable:
             .post
         default: .get
         }
@@ -155,6 +162,8 @@ enum SitePage: String, CaseIterable, Sendable {
         case .factors: "/factors"
         case .audit: "/audit"
         case .reviewHome: "/review"
+        case .accounts, .accountCreate: "/accounts"
+        case .accountDisable: "/accounts/{name}/disable"
         case .periods: "/units/{id}/periods"
         case .period: "/units/{id}/periods/{period}"
         case .periodSubmit: "/units/{id}/periods/{period}/submit"

@@ -40,7 +40,7 @@ public struct ReviewStore: Sendable {
             let (from, to) = step.transition
             guard from.contains(current.status) else { throw ReviewRefusal.wrongState(current.status, step: step) }
             if step == .approve || step == .return, let submitter = try await Self.submitter(unitID, period, in: db),
-                submitter == actor.accountID
+                submitter.id == actor.accountID && (submitter.id != nil || submitter.name == actor.name)
             {
                 throw ReviewRefusal.ownSubmission
             }
@@ -103,12 +103,18 @@ public struct ReviewStore: Sendable {
             updatedAt: try row.decode(column: "updated_at", as: String?.self))
     }
 
-    /// Who submitted the period's current version.
-    static func submitter(_ unitID: Int64, _ period: ReportingPeriod, in db: any SQLDatabase) async throws -> Int64? {
-        try await db.select().column("actor_id").from("review_steps").where("unit_id", .equal, SQLBind(unitID))
-            .where("year", .equal, SQLBind(period.year)).where("first_month", .equal, SQLBind(period.firstMonth))
-            .where("step", .equal, SQLBind(ReviewStep.submit.rawValue)).orderBy("id", .descending).limit(1).first()?
-            .decode(column: "actor_id", as: Int64?.self)
+    /// Who submitted the period's current version: the account, or for the command line the name.
+    static func submitter(_ unitID: Int64, _ period: ReportingPeriod, in db: any SQLDatabase) async throws -> (
+        id: Int64?, name: String
+    )? {
+        guard
+            let row = try await db.select().columns("actor_id", "actor").from("review_steps")
+                .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(period.year))
+                .where("first_month", .equal, SQLBind(period.firstMonth))
+                .where("step", .equal, SQLBind(ReviewStep.submit.rawValue)).orderBy("id", .descending).limit(1)
+                .first()
+        else { return nil }
+        return (try row.decode(column: "actor_id", as: Int64?.self), try row.decode(column: "actor", as: String.self))
     }
 
     /// The period's records as they stand: what a submission hands in.
