@@ -54,7 +54,7 @@ struct ErrorMiddleware: RouterMiddleware {
             switch refusal {
             case .wrongState, .ownSubmission:
                 throw APIError(status: .conflict, code: "conflict", message: refusal.message(request.language))
-            case .reasonRequired, .notAPeriodOf:
+            case .reasonRequired, .findingEmptyOrLong, .notAPeriodOf:
                 throw APIError(
                     status: .unprocessableContent, code: "invalid", message: refusal.message(request.language))
             }

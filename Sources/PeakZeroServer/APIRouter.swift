@@ -76,6 +76,7 @@ public enum APIRouter {
                 case .approvePeriod: { try await review.take(.approve, $0, $1) }
                 case .returnPeriod: { try await review.take(.return, $0, $1) }
                 case .correctPeriod: { try await review.take(.correct, $0, $1) }
+                case .recordFinding: review.recordFinding
                 case .openAPI: { _, _ in openAPI }
                 }
             let (subject, change) = (route.subject, route.change)
@@ -128,6 +129,7 @@ public enum APIRouter {
                 case .periodApprove: { try await pages.takeStep(.approve, $0, $1) }
                 case .periodReturn: { try await pages.takeStep(.return, $0, $1) }
                 case .periodCorrect: { try await pages.takeStep(.correct, $0, $1) }
+                case .periodFinding: pages.recordFinding
                 case .signIn: pages.signInForm
                 case .signInPost: pages.signIn
                 case .signOut: pages.signOut

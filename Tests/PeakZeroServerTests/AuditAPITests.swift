@@ -46,7 +46,7 @@ struct AuditAPITests {
                 case .createToken:
                     body = #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#
                     headers[.authorization] = ""
-                case .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod:
+                case .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .recordFinding:
                     // April is submitted by someone else first, to be approved and then corrected; May to be returned.
                     let f1 = Int64(w.units["F1"]!)
                     if route == .approvePeriod || route == .returnPeriod {
@@ -61,7 +61,7 @@ struct AuditAPITests {
                             route.rawValue] ?? "2023-04"
                     uri = route.path.replacingOccurrences(of: "{id}", with: String(f1))
                         .replacingOccurrences(of: "{period}", with: month)
-                    body = #"{"reason": "checked"}"#
+                    body = #"{"reason": "checked", "text": "checked"}"#
                 case .createAccount:
                     body = #"{"name": "newcomer", "grants": [{"role": "viewer", "unit_code": "E1"}]}"#
                 case .disableAccount:

@@ -110,6 +110,8 @@ struct AuthorizationMatrixTests {
         case .listPeriods, .getPeriod, .submitPeriod: ([200], [404])
         // Reviewing is for reviewers.
         case .approvePeriod, .returnPeriod: ([403], [403])
+        // Findings are recorded by verifiers.
+        case .recordFinding: ([403], [403])
         // F1's March is submitted by then, not approved; and a correction needs a reason.
         case .correctPeriod: ([409, 422], [404])
         case .createToken: ([422, 400], [422, 400])

@@ -129,4 +129,47 @@ struct ReviewAPITests {
             #expect(home.0 == 200 && home.1.contains("<h1>Submissions · Group</h1>"))
         }
     }
+
+    @Test("a verifier records findings on its units' periods; others cannot")
+    func findings() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let accounts = AccountStore(database, cost: 4)
+            let account = try await accounts.create(
+                name: "vic", password: "a long password",
+                grants: [RoleGrant(role: .verifier, unitID: Int64(w.units["E1"]!))])
+            let vic: HTTPFields = [
+                .authorization: "Bearer \(try await accounts.makeToken(for: account, name: "t").secret)"
+            ]
+            let (e1, e2) = (w.units["E1"]!, w.units["E2"]!)
+            let note = #"{"text": "Diesel invoices for March do not match the meter log."}"#
+            let made = try await client.call(
+                .post, "/api/v1/units/\(e1)/periods/2023-03/findings", json: note, headers: vic)
+            #expect(made.status == .created && made.json.object["author"] as? String == "vic")
+            #expect(
+                try await client.call(.post, "/api/v1/units/\(e2)/periods/2023-03/findings", json: note, headers: vic)
+                    .status
+                    == .notFound)
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/units/\(e1)/periods/2023-03/findings", json: note, headers: w.reporter
+                )
+                .status == .forbidden)
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/units/\(e1)/periods/2023-03/findings", json: #"{"text": "  "}"#, headers: vic
+                ).status == .unprocessableContent)
+            let period = try await client.call(.get, "/api/v1/units/\(e1)/periods/2023-03", headers: w.reporter)
+            let texts = (period.json.object["findings"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            #expect(texts == ["Diesel invoices for March do not match the meter log."])
+            // On the web: the form is there for the verifier only, and the finding for everyone who sees the unit.
+            let page = "/units/\(e1)/periods/2023-03?lang=en"
+            let seenByVic = try await client.execute(uri: page, method: .get, headers: vic) { String(buffer: $0.body) }
+            let seenByRita = try await client.execute(uri: page, method: .get, headers: w.reporter) {
+                String(buffer: $0.body)
+            }
+            #expect(seenByVic.contains("Record a finding") && !seenByRita.contains("Record a finding"))
+            #expect(seenByRita.contains("do not match the meter log"))
+        }
+    }
 }

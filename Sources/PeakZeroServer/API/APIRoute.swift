@@ -14,14 +14,14 @@ enum APIRoute: String, CaseIterable, Sendable {
     case createToken, listTokens, revokeToken
     case listAudit
     case listAccounts, createAccount, disableAccount
-    case listPeriods, getPeriod, submitPeriod, approvePeriod, returnPeriod, correctPeriod
+    case listPeriods, getPeriod, submitPeriod, approvePeriod, returnPeriod, correctPeriod, recordFinding
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport,
             .createToken, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .createAccount,
-            .disableAccount:
+            .disableAccount, .recordFinding:
             .post
         case .updateUnit: .put
         case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .delete
@@ -68,6 +68,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .approvePeriod: "/api/v1/units/{id}/periods/{period}/approve"
         case .returnPeriod: "/api/v1/units/{id}/periods/{period}/return"
         case .correctPeriod: "/api/v1/units/{id}/periods/{period}/correct"
+        case .recordFinding: "/api/v1/units/{id}/periods/{period}/findings"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -110,6 +111,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)"
         case .listTokens: "The signed-in account's tokens (never their secrets)"
         case .revokeToken: "Revoke one of the signed-in account's tokens"
+        case .recordFinding:
+            "Record a verifier's finding (核查发现) on a unit's period: `text` (JSON); verifiers and administrators"
         case .listAccounts:
             "Accounts with their roles: all for an administrator; for a manager, those whose roles all lie in its subtree"
         case .createAccount:
@@ -145,7 +148,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createToken, .listTokens, .revokeToken: "auth"
         case .listAudit: "audit"
         case .listAccounts, .createAccount, .disableAccount: "accounts"
-        case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod: "review"
+        case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .recordFinding:
+            "review"
         case .openAPI: "meta"
         }
     }
@@ -199,7 +203,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     var successStatus: HTTPResponse.Status {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken,
-            .createAccount:
+            .createAccount, .recordFinding:
             .created
         case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount: .noContent
         default: .ok

@@ -13,6 +13,10 @@ struct ReviewAPI: Sendable {
         let reason: String?
     }
 
+    struct Finding: Decodable {
+        let text: String
+    }
+
     struct PeriodBody: Encodable {
         let unitId: Int64
         let unitCode: String
@@ -21,6 +25,7 @@ struct ReviewAPI: Sendable {
         let version: Int
         let due: String
         let history: [StoredReviewStep]
+        let findings: [StoredFinding]
     }
 
     func board(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -38,7 +43,8 @@ struct ReviewAPI: Sendable {
             PeriodBody(
                 unitId: unit.id, unitCode: unit.code, period: period.description, status: state.status,
                 version: state.version, due: period.due,
-                history: try await store.history(unitID: unit.id, period: period)))
+                history: try await store.history(unitID: unit.id, period: period),
+                findings: try await store.findings(unitID: unit.id, period: period)))
     }
 
     func take(_ step: ReviewStep, _ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -46,16 +52,34 @@ struct ReviewAPI: Sendable {
         let (unit, period) = try await Self.unitAndPeriod(request, context, database)
         if step == .approve || step == .return {
             // Reviewers review the subtrees of their reviewing grants; elsewhere the unit is missing.
-            let scope = try await AccessScope.readAndWrite(
-                of: try context.signedIn.account, changing: RouteChange.reviews, in: database
-            ).write
-            guard try await scope.contains(unitID: unit.id, in: database) else {
-                throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
-            }
+            try await Self.require(RouteChange.reviews, on: unit, request, context, database)
         }
         let reason = step.needsReason ? try await request.decodeJSON(Reason.self, context: context).reason : nil
         try await ReviewStore(database).take(step, unitID: unit.id, period: period, reason: reason)
         return try await self.period(request, context)
+    }
+
+    func recordFinding(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let (unit, period) = try await Self.unitAndPeriod(request, context, database)
+        // Verifiers record findings in the subtrees of their verifying grants.
+        try await Self.require(RouteChange.verifies, on: unit, request, context, database)
+        let text = try await request.decodeJSON(Finding.self, context: context).text
+        return try jsonResponse(
+            try await ReviewStore(database).recordFinding(unitID: unit.id, period: period, text: text), status: .created
+        )
+    }
+
+    /// Answers 404 unless the unit lies within the account's grants of `roles`.
+    static func require(
+        _ roles: Set<Role>, on unit: ReportingUnit, _ request: Request, _ context: PeakZeroContext,
+        _ database: PeakZeroDatabase
+    ) async throws {
+        let scope = try await AccessScope.readAndWrite(of: try context.signedIn.account, changing: roles, in: database)
+            .write
+        guard try await scope.contains(unitID: unit.id, in: database) else {
+            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+        }
     }
 
     /// The unit `{id}` and the period `{period}`, which must be one of the unit's reporting periods.

@@ -32,7 +32,7 @@ extension APIRoute {
             .listPeriods, .getPeriod, .submitPeriod, .correctPeriod:
             .unitInPath
         // Reviewers review in the scope of their reviewing grants, which the handler checks.
-        case .approvePeriod, .returnPeriod: .narrowedByHandler
+        case .approvePeriod, .returnPeriod, .recordFinding: .narrowedByHandler
         case .deleteActivity: .activityRecordInPath
         case .deleteEconomic: .economicRecordInPath
         case .getInventory, .getInventoryLines, .exportInventory: .inventoryInPath
@@ -52,7 +52,7 @@ extension SitePage {
     var subject: RouteSubject {
         switch self {
         case .unit, .records, .periods, .period, .periodSubmit, .periodCorrect: .unitInPath
-        case .periodApprove, .periodReturn: .narrowedByHandler
+        case .periodApprove, .periodReturn, .periodFinding: .narrowedByHandler
         case .region: .regionInPath
         case .inventory, .inventoryLine: .inventoryInPath
         case .recordEdit, .recordUpdate, .recordDelete: .recordOfKindInPath

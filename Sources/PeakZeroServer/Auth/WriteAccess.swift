@@ -7,12 +7,13 @@ import Persistence
 /// what the whole installation shares (the unit tree through the API, factor sets) only by
 /// administrators; every account may sign out and manage its own tokens.
 enum RouteChange: Sendable {
-    case nothing, ownAccount, data, shared, review, accounts
+    case nothing, ownAccount, data, shared, review, accounts, findings
 
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
     static let reviews: Set<Role> = [.reviewer, .admin]
     static let managesAccounts: Set<Role> = [.manager, .admin]
+    static let verifies: Set<Role> = [.verifier, .admin]
 
     /// Nil when the account may make the change; else the roles it would need.
     func missing(for account: Account) -> Set<Role>? {
@@ -23,6 +24,7 @@ enum RouteChange: Sendable {
         case .shared: needed = Self.changesShared
         case .review: needed = Self.reviews
         case .accounts: needed = Self.managesAccounts
+        case .findings: needed = Self.verifies
         }
         return needed.isDisjoint(with: account.grants.map(\.role)) ? needed : nil
     }
@@ -43,6 +45,7 @@ extension APIRoute {
             .data
         case .approvePeriod, .returnPeriod: .review
         case .listAccounts, .createAccount, .disableAccount: .accounts
+        case .recordFinding: .findings
         case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: .shared
         case .createToken, .revokeToken: .ownAccount
         case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,
@@ -61,6 +64,7 @@ extension SitePage {
             .data
         case .periodApprove, .periodReturn: .review
         case .accounts, .accountCreate, .accountDisable: .accounts
+        case .periodFinding: .findings
         case .factorSetUpload, .factorSetDelete: .shared
         case .signInPost, .signOut: .ownAccount
         case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,

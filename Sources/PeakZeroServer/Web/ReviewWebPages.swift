@@ -73,7 +73,7 @@ extension WebPages {
         let language = request.language
         guard let (unit, period) = try await unitAndPeriod(context) else { return notFound(request) }
         if step == .approve || step == .return {
-            guard try await reviewScope(context).contains(unitID: unit.id, in: database) else {
+            guard try await scope(of: RouteChange.reviews, context).contains(unitID: unit.id, in: database) else {
                 return notFound(request)
             }
         }
@@ -99,7 +99,14 @@ extension WebPages {
         let mayChange = try await context.writeScope.contains(unitID: unit.id, in: database)
         var mayReview = false
         if !RouteChange.reviews.isDisjoint(with: account.grants.map(\.role)) {
-            mayReview = try await reviewScope(context).contains(unitID: unit.id, in: database)
+            mayReview = try await scope(of: RouteChange.reviews, context).contains(unitID: unit.id, in: database)
+        }
+        var mayVerify = false
+        if !RouteChange.verifies.isDisjoint(with: account.grants.map(\.role)) {
+            mayVerify = try await scope(of: RouteChange.verifies, context).contains(unitID: unit.id, in: database)
+        }
+        let findings = try await store.findings(unitID: unit.id, period: period).map {
+            ReviewPeriodPage.Finding(text: $0.text, author: $0.author, at: $0.createdAt)
         }
         let steps = ReviewStep.allCases.filter { step in
             guard step.transition.from.contains(state.status) else { return false }
@@ -138,7 +145,9 @@ extension WebPages {
             ],
             status: state.status.rawValue, statusLabel: Self.statusLabel(state.status, t),
             recordsURL: SiteURL.records(unit: unit.id, year: period.year).link(language), problem: problem,
-            steps: steps, hasSteps: !steps.isEmpty, history: history, hasHistory: !history.isEmpty)
+            steps: steps, hasSteps: !steps.isEmpty, history: history, hasHistory: !history.isEmpty,
+            findings: findings, hasFindings: !findings.isEmpty,
+            findingAction: mayVerify ? SiteURL.periodFinding(unit: unit.id, period: period).link(language) : nil)
         return renderer.response(model, template: "period", status: problem == nil ? .ok : status)
     }
 
@@ -151,12 +160,24 @@ extension WebPages {
         return (unit, period)
     }
 
-    /// The subtrees the account reviews.
-    private func reviewScope(_ context: PeakZeroContext) async throws -> AccessScope {
-        try await AccessScope.readAndWrite(
-            of: try context.signedIn.account, changing: RouteChange.reviews, in: database
-        )
-        .write
+    /// A verifier's finding, posted from the period's page.
+    func recordFinding(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        guard let (unit, period) = try await unitAndPeriod(context),
+            try await scope(of: RouteChange.verifies, context).contains(unitID: unit.id, in: database)
+        else { return notFound(request) }
+        do {
+            try await ReviewStore(database).recordFinding(unitID: unit.id, period: period, text: form["text"] ?? "")
+        } catch let refusal as ReviewRefusal {
+            return try await periodPage(
+                request, context, problem: refusal.message(request.language), status: .unprocessableContent)
+        }
+        return Self.redirect(to: SiteURL.period(unit: unit.id, period: period).link(request.language))
+    }
+
+    /// The subtrees of the account's grants of `roles`.
+    private func scope(of roles: Set<Role>, _ context: PeakZeroContext) async throws -> AccessScope {
+        try await AccessScope.readAndWrite(of: try context.signedIn.account, changing: roles, in: database).write
     }
 
     static func statusLabel(_ status: PeriodStatus, _ t: [String: String]) -> String {

@@ -36,6 +36,7 @@ enum SiteURL: Sendable, Equatable {
     case periods(unit: Int64, year: Int?)
     case period(unit: Int64, period: ReportingPeriod)
     case periodStep(unit: Int64, period: ReportingPeriod, step: ReviewStep)
+    case periodFinding(unit: Int64, period: ReportingPeriod)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -71,6 +72,7 @@ enum SiteURL: Sendable, Equatable {
         case .periods(let unit, _): "/units/\(unit)/periods"
         case .period(let unit, let period): "/units/\(unit)/periods/\(period)"
         case .periodStep(let unit, let period, let step): "/units/\(unit)/periods/\(period)/\(step.rawValue)"
+        case .periodFinding(let unit, let period): "/units/\(unit)/periods/\(period)/findings"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -103,7 +105,7 @@ enum SiteURL: Sendable, Equatable {
         case .audit(let asked): query += asked.query
         case .periods(_, let year):
             if let year { query.append(("year", String(year))) }
-        case .reviewHome, .period, .periodStep, .accounts, .disableAccount: break
+        case .reviewHome, .period, .periodStep, .periodFinding, .accounts, .disableAccount: break
         case .regions, .inventoryLine, .createRecord, .editRecord, .updateRecord, .deleteRecord: break
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
@@ -126,7 +128,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case importForm, importUpload, importConfirm
     case factors, factorSetUpload, factorSetDelete
     case audit
-    case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect
+    case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect, periodFinding
     case accounts, accountCreate, accountDisable
     case signIn, signInPost, signOut
     case stylesheet, script, icon
@@ -135,8 +137,7 @@ enum SitePage: String, CaseIterable, Sendable {
         switch self {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
             .factorSetDelete, .signInPost, .signOut, .periodSubmit, .periodApprove, .periodReturn, .periodCorrect,
-            .accountCreate,
-            .accountDisable:
+            .accountCreate, .accountDisable, .periodFinding:
             .post
         default: .get
         }
@@ -170,6 +171,7 @@ enum SitePage: String, CaseIterable, Sendable {
         case .periodApprove: "/units/{id}/periods/{period}/approve"
         case .periodReturn: "/units/{id}/periods/{period}/return"
         case .periodCorrect: "/units/{id}/periods/{period}/correct"
+        case .periodFinding: "/units/{id}/periods/{period}/findings"
         case .factorSetUpload: "/factors/sets"
         case .factorSetDelete: "/factors/sets/{id}/delete"
         case .signIn, .signInPost: "/signin"

@@ -27,4 +27,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case approved = "period.approve"
     case returned = "period.return"
     case correctionOpened = "period.correct"
+    case findingRecorded = "finding.add"
 }

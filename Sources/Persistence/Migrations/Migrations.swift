@@ -10,5 +10,6 @@ public enum Migrations {
         Migration0007CreateAccounts.migration,
         Migration0008CreateAuditLog.migration,
         Migration0009CreateReview.migration,
+        Migration0010CreateFindings.migration,
     ]
 }

@@ -42,6 +42,8 @@ public enum ReviewRefusal: Error, Sendable, Equatable {
     /// A reviewer approving or returning what they submitted themselves.
     case ownSubmission
     case reasonRequired
+    /// A finding with no text, or more than 4,000 characters.
+    case findingEmptyOrLong
     /// The period does not fit the unit's reporting class (a quarter of a monthly reporter).
     case notAPeriodOf(String, reportingClass: ReportingUnit.ReportingClass)
 
@@ -55,6 +57,7 @@ public enum ReviewRefusal: Error, Sendable, Equatable {
         case .ownSubmission:
             return zh ? "不能审核自己报送的数据，请由其他审核人处理" : "you submitted this period; another reviewer must review it"
         case .reasonRequired: return zh ? "请填写原因" : "give a reason"
+        case .findingEmptyOrLong: return zh ? "请填写核查发现（不超过 4000 字）" : "write the finding (at most 4,000 characters)"
         case .notAPeriodOf(let period, let reportingClass):
             return zh
                 ? "\(period) 不是该单位的报送期（报送频次：\(reportingClass.chinese)）"

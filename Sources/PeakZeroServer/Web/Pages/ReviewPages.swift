@@ -60,4 +60,16 @@ struct ReviewPeriodPage: Sendable {
     let hasSteps: Bool
     let history: [HistoryRow]
     let hasHistory: Bool
+    let findings: [Finding]
+    let hasFindings: Bool
+    /// Where a verifier's finding is posted; nil for an account that records none here.
+    let findingAction: String?
+}
+
+extension ReviewPeriodPage {
+    struct Finding: Sendable {
+        let text: String
+        let author: String
+        let at: String
+    }
 }
