@@ -15,7 +15,7 @@ extension ActivityImport {
     /// workbook, or any file into PostgreSQL, is read whole and imported as `run(_:)` does.
     public func run(
         path: String, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language, createdBy: String? = nil,
-        today: Date = Date(), progress: (@Sendable (ImportProgress) -> Void)? = nil
+        today: Date = Date(), scope: AccessScope = .everything, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         let name = (path as NSString).lastPathComponent
         let store = ActivityStore(database)
@@ -23,7 +23,7 @@ extension ActivityImport {
             do {
                 return try await run(
                     try IntakeFile(path: path), mode: mode, dryRun: dryRun, language: language, createdBy: createdBy,
-                    today: today)
+                    today: today, scope: scope)
             } catch let issues as InputIssues {
                 var report = ImportReport(file: name, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
                 report.add(issues.issues)
@@ -33,7 +33,7 @@ extension ActivityImport {
         let provenance = RecordBatch(
             kind: "import", fileName: name, templateVersion: "activity-v\(ActivityTemplate.version)",
             createdBy: createdBy)
-        let outcome = try await store.stream(provenance: provenance) { stream in
+        let outcome = try await store.stream(provenance: provenance, scope: scope) { stream in
             try Self.streamRows(
                 path: path, stream: stream, mode: mode, dryRun: dryRun, language: language, today: today,
                 progress: progress)

@@ -13,7 +13,7 @@ public struct ActivityImport: Sendable {
 
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
-        createdBy: String? = nil, today: Date = Date()
+        createdBy: String? = nil, today: Date = Date(), scope: AccessScope = .everything
     ) async throws -> ImportReport {
         let store = ActivityStore(database)
         if let earlier = try await store.batch(contentHash: file.contentHash) {
@@ -24,7 +24,9 @@ public struct ActivityImport: Sendable {
         var report = ImportReport(
             file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
         let units = Dictionary(
-            try await UnitStore(database).list().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            // Units outside the scope are not looked up at all: their rows read as unknown units.
+            try await UnitStore(database).list(scope: scope).map { ($0.code, $0) },
+            uniquingKeysWith: { first, _ in first })
         let parsed: ActivityTemplate.Parsed
         do {
             parsed = try template.parseForImport(

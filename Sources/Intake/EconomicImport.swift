@@ -12,7 +12,7 @@ public struct EconomicImport: Sendable {
 
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
-        createdBy: String? = nil, today: Date = Date()
+        createdBy: String? = nil, today: Date = Date(), scope: AccessScope = .everything
     ) async throws -> ImportReport {
         var (report, table) = try await ImportReport.begin(file, .economic, mode: mode, dryRun: dryRun, in: database)
         guard let table else { return report }
@@ -29,6 +29,16 @@ public struct EconomicImport: Sendable {
             } else {
                 report.add(issues)
             }
+        }
+        // A unit outside the scope reads as one that does not exist.
+        let outside = try await scope.outside(codes: records.map(\.unitCode), in: database)
+        if !outside.isEmpty {
+            let kept = zip(records, sources).filter { !outside.contains($0.0.unitCode) }
+            for (record, row) in zip(records, sources) where outside.contains(record.unitCode) {
+                report.add([row.issue("unit", .unknownUnitCode(record.unitCode))])
+            }
+            records = kept.map(\.0)
+            sources = kept.map(\.1)
         }
         let store = EconomicStore(database)
         let checked = try await store.check(records)

@@ -13,13 +13,13 @@ public struct FileImport: Sendable {
     /// rest is read whole.
     public func run(
         path: String, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
-        language: Language, createdBy: String? = nil, today: Date = Date(),
+        language: Language, createdBy: String? = nil, today: Date = Date(), scope: AccessScope = .everything,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         if !Self.isWorkbook(path: path), (kind ?? Self.csvKind(path: path)) == .activity {
             return try await ActivityImport(database).run(
                 path: path, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
-                progress: progress)
+                scope: scope, progress: progress)
         }
         let file: IntakeFile
         do { file = try IntakeFile(path: path) } catch {
@@ -29,21 +29,25 @@ public struct FileImport: Sendable {
             return report
         }
         return try await run(
-            file, kind: kind, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+            file, kind: kind, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
+            scope: scope)
     }
 
-    /// A file already read.
+    /// A file already read. Rows for units outside `scope` read as rows for units that do not exist;
+    /// units themselves (which every account shares) are imported with the whole tree in scope only.
     public func run(
         _ file: IntakeFile, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
-        language: Language, createdBy: String? = nil, today: Date = Date()
+        language: Language, createdBy: String? = nil, today: Date = Date(), scope: AccessScope = .everything
     ) async throws -> ImportReport {
         switch kind ?? file.kind ?? .activity {
         case .activity:
             try await ActivityImport(database).run(
-                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
         case .economic:
             try await EconomicImport(database).run(
-                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
+        case .units where !scope.isEverything:
+            ImportReport.unitsRefused(file, mode: mode, dryRun: dryRun)
         case .units:
             try await UnitImport(database).run(
                 file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy)

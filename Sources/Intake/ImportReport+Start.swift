@@ -36,4 +36,12 @@ extension ImportReport {
         report.warnings = [InputIssue(file: file, problem: .alreadyImported(batch: earlier.id, when: earlier.when))]
         return report
     }
+
+    /// A units file from an account that may not change the shared unit tree: refused whole.
+    static func unitsRefused(_ file: IntakeFile, mode: Mode, dryRun: Bool) -> ImportReport {
+        var report = ImportReport(
+            file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
+        report.add([InputIssue(file: file.name, problem: .unitsNeedAdministrator)])
+        return report
+    }
 }

@@ -19,7 +19,9 @@ public final class ActivityStream {
     /// Rows written so far.
     public private(set) var written = 0
 
-    init(raw: SQLiteRaw, batchID: Int64, provenance: RecordBatch) throws {
+    /// - Parameter scope: the units the import may write to; the others are not looked up, so
+    ///   their rows read as rows for unknown units.
+    init(raw: SQLiteRaw, batchID: Int64, provenance: RecordBatch, scope: AccessScope) throws {
         self.raw = raw
         self.batchID = batchID
         self.provenance = provenance
@@ -29,7 +31,9 @@ public final class ActivityStream {
             let entry = UnitLookup.Entry(
                 id: query.int64(0), rootID: query.int64(1), code: query.text(2), regionCode: query.text(3),
                 path: query.text(4), rootEquity: query.double(5))
-            units[entry.code] = entry
+            if scope.contains(rootID: entry.rootID, path: entry.path, regionCode: entry.regionCode) {
+                units[entry.code] = entry
+            }
         }
         self.units = units
         rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
@@ -160,7 +164,8 @@ extension ActivityStore {
     /// outcome says so and when no earlier batch has the same content; otherwise rolled back.
     /// Returns the outcome's result and, when an identical file was imported before, that batch.
     public func stream<T: Sendable>(
-        provenance: RecordBatch, _ body: @escaping @Sendable (ActivityStream) throws -> StreamOutcome<T>
+        provenance: RecordBatch, scope: AccessScope = .everything,
+        _ body: @escaping @Sendable (ActivityStream) throws -> StreamOutcome<T>
     ) async throws -> (result: T, written: Int, batch: Int64?, earlier: (id: Int64, createdAt: String)?) {
         let header = provenance.row(count: 0)
         return try await database.withRawSQLite { raw in
@@ -171,7 +176,8 @@ extension ActivityStore {
                 try raw.exec("BEGIN IMMEDIATE")
                 do {
                     try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
-                    let stream = try ActivityStream(raw: raw, batchID: raw.lastInsertedID, provenance: provenance)
+                    let stream = try ActivityStream(
+                        raw: raw, batchID: raw.lastInsertedID, provenance: provenance, scope: scope)
                     let outcome = try body(stream)
                     if let hash = outcome.contentHash, let earlier = try stream.batch(contentHash: hash) {
                         try raw.exec("ROLLBACK")

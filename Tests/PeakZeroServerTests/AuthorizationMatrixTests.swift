@@ -91,8 +91,9 @@ struct AuthorizationMatrixTests {
         switch route {
         // Shared things are changed by administrators only.
         case .createUnits, .updateUnit, .deleteUnit, .createFactorSet, .deleteFactorSet: ([403], [403])
-        // Imports check rows against the whole tree: administrators only, for now.
-        case .createImport, .getImport: ([403], [403])
+        // The body here is no file; another account's job (or none) is missing.
+        case .createImport: ([400, 422], [400, 422])
+        case .getImport: ([404], [404])
         case .getUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators, .getInventory, .getInventoryLines,
             .exportInventory, .exportActivity, .exportEconomic, .exportUnits, .exportIndicators:
             ([200], [404])

@@ -137,6 +137,10 @@ extension Problem {
             return zh ? "单位代码“\(code)”与第 \(first) 行重复" : "unit code \"\(code)\" repeats row \(first)"
         case .futurePeriod(let text):
             return zh ? "期间“\(text)”尚未到来" : "period \"\(text)\" has not begun yet"
+        case .unitsNeedAdministrator:
+            return zh
+                ? "单位表由管理员导入；请导入活动数据或经济数据，或请管理员导入单位"
+                : "units are imported by an administrator; import activity or economic data, or ask an administrator"
         case .periodLocked(let unit, let period, let approved):
             if approved {
                 return zh

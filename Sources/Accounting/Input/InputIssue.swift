@@ -89,6 +89,8 @@ public enum Problem: Sendable, Equatable {
     /// The unit's period (`2024-03`, `2024-Q1`, `2024`) has been submitted or approved: its data
     /// is locked until it is returned or a correction is opened.
     case periodLocked(unit: String, period: String, approved: Bool)
+    /// The unit tree is shared by every account: only an administrator imports units.
+    case unitsNeedAdministrator
     /// Economic data: a second row for the same unit and period.
     case duplicateUnitPeriod(firstRow: Int)
     /// Economic data already stored for the unit and period (append mode).

@@ -12,6 +12,8 @@ actor ImportJobs {
     struct Job: Sendable {
         let id: String
         let file: String
+        /// The account that started it: only it (or an administrator) sees the job.
+        let owner: Int64
         var state: State = .running
         var report: ImportReport?
         var failure: String?
@@ -22,11 +24,11 @@ actor ImportJobs {
 
     /// Starts `work`, which reports its progress through the function it is given.
     func start(
-        file: String,
+        file: String, owner: Int64,
         _ work: @escaping @Sendable (@escaping @Sendable (ImportProgress) -> Void) async throws -> ImportReport
     ) -> String {
         let id = UUID().uuidString.lowercased()
-        jobs[id] = Job(id: id, file: file)
+        jobs[id] = Job(id: id, file: file, owner: owner)
         Task {
             do {
                 let report = try await work { progress in Task { await self.update(id, progress) } }
