@@ -41,11 +41,18 @@ public struct ActivityImport: Sendable {
 
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
         var checks = ImportChecks(mode: mode, today: today)
+        let locked = try await LockedPeriods.of(
+            units: Set(parsed.records.compactMap { units[$0.unitCode]?.id }), in: database)
         var accepted: [ActivityRecord] = []
         for record in parsed.records {
             guard let unit = units[record.unitCode] else { continue }
-            let problems = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
+            var problems = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
                 located(InputIssue(row: record.sourceRow, column: field, problem: problem), parsed, file)
+            }
+            // A submitted or approved period: named on its row, in the dry run too.
+            if let problem = locked.problem(unitID: unit.id, year: record.period.year, month: record.period.month) {
+                problems.append(
+                    located(InputIssue(row: record.sourceRow, column: "period", problem: problem), parsed, file))
             }
             if problems.isEmpty { accepted.append(record) } else { report.add(problems) }
         }

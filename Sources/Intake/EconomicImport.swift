@@ -53,10 +53,15 @@ public struct EconomicImport: Sendable {
         let clock = ImportClock(today: today)
         var firstRow: [EconomicKey: Int] = [:]
         var superseded: [Int64] = []
+        let locked = try await LockedPeriods.of(units: Set(checked.valid.map(\.unitID)), in: database)
         var accepted: [CheckedEconomicRecord] = []
         for record in checked.valid {
             let row = sources[record.position - 1]
             var problems: [InputIssue] = []
+            if let problem = locked.problem(unitID: record.unitID, year: record.period.year, month: record.period.month)
+            {
+                problems.append(row.issue("period", problem))
+            }
             let key = EconomicKey(unitID: record.unitID, year: record.period.year, month: record.period.month)
             if clock.isFuture(record.period) {
                 problems.append(row.issue("period", .futurePeriod(record.period.description)))

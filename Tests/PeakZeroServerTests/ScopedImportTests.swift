@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -78,6 +79,30 @@ struct ScopedImportTests {
             #expect(started.0 == .accepted && started.1.hasPrefix("/api/v1/imports/"))
             #expect(try await client.call(.get, started.1, headers: w.reporter).status == .notFound)
             #expect(try await client.call(.get, started.1).status == .ok)
+        }
+    }
+}
+
+extension ScopedImportTests {
+    @Test("a row in a submitted month is named on its row and column, in the dry run already")
+    func lockedRows() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let f1 = Int64(w.units["F1"]!)
+            let july = try #require(ReportingPeriod(parsing: "2023-07"))
+            try await AuditActor.$current.withValue(AuditActor(accountID: 901, name: "rita")) {
+                try await ReviewStore(database).take(.submit, unitID: f1, period: july)
+            }
+            let file = try IntakeFile(data: Self.own, name: "own.csv")
+            let report = try await FileImport(database).run(file, dryRun: true, language: .zh)
+            #expect(!report.succeeded && report.errors.first?.row == 2)
+            #expect(report.errors.first?.problem.text(in: .zh).contains("已报送") == true)
+            let economic = try IntakeFile(
+                data: Data("单位代码,期间,工业总产值（万元）\nF1,2023-07,5\n".utf8), name: "economic.csv")
+            let refused = try await FileImport(database).run(economic, kind: .economic, dryRun: true, language: .en)
+            #expect(
+                !refused.succeeded && refused.errors.contains { $0.row == 2 && $0.columnLetter == "B" },
+                "\(refused.errors)")
         }
     }
 }

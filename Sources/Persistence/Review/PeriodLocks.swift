@@ -74,3 +74,33 @@ enum PeriodLocks {
         if !touched.isEmpty { throw StoreError.invalid(touched.keys.sorted().compactMap { touched[$0] }) }
     }
 }
+
+/// The locked periods of some units, read once, for an import to name each row that falls in one
+/// (the write's own check then only confirms it).
+public struct LockedPeriods: Sendable {
+    let byUnit: [Int64: [PeriodLocks.Locked]]
+
+    /// The locked periods of these units now.
+    public static func of(units: Set<Int64>, in database: PeakZeroDatabase) async throws -> LockedPeriods {
+        var locked: [PeriodLocks.Locked] = []
+        for batch in Array(units).chunked(by: 10_000) where !batch.isEmpty {
+            locked += try await database.sql.raw(
+                SQLQueryString(PeriodLocks.query + " (\(batch.map(String.init).joined(separator: ",")))")
+            ).all(decoding: PeriodLocks.Locked.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        return LockedPeriods(byUnit: Dictionary(grouping: locked, by: \.unitId))
+    }
+
+    /// What is wrong with writing a record of this unit and month, if its period is locked.
+    public func problem(unitID: Int64, year: Int, month: Int?) -> Problem? {
+        guard
+            let period = byUnit[unitID]?.first(where: {
+                $0.year == year && ($0.firstMonth...$0.lastMonth).contains(month ?? 12)
+            })
+        else { return nil }
+        let name =
+            ReportingPeriod(year: period.year, firstMonth: period.firstMonth, lastMonth: period.lastMonth)
+            .map(String.init(describing:)) ?? String(period.year)
+        return .periodLocked(unit: period.code, period: name, approved: period.status == "approved")
+    }
+}
