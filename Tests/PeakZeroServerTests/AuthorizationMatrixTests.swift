@@ -67,7 +67,9 @@ struct AuthorizationMatrixTests {
         case .regionInPath: path = path.replacingOccurrences(of: "{code}", with: side == "in" ? "510104" : "510703")
         case .unitInQuery: path += "?unit_id=\(unit)"
         case .recordOfKindInPath, .shared, .narrowedByHandler:
-            path = path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{kind}", with: "activity")
+            // A unit's route checked by its handler (reviewing, findings) is asked about the unit of the side.
+            let id = path.hasPrefix("/api/v1/units/{id}") ? String(unit) : "1"
+            path = path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{kind}", with: "activity")
         }
         let separator = path.contains("?") ? "&" : "?"
         let uri = path + separator + "year=2023"
