@@ -57,4 +57,39 @@ struct AuthorizationRolesTests {
             }
         }
     }
+
+    @Test(
+        "each role's pages: its subtree's pages answer, others are missing, role pages only for their roles",
+        arguments: [
+            Role.viewer, .reporter, .reviewer, .manager, .verifier,
+        ])
+    func pages(_ role: Role) async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let accounts = AccountStore(database, cost: 4)
+            let account = try await accounts.create(
+                name: "someone", password: "a long password",
+                grants: [RoleGrant(role: role, unitID: Int64(w.units["E1"]!))])
+            let headers: HTTPFields = [
+                .authorization: "Bearer \(try await accounts.makeToken(for: account, name: "t").secret)"
+            ]
+            let (f1, e2) = (w.units["F1"]!, w.units["E2"]!)
+            let auditors: Set<Role> = [.reviewer, .manager, .verifier]
+            let pages: [(String, Int)] = [
+                ("/units/\(f1)?year=2023", 200), ("/units/\(e2)?year=2023", 404),
+                ("/units/\(f1)/records?year=2023", 200), ("/units/\(e2)/records?year=2023", 404),
+                ("/units/\(f1)/periods?year=2023", 200), ("/units/\(e2)/periods?year=2023", 404),
+                ("/units/\(f1)/periods/2023-03?x=1", 200), ("/units/\(e2)/periods/2023-03?x=1", 404),
+                ("/inventories/\(w.inventory["in"]!)?x=1", 200), ("/inventories/\(w.inventory["out"]!)?x=1", 404),
+                ("/review?x=1", 200), ("/factors?x=1", 200), ("/data/import?x=1", 200),
+                ("/audit?x=1", auditors.contains(role) ? 200 : 403), ("/accounts?x=1", role == .manager ? 200 : 403),
+            ]
+            for (uri, expected) in pages {
+                let status = try await client.execute(uri: uri + "&lang=en", method: .get, headers: headers) {
+                    Int($0.status.code)
+                }
+                #expect(status == expected, "\(role) \(uri): \(status)")
+            }
+        }
+    }
 }
