@@ -114,9 +114,7 @@ struct AccountsAPI: Sendable {
 
     /// The subtrees the signed-in account manages.
     static func managedScope(_ context: PeakZeroContext, _ database: PeakZeroDatabase) async throws -> AccessScope {
-        try await AccessScope.readAndWrite(
-            of: try context.signedIn.account, changing: RouteChange.managesAccounts, in: database
-        ).write
+        try await AccessScope.granted(RouteChange.managesAccounts, to: try context.signedIn.account, in: database)
     }
 
     /// Whether every role of `account` lies within `scope` (an administrator's account only in everything).

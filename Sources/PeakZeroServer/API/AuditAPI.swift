@@ -33,15 +33,8 @@ struct AuditAPI: Sendable {
             filter.unitID = id
         }
         if request.uri.queryParameters.get("format") != nil {
-            let format = try IntakeAPI.format(request)
-            let entries = try await AuditLog.entries(filter, scope: scope, limit: AuditAccess.exportLimit, in: database)
-            let tables = Exports.audit(
-                entries,
-                unitCodes: try await UnitStore(database).units(ids: Set(entries.compactMap(\.unitId))).mapValues(
-                    \.code),
-                language: language)
-            return IntakeAPI.file(
-                try Exports.data(tables, format: format), name: "audit.\(format.rawValue)", format: format)
+            return try await AuditAccess.export(
+                filter, scope: scope, format: try IntakeAPI.format(request), language: language, database)
         }
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
         return try jsonResponse(

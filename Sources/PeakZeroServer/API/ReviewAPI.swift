@@ -75,8 +75,7 @@ struct ReviewAPI: Sendable {
         _ roles: Set<Role>, on unit: ReportingUnit, _ request: Request, _ context: PeakZeroContext,
         _ database: PeakZeroDatabase
     ) async throws {
-        let scope = try await AccessScope.readAndWrite(of: try context.signedIn.account, changing: roles, in: database)
-            .write
+        let scope = try await AccessScope.granted(roles, to: try context.signedIn.account, in: database)
         guard try await scope.contains(unitID: unit.id, in: database) else {
             throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
         }

@@ -1,5 +1,6 @@
 import Accounting
 import Hummingbird
+import Intake
 import Persistence
 
 /// Who may read the audit trail, and how much of it: administrators all of it; verifiers,
@@ -15,7 +16,7 @@ enum AuditAccess {
     /// The scope of the account's auditing grants; nil when it has none.
     static func scope(of account: Account, in database: PeakZeroDatabase) async throws -> AccessScope? {
         guard mayRead(account) else { return nil }
-        return try await AccessScope.readAndWrite(of: account, changing: roles, in: database).write
+        return try await AccessScope.granted(roles, to: account, in: database)
     }
 
     /// A query value that is not what its filter takes.
@@ -46,6 +47,19 @@ enum AuditAccess {
             action: try parsed("action", AuditAction.init(rawValue:)), beforeID: try parsed("before") { Int64($0) })
     }
 
-    /// The most entries one export holds; a larger log is exported a period or a unit at a time.
+    /// The most entries one export holds (a limit PeakZero sets, so one download stays a workbook
+    /// Excel opens in seconds); a larger log is exported a period or a unit at a time.
     static let exportLimit = 100_000
+
+    /// Every entry matching `filter` within `scope`, newest first, as a file with the units' codes.
+    static func export(
+        _ filter: AuditFilter, scope: AccessScope, format: Templates.Format, language: Language,
+        _ database: PeakZeroDatabase
+    ) async throws -> Response {
+        let entries = try await AuditLog.entries(filter, scope: scope, limit: exportLimit, in: database)
+        let units = try await UnitStore(database).units(ids: Set(entries.compactMap(\.unitId)))
+        let tables = Exports.audit(entries, unitCodes: units.mapValues(\.code), language: language)
+        return IntakeAPI.file(
+            try Exports.data(tables, format: format), name: "audit.\(format.rawValue)", format: format)
+    }
 }

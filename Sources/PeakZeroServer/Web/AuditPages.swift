@@ -29,12 +29,8 @@ extension WebPages {
             }
         }
         if let format = asked.format, problem == nil {
-            let format = Templates.Format(rawValue: format) ?? .csv
-            let all = try await AuditLog.entries(filter, scope: scope, limit: AuditAccess.exportLimit, in: database)
-            let named = try await units.units(ids: Set(all.compactMap(\.unitId)))
-            let tables = Exports.audit(all, unitCodes: named.mapValues(\.code), language: language)
-            return IntakeAPI.file(
-                try Exports.data(tables, format: format), name: "audit.\(format.rawValue)", format: format)
+            return try await AuditAccess.export(
+                filter, scope: scope, format: Templates.Format(rawValue: format) ?? .csv, language: language, database)
         }
         let pageSize = 100
         if problem == nil { entries = try await AuditLog.entries(filter, scope: scope, limit: pageSize, in: database) }

@@ -177,7 +177,7 @@ extension WebPages {
 
     /// The subtrees of the account's grants of `roles`.
     private func scope(of roles: Set<Role>, _ context: PeakZeroContext) async throws -> AccessScope {
-        try await AccessScope.readAndWrite(of: try context.signedIn.account, changing: roles, in: database).write
+        try await AccessScope.granted(roles, to: try context.signedIn.account, in: database)
     }
 
     static func statusLabel(_ status: PeriodStatus, _ t: [String: String]) -> String {

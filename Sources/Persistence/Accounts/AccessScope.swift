@@ -37,6 +37,13 @@ public struct AccessScope: Sendable, Equatable {
         return (scope(account.grants), scope(account.grants.filter { roles.contains($0.role) }))
     }
 
+    /// The scope of the account's grants of `roles` alone: what it reviews, verifies or administers.
+    public static func granted(
+        _ roles: Set<Role>, to account: Account, in database: PeakZeroDatabase
+    ) async throws -> AccessScope {
+        try await readAndWrite(of: account, changing: roles, in: database).write
+    }
+
     /// Whether a unit placed so falls within the scope.
     func contains(rootID: Int64, path: String, regionCode: String) -> Bool {
         isEverything || subtrees.contains { $0.rootID == rootID && path.hasPrefix($0.path) }

@@ -71,8 +71,6 @@ public struct AuditState: Sendable, Equatable {
 }
 
 extension AuditState.Value {
-    public init(_ value: Int64?) { self = value.map { .int($0) } ?? .null }
-    public init(_ value: Int?) { self = value.map { .int(Int64($0)) } ?? .null }
     public init(_ value: String?) { self = value.map { .text($0) } ?? .null }
 }
 

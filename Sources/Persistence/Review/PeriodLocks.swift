@@ -11,7 +11,7 @@ enum PeriodLocks {
         let month: Int?
     }
 
-    struct Locked: Decodable {
+    struct Locked: Decodable, Sendable {
         let unitId: Int64
         let code: String
         let year: Int
@@ -20,30 +20,28 @@ enum PeriodLocks {
         let status: String
     }
 
-    static let query = """
-        SELECT r.unit_id, u.code, r.year, r.first_month, r.last_month, r.status FROM reporting_periods r \
-        JOIN units u ON u.id = r.unit_id WHERE r.status IN ('submitted', 'approved') AND r.unit_id IN
+    /// The locked periods of the units listed after it (integers only, so the list is safe to inline).
+    static func query(_ units: ArraySlice<Int64>) -> String {
         """
-
-    /// Throws when a record with one of the keys would fall in a locked period. The keys are only
-    /// worked out when a unit among `units` has a locked period at all (a bulk load's million rows
-    /// need not be gone through when nothing is locked).
-    static func check(
-        units: some Collection<Int64>, keys: () throws -> Set<Key>, in db: any SQLDatabase
-    ) async throws {
-        var locked: [Locked] = []
-        // Integers only, so the lists are safe to inline.
-        for batch in Array(Set(units)).chunked(by: 10_000) {
-            locked += try await db.raw(SQLQueryString(query + " (\(batch.map(String.init).joined(separator: ",")))"))
-                .all(decoding: Locked.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        if !locked.isEmpty { try refuse(try keys(), locked) }
+        SELECT r.unit_id, u.code, r.year, r.first_month, r.last_month, r.status FROM reporting_periods r \
+        JOIN units u ON u.id = r.unit_id WHERE r.status IN ('submitted', 'approved') \
+        AND r.unit_id IN (\(units.map(String.init).joined(separator: ",")))
+        """
     }
 
-    static func check(units: some Collection<Int64>, keys: () throws -> Set<Key>, in raw: SQLiteRaw) throws {
+    static func locked(units: some Collection<Int64>, in db: any SQLDatabase) async throws -> LockedPeriods {
         var locked: [Locked] = []
         for batch in Array(Set(units)).chunked(by: 10_000) {
-            let statement = try raw.prepare(query + " (\(batch.map(String.init).joined(separator: ",")))")
+            locked += try await db.raw(SQLQueryString(query(batch)))
+                .all(decoding: Locked.self, keyDecodingStrategy: .convertFromSnakeCase)
+        }
+        return LockedPeriods(locked)
+    }
+
+    static func locked(units: some Collection<Int64>, in raw: SQLiteRaw) throws -> LockedPeriods {
+        var locked: [Locked] = []
+        for batch in Array(Set(units)).chunked(by: 10_000) {
+            let statement = try raw.prepare(query(batch))
             while try statement.step() {
                 locked.append(
                     Locked(
@@ -52,43 +50,37 @@ enum PeriodLocks {
                         status: statement.text(5)))
             }
         }
-        if !locked.isEmpty { try refuse(try keys(), locked) }
+        return LockedPeriods(locked)
     }
 
-    /// One problem per locked period the keys touch.
-    private static func refuse(_ keys: Set<Key>, _ locked: [Locked]) throws {
-        guard !locked.isEmpty else { return }
-        let byUnit = Dictionary(grouping: locked, by: \.unitId)
-        var touched: [String: InputIssue] = [:]
-        for key in keys {
-            for period in byUnit[key.unitID] ?? []
-            where period.year == key.year && (period.firstMonth...period.lastMonth).contains(key.month ?? 12) {
-                let name =
-                    ReportingPeriod(year: period.year, firstMonth: period.firstMonth, lastMonth: period.lastMonth)
-                    .map(String.init(describing:)) ?? String(period.year)
-                touched["\(period.code) \(name)"] = InputIssue(
-                    column: "period",
-                    problem: .periodLocked(unit: period.code, period: name, approved: period.status == "approved"))
-            }
-        }
-        if !touched.isEmpty { throw StoreError.invalid(touched.keys.sorted().compactMap { touched[$0] }) }
+    /// Throws when a record with one of the keys would fall in a locked period. The keys are only
+    /// worked out when a unit among `units` has a locked period at all (a bulk load's million rows
+    /// need not be gone through when nothing is locked).
+    static func check(
+        units: some Collection<Int64>, keys: () throws -> Set<Key>, in db: any SQLDatabase
+    ) async throws {
+        let locked = try await locked(units: units, in: db)
+        if !locked.isEmpty { try locked.refuse(try keys()) }
+    }
+
+    static func check(units: some Collection<Int64>, keys: () throws -> Set<Key>, in raw: SQLiteRaw) throws {
+        let locked = try locked(units: units, in: raw)
+        if !locked.isEmpty { try locked.refuse(try keys()) }
     }
 }
 
-/// The locked periods of some units, read once, for an import to name each row that falls in one
-/// (the write's own check then only confirms it).
+/// The locked periods of some units: what the write's check refuses, and what an import reads once
+/// to name each row that falls in one.
 public struct LockedPeriods: Sendable {
     let byUnit: [Int64: [PeriodLocks.Locked]]
 
+    init(_ locked: [PeriodLocks.Locked]) { byUnit = Dictionary(grouping: locked, by: \.unitId) }
+
+    var isEmpty: Bool { byUnit.isEmpty }
+
     /// The locked periods of these units now.
     public static func of(units: Set<Int64>, in database: PeakZeroDatabase) async throws -> LockedPeriods {
-        var locked: [PeriodLocks.Locked] = []
-        for batch in Array(units).chunked(by: 10_000) where !batch.isEmpty {
-            locked += try await database.sql.raw(
-                SQLQueryString(PeriodLocks.query + " (\(batch.map(String.init).joined(separator: ",")))")
-            ).all(decoding: PeriodLocks.Locked.self, keyDecodingStrategy: .convertFromSnakeCase)
-        }
-        return LockedPeriods(byUnit: Dictionary(grouping: locked, by: \.unitId))
+        try await PeriodLocks.locked(units: units, in: database.sql)
     }
 
     /// What is wrong with writing a record of this unit and month, if its period is locked.
@@ -102,5 +94,17 @@ public struct LockedPeriods: Sendable {
             ReportingPeriod(year: period.year, firstMonth: period.firstMonth, lastMonth: period.lastMonth)
             .map(String.init(describing:)) ?? String(period.year)
         return .periodLocked(unit: period.code, period: name, approved: period.status == "approved")
+    }
+
+    /// Throws one problem per locked period the keys touch (not one per record).
+    func refuse(_ keys: Set<PeriodLocks.Key>) throws {
+        var touched: [String: InputIssue] = [:]
+        for key in keys {
+            guard let problem = problem(unitID: key.unitID, year: key.year, month: key.month),
+                case .periodLocked(let unit, let period, _) = problem
+            else { continue }
+            touched["\(unit) \(period)"] = InputIssue(column: "period", problem: problem)
+        }
+        if !touched.isEmpty { throw StoreError.invalid(touched.keys.sorted().compactMap { touched[$0] }) }
     }
 }

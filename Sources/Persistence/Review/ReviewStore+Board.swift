@@ -35,7 +35,9 @@ public struct ReviewBoard: Sendable, Codable, Equatable {
 }
 
 extension ReportingPeriod {
-    /// Data is due by the 15th of the month after the period ends (a year's by 15 January).
+    /// Data is due by the 15th of the month after the period ends (a year's by 15 January). This is
+    /// PeakZero's default, a common reporting calendar, not a national rule; a supervisor's own
+    /// calendar may differ.
     public static let dueDay = 15
 
     /// The due date, `YYYY-MM-DD`.

@@ -19,7 +19,6 @@ public struct ReviewStore: Sendable {
         public let status: PeriodStatus
         /// 1 until the first correction; each correction's submission is the next version.
         public let version: Int
-        public let updatedAt: String?
     }
 
     /// Takes `step` on a unit's period by the task's current actor. Returns the new state.
@@ -83,7 +82,7 @@ public struct ReviewStore: Sendable {
                         "status": .text(to.rawValue), "version": .int(Int64(version)), "reason": .init(reason),
                         "records": .int(Int64(data?.count ?? 0)),
                     ])), in: db)
-            return State(status: to, version: version, updatedAt: now)
+            return State(status: to, version: version)
         }
     }
 
@@ -93,14 +92,13 @@ public struct ReviewStore: Sendable {
 
     static func state(unitID: Int64, period: ReportingPeriod, in db: any SQLDatabase) async throws -> State {
         guard
-            let row = try await db.select().columns("status", "version", "updated_at").from("reporting_periods")
+            let row = try await db.select().columns("status", "version").from("reporting_periods")
                 .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(period.year))
                 .where("first_month", .equal, SQLBind(period.firstMonth)).first()
-        else { return State(status: .draft, version: 1, updatedAt: nil) }
+        else { return State(status: .draft, version: 1) }
         return State(
             status: PeriodStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
-            version: try row.decode(column: "version", as: Int.self),
-            updatedAt: try row.decode(column: "updated_at", as: String?.self))
+            version: try row.decode(column: "version", as: Int.self))
     }
 
     /// Who submitted the period's current version: the account, or for the command line the name.
