@@ -28,6 +28,9 @@ let package = Package(
         .target(name: "ReferenceData", resources: [.copy("Data")], swiftSettings: strict),
         // Pure domain logic: quantities, factors, the inventory calculation. Foundation only.
         .target(name: "Accounting", dependencies: ["ReferenceData"], swiftSettings: strict),
+        // Targets and supervision: targets and their split, progress and warnings, rankings,
+        // carbon-efficiency grades, responsibility and measure lists. Pure logic.
+        .target(name: "Governance", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
         // Reading and writing Excel workbooks (.xlsx): Office Open XML on a zip archive. Knows nothing of PeakZero.
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -38,7 +41,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting",
+                "Accounting", "Governance",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -55,7 +58,7 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Persistence", "Intake", "Charts",
+                "Accounting", "Governance", "Persistence", "Intake", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -79,6 +82,7 @@ let package = Package(
             name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict
         ),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
+        .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Accounting"], swiftSettings: strict),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
         .testTarget(
             name: "IntakeTests", dependencies: ["Intake", "Spreadsheet", "Persistence", "PersistenceTestSupport"],

@@ -16,6 +16,11 @@ public enum ReferenceData {
     /// `provinces.csv`: GB/T 2260 province codes and the grid region each belongs to.
     public static var provincesCSV: String { text(of: "provinces") }
 
+    /// `carbon-efficiency.csv`: the carbon-efficiency levels (by L) and grades (by K) of the Zhejiang
+    /// method (碳效码), with their bounds, names, colours and source: the defaults an installation
+    /// may replace, since the provincial standard adjusts its thresholds.
+    public static var carbonEfficiencyCSV: String { text(of: "carbon-efficiency") }
+
     private static func text(of name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)

@@ -61,6 +61,6 @@ public enum Scope: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Which scope-2 figure enters the inventory's total.
-public enum Scope2Method: String, Sendable, Hashable, CaseIterable {
+public enum Scope2Method: String, Sendable, Hashable, CaseIterable, Codable {
     case location, market
 }
