@@ -68,10 +68,19 @@ public enum ProgressEvaluator {
         target.indicator.total == .energyTotal ? target.basis.deductions[year]?.total ?? .zero : .zero
     }
 
+    /// Σ months 1…n of the total; green power is deducted from energy once, as the year's to date
+    /// (inventories keep it by year), and from carbon month by month (market-based scope 2).
     static func monthsTotal(_ target: Target, _ figures: YearFigures, through n: Int) -> Double {
-        (1...n).reduce(0) { sum, m in
-            sum + (figures.months[m].map { $0.total(target.indicator, target.basis).value } ?? 0)
+        var basis = target.basis
+        let energy = target.indicator.total == .energyTotal
+        if energy { basis.deductGreenPower = false }
+        let sum = (1...n).reduce(0) { sum, m in
+            sum + (figures.months[m].map { $0.total(target.indicator, basis).value } ?? 0)
         }
+        guard energy && target.basis.deductGreenPower else { return sum }
+        let green = figures.year.greenPower
+        let deducted = target.basis.energyBasis == .calorific ? green.energyCalorific : green.energyEquivalent
+        return sum - deducted.value(in: .tonneCoalEquivalent)
     }
 
     static func yearForecast(_ target: Target, _ figures: YearFigures, share: Double, year: Int) -> IndicatorAmount? {

@@ -1,7 +1,7 @@
 import Accounting
 
 /// A subject's figures for one year as progress reads them: each month's (energy and emissions),
-/// and the whole year's (with the economic base, which is kept by year).
+/// and the whole year's to date (with the economic base and the green power, kept by year).
 public struct YearFigures: Sendable, Equatable {
     public var months: [Int: MeasuredFigures]
     public var year: MeasuredFigures

@@ -28,4 +28,11 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case returned = "period.return"
     case correctionOpened = "period.correct"
     case findingRecorded = "finding.add"
+    case targetSet = "target.set"
+    case targetDeleted = "target.delete"
+    case targetSplit = "target.split"
+    case measureAdded = "measure.add"
+    case measureChanged = "measure.change"
+    case benchmarksImported = "benchmark.import"
+    case settingChanged = "setting.change"
 }

@@ -11,5 +11,6 @@ public enum Migrations {
         Migration0008CreateAuditLog.migration,
         Migration0009CreateReview.migration,
         Migration0010CreateFindings.migration,
+        Migration0011CreateGovernance.migration,
     ]
 }

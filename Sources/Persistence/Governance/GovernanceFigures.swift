@@ -1,0 +1,51 @@
+import Accounting
+import Governance
+
+/// Reads a subject's figures for the governance views from the stored inventories: each year's
+/// months, totals, economic base and green power, via the roll-ups.
+public struct GovernanceFigures: Sendable {
+    let rollups: RollupStore
+
+    public init(_ database: PeakZeroDatabase) { rollups = RollupStore(database) }
+
+    /// The years among `years` that an inventory covers; a whole-year record (no month) counts in December.
+    public func years(of subject: RollupSubject, _ years: ClosedRange<Int>) async throws -> [Int: YearFigures] {
+        var found: [Int: YearFigures] = [:]
+        for year in years {
+            guard let rollup = try await rollup(subject, year) else { continue }
+            found[year] = Self.figures(rollup)
+        }
+        return found
+    }
+
+    /// A year's roll-up, nil when no inventory covers it.
+    public func rollup(_ subject: RollupSubject, _ year: Int) async throws -> Rollup? {
+        do {
+            let rollup = try await rollups.rollup(subject, year: year)
+            return rollup.inventories.isEmpty ? nil : rollup
+        } catch StoreError.conflict {
+            return nil
+        }
+    }
+
+    static func figures(_ rollup: Rollup) -> YearFigures {
+        var months: [Int: MeasuredFigures] = [:]
+        for (month, figures) in rollup.byMonth {
+            let key = month ?? 12
+            months[key] = (months[key] ?? MeasuredFigures(IndicatorFigures())) + MeasuredFigures(figures)
+        }
+        let green = rollup.byCategory.first { $0.category == ActivityCategory.greenPower.rawValue }?.figures
+        return YearFigures(
+            months: months, year: MeasuredFigures(rollup.totals, greenPower: green ?? IndicatorFigures()))
+    }
+
+    /// The years a target's judgement reads: ten before its first (for a base year, a path start,
+    /// last year's profile, a peak's earlier years) to its last, stopping at `latest`.
+    public func figures(for stored: StoredTarget, through latest: Int) async throws -> [Int: YearFigures] {
+        let target = stored.target
+        let first = min(target.pathStartYear, target.firstYear - 1) - (target.kind.code == "peak" ? 9 : 0)
+        let last = min(target.lastYear, latest)
+        guard first <= last else { return [:] }
+        return try await years(of: stored.subject.rollupSubject, max(first, last - 15)...last)
+    }
+}
