@@ -29,7 +29,7 @@ public struct SplitChild: Sendable, Equatable {
     }
 
     /// The child's base-year value of the indicator.
-    func baseValue(_ indicator: TargetIndicator) -> Double? {
+    public func baseValue(_ indicator: TargetIndicator) -> Double? {
         guard let total = baseTotal?.value else { return nil }
         guard indicator.isIntensity else { return total }
         guard let money = baseEconomic?.value(in: .tenThousandYuan), money > 0 else { return nil }

@@ -105,7 +105,7 @@ public enum ProgressEvaluator {
     }
 
     /// A whole year's value of the indicator (a base year, a year before the plan); nil when incomplete.
-    static func yearAmount(_ target: Target, _ figures: YearFigures?, year: Int) -> IndicatorAmount? {
+    public static func yearAmount(_ target: Target, _ figures: YearFigures?, year: Int) -> IndicatorAmount? {
         guard let figures, figures.isComplete else { return nil }
         return yearForecast(target, figures, share: 1, year: year)
     }
