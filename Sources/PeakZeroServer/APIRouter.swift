@@ -30,6 +30,9 @@ public enum APIRouter {
         let audit = AuditAPI(database: database)
         let review = ReviewAPI(database: database)
         let accountsAPI = AccountsAPI(accounts: accounts, database: database)
+        let targets = TargetsAPI(database: database)
+        let measures = MeasuresAPI(database: database)
+        let supervision = SupervisionAPI(database: database)
         let openAPI = OpenAPIDocument.json
         for route in APIRoute.allCases {
             let handler: @Sendable (Request, PeakZeroContext) async throws -> Response =
@@ -77,6 +80,21 @@ public enum APIRouter {
                 case .returnPeriod: { try await review.take(.return, $0, $1) }
                 case .correctPeriod: { try await review.take(.correct, $0, $1) }
                 case .recordFinding: review.recordFinding
+                case .listTargets: targets.list
+                case .createTarget: targets.create
+                case .getTarget: targets.get
+                case .deleteTarget: targets.delete
+                case .splitTarget: targets.split
+                case .listWarnings: targets.warnings
+                case .rankings: supervision.rankings
+                case .carbonEfficiency: supervision.grades
+                case .unitCarbonEfficiency: supervision.unitGrades
+                case .getEfficiencyScale: supervision.scale
+                case .setEfficiencyScale: supervision.setScale
+                case .setBenchmarks: supervision.setBenchmarks
+                case .listMeasures: measures.list
+                case .createMeasure: measures.create
+                case .updateMeasure: measures.update
                 case .openAPI: { _, _ in openAPI }
                 }
             let (subject, change) = (route.subject, route.change)

@@ -41,7 +41,8 @@ public struct Deduction: Sendable, Equatable, Codable {
 
     public var total: StandardCoal { feedstock + newRenewables }
 
-    enum CodingKeys: String, CodingKey { case feedstockTce = "feedstock_tce", newRenewablesTce = "new_renewables_tce" }
+    /// `feedstock_tce` and `new_renewables_tce` in the API's snake_case.
+    enum CodingKeys: String, CodingKey { case feedstockTce, newRenewablesTce }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,7 +1,7 @@
 import Accounting
 
-/// A target as the API takes it and the store keeps it: flat fields in snake_case, every one
-/// checked with the field named when it is wrong.
+/// A target as the API takes it (in snake_case: `first_year`, `base_year`, …) and the store keeps
+/// it: flat fields, every one checked with the field named when it is wrong.
 public struct TargetDefinition: Sendable, Equatable, Codable {
     public var indicator: String?
     public var kind: String?
@@ -23,13 +23,6 @@ public struct TargetDefinition: Sendable, Equatable, Codable {
     public var yellowFrom: Double?
     public var redAbove: Double?
     public var expectation: String?
-
-    enum CodingKeys: String, CodingKey {
-        case indicator, kind, value, reduction, milestones, scope2, deductions, expectation
-        case baseYear = "base_year", peakYear = "peak_year", firstYear = "first_year", lastYear = "last_year"
-        case economicBase = "economic_base", energyBasis = "energy_basis", deductGreenPower = "deduct_green_power"
-        case yellowFrom = "yellow_from", redAbove = "red_above"
-    }
 
     public init() {}
 

@@ -15,16 +15,19 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listAudit
     case listAccounts, createAccount, disableAccount
     case listPeriods, getPeriod, submitPeriod, approvePeriod, returnPeriod, correctPeriod, recordFinding
+    case listTargets, createTarget, getTarget, deleteTarget, splitTarget, listWarnings
+    case rankings, carbonEfficiency, unitCarbonEfficiency, getEfficiencyScale, setEfficiencyScale, setBenchmarks
+    case listMeasures, createMeasure, updateMeasure
     case openAPI
 
     var method: HTTPRequest.Method {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createImport,
             .createToken, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .createAccount,
-            .disableAccount, .recordFinding:
+            .disableAccount, .recordFinding, .createTarget, .splitTarget, .createMeasure, .updateMeasure:
             .post
-        case .updateUnit: .put
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken: .delete
+        case .updateUnit, .setEfficiencyScale, .setBenchmarks: .put
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .deleteTarget: .delete
         default: .get
         }
     }
@@ -69,6 +72,18 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .returnPeriod: "/api/v1/units/{id}/periods/{period}/return"
         case .correctPeriod: "/api/v1/units/{id}/periods/{period}/correct"
         case .recordFinding: "/api/v1/units/{id}/periods/{period}/findings"
+        case .listTargets, .createTarget: "/api/v1/targets"
+        case .getTarget, .deleteTarget: "/api/v1/targets/{id}"
+        case .splitTarget: "/api/v1/targets/{id}/split"
+        case .listWarnings: "/api/v1/warnings"
+        case .rankings: "/api/v1/rankings"
+        case .carbonEfficiency: "/api/v1/carbon-efficiency"
+        case .unitCarbonEfficiency: "/api/v1/units/{id}/carbon-efficiency"
+        case .getEfficiencyScale, .setEfficiencyScale: "/api/v1/carbon-efficiency/scale"
+        case .setBenchmarks: "/api/v1/carbon-efficiency/benchmarks/{year}"
+        case .listMeasures: "/api/v1/units/{id}/measures"
+        case .createMeasure: "/api/v1/measures"
+        case .updateMeasure: "/api/v1/measures/{id}"
         case .openAPI: "/api/v1/openapi.json"
         }
     }
@@ -131,6 +146,31 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Open a correction (更正) of an approved period with a `reason` (JSON); its next submission is a new version that needs approval again"
         case .listAudit:
             "The audit trail, newest first: who changed what, when, before and after, with each entry's hash chain (administrators, and verifiers, reviewers and managers for their units)"
+        case .listTargets:
+            "Targets (目标) whose unit or region the account sees, each with its progress: value to date, expected by now, forecast, limit and traffic light"
+        case .createTarget:
+            "Set a target (managers within their subtrees and regions): `unit_id` or `region_code`, `name`, `indicator` (energy_total, carbon_total, energy_intensity, carbon_intensity), `kind` (cap with `value`; reduction with `reduction` and `base_year`; peak with `peak_year`), `first_year`, `last_year`, `milestones`, `economic_base`, `scope2`, `energy_basis`, `deduct_green_power`, `deductions`, `yellow_from`, `red_above`, `expectation` (pro_rata or seasonal)"
+        case .getTarget: "A target with its progress, the targets split from it and whether they add up (the gap when not)"
+        case .deleteTarget: "Delete a target and the targets split from it"
+        case .splitTarget:
+            "Split a target (指标分解) among its unit's children or its region's cities or counties: `method` base_share, equal_reduction or manual (with `children`: each a `unit_id` or `region_code` and its own target fields); replaces an earlier split"
+        case .listWarnings:
+            "Warnings (预警) in the account's scope, newest first: red and yellow targets with their reasons, and overdue measures"
+        case .rankings:
+            "Rank (赛马) a unit's children (`unit_id`) or a region's enterprises (`region`) by an `indicator` in a `year`, `by` value, yoy or progress; with last year's rank and the rank in the industry division"
+        case .carbonEfficiency:
+            "Carbon-efficiency grades (碳效码) of the industrial enterprises of a unit's subtree (`unit_id`) or a region (`region`) in a `year`: L, the industry average, K, level and grade; the distribution overall and by industry"
+        case .unitCarbonEfficiency: "A unit's carbon-efficiency grade year by year"
+        case .getEfficiencyScale: "The carbon-efficiency scale in force: level and grade bounds, names, colours, source"
+        case .setEfficiencyScale:
+            "Set the carbon-efficiency scale (`scale`: levels and grades, each band an `upper_bound`, `name_zh`, `name_en`, `colour`; the last band without a bound), or null for the bundled one (administrators)"
+        case .setBenchmarks:
+            "Replace a year's published industry averages of L (`averages`: division code such as C38 → tCO2e per 万元) with their `source` (administrators)"
+        case .listMeasures:
+            "The responsibility and measure list (责任清单、措施清单) of a unit's subtree, by deadline, with notes and each item's status (overdue when past its deadline)"
+        case .createMeasure:
+            "Add an item: `unit_id`, `title`, `owner_person`, `start_date`, `deadline` (yyyy-MM-dd), `kind` (measure, responsibility, training, campaign), `status`, `target_id`, `participants`"
+        case .updateMeasure: "Set an item's `status` (planned, in_progress, done) and/or add a `note` with `evidence`"
         case .openAPI: "This document"
         }
     }
@@ -150,6 +190,10 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listAccounts, .createAccount, .disableAccount: "accounts"
         case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .recordFinding:
             "review"
+        case .listTargets, .createTarget, .getTarget, .deleteTarget, .splitTarget, .listWarnings: "targets"
+        case .rankings, .carbonEfficiency, .unitCarbonEfficiency, .getEfficiencyScale, .setEfficiencyScale, .setBenchmarks:
+            "supervision"
+        case .listMeasures, .createMeasure, .updateMeasure: "measures"
         case .openAPI: "meta"
         }
     }
@@ -195,6 +239,17 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("limit", "at most this many entries (default 100, at most 1000)"),
                 ("format", "csv or xlsx: every matching entry as a file (up to 100 000)"),
             ]
+        case .listTargets:
+            [("unit_id", "only this unit's targets"), ("region", "only this region's targets"), ("year", "only targets in force this year")]
+        case .rankings:
+            [
+                ("unit_id", "rank its children"), ("region", "rank the enterprises registered there"), ("year", "required"),
+                ("indicator", "energy_total, carbon_total, energy_intensity or carbon_intensity (default)"),
+                ("by", "value (default), yoy or progress"), ("base", "value_added (default) or output_value"),
+                ("scope2", "location (default) or market"),
+            ]
+        case .carbonEfficiency:
+            [("unit_id", "a unit's subtree"), ("region", "a GB/T 2260 code"), ("year", "required")]
         default: []
         }
     }
@@ -203,9 +258,10 @@ enum APIRoute: String, CaseIterable, Sendable {
     var successStatus: HTTPResponse.Status {
         switch self {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken,
-            .createAccount, .recordFinding:
+            .createAccount, .recordFinding, .createTarget, .createMeasure:
             .created
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount: .noContent
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount, .deleteTarget:
+            .noContent
         default: .ok
         }
     }

@@ -21,6 +21,10 @@ enum RouteSubject: Sendable {
     case inventoryInPath
     /// The region `{code}`: a roll-up of every unit there.
     case regionInPath
+    /// The target `{id}`: its unit's subtree or its region.
+    case targetInPath
+    /// The measure `{id}`: its unit's subtree.
+    case measureInPath
     /// The handler narrows what it lists to the account's scope, or checks the units its body names.
     case narrowedByHandler
 }
@@ -29,8 +33,14 @@ extension APIRoute {
     var subject: RouteSubject {
         switch self {
         case .getUnit, .updateUnit, .deleteUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators,
-            .listPeriods, .getPeriod, .submitPeriod, .correctPeriod:
+            .listPeriods, .getPeriod, .submitPeriod, .correctPeriod, .unitCarbonEfficiency, .listMeasures:
             .unitInPath
+        case .getTarget: .targetInPath
+        case .updateMeasure: .measureInPath
+        // Targets are set, split and deleted in the scope of target-setting grants, which the handler checks.
+        case .listTargets, .createTarget, .deleteTarget, .splitTarget, .listWarnings, .createMeasure: .narrowedByHandler
+        case .rankings, .carbonEfficiency: .unitInQuery
+        case .getEfficiencyScale, .setEfficiencyScale, .setBenchmarks: .shared
         // Reviewers review in the scope of their reviewing grants, which the handler checks.
         case .approvePeriod, .returnPeriod, .recordFinding: .narrowedByHandler
         case .deleteActivity: .activityRecordInPath
@@ -105,6 +115,12 @@ struct Access: Sendable {
         case .regionInPath:
             guard let region = context.parameters.get("code").flatMap(RegionPrefix.init) else { return true }
             return scope.covers(region)
+        case .targetInPath:
+            guard let id = pathID(), let target = try? await TargetStore(database).target(id: id) else { return true }
+            return try await TargetStore(database).isVisible(target, in: scope)
+        case .measureInPath:
+            guard let id = pathID(), let measure = try? await MeasureStore(database).measure(id: id) else { return true }
+            return try await scope.contains(unitID: measure.unitId, in: database)
         }
     }
 }

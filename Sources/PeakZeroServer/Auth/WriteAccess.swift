@@ -7,13 +7,14 @@ import Persistence
 /// what the whole installation shares (the unit tree through the API, factor sets) only by
 /// administrators; every account may sign out and manage its own tokens.
 enum RouteChange: Sendable {
-    case nothing, ownAccount, data, shared, review, accounts, findings
+    case nothing, ownAccount, data, shared, review, accounts, findings, targets
 
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
     static let reviews: Set<Role> = [.reviewer, .admin]
     static let managesAccounts: Set<Role> = [.manager, .admin]
     static let verifies: Set<Role> = [.verifier, .admin]
+    static let setsTargets: Set<Role> = [.manager, .admin]
 
     /// Nil when the account may make the change; else the roles it would need.
     func missing(for account: Account) -> Set<Role>? {
@@ -25,6 +26,7 @@ enum RouteChange: Sendable {
         case .review: needed = Self.reviews
         case .accounts: needed = Self.managesAccounts
         case .findings: needed = Self.verifies
+        case .targets: needed = Self.setsTargets
         }
         return needed.isDisjoint(with: account.grants.map(\.role)) ? needed : nil
     }
@@ -41,8 +43,10 @@ extension APIRoute {
     var change: RouteChange {
         switch self {
         case .createActivity, .deleteActivity, .createEconomic, .deleteEconomic, .computeInventory, .createImport,
-            .submitPeriod, .correctPeriod:
+            .submitPeriod, .correctPeriod, .createMeasure, .updateMeasure:
             .data
+        case .createTarget, .deleteTarget, .splitTarget: .targets
+        case .setEfficiencyScale, .setBenchmarks: .shared
         case .approvePeriod, .returnPeriod: .review
         case .listAccounts, .createAccount, .disableAccount: .accounts
         case .recordFinding: .findings
@@ -51,7 +55,8 @@ extension APIRoute {
         case .listUnits, .getUnit, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories,
             .getInventory, .getInventoryLines, .unitIndicators, .regionIndicators, .getTemplate, .getImport,
             .exportActivity, .exportEconomic, .exportUnits, .exportInventory, .exportIndicators, .listTokens, .openAPI,
-            .listAudit, .listPeriods, .getPeriod:
+            .listAudit, .listPeriods, .getPeriod, .listTargets, .getTarget, .listWarnings, .rankings, .carbonEfficiency,
+            .unitCarbonEfficiency, .getEfficiencyScale, .listMeasures:
             .nothing
         }
     }

@@ -1,0 +1,298 @@
+import Accounting
+import Foundation
+import Governance
+import Hummingbird
+import Intake
+import Persistence
+
+/// Targets through the API: set by managers within their subtrees (and regions), read by every
+/// account that sees their subject, split among the subject's children, with progress and warnings.
+struct TargetsAPI: Sendable {
+    let database: PeakZeroDatabase
+
+    struct Subject: Decodable {
+        let unitId: Int64?
+        let regionCode: String?
+        let name: String?
+    }
+
+    struct SplitBody: Decodable {
+        let method: String?
+        /// For a split by hand: each child's target, naming the child.
+        let children: [ManualChild]?
+    }
+
+    struct ManualChild: Decodable {
+        let unitId: Int64?
+        let regionCode: String?
+    }
+
+    struct TargetBody: Encodable {
+        let id: Int64
+        let name: String
+        let unitId: Int64?
+        let regionCode: String?
+        let parentTargetId: Int64?
+        let splitMethod: String?
+        let unit: String
+        let definition: TargetDefinition
+        let progress: ProgressBody
+    }
+
+    struct ProgressBody: Encodable {
+        let year: Int
+        let throughMonth: Int
+        let toDate: Double?
+        let expectedToDate: Double?
+        let forecast: Double?
+        let limit: Double?
+        let periodEndForecast: Double?
+        let periodEndLimit: Double?
+        let ratio: Double?
+        let light: TrafficLight
+        let expectation: Expectation
+        let reasons: [String]
+
+        init(_ p: TargetProgress, _ language: Language) {
+            year = p.year
+            throughMonth = p.throughMonth
+            toDate = p.toDate?.value
+            expectedToDate = p.expectedToDate?.value
+            forecast = p.forecast?.value
+            limit = p.limit?.value
+            periodEndForecast = p.periodEndForecast?.value
+            periodEndLimit = p.periodEndLimit?.value
+            ratio = p.ratio
+            light = p.light
+            expectation = p.expectation
+            reasons = p.reasons.map { $0.message(language == .zh) }
+        }
+    }
+
+    struct DetailBody: Encodable {
+        let target: TargetBody
+        let children: [TargetBody]
+        let check: CheckBody?
+    }
+
+    struct CheckBody: Encodable {
+        let parentLimit: Double?
+        let childrenCombined: Double?
+        let gap: Double?
+        let holds: Bool?
+        let undetermined: [Int64]
+    }
+
+    func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
+
+    func body(_ stored: StoredTarget, _ language: Language) async throws -> TargetBody {
+        var unitID: Int64?
+        var region: String?
+        switch stored.subject {
+        case .unit(let id): unitID = id
+        case .region(let prefix): region = prefix.prefix
+        }
+        return TargetBody(
+            id: stored.id, name: stored.name, unitId: unitID, regionCode: region, parentTargetId: stored.parentTargetID,
+            splitMethod: stored.splitMethod?.rawValue,
+            unit: stored.target.kind.code == "peak" ? "tCO2e" : stored.target.indicator.symbol,
+            definition: TargetDefinition(stored.target),
+            progress: ProgressBody(try await board().progress(of: stored), language))
+    }
+
+    func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var subject: TargetSubject?
+        if let id = try request.query("unit_id", as: Int64.self) { subject = .unit(id) }
+        if let code = request.uri.queryParameters.get("region") {
+            guard let region = RegionPrefix(String(code)) else { throw Self.badRegion(request.language) }
+            subject = .region(region)
+        }
+        let targets = try await TargetStore(database).list(
+            scope: context.readScope, subject: subject, year: try request.query("year", as: Int.self))
+        var bodies: [TargetBody] = []
+        for target in targets { bodies.append(try await body(target, request.language)) }
+        return try jsonResponse(bodies)
+    }
+
+    func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let who = try context.requestDecoder.decode(Subject.self, from: data)
+        let definition = try context.requestDecoder.decode(TargetDefinition.self, from: data)
+        let subject = try await Self.subject(unitID: who.unitId, region: who.regionCode, request, context, database)
+        let target = try Self.target(definition, request.language)
+        let stored = try await TargetStore(database).create(name: who.name ?? "", subject: subject, target: target)
+        return try jsonResponse(try await body(stored, request.language), status: .created)
+    }
+
+    func get(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let stored = try await visible(request, context)
+        let language = request.language
+        var children: [TargetBody] = []
+        for child in try await TargetStore(database).children(of: stored.id) {
+            children.append(try await body(child, language))
+        }
+        let check = try await board().check(stored).map {
+            CheckBody(
+                parentLimit: $0.parentLimit, childrenCombined: $0.childrenCombined, gap: $0.gap, holds: $0.holds,
+                undetermined: $0.undetermined)
+        }
+        return try jsonResponse(
+            DetailBody(target: try await body(stored, language), children: children, check: check))
+    }
+
+    func delete(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let stored = try await settable(request, context)
+        try await TargetStore(database).delete(id: stored.id)
+        return Response(status: .noContent)
+    }
+
+    func split(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let stored = try await settable(request, context)
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let body = try context.requestDecoder.decode(SplitBody.self, from: data)
+        let zh = request.language == .zh
+        guard let method = body.method.flatMap(SplitMethod.init(rawValue:)) else {
+            throw APIError(
+                status: .unprocessableContent, code: "invalid",
+                message: zh ? "method：须为 base_share、equal_reduction 或 manual" : "method: base_share, equal_reduction or manual",
+                issues: [.init(row: nil, field: "method", message: body.method ?? "")])
+        }
+        var manual: [TargetSubject: TargetKind] = [:]
+        if method == .manual {
+            // Each child's own definition sits beside the child's unit_id or region_code.
+            struct Children: Decodable { let children: [TargetDefinition]? }
+            let definitions = try context.requestDecoder.decode(Children.self, from: data).children ?? []
+            for (index, child) in (body.children ?? []).enumerated() {
+                let subject: TargetSubject
+                if let id = child.unitId {
+                    subject = .unit(id)
+                } else if let region = child.regionCode.flatMap(RegionPrefix.init) {
+                    subject = .region(region)
+                } else {
+                    throw Self.childIssue(index, "unit_id", zh ? "须指明下级单位或地区" : "name the child unit or region")
+                }
+                var definition = definitions[index]
+                definition.indicator = definition.indicator ?? stored.target.indicator.rawValue
+                definition.firstYear = definition.firstYear ?? stored.target.firstYear
+                definition.lastYear = definition.lastYear ?? stored.target.lastYear
+                do {
+                    manual[subject] = try definition.target().kind
+                } catch {
+                    throw Self.childIssue(index, error.field, error.message(zh))
+                }
+            }
+        }
+        do {
+            _ = try await board().split(stored.id, method: method, manual: manual)
+        } catch let problem as SplitProblem {
+            let names = try await Self.names(database)
+            throw APIError(
+                status: .unprocessableContent, code: "invalid", message: problem.message(zh) { names[$0] ?? "#\($0)" })
+        }
+        return try await get(request, context)
+    }
+
+    func warnings(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        struct WarningBody: Encodable {
+            let kind: String
+            let light: TrafficLight
+            let since: String
+            let targetId: Int64?
+            let measureId: Int64?
+            let unitId: Int64?
+            let regionCode: String?
+            let title: String
+            let reasons: [String]
+        }
+        let language = request.language
+        let warnings = try await board().warnings(scope: context.readScope, today: ReviewAPI.today())
+        return try jsonResponse(
+            warnings.map { warning in
+                if let target = warning.target {
+                    var unit: Int64?
+                    var region: String?
+                    switch target.subject {
+                    case .unit(let id): unit = id
+                    case .region(let prefix): region = prefix.prefix
+                    }
+                    return WarningBody(
+                        kind: "target", light: warning.light, since: warning.since, targetId: target.id, measureId: nil,
+                        unitId: unit, regionCode: region, title: target.name,
+                        reasons: warning.progress?.reasons.map { $0.message(language == .zh) } ?? [])
+                }
+                let measure = warning.measure!
+                return WarningBody(
+                    kind: "measure", light: warning.light, since: warning.since, targetId: measure.targetId,
+                    measureId: measure.id, unitId: measure.unitId, regionCode: nil, title: measure.title,
+                    reasons: [language == .zh ? "截止日期 \(measure.deadline) 已过，尚未完成" : "past its deadline \(measure.deadline), not done"])
+            })
+    }
+
+    // MARK: Checks
+
+    /// The target `{id}` if the account sees its subject; else 404.
+    func visible(_ request: Request, _ context: PeakZeroContext) async throws -> StoredTarget {
+        let stored = try await TargetStore(database).target(id: try context.id())
+        guard try await TargetStore(database).isVisible(stored, in: context.readScope) else {
+            throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+        }
+        return stored
+    }
+
+    /// The target `{id}` if the account sets targets for its subject; else 404.
+    func settable(_ request: Request, _ context: PeakZeroContext) async throws -> StoredTarget {
+        let stored = try await TargetStore(database).target(id: try context.id())
+        let scope = try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+        guard try await TargetStore(database).isVisible(stored, in: scope) else {
+            throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+        }
+        return stored
+    }
+
+    /// The subject a body names, if the account sets targets for it.
+    static func subject(
+        unitID: Int64?, region: String?, _ request: Request, _ context: PeakZeroContext, _ database: PeakZeroDatabase
+    ) async throws -> TargetSubject {
+        let zh = request.language == .zh
+        let scope = try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+        if let unitID {
+            guard try await scope.contains(unitID: unitID, in: database) else {
+                throw APIError.notFound(zh ? "没有此单位" : "no such unit")
+            }
+            return .unit(unitID)
+        }
+        guard let code = region else {
+            throw APIError(
+                status: .unprocessableContent, code: "invalid", message: zh ? "须指明单位或地区" : "name a unit or a region",
+                issues: [.init(row: nil, field: "unit_id", message: zh ? "unit_id 或 region_code 必填" : "unit_id or region_code is required")])
+        }
+        guard let prefix = RegionPrefix(code) else { throw badRegion(request.language) }
+        guard scope.covers(prefix) else { throw APIError.notFound(zh ? "没有此地区" : "no such region") }
+        return .region(prefix)
+    }
+
+    static func target(_ definition: TargetDefinition, _ language: Language) throws -> Target {
+        do {
+            return try definition.target()
+        } catch {
+            throw APIError(
+                status: .unprocessableContent, code: "invalid", message: error.message(language == .zh),
+                issues: [.init(row: nil, field: error.field, message: error.message(language == .zh))])
+        }
+    }
+
+    static func childIssue(_ index: Int, _ field: String, _ message: String) -> APIError {
+        APIError(
+            status: .unprocessableContent, code: "invalid", message: message,
+            issues: [.init(row: index + 1, field: "children[\(index)].\(field)", message: message)])
+    }
+
+    static func badRegion(_ language: Language) -> APIError {
+        APIError.badRequest(language == .zh ? "region：须为 GB/T 2260 行政区划代码" : "region: a GB/T 2260 region code")
+    }
+
+    /// Unit names by id, for messages naming a child.
+    static func names(_ database: PeakZeroDatabase) async throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try await UnitStore(database).list().map { ($0.id, $0.name) })
+    }
+}
