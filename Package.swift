@@ -113,7 +113,7 @@ let package = Package(
         .testTarget(
             name: "PeakZeroServerTests",
             dependencies: [
-                "PeakZeroServer", "Persistence", "PersistenceTestSupport",
+                "PeakZeroServer", "Persistence", "Governance", "PersistenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

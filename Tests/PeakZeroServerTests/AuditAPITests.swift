@@ -62,6 +62,21 @@ struct AuditAPITests {
                     uri = route.path.replacingOccurrences(of: "{id}", with: String(f1))
                         .replacingOccurrences(of: "{period}", with: month)
                     body = #"{"reason": "checked", "text": "checked"}"#
+                case .createTarget:
+                    body =
+                        #"{"unit_id": \#(w.units["E1"]!), "name": "cap", "indicator": "carbon_total", "kind": "cap", "value": 100, "first_year": 2023}"#
+                case .splitTarget:
+                    // G's target, split by hand to its children E1 and E2 (F1 has been moved out of E1 by now).
+                    let made = try await client.call(
+                        .post, "/api/v1/targets",
+                        json:
+                            #"{"unit_id": \#(w.units["G"]!), "name": "cap", "indicator": "carbon_total", "kind": "cap", "value": 100, "first_year": 2023}"#
+                    )
+                    uri = route.path.replacingOccurrences(of: "{id}", with: String(Self.createdID(made.json)))
+                    body =
+                        #"{"method": "manual", "children": [{"unit_id": \#(w.units["E1"]!), "kind": "cap", "value": 60}, {"unit_id": \#(w.units["E2"]!), "kind": "cap", "value": 40}]}"#
+                case .setEfficiencyScale: body = #"{"scale": null}"#
+                case .setBenchmarks: body = #"{"source": "published", "averages": {"C38": 0.7}}"#
                 case .createAccount:
                     body = #"{"name": "newcomer", "grants": [{"role": "viewer", "unit_code": "E1"}]}"#
                 case .disableAccount:

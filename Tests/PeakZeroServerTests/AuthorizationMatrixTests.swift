@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Governance
 import Persistence
 import Testing
 
@@ -18,6 +19,9 @@ struct AuthorizationMatrixTests {
         let activity: [String: Int64]
         let economic: [String: Int64]
         let inventory: [String: Int64]
+        /// A target and a measure on F1 (`in`) and E2 (`out`); `in-spare`, `out-spare`: targets to delete.
+        let target: [String: Int64]
+        let measure: [String: Int64]
         let reporter: HTTPFields
         let viewer: HTTPFields
         let regional: HTTPFields
@@ -39,6 +43,21 @@ struct AuthorizationMatrixTests {
         let e1 = try await InventoryStore(database).compute(
             unitID: Int64(units["E1"]!), year: 2023, options: .init())
         let g = try await InventoryStore(database).compute(unitID: Int64(units["G"]!), year: 2023, options: .init())
+        var targets: [String: Int64] = [:]
+        var measures: [String: Int64] = [:]
+        for (side, code) in [("in", "F1"), ("out", "E2")] {
+            let unit = Int64(units[code]!)
+            let cap = Target(
+                indicator: .carbonTotal, kind: .cap(IndicatorAmount(1_000, of: .carbonTotal)), firstYear: 2023)
+            for key in [side, side + "-spare"] {
+                targets[key] = try await TargetStore(database).create(name: "cap", subject: .unit(unit), target: cap).id
+            }
+            measures[side] = try await MeasureStore(database).add(
+                NewMeasure(
+                    unitId: unit, title: "LED lighting", ownerPerson: "Li", startDate: "2023-01-01",
+                    deadline: "2023-12-31")
+            ).id
+        }
         return World(
             units: units,
             activity: [
@@ -47,7 +66,7 @@ struct AuthorizationMatrixTests {
             economic: [
                 "in": try first(economic, "F1", \.id, \.unitId), "out": try first(economic, "E2", \.id, \.unitId),
             ],
-            inventory: ["in": e1.id, "out": g.id],
+            inventory: ["in": e1.id, "out": g.id], target: targets, measure: measures,
             reporter: try await bearer("rita", RoleGrant(role: .reporter, unitID: Int64(units["E1"]!))),
             viewer: try await bearer("vera", RoleGrant(role: .viewer, unitID: Int64(units["E2"]!))),
             regional: try await bearer("reggie", RoleGrant(role: .viewer, regionCode: "510100")))
@@ -66,10 +85,20 @@ struct AuthorizationMatrixTests {
         case .inventoryInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.inventory[side]!))
         case .regionInPath: path = path.replacingOccurrences(of: "{code}", with: side == "in" ? "510104" : "510703")
         case .unitInQuery: path += "?unit_id=\(unit)"
+        case .targetInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
+        case .measureInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
         case .recordOfKindInPath, .shared, .narrowedByHandler:
             // A unit's route checked by its handler (reviewing, findings) is asked about the unit of the side.
             let id = path.hasPrefix("/api/v1/units/{id}") ? String(unit) : "1"
             path = path.replacingOccurrences(of: "{id}", with: id).replacingOccurrences(of: "{kind}", with: "activity")
+                .replacingOccurrences(of: "{year}", with: "2023")
+            // Targets are deleted and split by id: a spare is deleted, the side's own is split.
+            if route == .deleteTarget {
+                path = route.path.replacingOccurrences(of: "{id}", with: String(w.target[side + "-spare"]!))
+            }
+            if route == .splitTarget {
+                path = route.path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
+            }
         }
         let separator = path.contains("?") ? "&" : "?"
         let uri = path + separator + "year=2023"
@@ -81,6 +110,9 @@ struct AuthorizationMatrixTests {
             case .computeInventory: #"{"unit_id": \#(side == "in" ? w.units["E1"]! : w.units["G"]!), "year": 2023}"#
             case .updateUnit: #"{"code": "\#(code)", "name": "renamed", "level": "facility", "region_code": "510104"}"#
             case .createUnits: #"{"code": "N1", "name": "New", "level": "facility", "region_code": "510104"}"#
+            case .createMeasure:
+                #"{"unit_id": \#(unit), "title": "Boiler retrofit", "owner_person": "Wang", "start_date": "2023-02-01", "deadline": "2023-09-30"}"#
+            case .updateMeasure: #"{"status": "in_progress", "note": "half done"}"#
             case .createFactorSet:
                 #"{"name": "x", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
             default: [.post, .put].contains(route.method) ? "{}" : nil
@@ -118,6 +150,12 @@ struct AuthorizationMatrixTests {
         // F1's March is submitted by then, not approved; and a correction needs a reason.
         case .correctPeriod: ([409, 422], [404])
         case .createToken: ([422, 400], [422, 400])
+        // Targets are set, split and deleted by managers; the scale and benchmarks by administrators.
+        case .createTarget, .deleteTarget, .splitTarget, .setEfficiencyScale, .setBenchmarks: ([403], [403])
+        case .listTargets, .listWarnings, .getEfficiencyScale: ([200], [200])
+        case .getTarget, .rankings, .carbonEfficiency, .unitCarbonEfficiency, .listMeasures, .updateMeasure:
+            ([200], [404])
+        case .createMeasure: ([201], [404])
         }
     }
 

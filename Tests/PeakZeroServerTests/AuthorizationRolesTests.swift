@@ -29,6 +29,10 @@ struct AuthorizationRolesTests {
             guard role == .manager else { return refused }
             return route == .listAccounts ? ([200], [200]) : route == .createAccount ? ([400], [400]) : ([404], [404])
         case .findings: return role == .verifier ? ([400], [404]) : refused
+        // A manager of E1 sets targets there: an empty body names no unit (422); a split needs a method (422).
+        case .targets:
+            guard role == .manager else { return refused }
+            return route == .createTarget ? ([422], [422]) : route == .deleteTarget ? ([204], [404]) : ([422], [404])
         }
     }
 

@@ -53,9 +53,13 @@ extension ProgressReason {
         case .seasonalFellBack:
             return zh ? "上年月度数据不全，按月均进度计算" : "last year's months are incomplete: expected pro rata instead"
         case .aboveEarlierPeak(let ratio):
-            return zh ? "达峰年后排放为此前最高年份的 \(percent(ratio))" : "after the peak year, emissions at \(percent(ratio)) of the highest earlier year"
+            return zh
+                ? "达峰年后排放为此前最高年份的 \(percent(ratio))"
+                : "after the peak year, emissions at \(percent(ratio)) of the highest earlier year"
         case .growthNotSlowing(let growth):
-            return zh ? "排放仍增长 \(percent(growth)) 且增速未放缓" : "emissions still grow by \(percent(growth)) and the growth is not slowing"
+            return zh
+                ? "排放仍增长 \(percent(growth)) 且增速未放缓"
+                : "emissions still grow by \(percent(growth)) and the growth is not slowing"
         case .beforePeakYear: return zh ? "尚未到达峰年份" : "before the peak year"
         }
     }

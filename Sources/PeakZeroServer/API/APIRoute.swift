@@ -150,7 +150,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             "Targets (目标) whose unit or region the account sees, each with its progress: value to date, expected by now, forecast, limit and traffic light"
         case .createTarget:
             "Set a target (managers within their subtrees and regions): `unit_id` or `region_code`, `name`, `indicator` (energy_total, carbon_total, energy_intensity, carbon_intensity), `kind` (cap with `value`; reduction with `reduction` and `base_year`; peak with `peak_year`), `first_year`, `last_year`, `milestones`, `economic_base`, `scope2`, `energy_basis`, `deduct_green_power`, `deductions`, `yellow_from`, `red_above`, `expectation` (pro_rata or seasonal)"
-        case .getTarget: "A target with its progress, the targets split from it and whether they add up (the gap when not)"
+        case .getTarget:
+            "A target with its progress, the targets split from it and whether they add up (the gap when not)"
         case .deleteTarget: "Delete a target and the targets split from it"
         case .splitTarget:
             "Split a target (指标分解) among its unit's children or its region's cities or counties: `method` base_share, equal_reduction or manual (with `children`: each a `unit_id` or `region_code` and its own target fields); replaces an earlier split"
@@ -191,7 +192,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .listPeriods, .getPeriod, .submitPeriod, .approvePeriod, .returnPeriod, .correctPeriod, .recordFinding:
             "review"
         case .listTargets, .createTarget, .getTarget, .deleteTarget, .splitTarget, .listWarnings: "targets"
-        case .rankings, .carbonEfficiency, .unitCarbonEfficiency, .getEfficiencyScale, .setEfficiencyScale, .setBenchmarks:
+        case .rankings, .carbonEfficiency, .unitCarbonEfficiency, .getEfficiencyScale, .setEfficiencyScale,
+            .setBenchmarks:
             "supervision"
         case .listMeasures, .createMeasure, .updateMeasure: "measures"
         case .openAPI: "meta"
@@ -240,10 +242,14 @@ enum APIRoute: String, CaseIterable, Sendable {
                 ("format", "csv or xlsx: every matching entry as a file (up to 100 000)"),
             ]
         case .listTargets:
-            [("unit_id", "only this unit's targets"), ("region", "only this region's targets"), ("year", "only targets in force this year")]
+            [
+                ("unit_id", "only this unit's targets"), ("region", "only this region's targets"),
+                ("year", "only targets in force this year"),
+            ]
         case .rankings:
             [
-                ("unit_id", "rank its children"), ("region", "rank the enterprises registered there"), ("year", "required"),
+                ("unit_id", "rank its children"), ("region", "rank the enterprises registered there"),
+                ("year", "required"),
                 ("indicator", "energy_total, carbon_total, energy_intensity or carbon_intensity (default)"),
                 ("by", "value (default), yoy or progress"), ("base", "value_added (default) or output_value"),
                 ("scope2", "location (default) or market"),
@@ -260,7 +266,8 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .createUnits, .createActivity, .createEconomic, .createFactorSet, .computeInventory, .createToken,
             .createAccount, .recordFinding, .createTarget, .createMeasure:
             .created
-        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount, .deleteTarget:
+        case .deleteUnit, .deleteActivity, .deleteEconomic, .deleteFactorSet, .revokeToken, .disableAccount,
+            .deleteTarget:
             .noContent
         default: .ok
         }

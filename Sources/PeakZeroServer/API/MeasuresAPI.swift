@@ -24,7 +24,7 @@ struct MeasuresAPI: Sendable {
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let today = ReviewAPI.today()
         let measures = try await MeasureStore(database).list(under: try context.id())
-        return try jsonResponse(measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) })
+        return try jsonResponse(Items(items: measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) }))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -34,7 +34,8 @@ struct MeasuresAPI: Sendable {
             throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
         }
         let stored = try await MeasureStore(database).add(new)
-        return try jsonResponse(MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())), status: .created)
+        return try jsonResponse(
+            MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())), status: .created)
     }
 
     func update(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -93,13 +94,16 @@ struct SupervisionAPI: Sendable {
         let board = board()
         let units = try await board.rankingUnits(under: subject, scope: context.readScope)
         let rows = try await board.ranking(
-            units, indicator: indicator, year: try request.requireQuery("year", as: Int.self), by: measure, basis: basis)
+            units, indicator: indicator, year: try request.requireQuery("year", as: Int.self), by: measure, basis: basis
+        )
         return try jsonResponse(
-            rows.map {
-                Row(
-                    unitId: $0.unit.id, code: $0.unit.code, name: $0.unit.name, value: $0.value, rank: $0.rank,
-                    previousRank: $0.previousRank, change: $0.change, peerGroup: $0.peerGroup, peerRank: $0.peerRank)
-            })
+            Items(
+                items: rows.map {
+                    Row(
+                        unitId: $0.unit.id, code: $0.unit.code, name: $0.unit.name, value: $0.value, rank: $0.rank,
+                        previousRank: $0.previousRank, change: $0.change, peerGroup: $0.peerGroup,
+                        peerRank: $0.peerRank)
+                }))
     }
 
     struct GradeRow: Encodable {
@@ -128,7 +132,8 @@ struct SupervisionAPI: Sendable {
         let names = Dictionary(uniqueKeysWithValues: graded.units.map { ($0.id, $0.name) })
         let distribution = CarbonEfficiency.distribution(graded.results, scale: graded.scale)
         var byIndustry: [String: [Int]] = [:]
-        for (industry, results) in Dictionary(grouping: graded.results, by: { $0.industry ?? "" }) where !industry.isEmpty {
+        for (industry, results) in Dictionary(grouping: graded.results, by: { $0.industry ?? "" })
+        where !industry.isEmpty {
             byIndustry[industry] = CarbonEfficiency.distribution(results, scale: graded.scale).counts
         }
         return try jsonResponse(
@@ -142,7 +147,7 @@ struct SupervisionAPI: Sendable {
         let unit = try await UnitStore(database).unit(id: try context.id())
         let year = ImportClock().year
         let history = try await board().gradeHistory(of: unit, years: (year - 9)...year)
-        return try jsonResponse(history.map { Self.row($0.result, name: unit.name, year: $0.year) })
+        return try jsonResponse(Items(items: history.map { Self.row($0.result, name: unit.name, year: $0.year) }))
     }
 
     static func row(_ r: CarbonEfficiency.Result, name: String?, year: Int?) -> GradeRow {

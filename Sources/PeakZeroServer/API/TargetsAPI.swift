@@ -111,7 +111,7 @@ struct TargetsAPI: Sendable {
             scope: context.readScope, subject: subject, year: try request.query("year", as: Int.self))
         var bodies: [TargetBody] = []
         for target in targets { bodies.append(try await body(target, request.language)) }
-        return try jsonResponse(bodies)
+        return try jsonResponse(Items(items: bodies))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -154,7 +154,8 @@ struct TargetsAPI: Sendable {
         guard let method = body.method.flatMap(SplitMethod.init(rawValue:)) else {
             throw APIError(
                 status: .unprocessableContent, code: "invalid",
-                message: zh ? "method：须为 base_share、equal_reduction 或 manual" : "method: base_share, equal_reduction or manual",
+                message: zh
+                    ? "method：须为 base_share、equal_reduction 或 manual" : "method: base_share, equal_reduction or manual",
                 issues: [.init(row: nil, field: "method", message: body.method ?? "")])
         }
         var manual: [TargetSubject: TargetKind] = [:]
@@ -207,25 +208,30 @@ struct TargetsAPI: Sendable {
         let language = request.language
         let warnings = try await board().warnings(scope: context.readScope, today: ReviewAPI.today())
         return try jsonResponse(
-            warnings.map { warning in
-                if let target = warning.target {
-                    var unit: Int64?
-                    var region: String?
-                    switch target.subject {
-                    case .unit(let id): unit = id
-                    case .region(let prefix): region = prefix.prefix
+            Items(
+                items: warnings.map { warning in
+                    if let target = warning.target {
+                        var unit: Int64?
+                        var region: String?
+                        switch target.subject {
+                        case .unit(let id): unit = id
+                        case .region(let prefix): region = prefix.prefix
+                        }
+                        return WarningBody(
+                            kind: "target", light: warning.light, since: warning.since, targetId: target.id,
+                            measureId: nil,
+                            unitId: unit, regionCode: region, title: target.name,
+                            reasons: warning.progress?.reasons.map { $0.message(language == .zh) } ?? [])
                     }
+                    let measure = warning.measure!
                     return WarningBody(
-                        kind: "target", light: warning.light, since: warning.since, targetId: target.id, measureId: nil,
-                        unitId: unit, regionCode: region, title: target.name,
-                        reasons: warning.progress?.reasons.map { $0.message(language == .zh) } ?? [])
-                }
-                let measure = warning.measure!
-                return WarningBody(
-                    kind: "measure", light: warning.light, since: warning.since, targetId: measure.targetId,
-                    measureId: measure.id, unitId: measure.unitId, regionCode: nil, title: measure.title,
-                    reasons: [language == .zh ? "截止日期 \(measure.deadline) 已过，尚未完成" : "past its deadline \(measure.deadline), not done"])
-            })
+                        kind: "measure", light: warning.light, since: warning.since, targetId: measure.targetId,
+                        measureId: measure.id, unitId: measure.unitId, regionCode: nil, title: measure.title,
+                        reasons: [
+                            language == .zh
+                                ? "截止日期 \(measure.deadline) 已过，尚未完成" : "past its deadline \(measure.deadline), not done"
+                        ])
+                }))
     }
 
     // MARK: Checks
@@ -242,7 +248,8 @@ struct TargetsAPI: Sendable {
     /// The target `{id}` if the account sets targets for its subject; else 404.
     func settable(_ request: Request, _ context: PeakZeroContext) async throws -> StoredTarget {
         let stored = try await TargetStore(database).target(id: try context.id())
-        let scope = try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+        let scope = try await AccessScope.granted(
+            RouteChange.setsTargets, to: try context.signedIn.account, in: database)
         guard try await TargetStore(database).isVisible(stored, in: scope) else {
             throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
         }
@@ -254,7 +261,8 @@ struct TargetsAPI: Sendable {
         unitID: Int64?, region: String?, _ request: Request, _ context: PeakZeroContext, _ database: PeakZeroDatabase
     ) async throws -> TargetSubject {
         let zh = request.language == .zh
-        let scope = try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+        let scope = try await AccessScope.granted(
+            RouteChange.setsTargets, to: try context.signedIn.account, in: database)
         if let unitID {
             guard try await scope.contains(unitID: unitID, in: database) else {
                 throw APIError.notFound(zh ? "没有此单位" : "no such unit")
@@ -264,7 +272,11 @@ struct TargetsAPI: Sendable {
         guard let code = region else {
             throw APIError(
                 status: .unprocessableContent, code: "invalid", message: zh ? "须指明单位或地区" : "name a unit or a region",
-                issues: [.init(row: nil, field: "unit_id", message: zh ? "unit_id 或 region_code 必填" : "unit_id or region_code is required")])
+                issues: [
+                    .init(
+                        row: nil, field: "unit_id",
+                        message: zh ? "unit_id 或 region_code 必填" : "unit_id or region_code is required")
+                ])
         }
         guard let prefix = RegionPrefix(code) else { throw badRegion(request.language) }
         guard scope.covers(prefix) else { throw APIError.notFound(zh ? "没有此地区" : "no such region") }

@@ -119,7 +119,9 @@ struct Access: Sendable {
             guard let id = pathID(), let target = try? await TargetStore(database).target(id: id) else { return true }
             return try await TargetStore(database).isVisible(target, in: scope)
         case .measureInPath:
-            guard let id = pathID(), let measure = try? await MeasureStore(database).measure(id: id) else { return true }
+            guard let id = pathID(), let measure = try? await MeasureStore(database).measure(id: id) else {
+                return true
+            }
             return try await scope.contains(unitID: measure.unitId, in: database)
         }
     }

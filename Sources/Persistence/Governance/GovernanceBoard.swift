@@ -128,12 +128,11 @@ public struct GovernanceBoard: Sendable {
         public let since: String
     }
 
-    /// Every red or yellow target in the scope (in force this year or last) and every overdue
+    /// Every red or yellow target in the scope (each judged in its latest year with figures) and every overdue
     /// item of its units' lists, newest first, red before yellow.
     public func warnings(scope: AccessScope, today: String) async throws -> [Warning] {
         var found: [Warning] = []
-        for stored in try await TargetStore(database).list(scope: scope) where stored.target.lastYear >= currentYear - 1
-        {
+        for stored in try await TargetStore(database).list(scope: scope) {
             let progress = try await progress(of: stored)
             guard progress.light == .red || progress.light == .yellow else { continue }
             found.append(

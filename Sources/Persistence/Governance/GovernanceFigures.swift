@@ -22,7 +22,8 @@ public struct GovernanceFigures: Sendable {
     public func rollup(_ subject: RollupSubject, _ year: Int) async throws -> Rollup? {
         do {
             let rollup = try await rollups.rollup(subject, year: year)
-            return rollup.inventories.isEmpty ? nil : rollup
+            // An inventory that holds nothing of the subject is no figure of it (not a zero).
+            return rollup.inventories.isEmpty || rollup.byMonth.isEmpty ? nil : rollup
         } catch StoreError.conflict {
             return nil
         }
