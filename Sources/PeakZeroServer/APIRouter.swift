@@ -148,6 +148,18 @@ public enum APIRouter {
                 case .periodReturn: { try await pages.takeStep(.return, $0, $1) }
                 case .periodCorrect: { try await pages.takeStep(.correct, $0, $1) }
                 case .periodFinding: pages.recordFinding
+                case .targets: pages.targetsPage
+                case .targetCreate: pages.createTarget
+                case .target: pages.targetPage
+                case .targetSplit: pages.splitTarget
+                case .targetDelete: pages.deleteTarget
+                case .warnings: pages.warningsPage
+                case .rankings: pages.rankingsPage
+                case .grades: pages.gradesPage
+                case .unitGrades: pages.unitGradesPage
+                case .measures: pages.measuresPage
+                case .measureCreate: pages.createMeasure
+                case .measureUpdate: pages.updateMeasure
                 case .signIn: pages.signInForm
                 case .signInPost: pages.signIn
                 case .signOut: pages.signOut

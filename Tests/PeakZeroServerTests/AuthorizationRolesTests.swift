@@ -79,6 +79,9 @@ struct AuthorizationRolesTests {
         case .inventoryLine: uri = "/inventories/\(w.inventory[side]!)/lines/\(lineRecord)"
         case .recordEdit, .recordUpdate, .recordDelete:
             uri = path.replacingOccurrences(of: "/activity/\(unit)", with: "/activity/\(record)")
+        case .target, .targetSplit: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
+        case .targetDelete: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.target[side + "-spare"]!))
+        case .measureUpdate: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
         default: uri = path
         }
         let form: String =
@@ -121,6 +124,14 @@ struct AuthorizationRolesTests {
         case .accountDisable: return role == .manager ? both([404]) : refused
         case .signInPost: return both([401])
         case .signOut: return both([303])
+        case .targets, .warnings, .rankings, .grades: return both([200])
+        case .target, .unitGrades, .measures: return ([200], [404])
+        // Managers set targets: an empty form is refused (422); a split needs a method.
+        case .targetCreate: return role == .manager ? both([422]) : refused
+        case .targetSplit: return role == .manager ? ([422], [404]) : refused
+        case .targetDelete: return role == .manager ? ([303], [404]) : refused
+        // Measures are the unit's data: an empty form is refused (422).
+        case .measureCreate, .measureUpdate: return changesData ? ([422], [404]) : refused
         }
     }
 

@@ -61,7 +61,12 @@ extension APIRoute {
 extension SitePage {
     var subject: RouteSubject {
         switch self {
-        case .unit, .records, .periods, .period, .periodSubmit, .periodCorrect: .unitInPath
+        case .unit, .records, .periods, .period, .periodSubmit, .periodCorrect, .unitGrades, .measures, .measureCreate:
+            .unitInPath
+        case .target: .targetInPath
+        case .measureUpdate: .measureInPath
+        // Set, split and deleted in the scope of target-setting grants; lists narrowed to the scope.
+        case .targets, .targetCreate, .targetSplit, .targetDelete, .warnings, .rankings, .grades: .narrowedByHandler
         case .periodApprove, .periodReturn, .periodFinding: .narrowedByHandler
         case .region: .regionInPath
         case .inventory, .inventoryLine: .inventoryInPath

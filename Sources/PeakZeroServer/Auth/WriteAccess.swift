@@ -65,8 +65,10 @@ extension APIRoute {
 extension SitePage {
     var change: RouteChange {
         switch self {
-        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .periodSubmit, .periodCorrect:
+        case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .periodSubmit, .periodCorrect,
+            .measureCreate, .measureUpdate:
             .data
+        case .targetCreate, .targetSplit, .targetDelete: .targets
         case .periodApprove, .periodReturn: .review
         case .accounts, .accountCreate, .accountDisable: .accounts
         case .periodFinding: .findings
@@ -74,7 +76,7 @@ extension SitePage {
         case .signInPost, .signOut: .ownAccount
         case .overview, .units, .unit, .regions, .region, .inventory, .inventoryLine, .records, .recordNew,
             .recordEdit, .importForm, .factors, .audit, .reviewHome, .periods, .period, .signIn, .stylesheet, .script,
-            .icon:
+            .icon, .targets, .target, .warnings, .rankings, .grades, .unitGrades, .measures:
             .nothing
         }
     }

@@ -59,6 +59,12 @@ struct PageLayout: Sendable {
                 label: t["nav_review"] ?? "", url: SiteURL.reviewHome.link(language),
                 current: [.reviewHome, .periods, .period].contains(current)),
             NavLink(
+                label: t["nav_targets"] ?? "", url: SiteURL.targets(unit: nil, region: nil).link(language),
+                current: [.targets, .target, .warnings, .measures].contains(current)),
+            NavLink(
+                label: t["nav_supervision"] ?? "", url: SiteURL.rankings(RankingQuery()).link(language),
+                current: [.rankings, .grades, .unitGrades].contains(current)),
+            NavLink(
                 label: t["nav_factors"] ?? "", url: SiteURL.factors(FactorFilter(), added: nil).link(language),
                 current: current == .factors),
             NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),

@@ -37,6 +37,18 @@ enum SiteURL: Sendable, Equatable {
     case period(unit: Int64, period: ReportingPeriod)
     case periodStep(unit: Int64, period: ReportingPeriod, step: ReviewStep)
     case periodFinding(unit: Int64, period: ReportingPeriod)
+    case targets(unit: Int64?, region: String?)
+    case createTarget
+    case target(id: Int64)
+    case splitTarget(id: Int64)
+    case deleteTarget(id: Int64)
+    case warnings
+    case rankings(RankingQuery)
+    case grades(unit: Int64?, region: String?, year: Int?)
+    case unitGrades(id: Int64)
+    case measures(unit: Int64)
+    case createMeasure(unit: Int64)
+    case updateMeasure(id: Int64)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -73,6 +85,16 @@ enum SiteURL: Sendable, Equatable {
         case .period(let unit, let period): "/units/\(unit)/periods/\(period)"
         case .periodStep(let unit, let period, let step): "/units/\(unit)/periods/\(period)/\(step.rawValue)"
         case .periodFinding(let unit, let period): "/units/\(unit)/periods/\(period)/findings"
+        case .targets, .createTarget: "/targets"
+        case .target(let id): "/targets/\(id)"
+        case .splitTarget(let id): "/targets/\(id)/split"
+        case .deleteTarget(let id): "/targets/\(id)/delete"
+        case .warnings: "/warnings"
+        case .rankings: "/rankings"
+        case .grades: "/carbon-efficiency"
+        case .unitGrades(let id): "/units/\(id)/carbon-efficiency"
+        case .measures(let unit), .createMeasure(let unit): "/units/\(unit)/measures"
+        case .updateMeasure(let id): "/measures/\(id)"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -110,6 +132,17 @@ enum SiteURL: Sendable, Equatable {
         case .units(let search, let region):
             if let search, !search.isEmpty { query.append(("q", search)) }
             if let region { query.append(("region", region)) }
+        case .targets(let unit, let region):
+            if let unit { query.append(("unit", String(unit))) }
+            if let region { query.append(("region", region)) }
+        case .rankings(let asked): query += asked.query
+        case .grades(let unit, let region, let year):
+            if let unit { query.append(("unit", String(unit))) }
+            if let region { query.append(("region", region)) }
+            if let year { query.append(("year", String(year))) }
+        case .createTarget, .target, .splitTarget, .deleteTarget, .warnings, .unitGrades, .measures, .createMeasure,
+            .updateMeasure:
+            break
         case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))
@@ -130,6 +163,8 @@ enum SitePage: String, CaseIterable, Sendable {
     case audit
     case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect, periodFinding
     case accounts, accountCreate, accountDisable
+    case targets, targetCreate, target, targetSplit, targetDelete, warnings, rankings, grades, unitGrades
+    case measures, measureCreate, measureUpdate
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -137,7 +172,8 @@ enum SitePage: String, CaseIterable, Sendable {
         switch self {
         case .recordCreate, .recordUpdate, .recordDelete, .importUpload, .importConfirm, .factorSetUpload,
             .factorSetDelete, .signInPost, .signOut, .periodSubmit, .periodApprove, .periodReturn, .periodCorrect,
-            .accountCreate, .accountDisable, .periodFinding:
+            .accountCreate, .accountDisable, .periodFinding, .targetCreate, .targetSplit, .targetDelete, .measureCreate,
+            .measureUpdate:
             .post
         default: .get
         }
@@ -172,6 +208,16 @@ enum SitePage: String, CaseIterable, Sendable {
         case .periodReturn: "/units/{id}/periods/{period}/return"
         case .periodCorrect: "/units/{id}/periods/{period}/correct"
         case .periodFinding: "/units/{id}/periods/{period}/findings"
+        case .targets, .targetCreate: "/targets"
+        case .target: "/targets/{id}"
+        case .targetSplit: "/targets/{id}/split"
+        case .targetDelete: "/targets/{id}/delete"
+        case .warnings: "/warnings"
+        case .rankings: "/rankings"
+        case .grades: "/carbon-efficiency"
+        case .unitGrades: "/units/{id}/carbon-efficiency"
+        case .measures, .measureCreate: "/units/{id}/measures"
+        case .measureUpdate: "/measures/{id}"
         case .factorSetUpload: "/factors/sets"
         case .factorSetDelete: "/factors/sets/{id}/delete"
         case .signIn, .signInPost: "/signin"
@@ -190,4 +236,24 @@ extension CharacterSet {
         allowed.insert(charactersIn: "-._~")
         return allowed
     }()
+}
+
+/// What a rankings page asks: whose units (a unit's children or a region's enterprises), which
+/// indicator, which year, ranked by what.
+struct RankingQuery: Sendable, Equatable {
+    var unit: Int64?
+    var region: String?
+    var indicator: String?
+    var year: Int?
+    var by: String?
+
+    var query: [(String, String)] {
+        var query: [(String, String)] = []
+        if let unit { query.append(("unit", String(unit))) }
+        if let region { query.append(("region", region)) }
+        if let indicator { query.append(("indicator", indicator)) }
+        if let year { query.append(("year", String(year))) }
+        if let by { query.append(("by", by)) }
+        return query
+    }
 }

@@ -32,6 +32,7 @@ public struct DemoLoader: Sendable {
                 try await InventoryStore(database).compute(
                     unitID: supervisor.id, year: year, options: CalculationOptions()))
         }
+        try await DemoTargets.load(in: database)
         return Summary(
             units: demo.units.count, activityRecords: demo.activity.count, economicRecords: demo.economic.count,
             inventories: inventories)

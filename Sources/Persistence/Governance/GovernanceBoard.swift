@@ -95,9 +95,16 @@ public struct GovernanceBoard: Sendable {
         }
         let parentBase = try await splitChild(parent.subject, id: -1, parent.target)
         let targets = try TargetSplit.split(parent.target, parentBase: parentBase, among: children, by: method)
-        return try await TargetStore(database).split(
-            parentID, method: method,
-            into: subjects.enumerated().map { index, subject in (subject, targets[Int64(index)]!) })
+        var named: [(subject: TargetSubject, name: String, target: Target)] = []
+        for (index, subject) in subjects.enumerated() {
+            let name: String
+            switch subject {
+            case .unit(let id): name = try await UnitStore(database).unit(id: id).name
+            case .region(let region): name = region.prefix
+            }
+            named.append((subject, "\(parent.name) · \(name)", targets[Int64(index)]!))
+        }
+        return try await TargetStore(database).split(parentID, method: method, into: named)
     }
 
     /// Whether the stored children's targets add up to their parent's.

@@ -121,9 +121,9 @@ public struct TargetStore: Sendable {
         }
     }
 
-    /// Replaces the targets split from `parentID` with these, recording the method; one audit entry.
+    /// Replaces the targets split from `parentID` with these (each named), recording the method; one audit entry.
     public func split(
-        _ parentID: Int64, method: SplitMethod, into children: [(subject: TargetSubject, target: Target)]
+        _ parentID: Int64, method: SplitMethod, into children: [(subject: TargetSubject, name: String, target: Target)]
     ) async throws -> [StoredTarget] {
         let parent = try await target(id: parentID)
         return try await database.transaction { db in
@@ -134,7 +134,7 @@ public struct TargetStore: Sendable {
             for child in children {
                 ids.append(
                     try await Self.insert(
-                        name: parent.name, subject: child.subject, target: child.target, parent: parentID, in: db))
+                        name: child.name, subject: child.subject, target: child.target, parent: parentID, in: db))
             }
             var change = Self.change(
                 .targetSplit, id: parentID, subject: parent.subject, name: parent.name, parent.target)

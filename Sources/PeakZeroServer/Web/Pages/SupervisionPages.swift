@@ -1,0 +1,120 @@
+import Charts
+
+/// Rankings (赛马), carbon-efficiency grades (碳效码) with a unit's history, and a unit's list of
+/// measures with its Gantt chart.
+struct RankingsPage: Sendable {
+    struct Row: Sendable {
+        let rank: String
+        let change: String
+        let changeClass: String
+        let name: String
+        let value: String
+        let peerGroup: String
+        let peerRank: String
+        let url: String
+    }
+
+    let layout: PageLayout
+    let heading: String
+    let formAction: String
+    let lang: String
+    let unit: String
+    let region: String
+    let indicators: [RecordForm.Option]
+    let measures: [RecordForm.Option]
+    let years: [RecordForm.Option]
+    let valueHeading: String
+    let rows: [Row]
+    let hasRows: Bool
+}
+
+struct GradesPage: Sendable {
+    struct Row: Sendable {
+        let name: String
+        let url: String
+        let industry: String
+        let intensity: String
+        let average: String
+        let k: String
+        let level: String
+        let levelColour: String
+        let grade: String
+        let gradeColour: String
+    }
+
+    struct Band: Sendable {
+        let name: String
+        let colour: String
+        let bound: String
+    }
+
+    struct IndustryRow: Sendable {
+        let industry: String
+        let counts: [Int]
+    }
+
+    let layout: PageLayout
+    let heading: String
+    let formAction: String
+    let lang: String
+    let unit: String
+    let region: String
+    let years: [RecordForm.Option]
+    let distribution: BarChart
+    let rows: [Row]
+    let hasRows: Bool
+    let grades: [Band]
+    let levels: [Band]
+    let byIndustry: [IndustryRow]
+    let source: String
+}
+
+struct GradeHistoryPage: Sendable {
+    let layout: PageLayout
+    let heading: String
+    let rows: [GradesPage.Row]
+    let hasRows: Bool
+    let chart: LineChart
+}
+
+struct MeasuresPage: Sendable {
+    struct Row: Sendable {
+        let id: Int64
+        let title: String
+        let kind: String
+        let owner: String
+        let start: String
+        let deadline: String
+        let status: String
+        let statusLabel: String
+        let participants: String
+        let notes: [String]
+        let updateAction: String?
+        let statuses: [RecordForm.Option]
+    }
+
+    struct Bar: Sendable {
+        let label: String
+        let labelY: Int
+        let x: Int
+        let y: Int
+        let width: Int
+        let status: String
+        let title: String
+    }
+
+    let layout: PageLayout
+    let heading: String
+    let rows: [Row]
+    let hasRows: Bool
+    let bars: [Bar]
+    let ganttHeight: Int
+    let todayX: Int?
+    let startLabel: String
+    let endLabel: String
+    let createAction: String?
+    let kinds: [RecordForm.Option]
+    let problems: [String]
+    let hasProblems: Bool
+    let values: [String: String]
+}

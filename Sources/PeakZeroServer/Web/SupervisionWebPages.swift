@@ -1,0 +1,296 @@
+import Accounting
+import Charts
+import Foundation
+import Governance
+import Hummingbird
+import Intake
+import Persistence
+
+/// Rankings, carbon-efficiency grades and a unit's measure list on the web.
+extension WebPages {
+    /// The unit or region a supervision page asks about: `unit` or `region` in the query, else the
+    /// top of the account's subtree. Nil when the account may not see it.
+    func askedSubject(_ request: Request, _ context: PeakZeroContext) async throws -> TargetSubject? {
+        let query = request.uri.queryParameters
+        if let code = query.get("region"), !code.isEmpty {
+            guard let region = RegionPrefix(String(code)), context.readScope.covers(region) else { return nil }
+            return .region(region)
+        }
+        if let id = query.get("unit").flatMap({ Int64(String($0)) }) {
+            return try await context.readScope.contains(unitID: id, in: database) ? .unit(id) : nil
+        }
+        return try await units.list(scope: context.readScope).first.map { .unit($0.id) }
+    }
+
+    func yearOptions(_ year: Int) -> [RecordForm.Option] {
+        let thisYear = ImportClock().year
+        return Set(thisYear - 6...thisYear).union([year]).sorted(by: >).map {
+            RecordForm.Option(value: String($0), label: String($0), selected: $0 == year)
+        }
+    }
+
+    func rankingsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let subject = try await askedSubject(request, context) else { return notFound(request) }
+        let query = request.uri.queryParameters
+        let indicator = query.get("indicator").flatMap { TargetIndicator(rawValue: String($0)) } ?? .carbonIntensity
+        let measure = query.get("by").flatMap { RankingMeasure(rawValue: String($0)) } ?? .value
+        let year = query.get("year").flatMap { Int(String($0)) } ?? ImportClock().year - 1
+        let board = governance
+        let ranked = try await board.ranking(
+            try await board.rankingUnits(under: subject, scope: context.readScope), indicator: indicator, year: year,
+            by: measure)
+        let rows = ranked.map { row in
+            let change = row.change.map { $0 > 0 ? "↑\($0)" : $0 < 0 ? "↓\(-$0)" : "—" } ?? ""
+            let value = row.value.map {
+                measure == .value
+                    ? Self.figure(IndicatorAmount($0, of: indicator))
+                    : measure == .yearOnYear ? WebNumbers.change($0) : String(format: "%.1f%%", $0 * 100)
+            }
+            return RankingsPage.Row(
+                rank: row.rank.map(String.init) ?? "—", change: change,
+                changeClass: (row.change ?? 0) > 0 ? "up" : (row.change ?? 0) < 0 ? "down" : "",
+                name: row.unit.name, value: value ?? "—", peerGroup: row.peerGroup ?? "",
+                peerRank: row.peerRank.map(String.init) ?? "",
+                url: SiteURL.unit(id: row.unit.id, year: year).link(language))
+        }
+        var unitID = ""
+        var regionCode = ""
+        var heading = t["rankings_title"] ?? ""
+        switch subject {
+        case .unit(let id):
+            unitID = String(id)
+            heading += " · " + ((try? await units.unit(id: id).name) ?? "")
+        case .region(let region):
+            regionCode = region.prefix
+            heading += " · " + RegionNames.name(of: region, language)
+        }
+        let model = RankingsPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .rankings,
+                sameIn: { _ in
+                    .rankings(
+                        RankingQuery(
+                            unit: Int64(unitID), region: regionCode.isEmpty ? nil : regionCode,
+                            indicator: indicator.rawValue, year: year, by: measure.rawValue))
+                }),
+            heading: heading, formAction: SiteURL.rankings(RankingQuery()).path, lang: language.rawValue,
+            unit: unitID, region: regionCode,
+            indicators: TargetIndicator.allCases.map {
+                .init(value: $0.rawValue, label: $0.name(in: language), selected: $0 == indicator)
+            },
+            measures: RankingMeasure.allCases.map {
+                .init(value: $0.rawValue, label: t["rank_by_\($0.rawValue)"] ?? $0.rawValue, selected: $0 == measure)
+            }, years: yearOptions(year),
+            valueHeading: measure == .value
+                ? "\(indicator.name(in: language)) (\(indicator.symbol))" : t["rank_by_\(measure.rawValue)"] ?? "",
+            rows: rows, hasRows: !rows.isEmpty)
+        return renderer.response(model, template: "rankings")
+    }
+
+    func gradeRow(
+        _ result: CarbonEfficiency.Result, name: String, url: String, scale: CarbonEfficiencyScale, _ language: Language
+    ) -> GradesPage.Row {
+        let level = result.level.map { scale.levels[$0 - 1] }
+        let grade = result.grade.map { scale.grades[$0 - 1] }
+        let benchmark = result.benchmarked ? " *" : ""
+        return GradesPage.Row(
+            name: name, url: url, industry: result.industry ?? "—",
+            intensity: result.intensity.map(WebNumbers.intensity) ?? "—",
+            average: result.industryAverage.map { WebNumbers.intensity($0) + benchmark } ?? "—",
+            k: result.k.map { String(format: "%.3f", $0) } ?? "—", level: level?.name(language) ?? "—",
+            levelColour: level?.colour ?? "#ffffff", grade: grade?.name(language) ?? "—",
+            gradeColour: grade?.colour ?? "#ffffff")
+    }
+
+    func gradesPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let subject = try await askedSubject(request, context) else { return notFound(request) }
+        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? ImportClock().year - 1
+        let graded = try await governance.grades(under: subject, year: year, scope: context.readScope)
+        let scale = graded.scale
+        let names = Dictionary(uniqueKeysWithValues: graded.units.map { ($0.id, $0.name) })
+        let rows = graded.results.map {
+            gradeRow(
+                $0, name: names[$0.id] ?? "", url: SiteURL.unitGrades(id: $0.id).link(language), scale: scale, language)
+        }
+        let distribution = CarbonEfficiency.distribution(graded.results, scale: scale)
+        var byIndustry: [GradesPage.IndustryRow] = []
+        for (industry, results) in Dictionary(grouping: graded.results, by: { $0.industry ?? "—" }).sorted(by: {
+            $0.key < $1.key
+        }) {
+            byIndustry.append(
+                .init(industry: industry, counts: CarbonEfficiency.distribution(results, scale: scale).counts))
+        }
+        func bands(_ list: [CarbonEfficiencyScale.Band], _ symbol: String) -> [GradesPage.Band] {
+            var previous = "0"
+            return list.map { band in
+                defer { previous = band.upperBound.map { String($0) } ?? previous }
+                let bound = band.upperBound.map { "\(previous) < \(symbol) ≤ \($0)" } ?? "\(symbol) > \(previous)"
+                return .init(name: band.name(language), colour: band.colour, bound: bound)
+            }
+        }
+        var unitID = ""
+        var regionCode = ""
+        var heading = t["grades_title"] ?? ""
+        switch subject {
+        case .unit(let id):
+            unitID = String(id)
+            heading += " · " + ((try? await units.unit(id: id).name) ?? "")
+        case .region(let region):
+            regionCode = region.prefix
+            heading += " · " + RegionNames.name(of: region, language)
+        }
+        let model = GradesPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .grades,
+                sameIn: { _ in .grades(unit: Int64(unitID), region: regionCode.isEmpty ? nil : regionCode, year: year) }
+            ),
+            heading: heading, formAction: SiteURL.grades(unit: nil, region: nil, year: nil).path,
+            lang: language.rawValue, unit: unitID, region: regionCode, years: yearOptions(year),
+            distribution: BarChart(
+                id: "grades", title: t["grades_distribution"] ?? "", summary: "\(year)",
+                entries: zip(scale.grades, distribution.counts).map { ($0.name(language), Double($1)) },
+                format: { String(Int($0)) }), rows: rows, hasRows: !rows.isEmpty, grades: bands(scale.grades, "K"),
+            levels: bands(scale.levels, "L"), byIndustry: byIndustry, source: scale.source)
+        return renderer.response(model, template: "grades")
+    }
+
+    func unitGradesPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = context.parameters.get("id").flatMap(Int64.init), let unit = try? await units.unit(id: id) else {
+            return notFound(request)
+        }
+        let year = ImportClock().year
+        let history = try await governance.gradeHistory(of: unit, years: (year - 9)...year)
+        let scale = try await CarbonEfficiencyStore(database).scale()
+        let rows = history.map {
+            gradeRow(
+                $0.result, name: String($0.year), url: SiteURL.unit(id: id, year: $0.year).link(language), scale: scale,
+                language)
+        }
+        let heading = "\(t["grades_history"] ?? "") · \(unit.name)"
+        let model = GradeHistoryPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .unitGrades,
+                sameIn: { _ in .unitGrades(id: id) }),
+            heading: heading, rows: rows, hasRows: !rows.isEmpty,
+            chart: LineChart(
+                id: "k-history", title: "K", summary: unit.name, categories: history.map { String($0.year) },
+                series: [("K", history.map(\.result.k))], format: { String(format: "%.2f", $0) }))
+        return renderer.response(model, template: "grade-history")
+    }
+
+    // MARK: Measures
+
+    func measuresPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try await measuresPage(request, context, values: [:], problems: [])
+    }
+
+    /// - Parameter unitID: the unit, when the path's `{id}` names something else (a measure).
+    func measuresPage(
+        _ request: Request, _ context: PeakZeroContext, unitID: Int64? = nil, values: [String: String],
+        problems: [String], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = unitID ?? context.parameters.get("id").flatMap(Int64.init),
+            let unit = try? await units.unit(id: id)
+        else { return notFound(request) }
+        let today = ReviewAPI.today()
+        let measures = try await MeasureStore(database).list(under: id)
+        var mayChange: [Int64: Bool] = [:]
+        for measure in measures where mayChange[measure.unitId] == nil {
+            mayChange[measure.unitId] = try await context.writeScope.contains(unitID: measure.unitId, in: database)
+        }
+        let rows = measures.map { m in
+            let status = m.status(on: today)
+            return MeasuresPage.Row(
+                id: m.id, title: m.title, kind: t["measure_kind_\(m.kind.rawValue)"] ?? m.kind.rawValue,
+                owner: m.ownerPerson, start: m.startDate, deadline: m.deadline, status: status.rawValue,
+                statusLabel: t["measure_status_\(status.rawValue)"] ?? status.rawValue,
+                participants: m.participants.map(String.init) ?? "",
+                notes: m.notes.map { note in
+                    "\(note.createdAt.prefix(10)) \(note.author)：\(note.text)" + (note.evidence.map { "（\($0)）" } ?? "")
+                },
+                updateAction: mayChange[m.unitId] == true ? SiteURL.updateMeasure(id: m.id).link(language) : nil,
+                statuses: MeasureStatus.settable.map {
+                    .init(
+                        value: $0.rawValue, label: t["measure_status_\($0.rawValue)"] ?? $0.rawValue,
+                        selected: $0 == m.setStatus)
+                })
+        }
+        // The Gantt chart: one bar per item from its start to its deadline, on a shared day scale.
+        let first = measures.map(\.startDate).min() ?? today
+        let last = max(measures.map(\.deadline).max() ?? today, first)
+        let span = Double(max(CalendarDay.days(from: first, to: last) ?? 1, 1))
+        func x(_ day: String) -> Int { 200 + Int(Double(CalendarDay.days(from: first, to: day) ?? 0) / span * 420) }
+        let bars = measures.enumerated().map { index, m in
+            MeasuresPage.Bar(
+                label: String(m.title.prefix(14)), labelY: index * 24 + 16, x: x(m.startDate), y: index * 24 + 4,
+                width: max(x(m.deadline) - x(m.startDate), 3), status: m.status(on: today).rawValue,
+                title: "\(m.title): \(m.startDate) – \(m.deadline)")
+        }
+        let mayAdd = try await context.writeScope.contains(unitID: id, in: database)
+        let heading = "\(t["measures_title"] ?? "") · \(unit.name)"
+        let model = MeasuresPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .measures,
+                sameIn: { _ in .measures(unit: id) }),
+            heading: heading, rows: rows, hasRows: !rows.isEmpty, bars: bars, ganttHeight: measures.count * 24 + 8,
+            todayX: (first...last).contains(today) ? x(today) : nil, startLabel: first, endLabel: last,
+            createAction: mayAdd ? SiteURL.createMeasure(unit: id).link(language) : nil,
+            kinds: MeasureKind.allCases.map {
+                .init(
+                    value: $0.rawValue, label: t["measure_kind_\($0.rawValue)"] ?? $0.rawValue,
+                    selected: $0.rawValue == values["kind"])
+            }, problems: problems, hasProblems: !problems.isEmpty, values: values)
+        return renderer.response(model, template: "measures", status: status)
+    }
+
+    func createMeasure(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
+        var values: [String: String] = [:]
+        for key in ["title", "owner_person", "start_date", "deadline", "kind", "participants"] {
+            values[key] = form[key]
+        }
+        do {
+            _ = try await MeasureStore(database).add(
+                NewMeasure(
+                    unitId: id, kind: form["kind"].isEmpty ? nil : form["kind"], title: form["title"],
+                    ownerPerson: form["owner_person"], startDate: form["start_date"], deadline: form["deadline"],
+                    participants: Int(form["participants"])))
+        } catch StoreError.invalid(let issues) {
+            return try await measuresPage(
+                request, context, values: values,
+                problems: issues.map { "\($0.column ?? "")：\($0.problem.text(in: language))" },
+                status: .unprocessableContent)
+        }
+        return Self.redirect(to: SiteURL.measures(unit: id).link(language))
+    }
+
+    func updateMeasure(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let measure = try? await MeasureStore(database).measure(id: id)
+        else { return notFound(request) }
+        let note = form["note"]
+        let language = request.language
+        do {
+            _ = try await MeasureStore(database).update(
+                id: id, status: form["status"].isEmpty ? nil : form["status"], note: note.isEmpty ? nil : note,
+                evidence: form["evidence"].isEmpty ? nil : form["evidence"])
+        } catch StoreError.invalid(let issues) {
+            return try await measuresPage(
+                request, context, unitID: measure.unitId, values: [:],
+                problems: issues.map { "\($0.column ?? "")：\($0.problem.text(in: language))" },
+                status: .unprocessableContent)
+        }
+        return Self.redirect(to: SiteURL.measures(unit: measure.unitId).link(language))
+    }
+}
