@@ -7,8 +7,13 @@ import Persistence
 /// The import page: upload a filled-in template, read the dry run's report (every problem with
 /// its sheet, row and column), then confirm. The uploaded file waits in a private folder between
 /// the two steps, named by its content hash, so the confirmation imports exactly what was checked.
+/// Each server keeps its own folder and each account its own place in it, so two people (or two
+/// servers on one machine) checking the same file never confirm or remove each other's.
 extension WebPages {
-    static let pendingFolder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-pending")
+    /// Where the account's checked files wait.
+    func pendingFolder(_ context: PeakZeroContext) throws -> URL {
+        pendingRoot.appendingPathComponent(String(try context.signedIn.account.id), isDirectory: true)
+    }
 
     func importForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         renderer.response(importPage(request, report: nil, pending: nil), template: "import")
@@ -40,8 +45,9 @@ extension WebPages {
         var pending: PendingImport?
         if report.succeeded && !report.alreadyImported {
             let kept = PendingImport(name: choice.name, hash: file.contentHash, kind: choice.kind, mode: choice.mode)
-            try FileManager.default.createDirectory(at: Self.pendingFolder, withIntermediateDirectories: true)
-            try part.data.write(to: kept.path, options: .atomic)
+            let folder = try pendingFolder(context)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try part.data.write(to: kept.path(in: folder), options: .atomic)
             pending = kept
         }
         return renderer.response(
@@ -53,16 +59,19 @@ extension WebPages {
     func confirmImport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let form = try await FormPost.read(request)
         let language = request.language
-        guard let pending = PendingImport(form: form), FileManager.default.fileExists(atPath: pending.path.path)
+        let folder = try pendingFolder(context)
+        guard let pending = PendingImport(form: form),
+            FileManager.default.fileExists(atPath: pending.path(in: folder).path)
         else {
             return renderer.response(
                 importPage(
                     request, report: nil, pending: nil, problem: renderer.strings.text("upload_expired", language)),
                 template: "import", status: .gone)
         }
-        defer { try? FileManager.default.removeItem(at: pending.path) }
+        defer { try? FileManager.default.removeItem(at: pending.path(in: folder)) }
         let report = try await FileImport(database).run(
-            path: pending.path.path, kind: pending.kind, mode: pending.mode, dryRun: false, language: language,
+            path: pending.path(in: folder).path, kind: pending.kind, mode: pending.mode, dryRun: false,
+            language: language,
             createdBy: nil, scope: context.writeScope)
         return renderer.response(
             importPage(request, report: report, pending: nil), template: "import",
@@ -141,7 +150,7 @@ struct PendingImport: Sendable {
     }
 
     /// Where the file waits: its hash and its name, so the importer sees the name's extension.
-    var path: URL { WebPages.pendingFolder.appendingPathComponent("\(hash)-\(name)") }
+    func path(in folder: URL) -> URL { folder.appendingPathComponent("\(hash)-\(name)") }
 }
 
 /// The import page's model.

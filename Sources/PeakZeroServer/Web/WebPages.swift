@@ -15,6 +15,9 @@ struct WebPages: Sendable {
     let economic: EconomicStore
     let accounts: AccountStore
     let database: PeakZeroDatabase
+    /// This server's folder for uploads waiting for their confirmation.
+    let pendingRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "peakzero-pending/\(UUID().uuidString)", isDirectory: true)
 
     /// The overview: the page of the first top-level unit (the whole tree the user may see, once
     /// accounts scope it).

@@ -3,8 +3,8 @@ import Governance
 
 /// The demo's targets and measures (fictional, like the rest of the demo): the province's carbon
 /// intensity to fall 8 % from 2022 over 2023–2025, split among its cities by equal reduction; the
-/// supervisor's carbon cap for 2024 split among its groups by base-year share; each group's
-/// energy cap for 2024; and a few measures of the first enterprises, one of them overdue.
+/// supervisor's carbon cap for 2024 split among its groups by equal reduction, the first group's
+/// share split among its enterprises by base-year share; and a few measures of the first enterprises, one of them overdue.
 enum DemoTargets {
     static func load(in database: PeakZeroDatabase) async throws {
         let store = TargetStore(database)
@@ -25,7 +25,9 @@ enum DemoTargets {
                 target: Target(
                     indicator: .carbonTotal, kind: .cap(IndicatorAmount(emissions * 0.98, of: .carbonTotal)),
                     firstYear: 2024, expectation: .seasonal))
-            _ = try await board.split(cap.id, method: .equalReduction)
+            let groups = try await board.split(cap.id, method: .equalReduction)
+            // The first group passes its share on to its enterprises.
+            if let first = groups.first { _ = try await board.split(first.id, method: .baseShare) }
         }
         let enterprises = try await UnitStore(database).list().filter { $0.level == .enterprise }.prefix(3)
         let measures = MeasureStore(database)
