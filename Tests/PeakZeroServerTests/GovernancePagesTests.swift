@@ -26,6 +26,10 @@ struct GovernancePagesTests {
             #expect(page.html.contains("<rect class=\"tile light-"))
             #expect(page.html.contains("Target and actual"))
             #expect(page.html.contains("at least as strict"))
+            // Who is off track comes first: the children ranked by forecast ÷ limit.
+            let ratios = WebPagesTests.matches(of: #"<td class="number">([0-9.]+)%</td>"#, in: page.html).compactMap(
+                Double.init)
+            #expect(ratios.count >= 2 && ratios == ratios.sorted(by: >))
             let zh = try await WebPagesTests.page(client, "/targets/\(province.id)?lang=zh")
             #expect(zh.html.contains("分解校核") && zh.html.contains("目标与实际轨迹"))
         }
@@ -36,6 +40,10 @@ struct GovernancePagesTests {
         try await withAPI("sqlite") { client, database in
             _ = try await DemoLoader(database).load()
             let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+            // The overview counts the warnings in scope: the demo's overdue measure and its yellow targets.
+            let overview = try await WebPagesTests.page(client, "/?lang=en")
+            let count = try #require(WebPagesTests.matches(of: #">Warnings (\d+)<"#, in: overview.html).first)
+            #expect((Int(count) ?? 0) >= 1)
             let warnings = try await WebPagesTests.page(client, "/warnings?lang=en")
             #expect(warnings.html.contains("overdue measure") && warnings.html.contains("余热回收改造"))
             let ranked = try await WebPagesTests.page(

@@ -154,7 +154,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             "A target with its progress, the targets split from it and whether they add up (the gap when not)"
         case .deleteTarget: "Delete a target and the targets split from it"
         case .splitTarget:
-            "Split a target (指标分解) among its unit's children or its region's cities or counties: `method` base_share, equal_reduction or manual (with `children`: each a `unit_id` or `region_code` and its own target fields); replaces an earlier split"
+            "Split a target (指标分解) among its unit's children or its region's cities or counties (or, with `among` groups, the groups registered in the region): `method` base_share, equal_reduction or manual (with `children`: each a `unit_id` or `region_code` and its own target fields); replaces an earlier split"
         case .listWarnings:
             "Warnings (预警) in the account's scope, newest first: red and yellow targets with their reasons, and overdue measures"
         case .rankings:

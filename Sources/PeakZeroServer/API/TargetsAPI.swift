@@ -18,6 +18,8 @@ struct TargetsAPI: Sendable {
 
     struct SplitBody: Decodable {
         let method: String?
+        /// For a region's target: `children` (its cities or counties, the default) or `groups`.
+        let among: String?
         /// For a split by hand: each child's target, naming the child.
         let children: [ManualChild]?
     }
@@ -184,7 +186,13 @@ struct TargetsAPI: Sendable {
             }
         }
         do {
-            _ = try await board().split(stored.id, method: method, manual: manual)
+            guard let among = SplitAmong(rawValue: body.among ?? "children") else {
+                throw APIError(
+                    status: .unprocessableContent, code: "invalid",
+                    message: zh ? "among：须为 children 或 groups" : "among: children or groups",
+                    issues: [.init(row: nil, field: "among", message: body.among ?? "")])
+            }
+            _ = try await board().split(stored.id, method: method, among: among, manual: manual)
         } catch let problem as SplitProblem {
             let names = try await Self.names(database)
             throw APIError(

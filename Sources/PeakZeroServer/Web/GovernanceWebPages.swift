@@ -166,17 +166,14 @@ extension WebPages {
                 (t["target_limit"] ?? "", trajectory.map(\.limit)),
                 (t["target_actual"] ?? "", trajectory.map(\.actual)),
             ], format: { WebNumbers.intensity($0) })
-        var children: [TargetPage.Child] = []
+        var judged: [(child: StoredTarget, name: String, progress: TargetProgress)] = []
         var tiles: [TargetPage.Tile] = []
         for (index, child) in try await TargetStore(database).children(of: stored.id).enumerated() {
             let childProgress = try await board.progress(of: child)
             let name = try await subjectName(child.subject, language)
+            judged.append((child, name, childProgress))
             let light = childProgress.light.rawValue
             let url = SiteURL.target(id: child.id).link(language)
-            children.append(
-                .init(
-                    name: name, kind: kindText(child.target, t), light: light, lightLabel: t["light_\(light)"] ?? "",
-                    forecast: value(childProgress.forecast), limit: value(childProgress.limit), url: url))
             if case .region = child.subject {
                 // A tile map: the region's cities in code order, six to a row.
                 let (column, row) = (index % 6, index / 6)
@@ -185,6 +182,17 @@ extension WebPages {
                         x: column * 104 + 2, y: row * 64 + 2, textX: column * 104 + 52, textY: row * 64 + 36,
                         name: name, light: light, title: "\(name): \(t["light_\(light)"] ?? "")", url: url))
             }
+        }
+        // Who is off track first: ranked by forecast ÷ limit, highest (worst) first; unknown last.
+        judged.sort { ($0.progress.ratio ?? -1) > ($1.progress.ratio ?? -1) }
+        let children = judged.enumerated().map { index, entry in
+            TargetPage.Child(
+                rank: index + 1, name: entry.name, kind: kindText(entry.child.target, t),
+                light: entry.progress.light.rawValue, lightLabel: t["light_\(entry.progress.light.rawValue)"] ?? "",
+                forecast: value(entry.progress.forecast), limit: value(entry.progress.limit),
+                ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                reasons: entry.progress.reasons.map { $0.message(language == .zh) }.joined(separator: "；"),
+                url: SiteURL.target(id: entry.child.id).link(language))
         }
         var check: [TargetPage.Fact] = []
         var holds: Bool?
@@ -214,7 +222,11 @@ extension WebPages {
             deleteAction: manages ? SiteURL.deleteTarget(id: stored.id).link(language) : nil,
             methods: [SplitMethod.baseShare, .equalReduction].map {
                 RecordForm.Option(value: $0.rawValue, label: t["split_\($0.rawValue)"] ?? $0.rawValue, selected: false)
-            }, problem: problem)
+            },
+            among: SplitAmong.allCases.map {
+                RecordForm.Option(
+                    value: $0.rawValue, label: t["split_among_\($0.rawValue)"] ?? $0.rawValue, selected: false)
+            }, hasAmong: { if case .region = stored.subject { true } else { false } }(), problem: problem)
         return renderer.response(model, template: "target", status: status)
     }
 
@@ -226,7 +238,8 @@ extension WebPages {
             return try await targetPage(request, context, problem: "method", status: .unprocessableContent)
         }
         do {
-            _ = try await governance.split(stored.id, method: method)
+            _ = try await governance.split(
+                stored.id, method: method, among: SplitAmong(rawValue: form["among"]) ?? .children)
         } catch let problem as SplitProblem {
             let names = try await TargetsAPI.names(database)
             return try await targetPage(

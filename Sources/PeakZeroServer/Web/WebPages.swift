@@ -77,6 +77,16 @@ struct WebPages: Sendable {
         return renderer.response(model, template: "units")
     }
 
+    /// The overview's link to the warnings, with their count in the signed-in account's scope.
+    private func warningsLink(_ t: [String: String]) async throws -> DashboardSubject.Crumb {
+        var count = 0
+        if let account = Identity.current?.account {
+            let scope = try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
+            count = try await governance.warnings(scope: scope, today: ReviewAPI.today()).count
+        }
+        return .init(name: "\(t["warnings_title"] ?? "") \(count)", address: { _ in SiteURL.warnings })
+    }
+
     func notFound(_ request: Request) -> Response {
         let language = request.language
         return renderer.response(
@@ -100,6 +110,14 @@ struct WebPages: Sendable {
         let children = try await units.children(of: unit.id)
         let id = unit.id
         let region = RegionPrefix(unit.regionCode)
+        var links: [DashboardSubject.Crumb] = [
+            .init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) }),
+            .init(name: t["review_board"] ?? "", address: { .periods(unit: id, year: $0) }),
+            .init(name: t["targets_title"] ?? "", address: { _ in .targets(unit: id, region: nil) }),
+            .init(name: t["measures_title"] ?? "", address: { _ in .measures(unit: id) }),
+            .init(name: t["grades_history"] ?? "", address: { _ in .unitGrades(id: id) }),
+        ]
+        if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(
             rollup: .unit(id: unit.id, approach: .control), heading: unit.name, isOverview: overview,
             page: overview ? .overview : .unit,
@@ -120,10 +138,7 @@ struct WebPages: Sendable {
                     key: String(child.id), code: child.code, name: child.name,
                     level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
             }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
-            links: [
-                .init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) }),
-                .init(name: t["review_board"] ?? "", address: { .periods(unit: id, year: $0) }),
-            ]
+            links: links
                 + (region.map { region in
                     [.init(name: t["region_page"] ?? "", address: { .region(code: region.code, year: $0) })]
                 } ?? []))

@@ -44,8 +44,14 @@ public struct GovernanceBoard: Sendable {
     // MARK: Decomposition
 
     /// The subjects a target splits among: a unit's children, or a region's cities (of a province)
-    /// or counties (of a city) where units are registered.
-    public func childSubjects(of subject: TargetSubject) async throws -> [TargetSubject] {
+    /// or counties (of a city) where units are registered — or, for a region split `among` its
+    /// groups, the groups registered there (the ownership tree's share of the territory's target).
+    public func childSubjects(of subject: TargetSubject, among: SplitAmong = .children) async throws
+        -> [TargetSubject]
+    {
+        if case .region(let region) = subject, among == .groups {
+            return try await UnitStore(database).list(region: region).filter { $0.level == .group }.map { .unit($0.id) }
+        }
         switch subject {
         case .unit(let id):
             return try await UnitStore(database).children(of: id).map { .unit($0.id) }
@@ -84,11 +90,11 @@ public struct GovernanceBoard: Sendable {
 
     /// Splits a target among its subject's children and stores their targets; `manual` gives a
     /// child's own (by its position among `childSubjects`) for a split by hand.
-    public func split(_ parentID: Int64, method: SplitMethod, manual: [TargetSubject: TargetKind] = [:]) async throws
-        -> [StoredTarget]
-    {
+    public func split(
+        _ parentID: Int64, method: SplitMethod, among: SplitAmong = .children, manual: [TargetSubject: TargetKind] = [:]
+    ) async throws -> [StoredTarget] {
         let parent = try await TargetStore(database).target(id: parentID)
-        let subjects = try await childSubjects(of: parent.subject)
+        let subjects = try await childSubjects(of: parent.subject, among: among)
         var children: [SplitChild] = []
         for (index, subject) in subjects.enumerated() {
             children.append(try await splitChild(subject, id: Int64(index), parent.target, manual: manual[subject]))
@@ -166,4 +172,9 @@ public struct GovernanceBoard: Sendable {
         for row in rows where try await scope.contains(unitID: row.unitId, in: database) { visible.append(row.stored) }
         return visible
     }
+}
+
+/// Whom a region's target is split among: its cities or counties, or the groups registered there.
+public enum SplitAmong: String, Sendable, Codable, CaseIterable {
+    case children, groups
 }

@@ -42,12 +42,15 @@ struct TargetPage: Sendable {
     }
 
     struct Child: Sendable {
+        let rank: Int
         let name: String
         let kind: String
         let light: String
         let lightLabel: String
         let forecast: String
         let limit: String
+        let ratio: String
+        let reasons: String
         let url: String
     }
 
@@ -80,6 +83,9 @@ struct TargetPage: Sendable {
     let splitAction: String?
     let deleteAction: String?
     let methods: [RecordForm.Option]
+    /// For a region's target: split among its cities or its groups.
+    let among: [RecordForm.Option]
+    let hasAmong: Bool
     let problem: String?
 }
 
