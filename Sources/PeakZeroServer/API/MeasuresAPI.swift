@@ -33,6 +33,13 @@ struct MeasuresAPI: Sendable {
         if let unit = new.unitId, !(try await context.writeScope.contains(unitID: unit, in: database)) {
             throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
         }
+        // A measure links only a target its author sees.
+        if let id = new.targetId {
+            let target = try? await TargetStore(database).target(id: id)
+            guard let target, try await TargetStore(database).isVisible(target, in: context.readScope) else {
+                throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+            }
+        }
         let stored = try await MeasureStore(database).add(new)
         return try jsonResponse(
             MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())), status: .created)

@@ -193,10 +193,8 @@ struct TargetsAPI: Sendable {
                     issues: [.init(row: nil, field: "among", message: body.among ?? "")])
             }
             _ = try await board().split(stored.id, method: method, among: among, manual: manual)
-        } catch let problem as SplitProblem {
-            let names = try await Self.names(database)
-            throw APIError(
-                status: .unprocessableContent, code: "invalid", message: problem.message(zh) { names[$0] ?? "#\($0)" })
+        } catch let refusal as SplitRefusal {
+            throw APIError(status: .unprocessableContent, code: "invalid", message: refusal.message(zh))
         }
         return try await get(request, context)
     }
@@ -309,10 +307,5 @@ struct TargetsAPI: Sendable {
 
     static func badRegion(_ language: Language) -> APIError {
         APIError.badRequest(language == .zh ? "region：须为 GB/T 2260 行政区划代码" : "region: a GB/T 2260 region code")
-    }
-
-    /// Unit names by id, for messages naming a child.
-    static func names(_ database: PeakZeroDatabase) async throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try await UnitStore(database).list().map { ($0.id, $0.name) })
     }
 }

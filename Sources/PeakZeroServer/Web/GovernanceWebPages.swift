@@ -240,11 +240,9 @@ extension WebPages {
         do {
             _ = try await governance.split(
                 stored.id, method: method, among: SplitAmong(rawValue: form["among"]) ?? .children)
-        } catch let problem as SplitProblem {
-            let names = try await TargetsAPI.names(database)
+        } catch let refusal as SplitRefusal {
             return try await targetPage(
-                request, context, problem: problem.message(language == .zh) { names[$0] ?? "#\($0)" },
-                status: .unprocessableContent)
+                request, context, problem: refusal.message(language == .zh), status: .unprocessableContent)
         }
         return Self.redirect(to: SiteURL.target(id: stored.id).link(language))
     }

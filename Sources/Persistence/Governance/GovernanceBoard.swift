@@ -100,17 +100,32 @@ public struct GovernanceBoard: Sendable {
             children.append(try await splitChild(subject, id: Int64(index), parent.target, manual: manual[subject]))
         }
         let parentBase = try await splitChild(parent.subject, id: -1, parent.target)
-        let targets = try TargetSplit.split(parent.target, parentBase: parentBase, among: children, by: method)
+        let targets: [Int64: Target]
+        do {
+            targets = try TargetSplit.split(parent.target, parentBase: parentBase, among: children, by: method)
+        } catch {
+            // The problem names a child by its position among the subjects; the refusal names it.
+            var child: String?
+            switch error {
+            case .missingBase(let index), .missingManual(let index):
+                if subjects.indices.contains(Int(index)) { child = try await name(of: subjects[Int(index)]) }
+            case .methodDoesNotApply, .noChildren: break
+            }
+            throw SplitRefusal(problem: error, child: child)
+        }
         var named: [(subject: TargetSubject, name: String, target: Target)] = []
         for (index, subject) in subjects.enumerated() {
-            let name: String
-            switch subject {
-            case .unit(let id): name = try await UnitStore(database).unit(id: id).name
-            case .region(let region): name = region.prefix
-            }
-            named.append((subject, "\(parent.name) · \(name)", targets[Int64(index)]!))
+            named.append((subject, "\(parent.name) · \(try await name(of: subject))", targets[Int64(index)]!))
         }
         return try await TargetStore(database).split(parentID, method: method, into: named)
+    }
+
+    /// A unit's name, or a region's code.
+    func name(of subject: TargetSubject) async throws -> String {
+        switch subject {
+        case .unit(let id): try await UnitStore(database).unit(id: id).name
+        case .region(let region): region.prefix
+        }
     }
 
     /// Whether the stored children's targets add up to their parent's.
@@ -177,4 +192,13 @@ public struct GovernanceBoard: Sendable {
 /// Whom a region's target is split among: its cities or counties, or the groups registered there.
 public enum SplitAmong: String, Sendable, Codable, CaseIterable {
     case children, groups
+}
+
+/// A split refused, naming the child it could not place.
+public struct SplitRefusal: Error, Sendable {
+    public let problem: SplitProblem
+    /// The child's name (a unit's) or code (a region's), when the problem is about one child.
+    public let child: String?
+
+    public func message(_ zh: Bool) -> String { problem.message(zh) { _ in child ?? "?" } }
 }
