@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import NIOCore
 import Persistence
 import PersistenceTestSupport
 import Testing
@@ -176,6 +177,19 @@ struct GovernanceAPITests {
                 json: #"{"source": "省统计局 2024", "averages": {"C38": 0.72}}"#)
             #expect(set.status == .ok)
             #expect(RollupAPITests.close(set.json.object["C38"], 0.72))
+            // The same as a CSV table; a bad row is named by its row and column.
+            func csv(_ text: String) async throws -> (status: HTTPResponse.Status, json: Any?) {
+                try await client.execute(
+                    uri: "/api/v1/carbon-efficiency/benchmarks/2024?source=%E7%BB%9F%E8%AE%A1%E5%B1%80", method: .put,
+                    headers: [.contentType: "text/csv", .acceptLanguage: "en"], body: ByteBuffer(string: text)
+                ) { ($0.status, try? JSONSerialization.jsonObject(with: Data(buffer: $0.body))) }
+            }
+            let table = try await csv("industry,average_intensity\nC38,0.7\nc30,2.5\n")
+            #expect(table.status == .ok && RollupAPITests.close(table.json.object["C30"], 2.5))
+            let badTable = try await csv("industry,average_intensity\nC38,0.7\nC30,abc\n")
+            #expect(badTable.status == .unprocessableContent)
+            let issue = ((badTable.json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]])?.first
+            #expect(issue?["row"] as? Int == 3 && issue?["field"] as? String == "average_intensity")
             let broken = try await client.call(
                 .put, "/api/v1/carbon-efficiency/scale",
                 json:

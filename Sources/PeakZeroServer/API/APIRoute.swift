@@ -166,7 +166,7 @@ enum APIRoute: String, CaseIterable, Sendable {
         case .setEfficiencyScale:
             "Set the carbon-efficiency scale (`scale`: levels and grades, each band an `upper_bound`, `name_zh`, `name_en`, `colour`; the last band without a bound), or null for the bundled one (administrators)"
         case .setBenchmarks:
-            "Replace a year's published industry averages of L (`averages`: division code such as C38 → tCO2e per 万元) with their `source` (administrators)"
+            "Replace a year's published industry averages of L (`averages`: division code such as C38 → tCO2e per 万元) with their `source` (administrators); or send the table as text/csv (columns industry, average_intensity) with `source` in the query"
         case .listMeasures:
             "The responsibility and measure list (责任清单、措施清单) of a unit's subtree, by deadline, with notes and each item's status (overdue when past its deadline)"
         case .createMeasure:
@@ -256,6 +256,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             ]
         case .carbonEfficiency:
             [("unit_id", "a unit's subtree"), ("region", "a GB/T 2260 code"), ("year", "required")]
+        case .setBenchmarks: [("source", "the table's source, when the body is CSV")]
         default: []
         }
     }

@@ -180,11 +180,25 @@ struct SupervisionAPI: Sendable {
             let source: String?
             let averages: [String: Double]?
         }
-        var request = request
         let year = try context.id("year")
-        let body = try await request.decodeJSON(Body.self, context: context)
+        let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
+        let averages: [String: Double]
+        let source: String
+        if request.headers[.contentType]?.hasPrefix("text/csv") == true {
+            // A published table as CSV (industry, average_intensity), its source named in the query.
+            do {
+                averages = try BenchmarkTable.parse(String(decoding: data, as: UTF8.self))
+            } catch let problems as InputIssues {
+                throw APIError(StoreError.invalid(problems.issues), language: request.language)
+            }
+            source = request.uri.queryParameters.get("source").map { String($0) } ?? ""
+        } else {
+            let body = try context.requestDecoder.decode(Body.self, from: data)
+            averages = body.averages ?? [:]
+            source = body.source ?? ""
+        }
         let store = CarbonEfficiencyStore(database)
-        try await store.replaceBenchmarks(year: Int(year), averages: body.averages ?? [:], source: body.source ?? "")
+        try await store.replaceBenchmarks(year: Int(year), averages: averages, source: source)
         return try jsonResponse(try await store.benchmarks(year: Int(year)))
     }
 }
