@@ -87,7 +87,8 @@ struct TargetsAPI: Sendable {
 
     func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
 
-    func body(_ stored: StoredTarget, _ language: Language) async throws -> TargetBody {
+    /// - Parameter board: one per request, so that targets on the same subjects read their figures once.
+    func body(_ stored: StoredTarget, _ language: Language, _ board: GovernanceBoard) async throws -> TargetBody {
         var unitID: Int64?
         var region: String?
         switch stored.subject {
@@ -99,7 +100,7 @@ struct TargetsAPI: Sendable {
             splitMethod: stored.splitMethod?.rawValue,
             unit: stored.target.kind.code == "peak" ? "tCO2e" : stored.target.indicator.symbol,
             definition: TargetDefinition(stored.target),
-            progress: ProgressBody(try await board().progress(of: stored), language))
+            progress: ProgressBody(try await board.progress(of: stored), language))
     }
 
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -111,8 +112,9 @@ struct TargetsAPI: Sendable {
         }
         let targets = try await TargetStore(database).list(
             scope: context.readScope, subject: subject, year: try request.query("year", as: Int.self))
+        let board = board()
         var bodies: [TargetBody] = []
-        for target in targets { bodies.append(try await body(target, request.language)) }
+        for target in targets { bodies.append(try await body(target, request.language, board)) }
         return try jsonResponse(Items(items: bodies))
     }
 
@@ -123,23 +125,24 @@ struct TargetsAPI: Sendable {
         let subject = try await Self.subject(unitID: who.unitId, region: who.regionCode, request, context, database)
         let target = try Self.target(definition, request.language)
         let stored = try await TargetStore(database).create(name: who.name ?? "", subject: subject, target: target)
-        return try jsonResponse(try await body(stored, request.language), status: .created)
+        return try jsonResponse(try await body(stored, request.language, board()), status: .created)
     }
 
     func get(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let stored = try await visible(request, context)
         let language = request.language
+        let board = board()
         var children: [TargetBody] = []
         for child in try await TargetStore(database).children(of: stored.id) {
-            children.append(try await body(child, language))
+            children.append(try await body(child, language, board))
         }
-        let check = try await board().check(stored).map {
+        let check = try await board.check(stored).map {
             CheckBody(
                 parentLimit: $0.parentLimit, childrenCombined: $0.childrenCombined, gap: $0.gap, holds: $0.holds,
                 undetermined: $0.undetermined)
         }
         return try jsonResponse(
-            DetailBody(target: try await body(stored, language), children: children, check: check))
+            DetailBody(target: try await body(stored, language, board), children: children, check: check))
     }
 
     func delete(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

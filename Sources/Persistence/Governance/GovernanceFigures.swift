@@ -1,12 +1,24 @@
 import Accounting
+import Foundation
 import Governance
 
 /// Reads a subject's figures for the governance views from the stored inventories: each year's
 /// months, totals, economic base and green power, via the roll-ups.
 public struct GovernanceFigures: Sendable {
     let rollups: RollupStore
+    /// Roll-ups already read by this reader: a page judges many targets on the same subjects and years.
+    let memo = Memo()
 
     public init(_ database: PeakZeroDatabase) { rollups = RollupStore(database) }
+
+    /// Locked, since a reader's requests may run on several threads.
+    final class Memo: @unchecked Sendable {
+        private let lock = NSLock()
+        private var rollups: [String: Rollup?] = [:]
+
+        func get(_ key: String) -> Rollup?? { lock.withLock { rollups[key] } }
+        func set(_ key: String, _ value: Rollup?) { lock.withLock { rollups[key] = .some(value) } }
+    }
 
     /// The years among `years` that an inventory covers; a whole-year record (no month) counts in December.
     public func years(of subject: RollupSubject, _ years: ClosedRange<Int>) async throws -> [Int: YearFigures] {
@@ -20,6 +32,14 @@ public struct GovernanceFigures: Sendable {
 
     /// A year's roll-up, nil when no inventory covers it.
     public func rollup(_ subject: RollupSubject, _ year: Int) async throws -> Rollup? {
+        let key = "\(subject)|\(year)"
+        if let known = memo.get(key) { return known }
+        let read = try await readRollup(subject, year)
+        memo.set(key, read)
+        return read
+    }
+
+    func readRollup(_ subject: RollupSubject, _ year: Int) async throws -> Rollup? {
         do {
             let rollup = try await rollups.rollup(subject, year: year)
             // An inventory that holds nothing of the subject is no figure of it (not a zero).
