@@ -40,7 +40,10 @@ public struct RollupStore: Sendable {
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
     /// - Parameter fromLines: sum the stored lines even where a stored summary exists (to check one against the other).
-    public func rollup(_ subject: RollupSubject, year: Int, fromLines: Bool = false) async throws -> Rollup {
+    /// - Parameter previousYear: also read last year's totals (for the year-on-year change).
+    public func rollup(_ subject: RollupSubject, year: Int, fromLines: Bool = false, previousYear: Bool = true)
+        async throws -> Rollup
+    {
         let db = database.sql
         switch subject {
         case .unit(let id, let approach):
@@ -52,7 +55,7 @@ public struct RollupStore: Sendable {
             guard let current = try await latestInventory(coveringUnit: anchor, year: year) else {
                 throw StoreError.conflict("no inventory of \(year) covers unit \(anchor.code); compute one first")
             }
-            let previous = try await latestInventory(coveringUnit: anchor, year: year - 1)
+            let previous = previousYear ? try await latestInventory(coveringUnit: anchor, year: year - 1) : nil
             // The control approach is stored with each inventory; the equity approach is summed here.
             if approach == .control, !fromLines, let summary = try await summary(current, "u:\(id)") {
                 let last = try await previous.asyncMap { try await self.summary($0, "u:\(id)") } ?? nil
@@ -66,7 +69,7 @@ public struct RollupStore: Sendable {
                 .where("region_code", .like, SQLBind(region.prefix + "%")).all()
                 .map { try $0.decode(column: "root_id", as: Int64.self) }
             let current = try await rootInventories(roots: roots, year: year)
-            let previous = try await rootInventories(roots: roots, year: year - 1)
+            let previous = previousYear ? try await rootInventories(roots: roots, year: year - 1) : []
             let covered = Set(current.map(\.unitId))
             let uncovered = roots.filter { !covered.contains($0) }.sorted()
             if !fromLines, let summary = try await mergedSummary(current, "r:\(region.prefix)") {

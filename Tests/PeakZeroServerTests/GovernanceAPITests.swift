@@ -201,3 +201,47 @@ struct GovernanceAPITests {
         }
     }
 }
+
+/// The provincial manager's path on the demo province: a carbon-intensity target for the province,
+/// split to its cities and to its groups, read back ranked with the reasons.
+@Suite("API: a provincial manager's target")
+struct ProvincialTargetTests {
+    @Test("set for Sichuan, split to cities and to groups, each split checked")
+    func province() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await DemoLoader(database).load()
+            let manager = try await GovernanceAPITests.bearer(
+                database, "sc-manager", RoleGrant(role: .manager, regionCode: "51"))
+            let body = #"""
+                {"region_code": "51", "name": "全省碳排放强度", "indicator": "carbon_intensity", "kind": "reduction",
+                 "reduction": 0.1, "base_year": 2022, "first_year": 2023, "last_year": 2025}
+                """#
+            let created = try await client.call(.post, "/api/v1/targets", json: body, headers: manager)
+            #expect(created.status == .created)
+            let id = try #require(created.json.object["id"] as? Int)
+            let cities = try await client.call(
+                .post, "/api/v1/targets/\(id)/split", json: #"{"method": "equal_reduction"}"#, headers: manager)
+            let children = try #require(cities.json.object["children"] as? [[String: Any]])
+            #expect(children.count >= 5 && children.allSatisfy { ($0["region_code"] as? String)?.count == 4 })
+            #expect((cities.json.object["check"] as? [String: Any])?["holds"] as? Bool == true)
+            let groups = try await client.call(
+                .post, "/api/v1/targets/\(id)/split", json: #"{"method": "equal_reduction", "among": "groups"}"#,
+                headers: manager)
+            let groupTargets = try #require(groups.json.object["children"] as? [[String: Any]])
+            #expect(groupTargets.count == 3 && groupTargets.allSatisfy { $0["unit_id"] is Int })
+            #expect(
+                groupTargets.allSatisfy {
+                    (($0["progress"] as? [String: Any])?["reasons"] as? [String])?.isEmpty == false
+                })
+            // A manager of one group may not split the province's target.
+            let group = try await UnitStore(database).unit(code: "DEMO-G2")
+            let other = try await GovernanceAPITests.bearer(
+                database, "g-manager", RoleGrant(role: .manager, unitID: group.id))
+            #expect(
+                try await client.call(
+                    .post, "/api/v1/targets/\(id)/split", json: #"{"method": "equal_reduction"}"#, headers: other
+                )
+                .status == .notFound)
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import Governance
+import SQLKit
 
 /// Reads a subject's figures for the governance views from the stored inventories: each year's
 /// months, totals, economic base and green power, via the roll-ups.
@@ -15,6 +16,10 @@ public struct GovernanceFigures: Sendable {
     final class Memo: @unchecked Sendable {
         private let lock = NSLock()
         private var rollups: [String: Rollup?] = [:]
+        private var computed: Set<Int>?
+
+        func years() -> Set<Int>? { lock.withLock { computed } }
+        func setYears(_ years: Set<Int>) { lock.withLock { computed = years } }
 
         func get(_ key: String) -> Rollup?? { lock.withLock { rollups[key] } }
         func set(_ key: String, _ value: Rollup?) { lock.withLock { rollups[key] = .some(value) } }
@@ -23,11 +28,22 @@ public struct GovernanceFigures: Sendable {
     /// The years among `years` that an inventory covers; a whole-year record (no month) counts in December.
     public func years(of subject: RollupSubject, _ years: ClosedRange<Int>) async throws -> [Int: YearFigures] {
         var found: [Int: YearFigures] = [:]
-        for year in years {
+        let computed = try await computedYears()
+        for year in years where computed.contains(year) {
             guard let rollup = try await rollup(subject, year) else { continue }
             found[year] = Self.figures(rollup)
         }
         return found
+    }
+
+    /// The years any inventory covers (read once per reader): other years have no figures to read.
+    func computedYears() async throws -> Set<Int> {
+        if let known = memo.years() { return known }
+        let years = Set(
+            try await rollups.database.sql.select().column(SQLDistinct(SQLColumn("year"))).from("inventories").all()
+                .map { try $0.decode(column: "year", as: Int.self) })
+        memo.setYears(years)
+        return years
     }
 
     /// A year's roll-up, nil when no inventory covers it.
@@ -41,7 +57,8 @@ public struct GovernanceFigures: Sendable {
 
     func readRollup(_ subject: RollupSubject, _ year: Int) async throws -> Rollup? {
         do {
-            let rollup = try await rollups.rollup(subject, year: year)
+            // Governance reads each year on its own: last year's totals are not needed here.
+            let rollup = try await rollups.rollup(subject, year: year, previousYear: false)
             // An inventory that holds nothing of the subject is no figure of it (not a zero).
             return rollup.inventories.isEmpty || rollup.byMonth.isEmpty ? nil : rollup
         } catch StoreError.conflict {
