@@ -50,6 +50,10 @@ struct GovernancePagesTests {
                 client, "/rankings?unit=\(supervisor.id)&year=2024&indicator=carbon_total&lang=en")
             #expect(ranked.status == .ok)
             #expect(WebPagesTests.matches(of: #"<tr><td class="number">(\d+)<"#, in: ranked.html) == ["1", "2", "3"])
+            // Without a year, the pages show the latest year an inventory covers (the demo's 2024).
+            let latest = try await WebPagesTests.page(client, "/rankings?unit=\(supervisor.id)&lang=en")
+            #expect(latest.html.contains("<option value=\"2024\" selected>"))
+            #expect(WebPagesTests.matches(of: #"<tr><td class="number">(\d+)<"#, in: latest.html).count == 3)
             let grades = try await WebPagesTests.page(
                 client, "/carbon-efficiency?unit=\(supervisor.id)&year=2024&lang=zh")
             #expect(grades.status == .ok && grades.html.contains("碳效等级分布") && grades.html.contains("规上工业企业碳效等级评价方法"))

@@ -36,8 +36,9 @@ extension WebPages {
         let query = request.uri.queryParameters
         let indicator = query.get("indicator").flatMap { TargetIndicator(rawValue: String($0)) } ?? .carbonIntensity
         let measure = query.get("by").flatMap { RankingMeasure(rawValue: String($0)) } ?? .value
-        let year = query.get("year").flatMap { Int(String($0)) } ?? ImportClock().year - 1
         let board = governance
+        let latest = try await board.latestComputedYear() ?? ImportClock().year - 1
+        let year = query.get("year").flatMap { Int(String($0)) } ?? latest
         let ranked = try await board.ranking(
             try await board.rankingUnits(under: subject, scope: context.readScope), indicator: indicator, year: year,
             by: measure)
@@ -108,8 +109,10 @@ extension WebPages {
         let language = request.language
         let t = renderer.strings.table(language)
         guard let subject = try await askedSubject(request, context) else { return notFound(request) }
-        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? ImportClock().year - 1
-        let graded = try await governance.grades(under: subject, year: year, scope: context.readScope)
+        let board = governance
+        let latest = try await board.latestComputedYear() ?? ImportClock().year - 1
+        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? latest
+        let graded = try await board.grades(under: subject, year: year, scope: context.readScope)
         let scale = graded.scale
         let names = Dictionary(uniqueKeysWithValues: graded.units.map { ($0.id, $0.name) })
         let rows = graded.results.map {

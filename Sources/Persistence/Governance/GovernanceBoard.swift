@@ -17,6 +17,11 @@ public struct GovernanceBoard: Sendable {
         self.currentYear = currentYear
     }
 
+    /// The latest year an inventory covers (up to this year): what a page shows unless asked otherwise.
+    public func latestComputedYear() async throws -> Int? {
+        try await figures.computedYears().filter { $0 <= currentYear }.max()
+    }
+
     public func progress(of stored: StoredTarget) async throws -> TargetProgress {
         ProgressEvaluator.evaluate(stored.target, figures: try await figures.figures(for: stored, through: currentYear))
     }
