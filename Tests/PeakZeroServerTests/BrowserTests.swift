@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -74,6 +75,9 @@ struct BrowserTests {
             let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
             let inventory = try await InventoryStore(database).list(unitID: root.id, year: 2024)[0]
             let record = try await ActivityStore(database).list(under: facility.id, year: 2024)[0]
+            let province = try #require(
+                try await TargetStore(database).list(scope: .everything, subject: .region(RegionPrefix("51")!)).first)
+            let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
@@ -93,6 +97,11 @@ struct BrowserTests {
                     ("factors", "/factors?kind=grid_average"), ("not-found", "/units/999999"),
                     ("review", "/units/\(root.id)/periods?year=2024"),
                     ("period", "/units/\(facility.id)/periods/2024-03"), ("audit", "/audit"), ("accounts", "/accounts"),
+                    ("targets", "/targets"), ("target", "/targets/\(province.id)"), ("warnings", "/warnings"),
+                    ("rankings", "/rankings?unit=\(root.id)&year=2024"),
+                    ("grades", "/carbon-efficiency?unit=\(root.id)&year=2024"),
+                    ("grade-history", "/units/\(enterprise.id)/carbon-efficiency"),
+                    ("measures", "/units/\(enterprise.id)/measures"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)
