@@ -118,6 +118,8 @@ extension Problem {
             return zh ? "不能把“\(code)”挂到它自己的下级单位之下" : "\"\(code)\" cannot be placed under one of its own descendants"
         case .notPositive(let text):
             return zh ? "必须大于 0：\(text)" : "must be greater than 0: \(text)"
+        case .tooLong(let limit):
+            return zh ? "不能超过 \(limit) 个字" : "at most \(limit) characters"
         case .badMonth(let text):
             return zh ? "月份“\(text)”应为 1 到 12" : "month \"\(text)\" must be 1 to 12"
         case .duplicateRow(let first):

@@ -81,6 +81,8 @@ public enum Problem: Sendable, Equatable {
     case notOneOf(String, allowed: [String])
     case parentLoop(String)
     case notPositive(String)
+    /// A text longer than the field holds.
+    case tooLong(limit: Int)
     case badMonth(String)
     /// Import checks (data intake).
     case duplicateRow(firstRow: Int)

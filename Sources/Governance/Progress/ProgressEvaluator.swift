@@ -48,6 +48,14 @@ public enum ProgressEvaluator {
         return progress
     }
 
+    /// The indicator's forecast for `year` as the target measures it (the whole year when complete);
+    /// nil without figures for the year (or, for an intensity, without its economic base).
+    public static func forecast(_ target: Target, in year: Int, figures: [Int: YearFigures]) -> IndicatorAmount? {
+        guard let current = figures[year], let n = current.lastMonth else { return nil }
+        let (share, _) = expectedShare(through: n, target.expectation, previous: figures[year - 1], target)
+        return yearForecast(target, current, share: share, year: year)
+    }
+
     /// The share of the year expected used by the end of month n, and whether seasonal fell back to pro rata.
     static func expectedShare(through n: Int, _ expectation: Expectation, previous: YearFigures?, _ target: Target)
         -> (Double, Bool)

@@ -89,14 +89,9 @@ struct TargetsAPI: Sendable {
 
     /// - Parameter board: one per request, so that targets on the same subjects read their figures once.
     func body(_ stored: StoredTarget, _ language: Language, _ board: GovernanceBoard) async throws -> TargetBody {
-        var unitID: Int64?
-        var region: String?
-        switch stored.subject {
-        case .unit(let id): unitID = id
-        case .region(let prefix): region = prefix.prefix
-        }
         return TargetBody(
-            id: stored.id, name: stored.name, unitId: unitID, regionCode: region, parentTargetId: stored.parentTargetID,
+            id: stored.id, name: stored.name, unitId: stored.subject.unitID, regionCode: stored.subject.regionCode,
+            parentTargetId: stored.parentTargetID,
             splitMethod: stored.splitMethod?.rawValue,
             unit: stored.target.kind.code == "peak" ? "tCO2e" : stored.target.indicator.symbol,
             definition: TargetDefinition(stored.target),
@@ -220,16 +215,10 @@ struct TargetsAPI: Sendable {
             Items(
                 items: warnings.map { warning in
                     if let target = warning.target {
-                        var unit: Int64?
-                        var region: String?
-                        switch target.subject {
-                        case .unit(let id): unit = id
-                        case .region(let prefix): region = prefix.prefix
-                        }
                         return WarningBody(
                             kind: "target", light: warning.light, since: warning.since, targetId: target.id,
                             measureId: nil,
-                            unitId: unit, regionCode: region, title: target.name,
+                            unitId: target.subject.unitID, regionCode: target.subject.regionCode, title: target.name,
                             reasons: warning.progress?.reasons.map { $0.message(language == .zh) } ?? [])
                     }
                     let measure = warning.measure!

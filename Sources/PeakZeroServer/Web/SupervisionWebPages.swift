@@ -56,17 +56,9 @@ extension WebPages {
                 peerRank: row.peerRank.map(String.init) ?? "",
                 url: SiteURL.unit(id: row.unit.id, year: year).link(language))
         }
-        var unitID = ""
-        var regionCode = ""
-        var heading = t["rankings_title"] ?? ""
-        switch subject {
-        case .unit(let id):
-            unitID = String(id)
-            heading += " · " + ((try? await units.unit(id: id).name) ?? "")
-        case .region(let region):
-            regionCode = region.prefix
-            heading += " · " + RegionNames.name(of: region, language)
-        }
+        let unitID = subject.unitID.map { String($0) } ?? ""
+        let regionCode = subject.regionCode ?? ""
+        let heading = "\(t["rankings_title"] ?? "") · \(try await subjectName(subject, language))"
         let model = RankingsPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .rankings,
@@ -135,17 +127,9 @@ extension WebPages {
                 return .init(name: band.name(language), colour: band.colour, bound: bound)
             }
         }
-        var unitID = ""
-        var regionCode = ""
-        var heading = t["grades_title"] ?? ""
-        switch subject {
-        case .unit(let id):
-            unitID = String(id)
-            heading += " · " + ((try? await units.unit(id: id).name) ?? "")
-        case .region(let region):
-            regionCode = region.prefix
-            heading += " · " + RegionNames.name(of: region, language)
-        }
+        let unitID = subject.unitID.map { String($0) } ?? ""
+        let regionCode = subject.regionCode ?? ""
+        let heading = "\(t["grades_title"] ?? "") · \(try await subjectName(subject, language))"
         let model = GradesPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .grades,

@@ -33,16 +33,10 @@ public struct GovernanceBoard: Sendable {
         let start = ProgressEvaluator.yearAmount(target, years[target.pathStartYear], year: target.pathStartYear)
         let from = min(target.pathStartYear, target.firstYear)
         return (from...target.lastYear).map { year in
-            var actual: Double?
-            if let figures = years[year] {
-                var single = target
-                single.kind = .cap(IndicatorAmount(1, of: target.indicator))
-                single.firstYear = year
-                single.lastYear = year
-                single.milestones = [:]
-                actual = ProgressEvaluator.evaluate(single, figures: [year: figures]).forecast?.value
-            }
-            return (year, actual, target.limit(in: year, startValue: start)?.value)
+            (
+                year, ProgressEvaluator.forecast(target, in: year, figures: years)?.value,
+                target.limit(in: year, startValue: start)?.value
+            )
         }
     }
 

@@ -101,8 +101,13 @@ public struct MeasureStore: Sendable {
         func issue(_ field: String, _ problem: Problem) { issues.append(InputIssue(column: field, problem: problem)) }
         let title = new.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let owner = new.ownerPerson?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        if title.isEmpty || title.count > 300 { issue("title", .missingValue) }
-        if owner.isEmpty || owner.count > 100 { issue("owner_person", .missingValue) }
+        for (field, text, limit) in [("title", title, 300), ("owner_person", owner, 100)] {
+            if text.isEmpty {
+                issue(field, .missingValue)
+            } else if text.count > limit {
+                issue(field, .tooLong(limit: limit))
+            }
+        }
         let kind = MeasureKind(rawValue: new.kind ?? "measure")
         if kind == nil {
             issue("kind", .notOneOf(new.kind ?? "", allowed: MeasureKind.allCases.map(\.rawValue)))
@@ -175,8 +180,9 @@ public struct MeasureStore: Sendable {
         if set == nil && (note ?? "").isEmpty {
             throw StoreError.invalid([InputIssue(column: "status", problem: .missingValue)])
         }
-        if (note?.count ?? 0) > 4000 || (evidence?.count ?? 0) > 1000 {
-            throw StoreError.invalid([InputIssue(column: "note", problem: .notPositive("length"))])
+        let long = [("note", note, 4000), ("evidence", evidence, 1000)].filter { ($0.1?.count ?? 0) > $0.2 }
+        if !long.isEmpty {
+            throw StoreError.invalid(long.map { InputIssue(column: $0.0, problem: .tooLong(limit: $0.2)) })
         }
         let now = Timestamp.now()
         return try await database.transaction { db in

@@ -8,6 +8,17 @@ public enum TargetSubject: Sendable, Equatable, Hashable {
     case unit(Int64)
     case region(RegionPrefix)
 
+    public var unitID: Int64? {
+        if case .unit(let id) = self { return id }
+        return nil
+    }
+
+    /// The region's code (`51`, `5101`), for a region's target.
+    public var regionCode: String? {
+        if case .region(let region) = self { return region.prefix }
+        return nil
+    }
+
     public var rollupSubject: RollupSubject {
         switch self {
         case .unit(let id): .unit(id: id, approach: .control)
@@ -164,8 +175,9 @@ public struct TargetStore: Sendable {
 
     static func checkedName(_ name: String) throws -> String {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else {
-            throw StoreError.invalid([InputIssue(column: "name", problem: .missingValue)])
+        guard !name.isEmpty else { throw StoreError.invalid([InputIssue(column: "name", problem: .missingValue)]) }
+        guard name.count <= 200 else {
+            throw StoreError.invalid([InputIssue(column: "name", problem: .tooLong(limit: 200))])
         }
         return name
     }
