@@ -53,7 +53,10 @@ let package = Package(
         ),
         // Data intake: templates, imports with dry run and reports, exports (CSV and Excel).
         .target(
-            name: "Intake", dependencies: ["Accounting", "Persistence", "Spreadsheet"], swiftSettings: strict),
+            name: "Intake",
+            dependencies: [
+                "Accounting", "Persistence", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto"),
+            ], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.
         .target(
             name: "PeakZeroServer",

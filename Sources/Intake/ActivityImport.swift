@@ -40,27 +40,42 @@ public struct ActivityImport: Sendable {
         report.add(parsed.issues.map { located($0, parsed, file) })
 
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
-        var checks = ImportChecks(mode: mode, today: today)
+        var checks = FileChecks<ActivityStore.RecordKey>(today: today)
+        var stored = StoredCheck(mode: mode)
         let locked = try await LockedPeriods.of(
             units: Set(parsed.records.compactMap { units[$0.unitCode]?.id }), in: database)
         var accepted: [ActivityRecord] = []
         for record in parsed.records {
             guard let unit = units[record.unitCode] else { continue }
-            var problems = checks.check(record, unitID: unit.id, storedID: { history.ids[$0] }) { field, problem in
+            let issue = { (field: String, problem: Problem) in
                 located(InputIssue(row: record.sourceRow, column: field, problem: problem), parsed, file)
             }
+            let key = ActivityStore.RecordKey(
+                unitID: unit.id, year: record.period.year, month: record.period.month, item: record.item.code,
+                category: record.category.rawValue)
+            let row = Int32(clamping: record.sourceRow ?? 0)
+            var problems = checks.check(key: key, period: record.period, row: row, issue: issue)
+            problems += stored.check(storedID: history.ids[key], issue: issue)
             // A submitted or approved period: named on its row, in the dry run too.
             if let problem = locked.problem(unitID: unit.id, year: record.period.year, month: record.period.month) {
-                problems.append(
-                    located(InputIssue(row: record.sourceRow, column: "period", problem: problem), parsed, file))
+                problems.append(issue("period", problem))
             }
-            if problems.isEmpty { accepted.append(record) } else { report.add(problems) }
+            guard problems.isEmpty else {
+                report.add(problems)
+                continue
+            }
+            accepted.append(record)
+            if record.period.month != nil {
+                checks.accept(
+                    monthlyKey: ActivityStore.StoredHistory.key(unitID: unit.id, item: record.item.code), row: row,
+                    quantity: record.quantity.value, base: record.quantity.baseValue)
+            }
         }
         report.rowsValid = accepted.count
         report.warnings += checks.warnings(storedMonthly: { history.monthly[$0] ?? [] }) { row, problem in
             located(InputIssue(row: row, column: "quantity", problem: problem), parsed, file)
         }
-        let superseded = checks.superseded
+        let superseded = stored.superseded
         report.errors.sort(by: InputIssue.spreadsheetOrder)
         report.warnings.sort(by: InputIssue.spreadsheetOrder)
         guard report.succeeded, !dryRun else { return report }

@@ -26,6 +26,16 @@ struct CSVChunks {
 
     /// The next block's records with the row number of the first, or nil at the end of the file.
     mutating func next() throws(InputIssues) -> (firstRow: Int, records: [[String]])? {
+        guard let text = try nextText() else { return nil }
+        let table = try CSVTable(parsing: text, file: name, firstRow: nextRow)
+        let first = nextRow
+        nextRow += table.records.count
+        return (first, table.records)
+    }
+
+    /// The next block as text (checked to be UTF-8), cut after its last record, or nil at the end
+    /// of the file. The caller splits it into records.
+    mutating func nextText() throws(InputIssues) -> String? {
         var block = carry
         while !atEnd {
             let data: Data
@@ -43,18 +53,11 @@ struct CSVChunks {
             if let cut = Self.lastRecordEnd(block) {
                 let end = block.startIndex + cut + 1
                 carry = Data(block[end...])
-                return try parse(Data(block[..<end]))
+                return try UserFile.text(Data(block[..<end]), file: name)
             }
         }
         carry = Data()
-        return block.isEmpty ? nil : try parse(block)
-    }
-
-    private mutating func parse(_ block: Data) throws(InputIssues) -> (firstRow: Int, records: [[String]]) {
-        let table = try CSVTable(parsing: try UserFile.text(block, file: name), file: name, firstRow: nextRow)
-        let first = nextRow
-        nextRow += table.records.count
-        return (first, table.records)
+        return block.isEmpty ? nil : try UserFile.text(block, file: name)
     }
 
     /// The offset of the last line feed that ends a record (an even number of quotes before it,

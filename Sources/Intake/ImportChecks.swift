@@ -2,63 +2,48 @@ import Accounting
 import Foundation
 import Persistence
 
-/// The checks an import makes beyond the template's rules, the same for a file read whole or
-/// streamed: no period in the future, no row twice in the file, no row already stored (append)
-/// or the stored row to supersede (replace), and — once every row is read — a warning for a month
-/// more than ten times the unit's own median for the item.
-struct ImportChecks {
-    let mode: ImportReport.Mode
+/// The checks an import makes of its own rows beyond the template's rules, the same for a file
+/// read whole or streamed: no period in the future, no row twice in the file, and — once every
+/// row is read — a warning for a month more than ten times the unit's own median for the item.
+/// `Key` names a record's unit, period, item and category.
+struct FileChecks<Key: Hashable & Sendable>: Sendable {
     let clock: ImportClock
-    private(set) var superseded: [Int64] = []
-    private var firstRow = ActivityStore.RecordKeyMap<Int32>()
+    private var firstRow: [Key: Int32] = [:]
     /// Accepted monthly quantities of the file, per unit and item (`StoredHistory.key`): each row's
     /// quantity as written and in base units (rows may use different units of measure).
     private var monthly: [Int64: [(row: Int32, quantity: Double, base: Double)]] = [:]
 
     /// A monthly quantity more than this many times the unit's own median for the item is a warning.
-    static let implausibleFactor = 10.0
+    static var implausibleFactor: Double { 10 }
 
-    init(mode: ImportReport.Mode, today: Date) {
-        self.mode = mode
-        clock = ImportClock(today: today)
-    }
+    init(today: Date) { clock = ImportClock(today: today) }
 
-    /// The record's problems; none when it may be written.
-    mutating func check(
-        _ record: ActivityRecord, unitID: Int64, storedID: (ActivityStore.RecordKey) throws -> Int64?,
-        issue: (String, Problem) -> InputIssue
-    ) rethrows -> [InputIssue] {
+    /// The row's problems: a future period, a record the file already had.
+    mutating func check(key: Key, period: Period, row: Int32, issue: (String, Problem) -> InputIssue) -> [InputIssue] {
         var errors: [InputIssue] = []
-        let key = ActivityStore.RecordKey(
-            unitID: unitID, year: record.period.year, month: record.period.month, item: record.item.code,
-            category: record.category.rawValue)
-        if clock.isFuture(record.period) {
-            errors.append(issue("period", .futurePeriod(record.period.description)))
-        }
+        if clock.isFuture(period) { errors.append(issue("period", .futurePeriod(period.description))) }
         if let first = firstRow[key] {
             errors.append(issue("unit", .duplicateRow(firstRow: Int(first))))
         } else {
-            firstRow[key] = Int32(clamping: record.sourceRow ?? 0)
-        }
-        if let stored = try storedID(key) {
-            if mode == .append {
-                errors.append(issue("period", .alreadyStored(recordID: stored)))
-            } else {
-                superseded.append(stored)
-            }
-        }
-        if errors.isEmpty, record.period.month != nil {
-            monthly[ActivityStore.StoredHistory.key(unitID: unitID, item: record.item.code), default: []].append(
-                (Int32(clamping: record.sourceRow ?? 0), record.quantity.value, record.quantity.baseValue))
+            firstRow[key] = row
         }
         return errors
     }
 
-    /// The warnings, once every row is checked: the median is over the stored months and the file's,
-    /// compared in base units and reported in the row's own unit.
-    func warnings(storedMonthly: (Int64) -> [Double], issue: (Int?, Problem) -> InputIssue) -> [InputIssue] {
+    /// Keeps an accepted monthly quantity for the plausibility warnings.
+    mutating func accept(monthlyKey: Int64, row: Int32, quantity: Double, base: Double) {
+        monthly[monthlyKey, default: []].append((row, quantity, base))
+    }
+
+    /// The warnings, once every row is checked: the median is over the stored months and the file's
+    /// (but for `excluded` rows, refused after they were accepted here), compared in base units and
+    /// reported in the row's own unit.
+    func warnings(
+        storedMonthly: (Int64) -> [Double], excluded: Set<Int32> = [], issue: (Int?, Problem) -> InputIssue
+    ) -> [InputIssue] {
         var warnings: [InputIssue] = []
-        for (key, rows) in monthly {
+        for (key, all) in monthly {
+            let rows = excluded.isEmpty ? all : all.filter { !excluded.contains($0.row) }
             let values = storedMonthly(key) + rows.map(\.base)
             guard values.count >= 3 else { continue }
             let median = Self.median(values)
@@ -75,5 +60,21 @@ struct ImportChecks {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+}
+
+/// The check of a row against the stored data: in append mode a stored record with the same
+/// unit, period, item and category is an error; in replace mode it is superseded.
+struct StoredCheck: Sendable {
+    let mode: ImportReport.Mode
+    private(set) var superseded: [Int64] = []
+
+    init(mode: ImportReport.Mode) { self.mode = mode }
+
+    mutating func check(storedID: Int64?, issue: (String, Problem) -> InputIssue) -> [InputIssue] {
+        guard let storedID else { return [] }
+        if mode == .append { return [issue("period", .alreadyStored(recordID: storedID))] }
+        superseded.append(storedID)
+        return []
     }
 }

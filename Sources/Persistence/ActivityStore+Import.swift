@@ -63,8 +63,13 @@ extension ActivityStore {
 
         /// The key of a unit's item in `monthly`.
         public static func key(unitID: Int64, item: String) -> Int64 {
-            unitID << 11 | (RecordKey.itemIndex[item] ?? 2047)
+            key(unitID: unitID, itemKey: itemKey(item))
         }
+
+        /// The item's part of a key, worked out once for many rows of the item.
+        public static func itemKey(_ item: String) -> Int64 { RecordKey.itemIndex[item] ?? 2047 }
+
+        public static func key(unitID: Int64, itemKey: Int64) -> Int64 { unitID << 11 | itemKey }
 
         /// Adds one stored record.
         mutating func add(

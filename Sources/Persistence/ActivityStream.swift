@@ -1,19 +1,21 @@
 import Accounting
 import Foundation
 
-/// An import of activity records fed one row at a time, written on one bulk SQLite connection in
-/// one transaction — for files too large to hold in memory. Stored rows are looked up unit by unit
-/// as the file reaches them. Used only inside `ActivityStore.stream`, on that connection's thread.
+/// An import of activity records fed a block of rows at a time, written on one bulk SQLite
+/// connection in one transaction — for files too large to hold in memory. Stored rows are looked
+/// up unit by unit as the file reaches them. Used only inside `ActivityStore.stream`, on that
+/// connection's thread; the `directory` of units may go to another thread.
 public final class ActivityStream {
     let raw: SQLiteRaw
     let batchID: Int64
     let provenance: RecordBatch
-    private let units: [String: UnitLookup.Entry]
+    /// The units the import may write to, by code.
+    public let directory: UnitDirectory
     private let rootByUnit: [Int64: Int64]
-    private var buffer: [ActivityStore.BulkRow] = []
     private var history = ActivityStore.StoredHistory()
-    private var loaded = Set<Int64>()
-    private var pathByUnit: [Int64: String] = [:]
+    private var loaded: [Int64: Bool] = [:]
+    private var shapes: [BoundShape] = []
+    private var unitsWritten = Set<Int64>()
     private var periods = Set<ActivityStore.PeriodKey>()
     private let historyQuery: SQLiteRaw.Statement
     /// Rows written so far.
@@ -35,64 +37,164 @@ public final class ActivityStream {
                 units[entry.code] = entry
             }
         }
-        self.units = units
+        directory = UnitDirectory(units: units)
         rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
         historyQuery = try raw.prepare(
             "SELECT id, year, month, item, category, quantity, uom FROM activity_records WHERE root_id = ? AND unit_id = ?"
         )
     }
 
-    /// A stored unit's id and region code.
-    public func unit(code: String) -> (id: Int64, regionCode: String)? {
-        units[code].map { ($0.id, $0.regionCode) }
+    /// Units by code: what an import's reader needs to know of them.
+    public struct UnitDirectory: Sendable {
+        fileprivate let units: [String: UnitLookup.Entry]
+        fileprivate var paths: [Int64: String] { Dictionary(units.values.map { ($0.id, $0.path) }) { a, _ in a } }
+
+        public struct Unit: Sendable {
+            public let id: Int64
+            public let rootID: Int64
+            public let regionCode: String
+        }
+
+        /// A unit the import may write to, by its code.
+        public func unit(code: String) -> Unit? {
+            units[code].map { Unit(id: $0.id, rootID: $0.rootID, regionCode: $0.regionCode) }
+        }
     }
 
-    /// The stored record with this key, if any (the unit's stored rows are read the first time it is asked for).
+    /// What rows of an import share: their item, category, unit of measure and measured parameters.
+    /// A province's million rows have a few hundred shapes; each row names its shape by number.
+    public struct Shape: Hashable, Sendable {
+        public let item: String
+        public let category: String
+        public let uom: String
+        public let ncv: Double?
+        public let carbonContent: Double?
+        public let oxidationRate: Double?
+
+        public init(
+            item: String, category: String, uom: String, ncv: Double?, carbonContent: Double?, oxidationRate: Double?
+        ) {
+            self.item = item
+            self.category = category
+            self.uom = uom
+            self.ncv = ncv
+            self.carbonContent = carbonContent
+            self.oxidationRate = oxidationRate
+        }
+    }
+
+    /// One checked record to write: its unit, period, shape (by the order shapes were registered)
+    /// and quantity in the shape's unit of measure.
+    public struct Row: Sendable {
+        public var unitID: Int64
+        public var rootID: Int64
+        public var year: Int32
+        /// 1–12, or 0 for a whole-year record.
+        public var month: Int32
+        public var shape: Int32
+        public var quantity: Double
+
+        public init(unitID: Int64, rootID: Int64, year: Int32, month: Int32, shape: Int32, quantity: Double) {
+            self.unitID = unitID
+            self.rootID = rootID
+            self.year = year
+            self.month = month
+            self.shape = shape
+            self.quantity = quantity
+        }
+    }
+
+    /// A shape with its texts kept as C strings for the life of the stream, so SQLite reads them
+    /// in place for every row instead of copying them.
+    private final class BoundShape {
+        let shape: Shape
+        let item: SQLiteRaw.StaticText
+        let category: SQLiteRaw.StaticText
+        let uom: SQLiteRaw.StaticText
+
+        init(_ shape: Shape) {
+            self.shape = shape
+            item = SQLiteRaw.StaticText(shape.item)
+            category = SQLiteRaw.StaticText(shape.category)
+            uom = SQLiteRaw.StaticText(shape.uom)
+        }
+    }
+
+    /// Adds shapes; the first added is shape 0, and so on.
+    public func register(_ new: [Shape]) {
+        shapes += new.map(BoundShape.init)
+    }
+
+    /// A registered shape.
+    public func shape(_ index: Int32) -> Shape { shapes[Int(index)].shape }
+
+    /// The stored record with this key, if any.
     public func storedID(_ key: ActivityStore.RecordKey) throws -> Int64? {
-        try load(key.unitID)
+        guard try hasStoredRecords(unitID: key.unitID) else { return nil }
         return history.ids[key]
     }
 
-    /// A unit's stored monthly quantities of an item (`StoredHistory.key`) in base units; the unit must have been looked up.
+    /// Whether the unit has stored records (read, with their quantities, the first time it is asked).
+    public func hasStoredRecords(unitID: Int64) throws -> Bool {
+        if let known = loaded[unitID] { return known }
+        var found = false
+        if let rootID = rootByUnit[unitID] {
+            historyQuery.rewind()
+            // By root and unit, so SQLite finds the rows through its (root, unit, year) index.
+            historyQuery.bind(1, rootID)
+            historyQuery.bind(2, unitID)
+            while try historyQuery.step() {
+                found = true
+                history.add(
+                    id: historyQuery.int64(0), unitID: unitID, year: Int(historyQuery.int64(1)),
+                    month: historyQuery.optionalInt(2), item: historyQuery.text(3), category: historyQuery.text(4),
+                    quantity: historyQuery.double(5), uom: historyQuery.text(6))
+            }
+        }
+        loaded[unitID] = found
+        return found
+    }
+
+    /// A unit's stored monthly quantities of an item (`StoredHistory.key`) in base units; the unit
+    /// must have been looked up.
     public func storedMonthly(_ key: Int64) -> [Double] { history.monthly[key] ?? [] }
 
-    private func load(_ unitID: Int64) throws {
-        guard loaded.insert(unitID).inserted else { return }
-        guard let rootID = rootByUnit[unitID] else { return }
-        historyQuery.rewind()
-        // By root and unit, so SQLite finds the rows through its (root, unit, year) index.
-        historyQuery.bind(1, rootID)
-        historyQuery.bind(2, unitID)
-        while try historyQuery.step() {
-            history.add(
-                id: historyQuery.int64(0), unitID: unitID, year: Int(historyQuery.int64(1)),
-                month: historyQuery.optionalInt(2), item: historyQuery.text(3), category: historyQuery.text(4),
-                quantity: historyQuery.double(5), uom: historyQuery.text(6))
-        }
-    }
-
-    /// Adds a checked record to the write (in batches of 4,096 rows).
-    public func append(_ record: ActivityRecord) throws {
-        guard let unit = units[record.unitCode] else {
-            throw StoreError.conflict("unit \(record.unitCode) is not stored")
-        }
-        buffer.append(
-            ActivityStore.BulkRow(record: record, unitID: unit.id, rootID: unit.rootID, path: unit.path, source: nil))
-        pathByUnit[unit.id] = unit.path
-        periods.insert(ActivityStore.PeriodKey(year: record.period.year, month: record.period.month))
-        if buffer.count >= 4096 { try flush() }
-    }
-
-    func flush() throws {
-        guard !buffer.isEmpty else { return }
-        let rows = buffer
+    /// Writes checked rows (multi-row statements; shapes' texts bound in place).
+    public func append(_ rows: [Row]) throws {
+        guard !rows.isEmpty else { return }
         let batchID = batchID
+        let shapes = shapes
         try BulkInsert.run(table: "activity_records", columns: ActivityStore.columns, count: rows.count, in: raw) {
             statement, index, p in
-            ActivityStore.bind(rows[index], batchID: batchID, to: statement, from: p)
+            let row = rows[index]
+            let shape = shapes[Int(row.shape)]
+            statement.bind(p, row.rootID)
+            statement.bind(p + 1, row.unitID)
+            statement.bind(p + 2, Int64(row.year))
+            statement.bind(p + 3, row.month == 0 ? nil : Int64(row.month))
+            statement.bind(p + 4, shape.item)
+            statement.bind(p + 5, shape.category)
+            statement.bind(p + 6, row.quantity)
+            statement.bind(p + 7, shape.uom)
+            statement.bind(p + 8, shape.shape.ncv)
+            statement.bind(p + 9, shape.shape.carbonContent)
+            statement.bind(p + 10, shape.shape.oxidationRate)
+            statement.bind(p + 11, String?.none)
+            statement.bind(p + 12, batchID)
+        }
+        var lastUnit: Int64 = -1
+        var lastPeriod = (year: Int32(0), month: Int32(-1))
+        for row in rows {
+            if row.unitID != lastUnit {
+                unitsWritten.insert(row.unitID)
+                lastUnit = row.unitID
+            }
+            if (row.year, row.month) != lastPeriod {
+                periods.insert(.init(year: Int(row.year), month: row.month == 0 ? nil : Int(row.month)))
+                lastPeriod = (row.year, row.month)
+            }
         }
         written += rows.count
-        buffer.removeAll(keepingCapacity: true)
     }
 
     /// The earlier batch of a file with this content, if any.
@@ -106,10 +208,11 @@ public final class ActivityStream {
     }
 
     func finish(superseding: [Int64], contentHash: String?) throws {
-        try flush()
+        let paths = directory.paths
+        let unitPaths = unitsWritten.compactMap { paths[$0] }
         // The rows are written: the batch's units and months are read back only if one is locked.
         try PeriodLocks.check(
-            units: pathByUnit.keys,
+            units: unitsWritten,
             keys: {
                 let query = try raw.prepare(
                     "SELECT DISTINCT unit_id, year, month FROM activity_records WHERE batch_id = \(batchID)")
@@ -128,14 +231,14 @@ public final class ActivityStream {
         update.bind(2, contentHash)
         update.bind(3, batchID)
         try update.step()
-        try InventoryStaleness.mark(paths: pathByUnit.values, years: Set(periods.map(\.year)), in: raw)
+        try InventoryStaleness.mark(paths: unitPaths, years: Set(periods.map(\.year)), in: raw)
         var provenance = provenance
         provenance.contentHash = contentHash
         try AuditLog.append(
             [
                 AuditLog.batchChange(
                     .activityImported, batchID: batchID, provenance: provenance, rows: written,
-                    superseded: superseding.count, unitPaths: pathByUnit.values,
+                    superseded: superseding.count, unitPaths: unitPaths,
                     periods: periods.map { ($0.year, $0.month) })
             ], in: raw)
     }

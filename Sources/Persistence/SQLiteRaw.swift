@@ -77,6 +77,22 @@ final class SQLiteRaw {
 
     func failure() -> Failure { Failure(message: String(cString: sqlite_nio_sqlite3_errmsg(handle))) }
 
+    /// A text held as a C string until released, for binding to many rows without a copy each.
+    final class StaticText {
+        let pointer: UnsafeMutablePointer<CChar>
+        let count: Int32
+
+        init(_ text: String) {
+            let bytes = Array(text.utf8)
+            count = Int32(bytes.count)
+            pointer = .allocate(capacity: bytes.count + 1)
+            for (i, byte) in bytes.enumerated() { pointer[i] = CChar(bitPattern: byte) }
+            pointer[bytes.count] = 0
+        }
+
+        deinit { pointer.deallocate() }
+    }
+
     final class Statement {
         let statement: OpaquePointer
         unowned let connection: SQLiteRaw
@@ -117,6 +133,11 @@ final class SQLiteRaw {
                     sqlite_nio_sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), Self.transient)
                 }
             }
+        }
+
+        /// Binds a text SQLite reads in place: `text` must outlive the statement's next step.
+        func bind(_ index: Int32, _ text: StaticText) {
+            sqlite_nio_sqlite3_bind_text(statement, index, text.pointer, text.count, nil)
         }
 
         /// Steps once: true when a row is ready, false when done.

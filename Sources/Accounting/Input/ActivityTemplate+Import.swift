@@ -76,6 +76,12 @@ extension ActivityTemplate {
             return template.validate(UnitRegionRow(row: row, region: unitRegion(code) ?? ""), language: language)
         }
 
+        /// The column (from 0) of a field the header names.
+        public func column(of field: String) -> Int? { columns[field]?.index }
+
+        /// How many columns the header has: a row with more non-blank fields is refused.
+        public var headerWidth: Int { width }
+
         /// An issue about a record's field, placed at its row and column.
         public func issue(row: Int?, field: String, _ problem: Problem) -> InputIssue {
             let column = columns[field]

@@ -16,7 +16,8 @@ public enum UserFile {
 
     /// Bytes as UTF-8 text. Strict: Foundation's decoder would replace bad bytes (a GBK file) instead of failing.
     public static func text(_ data: Data, file: String?) throws(InputIssues) -> String {
-        guard let text = String(validating: Array(data), as: UTF8.self) else {
+        let checked = data.withUnsafeBytes { String(validating: $0.assumingMemoryBound(to: UInt8.self), as: UTF8.self) }
+        guard let text = checked else {
             throw InputIssues([InputIssue(file: file, problem: .notUTF8)])
         }
         return text

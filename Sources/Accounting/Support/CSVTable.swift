@@ -19,18 +19,33 @@ public struct CSVTable: Sendable {
     }
 
     private static func split(_ bytes: UnsafeBufferPointer<UInt8>) throws(ParseError) -> [[String]] {
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var records: [[String]] = []
-        var record: [String] = []
-        var field: [UInt8] = []
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var fieldStart = start
-        var quoted = false
-        var quoteOpenedAt = 0
-        var i = start
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count {
+            guard let (fields, next) = record(in: bytes, from: i) else {
+                throw .unterminatedQuote(row: records.count + 1)
+            }
+            records.append(fields)
+            i = next
+        }
+        return records
+    }
 
-        func text(_ from: Int, _ to: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+    /// The record that begins at byte `first` (which is before the end) and where the next one
+    /// begins; nil when a quoted field never closes.
+    public static func record(in bytes: UnsafeBufferPointer<UInt8>, from first: Int) -> (fields: [String], next: Int)? {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var fieldStart = first
+        var quotedText = false  // the field's text is in `field`, not a slice of the input
+        var quoted = false
+        var i = first
+
+        func current() -> String {
+            quotedText
+                ? String(decoding: field, as: UTF8.self)
+                : String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<i]), as: UTF8.self)
         }
         while i < bytes.count {
             let byte = bytes[i]
@@ -51,29 +66,24 @@ public struct CSVTable: Sendable {
             switch byte {
             case quote where i == fieldStart:
                 quoted = true
-                quoteOpenedAt = records.count + 1
+                quotedText = true
                 field.removeAll(keepingCapacity: true)
-                start = -1  // the field's text is in `field`, not a slice of the input
-            case comma, cr, lf:
-                record.append(start < 0 ? String(decoding: field, as: UTF8.self) : text(fieldStart, i))
-                if byte != comma {
-                    if byte == cr, i + 1 < bytes.count, bytes[i + 1] == lf { i += 1 }
-                    records.append(record)
-                    record = []
-                }
-                start = i + 1
+            case comma:
+                fields.append(current())
+                quotedText = false
                 fieldStart = i + 1
+            case cr, lf:
+                fields.append(current())
+                if byte == cr, i + 1 < bytes.count, bytes[i + 1] == lf { i += 1 }
+                return (fields, i + 1)
             default:
-                if start < 0 { field.append(byte) }
+                if quotedText { field.append(byte) }
             }
             i += 1
         }
-        if quoted { throw .unterminatedQuote(row: quoteOpenedAt) }
-        if fieldStart < bytes.count || start < 0 || !record.isEmpty {
-            record.append(start < 0 ? String(decoding: field, as: UTF8.self) : text(fieldStart, bytes.count))
-            records.append(record)
-        }
-        return records
+        if quoted { return nil }
+        fields.append(current())
+        return (fields, bytes.count)
     }
 
     /// True when every field of the record is blank.

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Distinct byte strings numbered in the order first seen. A column of a million imported rows
+/// repeats a few thousand texts; each row's field is looked up here as bytes, with no String made,
+/// and only a text seen for the first time is decoded (by the caller) and judged.
+struct ByteInterner: Sendable {
+    /// Open addressing: each slot holds an id + 1, or 0 when empty. Always a power of two long.
+    private var slots = [Int32](repeating: 0, count: 64)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var arena: [UInt8] = []
+
+    var count: Int { hashes.count }
+
+    /// The id of `bytes`, and whether it was seen for the first time.
+    mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        let hash = Self.hash(bytes)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = slots[slot]
+            if entry == 0 { break }
+            let id = Int(entry - 1)
+            if hashes[id] == hash, equals(id, bytes) { return (Int32(id), false) }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(hashes.count)
+        hashes.append(hash)
+        starts.append(arena.count)
+        arena.append(contentsOf: bytes)
+        slots[slot] = id + 1
+        if hashes.count * 2 > slots.count { grow() }
+        return (id, true)
+    }
+
+    /// The bytes of an id, as UTF-8 text (invalid sequences repaired; callers pass validated text).
+    func text(_ id: Int32) -> String {
+        let start = starts[Int(id)]
+        let end = Int(id) + 1 < starts.count ? starts[Int(id) + 1] : arena.count
+        return arena.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+        }
+    }
+
+    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let start = starts[id]
+        let end = id + 1 < starts.count ? starts[id + 1] : arena.count
+        guard end - start == bytes.count else { return false }
+        return arena.withUnsafeBufferPointer { stored in
+            bytes.isEmpty || memcmp(stored.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
+        }
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (id, hash) in hashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(id) + 1
+        }
+    }
+
+    /// FNV-1a, then a final mix so the low bits (the slot) depend on every byte.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        return h
+    }
+}
