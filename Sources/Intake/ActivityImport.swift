@@ -40,7 +40,8 @@ public struct ActivityImport: Sendable {
         report.add(parsed.issues.map { located($0, parsed, file) })
 
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
-        var checks = FileChecks<ActivityStore.RecordKey>(today: today)
+        var checks = FileChecks(today: today)
+        var numbering = RecordNumbering()
         var stored = StoredCheck(mode: mode)
         let locked = try await LockedPeriods.of(
             units: Set(parsed.records.compactMap { units[$0.unitCode]?.id }), in: database)
@@ -54,7 +55,8 @@ public struct ActivityImport: Sendable {
                 unitID: unit.id, year: record.period.year, month: record.period.month, item: record.item.code,
                 category: record.category.rawValue)
             let row = Int32(clamping: record.sourceRow ?? 0)
-            var problems = checks.check(key: key, period: record.period, row: row, issue: issue)
+            var problems = checks.check(
+                key: numbering.key(unitID: unit.id, record: record), period: record.period, row: row, issue: issue)
             problems += stored.check(storedID: history.ids[key], issue: issue)
             // A submitted or approved period: named on its row, in the dry run too.
             if let problem = locked.problem(unitID: unit.id, year: record.period.year, month: record.period.month) {

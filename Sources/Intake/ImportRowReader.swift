@@ -16,7 +16,8 @@ struct ImportRowReader: Sendable {
     let reader: ActivityTemplate.ImportReader
     let language: Language
     let directory: ActivityStream.UnitDirectory
-    var checks: FileChecks<DuplicateKey>
+    var checks: FileChecks
+    private var numbering = RecordNumbering()
 
     /// What a row came to.
     enum Outcome {
@@ -28,17 +29,12 @@ struct ImportRowReader: Sendable {
         case issues([InputIssue])
     }
 
-    /// A record's identity for the duplicate check: its unit and its period, item and category (numbered).
-    struct DuplicateKey: Hashable, Sendable {
-        let unitID: Int64
-        let part: Int32
-    }
-
     /// What rows with the same texts share.
     private struct Prototype: Sendable {
         let period: Period
         let shape: Int32
-        let part: Int32
+        /// The period, item and category numbered (`RecordNumbering.part`).
+        let part: Int64
         let itemKey: Int64
         /// One of the row's unit of measure in its base unit, for the plausibility check.
         let baseScale: Double
@@ -46,6 +42,8 @@ struct ImportRowReader: Sendable {
 
     private struct UnitSlot: Sendable {
         let unit: ActivityStream.UnitDirectory.Unit
+        /// The unit numbered (`RecordNumbering.unit`).
+        let number: Int64
         /// The unit's region code, numbered: a row with its region left blank takes it.
         let region: Int32
     }
@@ -62,20 +60,14 @@ struct ImportRowReader: Sendable {
     /// Per text of the region column, whether it is blank.
     private var regionBlank: [Bool] = []
     private var unitRegions: [String: Int32] = [:]
-    private var combinations: [SIMD8<Int32>: Int32] = [:]
+    /// Combinations of texts (the eight numbers as bytes), each with its prototype or -1.
+    private var combinations = ByteInterner()
+    private var combinationPrototypes: [Int32] = []
     private var prototypes: [Prototype] = []
-    private var prototypeIDs: [SIMD2<Int32>: Int32] = [:]
-    private var parts: [PartKey: Int32] = [:]
+    private var prototypeIDs: [SIMD2<Int64>: Int32] = [:]
     private var shapeIDs: [ActivityStream.Shape: Int32] = [:]
     /// Every shape so far, in the order of their numbers.
     private(set) var shapes: [ActivityStream.Shape] = []
-
-    private struct PartKey: Hashable, Sendable {
-        let year: Int
-        let month: Int?
-        let item: String
-        let category: String
-    }
 
     init(
         reader: ActivityTemplate.ImportReader, language: Language, directory: ActivityStream.UnitDirectory,
@@ -109,22 +101,23 @@ struct ImportRowReader: Sendable {
             }
         }
         if keyColumns[0] < 0 { key[0] = -2 - slot.region }
-        let prototype: Int32
-        if let known = combinations[key] {
-            prototype = known
-        } else {
+        let (combination, isNew) = withUnsafeBytes(of: &key) {
+            combinations.id(of: $0.assumingMemoryBound(to: UInt8.self))
+        }
+        if isNew {
             var texts = record.texts
             texts[quantityColumn] = "0"
             switch reader.read(texts, row: number, language: language, unitRegion: unitRegion) {
-            case .success(let record): prototype = self.prototype(of: record)
-            case .failure: prototype = -1
+            case .success(let record): combinationPrototypes.append(prototype(of: record))
+            case .failure: combinationPrototypes.append(-1)
             }
-            combinations[key] = prototype
         }
+        let prototype = combinationPrototypes[Int(combination)]
         guard prototype >= 0, let quantity = Self.plainDecimal(record.field(quantityColumn)) else {
             return read(record.texts, row: number)
         }
-        return checked(unit: slot.unit, prototypes[Int(prototype)], quantity: quantity, row: number)
+        return checked(
+            unit: slot.unit, number: slot.number, prototypes[Int(prototype)], quantity: quantity, row: number)
     }
 
     /// Reads a record given as texts, in full by the template.
@@ -135,7 +128,8 @@ struct ImportRowReader: Sendable {
         case .success(let record):
             guard let unit = directory.unit(code: record.unitCode) else { return .blank }
             return checked(
-                unit: unit, prototypes[Int(prototype(of: record))], quantity: record.quantity.value, row: number)
+                unit: unit, number: numbering.unit(unit.id), prototypes[Int(prototype(of: record))],
+                quantity: record.quantity.value, row: number)
         }
     }
 
@@ -148,7 +142,7 @@ struct ImportRowReader: Sendable {
             let slot = directory.unit(code: unitTexts.text(id).trimmed).map { unit in
                 let region = unitRegions[unit.regionCode] ?? Int32(unitRegions.count)
                 unitRegions[unit.regionCode] = region
-                return UnitSlot(unit: unit, region: region)
+                return UnitSlot(unit: unit, number: numbering.unit(unit.id), region: region)
             }
             unitSlots.append(slot)
         }
@@ -166,14 +160,13 @@ struct ImportRowReader: Sendable {
             shapeIDs[shape] = shapeID
             shapes.append(shape)
         }
-        let partKey = PartKey(
+        let part = numbering.part(
             year: record.period.year, month: record.period.month, item: record.item.code,
             category: record.category.rawValue)
-        let part = parts[partKey] ?? Int32(parts.count)
-        parts[partKey] = part
         // Rows read in full come here one by one: the same shape and part reuse their prototype.
-        if let known = prototypeIDs[SIMD2(shapeID, part)] { return known }
-        prototypeIDs[SIMD2(shapeID, part)] = Int32(prototypes.count)
+        let pair = SIMD2(Int64(shapeID), part)
+        if let known = prototypeIDs[pair] { return known }
+        prototypeIDs[pair] = Int32(prototypes.count)
         prototypes.append(
             Prototype(
                 period: record.period, shape: shapeID, part: part,
@@ -184,11 +177,12 @@ struct ImportRowReader: Sendable {
 
     /// The file's own checks of a row that passed the template.
     private mutating func checked(
-        unit: ActivityStream.UnitDirectory.Unit, _ prototype: Prototype, quantity: Double, row number: Int
+        unit: ActivityStream.UnitDirectory.Unit, number unitNumber: Int64, _ prototype: Prototype, quantity: Double,
+        row number: Int
     ) -> Outcome {
         let row = Int32(clamping: number)
         let problems = checks.check(
-            key: DuplicateKey(unitID: unit.id, part: prototype.part), period: prototype.period, row: row
+            key: RecordNumbering.key(unit: unitNumber, part: prototype.part), period: prototype.period, row: row
         ) { field, problem in reader.issue(row: number, field: field, problem) }
         let written = ActivityStream.Row(
             unitID: unit.id, rootID: unit.rootID, year: Int32(prototype.period.year),

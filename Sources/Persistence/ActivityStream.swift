@@ -112,13 +112,21 @@ public final class ActivityStream {
         let category: SQLiteRaw.StaticText
         let uom: SQLiteRaw.StaticText
 
+        let hasMeasured: Bool
+
         init(_ shape: Shape) {
             self.shape = shape
+            hasMeasured = shape.ncv != nil || shape.carbonContent != nil || shape.oxidationRate != nil
             item = SQLiteRaw.StaticText(shape.item)
             category = SQLiteRaw.StaticText(shape.category)
             uom = SQLiteRaw.StaticText(shape.uom)
         }
     }
+
+    /// The columns of a row without measured parameters or source.
+    private static let plainColumns = [
+        "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "batch_id",
+    ]
 
     /// Adds shapes; the first added is shape 0, and so on.
     public func register(_ new: [Shape]) {
@@ -164,7 +172,11 @@ public final class ActivityStream {
         guard !rows.isEmpty else { return }
         let batchID = batchID
         let shapes = shapes
-        try BulkInsert.run(table: "activity_records", columns: ActivityStore.columns, count: rows.count, in: raw) {
+        // Most files carry no measured parameters: their rows leave those columns (and the source)
+        // to default to NULL rather than binding four NULLs each.
+        let measured = rows.contains { shapes[Int($0.shape)].hasMeasured }
+        let columns = measured ? ActivityStore.columns : Self.plainColumns
+        try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
             statement, index, p in
             let row = rows[index]
             let shape = shapes[Int(row.shape)]
@@ -176,11 +188,15 @@ public final class ActivityStream {
             statement.bind(p + 5, shape.category)
             statement.bind(p + 6, row.quantity)
             statement.bind(p + 7, shape.uom)
-            statement.bind(p + 8, shape.shape.ncv)
-            statement.bind(p + 9, shape.shape.carbonContent)
-            statement.bind(p + 10, shape.shape.oxidationRate)
-            statement.bind(p + 11, String?.none)
-            statement.bind(p + 12, batchID)
+            if measured {
+                statement.bind(p + 8, shape.shape.ncv)
+                statement.bind(p + 9, shape.shape.carbonContent)
+                statement.bind(p + 10, shape.shape.oxidationRate)
+                statement.bind(p + 11, String?.none)
+                statement.bind(p + 12, batchID)
+            } else {
+                statement.bind(p + 8, batchID)
+            }
         }
         var lastUnit: Int64 = -1
         var lastPeriod = (year: Int32(0), month: Int32(-1))
