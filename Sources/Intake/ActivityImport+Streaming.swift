@@ -10,39 +10,49 @@ public struct ImportProgress: Sendable {
 }
 
 extension ActivityImport {
-    /// Imports a file by its path. A CSV into SQLite streams: it is read, checked and written a
-    /// block at a time in one transaction, so a million rows never sit in memory at once. A
-    /// workbook, or any file into PostgreSQL, is read whole and imported as `run(_:)` does.
+    /// Imports a file by its path. Into SQLite, a CSV streams: it is read, checked and written a
+    /// block at a time in one transaction, so a million rows never sit in memory at once; a
+    /// workbook's sheet is read whole, then checked and written the same way. Into PostgreSQL, a
+    /// file is read whole and imported as `run(_:)` does.
     public func run(
         path: String, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language, createdBy: String? = nil,
         today: Date = Date(), scope: AccessScope = .everything, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         let name = (path as NSString).lastPathComponent
         let store = ActivityStore(database)
-        guard store.streams, !FileImport.isWorkbook(path: path) else {
-            do {
-                return try await run(
-                    try IntakeFile(path: path), mode: mode, dryRun: dryRun, language: language, createdBy: createdBy,
-                    today: today, scope: scope)
-            } catch let issues as InputIssues {
-                var report = ImportReport(file: name, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
-                report.add(issues.issues)
-                return report
-            }
+        let workbook: IntakeFile?
+        do throws(InputIssues) {
+            // A workbook, or any file into PostgreSQL, is read whole first.
+            workbook = FileImport.isWorkbook(path: path) || !store.streams ? try IntakeFile(path: path) : nil
+        } catch {
+            var report = ImportReport(file: name, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
+            report.add(error.issues)
+            return report
+        }
+        if let workbook, !store.streams {
+            return try await run(
+                workbook, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
+                scope: scope)
         }
         let provenance = RecordBatch(
             kind: "import", fileName: name, templateVersion: "activity-v\(ActivityTemplate.version)",
             createdBy: createdBy)
         let outcome = try await store.stream(provenance: provenance, scope: scope) { stream in
-            try Self.streamRows(
-                path: path, stream: stream, mode: mode, dryRun: dryRun, language: language, today: today,
-                progress: progress)
+            let feed = RowFeed(
+                file: name, sheet: workbook?.sheet, mode: mode, dryRun: dryRun, language: language, today: today,
+                directory: stream.directory)
+            return try Self.streamRows(stream: stream, mode: mode, dryRun: dryRun) { handover in
+                guard let workbook else {
+                    return Self.readCSV(path: path, feed: feed, handover: handover, progress: progress)
+                }
+                return Self.readRows(of: workbook, feed: feed, handover: handover, progress: progress)
+            }
         }
         var report = outcome.result
         if let earlier = outcome.earlier {
             // The same answer as for a file read whole: the earlier batch, nothing checked or written.
             return .repeated(
-                file: name, sheet: nil, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
+                file: name, sheet: workbook?.sheet, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
                 earlier: (earlier.id, earlier.createdAt))
         }
         report.rowsWritten = outcome.written
@@ -76,17 +86,11 @@ extension ActivityImport {
     /// connection's) checks each row against the stored data and, unless it is a dry run or an
     /// error has been found, writes it.
     static func streamRows(
-        path: String, stream: ActivityStream, mode: ImportReport.Mode, dryRun: Bool, language: Language, today: Date,
-        progress: (@Sendable (ImportProgress) -> Void)?
+        stream: ActivityStream, mode: ImportReport.Mode, dryRun: Bool,
+        read: @escaping @Sendable (Handover<ReadBlock, FileReading>) -> FileReading
     ) throws -> ActivityStore.StreamOutcome<ImportReport> {
         let handover = Handover<ReadBlock, FileReading>(capacity: 3)
-        let directory = stream.directory
-        let readingThread = Thread {
-            handover.finish(
-                readFile(
-                    path: path, directory: directory, mode: mode, dryRun: dryRun, language: language, today: today,
-                    progress: progress, handover: handover))
-        }
+        let readingThread = Thread { handover.finish(read(handover)) }
         readingThread.start()
         var stored = StoredCheck(mode: mode)
         var storedIssues: [InputIssue] = []
@@ -104,13 +108,20 @@ extension ActivityImport {
                         lastUnit = row.unitID
                         unitHasStored = try stream.hasStoredRecords(unitID: row.unitID)
                     }
-                    guard unitHasStored else { return true }
-                    let shape = stream.shape(row.shape)
-                    let key = ActivityStore.RecordKey(
-                        unitID: row.unitID, year: Int(row.year), month: row.month == 0 ? nil : Int(row.month),
-                        item: shape.item, category: shape.category)
-                    let problems = try stored.check(storedID: stream.storedID(key)) { field, problem in
-                        InputIssue(row: Int(number), column: field, problem: problem)
+                    let month = row.month == 0 ? nil : Int(row.month)
+                    var problems: [InputIssue] = []
+                    if unitHasStored {
+                        let shape = stream.shape(row.shape)
+                        let key = ActivityStore.RecordKey(
+                            unitID: row.unitID, year: Int(row.year), month: month, item: shape.item,
+                            category: shape.category)
+                        problems = try stored.check(storedID: stream.storedID(key)) { field, problem in
+                            InputIssue(row: Int(number), column: field, problem: problem)
+                        }
+                    }
+                    // A submitted or approved period: named on its row, in the dry run too.
+                    if let locked = stream.lockProblem(unitID: row.unitID, year: Int(row.year), month: month) {
+                        problems.append(InputIssue(row: Int(number), column: "period", problem: locked))
                     }
                     storedIssues += problems
                     return problems.isEmpty
@@ -149,74 +160,29 @@ extension ActivityImport {
             commit: report.succeeded && !dryRun, contentHash: hash, superseding: stored.superseded, result: report)
     }
 
-    /// The reading thread's work: the file read a block at a time, each row read and checked by
-    /// the template and against the file's other rows, the good rows handed over block by block.
-    static func readFile(
-        path: String, directory: ActivityStream.UnitDirectory, mode: ImportReport.Mode, dryRun: Bool,
-        language: Language, today: Date, progress: (@Sendable (ImportProgress) -> Void)?,
-        handover: Handover<ReadBlock, FileReading>
+    /// The reading thread's work on a CSV: read a block at a time, each record handed to the feed.
+    static func readCSV(
+        path: String, feed: RowFeed, handover: Handover<ReadBlock, FileReading>,
+        progress: (@Sendable (ImportProgress) -> Void)?
     ) -> FileReading {
-        var report = ImportReport(
-            file: (path as NSString).lastPathComponent, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
-        func refused(_ issues: [InputIssue]) -> FileReading { FileReading(report: report, refusal: issues) }
+        var feed = feed
         var chunks: CSVChunks
-        do { chunks = try CSVChunks(path: path) } catch { return refused(error.issues) }
-        var reader: ImportRowReader?
+        do { chunks = try CSVChunks(path: path) } catch { return feed.refused(error.issues) }
         var nextRow = 1
-        var shapesSent = 0
         var atStart = true
         while true {
             var text: String
             do {
                 guard let next = try chunks.nextText() else { break }
                 text = next
-            } catch { return refused(error.issues) }
-            var block = ReadBlock()
+            } catch { return feed.refused(error.issues) }
             let firstRow = nextRow
             let counted = text.withUTF8 { bytes in
                 // A byte-order mark may open the file (Excel writes one); it is not part of the header.
                 let first = atStart && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
                 return Result { () throws(CSVTable.ParseError) in
                     try CSVRecords.forEach(in: bytes, from: first) { record, index in
-                        let number = firstRow + index
-                        guard reader != nil else {
-                            let texts: [String]
-                            switch record {
-                            case .plain(let plain): texts = plain.texts
-                            case .quoted(let values): texts = values
-                            }
-                            guard !CSVTable.isBlank(texts) else { return }
-                            do throws(InputIssues) {
-                                reader = ImportRowReader(
-                                    reader: try ActivityTemplate.ImportReader(
-                                        header: texts, row: number, file: chunks.name, sheet: nil),
-                                    language: language, directory: directory, today: today)
-                            } catch {
-                                report.add(error.issues)
-                            }
-                            return
-                        }
-                        // In place: a copy of the reader would copy its tables on every row.
-                        let outcome: ImportRowReader.Outcome
-                        switch record {
-                        case .plain(let plain): outcome = reader!.read(plain, row: number)
-                        case .quoted(let values): outcome = reader!.read(values, row: number)
-                        }
-                        switch outcome {
-                        case .blank: return
-                        case .issues(let issues):
-                            report.rowsRead += 1
-                            report.add(issues)
-                        case .refused(let row, let issues):
-                            report.rowsRead += 1
-                            report.add(issues)
-                            block.refused.append((row, Int32(clamping: number)))
-                        case .row(let row):
-                            report.rowsRead += 1
-                            report.rowsValid += 1
-                            block.rows.append(row)
-                            block.rowNumbers.append(Int32(clamping: number))
-                        }
+                        feed.add(record, row: firstRow + index)
                     }
                 }
             }
@@ -224,21 +190,129 @@ extension ActivityImport {
             switch counted {
             case .success(let count): nextRow += count
             case .failure(.unterminatedQuote(let row)):
-                return refused([InputIssue(file: chunks.name, row: firstRow + row - 1, problem: .unterminatedQuote)])
+                return feed.refused([
+                    InputIssue(file: chunks.name, row: firstRow + row - 1, problem: .unterminatedQuote)
+                ])
             }
-            if !report.errors.isEmpty, reader == nil { return refused([]) }
-            if !report.succeeded { handover.sawProblem = true }
-            if let reader {
-                block.shapes = Array(reader.shapes[shapesSent...])
-                shapesSent = reader.shapes.count
-            }
-            guard handover.send(block) else { return refused([]) }
-            progress?(ImportProgress(bytesRead: chunks.bytesRead, bytesTotal: chunks.size, rowsRead: report.rowsRead))
+            guard feed.handOver(to: handover) else { return feed.refused([]) }
+            progress?(ImportProgress(bytesRead: chunks.bytesRead, bytesTotal: chunks.size, rowsRead: feed.rowsRead))
         }
-        guard let reader else { return refused([InputIssue(file: chunks.name, problem: .emptyFile)]) }
-        if report.rowsRead == 0 { return refused([InputIssue(file: chunks.name, problem: .noDataRows)]) }
         var hasher = chunks.hasher
-        return FileReading(report: report, reader: reader, contentHash: hasher.finish())
+        return feed.finish(contentHash: hasher.finish())
+    }
+
+    /// The reading thread's work on a workbook's sheet (read whole beforehand): its rows handed to
+    /// the feed, and on in blocks.
+    static func readRows(
+        of file: IntakeFile, feed: RowFeed, handover: Handover<ReadBlock, FileReading>,
+        progress: (@Sendable (ImportProgress) -> Void)?
+    ) -> FileReading {
+        var feed = feed
+        for (index, row) in file.rows.enumerated() {
+            feed.add(.quoted(row.values), row: row.number, asBytes: true)
+            if index % 65_536 == 65_535 || index == file.rows.count - 1 {
+                guard feed.handOver(to: handover) else { return feed.refused([]) }
+                progress?(ImportProgress(bytesRead: index + 1, bytesTotal: file.rows.count, rowsRead: feed.rowsRead))
+            }
+        }
+        return feed.finish(contentHash: file.contentHash)
+    }
+}
+
+/// Records of a file fed one at a time on the reading thread: the first that is not blank is the
+/// header, each later one is read by `ImportRowReader`, and the good rows go to the writing thread
+/// in blocks.
+struct RowFeed: Sendable {
+    let file: String
+    let sheet: String?
+    let language: Language
+    let today: Date
+    let directory: ActivityStream.UnitDirectory
+    private var report: ImportReport
+    private var reader: ImportRowReader?
+    private var block = ActivityImport.ReadBlock()
+    private var shapesSent = 0
+
+    init(
+        file: String, sheet: String?, mode: ImportReport.Mode, dryRun: Bool, language: Language, today: Date,
+        directory: ActivityStream.UnitDirectory
+    ) {
+        self.file = file
+        self.sheet = sheet
+        self.language = language
+        self.today = today
+        self.directory = directory
+        report = ImportReport(file: file, sheet: sheet, contentHash: "", mode: mode, dryRun: dryRun)
+    }
+
+    var rowsRead: Int { report.rowsRead }
+
+    /// Reads one record. `asBytes`: a record given as texts (a workbook's row) is read as bytes
+    /// first, like a CSV's; a CSV record in quotes goes to the template whole.
+    mutating func add(_ record: CSVRecords.Record, row number: Int, asBytes: Bool = false) {
+        guard reader != nil else { return header(record, row: number) }
+        // In place: a copy of the reader would copy its tables on every row.
+        let outcome: ImportRowReader.Outcome
+        switch record {
+        case .plain(let plain): outcome = reader!.read(plain, row: number)
+        case .quoted(let values):
+            outcome = asBytes ? reader!.read(fields: values, row: number) : reader!.read(values, row: number)
+        }
+        switch outcome {
+        case .blank: return
+        case .issues(let issues):
+            report.rowsRead += 1
+            report.add(issues)
+        case .refused(let row, let issues):
+            report.rowsRead += 1
+            report.add(issues)
+            block.refused.append((row, Int32(clamping: number)))
+        case .row(let row):
+            report.rowsRead += 1
+            report.rowsValid += 1
+            block.rows.append(row)
+            block.rowNumbers.append(Int32(clamping: number))
+        }
+    }
+
+    private mutating func header(_ record: CSVRecords.Record, row number: Int) {
+        let texts: [String]
+        switch record {
+        case .plain(let plain): texts = plain.texts
+        case .quoted(let values): texts = values
+        }
+        guard !CSVTable.isBlank(texts) else { return }
+        do throws(InputIssues) {
+            reader = ImportRowReader(
+                reader: try ActivityTemplate.ImportReader(header: texts, row: number, file: file, sheet: sheet),
+                language: language, directory: directory, today: today)
+        } catch {
+            report.add(error.issues)
+        }
+    }
+
+    /// Hands the rows read since the last call to the writing thread; false when it has given up
+    /// (or the header was refused).
+    mutating func handOver(to handover: Handover<ActivityImport.ReadBlock, ActivityImport.FileReading>) -> Bool {
+        if !report.errors.isEmpty, reader == nil { return false }
+        if !report.succeeded { handover.sawProblem = true }
+        if let reader {
+            block.shapes = Array(reader.shapes[shapesSent...])
+            shapesSent = reader.shapes.count
+        }
+        defer { block = ActivityImport.ReadBlock() }
+        return handover.send(block)
+    }
+
+    /// The whole file refused (unreadable, no header, …), with what was found so far.
+    func refused(_ issues: [InputIssue]) -> ActivityImport.FileReading {
+        ActivityImport.FileReading(report: report, refusal: issues)
+    }
+
+    func finish(contentHash: String) -> ActivityImport.FileReading {
+        guard let reader else { return refused([InputIssue(file: file, sheet: sheet, problem: .emptyFile)]) }
+        if report.rowsRead == 0 { return refused([InputIssue(file: file, sheet: sheet, problem: .noDataRows)]) }
+        return ActivityImport.FileReading(report: report, reader: reader, contentHash: contentHash)
     }
 }
 

@@ -61,6 +61,8 @@ struct ImportRowReader: Sendable {
     private var regionBlank: [Bool] = []
     private var unitRegions: [String: Int32] = [:]
     /// Combinations of texts (the eight numbers as bytes), each with its prototype or -1.
+    private var scratch: [UInt8] = []
+    private var bounds: [Int] = []
     private var combinations = ByteInterner()
     private var combinationPrototypes: [Int32] = []
     private var prototypes: [Prototype] = []
@@ -118,6 +120,23 @@ struct ImportRowReader: Sendable {
         }
         return checked(
             unit: slot.unit, number: slot.number, prototypes[Int(prototype)], quantity: quantity, row: number)
+    }
+
+    /// Reads a record given as texts (a workbook's row) as bytes, like a CSV's: its texts are laid
+    /// end to end in one buffer. A short row reads as one with empty cells after its last.
+    mutating func read(fields values: [String], row number: Int) -> Outcome {
+        guard values.count <= width else { return read(values, row: number) }
+        scratch.removeAll(keepingCapacity: true)
+        bounds.removeAll(keepingCapacity: true)
+        for k in 0..<width {
+            bounds.append(scratch.count)
+            if k < values.count { scratch.append(contentsOf: values[k].utf8) }
+            bounds.append(scratch.count)
+        }
+        let (scratch, bounds) = (scratch, bounds)
+        return scratch.withUnsafeBufferPointer { bytes in
+            bounds.withUnsafeBufferPointer { read(CSVRecords.Plain(bytes: bytes, bounds: $0), row: number) }
+        }
     }
 
     /// Reads a record given as texts, in full by the template.

@@ -12,6 +12,7 @@ public final class ActivityStream {
     /// The units the import may write to, by code.
     public let directory: UnitDirectory
     private let rootByUnit: [Int64: Int64]
+    private let locks: LockedPeriods
     private var history = ActivityStore.StoredHistory()
     private var loaded: [Int64: Bool] = [:]
     private var shapes: [BoundShape] = []
@@ -38,6 +39,7 @@ public final class ActivityStream {
             }
         }
         directory = UnitDirectory(units: units)
+        locks = try PeriodLocks.locked(units: units.values.map(\.id), in: raw)
         rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
         historyQuery = try raw.prepare(
             "SELECT id, year, month, item, category, quantity, uom FROM activity_records WHERE root_id = ? AND unit_id = ?"
@@ -161,6 +163,11 @@ public final class ActivityStream {
         }
         loaded[unitID] = found
         return found
+    }
+
+    /// Why a record of this unit and period may not be written (its period is submitted or approved), if so.
+    public func lockProblem(unitID: Int64, year: Int, month: Int?) -> Problem? {
+        locks.isEmpty ? nil : locks.problem(unitID: unitID, year: year, month: month)
     }
 
     /// A unit's stored monthly quantities of an item (`StoredHistory.key`) in base units; the unit

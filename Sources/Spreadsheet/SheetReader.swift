@@ -20,7 +20,7 @@ struct SheetReader {
         self.workbook = workbook
     }
 
-    mutating func start(_ name: String, _ attributes: [String: String]) throws {
+    mutating func start(_ name: String, _ attributes: XMLAttributes) throws {
         switch name {
         case "row":
             if let r = attributes["r"] {
@@ -67,7 +67,8 @@ struct SheetReader {
     }
 
     private func cell() throws -> CellValue {
-        let reference = ColumnName.letters(column) + String(rowNumber)
+        // Named only in a message: spelling it out for every cell took a tenth of a sheet's reading.
+        var reference: String { ColumnName.letters(column) + String(rowNumber) }
         switch type {
         case "inlineStr": return .text(OOXMLText.unescape(inline))
         case "s":

@@ -2,6 +2,7 @@ import Accounting
 import Foundation
 import Persistence
 import PersistenceTestSupport
+import Spreadsheet
 import Testing
 
 @testable import Intake
@@ -220,5 +221,53 @@ struct FastReadingTests {
             }
         }
         #expect(stored[0] == stored[1])
+    }
+}
+
+extension FastReadingTests {
+    @Test("a workbook's rows, streamed, give the same report as the workbook read whole")
+    func sameReportFromWorkbook() async throws {
+        try await TestDatabases.withDatabase("sqlite") { db async throws in
+            try await UnitStore(db).create(ActivityImportTests.units)
+            try await ActivityStore(db).insert([
+                NewActivityRecord(unitCode: "F1", period: "2024-03", item: "柴油", quantity: 2, uom: "t")
+            ])
+            let rows = try CSVTable(parsing: Self.mixedFile(seed: 9, rows: 500)).records.map { record in
+                // Numbers as numbers, as a person's workbook holds them; the rest as text.
+                record.map { text -> CellValue in Double(text).map { .number($0) } ?? .text(text) }
+            }
+            var writer = XLSXWriter()
+            try writer.add(.init(name: "活动数据", rows: rows))
+            let url = try StreamingImportTests.file("", name: "mixed.xlsx")
+            try writer.write(to: url)
+            let importer = ActivityImport(db)
+            let streamed = try await importer.run(
+                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today)
+            let whole = try await importer.run(
+                try IntakeFile(path: url.path), dryRun: true, language: .en, today: ActivityImportTests.today)
+            #expect(Self.difference(Self.listed(streamed.errors), Self.listed(whole.errors)) == [])
+            #expect(Self.difference(Self.listed(streamed.warnings), Self.listed(whole.warnings)) == [])
+            #expect(streamed.rowsRead == whole.rowsRead && streamed.rowsValid == whole.rowsValid)
+            #expect(streamed.sheet == "活动数据" && streamed.errors.first?.sheet == "活动数据")
+            #expect(streamed.errors.count > 50 && streamed.rowsValid > 40)
+        }
+    }
+
+    @Test("a streamed row in a submitted month is named on its row, in the dry run already")
+    func lockedMonth() async throws {
+        try await TestDatabases.withDatabase("sqlite") { db async throws in
+            try await UnitStore(db).create(ActivityImportTests.units)
+            let f1 = try await UnitStore(db).unit(code: "F1").id
+            let march = try #require(ReportingPeriod(parsing: "2024-03"))
+            try await AuditActor.$current.withValue(AuditActor(accountID: 901, name: "rita")) {
+                try await ReviewStore(db).take(.submit, unitID: f1, period: march)
+            }
+            let url = try StreamingImportTests.file(
+                "unit,period,item,quantity,uom\nF1,2024-02,柴油,1,t\nF1,2024-03,柴油,1,t\nF2,2024-03,柴油,1,t\n")
+            let report = try await ActivityImport(db).run(
+                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today)
+            #expect(report.errors.map(\.row) == [3] && report.errors.first?.column == "period")
+            #expect(report.rowsValid == 2)
+        }
     }
 }
