@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import Persistence
+import Spreadsheet
 
 /// How far a running import has got, for a progress bar or a job's state.
 public struct ImportProgress: Sendable {
@@ -20,39 +21,41 @@ extension ActivityImport {
     ) async throws -> ImportReport {
         let name = (path as NSString).lastPathComponent
         let store = ActivityStore(database)
-        let workbook: IntakeFile?
-        do throws(InputIssues) {
-            // A workbook, or any file into PostgreSQL, is read whole first.
-            workbook = FileImport.isWorkbook(path: path) || !store.streams ? try IntakeFile(path: path) : nil
-        } catch {
+        func refused(_ issues: InputIssues) -> ImportReport {
             var report = ImportReport(file: name, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
-            report.add(error.issues)
+            report.add(issues.issues)
             return report
         }
-        if let workbook, !store.streams {
+        guard store.streams else {
+            // Into PostgreSQL a file is read whole.
+            let file: IntakeFile
+            do throws(InputIssues) { file = try IntakeFile(path: path) } catch { return refused(error) }
             return try await run(
-                workbook, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
-                scope: scope)
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
         }
+        let workbook: OpenWorkbook?
+        do throws(InputIssues) {
+            workbook = FileImport.isWorkbook(path: path) ? try OpenWorkbook(path: path) : nil
+        } catch { return refused(error) }
         let provenance = RecordBatch(
             kind: "import", fileName: name, templateVersion: "activity-v\(ActivityTemplate.version)",
             createdBy: createdBy)
         let outcome = try await store.stream(provenance: provenance, scope: scope) { stream in
             let feed = RowFeed(
-                file: name, sheet: workbook?.sheet, mode: mode, dryRun: dryRun, language: language, today: today,
+                file: name, sheet: workbook?.sheet.name, mode: mode, dryRun: dryRun, language: language, today: today,
                 directory: stream.directory)
             return try Self.streamRows(stream: stream, mode: mode, dryRun: dryRun) { handover in
                 guard let workbook else {
                     return Self.readCSV(path: path, feed: feed, handover: handover, progress: progress)
                 }
-                return Self.readRows(of: workbook, feed: feed, handover: handover, progress: progress)
+                return Self.readSheet(of: workbook, feed: feed, handover: handover, progress: progress)
             }
         }
         var report = outcome.result
         if let earlier = outcome.earlier {
             // The same answer as for a file read whole: the earlier batch, nothing checked or written.
             return .repeated(
-                file: name, sheet: workbook?.sheet, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
+                file: name, sheet: workbook?.sheet.name, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
                 earlier: (earlier.id, earlier.createdAt))
         }
         report.rowsWritten = outcome.written
@@ -201,20 +204,45 @@ extension ActivityImport {
         return feed.finish(contentHash: hasher.finish())
     }
 
-    /// The reading thread's work on a workbook's sheet (read whole beforehand): its rows handed to
-    /// the feed, and on in blocks.
-    static func readRows(
-        of file: IntakeFile, feed: RowFeed, handover: Handover<ReadBlock, FileReading>,
+    /// A workbook opened for an import: its parts unpacked and its data sheet chosen.
+    struct OpenWorkbook: Sendable {
+        let workbook: XLSXWorkbook
+        let sheet: XLSXWorkbook.Sheet
+        let contentHash: String
+        let name: String
+
+        init(path: String) throws(InputIssues) {
+            let data = try UserFile.contents(atPath: path)
+            name = UserFile.name(of: path)
+            contentHash = SHA256.hex(data)
+            (workbook, sheet) = try IntakeFile.dataSheet(of: data, name: name)
+        }
+    }
+
+    /// The reading thread's work on a workbook: its data sheet read row by row (while the writing
+    /// thread writes the rows already read), each row's cells as the template reads them.
+    static func readSheet(
+        of file: OpenWorkbook, feed: RowFeed, handover: Handover<ReadBlock, FileReading>,
         progress: (@Sendable (ImportProgress) -> Void)?
     ) -> FileReading {
         var feed = feed
-        for (index, row) in file.rows.enumerated() {
-            feed.add(.quoted(row.values), row: row.number, asBytes: true)
-            if index % 65_536 == 65_535 || index == file.rows.count - 1 {
-                guard feed.handOver(to: handover) else { return feed.refused([]) }
-                progress?(ImportProgress(bytesRead: index + 1, bytesTotal: file.rows.count, rowsRead: feed.rowsRead))
+        var count = 0
+        struct GaveUp: Error {}
+        do {
+            try file.workbook.forEachRow(of: file.sheet) { row in
+                feed.add(.quoted(row.cells.map(IntakeFile.text)), row: row.number, asBytes: true)
+                count += 1
+                if count % 65_536 == 0 {
+                    guard feed.handOver(to: handover) else { throw GaveUp() }
+                    progress?(ImportProgress(bytesRead: 0, bytesTotal: 0, rowsRead: feed.rowsRead))
+                }
             }
+        } catch is GaveUp {
+            return feed.refused([])
+        } catch {
+            return feed.refused(IntakeFile.issues(error, file: file.name).issues)
         }
+        guard feed.handOver(to: handover) else { return feed.refused([]) }
         return feed.finish(contentHash: file.contentHash)
     }
 }

@@ -21,42 +21,52 @@ public struct IntakeFile: Sendable {
     public init(data: Data, name: String) throws(InputIssues) {
         self.name = name
         contentHash = SHA256.hex(data)
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx") {
-            let workbook: XLSXWorkbook
-            let rows: [SheetRow]
-            let sheet: XLSXWorkbook.Sheet
-            do {
-                workbook = try XLSXWorkbook(data: data)
-                // A template's data sheet (of any kind), else the first visible sheet.
-                guard
-                    let chosen = workbook.sheets.first(where: { Templates.Kind(sheetName: $0.name) != nil })
-                        ?? workbook.sheets.first(where: { !$0.hidden })
-                else {
-                    let expected = Templates.Kind.activity.sheetName(.zh)
-                    throw InputIssues([InputIssue(file: name, problem: .noSuchSheet(expected, available: []))])
-                }
-                sheet = chosen
-                rows = try workbook.rows(of: chosen)
-            } catch let error as InputIssues {
-                throw error
-            } catch let error as SpreadsheetError {
-                throw InputIssues([
-                    InputIssue(
-                        file: name,
-                        problem: .unreadableWorkbook(
-                            zh: error.message(chinese: true), en: error.message(chinese: false)))
-                ])
-            } catch {
-                let reason = String(describing: error)
-                throw InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(zh: reason, en: reason))])
+        if Self.isWorkbook(data: data, name: name) {
+            let (workbook, sheet) = try Self.dataSheet(of: data, name: name)
+            var rows: [(number: Int, values: [String])] = []
+            do { try workbook.forEachRow(of: sheet) { rows.append(($0.number, $0.cells.map(Self.text))) } } catch {
+                throw Self.issues(error, file: name)
             }
             self.sheet = sheet.name
-            self.rows = rows.map { row in (row.number, row.cells.map(Self.text)) }
+            self.rows = rows
         } else {
             let table = try CSVTable(parsing: try UserFile.text(data, file: name), file: name)
             sheet = nil
             rows = table.records.enumerated().map { ($0.offset + 1, $0.element) }
         }
+    }
+
+    static func isWorkbook(data: Data, name: String) -> Bool {
+        data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx")
+    }
+
+    /// A workbook opened, and the sheet to read: a template's data sheet (of any kind), else the
+    /// first visible sheet.
+    static func dataSheet(of data: Data, name: String) throws(InputIssues) -> (XLSXWorkbook, XLSXWorkbook.Sheet) {
+        let workbook: XLSXWorkbook
+        do { workbook = try XLSXWorkbook(data: data) } catch { throw issues(error, file: name) }
+        guard
+            let sheet = workbook.sheets.first(where: { Templates.Kind(sheetName: $0.name) != nil })
+                ?? workbook.sheets.first(where: { !$0.hidden })
+        else {
+            let expected = Templates.Kind.activity.sheetName(.zh)
+            throw InputIssues([InputIssue(file: name, problem: .noSuchSheet(expected, available: []))])
+        }
+        return (workbook, sheet)
+    }
+
+    /// A failure to read a workbook, told in the user's terms.
+    static func issues(_ error: any Error, file name: String) -> InputIssues {
+        if let error = error as? InputIssues { return error }
+        if let error = error as? SpreadsheetError {
+            return InputIssues([
+                InputIssue(
+                    file: name,
+                    problem: .unreadableWorkbook(zh: error.message(chinese: true), en: error.message(chinese: false)))
+            ])
+        }
+        let reason = String(describing: error)
+        return InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(zh: reason, en: reason))])
     }
 
     public init(path: String) throws(InputIssues) {

@@ -4,8 +4,6 @@
 struct SheetReader {
     let part: String
     let workbook: XLSXWorkbook
-    private(set) var rows: [SheetRow] = []
-
     private var rowNumber = 0
     private var cells: [CellValue] = []
     private var column = 0
@@ -49,7 +47,8 @@ struct SheetReader {
         }
     }
 
-    mutating func end(_ name: String, _ text: String) throws {
+    /// Handles an end tag; returns the row it completes, if it completes one that has cells.
+    mutating func end(_ name: String, _ text: String) throws -> SheetRow? {
         switch name {
         case "v": value = text
         case "t" where !inPhonetic: inline += text
@@ -61,9 +60,10 @@ struct SheetReader {
             cells.append(cell)
         case "row":
             while let last = cells.last, last == .empty { cells.removeLast() }
-            if !cells.isEmpty { rows.append(SheetRow(number: rowNumber, cells: cells)) }
+            if !cells.isEmpty { return SheetRow(number: rowNumber, cells: cells) }
         default: break
         }
+        return nil
     }
 
     private func cell() throws -> CellValue {

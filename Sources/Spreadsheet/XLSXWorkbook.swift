@@ -146,10 +146,18 @@ public struct XLSXWorkbook: Sendable {
     /// The rows of a sheet that have at least one cell, each with its number as the spreadsheet
     /// shows it; a row's cells run from column A to its last cell, gaps filled with `.empty`.
     public func rows(of sheet: Sheet) throws -> [SheetRow] {
+        var rows: [SheetRow] = []
+        try forEachRow(of: sheet) { rows.append($0) }
+        return rows
+    }
+
+    /// Calls `body` with each row of a sheet that has at least one cell, as the sheet is read: a
+    /// large sheet's rows need not all be held at once.
+    public func forEachRow(of sheet: Sheet, _ body: (SheetRow) throws -> Void) throws {
         guard let data = parts[sheet.part] else { throw SpreadsheetError.missingPart(sheet.part) }
         var reader = SheetReader(part: sheet.part, workbook: self)
         try XMLScanner.parse(
-            data, part: sheet.part, onStart: { try reader.start($0, $1) }, onEnd: { try reader.end($0, $1) })
-        return reader.rows
+            data, part: sheet.part, onStart: { try reader.start($0, $1) },
+            onEnd: { if let row = try reader.end($0, $1) { try body(row) } })
     }
 }
