@@ -219,31 +219,57 @@ extension ActivityImport {
         }
     }
 
-    /// The reading thread's work on a workbook: its data sheet read row by row (while the writing
-    /// thread writes the rows already read), each row's cells as the template reads them.
+    /// The reading thread's work on a workbook: its data sheet's XML read on a thread of its own,
+    /// which hands rows of cells (as the template reads them) over in batches; each row then fed
+    /// here, while the writing thread writes the rows already checked.
     static func readSheet(
         of file: OpenWorkbook, feed: RowFeed, handover: Handover<ReadBlock, FileReading>,
         progress: (@Sendable (ImportProgress) -> Void)?
     ) -> FileReading {
+        let sheet = Handover<[(number: Int, values: [String])], SheetEnd>(capacity: 4)
+        let parsing = Thread { sheet.finish(parseSheet(of: file, into: sheet)) }
+        parsing.start()
         var feed = feed
-        var count = 0
+        while let rows = sheet.receive() {
+            for row in rows { feed.add(.quoted(row.values), row: row.number, asBytes: true) }
+            guard feed.handOver(to: handover) else {
+                sheet.cancel()
+                _ = sheet.waitForResult()
+                return feed.refused([])
+            }
+            progress?(ImportProgress(bytesRead: 0, bytesTotal: 0, rowsRead: feed.rowsRead))
+        }
+        if case .failed(let issues) = sheet.waitForResult() { return feed.refused(issues.issues) }
+        return feed.finish(contentHash: file.contentHash)
+    }
+
+    /// How reading a sheet's XML ended.
+    enum SheetEnd: Sendable {
+        case done
+        case failed(InputIssues)
+    }
+
+    /// Reads a sheet's rows, handing them over 16,384 at a time.
+    static func parseSheet(
+        of file: OpenWorkbook, into sheet: Handover<[(number: Int, values: [String])], SheetEnd>
+    ) -> SheetEnd {
         struct GaveUp: Error {}
+        var rows: [(number: Int, values: [String])] = []
         do {
             try file.workbook.forEachRow(of: file.sheet) { row in
-                feed.add(.quoted(row.cells.map(IntakeFile.text)), row: row.number, asBytes: true)
-                count += 1
-                if count % 65_536 == 0 {
-                    guard feed.handOver(to: handover) else { throw GaveUp() }
-                    progress?(ImportProgress(bytesRead: 0, bytesTotal: 0, rowsRead: feed.rowsRead))
+                rows.append((row.number, row.cells.map(IntakeFile.text)))
+                if rows.count == 16_384 {
+                    guard sheet.send(rows) else { throw GaveUp() }
+                    rows.removeAll(keepingCapacity: true)
                 }
             }
+            _ = sheet.send(rows)
+            return .done
         } catch is GaveUp {
-            return feed.refused([])
+            return .done
         } catch {
-            return feed.refused(IntakeFile.issues(error, file: file.name).issues)
+            return .failed(IntakeFile.issues(error, file: file.name))
         }
-        guard feed.handOver(to: handover) else { return feed.refused([]) }
-        return feed.finish(contentHash: file.contentHash)
     }
 }
 
