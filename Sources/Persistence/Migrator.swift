@@ -62,9 +62,22 @@ public struct Migrator: Sendable {
     }
 }
 
-/// ISO 8601 timestamps in UTC, stored as TEXT on both databases.
+/// ISO 8601 timestamps in UTC to the second (`2026-11-21T23:57:20Z`), stored as TEXT on both
+/// databases. Written by hand: a Foundation formatter made for each stamp (every audited change
+/// has one) cost more than the change's own SQL.
 enum Timestamp {
-    static func now() -> String { ISO8601DateFormatter().string(from: Date()) }
-    static func string(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+    static func now() -> String { string(Date()) }
+
+    static func string(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = Int(parts.tm_year) + 1900
+        let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return "\(paddedYear)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):"
+            + "\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
+    }
+
     static func date(_ text: String) -> Date? { ISO8601DateFormatter().date(from: text) }
 }

@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+
+@testable import Persistence
+
+@Suite("Timestamps")
+struct TimestampTests {
+    @Test("written by hand as Foundation's ISO 8601 formatter writes them, and read back")
+    func sameAsFoundation() {
+        let formatter = ISO8601DateFormatter()
+        var seed: UInt64 = 3
+        var dates = [
+            Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -86_400.5),
+            Date(timeIntervalSince1970: 951_782_400),
+        ]
+        for _ in 0..<2_000 {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            // Any moment from 1970 to 2100, fractions of a second included.
+            dates.append(Date(timeIntervalSince1970: Double(seed >> 33) / Double(1 << 31) * 4_102_444_800))
+        }
+        for date in dates {
+            #expect(Timestamp.string(date) == formatter.string(from: date), "\(date.timeIntervalSince1970)")
+            #expect(
+                Timestamp.date(Timestamp.string(date))
+                    == Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+        }
+    }
+}
