@@ -55,9 +55,8 @@ public struct FileImport: Sendable {
     }
 
     static func isWorkbook(path: String) -> Bool {
-        path.lowercased().hasSuffix(".xlsx")
-            || (FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) }
-                == Data([0x50, 0x4B, 0x03, 0x04]))
+        let start = FileHandle(forReadingAtPath: path).flatMap { try? $0.read(upToCount: 4) } ?? Data()
+        return IntakeFile.isWorkbook(data: start, name: path)
     }
 
     /// The kind a CSV's header row names, read from its first block alone; activity when the file

@@ -14,7 +14,7 @@ struct FileChecks: Sendable {
     private var monthly: [Int64: [(row: Int32, quantity: Double, base: Double)]] = [:]
 
     /// A monthly quantity more than this many times the unit's own median for the item is a warning.
-    static var implausibleFactor: Double { 10 }
+    static let implausibleFactor = 10.0
 
     init(today: Date) { clock = ImportClock(today: today) }
 

@@ -3,7 +3,7 @@ import Foundation
 import Persistence
 
 /// Reads an import's data rows into rows to write, with the template's rules and the file's own
-/// checks, at the speed of a million rows a second.
+/// checks, without making a String for most fields (see docs/benchmarks.md for its speed).
 ///
 /// A row's fields are looked up as bytes. Every field but the quantity takes one of a few hundred
 /// texts across a file, so a row is judged by the combination of those texts: the first row with a
@@ -60,9 +60,10 @@ struct ImportRowReader: Sendable {
     /// Per text of the region column, whether it is blank.
     private var regionBlank: [Bool] = []
     private var unitRegions: [String: Int32] = [:]
-    /// Combinations of texts (the eight numbers as bytes), each with its prototype or -1.
+    /// A workbook row's texts laid end to end, and where each begins and ends (reused row to row).
     private var scratch: [UInt8] = []
     private var bounds: [Int] = []
+    /// Combinations of texts (the eight numbers as bytes), each with its prototype or -1.
     private var combinations = ByteInterner()
     private var combinationPrototypes: [Int32] = []
     private var prototypes: [Prototype] = []
@@ -237,8 +238,9 @@ struct ImportRowReader: Sendable {
         // Up to 15 digits are exact in a Double, and so is 10^k for k ≤ 22: one division then
         // rounds once, correctly, as the standard library's parser does.
         if digits <= 15 { return fraction > 0 ? Double(mantissa) / powersOfTen[fraction] : Double(mantissa) }
-        // Longer (a meter's 17 significant digits): C's strtod, correctly rounded like Swift's own.
-        guard bytes.count < 64 else { return nil }
+        // Longer (a meter's 17 significant digits): C's strtod, correctly rounded like Swift's own —
+        // while the process's locale writes decimals with a point (else the template reads it).
+        guard bytes.count < 64, localeconv().pointee.decimal_point.pointee == 0x2E else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { text in
             for (i, byte) in bytes.enumerated() { text[i] = CChar(bitPattern: byte) }
             text[bytes.count] = 0

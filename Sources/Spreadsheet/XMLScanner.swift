@@ -208,7 +208,8 @@ struct XMLScanner {
 }
 
 /// An element's attributes in document order: a handful each, found by a linear search, in one
-/// array the scanner reuses (a dictionary per element was a fifth of a large sheet's reading).
+/// array the scanner reuses (a dictionary per element was among the costliest parts of reading a
+/// large sheet).
 struct XMLAttributes: Sequence {
     fileprivate var pairs: [(key: String, value: String)] = []
 
