@@ -32,8 +32,12 @@ struct CalculationInput {
     private var texts = TextTable()
     private var keyIndexByRow: [RowKey: Int32] = [:]
     /// The same for rows without measured parameters (nearly all), packed into one integer.
-    private var keyIndexByPacked: [Int64: Int32] = [:]
-    private var lastUnit: (id: Int64, index: Int32) = (-1, -1)
+    private var keyIndexByPacked = IntegerTable()
+    private var lastUnit: (id: Int64, index: Int32, region: Int32, approved: UInt16) = (-1, -1, -1, 0)
+    /// Per unit, its approved months of the year (bit m for month m).
+    private var approvedMonths: [UInt16]
+    /// Records outside approved periods (a whole-year record counts as December's).
+    private(set) var unapprovedRecords = 0
 
     /// A row's key as read: texts by their index in `texts`, region by the unit's.
     private struct RowKey: Hashable {
@@ -58,6 +62,13 @@ struct CalculationInput {
                 regionCode: unit.regionCode, region: RegionCode(unit.regionCode), regionIndex: index)
         }
         unitIndex = Dictionary(uniqueKeysWithValues: self.units.enumerated().map { ($0.element.id, Int32($0.offset)) })
+        approvedMonths = Array(repeating: 0, count: units.count)
+    }
+
+    /// Marks a unit's months as approved (read before the records).
+    mutating func approve(unitID: Int64, months: ClosedRange<Int>) {
+        guard let u = unitIndex[unitID] else { return }
+        for month in months where (1...12).contains(month) { approvedMonths[Int(u)] |= 1 << month }
     }
 
     var count: Int { recordIDs.count }
@@ -70,15 +81,12 @@ struct CalculationInput {
         ncv: Double?, carbonContent: Double?, oxidationRate: Double?
     ) throws {
         // Rows arrive unit by unit, so the last unit is nearly always the one.
-        let u: Int32
-        if unitID == lastUnit.id {
-            u = lastUnit.index
-        } else {
+        if unitID != lastUnit.id {
             guard let found = unitIndex[unitID] else { return }  // not in the subtree
-            u = found
-            lastUnit = (unitID, found)
+            lastUnit = (unitID, found, units[Int(found)].regionIndex, approvedMonths[Int(found)])
         }
-        let region = units[Int(u)].regionIndex
+        let (u, region) = (lastUnit.index, lastUnit.region)
+        if lastUnit.approved & 1 << (month ?? 12) == 0 { unapprovedRecords += 1 }
         let packs =
             ncv == nil && carbonContent == nil && oxidationRate == nil && item < 1 << 19 && category < 1 << 12
             && uom < 1 << 12 && region < 1 << 20
@@ -102,7 +110,7 @@ struct CalculationInput {
                     id: id, unit: units[Int(u)], month: month, item: texts.string(item),
                     category: texts.string(category), uom: texts.string(uom), ncv: ncv, carbonContent: carbonContent,
                     oxidationRate: oxidationRate))
-            if let packed { keyIndexByPacked[packed] = key }
+            if let packed { _ = keyIndexByPacked.insertIfAbsent(packed, key) }
             if let rowKey { keyIndexByRow[rowKey] = key }
         }
         recordIDs.append(id)
@@ -144,8 +152,16 @@ extension CalculationInput {
     static let filter =
         "a.root_id = ? AND a.year = ? AND a.unit_id IN (SELECT id FROM units WHERE root_id = ? AND path LIKE ?)"
 
+    static let approvedPeriods =
+        "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = ? AND status = 'approved'"
+
     /// Reads on a bulk SQLite connection: texts are matched as bytes, no String made per row.
     mutating func read(anchor: UnitLookup.Entry, from raw: SQLiteRaw) throws {
+        let periods = try raw.prepare(Self.approvedPeriods)
+        periods.bind(1, year)
+        while try periods.step() {
+            approve(unitID: periods.int64(0), months: Int(periods.int64(1))...Int(periods.int64(2)))
+        }
         let statement = try raw.prepare("SELECT \(Self.columns) FROM activity_records a WHERE \(Self.filter)")
         statement.bind(1, anchor.rootID)
         statement.bind(2, year)
@@ -178,6 +194,16 @@ extension CalculationInput {
 
     /// Reads through SQLKit (PostgreSQL).
     mutating func read(anchor: UnitLookup.Entry, from db: any SQLDatabase) async throws {
+        let periods = try await db.raw(
+            "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = \(bind: year) AND status = 'approved'"
+        ).all()
+        for period in periods {
+            approve(
+                unitID: try period.decode(column: "unit_id", as: Int64.self),
+                months: try period.decode(
+                    column: "first_month", as: Int.self)...period.decode(
+                        column: "last_month", as: Int.self))
+        }
         let rows = try await db.select().column(SQLRaw(Self.columns))
             .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
             .where(
@@ -199,11 +225,13 @@ extension CalculationInput {
 }
 
 /// Numbers the distinct texts of a column (items, categories, units of measure: a few dozen), so a
-/// row's key is a few integers. Reads from SQLite are matched by their bytes without making a String.
+/// row's key is a few integers. Reads from SQLite are matched by their bytes without making a String:
+/// a 64-bit hash of the bytes finds the candidate, and the bytes are compared to be sure.
 struct TextTable {
     private var strings: [String] = []
+    private var utf8: [[UInt8]] = []
     private var byText: [String: Int32] = [:]
-    private var byHash: [UInt64: Int32] = [:]
+    private var byHash = IntegerTable()
 
     func string(_ index: Int32) -> String { strings[Int(index)] }
 
@@ -211,24 +239,26 @@ struct TextTable {
         if let known = byText[text] { return known }
         let index = Int32(strings.count)
         strings.append(text)
+        utf8.append(Array(text.utf8))
         byText[text] = index
-        var utf8 = text
-        utf8.withUTF8 { byHash[Self.hash(UnsafeRawBufferPointer($0))] = index }
+        utf8[Int(index)].withUnsafeBytes { _ = byHash.insertIfAbsent(Self.hash($0), index) }
         return index
     }
 
     mutating func index(of bytes: UnsafeRawBufferPointer) -> Int32 {
-        if let candidate = byHash[Self.hash(bytes)] {
-            var known = strings[Int(candidate)]
-            if known.withUTF8({ $0.elementsEqual(bytes) }) { return candidate }
-        }
+        if let candidate = byHash[Self.hash(bytes)], Self.same(utf8[Int(candidate)], bytes) { return candidate }
         return index(of: String(decoding: bytes, as: UTF8.self))
     }
 
-    /// FNV-1a, 64-bit.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    private static func same(_ known: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
+        known.count == bytes.count
+            && known.withUnsafeBytes { bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+    }
+
+    /// FNV-1a, 64-bit, less its top bit (`IntegerTable` keys are non-negative).
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return h
+        return Int64(bitPattern: h >> 1)
     }
 }

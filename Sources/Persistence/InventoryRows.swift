@@ -180,9 +180,13 @@ struct InventoryRows: Sendable {
         let input = lines.input
         let first = Self.firstLineID(of: id)
         let rowLineage = input.keyIndexes.map { lineageIDs[Int($0)] }
+        // Lines after the first are numbered by SQLite (the largest id plus one), which appends
+        // without the look-up an explicit id costs — when no stored line has a larger id than this
+        // inventory's, as when inventories are numbered in turn; otherwise each id is given.
+        let numbered = raw.lastInsertedIDOf(table: "inventory_lines") < first
         try BulkInsert.run(table: "inventory_lines", columns: Self.lineColumns, count: lines.count, in: raw) {
             statement, row, p in
-            statement.bind(p, first + Int64(row) + 1)
+            statement.bind(p, row == 0 || !numbered ? first + Int64(row) + 1 : nil)
             statement.bind(p + 1, id)
             statement.bind(p + 2, anchor.rootID)
             statement.bind(p + 3, input.recordIDs[row])
@@ -194,6 +198,9 @@ struct InventoryRows: Sendable {
             statement.bind(p + 8, lines.market[row])
             statement.bind(p + 9, lines.calorific[row])
             statement.bind(p + 10, lines.equivalent[row])
+        }
+        guard lines.count == 0 || raw.lastInsertedID == first + Int64(lines.count) else {
+            throw StoreError.conflict("inventory \(id): its lines were not numbered in turn")
         }
         try BulkInsert.run(
             table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id), in: raw)

@@ -131,7 +131,7 @@ public struct InventoryStore: Sendable {
         let rows = InventoryRows(
             lines: lines, anchor: anchor, unitID: unitID, year: year, options: options,
             libraryVersion: library.version, setIDs: setIDs,
-            unapprovedRecords: try await ReviewStore(database).unapprovedRecords(under: unitID, year: year),
+            unapprovedRecords: input.unapprovedRecords,
             economic: try await economicAtConstantPrices(under: unitID, year: year))
         let id: Int64
         if database.rawSQLitePath != nil {

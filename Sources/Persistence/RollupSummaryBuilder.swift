@@ -139,18 +139,26 @@ enum RollupSummaryBuilder {
         for row in 0..<lines.count {
             let u = Int(input.unitIndexes[row])
             let key = columns.ofKey[Int(input.keyIndexes[row])]
-            let (a, b, c, d, e) = lines.cell(row)
-            for column in [Int(input.months[row]), key.scope, key.item, key.category] {
-                let base = column * width
-                own[u].cells[base] += a
-                own[u].cells[base + 1] += b
-                own[u].cells[base + 2] += c
-                own[u].cells[base + 3] += d
-                own[u].cells[base + 4] += e
-                own[u].present[column] = true
-            }
+            let figures = lines.cell(row)
+            // Four columns by hand: an array literal here would be allocated for each of millions of rows.
+            add(figures, to: Int(input.months[row]), of: &own[u])
+            add(figures, to: key.scope, of: &own[u])
+            add(figures, to: key.item, of: &own[u])
+            add(figures, to: key.category, of: &own[u])
         }
         return own
+    }
+
+    private static func add(
+        _ figures: (Double, Double, Double, Double, Double), to column: Int, of dense: inout Dense
+    ) {
+        let base = column * width
+        dense.cells[base] += figures.0
+        dense.cells[base + 1] += figures.1
+        dense.cells[base + 2] += figures.2
+        dense.cells[base + 3] += figures.3
+        dense.cells[base + 4] += figures.4
+        dense.present[column] = true
     }
 
     /// Writes the summaries as `RollupSummary` JSON, on every core.

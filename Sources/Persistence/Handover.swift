@@ -1,9 +1,9 @@
 import Foundation
 
-/// Blocks handed from a thread that reads a file to the thread that writes them, at most
+/// Blocks handed from a thread that reads (a file, or stored records) to the thread that writes them, at most
 /// `capacity` waiting, and then the reader's result. Reading and writing a large import overlap
 /// this way, one on each core.
-final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
+public final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity: Int
     private var queue: [Block] = []
@@ -11,10 +11,10 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     private var cancelled = false
     private var problemSeen = false
 
-    init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { self.capacity = capacity }
 
     /// Hands a block over, waiting while `capacity` blocks wait; false when the receiver has given up.
-    func send(_ block: Block) -> Bool {
+    public func send(_ block: Block) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count >= capacity, !cancelled { condition.wait() }
@@ -25,7 +25,7 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     }
 
     /// The next block, or nil once the sender has finished and every block has been received.
-    func receive() -> Block? {
+    public func receive() -> Block? {
         condition.lock()
         defer { condition.unlock() }
         while queue.isEmpty, result == nil { condition.wait() }
@@ -35,7 +35,7 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     }
 
     /// The sender's last word.
-    func finish(_ result: Result) {
+    public func finish(_ result: Result) {
         condition.lock()
         self.result = result
         condition.broadcast()
@@ -43,7 +43,7 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     }
 
     /// The sender's result, once it has finished.
-    func waitForResult() -> Result {
+    public func waitForResult() -> Result {
         condition.lock()
         defer { condition.unlock() }
         while result == nil { condition.wait() }
@@ -51,7 +51,7 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     }
 
     /// The receiver gives up: the sender's next `send` returns false.
-    func cancel() {
+    public func cancel() {
         condition.lock()
         cancelled = true
         queue.removeAll()
@@ -60,7 +60,7 @@ final class Handover<Block: Sendable, Result: Sendable>: @unchecked Sendable {
     }
 
     /// The sender has found a problem (the receiver then stops writing; all will be rolled back).
-    var sawProblem: Bool {
+    public var sawProblem: Bool {
         get {
             condition.lock()
             defer { condition.unlock() }

@@ -1,14 +1,16 @@
 /// A map from non-negative 64-bit integers to 32-bit integers, by open addressing with a
-/// multiplicative hash: the import's million duplicate checks cost a few nanoseconds each, where a
+/// multiplicative hash: an import's million duplicate checks (or a recalculation's million key look-ups) cost a few nanoseconds each, where a
 /// Dictionary's seeded hashing costs several times that.
-struct IntegerTable: Sendable {
+public struct IntegerTable: Sendable {
     private var keys = [Int64](repeating: -1, count: 1024)
     private var values = [Int32](repeating: 0, count: 1024)
-    private(set) var count = 0
+    public private(set) var count = 0
     private var shift = 64 - 10
 
+    public init() {}
+
     /// The value stored for `key`, or nil.
-    subscript(key: Int64) -> Int32? {
+    public subscript(key: Int64) -> Int32? {
         precondition(key >= 0, "IntegerTable keys are non-negative")
         var slot = self.slot(key)
         while keys[slot] >= 0 {
@@ -19,7 +21,7 @@ struct IntegerTable: Sendable {
     }
 
     /// Stores `value` for `key` unless the key has a value; returns the value stored before, if any.
-    mutating func insertIfAbsent(_ key: Int64, _ value: Int32) -> Int32? {
+    public mutating func insertIfAbsent(_ key: Int64, _ value: Int32) -> Int32? {
         precondition(key >= 0, "IntegerTable keys are non-negative")
         var slot = self.slot(key)
         while keys[slot] >= 0 {
