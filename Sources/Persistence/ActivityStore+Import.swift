@@ -104,16 +104,16 @@ extension ActivityStore {
             let uom: String
         }
         for batch in Array(unitIDs).chunked(by: 5_000) where !batch.isEmpty {
-            // With the units' roots, so the database finds the rows through its (root, unit, year) index.
+            // With the units' roots, so the database finds the spans by their key.
             let roots = try await database.sql.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
                 .where("id", .in, SQLBind.group(Array(batch))).all().map {
                     try $0.decode(column: "root_id", as: Int64.self)
                 }
             let rows = try await database.sql.select()
-                .columns("id", "unit_id", "year", "month", "item", "category", "quantity", "uom")
-                .from("activity_records")
-                .where("root_id", .in, SQLBind.group(roots))
-                .where("unit_id", .in, SQLBind.group(Array(batch)))
+                .column(SQLRaw("a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom"))
+                .from(SQLRaw(ActivitySpans.recordsOfSpans))
+                .where(SQLColumn("root_id", table: "s"), .in, SQLBind.group(roots))
+                .where(SQLColumn("unit_id", table: "s"), .in, SQLBind.group(Array(batch)))
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             for row in rows {
                 history.add(
@@ -145,6 +145,7 @@ extension ActivityStore {
             for chunk in superseding.chunked(by: 10_000) {
                 try await db.delete(from: "activity_records").where("id", .in, SQLBind.group(Array(chunk))).run()
             }
+            try await ActivitySpans.tidyAfterDeleting(units: Set(batch.rows.map(\.unitID)), in: db)
             return try await Self.insert(
                 batch.rows, provenance: provenance, superseded: superseding.count, dialect: dialect, in: db)
         }

@@ -129,6 +129,7 @@ public struct ActivityStore: Sendable {
             for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
             ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
         }
+        try await ActivitySpans.write(spans(of: rows, ids: ids), dialect: dialect, in: db)
         try await InventoryStaleness.mark(
             units: rows.map(\.unitID), years: Set(rows.map(\.record.period.year)), in: db)
         if audited {
@@ -184,6 +185,7 @@ public struct ActivityStore: Sendable {
                     try raw.exec(
                         "DELETE FROM activity_records WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))")
                 }
+                if !superseding.isEmpty { try ActivitySpans.tidyAfterDeleting(units: pathByUnit.keys, in: raw) }
                 try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
                 let batchID = raw.lastInsertedID
                 try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
@@ -194,6 +196,7 @@ public struct ActivityStore: Sendable {
                     paths: pathByUnit.values, years: Set(rows.map(\.record.period.year)), in: raw)
                 let last = raw.lastInsertedIDOf(table: "activity_records")
                 let ids = (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
+                try ActivitySpans.write(spans(of: rows, ids: ids), in: raw)
                 try AuditLog.append(
                     auditChanges(
                         rows, ids: ids, batchID: batchID, provenance: provenance, superseded: superseding.count,
@@ -201,6 +204,15 @@ public struct ActivityStore: Sendable {
                 return ids
             }
         }
+    }
+
+    /// The spans of rows written with these ids, in order.
+    static func spans(of rows: [BulkRow], ids: [Int64]) -> [ActivitySpans.Span] {
+        var builder = ActivitySpans.Builder()
+        for (row, id) in zip(rows, ids) {
+            builder.add(id: id, rootID: row.rootID, unitID: row.unitID, year: Int64(row.record.period.year))
+        }
+        return builder.spans
     }
 
     /// Binds a row's values, in the order of `columns`, from parameter `p` on.
@@ -230,11 +242,12 @@ public struct ActivityStore: Sendable {
                     "a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate, a.source, a.batch_id"
                 )
             )
-            .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = a.unit_id"))
-            .where(SQLColumn("root_id", table: "a"), .equal, SQLBind(anchor.rootID))
+            .from(SQLRaw(ActivitySpans.recordsOfSpans))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = s.unit_id"))
+            .where(SQLColumn("root_id", table: "s"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("root_id", table: "u"), .equal, SQLBind(anchor.rootID))
             .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-        if let year { query = query.where(SQLColumn("year", table: "a"), .equal, SQLBind(year)) }
+        if let year { query = query.where(SQLColumn("year", table: "s"), .equal, SQLBind(year)) }
         return try await query.orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
             .orderBy(SQLColumn("month", table: "a")).orderBy(SQLColumn("id", table: "a"))
             .all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)

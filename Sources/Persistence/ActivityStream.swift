@@ -18,6 +18,7 @@ public final class ActivityStream {
     private var shapes: [BoundShape] = []
     private var unitsWritten = Set<Int64>()
     private var periods = Set<ActivityStore.PeriodKey>()
+    private var spans = ActivitySpans.Builder()
     private let historyQuery: SQLiteRaw.Statement
     /// Rows written so far.
     public private(set) var written = 0
@@ -42,7 +43,7 @@ public final class ActivityStream {
         locks = try PeriodLocks.locked(units: units.values.map(\.id), in: raw)
         rootByUnit = Dictionary(units.values.map { ($0.id, $0.rootID) }, uniquingKeysWith: { first, _ in first })
         historyQuery = try raw.prepare(
-            "SELECT id, year, month, item, category, quantity, uom FROM activity_records WHERE root_id = ? AND unit_id = ?"
+            "SELECT a.id, a.year, a.month, a.item, a.category, a.quantity, a.uom FROM \(ActivitySpans.recordsOfSpans) WHERE s.root_id = ? AND s.unit_id = ?"
         )
     }
 
@@ -150,7 +151,7 @@ public final class ActivityStream {
         var found = false
         if let rootID = rootByUnit[unitID] {
             historyQuery.rewind()
-            // By root and unit, so SQLite finds the rows through its (root, unit, year) index.
+            // By root and unit, so SQLite finds the unit's spans by their key.
             historyQuery.bind(1, rootID)
             historyQuery.bind(2, unitID)
             while try historyQuery.step() {
@@ -205,9 +206,12 @@ public final class ActivityStream {
                 statement.bind(p + 8, batchID)
             }
         }
+        // One transaction holds the write lock: the rows' ids follow on from the last written.
+        let firstID = raw.lastInsertedID - Int64(rows.count) + 1
         var lastUnit: Int64 = -1
         var lastPeriod = (year: Int32(0), month: Int32(-1))
-        for row in rows {
+        for (offset, row) in rows.enumerated() {
+            spans.add(id: firstID + Int64(offset), rootID: row.rootID, unitID: row.unitID, year: Int64(row.year))
             if row.unitID != lastUnit {
                 unitsWritten.insert(row.unitID)
                 lastUnit = row.unitID
@@ -217,6 +221,7 @@ public final class ActivityStream {
                 lastPeriod = (row.year, row.month)
             }
         }
+        try ActivitySpans.write(spans.takeClosed(), in: raw)
         written += rows.count
     }
 
@@ -249,6 +254,8 @@ public final class ActivityStream {
             // Integers only, so the list is safe to inline.
             try raw.exec("DELETE FROM activity_records WHERE id IN (\(chunk.map(String.init).joined(separator: ",")))")
         }
+        try ActivitySpans.write(spans.spans, in: raw)
+        if !superseding.isEmpty { try ActivitySpans.tidyAfterDeleting(units: unitsWritten, in: raw) }
         let update = try raw.prepare("UPDATE record_batches SET row_count = ?, content_hash = ? WHERE id = ?")
         update.bind(1, written)
         update.bind(2, contentHash)

@@ -148,9 +148,9 @@ struct CalculationInput {
 extension CalculationInput {
     static let columns =
         "a.id, a.unit_id, a.month, a.quantity, a.item, a.category, a.uom, a.ncv, a.carbon_content, a.oxidation_rate"
-    /// The subtree's records of the year, found through the (root, unit, year) index unit by unit.
+    /// The subtree's records of the year, found through their spans unit by unit.
     static let filter =
-        "a.root_id = ? AND a.year = ? AND a.unit_id IN (SELECT id FROM units WHERE root_id = ? AND path LIKE ?)"
+        "s.root_id = ? AND s.year = ? AND s.unit_id IN (SELECT id FROM units WHERE root_id = ? AND path LIKE ?)"
 
     static let approvedPeriods =
         "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = ? AND status = 'approved'"
@@ -162,7 +162,8 @@ extension CalculationInput {
         while try periods.step() {
             approve(unitID: periods.int64(0), months: Int(periods.int64(1))...Int(periods.int64(2)))
         }
-        let statement = try raw.prepare("SELECT \(Self.columns) FROM activity_records a WHERE \(Self.filter)")
+        let statement = try raw.prepare(
+            "SELECT \(Self.columns) FROM \(ActivitySpans.recordsOfSpans) WHERE \(Self.filter)")
         statement.bind(1, anchor.rootID)
         statement.bind(2, year)
         statement.bind(3, anchor.rootID)
@@ -205,10 +206,10 @@ extension CalculationInput {
                         column: "last_month", as: Int.self))
         }
         let rows = try await db.select().column(SQLRaw(Self.columns))
-            .from(SQLAlias(SQLIdentifier("activity_records"), as: SQLIdentifier("a")))
+            .from(SQLRaw(ActivitySpans.recordsOfSpans))
             .where(
                 SQLQueryString(
-                    "a.root_id = \(bind: anchor.rootID) AND a.year = \(bind: year) AND a.unit_id IN (SELECT id FROM units WHERE root_id = \(bind: anchor.rootID) AND path LIKE \(bind: anchor.path + "%"))"
+                    "s.root_id = \(bind: anchor.rootID) AND s.year = \(bind: year) AND s.unit_id IN (SELECT id FROM units WHERE root_id = \(bind: anchor.rootID) AND path LIKE \(bind: anchor.path + "%"))"
                 )
             )
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)

@@ -19,6 +19,9 @@ enum RecordEdits {
             try await PeriodLocks.check(units: [unit], keys: { [key] }, in: db)
         }
         try await db.delete(from: table).where("id", .equal, SQLBind(id)).run()
+        if table == "activity_records", let unit = before.int("unit_id") {
+            try await ActivitySpans.tidyAfterDeleting(units: [unit], in: db)
+        }
         if let unit = before.int("unit_id"), let year = before.int("year") {
             try await InventoryStaleness.mark(units: [unit], years: [Int(year)], in: db)
         }

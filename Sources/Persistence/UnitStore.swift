@@ -319,7 +319,7 @@ public struct UnitStore: Sendable {
         if rootID != current.rootId {
             let ids = subtree.map(\.id)
             // Inventories and their lines stay with the tree they were computed for.
-            for table in ["activity_records", "economic_records"] {
+            for table in ["activity_records", "activity_spans", "economic_records"] {
                 try await db.update(table).set("root_id", to: SQLBind(rootID)).where("unit_id", .in, SQLBind.group(ids))
                     .run()
             }

@@ -12,5 +12,6 @@ public enum Migrations {
         Migration0009CreateReview.migration,
         Migration0010CreateFindings.migration,
         Migration0011CreateGovernance.migration,
+        Migration0012CreateActivitySpans.migration,
     ]
 }
