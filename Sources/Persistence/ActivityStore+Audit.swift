@@ -1,3 +1,4 @@
+import Accounting
 extension ActivityStore {
     /// The audit entries of a written batch: one per record for records entered one by one, else
     /// one for the batch.
@@ -7,7 +8,11 @@ extension ActivityStore {
     ) -> [AuditChange] {
         guard AuditLog.auditsEachRecord(provenance) else {
             var periods: Set<PeriodKey> = []
-            for row in rows { periods.insert(PeriodKey(year: row.record.period.year, month: row.record.period.month)) }
+            var last: Period?
+            for i in rows.indices where rows[i].record.period != last {
+                last = rows[i].record.period
+                periods.insert(PeriodKey(year: rows[i].record.period.year, month: rows[i].record.period.month))
+            }
             return [
                 AuditLog.batchChange(
                     .activityImported, batchID: batchID, provenance: provenance, rows: rows.count,

@@ -175,7 +175,16 @@ public struct ActivityStore: Sendable {
     ) throws -> [Int64] {
         let header = provenance.row(count: rows.count)
         var pathByUnit: [Int64: String] = [:]
-        for row in rows where pathByUnit[row.unitID] == nil { pathByUnit[row.unitID] = row.path }
+        var years = Set<Int>()
+        // Fields read in place (`rows[i].…`): a row copied whole would retain its every string.
+        // Rows come unit by unit: each unit and year is looked up when it changes, not for every row.
+        var last: (unit: Int64, year: Int) = (-1, -1)
+        for i in rows.indices where rows[i].unitID != last.unit || rows[i].record.period.year != last.year {
+            last = (rows[i].unitID, rows[i].record.period.year)
+            if pathByUnit[last.unit] == nil { pathByUnit[last.unit] = rows[i].path }
+            years.insert(last.year)
+        }
+        let plain = rows.indices.allSatisfy { PlainActivityRows.isPlain(rows[$0]) }
         return try raw.withoutForeignKeyChecks {
             try raw.transaction {
                 try UnitLookup.requireExisting(Set(pathByUnit.keys), in: raw)
@@ -188,12 +197,15 @@ public struct ActivityStore: Sendable {
                 if !superseding.isEmpty { try ActivitySpans.tidyAfterDeleting(units: pathByUnit.keys, in: raw) }
                 try BulkInsert.run(table: "record_batches", columns: RecordBatch.columns, rows: [header], in: raw)
                 let batchID = raw.lastInsertedID
-                try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
-                    statement, index, p in
-                    bind(rows[index], batchID: batchID, to: statement, from: p)
+                if plain {
+                    try PlainActivityRows.write(rows, batchID: batchID, in: raw)
+                } else {
+                    try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
+                        statement, index, p in
+                        bind(rows[index], batchID: batchID, to: statement, from: p)
+                    }
                 }
-                try InventoryStaleness.mark(
-                    paths: pathByUnit.values, years: Set(rows.map(\.record.period.year)), in: raw)
+                try InventoryStaleness.mark(paths: pathByUnit.values, years: years, in: raw)
                 let last = raw.lastInsertedIDOf(table: "activity_records")
                 let ids = (0..<Int64(rows.count)).map { last - Int64(rows.count) + 1 + $0 }
                 try ActivitySpans.write(spans(of: rows, ids: ids), in: raw)
@@ -209,8 +221,9 @@ public struct ActivityStore: Sendable {
     /// The spans of rows written with these ids, in order.
     static func spans(of rows: [BulkRow], ids: [Int64]) -> [ActivitySpans.Span] {
         var builder = ActivitySpans.Builder()
-        for (row, id) in zip(rows, ids) {
-            builder.add(id: id, rootID: row.rootID, unitID: row.unitID, year: Int64(row.record.period.year))
+        for i in rows.indices {
+            builder.add(
+                id: ids[i], rootID: rows[i].rootID, unitID: rows[i].unitID, year: Int64(rows[i].record.period.year))
         }
         return builder.spans
     }

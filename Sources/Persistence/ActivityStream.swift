@@ -111,25 +111,15 @@ public final class ActivityStream {
     /// in place for every row instead of copying them.
     private final class BoundShape {
         let shape: Shape
-        let item: SQLiteRaw.StaticText
-        let category: SQLiteRaw.StaticText
-        let uom: SQLiteRaw.StaticText
-
+        let texts: PlainActivityRows.Texts
         let hasMeasured: Bool
 
         init(_ shape: Shape) {
             self.shape = shape
             hasMeasured = shape.ncv != nil || shape.carbonContent != nil || shape.oxidationRate != nil
-            item = SQLiteRaw.StaticText(shape.item)
-            category = SQLiteRaw.StaticText(shape.category)
-            uom = SQLiteRaw.StaticText(shape.uom)
+            texts = PlainActivityRows.Texts(item: shape.item, category: shape.category, uom: shape.uom)
         }
     }
-
-    /// The columns of a row without measured parameters or source.
-    private static let plainColumns = [
-        "root_id", "unit_id", "year", "month", "item", "category", "quantity", "uom", "batch_id",
-    ]
 
     /// Adds shapes; the first added is shape 0, and so on.
     public func register(_ new: [Shape]) {
@@ -183,27 +173,22 @@ public final class ActivityStream {
         // Most files carry no measured parameters: their rows leave those columns (and the source)
         // to default to NULL rather than binding four NULLs each.
         let measured = rows.contains { shapes[Int($0.shape)].hasMeasured }
-        let columns = measured ? ActivityStore.columns : Self.plainColumns
+        let columns = measured ? ActivityStore.columns : PlainActivityRows.columns
         try BulkInsert.run(table: "activity_records", columns: columns, count: rows.count, in: raw) {
             statement, index, p in
             let row = rows[index]
             let shape = shapes[Int(row.shape)]
-            statement.bind(p, row.rootID)
-            statement.bind(p + 1, row.unitID)
-            statement.bind(p + 2, Int64(row.year))
-            statement.bind(p + 3, row.month == 0 ? nil : Int64(row.month))
-            statement.bind(p + 4, shape.item)
-            statement.bind(p + 5, shape.category)
-            statement.bind(p + 6, row.quantity)
-            statement.bind(p + 7, shape.uom)
+            // The plain row's nine columns; a measured row inserts its three parameters and an empty
+            // source before the batch, as `ActivityStore.columns` orders them.
+            PlainActivityRows.bind(
+                statement, from: p, rootID: row.rootID, unitID: row.unitID, year: Int64(row.year),
+                month: Int64(row.month), texts: shape.texts, quantity: row.quantity, batchID: batchID)
             if measured {
                 statement.bind(p + 8, shape.shape.ncv)
                 statement.bind(p + 9, shape.shape.carbonContent)
                 statement.bind(p + 10, shape.shape.oxidationRate)
                 statement.bind(p + 11, String?.none)
                 statement.bind(p + 12, batchID)
-            } else {
-                statement.bind(p + 8, batchID)
             }
         }
         // One transaction holds the write lock: the rows' ids follow on from the last written.

@@ -23,7 +23,7 @@ public struct DemoLoader: Sendable {
         let demo = DemoProvince()
         try await UnitStore(database).create(demo.units)
         let activity = ActivityStore(database)
-        try await activity.write(try await activity.validate(demo.activity), provenance: RecordBatch(kind: "demo"))
+        _ = try await activity.write(try await activity.validate(demo.activity), provenance: RecordBatch(kind: "demo"))
         try await EconomicStore(database).insert(demo.economic)
         let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
         var inventories: [StoredInventory] = []
