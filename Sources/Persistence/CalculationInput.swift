@@ -156,7 +156,11 @@ extension CalculationInput {
         "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = ? AND status = 'approved'"
 
     /// Reads on a bulk SQLite connection: texts are matched as bytes, no String made per row.
-    mutating func read(anchor: UnitLookup.Entry, from raw: SQLiteRaw) throws {
+    /// - Parameter progress: called with the input after every `every` rows and at the end.
+    mutating func read(
+        anchor: UnitLookup.Entry, from raw: SQLiteRaw, every: Int = .max,
+        progress: (CalculationInput) throws -> Void = { _ in }
+    ) throws {
         let periods = try raw.prepare(Self.approvedPeriods)
         periods.bind(1, year)
         while try periods.step() {
@@ -177,7 +181,9 @@ extension CalculationInput {
                 quantity: statement.double(3), item: item, category: category, uom: uom,
                 ncv: statement.optionalDouble(7), carbonContent: statement.optionalDouble(8),
                 oxidationRate: statement.optionalDouble(9))
+            if count % every == 0 { try progress(self) }
         }
+        try progress(self)
     }
 
     private struct Row: Decodable {

@@ -113,34 +113,25 @@ public struct InventoryStore: Sendable {
         let factorSets = FactorSetStore(database)
         let library = try await factorSets.library()
         let setIDs = try await factorSets.list().map { String($0.id) }.joined(separator: ",")
-        let empty = CalculationInput(
+        var input = CalculationInput(
             year: year, units: try await UnitStore(database).list(under: unitID), anchorID: unitID)
-        let input: CalculationInput
-        if database.rawSQLitePath != nil {
-            input = try await database.withRawSQLite { raw in
-                var input = empty
-                try input.read(anchor: anchor, from: raw)
-                return input
-            }
-        } else {
-            var read = empty
-            try await read.read(anchor: anchor, from: database.sql)
-            input = read
+        let calculator = InventoryCalculator(library: library, options: options)
+        let economic = try await economicAtConstantPrices(under: unitID, year: year)
+        func rows(_ lines: ComputedLines) -> InventoryRows {
+            InventoryRows(
+                lines: lines, anchor: anchor, unitID: unitID, year: year, options: options,
+                libraryVersion: library.version, setIDs: setIDs, economic: economic)
         }
-        let lines = try ComputedLines(input, calculator: InventoryCalculator(library: library, options: options))
-        let rows = InventoryRows(
-            lines: lines, anchor: anchor, unitID: unitID, year: year, options: options,
-            libraryVersion: library.version, setIDs: setIDs,
-            unapprovedRecords: input.unapprovedRecords,
-            economic: try await economicAtConstantPrices(under: unitID, year: year))
         let id: Int64
-        if database.rawSQLitePath != nil {
-            id = try await database.withRawSQLite { raw in
-                try raw.withoutForeignKeyChecks { try raw.transaction { try rows.write(into: raw) } }
-            }
+        if let path = database.rawSQLitePath {
+            // Records are read and lines written at once, on two connections (InventoryStore+SQLite).
+            id = try await computeOnSQLite(
+                rows(ComputedLines(startingWith: input, calculator: calculator)), path: path)
         } else {
+            try await input.read(anchor: anchor, from: database.sql)
+            let complete = rows(try ComputedLines(input, calculator: calculator))
             let dialect = database.dialect
-            id = try await database.transaction { db in try await rows.write(into: db, dialect: dialect) }
+            id = try await database.transaction { db in try await complete.write(into: db, dialect: dialect) }
         }
         return try await self.inventory(id: id)
     }

@@ -67,6 +67,14 @@ final class SQLiteRaw {
 
     var lastInsertedID: Int64 { sqlite_nio_sqlite3_last_insert_rowid(handle) }
 
+    /// The integer a query of one row and column gives, with integer parameters.
+    func integer(_ sql: String, _ values: Int64...) throws -> Int64 {
+        let statement = try prepare(sql)
+        for (i, value) in values.enumerated() { statement.bind(Int32(i + 1), value) }
+        guard try statement.step() else { throw Failure(message: "no row: \(sql)") }
+        return statement.int64(0)
+    }
+
     /// The largest id of a table (after a multi-row insert, the id of its last row).
     func lastInsertedIDOf(table: String) -> Int64 {
         guard let statement = try? prepare("SELECT MAX(id) FROM \(table)"), (try? statement.step()) == true else {

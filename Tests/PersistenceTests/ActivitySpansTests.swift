@@ -104,3 +104,38 @@ struct ActivitySpansTests {
         }
     }
 }
+
+@Suite("A recalculation that cannot be made")
+struct FailedRecalculationTests {
+    @Test(
+        "a key without factors names each of its records, and no part of the inventory is stored",
+        arguments: TestDatabases.locations)
+    func missingFactorStoresNothing(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(StoreTests.tree)
+            let nf3 = { (unit: String, month: Int) in
+                NewActivityRecord(unitCode: unit, period: "2023-0\(month)", item: "三氟化氮", quantity: 1, uom: "kg")
+            }
+            let ids = try await ActivityStore(db).insert([
+                nf3("F1", 1), ActivitySpansTests.diesel("F1", 2, 1), nf3("E2", 3), nf3("F1", 4),
+            ])
+            let s = try await UnitStore(db).unit(code: "S")
+            // NF3 has no GWP in the SAR set (IPCC 1995): its three records cannot be computed.
+            await #expect {
+                try await InventoryStore(db).compute(unitID: s.id, year: 2023, options: CalculationOptions(gwp: .sar))
+            } throws: { error in
+                guard case .invalid(let issues) = error as? StoreError else { return false }
+                return Set(issues.compactMap(\.row)) == Set([ids[0], ids[2], ids[3]].map(Int.init))
+                    && issues.allSatisfy { $0.file == "activity_records" }
+            }
+            #expect(try await InventoryStore(db).list().isEmpty)
+            for table in ["inventory_lines", "inventory_lineages", "inventory_summaries"] {
+                let count = try await db.sql.raw("SELECT COUNT(*) AS n FROM \(unsafeRaw: table)").first()?
+                    .decode(column: "n", as: Int.self)
+                #expect(count == 0, "\(table)")
+            }
+            let made = try await InventoryStore(db).compute(unitID: s.id, year: 2023, options: CalculationOptions())
+            #expect(made.recordCount == 4 && made.version == 1)
+        }
+    }
+}
