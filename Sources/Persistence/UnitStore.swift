@@ -338,10 +338,16 @@ public struct UnitStore: Sendable {
             if children > 0 {
                 throw StoreError.conflict("unit \(unit.code) has \(children) child units; move or delete them first")
             }
-            for table in ["activity_records", "economic_records", "inventories"] {
+            // Activity records by their spans (they have no index of their own), the others by themselves.
+            let sources: [(table: String, from: any SQLExpression, unitColumn: SQLColumn)] = [
+                ("activity_records", SQLRaw(ActivitySpans.recordsOfSpans), SQLColumn("unit_id", table: "s")),
+                ("economic_records", SQLIdentifier("economic_records"), SQLColumn("unit_id")),
+                ("inventories", SQLIdentifier("inventories"), SQLColumn("unit_id")),
+            ]
+            for (table, source, unitColumn) in sources {
                 let count =
-                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
-                    .where("unit_id", .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(source)
+                    .where(unitColumn, .equal, SQLBind(id)).first()?.decode(column: "n", as: Int.self) ?? 0
                 if count > 0 {
                     throw StoreError.conflict("unit \(unit.code) has \(count) rows in \(table); delete them first")
                 }

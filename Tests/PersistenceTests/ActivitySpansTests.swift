@@ -47,6 +47,26 @@ struct ActivitySpansTests {
     }
 
     @Test(
+        "a unit with activity records cannot be deleted until they are, found through their spans",
+        arguments: TestDatabases.locations)
+    func unitWithRecords(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(StoreTests.tree)
+            let f1 = try await UnitStore(db).unit(code: "F1")
+            let ids = try await ActivityStore(db).insert([Self.diesel("E2", 1, 1), Self.diesel("F1", 1, 1)])
+            await #expect {
+                try await UnitStore(db).delete(id: f1.id)
+            } throws: { error in
+                guard case .conflict(let message) = error as? StoreError else { return false }
+                return message.contains("1 rows in activity_records")
+            }
+            try await ActivityStore(db).delete(id: ids[1])
+            try await UnitStore(db).delete(id: f1.id)
+            #expect(try await UnitStore(db).list().map(\.code).contains("F1") == false)
+        }
+    }
+
+    @Test(
         "a replacing import leaves no span without records, and the records it wrote are found once",
         arguments: TestDatabases.locations)
     func replacingImport(_ kind: String) async throws {

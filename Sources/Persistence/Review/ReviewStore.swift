@@ -124,29 +124,31 @@ public struct ReviewStore: Sendable {
     }
 
     static func snapshot(_ unitID: Int64, _ period: ReportingPeriod, in db: any SQLDatabase) async throws -> Snapshot {
-        func rows(_ table: String, _ columns: [String]) async throws -> [AuditState.Value] {
-            try await AuditState.rows(
-                db.select().columns(columns).from(table).where("unit_id", .equal, SQLBind(unitID))
-                    .where("year", .equal, SQLBind(period.year))
-                    .where(
-                        SQLFunction("COALESCE", args: SQLColumn("month"), SQLLiteral.numeric("12")),
-                        .greaterThanOrEqual,
-                        SQLBind(period.firstMonth)
-                    )
-                    .where(
-                        SQLFunction("COALESCE", args: SQLColumn("month"), SQLLiteral.numeric("12")), .lessThanOrEqual,
-                        SQLBind(period.lastMonth)
-                    ).orderBy("id"))
+        /// The records (`r`) of the unit and period from `source`, whose unit and year are `k`'s:
+        /// activity records by their spans, economic records by themselves.
+        func rows(from source: any SQLExpression, records r: String, keyedBy k: String, _ columns: [String])
+            async throws -> [AuditState.Value]
+        {
+            var query = db.select()
+            for column in columns { query = query.column(SQLColumn(column, table: r)) }
+            let month = SQLFunction("COALESCE", args: SQLColumn("month", table: r), SQLLiteral.numeric("12"))
+            return try await AuditState.rows(
+                query.from(source)
+                    .where(SQLColumn("unit_id", table: k), .equal, SQLBind(unitID))
+                    .where(SQLColumn("year", table: k), .equal, SQLBind(period.year))
+                    .where(month, .greaterThanOrEqual, SQLBind(period.firstMonth))
+                    .where(month, .lessThanOrEqual, SQLBind(period.lastMonth))
+                    .orderBy(SQLColumn("id", table: r)))
         }
         return Snapshot(
             activity: try await rows(
-                "activity_records",
+                from: SQLRaw(ActivitySpans.recordsOfSpans), records: "a", keyedBy: "s",
                 [
                     "id", "month", "item", "category", "quantity", "uom", "ncv", "carbon_content", "oxidation_rate",
                     "source",
                 ]),
             economic: try await rows(
-                "economic_records",
+                from: SQLIdentifier("economic_records"), records: "economic_records", keyedBy: "economic_records",
                 ["id", "month", "output_value", "value_added", "revenue", "price_index", "base_year"]))
     }
 }
