@@ -51,15 +51,9 @@ enum ActivitySpans {
         [.int(span.rootID), .int(span.unitID), .int(span.year), .int(span.firstID), .int(span.lastID)]
     }
 
+    /// Spans are few (one per unit and year of a file), so one prepared row at a time will do.
     static func write(_ spans: [Span], in raw: SQLiteRaw) throws {
-        try BulkInsert.run(table: "activity_spans", columns: columns, count: spans.count, in: raw) { statement, i, p in
-            let span = spans[i]
-            statement.bind(p, span.rootID)
-            statement.bind(p + 1, span.unitID)
-            statement.bind(p + 2, span.year)
-            statement.bind(p + 3, span.firstID)
-            statement.bind(p + 4, span.lastID)
-        }
+        try BulkInsert.run(table: "activity_spans", columns: columns, rows: spans.lazy.map(values), in: raw)
     }
 
     static func write(_ spans: [Span], dialect: Dialect, in db: any SQLDatabase) async throws {

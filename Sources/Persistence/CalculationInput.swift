@@ -152,8 +152,10 @@ extension CalculationInput {
     static let filter =
         "s.root_id = ? AND s.year = ? AND s.unit_id IN (SELECT id FROM units WHERE root_id = ? AND path LIKE ?)"
 
-    static let approvedPeriods =
-        "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = ? AND status = 'approved'"
+    /// The approved periods of a year (the year is an integer, so it is written into the query).
+    static func approvedPeriods(year: Int) -> String {
+        "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = \(year) AND status = 'approved'"
+    }
 
     /// Reads on a bulk SQLite connection: texts are matched as bytes, no String made per row.
     /// - Parameter progress: called with the input after every `every` rows and at the end.
@@ -161,8 +163,7 @@ extension CalculationInput {
         anchor: UnitLookup.Entry, from raw: SQLiteRaw, every: Int = .max,
         progress: (CalculationInput) throws -> Void = { _ in }
     ) throws {
-        let periods = try raw.prepare(Self.approvedPeriods)
-        periods.bind(1, year)
+        let periods = try raw.prepare(Self.approvedPeriods(year: year))
         while try periods.step() {
             approve(unitID: periods.int64(0), months: Int(periods.int64(1))...Int(periods.int64(2)))
         }
@@ -172,6 +173,7 @@ extension CalculationInput {
         statement.bind(2, year)
         statement.bind(3, anchor.rootID)
         statement.bind(4, anchor.path + "%")
+        var reported = 0
         while try statement.step() {
             let item = textIndex(statement.bytes(4))
             let category = textIndex(statement.bytes(5))
@@ -181,7 +183,10 @@ extension CalculationInput {
                 quantity: statement.double(3), item: item, category: category, uom: uom,
                 ncv: statement.optionalDouble(7), carbonContent: statement.optionalDouble(8),
                 oxidationRate: statement.optionalDouble(9))
-            if count % every == 0 { try progress(self) }
+            if count - reported >= every {
+                try progress(self)
+                reported = count
+            }
         }
         try progress(self)
     }
@@ -201,9 +206,7 @@ extension CalculationInput {
 
     /// Reads through SQLKit (PostgreSQL).
     mutating func read(anchor: UnitLookup.Entry, from db: any SQLDatabase) async throws {
-        let periods = try await db.raw(
-            "SELECT unit_id, first_month, last_month FROM reporting_periods WHERE year = \(bind: year) AND status = 'approved'"
-        ).all()
+        let periods = try await db.raw("\(unsafeRaw: Self.approvedPeriods(year: year))").all()
         for period in periods {
             approve(
                 unitID: try period.decode(column: "unit_id", as: Int64.self),
@@ -232,40 +235,21 @@ extension CalculationInput {
 }
 
 /// Numbers the distinct texts of a column (items, categories, units of measure: a few dozen), so a
-/// row's key is a few integers. Reads from SQLite are matched by their bytes without making a String:
-/// a 64-bit hash of the bytes finds the candidate, and the bytes are compared to be sure.
+/// row's key is a few integers. Reads from SQLite are matched by their bytes without making a String.
 struct TextTable {
+    private var interner = ByteInterner()
     private var strings: [String] = []
-    private var utf8: [[UInt8]] = []
-    private var byText: [String: Int32] = [:]
-    private var byHash = IntegerTable()
 
     func string(_ index: Int32) -> String { strings[Int(index)] }
 
     mutating func index(of text: String) -> Int32 {
-        if let known = byText[text] { return known }
-        let index = Int32(strings.count)
-        strings.append(text)
-        utf8.append(Array(text.utf8))
-        byText[text] = index
-        utf8[Int(index)].withUnsafeBytes { _ = byHash.insertIfAbsent(Self.hash($0), index) }
-        return index
+        var text = text
+        return text.withUTF8 { index(of: UnsafeRawBufferPointer($0)) }
     }
 
     mutating func index(of bytes: UnsafeRawBufferPointer) -> Int32 {
-        if let candidate = byHash[Self.hash(bytes)], Self.same(utf8[Int(candidate)], bytes) { return candidate }
-        return index(of: String(decoding: bytes, as: UTF8.self))
-    }
-
-    private static func same(_ known: [UInt8], _ bytes: UnsafeRawBufferPointer) -> Bool {
-        known.count == bytes.count
-            && known.withUnsafeBytes { bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-    }
-
-    /// FNV-1a, 64-bit, less its top bit (`IntegerTable` keys are non-negative).
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int64(bitPattern: h >> 1)
+        let (id, isNew) = interner.id(of: bytes.assumingMemoryBound(to: UInt8.self))
+        if isNew { strings.append(interner.text(id)) }
+        return id
     }
 }

@@ -38,44 +38,23 @@ enum PlainActivityRows {
         statement.bind(p + 8, batchID)
     }
 
-    /// Numbers the distinct texts of validated records (a batch has a few dozen): the three texts'
-    /// bytes are hashed together (FNV-1a, cheaper than three Swift string hashes per row), the
-    /// hash finds a candidate in an open-addressed table, and the texts are compared to be sure.
+    /// Numbers the distinct texts of validated records (a batch has a few dozen): the three texts,
+    /// laid end to end, are looked up as one byte string.
     struct Table {
         private(set) var texts: [Texts] = []
-        private var keys: [(item: String, category: String, uom: String)] = []
-        private var byHash = IntegerTable()
-        /// Texts whose hash another texts had first.
-        private var collided: [String: Int32] = [:]
+        private var interner = ByteInterner()
+        private var scratch: [UInt8] = []
 
         mutating func index(item: String, category: String, uom: String) -> Int32 {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            func mix(_ text: String) {
-                var text = text
-                text.withUTF8 { for byte in $0 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 } }
-                h = (h ^ 0xff) &* 0x100_0000_01b3  // a separator: ("ab", "c") and ("a", "bc") differ
-            }
-            mix(item)
-            mix(category)
-            mix(uom)
-            let hash = Int64(bitPattern: h >> 1)
-            if let candidate = byHash[hash] {
-                let known = keys[Int(candidate)]
-                if known.item == item, known.category == category, known.uom == uom { return candidate }
-                let spelled = [item, category, uom].joined(separator: "\u{1}")
-                if let found = collided[spelled] { return found }
-                collided[spelled] = add(item, category, uom)
-                return Int32(texts.count - 1)
-            }
-            let index = add(item, category, uom)
-            _ = byHash.insertIfAbsent(hash, index)
-            return index
-        }
-
-        private mutating func add(_ item: String, _ category: String, _ uom: String) -> Int32 {
-            keys.append((item, category, uom))
-            texts.append(Texts(item: item, category: category, uom: uom))
-            return Int32(texts.count - 1)
+            scratch.removeAll(keepingCapacity: true)
+            scratch.append(contentsOf: item.utf8)
+            scratch.append(0x01)  // a separator: ("ab", "c") and ("a", "bc") differ
+            scratch.append(contentsOf: category.utf8)
+            scratch.append(0x01)
+            scratch.append(contentsOf: uom.utf8)
+            let (id, isNew) = scratch.withUnsafeBufferPointer { interner.id(of: $0) }
+            if isNew { texts.append(Texts(item: item, category: category, uom: uom)) }
+            return id
         }
     }
 

@@ -8,18 +8,16 @@ enum RecordEdits {
     /// Deletes the record from `table` and marks what covered it stale; 404 when it is gone.
     /// Returns the record as it was.
     @discardableResult
-    static func remove(_ id: Int64, from table: String, kind: String, in db: any SQLDatabase) async throws
-        -> AuditState
-    {
-        guard let before = try await AuditState.row(of: table, id: id, in: db) else {
-            throw StoreError.notFound(kind: kind, id: String(id))
+    static func remove(_ id: Int64, from table: Table, in db: any SQLDatabase) async throws -> AuditState {
+        guard let before = try await AuditState.row(of: table.name, id: id, in: db) else {
+            throw StoreError.notFound(kind: table.kind, id: String(id))
         }
         if let unit = before.int("unit_id"), let year = before.int("year") {
             let key = PeriodLocks.Key(unitID: unit, year: Int(year), month: before.int("month").map(Int.init))
             try await PeriodLocks.check(units: [unit], keys: { [key] }, in: db)
         }
-        try await db.delete(from: table).where("id", .equal, SQLBind(id)).run()
-        if table == "activity_records", let unit = before.int("unit_id") {
+        try await db.delete(from: table.name).where("id", .equal, SQLBind(id)).run()
+        if table.hasSpans, let unit = before.int("unit_id") {
             try await ActivitySpans.tidyAfterDeleting(units: [unit], in: db)
         }
         if let unit = before.int("unit_id"), let year = before.int("year") {
@@ -50,13 +48,15 @@ extension RecordEdits {
         let subjectKind: String
         let replaced: AuditAction
         let deleted: AuditAction
+        /// Whether its records are found through `activity_spans`, which a delete must tidy.
+        let hasSpans: Bool
 
         static let activity = Table(
             name: "activity_records", kind: "activity record", subjectKind: "activity_record",
-            replaced: .activityReplaced, deleted: .activityDeleted)
+            replaced: .activityReplaced, deleted: .activityDeleted, hasSpans: true)
         static let economic = Table(
             name: "economic_records", kind: "economic record", subjectKind: "economic_record",
-            replaced: .economicReplaced, deleted: .economicDeleted)
+            replaced: .economicReplaced, deleted: .economicDeleted, hasSpans: false)
     }
 
     /// Removes record `id` and has `insert` write its replacement, inside the caller's transaction,
@@ -64,7 +64,7 @@ extension RecordEdits {
     static func replace(
         _ id: Int64, in table: Table, db: any SQLDatabase, insert: (any SQLDatabase) async throws -> Int64
     ) async throws -> Int64 {
-        let before = try await remove(id, from: table.name, kind: table.kind, in: db)
+        let before = try await remove(id, from: table, in: db)
         let newID = try await insert(db)
         let after = try await AuditState.row(of: table.name, id: newID, in: db)
         try await AuditLog.append(
@@ -74,7 +74,7 @@ extension RecordEdits {
 
     /// Deletes record `id`, audited, inside the caller's transaction.
     static func delete(_ id: Int64, in table: Table, db: any SQLDatabase) async throws {
-        let before = try await remove(id, from: table.name, kind: table.kind, in: db)
+        let before = try await remove(id, from: table, in: db)
         try await AuditLog.append(
             change(table.deleted, subjectKind: table.subjectKind, id: id, before: before, after: nil), in: db)
     }

@@ -77,10 +77,7 @@ final class SQLiteRaw {
 
     /// The largest id of a table (after a multi-row insert, the id of its last row).
     func lastInsertedIDOf(table: String) -> Int64 {
-        guard let statement = try? prepare("SELECT MAX(id) FROM \(table)"), (try? statement.step()) == true else {
-            return 0
-        }
-        return statement.int64(0)
+        (try? integer("SELECT COALESCE(MAX(id), 0) FROM \(table)")) ?? 0
     }
 
     func failure() -> Failure { Failure(message: String(cString: sqlite_nio_sqlite3_errmsg(handle))) }

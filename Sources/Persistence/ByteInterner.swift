@@ -1,19 +1,21 @@
 import Foundation
 
-/// Distinct byte strings numbered in the order first seen. A column of a million imported rows
-/// repeats a few thousand texts; each row's field is looked up here as bytes, with no String made,
-/// and only a text seen for the first time is decoded (by the caller) and judged.
-struct ByteInterner: Sendable {
+/// Distinct byte strings numbered in the order first seen. A column of a million imported (or
+/// stored) rows repeats a few thousand texts; each row's field is looked up here as bytes, with no
+/// String made, and only a text seen for the first time is decoded (by the caller) and judged.
+public struct ByteInterner: Sendable {
     /// Open addressing: each slot holds an id + 1, or 0 when empty. Always a power of two long.
     private var slots = [Int32](repeating: 0, count: 64)
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var arena: [UInt8] = []
 
-    var count: Int { hashes.count }
+    public init() {}
+
+    public var count: Int { hashes.count }
 
     /// The id of `bytes`, and whether it was seen for the first time.
-    mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+    public mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -34,7 +36,7 @@ struct ByteInterner: Sendable {
     }
 
     /// The bytes of an id, as UTF-8 text (invalid sequences repaired; callers pass validated text).
-    func text(_ id: Int32) -> String {
+    public func text(_ id: Int32) -> String {
         let start = starts[Int(id)]
         let end = Int(id) + 1 < starts.count ? starts[Int(id) + 1] : arena.count
         return arena.withUnsafeBufferPointer {
