@@ -37,11 +37,14 @@ let package = Package(
             swiftSettings: strict),
         // Charts as geometry for SVG templates: scales, lines, bars, rings. Knows nothing of PeakZero.
         .target(name: "Charts", swiftSettings: strict),
+        // Generic fast structures for the bulk paths: the byte interner, the integer table, the thread
+        // hand-off and first-seen numbering. Knows nothing of PeakZero.
+        .target(name: "FastStructures", swiftSettings: strict),
         // Schema, migrations and queries: the only place that speaks SQL (SQLite and PostgreSQL).
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting", "Governance",
+                "Accounting", "Governance", "FastStructures",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -55,7 +58,8 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: [
-                "Accounting", "Persistence", "Spreadsheet", .product(name: "Crypto", package: "swift-crypto"),
+                "Accounting", "FastStructures", "Persistence", "Spreadsheet",
+                .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.
         .target(
@@ -82,13 +86,17 @@ let package = Package(
         .executableTarget(name: "peakzero", dependencies: ["PeakZeroCLI"], swiftSettings: strict),
         // Benchmarks (run with -c release); docs/benchmarks.md holds their figures.
         .executableTarget(
-            name: "peakzero-bench", dependencies: ["Accounting", "Persistence", "PeakZeroServer"], swiftSettings: strict
-        ),
+            name: "peakzero-bench",
+            dependencies: [
+                "Accounting", "Persistence", "Intake", "Spreadsheet", .product(name: "Logging", package: "swift-log"),
+            ], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Accounting"], swiftSettings: strict),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
+        .testTarget(name: "FastStructuresTests", dependencies: ["FastStructures"], swiftSettings: strict),
         .testTarget(
-            name: "IntakeTests", dependencies: ["Intake", "Spreadsheet", "Persistence", "PersistenceTestSupport"],
+            name: "IntakeTests",
+            dependencies: ["Intake", "FastStructures", "Spreadsheet", "Persistence", "PersistenceTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "SpreadsheetTests",

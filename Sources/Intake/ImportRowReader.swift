@@ -1,4 +1,5 @@
 import Accounting
+import FastStructures
 import Foundation
 import Persistence
 

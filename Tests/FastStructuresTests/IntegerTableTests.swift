@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Persistence
+import FastStructures
 
 /// `IntegerTable` against a Dictionary on the same keys: keys spread far apart, keys that differ in
 /// their high bits only (the hash's shift keeps the high bits), and enough of them to grow the table

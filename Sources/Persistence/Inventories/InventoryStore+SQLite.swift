@@ -1,4 +1,5 @@
 import Accounting
+import FastStructures
 import Foundation
 
 /// A recalculation on SQLite, on both cores: one thread reads the subtree's records on a

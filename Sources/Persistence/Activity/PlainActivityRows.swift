@@ -1,4 +1,5 @@
 import Accounting
+import FastStructures
 import Foundation
 
 /// Activity rows without measured parameters or a source — nearly every row of a file or a

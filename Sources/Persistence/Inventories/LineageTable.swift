@@ -1,4 +1,5 @@
 import Accounting
+import FastStructures
 import Foundation
 
 /// The lineages of an inventory's lines: what lines share — item, category, scope, gas and the
@@ -6,11 +7,11 @@ import Foundation
 /// are met, so lines can be written with their lineage id while later keys are still being read.
 struct LineageTable {
     /// The lineage id of each key added, in order.
-    private(set) var idOfKey: [Int64] = []
+    var idOfKey: [Int64] { numbering.numbers }
     /// The distinct lineages as rows (lineage id, item, category, scope, gas, factors as JSON),
     /// without the inventory id.
     private(set) var rows: [[BulkValue]] = []
-    private var idByKey: [LineageKey: Int64] = [:]
+    private var numbering = FirstSeenNumbering<LineageKey>()
     private let encoder = JSONEncoder()
 
     struct LineageKey: Hashable {
@@ -39,19 +40,14 @@ struct LineageTable {
                     kind: $0.kind, id: $0.entry?.id, set: $0.entry?.setName, value: $0.value, unit: $0.unit,
                     notes: $0.notes)
             })
-        if let id = idByKey[key] {
-            idOfKey.append(id)
-            return
-        }
+        let (id, isNew) = numbering.meet(key)
+        guard isNew else { return }
         let lineage = key.uses.map {
             LineFactor(kind: $0.kind, value: $0.value, unit: $0.unit, id: $0.id, factorSet: $0.set, notes: $0.notes)
         }
-        let id = Int64(rows.count + 1)
-        idByKey[key] = id
         rows.append([
             .int(id), .text(key.item), .text(key.category), .text(key.scope), .text(key.gas),
             .text(String(decoding: try encoder.encode(lineage), as: UTF8.self)),
         ])
-        idOfKey.append(id)
     }
 }
