@@ -26,7 +26,8 @@ extension Exports {
                 unitCodes: try await codes(in: database, under: unitID), language: language)
         case .units:
             let store = UnitStore(database)
-            let units = try await store.list(under: unitID)
+            // The export's route has checked that the unit is the asker's; its subtree goes whole.
+            let units = try await store.list(under: unitID, scope: .everything)
             var codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
             if let parent = units.first?.parentID { codes[parent] = try await store.unit(id: parent).code }
             return Exports.units(units, parentCodes: codes, language: language)
@@ -60,7 +61,7 @@ extension Exports {
 
     static func codes(in database: PeakZeroDatabase, under unitID: Int64) async throws -> [Int64: String] {
         Dictionary(
-            try await UnitStore(database).list(under: unitID).map { ($0.id, $0.code) },
+            try await UnitStore(database).list(under: unitID, scope: .everything).map { ($0.id, $0.code) },
             uniquingKeysWith: { first, _ in first })
     }
 }

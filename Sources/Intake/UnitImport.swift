@@ -16,8 +16,9 @@ public struct UnitImport: Sendable {
     ) async throws -> ImportReport {
         var (report, table) = try await ImportReport.begin(file, .units, mode: mode, dryRun: dryRun, in: database)
         guard let table else { return report }
+        // The unit tree is the installation's, changed by administrators only: every stored unit counts.
         let stored = Dictionary(
-            try await UnitStore(database).list().map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+            try await UnitStore(database).list(scope: .everything).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
         var rows: [(unit: NewUnit, row: TableRow)] = []
         var firstRow: [String: Int] = [:]

@@ -93,6 +93,7 @@ enum StoreErrorText {
             case .notFound(let kind, let id): throw ValidationError("no \(kind) \(id)")
             case .conflict(let message): throw ValidationError(message)
             case .invalid(let issues): throw ValidationError(issues.map { $0.message(in: .en) }.joined(separator: "\n"))
+            case .unattributed: throw ValidationError("no actor for this change; nothing was written")
             }
         }
     }

@@ -29,7 +29,7 @@ struct UnitsCommand: AsyncParsableCommand {
                     }
                     prefix = p
                 }
-                let units = try await store.list(under: root, region: prefix)
+                let units = try await store.list(under: root, region: prefix, scope: .everything)
                 let depths = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0) })
                 var table = TextTable(header: ["id", "code", "name", "level", "region", "industry", "share"])
                 table.rightAligned = [0, 6]

@@ -1,3 +1,4 @@
+import Accounting
 import ArgumentParser
 import Foundation
 import Persistence

@@ -16,8 +16,17 @@ public enum TestDatabases {
         return names
     }
 
+    /// What a test changes is audited as PeakZero's own unless the test says who is acting.
     public static func withDatabase<T: Sendable>(
         _ kind: String, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
+    ) async throws -> T {
+        try await AuditActor.$current.withValue(AuditActor.current ?? .system) {
+            try await openDatabase(kind, migrate: migrate, body)
+        }
+    }
+
+    private static func openDatabase<T: Sendable>(
+        _ kind: String, migrate: Bool, _ body: (PeakZeroDatabase) async throws -> T
     ) async throws -> T {
         guard kind == "postgres", let adminURL = ProcessInfo.processInfo.environment["PEAKZERO_TEST_POSTGRES_URL"]
         else {

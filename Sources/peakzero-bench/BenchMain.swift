@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 
 /// `peakzero-bench`: PeakZero's benchmarks. Run in release mode:
 ///   swift run -c release peakzero-bench rollup --data DIR
@@ -7,6 +8,11 @@ import Foundation
 struct BenchMain {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // What a benchmark writes is audited like a command's, in the name of whoever runs it.
+        await AuditActor.$current.withValue(.commandLine(user: NSUserName())) { await run(arguments) }
+    }
+
+    static func run(_ arguments: [String]) async {
         do {
             switch arguments.first {
             case "rollup": try RollupBenchmark(arguments: Array(arguments.dropFirst())).run()

@@ -33,7 +33,7 @@ struct ActivityImportTests {
     ) async throws -> ImportReport {
         try await ActivityImport(db).run(
             try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester",
-            today: today)
+            today: today, scope: .everything)
     }
 
     static func stored(_ db: PeakZeroDatabase) async throws -> [StoredActivityRecord] {
@@ -189,7 +189,7 @@ struct ActivityImportTests {
             ]
             _ = try await Self.importing(try Self.workbook(rows), into: db)
             let s = try await UnitStore(db).unit(code: "S")
-            let codes = Dictionary(uniqueKeysWithValues: try await UnitStore(db).list().map { ($0.id, $0.code) })
+            let codes = Dictionary(uniqueKeysWithValues: try await UnitStore(db).list(scope: .everything).map { ($0.id, $0.code) })
             let tables = Exports.activity(try await Self.stored(db), unitCodes: codes, language: .zh)
             for format in Templates.Format.allCases {
                 let data = try Exports.data(tables, format: format)
@@ -201,7 +201,7 @@ struct ActivityImportTests {
                         ["F2", "2024-02", "电力", "2450", "MWh"],
                     ], "\(format)")
                 let again = try await ActivityImport(db).run(
-                    file, mode: .replace, dryRun: true, language: .en, today: Self.today)
+                    file, mode: .replace, dryRun: true, language: .en, today: Self.today, scope: .everything)
                 #expect(again.errors.isEmpty && again.rowsValid == 3, "\(again.text(in: .en))")
             }
             // The indicators' export carries the roll-up's own totals.

@@ -25,7 +25,7 @@ struct EconomicImportTests {
         // No kind given: the sheet's name tells it.
         try await FileImport(db).run(
             try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester",
-            today: today)
+            today: today, scope: .everything)
     }
 
     static func stored(_ db: PeakZeroDatabase) async throws -> [String] {
@@ -135,13 +135,13 @@ struct EconomicImportTests {
             defer { try? FileManager.default.removeItem(at: folder) }
             let path = folder.appendingPathComponent("economic.csv").path
             try FilledTemplate.csv(.economic, lines).write(to: URL(fileURLWithPath: path))
-            let refused = try await FileImport(db).run(path: path, dryRun: false, language: .en, today: Self.today)
+            let refused = try await FileImport(db).run(path: path, dryRun: false, language: .en, today: Self.today, scope: .everything)
             #expect(refused.errors.map { "\($0.row ?? 0) \($0.column ?? "")" } == ["13 output_value"])
             #expect(try await Self.stored(db).isEmpty)
 
             lines.removeLast()
             try FilledTemplate.csv(.economic, lines).write(to: URL(fileURLWithPath: path))
-            let written = try await FileImport(db).run(path: path, dryRun: false, language: .en, today: Self.today)
+            let written = try await FileImport(db).run(path: path, dryRun: false, language: .en, today: Self.today, scope: .everything)
             #expect(written.errors.isEmpty && written.rowsWritten == 11)
         }
     }

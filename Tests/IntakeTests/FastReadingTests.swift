@@ -159,10 +159,10 @@ struct FastReadingTests {
             let url = try StreamingImportTests.file(csv)
             let importer = ActivityImport(db)
             let streamed = try await importer.run(
-                path: url.path, mode: mode, dryRun: true, language: .zh, today: ActivityImportTests.today)
+                path: url.path, mode: mode, dryRun: true, language: .zh, today: ActivityImportTests.today, scope: .everything)
             let whole = try await importer.run(
                 try IntakeFile(data: Data(csv.utf8), name: "stream.csv"), mode: mode, dryRun: true, language: .zh,
-                today: ActivityImportTests.today)
+                today: ActivityImportTests.today, scope: .everything)
             #expect(Self.difference(Self.listed(streamed.errors), Self.listed(whole.errors)) == [])
             #expect(Self.difference(Self.listed(streamed.warnings), Self.listed(whole.warnings)) == [])
             #expect(streamed.rowsRead == whole.rowsRead && streamed.rowsValid == whole.rowsValid)
@@ -207,10 +207,10 @@ struct FastReadingTests {
                     streamed
                     ? try await importer.run(
                         path: try StreamingImportTests.file(csv).path, dryRun: false, language: .en,
-                        today: ActivityImportTests.today)
+                        today: ActivityImportTests.today, scope: .everything)
                     : try await importer.run(
                         try IntakeFile(data: Data(csv.utf8), name: "good.csv"), dryRun: false, language: .en,
-                        today: ActivityImportTests.today)
+                        today: ActivityImportTests.today, scope: .everything)
                 #expect(
                     report.succeeded && report.rowsWritten > 60,
                     "\(report.errors.prefix(3).map { $0.message(in: .en) })")
@@ -243,9 +243,9 @@ extension FastReadingTests {
             try writer.write(to: url)
             let importer = ActivityImport(db)
             let streamed = try await importer.run(
-                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today)
+                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today, scope: .everything)
             let whole = try await importer.run(
-                try IntakeFile(path: url.path), dryRun: true, language: .en, today: ActivityImportTests.today)
+                try IntakeFile(path: url.path), dryRun: true, language: .en, today: ActivityImportTests.today, scope: .everything)
             #expect(Self.difference(Self.listed(streamed.errors), Self.listed(whole.errors)) == [])
             #expect(Self.difference(Self.listed(streamed.warnings), Self.listed(whole.warnings)) == [])
             #expect(streamed.rowsRead == whole.rowsRead && streamed.rowsValid == whole.rowsValid)
@@ -266,7 +266,7 @@ extension FastReadingTests {
             let url = try StreamingImportTests.file(
                 "unit,period,item,quantity,uom\nF1,2024-02,柴油,1,t\nF1,2024-03,柴油,1,t\nF2,2024-03,柴油,1,t\n")
             let report = try await ActivityImport(db).run(
-                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today)
+                path: url.path, dryRun: true, language: .en, today: ActivityImportTests.today, scope: .everything)
             #expect(report.errors.map(\.row) == [3] && report.errors.first?.column == "period")
             #expect(report.rowsValid == 2)
         }

@@ -56,10 +56,10 @@ struct StreamingImportTests {
             let url = try Self.file(csv)
             let importer = ActivityImport(db)
             let streamed = try await importer.run(
-                path: url.path, dryRun: false, language: .en, today: ActivityImportTests.today)
+                path: url.path, dryRun: false, language: .en, today: ActivityImportTests.today, scope: .everything)
             let whole = try await importer.run(
                 try IntakeFile(data: Data(csv.utf8), name: "stream.csv"), dryRun: true, language: .en,
-                today: ActivityImportTests.today)
+                today: ActivityImportTests.today, scope: .everything)
             #expect(streamed.errors.map { $0.message(in: .en) } == whole.errors.map { $0.message(in: .en) })
             #expect(streamed.errors.map(\.row) == [2, 3, 4, 6, 7])
             #expect(streamed.rowsRead == 6 && streamed.rowsWritten == 0)
@@ -67,12 +67,12 @@ struct StreamingImportTests {
 
             let good = try Self.file("unit,period,item,quantity,uom\nF1,2024-04,柴油,1,t\nF2,2024-04,电力,10,MWh\n")
             let done = try await importer.run(
-                path: good.path, dryRun: false, language: .zh, today: ActivityImportTests.today)
+                path: good.path, dryRun: false, language: .zh, today: ActivityImportTests.today, scope: .everything)
             #expect(done.succeeded && done.rowsWritten == 2 && done.batchID != nil)
             let batch = try #require(try await ActivityStore(db).batches().first)
             #expect(batch.rowCount == 2 && batch.contentHash == done.contentHash && batch.fileName == "stream.csv")
             let again = try await importer.run(
-                path: good.path, dryRun: false, language: .zh, today: ActivityImportTests.today)
+                path: good.path, dryRun: false, language: .zh, today: ActivityImportTests.today, scope: .everything)
             #expect(again.alreadyImported && again.rowsWritten == 0 && again.batchID == batch.id)
         }
     }

@@ -24,12 +24,12 @@ struct UnitImportTests {
         language: Language = .zh, into db: PeakZeroDatabase
     ) async throws -> ImportReport {
         try await FileImport(db).run(
-            try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester")
+            try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester", scope: .everything)
     }
 
     /// The tree as `code<parent share level class region`, depth first.
     static func tree(_ db: PeakZeroDatabase) async throws -> [String] {
-        let units = try await UnitStore(db).list()
+        let units = try await UnitStore(db).list(scope: .everything)
         let codes = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.code) })
         return units.map {
             "\($0.code)<\($0.parentID.flatMap { codes[$0] } ?? "") \($0.ownershipShare) \($0.level.rawValue) "

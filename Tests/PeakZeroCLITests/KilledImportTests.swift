@@ -53,7 +53,7 @@ struct KilledImportTests {
         }
         let count = try await PeakZeroDatabase.with(.sqliteFile(path: data + "/peakzero.sqlite"), logger: logger) {
             database in
-            let root = try await UnitStore(database).list().first { $0.parentID == nil }!
+            let root = try await UnitStore(database).list(scope: .everything).first { $0.parentID == nil }!
             return try await ActivityStore(database).list(under: root.id).filter { Int($0.period.prefix(4))! < 2022 }
                 .count
         }

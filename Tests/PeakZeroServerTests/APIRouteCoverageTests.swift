@@ -36,4 +36,17 @@ struct APIRouteCoverageTests {
             }
         }
     }
+
+    @Test("every API route and page is declared by exactly one feature, and no two share a method and path")
+    func everyRoute_isDeclaredOnce() {
+        let routes = APIRoute.declarations.map(\.route)
+        #expect(routes.count == APIRoute.allCases.count)
+        #expect(Set(routes) == Set(APIRoute.allCases))
+        let pages = SitePage.declarations.map(\.page)
+        #expect(pages.count == SitePage.allCases.count)
+        #expect(Set(pages) == Set(SitePage.allCases))
+        let served = APIRoute.declarations.map { "\($0.rule.method) \($0.rule.path)" }
+            + SitePage.declarations.map { "\($0.rule.method) \($0.rule.path)" }
+        #expect(Set(served).count == served.count)
+    }
 }

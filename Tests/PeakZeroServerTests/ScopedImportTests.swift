@@ -45,7 +45,7 @@ struct ScopedImportTests {
             let units = Data("code,name,level,parent_code,region_code\nF9,New,facility,E1,510104\n".utf8)
             let tree = try await upload(units, name: "units.csv")
             #expect(tree.0 == .unprocessableContent && "\(tree.1)".contains("administrator"))
-            #expect(try await UnitStore(database).list().allSatisfy { $0.code != "F9" })
+            #expect(try await UnitStore(database).list(scope: .everything).allSatisfy { $0.code != "F9" })
         }
     }
 
@@ -94,12 +94,12 @@ extension ScopedImportTests {
                 try await ReviewStore(database).take(.submit, unitID: f1, period: july)
             }
             let file = try IntakeFile(data: Self.own, name: "own.csv")
-            let report = try await FileImport(database).run(file, dryRun: true, language: .zh)
+            let report = try await FileImport(database).run(file, dryRun: true, language: .zh, scope: .everything)
             #expect(!report.succeeded && report.errors.first?.row == 2)
             #expect(report.errors.first?.problem.text(in: .zh).contains("已报送") == true)
             let economic = try IntakeFile(
                 data: Data("单位代码,期间,工业总产值（万元）\nF1,2023-07,5\n".utf8), name: "economic.csv")
-            let refused = try await FileImport(database).run(economic, kind: .economic, dryRun: true, language: .en)
+            let refused = try await FileImport(database).run(economic, kind: .economic, dryRun: true, language: .en, scope: .everything)
             #expect(
                 !refused.succeeded && refused.errors.contains { $0.row == 2 && $0.columnLetter == "B" },
                 "\(refused.errors)")

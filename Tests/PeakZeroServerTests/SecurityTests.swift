@@ -24,7 +24,7 @@ struct SecurityTests {
     func textFilters() async throws {
         try await withAPI("sqlite") { client, database in
             let w = try await AuthorizationMatrixTests.world(client, database)
-            let before = try await UnitStore(database).list().count
+            let before = try await UnitStore(database).list(scope: .everything).count
             let filters = [
                 "/units?lang=en&q=", "/units?lang=en&region=", "/factors?lang=en&kind=", "/factors?lang=en&item=",
                 "/factors?lang=en&grade=", "/factors?lang=en&set=", "/audit?lang=en&unit=", "/audit?lang=en&actor=",
@@ -50,7 +50,7 @@ struct SecurityTests {
                 ) { $0.status.code }
                 #expect([400, 404, 422].contains(Int(status)), "\(status) for \(text)")
             }
-            #expect(try await UnitStore(database).list().count == before)
+            #expect(try await UnitStore(database).list(scope: .everything).count == before)
             #expect(try await AuditLog.verify(database).isIntact)
         }
     }

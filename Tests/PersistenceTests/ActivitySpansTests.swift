@@ -62,7 +62,7 @@ struct ActivitySpansTests {
             }
             try await ActivityStore(db).delete(id: ids[1])
             try await UnitStore(db).delete(id: f1.id)
-            #expect(try await UnitStore(db).list().map(\.code).contains("F1") == false)
+            #expect(try await UnitStore(db).list(scope: .everything).map(\.code).contains("F1") == false)
         }
     }
 
@@ -91,7 +91,7 @@ struct ActivitySpansTests {
         try await TestDatabases.withDatabase(kind, migrate: false) { db async throws in
             try await Migrator(migrations: Migrations.all.filter { $0.version < 12 }).migrate(db)
             try await UnitStore(db).create(StoreTests.tree)
-            let units = try await UnitStore(db).list()
+            let units = try await UnitStore(db).list(scope: .everything)
             let id = Dictionary(uniqueKeysWithValues: units.map { ($0.code, $0.id) })
             let root = id["S"]!
             for batch in 1...2 {

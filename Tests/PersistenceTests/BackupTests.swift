@@ -100,7 +100,7 @@ struct BackupTests {
             try Backup.restore("/nowhere.sqlite", into: target, force: true)
         }
         try await PeakZeroDatabase.with(target, logger: TestDatabases.logger) { db async throws in
-            #expect(try await UnitStore(db).list().count == 3, "the database was left alone")
+            #expect(try await UnitStore(db).list(scope: .everything).count == 3, "the database was left alone")
         }
     }
 

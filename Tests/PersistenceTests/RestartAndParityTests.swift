@@ -23,7 +23,7 @@ struct RestartAndParityTests {
 
         let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         #expect(try await Migrator().migrate(second).isEmpty)
-        #expect(try await UnitStore(second).list().map(\.code) == ["S", "G", "E1", "F1", "E2"])
+        #expect(try await UnitStore(second).list(scope: .everything).map(\.code) == ["S", "G", "E1", "F1", "E2"])
         #expect(try await ActivityStore(second).list(under: s.id).count == 1)
         #expect(try await InventoryStore(second).inventory(id: inventory.id) == inventory)
         try await second.shutdown()

@@ -36,8 +36,8 @@ struct StoreTests {
             #expect(units.count == 5)
             let store = UnitStore(db)
             let g = try await store.unit(code: "G")
-            #expect(try await store.list(under: g.id).map(\.code) == ["G", "E1", "F1", "E2"])
-            #expect(try await store.list(region: RegionPrefix("5101")!).map(\.code) == ["G", "E1", "F1"])
+            #expect(try await store.list(under: g.id, scope: .everything).map(\.code) == ["G", "E1", "F1", "E2"])
+            #expect(try await store.list(region: RegionPrefix("5101")!, scope: .everything).map(\.code) == ["G", "E1", "F1"])
         }
     }
 
@@ -56,7 +56,7 @@ struct StoreTests {
                 let found = issues.map { "\($0.row ?? 0) \($0.column ?? "")" }
                 return found == ["6 name", "6 level", "6 region_code", "7 code"]
             }
-            #expect(try await UnitStore(db).list().isEmpty)
+            #expect(try await UnitStore(db).list(scope: .everything).isEmpty)
         }
     }
 

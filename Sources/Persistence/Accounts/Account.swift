@@ -1,3 +1,5 @@
+import Accounting
+
 /// A person or script that signs in, with the roles it holds. Never carries its password or hash.
 public struct Account: Sendable, Codable, Equatable {
     public let id: Int64

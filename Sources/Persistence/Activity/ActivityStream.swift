@@ -282,7 +282,7 @@ extension ActivityStore {
     /// outcome says so and when no earlier batch has the same content; otherwise rolled back.
     /// Returns the outcome's result and, when an identical file was imported before, that batch.
     public func stream<T: Sendable>(
-        provenance: RecordBatch, scope: AccessScope = .everything,
+        provenance: RecordBatch, scope: AccessScope,
         _ body: @escaping @Sendable (ActivityStream) throws -> StreamOutcome<T>
     ) async throws -> (result: T, written: Int, batch: Int64?, earlier: (id: Int64, createdAt: String)?) {
         let header = provenance.row(count: 0)

@@ -23,5 +23,15 @@ public struct AuditActor: Sendable, Equatable {
         AuditActor(accountID: nil, name: "cli:\(user)")
     }
 
-    @TaskLocal public static var current: AuditActor = .system
+    /// Who is acting in this task: nil until a caller says (the sign-in for a request, a command
+    /// for its run, a test for its body). Never a default: an audited change nobody attributed is
+    /// refused rather than written down as PeakZero's own.
+    @TaskLocal public static var current: AuditActor?
+
+    /// The actor of the change being made.
+    /// - Throws: `StoreError.unattributed` when no caller has said who is acting.
+    public static func acting() throws -> AuditActor {
+        guard let current else { throw StoreError.unattributed }
+        return current
+    }
 }

@@ -21,7 +21,7 @@ public enum AuditLog {
         let dialect: Dialect = db.dialect.name == "postgresql" ? .postgres : .sqlite
         if dialect == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(\(bind: appendLock))").run() }
         let last = try await db.select().column("hash").from("audit_log").orderBy("id", .descending).limit(1).first()
-        let rows = chained(changes, after: try last?.decode(column: "hash", as: String.self) ?? genesis)
+        let rows = try chained(changes, after: try last?.decode(column: "hash", as: String.self) ?? genesis)
         try await BulkInsert.run(table: "audit_log", columns: Row.columns, rows: rows, dialect: dialect, in: db)
     }
 
@@ -29,15 +29,16 @@ public enum AuditLog {
     static func append(_ changes: [AuditChange], in raw: SQLiteRaw) throws {
         guard !changes.isEmpty else { return }
         let last = try raw.prepare("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
-        let rows = chained(changes, after: try last.step() ? last.text(0) : genesis)
+        let rows = try chained(changes, after: try last.step() ? last.text(0) : genesis)
         try BulkInsert.run(table: "audit_log", columns: Row.columns, rows: rows, in: raw)
     }
 
     /// The rows of `changes`, each chained to the one before, by the task's current actor.
-    private static func chained(_ changes: [AuditChange], after previous: String) -> [[BulkValue]] {
+    private static func chained(_ changes: [AuditChange], after previous: String) throws -> [[BulkValue]] {
+        let actor = try AuditActor.acting()
         var previous = previous
         return changes.map { change in
-            let row = Row(change, actor: AuditActor.current, previousHash: previous)
+            let row = Row(change, actor: actor, previousHash: previous)
             previous = row.hash
             return row.values
         }

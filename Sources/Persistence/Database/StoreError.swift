@@ -9,4 +9,6 @@ public enum StoreError: Error, Sendable, Equatable {
     /// Bad fields, each with its field and (for batches) the item's position, as `InputIssue`s whose
     /// `column` is the field name and `row` the 1-based position in the batch.
     case invalid([InputIssue])
+    /// A change was to be audited, but no caller said who is making it (a programming error).
+    case unattributed
 }

@@ -16,7 +16,7 @@ public struct DemoLoader: Sendable {
 
     /// True when no unit is stored yet.
     public func databaseIsEmpty() async throws -> Bool {
-        try await UnitStore(database).list().isEmpty
+        try await UnitStore(database).list(scope: .everything).isEmpty
     }
 
     public func load() async throws -> Summary {

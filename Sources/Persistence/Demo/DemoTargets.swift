@@ -29,7 +29,7 @@ enum DemoTargets {
             // The first group passes its share on to its enterprises.
             if let first = groups.first { _ = try await board.split(first.id, method: .baseShare) }
         }
-        let enterprises = try await UnitStore(database).list().filter { $0.level == .enterprise }.prefix(3)
+        let enterprises = try await UnitStore(database).list(scope: .everything).filter { $0.level == .enterprise }.prefix(3)
         let measures = MeasureStore(database)
         for (index, enterprise) in enterprises.enumerated() {
             try await measures.add(

@@ -139,7 +139,9 @@ extension GovernanceBoard {
     )] {
         let anchor = try await UnitLookup.anchor(unit.id, in: database.sql)
         let division = Ranking.peerGroup(ofIndustry: unit.industryCode)
-        let peers = try await UnitStore(database).list(under: anchor.rootID).filter {
+        // The grade compares the unit with every peer of its tree, seen by the asker or not; only the
+        // unit's own grade is shown.
+        let peers = try await UnitStore(database).list(under: anchor.rootID, scope: .everything).filter {
             $0.level == .enterprise && Ranking.peerGroup(ofIndustry: $0.industryCode) == division
         }
         var history: [(Int, CarbonEfficiency.Result)] = []

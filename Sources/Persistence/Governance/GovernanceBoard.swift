@@ -49,7 +49,8 @@ public struct GovernanceBoard: Sendable {
         -> [TargetSubject]
     {
         if case .region(let region) = subject, among == .groups {
-            return try await UnitStore(database).list(region: region).filter { $0.level == .group }.map { .unit($0.id) }
+            // Every group there: a split must add up over the whole territory, whoever asks.
+            return try await UnitStore(database).list(region: region, scope: .everything).filter { $0.level == .group }.map { .unit($0.id) }
         }
         switch subject {
         case .unit(let id):

@@ -148,7 +148,7 @@ public struct MeasureStore: Sendable {
                     SQLBind(unitID), SQLBind(unit.rootId), BulkValue(new.targetId).bind, SQLBind(kind.rawValue),
                     SQLBind(title), SQLBind(owner), SQLBind(new.startDate!), SQLBind(new.deadline!),
                     SQLBind(status.rawValue), BulkValue(new.participants.map(Int64.init)).bind,
-                    SQLBind(AuditActor.current.name), SQLBind(now), SQLBind(now)
+                    SQLBind(try AuditActor.acting().name), SQLBind(now), SQLBind(now)
                 ).returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)
             try await AuditLog.append(
@@ -198,7 +198,7 @@ public struct MeasureStore: Sendable {
                     .columns("measure_id", "text", "evidence", "author", "created_at")
                     .values(
                         SQLBind(id), SQLBind(note), BulkValue(evidence?.isEmpty == false ? evidence : nil).bind,
-                        SQLBind(AuditActor.current.name), SQLBind(now)
+                        SQLBind(try AuditActor.acting().name), SQLBind(now)
                     ).run()
                 after["note"] = .text(note)
                 if let evidence, !evidence.isEmpty { after["evidence"] = .text(evidence) }

@@ -206,7 +206,7 @@ public struct TargetStore: Sendable {
             .values(
                 BulkValue(unitID).bind, BulkValue(region).bind, BulkValue(rootID).bind, BulkValue(parent).bind,
                 SQLBind(name), SQLBind(target.indicator.rawValue), SQLBind(target.kind.code), SQLBind(target.firstYear),
-                SQLBind(target.lastYear), SQLBind(definition), SQLBind(AuditActor.current.name),
+                SQLBind(target.lastYear), SQLBind(definition), SQLBind(try AuditActor.acting().name),
                 SQLBind(Timestamp.now())
             ).returning("id").first()
         return try row!.decode(column: "id", as: Int64.self)

@@ -114,7 +114,8 @@ public struct InventoryStore: Sendable {
         let library = try await factorSets.library()
         let setIDs = try await factorSets.list().map { String($0.id) }.joined(separator: ",")
         var input = CalculationInput(
-            year: year, units: try await UnitStore(database).list(under: unitID), anchorID: unitID)
+            // An inventory covers the whole subtree; who may ask for one is checked before.
+            year: year, units: try await UnitStore(database).list(under: unitID, scope: .everything), anchorID: unitID)
         let calculator = InventoryCalculator(library: library, options: options)
         let economic = try await economicAtConstantPrices(under: unitID, year: year)
         func rows(_ lines: ComputedLines) -> InventoryRows {

@@ -52,7 +52,7 @@ extension ReviewStore {
     public func board(under unitID: Int64, year: Int, scope: AccessScope, today: String) async throws -> ReviewBoard {
         let units = try await UnitStore(database).list(under: unitID, scope: scope)
         // Data is entered at the leaves of the tree; a unit above them is not late for want of its own.
-        let parents = Set(try await UnitStore(database).list(under: unitID).compactMap(\.parentID))
+        let parents = Set(try await UnitStore(database).list(under: unitID, scope: .everything).compactMap(\.parentID))
         var records: [Int64: [Int: Int]] = [:]
         for reported in try await ActivityStore(database).reportedPeriods(under: unitID, year: year) {
             records[reported.unitId, default: [:]][reported.month ?? 12, default: 0] += reported.records

@@ -16,7 +16,7 @@ extension ReviewStore {
     public func recordFinding(unitID: Int64, period: ReportingPeriod, text: String) async throws -> StoredFinding {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty, text.count <= 4000 else { throw ReviewRefusal.findingEmptyOrLong }
-        let actor = AuditActor.current
+        let actor = try AuditActor.acting()
         let now = Timestamp.string(clock())
         return try await database.transaction { db in
             let row = try await db.insert(into: "findings")

@@ -2,9 +2,9 @@ import Accounting
 import Foundation
 import SQLKit
 
-/// Submit → review → approve or return, per unit and reporting period; an approved period is
-/// locked, and a correction reopens it for a new version that needs approval again. Each step is
-/// kept (with the data as submitted, so earlier versions stay visible) and audited.
+/// Keeps each unit's periods' review: loads a period's state, asks `ReviewWorkflow` whether a step
+/// may be taken and what it leads to, and saves the answer — the new state, the step (with the data
+/// as submitted, so earlier versions stay visible) and its audit entry — in one transaction.
 public struct ReviewStore: Sendable {
     let database: PeakZeroDatabase
     let clock: @Sendable () -> Date
@@ -15,11 +15,7 @@ public struct ReviewStore: Sendable {
     }
 
     /// A period's state now.
-    public struct State: Sendable, Equatable, Codable {
-        public let status: PeriodStatus
-        /// 1 until the first correction; each correction's submission is the next version.
-        public let version: Int
-    }
+    public typealias State = ReviewWorkflow.State
 
     /// Takes `step` on a unit's period by the task's current actor. Returns the new state.
     @discardableResult
@@ -30,22 +26,16 @@ public struct ReviewStore: Sendable {
         guard ReportingPeriod.all(in: period.year, for: unit.reportingClass).contains(period) else {
             throw ReviewRefusal.notAPeriodOf(period.description, reportingClass: unit.reportingClass)
         }
-        let reason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if step.needsReason, reason?.isEmpty ?? true { throw ReviewRefusal.reasonRequired }
-        let actor = AuditActor.current
+        let actor = try AuditActor.acting()
+        let taker = ReviewWorkflow.Taker(accountID: actor.accountID, name: actor.name)
         let now = Timestamp.string(clock())
         return try await database.transaction { db in
             let current = try await Self.state(unitID: unitID, period: period, in: db)
-            let (from, to) = step.transition
-            guard from.contains(current.status) else { throw ReviewRefusal.wrongState(current.status, step: step) }
-            if step == .approve || step == .return, let submitter = try await Self.submitter(unitID, period, in: db),
-                submitter.id == actor.accountID && (submitter.id != nil || submitter.name == actor.name)
-            {
-                throw ReviewRefusal.ownSubmission
-            }
-            // A correction's submission is the next version; every other step keeps the version.
-            let version = current.status == .correcting && step == .submit ? current.version + 1 : current.version
-            let data = step == .submit ? try await Self.snapshot(unitID, period, in: db) : nil
+            let decision = try ReviewWorkflow.decide(
+                step, on: current, by: taker, submittedBy: try await Self.submitter(unitID, period, in: db),
+                reason: reason)
+            let (to, version, reason) = (decision.state.status, decision.state.version, decision.reason)
+            let data = decision.keepsSubmittedData ? try await Self.snapshot(unitID, period, in: db) : nil
             try await db.delete(from: "reporting_periods").where("unit_id", .equal, SQLBind(unitID))
                 .where("year", .equal, SQLBind(period.year)).where("first_month", .equal, SQLBind(period.firstMonth))
                 .run()
@@ -55,9 +45,9 @@ public struct ReviewStore: Sendable {
                     SQLBind(unitID), SQLBind(period.year), SQLBind(period.firstMonth), SQLBind(period.lastMonth),
                     SQLBind(to.rawValue), SQLBind(version), SQLBind(now)
                 ).run()
-            // An approval (or its reopening) changes what the inventories of the unit's year rest on:
-            // they are marked stale, and their next computation counts the approved data again.
-            if step == .approve || step == .correct {
+            // The inventories of the unit's year are marked stale: their next computation counts the
+            // approved data again.
+            if decision.makesInventoriesStale {
                 try await InventoryStaleness.mark(units: [unitID], years: [period.year], in: db)
             }
             try await db.insert(into: "review_steps")
@@ -82,7 +72,7 @@ public struct ReviewStore: Sendable {
                         "status": .text(to.rawValue), "version": .int(Int64(version)), "reason": .init(reason),
                         "records": .int(Int64(data?.count ?? 0)),
                     ])), in: db)
-            return State(status: to, version: version)
+            return decision.state
         }
     }
 
@@ -95,16 +85,16 @@ public struct ReviewStore: Sendable {
             let row = try await db.select().columns("status", "version").from("reporting_periods")
                 .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(period.year))
                 .where("first_month", .equal, SQLBind(period.firstMonth)).first()
-        else { return State(status: .draft, version: 1) }
+        else { return .draft }
         return State(
             status: PeriodStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
             version: try row.decode(column: "version", as: Int.self))
     }
 
     /// Who submitted the period's current version: the account, or for the command line the name.
-    static func submitter(_ unitID: Int64, _ period: ReportingPeriod, in db: any SQLDatabase) async throws -> (
-        id: Int64?, name: String
-    )? {
+    static func submitter(_ unitID: Int64, _ period: ReportingPeriod, in db: any SQLDatabase) async throws
+        -> ReviewWorkflow.Taker?
+    {
         guard
             let row = try await db.select().columns("actor_id", "actor").from("review_steps")
                 .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(period.year))
@@ -112,7 +102,9 @@ public struct ReviewStore: Sendable {
                 .where("step", .equal, SQLBind(ReviewStep.submit.rawValue)).orderBy("id", .descending).limit(1)
                 .first()
         else { return nil }
-        return (try row.decode(column: "actor_id", as: Int64?.self), try row.decode(column: "actor", as: String.self))
+        return ReviewWorkflow.Taker(
+            accountID: try row.decode(column: "actor_id", as: Int64?.self),
+            name: try row.decode(column: "actor", as: String.self))
     }
 
     /// The period's records as they stand: what a submission hands in.

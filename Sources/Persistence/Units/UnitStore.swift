@@ -226,7 +226,7 @@ public struct UnitStore: Sendable {
     /// Units ordered by path (a depth-first walk), optionally only a subtree or a region, and only
     /// those within `scope`.
     public func list(
-        under id: Int64? = nil, region: RegionPrefix? = nil, scope: AccessScope = .everything
+        under id: Int64? = nil, region: RegionPrefix? = nil, scope: AccessScope
     ) async throws -> [ReportingUnit] {
         var query = scope.restrict(database.sql.select().column(SQLRaw(Self.columns)).from("units"))
         if let id {

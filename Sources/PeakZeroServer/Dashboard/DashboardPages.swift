@@ -1,0 +1,97 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Intake
+import Persistence
+
+/// The overview and a unit's page: the four indicators of a unit's subtree with its links.
+extension PageHandlers {
+    /// The overview: the page of the first top-level unit (the whole tree the user may see, once
+    /// accounts scope it).
+    func overview(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        // In path order the first unit in scope is the top of the first subtree the account sees.
+        guard let root = try await units.list(scope: context.readScope).first else {
+            return renderer.response(
+                EmptyPage(
+                    layout: PageLayout(
+                        strings: renderer.strings, language: language,
+                        title: renderer.strings.text("overview_title", language),
+                        current: .overview, sameIn: { _ in .overview(year: nil) }),
+                    message: renderer.strings.text("no_units", language)),
+                template: "empty")
+        }
+        return try await unitPage(root, request: request, overview: true)
+    }
+
+    func unit(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
+        let unit: ReportingUnit
+        do { unit = try await units.unit(id: id) } catch StoreError.notFound { return notFound(request) }
+        return try await unitPage(unit, request: request, overview: false)
+    }
+
+    /// The overview's link to the warnings, with their count in the signed-in account's scope.
+    private func warningsLink(_ t: [String: String]) async throws -> DashboardSubject.Crumb {
+        var count = 0
+        if let account = Identity.current?.account {
+            let scope = try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
+            count = try await governance.warnings(scope: scope, today: ReviewAPI.today()).count
+        }
+        return .init(name: "\(t["warnings_title"] ?? "") \(count)", address: { _ in SiteURL.warnings })
+    }
+
+    func unitPage(_ unit: ReportingUnit, request: Request, overview: Bool) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        var chain = [unit]
+        while let id = chain[0].parentID, let parent = try? await units.unit(id: id) { chain.insert(parent, at: 0) }
+        // The years an inventory of the unit or of one above it covers.
+        var computed = Set<Int>()
+        for member in chain { computed.formUnion(try await inventories.list(unitID: member.id).map(\.year)) }
+        let children = try await units.children(of: unit.id)
+        let id = unit.id
+        let region = RegionPrefix(unit.regionCode)
+        var links: [DashboardSubject.Crumb] = [
+            .init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) }),
+            .init(name: t["review_board"] ?? "", address: { .periods(unit: id, year: $0) }),
+            .init(name: t["targets_title"] ?? "", address: { _ in .targets(unit: id, region: nil) }),
+            .init(name: t["measures_title"] ?? "", address: { _ in .measures(unit: id) }),
+            .init(name: t["grades_history"] ?? "", address: { _ in .unitGrades(id: id) }),
+        ]
+        if overview { links.append(try await warningsLink(t)) }
+        let subject = DashboardSubject(
+            rollup: .unit(id: unit.id, approach: .control), heading: unit.name, isOverview: overview,
+            page: overview ? .overview : .unit,
+            address: { overview ? .overview(year: $0) : .unit(id: id, year: $0) },
+            facts: [
+                .init(label: t["code"] ?? "", value: unit.code),
+                .init(label: t["level"] ?? "", value: DashboardPage.level(unit.level, t)),
+                .init(
+                    label: t["region"] ?? "",
+                    value: region.map { RegionNames.name(of: $0, language) } ?? unit.regionCode),
+                .init(label: t["industry"] ?? "", value: unit.industryCode ?? "—"),
+            ],
+            crumbs: chain.dropLast().map { parent in
+                .init(name: parent.name, address: { .unit(id: parent.id, year: $0) })
+            },
+            members: children.map { child in
+                .init(
+                    key: String(child.id), code: child.code, name: child.name,
+                    level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
+            }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
+            links: links
+                + (region.map { region in
+                    [.init(name: t["region_page"] ?? "", address: { .region(code: region.code, year: $0) })]
+                } ?? []))
+        let model = try await dashboardPage(subject, request: request) { year in
+            let today = ImportClock()
+            return CoverageGrid(
+                unit: unit, subtree: try await units.list(under: id, scope: .everything),
+                periods: try await activity.reportedPeriods(under: id, year: year), year: year,
+                today: (today.year, today.month), months: Dashboard.monthLabels(t, language) + [t["annual"] ?? ""],
+                t: t, address: { SiteURL.unit(id: $0.id, year: year).link(language) })
+        }
+        return renderer.response(model, template: "dashboard")
+    }
+}

@@ -1,0 +1,114 @@
+import Accounting
+import Hummingbird
+import Intake
+import Persistence
+
+/// What a dashboard page shows the figures of — a unit with the units below it, or a region with
+/// its cities or counties — and how its page and its members are addressed in a given year.
+struct DashboardSubject: Sendable {
+    /// A unit or region below, keyed as the roll-up's `byChild` keys it.
+    struct Member: Sendable {
+        let key: String
+        let code: String
+        let name: String
+        let level: String
+        let address: @Sendable (Int?) -> SiteURL
+    }
+
+    struct Crumb: Sendable {
+        let name: String
+        let address: @Sendable (Int?) -> SiteURL
+    }
+
+    let rollup: RollupSubject
+    let heading: String
+    let isOverview: Bool
+    let page: SitePage
+    let address: @Sendable (Int?) -> SiteURL
+    let facts: [DashboardPage.Fact]
+    let crumbs: [Crumb]
+    let members: [Member]
+    let childrenTitle: String
+    /// The years some stored inventory covers.
+    let years: Set<Int>
+    /// The unit whose inventory lines the basis links should show (nil: the whole inventory).
+    let lineUnit: Int64?
+    /// Further pages about the same subject (its records, its region, its units).
+    let links: [Crumb]
+}
+
+extension PageHandlers {
+    /// The year the request asks for, else the latest with figures, else last year.
+    static func year(_ request: Request, computed: Set<Int>) -> (year: Int, asked: Int?) {
+        let asked = request.uri.queryParameters.get("year").flatMap { Int(String($0)) }
+        return (asked ?? computed.max() ?? (ImportClock().year - 1), asked)
+    }
+
+    /// The page of a subject for the year asked: its roll-up and last year's, the dashboard, the
+    /// table of members and the inventories behind the figures.
+    func dashboardPage(
+        _ subject: DashboardSubject, request: Request, coverage: (Int) async throws -> CoverageGrid? = { _ in nil }
+    ) async throws -> DashboardPage {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        let (year, asked) = Self.year(request, computed: subject.years)
+        let current = subject.years.contains(year) ? try await rollups.rollup(subject.rollup, year: year) : nil
+        let previous = subject.years.contains(year - 1) ? try await rollups.rollup(subject.rollup, year: year - 1) : nil
+        let dashboard = Dashboard(
+            current: current, year: year, previous: previous,
+            children: subject.members.map {
+                Dashboard.Child(key: $0.key, name: $0.name, url: $0.address(year).link(language))
+            }, method: .location, strings: renderer.strings, language: language)
+        let figures = Dictionary(
+            (current?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
+        let before = Dictionary(
+            (previous?.byChild ?? []).map { ($0.key, $0.figures) }, uniquingKeysWith: { first, _ in first })
+        let rows = subject.members.map { member -> DashboardPage.ChildRow in
+            let now = figures[member.key]
+            let emissions = now?.emissions(.location).value(in: .tonneCO2e)
+            let energy = now?.energyCalorific.value(in: .tonneCoalEquivalent)
+            let change = Accounting.yearOnYear(
+                emissions, before[member.key]?.emissions(.location).value(in: .tonneCO2e))
+            return DashboardPage.ChildRow(
+                code: member.code, name: member.name, url: member.address(year).link(language), level: member.level,
+                emissions: emissions.map { WebNumbers.amount($0, language) } ?? "—",
+                emissionsSort: emissions.map { String($0) } ?? "",
+                energy: energy.map { WebNumbers.amount($0, language) } ?? "—",
+                energySort: energy.map { String($0) } ?? "", change: change.map(WebNumbers.change) ?? "—")
+        }
+        let basis = (current?.inventories ?? []).map { inventory in
+            DashboardPage.Basis(
+                label: (t["basis_label"] ?? "")
+                    .replacingOccurrences(of: "{id}", with: String(inventory.id))
+                    .replacingOccurrences(of: "{version}", with: String(inventory.version))
+                    .replacingOccurrences(of: "{computed}", with: String(inventory.computedAt.prefix(10))),
+                url: SiteURL.inventory(id: inventory.id, unit: subject.lineUnit, page: nil).link(language),
+                stale: inventory.stale)
+        }
+        var notes: [String] = []
+        if let uncovered = current?.uncoveredRoots, !uncovered.isEmpty {
+            var names: [String] = []
+            for id in uncovered.prefix(10) { names.append((try? await units.unit(id: id).name) ?? String(id)) }
+            notes.append(
+                (t["uncovered_note"] ?? "").replacingOccurrences(of: "{count}", with: String(uncovered.count))
+                    + names.joined(separator: "、"))
+        }
+        let unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
+        if unapproved > 0 {
+            notes.append((t["unapproved_note"] ?? "").replacingOccurrences(of: "{count}", with: String(unapproved)))
+        }
+        let overview = subject.isOverview
+        return DashboardPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language,
+                title: overview ? "\(t["overview_title"] ?? "") · \(subject.heading)" : subject.heading,
+                current: subject.page, sameIn: { _ in subject.address(asked) }),
+            heading: subject.heading, isOverview: overview, facts: subject.facts,
+            crumbs: subject.crumbs.map { .init(name: $0.name, url: $0.address(year).link(language)) },
+            formAction: subject.address(nil).path, lang: language.rawValue, year: year,
+            years: subject.years.union([year]).sorted(by: >).map { .init(value: $0, selected: $0 == year) },
+            dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty, childrenTitle: subject.childrenTitle,
+            basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
+            links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) })
+    }
+}

@@ -1,0 +1,75 @@
+import Hummingbird
+
+extension IntakeAPI {
+    /// The imports API routes: what each serves, what it is about and what it changes.
+    static let endpoints: [APIEndpoint<IntakeAPI>] = [
+        APIEndpoint(
+            .getTemplate, .get, "/api/v1/templates/{kind}", subject: .shared, change: .nothing,
+            summary:
+                "A blank data template (`kind`: activity, economic or units) as an Excel workbook or CSV, headers in the request's language",
+            query: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")],
+            returnsFile: true, tag: "intake"
+        ) { $0.template },
+        APIEndpoint(
+            .createImport, .post, "/api/v1/imports", subject: .narrowedByHandler, change: .data,
+            summary:
+                "Import a filled-in template of activity data, economic data or units (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file",
+            query: [
+                ("kind", "activity, economic or units (default: told by the sheet's name or the header row)"),
+                ("dry_run", "true: check and report, write nothing"),
+                ("mode", "append (default) or replace (units: update stored units)"),
+                ("file_name", "the file's name, when the body is the raw file"),
+            ], tag: "intake"
+        ) { $0.createImport },
+        APIEndpoint(
+            .getImport, .get, "/api/v1/imports/{id}", subject: .narrowedByHandler, change: .nothing,
+            summary: "An import job's state and, when done, its report", tag: "intake"
+        ) { $0.getImport },
+        APIEndpoint(
+            .exportActivity, .get, "/api/v1/exports/activity", subject: .unitInQuery, change: .nothing,
+            summary: "Activity records of a unit's subtree in the template's layout (importable again)",
+            query: [("unit_id", "required"), ("year", "only this year"), ("format", "xlsx (default) or csv")],
+            returnsFile: true, tag: "intake"
+        ) { handlers in { try await handlers.exportSubtree(.activity, $0, $1) } },
+        APIEndpoint(
+            .exportEconomic, .get, "/api/v1/exports/economic", subject: .unitInQuery, change: .nothing,
+            summary: "Economic records of a unit's subtree in the template's layout (importable again)",
+            query: [("unit_id", "required"), ("year", "only this year"), ("format", "xlsx (default) or csv")],
+            returnsFile: true, tag: "intake"
+        ) { handlers in { try await handlers.exportSubtree(.economic, $0, $1) } },
+        APIEndpoint(
+            .exportUnits, .get, "/api/v1/exports/units", subject: .unitInQuery, change: .nothing,
+            summary: "A unit and its descendants in the units template's layout (importable again)",
+            query: [("unit_id", "required"), ("format", "xlsx (default) or csv")], returnsFile: true, tag: "intake"
+        ) { handlers in { try await handlers.exportSubtree(.units, $0, $1) } },
+        APIEndpoint(
+            .exportInventory, .get, "/api/v1/exports/inventories/{id}", subject: .inventoryInPath, change: .nothing,
+            summary: "An inventory's lines with their factors", query: [("format", "xlsx (default) or csv")],
+            returnsFile: true, tag: "intake"
+        ) { $0.exportInventory },
+        APIEndpoint(
+            .exportIndicators, .get, "/api/v1/exports/indicators", subject: .unitInQuery, change: .nothing,
+            summary: "The four indicators of a unit or a region for a year, with every breakdown",
+            query: [
+                ("unit_id", "a unit (or region)"), ("region", "a GB/T 2260 code (or unit_id)"), ("year", "required"),
+                ("approach", "control (default) or equity"), ("scope2", "location (default) or market"),
+                ("format", "xlsx (default) or csv"),
+            ], returnsFile: true, tag: "intake"
+        ) { $0.exportIndicators },
+    ]
+}
+
+extension PageHandlers {
+    /// The imports pages: what each serves, what it is about and what it changes.
+    static let importsPages: [PageEndpoint] = [
+        PageEndpoint(.importForm, .get, "/data/import", subject: .narrowedByHandler, change: .nothing) {
+            $0.importForm
+        },
+        PageEndpoint(.importUpload, .post, "/data/import", subject: .narrowedByHandler, change: .data) {
+            $0.uploadImport
+        },
+        PageEndpoint(.importConfirm, .post, "/data/import/confirm", subject: .narrowedByHandler, change: .data) {
+            $0.confirmImport
+        },
+    ]
+}

@@ -1,0 +1,55 @@
+import Accounting
+import Foundation
+import Governance
+import Hummingbird
+import Intake
+import Persistence
+
+/// Responsibility and measure lists: read with the unit, added and updated by those who change
+/// the unit's data (reporters, managers, administrators).
+struct MeasuresAPI: Sendable {
+    let database: PeakZeroDatabase
+
+    struct MeasureBody: Encodable {
+        let measure: StoredMeasure
+        let status: MeasureStatus
+    }
+
+    struct Update: Decodable {
+        let status: String?
+        let note: String?
+        let evidence: String?
+    }
+
+    func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let today = ReviewAPI.today()
+        let measures = try await MeasureStore(database).list(under: try context.id())
+        return try jsonResponse(Items(items: measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) }))
+    }
+
+    func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let new = try await request.decodeJSON(NewMeasure.self, context: context)
+        if let unit = new.unitId, !(try await context.writeScope.contains(unitID: unit, in: database)) {
+            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+        }
+        // A measure links only a target its author sees.
+        if let id = new.targetId {
+            let target = try? await TargetStore(database).target(id: id)
+            guard let target, try await TargetStore(database).isVisible(target, in: context.readScope) else {
+                throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+            }
+        }
+        let stored = try await MeasureStore(database).add(new)
+        return try jsonResponse(
+            MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())), status: .created)
+    }
+
+    func update(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let update = try await request.decodeJSON(Update.self, context: context)
+        let stored = try await MeasureStore(database).update(
+            id: try context.id(), status: update.status, note: update.note, evidence: update.evidence)
+        return try jsonResponse(MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())))
+    }
+}

@@ -1,0 +1,126 @@
+import Accounting
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Persistence
+
+/// An API error as JSON: `{"error": {"code", "message", "issues": [{"row", "field", "message"}]}}`.
+struct APIError: HTTPResponseError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: String
+    var issues: [Issue] = []
+
+    struct Issue: Encodable, Equatable {
+        /// 1-based position in a batch (or the spreadsheet row), when the problem belongs to one item.
+        let row: Int?
+        let field: String?
+        let message: String
+    }
+
+    struct Body: Encodable {
+        struct Content: Encodable {
+            let code: String
+            let message: String
+            let issues: [Issue]
+        }
+        let error: Content
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Response.json(
+            try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, issues: issues))),
+            status: status)
+    }
+
+    static func notFound(_ what: String) -> APIError { APIError(status: .notFound, code: "not_found", message: what) }
+    static func badRequest(_ message: String, issues: [Issue] = []) -> APIError {
+        APIError(status: .badRequest, code: "bad_request", message: message, issues: issues)
+    }
+}
+
+/// Turns the errors of the stores and of request decoding into API errors, in the caller's language.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = PeakZeroContext
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as StoreError {
+            throw APIError(error, language: request.language)
+        } catch let refusal as ReviewRefusal {
+            switch refusal {
+            case .wrongState, .ownSubmission:
+                throw APIError(status: .conflict, code: "conflict", message: refusal.message(request.language))
+            case .reasonRequired, .findingEmptyOrLong, .notAPeriodOf:
+                throw APIError(
+                    status: .unprocessableContent, code: "invalid", message: refusal.message(request.language))
+            }
+        } catch let error as DecodingError {
+            throw APIError.badRequest(
+                request.language == .zh
+                    ? "请求体不是有效的 JSON：\(error.summary)" : "the body is not valid JSON: \(error.summary)")
+        }
+    }
+}
+
+extension APIError {
+    init(_ error: StoreError, language: Language) {
+        switch error {
+        case .notFound(let kind, let id):
+            self = .notFound(language == .zh ? "没有 id 为 \(id) 的\(kind)" : "no \(kind) with id \(id)")
+        case .conflict(let message):
+            self = APIError(status: .conflict, code: "conflict", message: message)
+        case .invalid(let issues):
+            self = APIError(
+                status: .unprocessableContent, code: "invalid",
+                message: language == .zh
+                    ? "有 \(issues.count) 处错误，未写入任何数据" : "\(issues.count) problem(s); nothing was written",
+                issues: issues.map { Issue(row: $0.row, field: $0.column, message: $0.problem.text(in: language)) })
+        case .unattributed:
+            // A route that changes data outside the sign-in's actor: PeakZero's fault, not the user's.
+            self = APIError(
+                status: .internalServerError, code: "unattributed",
+                message: language == .zh ? "无法确定操作人，未写入任何数据" : "no actor for this change; nothing was written")
+        }
+    }
+}
+
+extension DecodingError {
+    /// Which field, and what is wrong with it.
+    var summary: String {
+        switch self {
+        case .keyNotFound(let key, let context): "missing field \((context.codingPath + [key]).snakePath)"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "wrong type at \(context.codingPath.snakePath): \(context.debugDescription)"
+        case .dataCorrupted(let context): context.debugDescription
+        @unknown default: "unreadable"
+        }
+    }
+}
+
+extension [any CodingKey] {
+    var snakePath: String {
+        map { key in
+            key.intValue.map { "[\($0)]" }
+                ?? key.stringValue.reduce(into: "") { out, c in
+                    if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
+                }
+        }.joined(separator: ".")
+    }
+}
+
+extension Request {
+    /// `?lang=zh|en`, else the first language of `Accept-Language`; Chinese when nothing is said.
+    var language: Language {
+        if let lang = uri.queryParameters.get("lang"), let language = Language(rawValue: lang.lowercased()) {
+            return language
+        }
+        if let accept = headers[.acceptLanguage], let first = accept.split(separator: ",").first {
+            return Language(localeIdentifier: String(first).trimmingCharacters(in: .whitespaces))
+        }
+        return .zh
+    }
+}

@@ -1,0 +1,86 @@
+import Hummingbird
+import Logging
+import Persistence
+
+/// Builds the router: every feature's API routes and pages mounted from their declarations,
+/// behind the error middleware and the sign-in check.
+public enum APIRouter {
+    /// - Parameter importJobThreshold: uploads larger than this many bytes are imported as a background job.
+    /// - Parameter accounts: who may sign in; tests pass a store with a cheaper Bcrypt cost.
+    /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
+    public static func make(
+        database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil
+    ) throws -> Router<PeakZeroContext> {
+        let accounts = accounts ?? AccountStore(database)
+        let router = Router(context: PeakZeroContext.self)
+        // Each request at debug level: method and address, never headers (they carry cookies and tokens)
+        // nor bodies (they carry passwords).
+        router.add(middleware: LogRequestsMiddleware(.debug))
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: SignInMiddleware(accounts: accounts, database: database))
+        let mount = RouteMounter(router: router, access: Access(database: database))
+        mount(UnitsAPI.endpoints, on: UnitsAPI(units: UnitStore(database)))
+        mount(
+            RecordsAPI.endpoints,
+            on: RecordsAPI(activity: ActivityStore(database), economic: EconomicStore(database), database: database))
+        mount(FactorSetsAPI.endpoints, on: FactorSetsAPI(sets: FactorSetStore(database)))
+        mount(
+            InventoriesAPI.endpoints, on: InventoriesAPI(inventories: InventoryStore(database), database: database))
+        mount(
+            IndicatorsAPI.endpoints,
+            on: IndicatorsAPI(
+                rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database)))
+        mount(
+            IntakeAPI.endpoints,
+            on: IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold))
+        mount(AuthAPI.endpoints, on: AuthAPI(accounts: accounts))
+        mount(AuditAPI.endpoints, on: AuditAPI(database: database))
+        mount(AccountsAPI.endpoints, on: AccountsAPI(accounts: accounts, database: database))
+        mount(ReviewAPI.endpoints, on: ReviewAPI(database: database))
+        mount(TargetsAPI.endpoints, on: TargetsAPI(database: database))
+        mount(RankingsAPI.endpoints, on: RankingsAPI(database: database))
+        mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database))
+        let pages = PageHandlers(
+            renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
+            inventories: InventoryStore(database), activity: ActivityStore(database),
+            economic: EconomicStore(database), accounts: accounts, database: database)
+        mount(SitePage.declarations, on: pages)
+        return router
+    }
+}
+
+/// Puts declared routes on the router, each behind its rules: a change the account's roles may not
+/// make is refused, and a subject outside the account's scope looks exactly like a missing one.
+struct RouteMounter {
+    let router: Router<PeakZeroContext>
+    let access: Access
+
+    func callAsFunction<Handlers>(_ endpoints: [APIEndpoint<Handlers>], on handlers: Handlers) {
+        for endpoint in endpoints {
+            let (rule, handler, access) = (endpoint.rule, endpoint.handler(handlers), access)
+            router.on(RouterPath(rule.path), method: rule.method) { request, context in
+                if let account = context.identity?.account, let needed = rule.change.missing(for: account) {
+                    throw APIError(
+                        status: .forbidden, code: "forbidden", message: RouteChange.refusal(needed, request.language))
+                }
+                guard try await access.allows(rule.subject, request, context) else {
+                    throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
+                }
+                return try await handler(request, context)
+            }
+        }
+    }
+
+    func callAsFunction(_ endpoints: [PageEndpoint], on pages: PageHandlers) {
+        for endpoint in endpoints {
+            let (rule, handler, access) = (endpoint.rule, endpoint.handler(pages), access)
+            router.on(RouterPath(rule.path), method: rule.method) { request, context in
+                if let account = context.identity?.account, let needed = rule.change.missing(for: account) {
+                    throw HTTPError(.forbidden, message: RouteChange.refusal(needed, request.language))
+                }
+                guard try await access.allows(rule.subject, request, context) else { return pages.notFound(request) }
+                return try await handler(request, context)
+            }
+        }
+    }
+}

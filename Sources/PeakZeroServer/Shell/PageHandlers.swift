@@ -1,0 +1,41 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Intake
+import Persistence
+
+/// What every page handler works with: the renderer and the stores. Each feature adds its page
+/// handlers to this type in its own folder (`Targets/TargetPages.swift` …) and declares them with
+/// their rules in its `…Routes.swift`; each handler reads what its page shows through the same
+/// stores as the API, builds the page's model and renders it.
+struct PageHandlers: Sendable {
+    let renderer: PageRenderer
+    let units: UnitStore
+    let rollups: RollupStore
+    let inventories: InventoryStore
+    let activity: ActivityStore
+    let economic: EconomicStore
+    let accounts: AccountStore
+    let database: PeakZeroDatabase
+    /// This server's folder for uploads waiting for their confirmation.
+    let pendingRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "peakzero-pending/\(UUID().uuidString)", isDirectory: true)
+
+    func notFound(_ request: Request) -> Response {
+        let language = request.language
+        return renderer.response(
+            EmptyPage(
+                layout: PageLayout(
+                    strings: renderer.strings, language: language,
+                    title: renderer.strings.text("not_found_title", language), current: .overview,
+                    sameIn: { _ in .overview(year: nil) }),
+                message: renderer.strings.text("not_found", language)),
+            template: "empty", status: .notFound)
+    }
+}
+
+/// A page with a message only: nothing stored yet, or not found.
+struct EmptyPage: Sendable {
+    let layout: PageLayout
+    let message: String
+}

@@ -1,0 +1,105 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Persistence
+
+/// Finds out who is asking — a bearer token, else the session cookie — before any route but the
+/// public ones runs. Without either, an API call gets 401 and a page sends the browser to sign in.
+/// A change posted by a browser session must carry the session's form token (and come from this
+/// site), so another site's page cannot make a signed-in browser post here.
+struct SignInMiddleware: RouterMiddleware {
+    typealias Context = PeakZeroContext
+
+    let accounts: AccountStore
+    let database: PeakZeroDatabase
+    static let cookieName = "peakzero_session"
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        if Self.isPublic(request) { return try await next(request, context) }
+        let language = request.language
+        guard let identity = try await identify(request) else {
+            if request.uri.path.hasPrefix("/api/") {
+                throw APIError(
+                    status: .unauthorized, code: "unauthorized",
+                    message: language == .zh
+                        ? "请先登录：在 Authorization 头中附上令牌（POST /api/v1/auth/token 获取）"
+                        : "sign in first: send a bearer token (get one from POST /api/v1/auth/token)")
+            }
+            return PageHandlers.redirect(to: SiteURL.signIn(next: Self.returnPath(request)).link(language))
+        }
+        var request = request
+        if case .session(let expected) = identity.credential, ![.get, .head, .options].contains(request.method) {
+            try FormPost.checkOrigin(request)
+            guard try await Self.formToken(in: &request, context) == expected else {
+                throw HTTPError(
+                    .forbidden,
+                    message: language == .zh
+                        ? "表单已过期或不是从本站页面提交的；请刷新页面后重试。"
+                        : "The form has expired or was not sent from this site; reload the page and try again.")
+            }
+        }
+        var context = context
+        context.identity = identity
+        (context.readScope, context.writeScope) = try await AccessScope.readAndWrite(
+            of: identity.account, changing: RouteChange.changesData, in: database)
+        let actor = AuditActor(
+            accountID: identity.account.id, name: identity.account.name, address: context.clientAddress)
+        return try await Identity.$current.withValue(identity) {
+            try await AuditActor.$current.withValue(actor) { try await next(request, context) }
+        }
+    }
+
+    /// The account a bearer token or the session cookie signs in; a bearer token that opens nothing
+    /// is refused outright rather than passed over for the cookie.
+    private func identify(_ request: Request) async throws -> Identity? {
+        if let header = request.headers[.authorization] {
+            guard header.lowercased().hasPrefix("bearer "),
+                let account = try await accounts.account(
+                    bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
+            else { return nil }
+            return Identity(account: account, credential: .token)
+        }
+        guard let cookie = request.cookies[Self.cookieName]?.value,
+            let session = try await accounts.session(cookieValue: cookie)
+        else { return nil }
+        return Identity(account: session.account, credential: .session(csrfToken: session.csrfToken))
+    }
+
+    /// Signing in, the stylesheet, script and icon, and the API's description need no account.
+    static func isPublic(_ request: Request) -> Bool {
+        let path = request.uri.path
+        if path == SitePage.signIn.path || path.hasPrefix("/static/") { return true }
+        return APIRoute.allCases.contains { $0.isPublic && $0.path == path && $0.method == request.method }
+    }
+
+    /// Where to return after signing in: the page asked for, if it was a page to look at.
+    static func returnPath(_ request: Request) -> String? {
+        guard request.method == .get else { return nil }
+        let query = request.uri.query.map { "?\($0)" } ?? ""
+        return request.uri.path + query
+    }
+
+    /// The form token a post carries: the `X-CSRF-Token` header, or the form's `csrf` field
+    /// (URL-encoded or multipart). The body stays readable for the route.
+    static func formToken(in request: inout Request, _ context: Context) async throws -> String? {
+        if let header = request.headers[.csrfToken] { return header }
+        let type = request.headers[.contentType] ?? ""
+        let body = try await request.collectBody(upTo: context.maxUploadSize)
+        if type.hasPrefix("application/x-www-form-urlencoded") {
+            return FormPost.parse(String(buffer: body))["csrf"]
+        }
+        if let boundary = MultipartForm.boundary(of: type),
+            let form = MultipartForm(body: Data(buffer: body), boundary: boundary),
+            let part = form.parts.first(where: { $0.name == "csrf" })
+        {
+            return String(decoding: part.data, as: UTF8.self)
+        }
+        return nil
+    }
+}
+
+extension HTTPField.Name {
+    static let csrfToken = HTTPField.Name("X-CSRF-Token")!
+}

@@ -1,0 +1,328 @@
+import Accounting
+import Charts
+import Foundation
+import Governance
+import Hummingbird
+import Intake
+import Persistence
+
+/// Targets on the web: the list with the form that sets one, a target's page (progress, its
+/// trajectory, its children with the check that they add up, a tile map of a region's cities, the
+/// split), and the warnings of the account's scope.
+extension PageHandlers {
+    var governance: GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
+
+    func targetsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try await targetsPage(request, context, form: [:], problems: [])
+    }
+
+    func targetsPage(
+        _ request: Request, _ context: PeakZeroContext, form: [String: String], problems: [String],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        let query = request.uri.queryParameters
+        var subject: TargetSubject?
+        if let id = query.get("unit").flatMap({ Int64(String($0)) }) { subject = .unit(id) }
+        if let region = query.get("region").flatMap({ RegionPrefix(String($0)) }) { subject = .region(region) }
+        let targets = try await TargetStore(database).list(scope: context.readScope, subject: subject)
+        let board = governance
+        var rows: [TargetsPage.Row] = []
+        for stored in targets {
+            let progress = try await board.progress(of: stored)
+            rows.append(
+                TargetsPage.Row(
+                    name: stored.name, subject: try await subjectName(stored.subject, language),
+                    indicator: stored.target.indicator.name(in: language), kind: kindText(stored.target, t),
+                    years: Self.years(stored.target), light: progress.light.rawValue,
+                    lightLabel: t["light_\(progress.light.rawValue)"] ?? "",
+                    forecast: progress.forecast.map { Self.figure($0) } ?? "—",
+                    limit: progress.limit.map { Self.figure($0) } ?? "—",
+                    url: SiteURL.target(id: stored.id).link(language)))
+        }
+        let warnings = try await board.warnings(scope: context.readScope, today: ReviewAPI.today())
+        let mayCreate = !RouteChange.setsTargets.isDisjoint(with: try context.signedIn.account.grants.map(\.role))
+        let model = TargetsPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: t["targets_title"] ?? "", current: .targets,
+                sameIn: { _ in .targets(unit: nil, region: nil) }),
+            heading: t["targets_title"] ?? "", warningsCount: warnings.count,
+            warningsURL: SiteURL.warnings.link(language), rows: rows, hasRows: !rows.isEmpty,
+            form: mayCreate ? targetForm(form, problems, language) : nil)
+        return renderer.response(model, template: "targets", status: status)
+    }
+
+    func targetForm(_ values: [String: String], _ problems: [String], _ language: Language) -> TargetForm {
+        let t = renderer.strings.table(language)
+        func options(_ values: [String], _ chosen: String?, _ label: (String) -> String) -> [RecordForm.Option] {
+            values.map { RecordForm.Option(value: $0, label: label($0), selected: $0 == chosen) }
+        }
+        return TargetForm(
+            action: SiteURL.createTarget.link(language), values: values,
+            indicators: options(TargetIndicator.allCases.map(\.rawValue), values["indicator"] ?? "carbon_intensity") {
+                TargetIndicator(rawValue: $0)!.name(in: language)
+            },
+            kinds: options(["cap", "reduction", "peak"], values["kind"] ?? "reduction") {
+                t["target_kind_\($0)"] ?? $0
+            },
+            expectations: options(Expectation.allCases.map(\.rawValue), values["expectation"]) {
+                t["expectation_\($0)"] ?? $0
+            }, problems: problems, hasProblems: !problems.isEmpty)
+    }
+
+    func createTarget(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        let zh = language == .zh
+        var values: [String: String] = [:]
+        for key in [
+            "name", "unit", "region", "indicator", "kind", "value", "reduction", "base_year", "peak_year", "first_year",
+            "last_year", "expectation", "deduct_green_power",
+        ] {
+            values[key] = form[key]
+        }
+        var definition = TargetDefinition()
+        definition.indicator = form["indicator"]
+        definition.kind = form["kind"]
+        definition.value = Double(form["value"])
+        // The form asks for a percentage; the definition holds a fraction.
+        definition.reduction = Double(form["reduction"]).map { $0 / 100 }
+        definition.baseYear = Int(form["base_year"])
+        definition.peakYear = Int(form["peak_year"])
+        definition.firstYear = Int(form["first_year"])
+        definition.lastYear = Int(form["last_year"])
+        definition.expectation = form["expectation"].isEmpty ? nil : form["expectation"]
+        definition.deductGreenPower = form["deduct_green_power"] == "on"
+        do {
+            let target = try definition.target()
+            var unitID: Int64?
+            if !form["unit"].isEmpty {
+                guard let unit = try? await units.unit(code: form["unit"]) else {
+                    throw DefinitionProblem.unknown("unit", form["unit"])
+                }
+                unitID = unit.id
+            }
+            let subject = try await TargetsAPI.subject(
+                unitID: unitID, region: form["region"].isEmpty ? nil : form["region"], request, context, database)
+            let stored = try await TargetStore(database).create(name: form["name"], subject: subject, target: target)
+            return Self.redirect(to: SiteURL.target(id: stored.id).link(language))
+        } catch let problem as DefinitionProblem {
+            return try await targetsPage(
+                request, context, form: values, problems: [problem.message(zh)], status: .unprocessableContent)
+        } catch let error as APIError {
+            return try await targetsPage(
+                request, context, form: values, problems: [error.message], status: .unprocessableContent)
+        } catch StoreError.invalid {
+            return try await targetsPage(
+                request, context, form: values, problems: [zh ? "name：必填" : "name: required"],
+                status: .unprocessableContent)
+        }
+    }
+
+    func targetPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try await targetPage(request, context, problem: nil)
+    }
+
+    func targetPage(
+        _ request: Request, _ context: PeakZeroContext, problem: String?, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let stored = try? await TargetStore(database).target(id: id)
+        else { return notFound(request) }
+        let board = governance
+        let progress = try await board.progress(of: stored)
+        let target = stored.target
+        let unit = target.kind.code == "peak" ? "tCO2e" : target.indicator.symbol
+        func value(_ amount: IndicatorAmount?) -> String { amount.map { "\(Self.figure($0)) \(unit)" } ?? "—" }
+        var facts: [TargetPage.Fact] = [
+            .init(label: t["target_subject"] ?? "", value: try await subjectName(stored.subject, language)),
+            .init(label: t["target_indicator"] ?? "", value: target.indicator.name(in: language)),
+            .init(label: t["target_kind"] ?? "", value: kindText(target, t)),
+            .init(label: t["target_years"] ?? "", value: Self.years(target)),
+            .init(
+                label: t["target_judged"] ?? "",
+                value: progress.throughMonth > 0
+                    ? String(format: "%04d-%02d", progress.year, progress.throughMonth) : "—"),
+            .init(label: t["target_to_date"] ?? "", value: value(progress.toDate)),
+            .init(label: t["target_expected"] ?? "", value: value(progress.expectedToDate)),
+            .init(label: t["target_forecast"] ?? "", value: value(progress.forecast)),
+            .init(label: t["target_limit"] ?? "", value: value(progress.limit)),
+            .init(
+                label: t["target_ratio"] ?? "", value: progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—"),
+            .init(label: t["target_expectation"] ?? "", value: t["expectation_\(progress.expectation.rawValue)"] ?? ""),
+        ]
+        if target.lastYear > target.firstYear {
+            facts.append(.init(label: t["target_period_end"] ?? "", value: value(progress.periodEndForecast)))
+            facts.append(.init(label: t["target_period_end_limit"] ?? "", value: value(progress.periodEndLimit)))
+        }
+        let trajectory = try await board.trajectory(of: stored)
+        let chart = LineChart(
+            id: "trajectory", title: t["target_trajectory"] ?? "", summary: "\(stored.name) (\(unit))",
+            categories: trajectory.map { String($0.year) },
+            series: [
+                (t["target_limit"] ?? "", trajectory.map(\.limit)),
+                (t["target_actual"] ?? "", trajectory.map(\.actual)),
+            ], format: { WebNumbers.intensity($0) })
+        var judged: [(child: StoredTarget, name: String, progress: TargetProgress)] = []
+        var tiles: [TargetPage.Tile] = []
+        for (index, child) in try await TargetStore(database).children(of: stored.id).enumerated() {
+            let childProgress = try await board.progress(of: child)
+            let name = try await subjectName(child.subject, language)
+            judged.append((child, name, childProgress))
+            let light = childProgress.light.rawValue
+            let url = SiteURL.target(id: child.id).link(language)
+            if case .region = child.subject {
+                // A tile map: the region's cities in code order, six to a row.
+                let (column, row) = (index % 6, index / 6)
+                tiles.append(
+                    .init(
+                        x: column * 104 + 2, y: row * 64 + 2, textX: column * 104 + 52, textY: row * 64 + 36,
+                        name: name, light: light, title: "\(name): \(t["light_\(light)"] ?? "")", url: url))
+            }
+        }
+        // Who is off track first: ranked by forecast ÷ limit, highest (worst) first; unknown last.
+        judged.sort { ($0.progress.ratio ?? -1) > ($1.progress.ratio ?? -1) }
+        let children = judged.enumerated().map { index, entry in
+            TargetPage.Child(
+                rank: index + 1, name: entry.name, kind: kindText(entry.child.target, t),
+                light: entry.progress.light.rawValue, lightLabel: t["light_\(entry.progress.light.rawValue)"] ?? "",
+                forecast: value(entry.progress.forecast), limit: value(entry.progress.limit),
+                ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                reasons: entry.progress.reasons.map { $0.message(language == .zh) }.joined(separator: "；"),
+                url: SiteURL.target(id: entry.child.id).link(language))
+        }
+        var check: [TargetPage.Fact] = []
+        var holds: Bool?
+        if let result = try await board.check(stored) {
+            holds = result.holds
+            let checkUnit = target.kind.code == "peak" ? (t["years_unit"] ?? "") : unit
+            func shown(_ v: Double?) -> String { v.map { "\(WebNumbers.intensity($0)) \(checkUnit)" } ?? "—" }
+            check = [
+                .init(label: t["split_parent"] ?? "", value: shown(result.parentLimit)),
+                .init(label: t["split_combined"] ?? "", value: shown(result.childrenCombined)),
+                // A gap within rounding of the parent's limit is none (sums in another order differ in the last bits).
+                .init(
+                    label: t["split_gap"] ?? "",
+                    value: shown(result.gap.map { abs($0) <= abs(result.parentLimit ?? 0) * 1e-9 ? 0 : $0 })),
+            ]
+        }
+        let manages = try await TargetStore(database).isVisible(
+            stored,
+            in: try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database))
+        let model = TargetPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: stored.name, current: .target,
+                sameIn: { _ in .target(id: stored.id) }),
+            heading: stored.name, light: progress.light.rawValue,
+            lightLabel: t["light_\(progress.light.rawValue)"] ?? "", facts: facts,
+            reasons: progress.reasons.map { $0.message(language == .zh) }, trajectory: chart, children: children,
+            hasChildren: !children.isEmpty, check: check, checkHolds: holds == true, checkBroken: holds == false,
+            tiles: tiles, hasTiles: !tiles.isEmpty, tileHeight: ((tiles.count + 5) / 6) * 64 + 4,
+            splitAction: manages ? SiteURL.splitTarget(id: stored.id).link(language) : nil,
+            deleteAction: manages ? SiteURL.deleteTarget(id: stored.id).link(language) : nil,
+            methods: [SplitMethod.baseShare, .equalReduction].map {
+                RecordForm.Option(value: $0.rawValue, label: t["split_\($0.rawValue)"] ?? $0.rawValue, selected: false)
+            },
+            among: SplitAmong.allCases.map {
+                RecordForm.Option(
+                    value: $0.rawValue, label: t["split_among_\($0.rawValue)"] ?? $0.rawValue, selected: false)
+            }, hasAmong: { if case .region = stored.subject { true } else { false } }(), problem: problem)
+        return renderer.response(model, template: "target", status: status)
+    }
+
+    func splitTarget(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        guard let stored = try await settableTarget(context) else { return notFound(request) }
+        guard let method = SplitMethod(rawValue: form["method"]), method != .manual else {
+            return try await targetPage(request, context, problem: "method", status: .unprocessableContent)
+        }
+        do {
+            _ = try await governance.split(
+                stored.id, method: method, among: SplitAmong(rawValue: form["among"]) ?? .children)
+        } catch let refusal as SplitRefusal {
+            return try await targetPage(
+                request, context, problem: refusal.message(language == .zh), status: .unprocessableContent)
+        }
+        return Self.redirect(to: SiteURL.target(id: stored.id).link(language))
+    }
+
+    func deleteTarget(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        _ = try await FormPost.read(request)
+        guard let stored = try await settableTarget(context) else { return notFound(request) }
+        try await TargetStore(database).delete(id: stored.id)
+        return Self.redirect(to: SiteURL.targets(unit: nil, region: nil).link(request.language))
+    }
+
+    /// The target `{id}` when the account sets targets for its subject.
+    func settableTarget(_ context: PeakZeroContext) async throws -> StoredTarget? {
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let stored = try? await TargetStore(database).target(id: id)
+        else { return nil }
+        let scope = try await AccessScope.granted(
+            RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+        return try await TargetStore(database).isVisible(stored, in: scope) ? stored : nil
+    }
+
+    func warningsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        var rows: [WarningsPage.Row] = []
+        for warning in try await governance.warnings(scope: context.readScope, today: ReviewAPI.today()) {
+            let light = warning.light.rawValue
+            if let target = warning.target {
+                rows.append(
+                    .init(
+                        light: light, lightLabel: t["light_\(light)"] ?? "", since: warning.since,
+                        kind: t["warning_target"] ?? "", title: target.name,
+                        subject: try await subjectName(target.subject, language),
+                        reasons: (warning.progress?.reasons ?? []).map { $0.message(language == .zh) }.joined(
+                            separator: "；"), url: SiteURL.target(id: target.id).link(language)))
+            } else if let measure = warning.measure {
+                rows.append(
+                    .init(
+                        light: light, lightLabel: t["light_\(light)"] ?? "", since: warning.since,
+                        kind: t["warning_measure"] ?? "", title: measure.title,
+                        subject: try await subjectName(.unit(measure.unitId), language),
+                        reasons: "\(t["measure_deadline"] ?? "") \(measure.deadline) · \(measure.ownerPerson)",
+                        url: SiteURL.measures(unit: measure.unitId).link(language)))
+            }
+        }
+        let model = WarningsPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: t["warnings_title"] ?? "", current: .warnings,
+                sameIn: { _ in .warnings }), rows: rows, hasRows: !rows.isEmpty)
+        return renderer.response(model, template: "warnings")
+    }
+
+    // MARK: Words
+
+    func subjectName(_ subject: TargetSubject, _ language: Language) async throws -> String {
+        switch subject {
+        case .unit(let id): (try? await units.unit(id: id).name) ?? "#\(id)"
+        case .region(let region): RegionNames.name(of: region, language)
+        }
+    }
+
+    func kindText(_ target: Target, _ t: [String: String]) -> String {
+        switch target.kind {
+        case .cap(let amount): "\(t["target_kind_cap"] ?? "") ≤ \(Self.figure(amount)) \(target.indicator.symbol)"
+        case .reduction(let fraction, let base):
+            "\(t["target_kind_reduction"] ?? "") \(String(format: "%.1f%%", fraction * 100)) (\(t["base_year"] ?? "") \(base))"
+        case .peak(let year): "\(t["target_kind_peak"] ?? "") ≤ \(year)"
+        }
+    }
+
+    static func years(_ target: Target) -> String {
+        target.firstYear == target.lastYear ? String(target.firstYear) : "\(target.firstYear)–\(target.lastYear)"
+    }
+
+    /// An indicator's amount: totals grouped to whole units, intensities to four significant places.
+    static func figure(_ amount: IndicatorAmount) -> String {
+        amount.indicator.isIntensity
+            ? WebNumbers.intensity(amount.value) : WebNumbers.grouped(amount.value, decimals: 1)
+    }
+}
