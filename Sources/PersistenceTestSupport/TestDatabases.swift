@@ -25,6 +25,16 @@ public enum TestDatabases {
         }
     }
 
+    /// Opens a database at `location` (a test's own file), migrated, with what the test changes
+    /// audited as PeakZero's own unless it says who is acting.
+    public static func with<T>(
+        _ location: DatabaseLocation, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
+    ) async throws -> T {
+        try await AuditActor.$current.withValue(AuditActor.current ?? .system) {
+            try await PeakZeroDatabase.with(location, logger: logger, migrate: migrate, body)
+        }
+    }
+
     private static func openDatabase<T: Sendable>(
         _ kind: String, migrate: Bool, _ body: (PeakZeroDatabase) async throws -> T
     ) async throws -> T {

@@ -14,7 +14,7 @@ struct ResponseCacheTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-cache-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
-        try await PeakZeroDatabase.with(location, logger: TestDatabases.logger) { database in
+        try await TestDatabases.with(location) { database in
             #expect(ResponseCache(database: database) != nil)
             try await withSignedInApp(database) { client, _ async throws in
                 let id = try await RollupAPITests.load(client)

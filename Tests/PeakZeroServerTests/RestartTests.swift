@@ -17,26 +17,24 @@ struct RestartTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
 
-        let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
-        try await Migrator().migrate(first)
         let token = Mutex<String?>(nil)
-        try await withSignedInApp(first) { client, signedIn async throws in
-            token.withLock { $0 = signedIn }
-            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
-            #expect(
-                try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status
-                    == .created)
+        try await TestDatabases.with(location) { first in
+            try await withSignedInApp(first) { client, signedIn async throws in
+                token.withLock { $0 = signedIn }
+                #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+                #expect(
+                    try await client.call(.post, "/api/v1/activity-records", json: RollupAPITests.activity).status
+                        == .created)
+            }
         }
-        try await first.shutdown()
 
-        let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
-        try await Migrator().migrate(second)
-        try await withSignedInApp(second, token: token.withLock { $0 }) { client, _ async throws in
-            let units = try await client.call(.get, "/api/v1/units")
-            #expect(units.json.items.count == 5)
-            let s = ids(units.json)["S"]!
-            #expect(try await client.call(.get, "/api/v1/units/\(s)/activity-records").json.items.count == 3)
+        try await TestDatabases.with(location) { second in
+            try await withSignedInApp(second, token: token.withLock { $0 }) { client, _ async throws in
+                let units = try await client.call(.get, "/api/v1/units")
+                #expect(units.json.items.count == 5)
+                let s = ids(units.json)["S"]!
+                #expect(try await client.call(.get, "/api/v1/units/\(s)/activity-records").json.items.count == 3)
+            }
         }
-        try await second.shutdown()
     }
 }

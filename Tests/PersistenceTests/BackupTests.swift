@@ -36,7 +36,7 @@ struct BackupTests {
         let restored = DatabaseLocation.sqliteFile(path: folder.appendingPathComponent("restored/peakzero.sqlite").path)
         let during = folder.appendingPathComponent("during.sqlite").path
         let quiet = folder.appendingPathComponent("quiet.sqlite").path
-        try await PeakZeroDatabase.with(original, logger: TestDatabases.logger) { db in
+        try await TestDatabases.with(original) { db in
             try await UnitStore(db).create(Self.units)
             // A writer adds batches of ten while the backup runs.
             let writer = Task {
@@ -56,13 +56,13 @@ struct BackupTests {
             _ = try await Backup.make(of: db, to: quiet)
             // Taken again to a file that exists: refused, the first backup untouched.
             await #expect(throws: Backup.Failure.exists(quiet)) { try await Backup.make(of: db, to: quiet) }
-            try await PeakZeroDatabase.with(restored, logger: TestDatabases.logger) { _ in }
+            try await TestDatabases.with(restored) { _ in }
             #expect(throws: Backup.Failure.databaseExists(restored.path)) {
                 try Backup.restore(quiet, into: restored, force: false)
             }
             let contents = try #require(try Backup.restore(quiet, into: restored, force: true))
             #expect(contents.activityRecords == 600 && contents.units == 3)
-            try await PeakZeroDatabase.with(restored, logger: TestDatabases.logger) { copy in
+            try await TestDatabases.with(restored) { copy in
                 let after = try await RollupStore(copy).rollup(.unit(id: group.id, approach: .control), year: 2003)
                 #expect(after.totals == before.totals)
                 #expect(after.totals.emissions(.location).value(in: .tonneCO2e) > 0)
@@ -78,7 +78,7 @@ struct BackupTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let target = DatabaseLocation.sqliteFile(path: folder.appendingPathComponent("db/peakzero.sqlite").path)
         let good = folder.appendingPathComponent("good.sqlite").path
-        try await PeakZeroDatabase.with(target, logger: TestDatabases.logger) { db in
+        try await TestDatabases.with(target) { db in
             try await UnitStore(db).create(Self.units)
             _ = try await Backup.make(of: db, to: good)
         }
@@ -99,7 +99,7 @@ struct BackupTests {
         #expect(throws: Backup.Failure.missing("/nowhere.sqlite")) {
             try Backup.restore("/nowhere.sqlite", into: target, force: true)
         }
-        try await PeakZeroDatabase.with(target, logger: TestDatabases.logger) { db async throws in
+        try await TestDatabases.with(target) { db async throws in
             #expect(try await UnitStore(db).list(scope: .everything).count == 3, "the database was left alone")
         }
     }

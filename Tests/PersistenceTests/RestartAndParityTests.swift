@@ -11,15 +11,14 @@ struct RestartAndParityTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-restart-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let location = try DatabaseLocation.resolve(dataDirectory: folder.path, environment: [:])
-        let first = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
-        try await Migrator().migrate(first)
-        try await UnitStore(first).create(StoreTests.tree)
-        try await ActivityStore(first).insert([
-            NewActivityRecord(unitCode: "F1", period: "2023-01", item: "柴油", quantity: 10, uom: "t")
-        ])
-        let s = try await UnitStore(first).unit(code: "S")
-        let inventory = try await InventoryStore(first).compute(unitID: s.id, year: 2023, options: CalculationOptions())
-        try await first.shutdown()
+        let (s, inventory) = try await TestDatabases.with(location) { first in
+            try await UnitStore(first).create(StoreTests.tree)
+            try await ActivityStore(first).insert([
+                NewActivityRecord(unitCode: "F1", period: "2023-01", item: "柴油", quantity: 10, uom: "t")
+            ])
+            let s = try await UnitStore(first).unit(code: "S")
+            return (s, try await InventoryStore(first).compute(unitID: s.id, year: 2023, options: CalculationOptions()))
+        }
 
         let second = try await PeakZeroDatabase.open(location, logger: TestDatabases.logger)
         #expect(try await Migrator().migrate(second).isEmpty)
