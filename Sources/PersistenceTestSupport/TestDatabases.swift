@@ -79,3 +79,42 @@ struct Diagnosed: Error, CustomStringConvertible {
     init(_ error: any Error) { self.error = error }
     var description: String { String(reflecting: error) }
 }
+
+extension TestDatabases {
+    /// Runs `body` on a private copy of the demo province (SQLite). The demo is loaded once per test
+    /// process into a file that every such test copies, rather than loaded and computed per test.
+    public static func withDemoDatabase<T: Sendable>(_ body: (PeakZeroDatabase) async throws -> T) async throws -> T
+    {
+        let template = try await DemoTemplate.shared.path()
+        let copy = DemoTemplate.folder + "/peakzero-demo-\(UUID().uuidString).sqlite"
+        try FileManager.default.copyItem(atPath: template, toPath: copy)
+        defer { DemoTemplate.remove(copy) }
+        return try await with(.sqliteFile(path: copy), body)
+    }
+}
+
+/// The demo database every `withDemoDatabase` copies: built on first use, removed when the test
+/// process exits.
+actor DemoTemplate {
+    static let shared = DemoTemplate()
+    static let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    private var built: Task<String, any Error>?
+
+    func path() async throws -> String {
+        if let built { return try await built.value }
+        let task = Task<String, any Error> {
+            let path = Self.folder + "/peakzero-demo-template-\(getpid()).sqlite"
+            Self.remove(path)
+            atexit { DemoTemplate.remove(DemoTemplate.folder + "/peakzero-demo-template-\(getpid()).sqlite") }
+            // Closed before it is copied: SQLite folds its write-ahead log into the file on closing.
+            try await TestDatabases.with(.sqliteFile(path: path)) { _ = try await DemoLoader($0).load() }
+            return path
+        }
+        built = task
+        return try await task.value
+    }
+
+    nonisolated static func remove(_ path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+}

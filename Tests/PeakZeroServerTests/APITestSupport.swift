@@ -21,6 +21,16 @@ func withAPI(
     }
 }
 
+/// Runs `body` against the API on a private copy of the demo province (SQLite), signed in as an
+/// administrator.
+func withDemoAPI(_ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDatabase) async throws -> Void)
+    async throws
+{
+    try await TestDatabases.withDemoDatabase { database async throws in
+        try await withSignedInApp(database) { client, _ in try await body(client, database) }
+    }
+}
+
 /// Runs `body` against the app on `database`, signed in with `token`, or as a new administrator
 /// when none is given; `body` gets the client and the token.
 func withSignedInApp(

@@ -37,8 +37,7 @@ enum HeadlessChromium {
 struct BrowserTests {
     @Test("the overview's script makes its table sortable; printed, it is A4 pages with the indicators")
     func overviewInChromium() async throws {
-        try await TestDatabases.withDatabase("sqlite") { database async throws in
-            _ = try await DemoLoader(database).load()
+        try await TestDatabases.withDemoDatabase { database async throws in
             try await HeadlessChromium.serve(database) { base, _ in
                 let (sortable, heading, pdf) = try await HeadlessChromium.drive { browser in
                     try browser.signIn(at: base, name: "admin", password: TestAccounts.adminPassword)
@@ -69,8 +68,7 @@ struct BrowserTests {
 
     @Test("every main page loads without a console message, in both languages; screenshots under .build/screenshots")
     func mainPages() async throws {
-        try await TestDatabases.withDatabase("sqlite") { database async throws in
-            _ = try await DemoLoader(database).load()
+        try await TestDatabases.withDemoDatabase { database async throws in
             let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
             let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
             let inventory = try await InventoryStore(database).list(unitID: root.id, year: 2024)[0]
@@ -147,8 +145,7 @@ struct BrowserTests {
 
     @Test("typed into in Chromium: a bad value shows its field's problem; an import's dry run lists its rows' errors")
     func formsInChromium() async throws {
-        try await TestDatabases.withDatabase("sqlite") { database async throws in
-            _ = try await DemoLoader(database).load()
+        try await TestDatabases.withDemoDatabase { database async throws in
             let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
             let stored = try await ActivityStore(database).list(under: facility.id).count
             // Row 2 has a negative quantity, row 3 a unit PeakZero does not know.

@@ -14,8 +14,7 @@ import Testing
 struct ChartSVGTests {
     @Test("every chart of the overview parses as XML, has a title and description, and its axis labels")
     func wellFormed() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             for (language, january, scope) in [("zh", "1月", "范围一"), ("en", "Jan", "Scope 1")] {
                 let html = try await WebPagesTests.page(client, "/?lang=\(language)").html
                 let charts = Self.svgs(in: html)

@@ -209,8 +209,7 @@ struct GovernanceAPITests {
 struct ProvincialTargetTests {
     @Test("set for Sichuan, split to cities and to groups, each split checked")
     func province() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let manager = try await GovernanceAPITests.bearer(
                 database, "sc-manager", RoleGrant(role: .manager, regionCode: "51"))
             let body = #"""

@@ -14,8 +14,7 @@ import Testing
 struct GovernancePagesTests {
     @Test("a province's target split to its cities: lights, the tile map, the trajectory, the check")
     func provinceTarget() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let list = try await WebPagesTests.page(client, "/targets?lang=en")
             #expect(list.status == .ok && list.html.contains("四川省碳排放强度下降"))
             #expect(list.html.contains("class=\"light light-"))
@@ -37,8 +36,7 @@ struct GovernancePagesTests {
 
     @Test("warnings, rankings and grades answer in both languages with the demo's units")
     func supervision() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
             // The overview counts the warnings in scope: the demo's overdue measure and its yellow targets.
             let overview = try await WebPagesTests.page(client, "/?lang=en")
@@ -65,8 +63,7 @@ struct GovernancePagesTests {
 
     @Test("an enterprise sees its own target, its grade and its list of measures, and keeps the list")
     func enterprise() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let measured = try await MeasureStore(database).list(
                 under: try await UnitStore(database).unit(code: DemoProvince.supervisorCode).id)
             let targets = try await TargetStore(database).list(scope: .everything)
@@ -116,8 +113,7 @@ struct GovernancePagesTests {
 
     @Test("the target form names the field it refuses")
     func targetForm() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let refused = try await WebDataPagesTests.post(
                 client, "/targets?lang=en",
                 ["name": "cap", "unit": "DEMO-G2", "indicator": "carbon_total", "kind": "cap", "value": "100"])

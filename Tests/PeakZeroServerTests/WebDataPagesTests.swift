@@ -26,8 +26,7 @@ struct WebDataPagesTests {
 
     @Test("an activity record: the form, a bad value shown beside its field, then saved, corrected and deleted")
     func activity() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
             let form = try await WebPagesTests.page(client, "/data/activity/new?unit=\(facility.id)&lang=en")
             #expect(form.status == .ok && form.html.contains("New activity record"))
@@ -86,8 +85,7 @@ struct WebDataPagesTests {
     @Test(
         "an economic record with a bad period, no value and a bad price index, then saved; 2024's inventories go stale")
     func economic() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
             var fields = ["unit": enterprise.code, "period": "2024-13", "output_value": "", "price_index": "0"]
             let bad = try await Self.post(client, "/data/economic?lang=en", fields)
@@ -113,8 +111,7 @@ struct WebDataPagesTests {
 
     @Test("a post from another site is refused and writes nothing")
     func crossSite() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
             let fields = [
                 "unit": facility.code, "period": "2025-02", "item": "diesel", "quantity": "1", "uom": "t",

@@ -22,8 +22,7 @@ struct WebPagesTests {
 
     @Test("the overview shows the four indicators, the trend and the breakdowns, in Chinese and English")
     func overview() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let zh = try await Self.page(client, "/")
             #expect(zh.status == .ok && zh.type == "text/html; charset=utf-8")
             for text in [
@@ -52,8 +51,7 @@ struct WebPagesTests {
 
     @Test("a unit's page, the unit list and its search; unknown units are a 404 page in the right language")
     func unitPages() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
             let group = try await UnitStore(database).children(of: root.id)[0]
             let page = try await Self.page(client, "/units/\(group.id)?lang=en")
@@ -79,8 +77,7 @@ struct WebPagesTests {
 
     @Test("every link on the overview, the unit list and the regions leads to a page that answers 200")
     func links() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             var seen: Set<String> = []
             for start in ["/", "/?lang=en", "/units", "/regions"] {
                 let html = try await Self.page(client, start).html

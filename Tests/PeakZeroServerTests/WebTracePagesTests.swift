@@ -13,8 +13,7 @@ import Testing
 struct WebTracePagesTests {
     @Test("region pages: the tree of regions, a city's dashboard with the API's figures, its counties, 404s")
     func regions() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let list = try await WebPagesTests.page(client, "/regions")
             #expect(list.status == .ok && list.html.contains("四川") && list.html.contains("/regions/510100?lang=zh"))
             #expect(list.html.contains("depth-2"))
@@ -41,8 +40,7 @@ struct WebTracePagesTests {
 
     @Test("an inventory's page pages its lines, narrows to a unit, and each number leads to its lineage")
     func inventoryAndLineage() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
             let inventory = try await InventoryStore(database).list(unitID: root.id, year: 2024)[0]
             // The overview names the inventory behind its figures.
@@ -93,8 +91,7 @@ struct WebTracePagesTests {
 
     @Test("the completeness grid counts reporting units per month and marks a missing month")
     func completeness() async throws {
-        try await withAPI("sqlite") { client, database in
-            _ = try await DemoLoader(database).load()
+        try await withDemoAPI { client, database in
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
             let facilities = try await UnitStore(database).children(of: enterprise.id)
             let complete = try await WebPagesTests.page(client, "/units/\(enterprise.id)?year=2024&lang=en")
