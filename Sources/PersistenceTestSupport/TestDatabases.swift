@@ -83,8 +83,7 @@ struct Diagnosed: Error, CustomStringConvertible {
 extension TestDatabases {
     /// Runs `body` on a private copy of the demo province (SQLite). The demo is loaded once per test
     /// process into a file that every such test copies, rather than loaded and computed per test.
-    public static func withDemoDatabase<T: Sendable>(_ body: (PeakZeroDatabase) async throws -> T) async throws -> T
-    {
+    public static func withDemoDatabase<T: Sendable>(_ body: (PeakZeroDatabase) async throws -> T) async throws -> T {
         let template = try await DemoTemplate.shared.path()
         let copy = DemoTemplate.folder + "/peakzero-demo-\(UUID().uuidString).sqlite"
         try FileManager.default.copyItem(atPath: template, toPath: copy)

@@ -38,7 +38,8 @@ struct ReviewWorkflowTests {
     func fourEyes() throws {
         for step in [ReviewStep.approve, .return] {
             #expect(throws: ReviewRefusal.ownSubmission) {
-                try ReviewWorkflow.decide(step, on: Self.state(.submitted), by: Self.rita, submittedBy: Self.rita, reason: "x")
+                try ReviewWorkflow.decide(
+                    step, on: Self.state(.submitted), by: Self.rita, submittedBy: Self.rita, reason: "x")
             }
             let decision = try ReviewWorkflow.decide(
                 step, on: Self.state(.submitted), by: Self.rex, submittedBy: Self.rita, reason: "x")
@@ -61,7 +62,8 @@ struct ReviewWorkflowTests {
             let from: PeriodStatus = step == .return ? .submitted : .approved
             for blank in [nil, "", "  \n "] {
                 #expect(throws: ReviewRefusal.reasonRequired) {
-                    try ReviewWorkflow.decide(step, on: Self.state(from), by: Self.rex, submittedBy: Self.rita, reason: blank)
+                    try ReviewWorkflow.decide(
+                        step, on: Self.state(from), by: Self.rex, submittedBy: Self.rita, reason: blank)
                 }
             }
             let decision = try ReviewWorkflow.decide(
@@ -72,7 +74,9 @@ struct ReviewWorkflowTests {
 
     @Test("a correction's submission is the next version; every other step keeps it")
     func versions() throws {
-        func after(_ step: ReviewStep, _ state: ReviewWorkflow.State, by taker: ReviewWorkflow.Taker = ReviewWorkflowTests.rex) throws
+        func after(
+            _ step: ReviewStep, _ state: ReviewWorkflow.State, by taker: ReviewWorkflow.Taker = ReviewWorkflowTests.rex
+        ) throws
             -> ReviewWorkflow.State
         {
             try ReviewWorkflow.decide(step, on: state, by: taker, submittedBy: Self.rita, reason: "r").state
