@@ -165,7 +165,7 @@ struct AuditAPITests {
         for language in [Language.zh, .en] {
             let t = strings.table(language)
             for action in AuditAction.allCases {
-                #expect(t[PageHandlers.auditLabelKey(action.rawValue)] != nil, "\(action) in \(language)")
+                #expect(t.optionalText(forKey: PageHandlers.auditLabelKey(action.rawValue)) != nil, "\(action) in \(language)")
             }
         }
     }

@@ -77,7 +77,7 @@ struct PageSnapshotTests {
                 strings: strings, language: language, title: "示范集团", current: .unit,
                 sameIn: { _ in .unit(id: 1, year: nil) }),
             heading: "示范集团", isOverview: false,
-            facts: [.init(label: t["code"]!, value: "G1"), .init(label: t["level"]!, value: t["level_group"]!)],
+            facts: [.init(label: t.table["code"]!, value: "G1"), .init(label: t.table["level"]!, value: t.table["level_group"]!)],
             crumbs: [.init(name: "监管机构", url: SiteURL.unit(id: 9, year: 2024).link(language))], formAction: "/units/1",
             lang: language.rawValue, year: 2024,
             years: [.init(value: 2024, selected: true), .init(value: 2023, selected: false)],
@@ -86,14 +86,14 @@ struct PageSnapshotTests {
                 children: children, method: .location, strings: strings, language: language),
             children: [
                 .init(
-                    code: "E1", name: "一号企业", url: children[0].url, level: t["level_enterprise"]!, emissions: "17.00 万",
+                    code: "E1", name: "一号企业", url: children[0].url, level: t.table["level_enterprise"]!, emissions: "17.00 万",
                     emissionsSort: "170000", energy: "7.00 万", energySort: "70000", change: "+5.3%")
-            ], hasChildren: true, childrenTitle: t["children"]!,
+            ], hasChildren: true, childrenTitle: t.table["children"]!,
             basis: [
                 .init(label: "清单 #7", url: SiteURL.inventory(id: 7, unit: 1, page: nil).link(language), stale: true)
             ],
             hasBasis: true, notes: ["1 个顶层单位尚无清单"], coverage: coverage(language),
-            links: [.init(name: t["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))])
+            links: [.init(name: t.table["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))])
     }
 
     /// Two facilities reporting monthly and one yearly; one March missing; the year still running in May.
@@ -113,7 +113,7 @@ struct PageSnapshotTests {
         }
         return CoverageGrid(
             unit: subtree[0], subtree: subtree, periods: periods, year: 2026, today: (2026, 5),
-            months: Dashboard.monthLabels(t, language) + [t["annual"]!], t: t,
+            months: Dashboard.monthLabels(t, language) + [t.table["annual"]!], t: t,
             address: { SiteURL.unit(id: $0.id, year: 2026).link(language) })
     }
 
@@ -141,7 +141,7 @@ struct PageSnapshotTests {
             layout: PageLayout(
                 strings: strings, language: .en, title: "Not found", current: .overview,
                 sameIn: { _ in .overview(year: nil) }),
-            message: strings.text("not_found", .en))
+            message: strings.text(.notFound, .en))
         try Self.expectSnapshot(Self.renderer.html(empty, template: "empty"), named: "empty-en")
     }
 
@@ -166,7 +166,7 @@ struct PageSnapshotTests {
         let factor = FactorRow(
             id: "GRID-113", set: "PeakZero CN 2026.11", kind: "average grid emission factor", item: "—", region: "51",
             variant: "", year: "2023", value: "0.1564", unit: "tCO2/MWh", grade: "V",
-            gradeTitle: strings.text("grade_V", .en), source: "MEE & NBS notice", document: "公告2025年第47号",
+            gradeTitle: strings.table(.en).text(forKey: "grade_V"), source: "MEE & NBS notice", document: "公告2025年第47号",
             published: "2025-12-31", url: "https://www.mee.gov.cn/", notes: nil, anchor: "factor-GRID-113")
         let inventory = InventoryPage(
             layout: layout(.en, "Inventory #7 of 2024 (version 2)", .inventory, .inventory(id: 7, unit: 3, page: 2)),
@@ -213,13 +213,13 @@ struct PageSnapshotTests {
             heading: "New activity record", action: SiteURL.createRecord(.activity).link(.en), lang: "en",
             fields: [
                 .init(
-                    name: "quantity", label: t["field_quantity"]!, value: "-3", error: "the quantity is negative",
+                    name: "quantity", label: t.table["field_quantity"]!, value: "-3", error: "the quantity is negative",
                     hint: nil, required: true, options: [], isSelect: false, inputMode: "decimal", id: "field-quantity"),
                 .init(
-                    name: "item", label: t["field_item"]!, value: "diesel", error: nil, hint: "choose one",
+                    name: "item", label: t.table["field_item"]!, value: "diesel", error: nil, hint: "choose one",
                     required: true, options: [.init(value: "diesel", label: "Diesel", selected: true)], isSelect: true,
                     inputMode: "text", id: "field-item"),
-            ], errors: ["a problem of the whole record"], hasErrors: true, submit: t["save"]!,
+            ], errors: ["a problem of the whole record"], hasErrors: true, submit: t.table["save"]!,
             cancelURL: SiteURL.units(search: "F1").link(.en))
         try Self.expectSnapshot(Self.renderer.html(form, template: "record-form"), named: "record-form-en")
         let page = ImportPage(
@@ -266,7 +266,7 @@ struct PageSnapshotTests {
         let t = strings.table(.en)
         let factor = FactorRow(
             id: "MY-1", set: "sichuan", kind: "average grid emission factor", item: "Electricity", region: "51",
-            variant: "", year: "2024", value: "0.1", unit: "tCO2/MWh", grade: "U", gradeTitle: t["grade_U"]!,
+            variant: "", year: "2024", value: "0.1", unit: "tCO2/MWh", grade: "U", gradeTitle: t.table["grade_U"]!,
             source: "Sichuan notice", document: nil, published: nil, url: nil, notes: "provisional",
             anchor: "factor-MY-1")
         func option(_ value: String, _ label: String, _ selected: Bool = false) -> RecordForm.Option {
@@ -274,13 +274,13 @@ struct PageSnapshotTests {
         }
         let page = FactorLibraryPage(
             layout: PageLayout(
-                strings: strings, language: .en, title: t["factor_library"]!, current: .factors,
+                strings: strings, language: .en, title: t.table["factor_library"]!, current: .factors,
                 sameIn: { _ in .factors(FactorFilter(grade: "U"), added: nil) }),
             version: "PeakZero CN 2026.11 (3f2a) + sichuan (9c1d)", lang: "en", action: "/factors",
             kinds: [option("", "All"), option("grid_average", "average grid emission factor")],
-            items: [option("", "All", true)], grades: [option("", "All"), option("U", t["grade_U"]!, true)],
+            items: [option("", "All", true)], grades: [option("", "All"), option("U", t.table["grade_U"]!, true)],
             sets: [option("", "All", true), option("sichuan", "sichuan")], count: "Showing 1 of 289 factors",
-            factors: [factor], gradeCounts: [.init(label: "U", value: "\(t["grade_U"]!) · 15")],
+            factors: [factor], gradeCounts: [.init(label: "U", value: "\(t.table["grade_U"]!) · 15")],
             userSets: [
                 .init(
                     name: "sichuan", entries: "2", fingerprint: "9c1d", added: "2026-11-21T10:00:00Z",
@@ -288,7 +288,7 @@ struct PageSnapshotTests {
                     deleteAction: SiteURL.deleteFactorSet(id: 1).link(.en))
             ], added: nil, uploadAction: SiteURL.uploadFactorSet.link(.en),
             upload: .init(
-                problem: t["factor_set_refused"]!,
+                problem: t.table["factor_set_refused"]!,
                 issues: [.init(sheet: "bad.csv", row: "2", column: "value", message: "“abc” is not a number")],
                 name: "mine"),
             columns: "id, kind, item, value, unit, grade, source")

@@ -24,12 +24,12 @@ extension PageHandlers {
             let generated = typed == nil ? AccountStore.generatedPassword() : nil
             do {
                 let account = try await accounts.create(name: name, password: typed ?? generated!, grants: grants)
-                let created = (t["accounts_made"] ?? "").replacingOccurrences(of: "{name}", with: account.name)
+                let created = (t[.accountsMade]).replacingOccurrences(of: "{name}", with: account.name)
                 return try await accountsResponse(request, context, created: created, password: generated)
             } catch StoreError.invalid(let issues) {
                 messages = issues.map { $0.problem.text(in: language) }
             } catch StoreError.conflict {
-                messages = [(t["accounts_taken"] ?? "").replacingOccurrences(of: "{name}", with: name)]
+                messages = [(t[.accountsTaken]).replacingOccurrences(of: "{name}", with: name)]
             }
         }
         return try await accountsResponse(
@@ -69,7 +69,7 @@ extension PageHandlers {
                     let place =
                         grant.unitID.map { id in named[id].map { "\($0.code) \($0.name)" } ?? "#\(id)" }
                         ?? grant.regionCode ?? ""
-                    return [t["role_\(grant.role.rawValue)"] ?? grant.role.rawValue, place].filter { !$0.isEmpty }
+                    return [t.text(forKey: "role_\(grant.role.rawValue)", else: grant.role.rawValue), place].filter { !$0.isEmpty }
                         .joined(separator: " · ")
                 }.joined(separator: "；"),
                 created: String(account.createdAt.prefix(10)),
@@ -78,12 +78,12 @@ extension PageHandlers {
         let grantable = Role.allCases.filter { $0 != .admin || scope.isEverything }
         let model = AccountsPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["accounts_title"] ?? "", current: .accounts,
+                strings: renderer.strings, language: language, title: t[.accountsTitle], current: .accounts,
                 sameIn: { _ in .accounts }),
             rows: rows,
             roles: grantable.map {
                 .init(
-                    value: $0.rawValue, label: t["role_\($0.rawValue)"] ?? $0.rawValue,
+                    value: $0.rawValue, label: t.text(forKey: "role_\($0.rawValue)", else: $0.rawValue),
                     selected: $0.rawValue == typed.role)
             },
             createAction: SiteURL.accounts.link(language), name: typed.name, unit: typed.unit, region: typed.region,

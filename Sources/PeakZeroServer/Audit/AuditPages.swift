@@ -12,7 +12,7 @@ extension PageHandlers {
         let language = request.language
         let t = renderer.strings.table(language)
         guard let scope = try await AuditAccess.scope(of: try context.signedIn.account, in: database) else {
-            throw HTTPError(.forbidden, message: t["audit_forbidden"] ?? "")
+            throw HTTPError(.forbidden, message: t[.auditForbidden])
         }
         let asked = AuditQuery(request.uri.queryParameters)
         var problem: String?
@@ -25,7 +25,7 @@ extension PageHandlers {
             if let unit = try? await units.unit(code: code), try await scope.contains(unitID: unit.id, in: database) {
                 filter.unitID = unit.id
             } else {
-                problem = (t["audit_unknown_unit"] ?? "").replacingOccurrences(of: "{code}", with: code)
+                problem = (t[.auditUnknownUnit]).replacingOccurrences(of: "{code}", with: code)
             }
         }
         if let format = asked.format, problem == nil {
@@ -53,7 +53,7 @@ extension PageHandlers {
         var export = asked
         export.before = nil
         let options =
-            [RecordForm.Option(value: "", label: t["all"] ?? "", selected: asked.action == nil)]
+            [RecordForm.Option(value: "", label: t[.all], selected: asked.action == nil)]
             + AuditAction.allCases.map {
                 RecordForm.Option(
                     value: $0.rawValue,
@@ -65,7 +65,7 @@ extension PageHandlers {
         xlsx.format = "xlsx"
         let model = AuditPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["audit_title"] ?? "", current: .audit,
+                strings: renderer.strings, language: language, title: t[.auditTitle], current: .audit,
                 sameIn: { _ in .audit(asked) }),
             lang: language.rawValue, action: SiteURL.audit(AuditQuery()).path, unit: asked.unit ?? "",
             actor: asked.actor ?? "", year: asked.year ?? "", month: asked.month ?? "", actions: options,
@@ -78,8 +78,8 @@ extension PageHandlers {
 
 extension PageHandlers {
     /// An action's name in the page's language (`period.approve` → 审核通过), or its stored name.
-    static func auditLabel(_ action: String, _ t: [String: String]) -> String {
-        t[auditLabelKey(action)] ?? action
+    static func auditLabel(_ action: String, _ t: Words) -> String {
+        t.text(forKey: auditLabelKey(action), else: action)
     }
 
     static func auditLabelKey(_ action: String) -> String {

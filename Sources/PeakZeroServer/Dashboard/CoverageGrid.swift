@@ -33,7 +33,7 @@ struct CoverageGrid: Sendable {
     ///   - today: the year and month now, to tell owed months from months not yet ended.
     init(
         unit: ReportingUnit, subtree: [ReportingUnit], periods: [ReportedPeriod], year: Int,
-        today: (year: Int, month: Int), months: [String], t: [String: String], address: (ReportingUnit) -> String
+        today: (year: Int, month: Int), months: [String], t: Words, address: (ReportingUnit) -> String
     ) {
         let hasChildren = Set(subtree.compactMap(\.parentID))
         let byID = Dictionary(subtree.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -70,25 +70,25 @@ struct CoverageGrid: Sendable {
                 let have = done[row.id]?[column] ?? 0
                 let label = "\(row.name) · \(months[column])"
                 guard due > 0 else {
-                    return Cell(text: "", state: "none", title: "\(label): \(t["coverage_none"] ?? "")")
+                    return Cell(text: "", state: "none", title: "\(label): \(t[.coverageNone])")
                 }
                 guard ended(column) else {
                     return Cell(
                         text: have > 0 ? "\(have)/\(due)" : "", state: "due",
-                        title: "\(label): \(t["coverage_due"] ?? "")")
+                        title: "\(label): \(t[.coverageDue])")
                 }
                 totalOwed += due
                 totalDone += have
                 let state = have == due ? "complete" : have == 0 ? "missing" : "partial"
                 return Cell(
                     text: "\(have)/\(due)", state: state,
-                    title: "\(label): \(have)/\(due) \(t["coverage_reported"] ?? "")")
+                    title: "\(label): \(have)/\(due) \(t[.coverageReported])")
             }
             return Row(name: row.name, url: address(row), cells: cells)
         }
         columns = months
         hasRows = !rows.isEmpty
-        summary = (t["coverage_summary"] ?? "")
+        summary = (t[.coverageSummary])
             .replacingOccurrences(of: "{done}", with: String(totalDone))
             .replacingOccurrences(of: "{owed}", with: String(totalOwed))
     }

@@ -49,7 +49,7 @@ struct Dashboard: Sendable {
         strings: WebStrings, language: Language
     ) {
         let t = strings.table(language)
-        func text(_ key: String) -> String { t[key] ?? key }
+        func text(_ key: WordKey) -> String { t[key] }
         let amount: ChartNumberFormat = { WebNumbers.amount($0, language) }
         let current = rollup ?? Rollup.none(year: year)
         let now = current.totals
@@ -65,62 +65,62 @@ struct Dashboard: Sendable {
         let energyByMonth = monthly(current) { $0.energyCalorific.value(in: .tonneCoalEquivalent) }
 
         func card(
-            _ key: String, unit: String, now: Double?, last: Double?, intensity: Bool = false, note: String? = nil,
+            _ key: WordKey, unit: String, now: Double?, last: Double?, intensity: Bool = false, note: String? = nil,
             spark: [Double?] = []
         ) -> Card {
             let change = Accounting.yearOnYear(now, last)
             return Card(
                 label: text(key), value: now.map { intensity ? WebNumbers.intensity($0) : amount($0) } ?? "—",
-                unit: unit, change: change.map(WebNumbers.change) ?? text("yoy_none"),
+                unit: unit, change: change.map(WebNumbers.change) ?? text(.yoyNone),
                 direction: change.map { $0 > 0.0005 ? "up" : $0 < -0.0005 ? "down" : "flat" } ?? "none", note: note,
-                sparkline: Sparkline(title: "\(text(key)) \(text("monthly_trend"))", values: spark))
+                sparkline: Sparkline(title: "\(text(key)) \(text(.monthlyTrend))", values: spark))
         }
         cards = [
             card(
-                "energy_total", unit: text("unit_tce"), now: now.energyCalorific.value(in: .tonneCoalEquivalent),
+                .energyTotal, unit: text(.unitTce), now: now.energyCalorific.value(in: .tonneCoalEquivalent),
                 last: last?.energyCalorific.value(in: .tonneCoalEquivalent), spark: energyByMonth),
             card(
-                "emissions_total", unit: text("unit_tco2e"), now: now.emissions(method).value(in: .tonneCO2e),
+                .emissionsTotal, unit: text(.unitTco2e), now: now.emissions(method).value(in: .tonneCO2e),
                 last: last?.emissions(method).value(in: .tonneCO2e), spark: emissionsByMonth),
             card(
-                "energy_intensity", unit: text("unit_tce_per_10k"), now: now.energyIntensity(per: .outputValue)?.value,
-                last: last?.energyIntensity(per: .outputValue)?.value, intensity: true, note: text("intensity_basis")),
+                .energyIntensity, unit: text(.unitTcePer10k), now: now.energyIntensity(per: .outputValue)?.value,
+                last: last?.energyIntensity(per: .outputValue)?.value, intensity: true, note: text(.intensityBasis)),
             card(
-                "carbon_intensity", unit: text("unit_t_per_10k"),
+                .carbonIntensity, unit: text(.unitTPer10k),
                 now: now.carbonIntensity(per: .outputValue, method: method)?.value,
                 last: last?.carbonIntensity(per: .outputValue, method: method)?.value, intensity: true,
-                note: text("intensity_basis")),
+                note: text(.intensityBasis)),
         ]
 
         trend = LineChart(
-            id: "trend", title: "\(text("monthly_trend")) · \(text("monthly_emissions"))",
-            summary: "\(text("this_year")) \(current.year) / \(text("last_year")) \(current.year - 1)",
+            id: "trend", title: "\(text(.monthlyTrend)) · \(text(.monthlyEmissions))",
+            summary: "\(text(.thisYear)) \(current.year) / \(text(.lastYear)) \(current.year - 1)",
             categories: months,
             series: [
                 ("\(current.year)", emissionsByMonth),
                 ("\(current.year - 1)", monthly(previous) { $0.emissions(method).value(in: .tonneCO2e) }),
             ], format: amount)
         byScope = DonutChart(
-            id: "by-scope", title: "\(text("by_scope")) (\(text("unit_tco2e")))", summary: text("by_scope"),
+            id: "by-scope", title: "\(text(.byScope)) (\(text(.unitTco2e)))", summary: text(.byScope),
             parts: [
-                (text("scope1"), now.scope1.value(in: .tonneCO2e)),
+                (text(.scope1), now.scope1.value(in: .tonneCO2e)),
                 (
-                    text("scope2"),
+                    text(.scope2),
                     (method == .location ? now.scope2LocationBased : now.scope2MarketBased).value(in: .tonneCO2e)
                 ),
             ], format: amount)
         scopesByMonth = StackedBarChart(
-            id: "scopes-by-month", title: "\(text("scopes_by_month")) (\(text("unit_tco2e")))",
-            summary: "\(text("scopes_by_month")) \(current.year)", categories: months,
+            id: "scopes-by-month", title: "\(text(.scopesByMonth)) (\(text(.unitTco2e)))",
+            summary: "\(text(.scopesByMonth)) \(current.year)", categories: months,
             parts: [
-                (text("scope1"), monthly(current) { $0.scope1.value(in: .tonneCO2e) }),
+                (text(.scope1), monthly(current) { $0.scope1.value(in: .tonneCO2e) }),
                 (
-                    text("scope2"),
+                    text(.scope2),
                     monthly(current) {
                         (method == .location ? $0.scope2LocationBased : $0.scope2MarketBased).value(in: .tonneCO2e)
                     }
                 ),
-            ], totalName: text("total"), format: amount)
+            ], totalName: text(.total), format: amount)
         let items = current.byItem.map { entry in
             (
                 label: ItemCatalog.bundled.item(code: entry.item)?.name(in: language) ?? entry.item,
@@ -128,14 +128,14 @@ struct Dashboard: Sendable {
             )
         }
         byItem = BarChart(
-            id: "by-item", title: "\(text("by_item")) (\(text("unit_tco2e")))", summary: text("by_item"),
+            id: "by-item", title: "\(text(.byItem)) (\(text(.unitTco2e)))", summary: text(.byItem),
             entries: Array(items.sorted { $0.value > $1.value }.prefix(12)), format: amount)
         let names = Dictionary(children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let childFigures = current.byChild.map { entry in
             (label: names[entry.key]?.name ?? entry.key, value: entry.figures.emissions(method).value(in: .tonneCO2e))
         }
         byChild = BarChart(
-            id: "by-child", title: "\(text("by_child")) (\(text("unit_tco2e")))", summary: text("by_child"),
+            id: "by-child", title: "\(text(.byChild)) (\(text(.unitTco2e)))", summary: text(.byChild),
             entries: Array(childFigures.sorted { $0.value > $1.value }.prefix(15)), format: amount)
 
         let lastByChild = Dictionary(
@@ -156,8 +156,8 @@ struct Dashboard: Sendable {
     }
 
     /// "1月" … "12月", or "Jan" … "Dec".
-    static func monthLabels(_ t: [String: String], _ language: Language) -> [String] {
-        (1...12).map { language == .zh ? "\($0)\(t["month_suffix"] ?? "")" : monthNames[$0 - 1] }
+    static func monthLabels(_ t: Words, _ language: Language) -> [String] {
+        (1...12).map { language == .zh ? "\($0)\(t[.monthSuffix])" : monthNames[$0 - 1] }
     }
 
     static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -61,7 +61,7 @@ struct DashboardPage: Sendable {
     /// Further pages about the same subject (its region, its units).
     let links: [Crumb]
 
-    static func level(_ level: ReportingUnit.Level, _ t: [String: String]) -> String {
-        t["level_\(level.rawValue)"] ?? level.rawValue
+    static func level(_ level: ReportingUnit.Level, _ t: Words) -> String {
+        t.text(forKey: "level_\(level.rawValue)", else: level.rawValue)
     }
 }

@@ -16,9 +16,9 @@ extension PageHandlers {
                 EmptyPage(
                     layout: PageLayout(
                         strings: renderer.strings, language: language,
-                        title: renderer.strings.text("overview_title", language),
+                        title: renderer.strings.text(.overviewTitle, language),
                         current: .overview, sameIn: { _ in .overview(year: nil) }),
-                    message: renderer.strings.text("no_units", language)),
+                    message: renderer.strings.text(.noUnits, language)),
                 template: "empty")
         }
         return try await unitPage(root, request: request, overview: true)
@@ -32,13 +32,13 @@ extension PageHandlers {
     }
 
     /// The overview's link to the warnings, with their count in the signed-in account's scope.
-    private func warningsLink(_ t: [String: String]) async throws -> DashboardSubject.Crumb {
+    private func warningsLink(_ t: Words) async throws -> DashboardSubject.Crumb {
         var count = 0
         if let account = Identity.current?.account {
             let scope = try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
             count = try await governance.warnings(scope: scope, today: ReviewAPI.today()).count
         }
-        return .init(name: "\(t["warnings_title"] ?? "") \(count)", address: { _ in SiteURL.warnings })
+        return .init(name: "\(t[.warningsTitle]) \(count)", address: { _ in SiteURL.warnings })
     }
 
     func unitPage(_ unit: ReportingUnit, request: Request, overview: Bool) async throws -> Response {
@@ -53,11 +53,11 @@ extension PageHandlers {
         let id = unit.id
         let region = RegionPrefix(unit.regionCode)
         var links: [DashboardSubject.Crumb] = [
-            .init(name: t["records_title"] ?? "", address: { .records(unit: id, year: $0) }),
-            .init(name: t["review_board"] ?? "", address: { .periods(unit: id, year: $0) }),
-            .init(name: t["targets_title"] ?? "", address: { _ in .targets(unit: id, region: nil) }),
-            .init(name: t["measures_title"] ?? "", address: { _ in .measures(unit: id) }),
-            .init(name: t["grades_history"] ?? "", address: { _ in .unitGrades(id: id) }),
+            .init(name: t[.recordsTitle], address: { .records(unit: id, year: $0) }),
+            .init(name: t[.reviewBoard], address: { .periods(unit: id, year: $0) }),
+            .init(name: t[.targetsTitle], address: { _ in .targets(unit: id, region: nil) }),
+            .init(name: t[.measuresTitle], address: { _ in .measures(unit: id) }),
+            .init(name: t[.gradesHistory], address: { _ in .unitGrades(id: id) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(
@@ -65,12 +65,12 @@ extension PageHandlers {
             page: overview ? .overview : .unit,
             address: { overview ? .overview(year: $0) : .unit(id: id, year: $0) },
             facts: [
-                .init(label: t["code"] ?? "", value: unit.code),
-                .init(label: t["level"] ?? "", value: DashboardPage.level(unit.level, t)),
+                .init(label: t[.code], value: unit.code),
+                .init(label: t[.level], value: DashboardPage.level(unit.level, t)),
                 .init(
-                    label: t["region"] ?? "",
+                    label: t[.region],
                     value: region.map { RegionNames.name(of: $0, language) } ?? unit.regionCode),
-                .init(label: t["industry"] ?? "", value: unit.industryCode ?? "—"),
+                .init(label: t[.industry], value: unit.industryCode ?? "—"),
             ],
             crumbs: chain.dropLast().map { parent in
                 .init(name: parent.name, address: { .unit(id: parent.id, year: $0) })
@@ -79,17 +79,17 @@ extension PageHandlers {
                 .init(
                     key: String(child.id), code: child.code, name: child.name,
                     level: DashboardPage.level(child.level, t), address: { .unit(id: child.id, year: $0) })
-            }, childrenTitle: t["children"] ?? "", years: computed, lineUnit: overview ? nil : unit.id,
+            }, childrenTitle: t[.children], years: computed, lineUnit: overview ? nil : unit.id,
             links: links
                 + (region.map { region in
-                    [.init(name: t["region_page"] ?? "", address: { .region(code: region.code, year: $0) })]
+                    [.init(name: t[.regionPage], address: { .region(code: region.code, year: $0) })]
                 } ?? []))
         let model = try await dashboardPage(subject, request: request) { year in
             let today = ImportClock()
             return CoverageGrid(
                 unit: unit, subtree: try await units.list(under: id, scope: .everything),
                 periods: try await activity.reportedPeriods(under: id, year: year), year: year,
-                today: (today.year, today.month), months: Dashboard.monthLabels(t, language) + [t["annual"] ?? ""],
+                today: (today.year, today.month), months: Dashboard.monthLabels(t, language) + [t[.annual]],
                 t: t, address: { SiteURL.unit(id: $0.id, year: year).link(language) })
         }
         return renderer.response(model, template: "dashboard")

@@ -78,7 +78,7 @@ extension PageHandlers {
         }
         let basis = (current?.inventories ?? []).map { inventory in
             DashboardPage.Basis(
-                label: (t["basis_label"] ?? "")
+                label: (t[.basisLabel])
                     .replacingOccurrences(of: "{id}", with: String(inventory.id))
                     .replacingOccurrences(of: "{version}", with: String(inventory.version))
                     .replacingOccurrences(of: "{computed}", with: String(inventory.computedAt.prefix(10))),
@@ -90,18 +90,18 @@ extension PageHandlers {
             var names: [String] = []
             for id in uncovered.prefix(10) { names.append((try? await units.unit(id: id).name) ?? String(id)) }
             notes.append(
-                (t["uncovered_note"] ?? "").replacingOccurrences(of: "{count}", with: String(uncovered.count))
+                (t[.uncoveredNote]).replacingOccurrences(of: "{count}", with: String(uncovered.count))
                     + names.joined(separator: "、"))
         }
         let unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
         if unapproved > 0 {
-            notes.append((t["unapproved_note"] ?? "").replacingOccurrences(of: "{count}", with: String(unapproved)))
+            notes.append((t[.unapprovedNote]).replacingOccurrences(of: "{count}", with: String(unapproved)))
         }
         let overview = subject.isOverview
         return DashboardPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language,
-                title: overview ? "\(t["overview_title"] ?? "") · \(subject.heading)" : subject.heading,
+                title: overview ? "\(t[.overviewTitle]) · \(subject.heading)" : subject.heading,
                 current: subject.page, sameIn: { _ in subject.address(asked) }),
             heading: subject.heading, isOverview: overview, facts: subject.facts,
             crumbs: subject.crumbs.map { .init(name: $0.name, url: $0.address(year).link(language)) },

@@ -16,7 +16,7 @@ extension PageHandlers {
     func uploadFactorSet(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
         guard let upload = try await FileUpload.read(request, context) else {
-            return try await refused(request, problem: renderer.strings.text("no_file", language), name: "")
+            return try await refused(request, problem: renderer.strings.text(.noFile, language), name: "")
         }
         let fileName = IntakeAPI.safeName(upload.file.fileName ?? "factors.csv")
         let typedName = upload.field("name").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -31,7 +31,7 @@ extension PageHandlers {
         } catch StoreError.invalid(let issues) {
             return try await refused(request, issues: issues, name: typedName)
         } catch StoreError.conflict {
-            let problem = renderer.strings.text("factor_set_exists", language).replacingOccurrences(
+            let problem = renderer.strings.text(.factorSetExists, language).replacingOccurrences(
                 of: "{name}", with: name)
             return try await refused(request, problem: problem, name: typedName)
         }
@@ -49,7 +49,7 @@ extension PageHandlers {
     ) async throws -> Response {
         let language = request.language
         let upload = FactorLibraryPage.Upload(
-            problem: problem ?? renderer.strings.text("factor_set_refused", language),
+            problem: problem ?? renderer.strings.text(.factorSetRefused, language),
             issues: issues.map {
                 .init(
                     sheet: $0.file ?? "", row: $0.row.map(String.init) ?? "", column: $0.column ?? "",
@@ -71,34 +71,34 @@ extension PageHandlers {
         let all = library.userSets.reversed().flatMap(\.entries) + library.bundled.entries
         let shown = all.filter(filter.admits)
         func options(_ values: [(String, String)], chosen: String?) -> [RecordForm.Option] {
-            [.init(value: "", label: t["all"] ?? "", selected: chosen == nil)]
+            [.init(value: "", label: t[.all], selected: chosen == nil)]
                 + values.map { .init(value: $0.0, label: $0.1, selected: $0.0 == chosen) }
         }
         let usedItems = Set(all.map(\.item))
         let catalogItems = ItemCatalog.bundled.items.filter { usedItems.contains($0.code) }
         let addedNote = added.flatMap { name in
             library.userSets.first { $0.name == name }.map {
-                (t["factor_set_added"] ?? "").replacingOccurrences(of: "{name}", with: name)
+                (t[.factorSetAdded]).replacingOccurrences(of: "{name}", with: name)
                     .replacingOccurrences(of: "{count}", with: String($0.entries.count))
             }
         }
         return FactorLibraryPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["factor_library"] ?? "", current: .factors,
+                strings: renderer.strings, language: language, title: t[.factorLibrary], current: .factors,
                 sameIn: { _ in .factors(filter, added: nil) }),
             version: library.version, lang: language.rawValue, action: SiteURL.factors(FactorFilter(), added: nil).path,
             kinds: options(FactorKind.allCases.map { ($0.rawValue, $0.name(in: language)) }, chosen: filter.kind),
             items: options(catalogItems.map { ($0.code, $0.name(in: language)) }, chosen: filter.item),
             grades: options(
-                Grade.allCases.map { ($0.rawValue, t["grade_\($0.rawValue)"] ?? $0.rawValue) }, chosen: filter.grade),
+                Grade.allCases.map { ($0.rawValue, t.text(forKey: "grade_\($0.rawValue)", else: $0.rawValue)) }, chosen: filter.grade),
             sets: options(([library.bundled] + library.userSets).map { ($0.name, $0.name) }, chosen: filter.set),
-            count: (t["factors_shown"] ?? "").replacingOccurrences(of: "{shown}", with: String(shown.count))
+            count: (t[.factorsShown]).replacingOccurrences(of: "{shown}", with: String(shown.count))
                 .replacingOccurrences(of: "{total}", with: String(all.count)),
             factors: shown.map { FactorRow(entry: $0, t, language) },
             gradeCounts: Grade.allCases.map { grade in
                 .init(
                     label: grade.rawValue,
-                    value: "\(t["grade_\(grade.rawValue)"] ?? "") · \(all.filter { $0.grade == grade }.count)")
+                    value: "\(t.text(forKey: "grade_\(grade.rawValue)")) · \(all.filter { $0.grade == grade }.count)")
             },
             userSets: stored.map { set in
                 .init(

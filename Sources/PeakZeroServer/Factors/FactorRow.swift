@@ -24,7 +24,7 @@ struct FactorRow: Sendable {
 
 extension FactorRow {
     /// A factor as an inventory recorded it when it was computed.
-    init(stored factor: InventoryFactor, _ t: [String: String], _ language: Language) {
+    init(stored factor: InventoryFactor, _ t: Words, _ language: Language) {
         self.init(
             id: factor.factorId, set: factor.factorSet, kindCode: factor.kind, itemCode: factor.item,
             regionCode: factor.region, variant: factor.variant, year: factor.year, value: factor.value,
@@ -33,7 +33,7 @@ extension FactorRow {
     }
 
     /// A factor as the library holds it now.
-    init(entry: FactorEntry, _ t: [String: String], _ language: Language) {
+    init(entry: FactorEntry, _ t: Words, _ language: Language) {
         self.init(
             id: entry.id, set: entry.setName, kindCode: entry.kind.rawValue, itemCode: entry.item,
             regionCode: entry.region, variant: entry.variant, year: entry.year, value: entry.value.number,
@@ -44,7 +44,7 @@ extension FactorRow {
     private init(
         id: String, set: String, kindCode: String, itemCode: String, regionCode: String, variant: String,
         year: Int?, value: Double, unit: String, gradeCode: String, source: String, document: String,
-        published: String, url: String, notes: String, _ t: [String: String], _ language: Language
+        published: String, url: String, notes: String, _ t: Words, _ language: Language
     ) {
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         self.init(
@@ -53,7 +53,7 @@ extension FactorRow {
             region: RegionNames.factorRegion(regionCode, t, language), variant: variant,
             year: year.map(String.init) ?? "—",
             value: WebNumbers.plain(value), unit: unit, grade: gradeCode,
-            gradeTitle: t["grade_\(gradeCode)"] ?? gradeCode,
+            gradeTitle: t.text(forKey: "grade_\(gradeCode)", else: gradeCode),
             source: source, document: optional(document), published: optional(published),
             // Only web addresses become links: a set's author could write `javascript:` here.
             url: url.hasPrefix("https://") || url.hasPrefix("http://") ? url : nil, notes: optional(notes),

@@ -24,7 +24,7 @@ extension PageHandlers {
         let language = request.language
         guard let upload = try await FileUpload.read(request, context) else {
             return renderer.response(
-                importPage(request, report: nil, pending: nil, problem: renderer.strings.text("no_file", language)),
+                importPage(request, report: nil, pending: nil, problem: renderer.strings.text(.noFile, language)),
                 template: "import", status: .unprocessableContent)
         }
         let part = upload.file
@@ -65,7 +65,7 @@ extension PageHandlers {
         else {
             return renderer.response(
                 importPage(
-                    request, report: nil, pending: nil, problem: renderer.strings.text("upload_expired", language)),
+                    request, report: nil, pending: nil, problem: renderer.strings.text(.uploadExpired, language)),
                 template: "import", status: .gone)
         }
         defer { try? FileManager.default.removeItem(at: pending.path(in: folder)) }
@@ -93,26 +93,26 @@ extension PageHandlers {
         }
         let view = report.map { report in
             ImportPage.Report(
-                title: t[report.dryRun ? "dry_run_title" : "import_done_title"] ?? "",
+                title: t[report.dryRun ? .dryRunTitle : .importDoneTitle],
                 summary: report.text(in: language).split(separator: "\n").prefix(2).joined(separator: " · "),
                 outcome: report.text(in: language).split(separator: "\n").last.map(String.init) ?? "",
                 succeeded: report.succeeded, errors: issues(report.errors), hasErrors: !report.errors.isEmpty,
                 more: report.errorsNotShown > 0
-                    ? (t["errors_not_shown"] ?? "").replacingOccurrences(
+                    ? (t[.errorsNotShown]).replacingOccurrences(
                         of: "{count}", with: String(report.errorsNotShown))
                     : nil,
                 warnings: issues(report.warnings), hasWarnings: !report.warnings.isEmpty)
         }
         return ImportPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["import_title"] ?? "", current: .importForm,
+                strings: renderer.strings, language: language, title: t[.importTitle], current: .importForm,
                 sameIn: { _ in .importForm }),
             action: SiteURL.importUpload.link(language), confirmAction: SiteURL.importConfirm.link(language),
-            kinds: [("", t["kind_auto"] ?? "")]
-                + Templates.Kind.allCases.map { ($0.rawValue, t["kind_\($0.rawValue)"] ?? $0.rawValue) },
+            kinds: [("", t[.kindAuto])]
+                + Templates.Kind.allCases.map { ($0.rawValue, t.text(forKey: "kind_\($0.rawValue)", else: $0.rawValue)) },
             templates: Templates.Kind.allCases.map { kind in
                 .init(
-                    name: t["kind_\(kind.rawValue)"] ?? kind.rawValue,
+                    name: t.text(forKey: "kind_\(kind.rawValue)", else: kind.rawValue),
                     url: APIRoute.getTemplate.path.replacingOccurrences(of: "{kind}", with: kind.rawValue)
                         + "?format=xlsx&lang=\(language.rawValue)")
             }, problem: problem, report: view, pending: pending)

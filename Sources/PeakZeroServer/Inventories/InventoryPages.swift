@@ -30,7 +30,7 @@ extension PageHandlers {
                 record: String(line.recordId), unit: names[line.unitId]?.name ?? String(line.unitId),
                 period: Period(year: inventory.year, month: line.month)?.description ?? String(inventory.year),
                 item: ItemCatalog.bundled.item(code: line.item)?.name(in: language) ?? line.item,
-                scope: t["scope_\(line.scope)"] ?? line.scope,
+                scope: t.text(forKey: "scope_\(line.scope)", else: line.scope),
                 emissions: WebNumbers.exact(inventory.scope2 == "market" ? line.co2eMarketT : line.co2eLocationT),
                 energy: WebNumbers.exact(line.tceCalorific),
                 url: SiteURL.inventoryLine(inventory: id, record: line.recordId).link(language))
@@ -50,30 +50,30 @@ extension PageHandlers {
             }
                 ?? [],
             facts: [
-                .init(label: t["year"] ?? "", value: String(inventory.year)),
-                .init(label: t["version"] ?? "", value: String(inventory.version)),
-                .init(label: t["computed_at"] ?? "", value: inventory.computedAt),
-                .init(label: t["records"] ?? "", value: String(inventory.recordCount)),
-                .init(label: t["gwp_set"] ?? "", value: inventory.gwp),
-                .init(label: t["scope2_method"] ?? "", value: t["scope2_\(inventory.scope2)"] ?? inventory.scope2),
-                .init(label: t["fuel_parameters"] ?? "", value: inventory.fuelParameters),
-                .init(label: t["factor_library"] ?? "", value: inventory.factorLibrary),
+                .init(label: t[.year], value: String(inventory.year)),
+                .init(label: t[.version], value: String(inventory.version)),
+                .init(label: t[.computedAt], value: inventory.computedAt),
+                .init(label: t[.records], value: String(inventory.recordCount)),
+                .init(label: t[.gwpSet], value: inventory.gwp),
+                .init(label: t[.scope2Method], value: t.text(forKey: "scope2_\(inventory.scope2)", else: inventory.scope2)),
+                .init(label: t[.fuelParameters], value: inventory.fuelParameters),
+                .init(label: t[.factorLibrary], value: inventory.factorLibrary),
             ],
             totals: [
                 .init(
-                    label: t["scope1"] ?? "", value: "\(WebNumbers.exact(inventory.scope1T)) \(t["unit_tco2e"] ?? "")")
+                    label: t[.scope1], value: "\(WebNumbers.exact(inventory.scope1T)) \(t[.unitTco2e])")
             ]
                 + Self.tracedFigures(
                     location: inventory.scope2LocationT, market: inventory.scope2MarketT,
                     calorific: inventory.tceCalorific, equivalent: inventory.tceEquivalent,
-                    scope2Prefix: "\(t["scope2"] ?? "") · ", t),
+                    scope2Prefix: "\(t[.scope2]) · ", t),
             stale: inventory.stale,
             scopeNote: focusID == nil
-                ? nil : (t["lines_of_unit"] ?? "").replacingOccurrences(of: "{unit}", with: focus?.name ?? ""),
+                ? nil : (t[.linesOfUnit]).replacingOccurrences(of: "{unit}", with: focus?.name ?? ""),
             allLinesURL: focusID == nil ? nil : SiteURL.inventory(id: id, unit: nil, page: nil).link(language),
             lines: rows, hasLines: !rows.isEmpty,
             pager: InventoryPage.Pager(
-                text: (t["lines_range"] ?? "").replacingOccurrences(of: "{first}", with: String(first))
+                text: (t[.linesRange]).replacingOccurrences(of: "{first}", with: String(first))
                     .replacingOccurrences(of: "{last}", with: String(first == 0 ? 0 : first + rows.count - 1))
                     .replacingOccurrences(of: "{total}", with: String(total)),
                 previous: page > 1 ? address(page - 1) : nil, next: page < pages ? address(page + 1) : nil),
@@ -104,30 +104,30 @@ extension PageHandlers {
             try await inventories.factors(inventoryID: id).map { ("\($0.factorSet)|\($0.factorId)", $0) },
             uniquingKeysWith: { first, _ in first })
         let item = ItemCatalog.bundled.item(code: line.item)?.name(in: language) ?? line.item
-        let heading = (t["lineage_heading"] ?? "").replacingOccurrences(of: "{record}", with: String(recordID))
+        let heading = (t[.lineageHeading]).replacingOccurrences(of: "{record}", with: String(recordID))
         let period = Period(year: inventory.year, month: line.month)?.description ?? String(inventory.year)
         var recordFacts: [DashboardPage.Fact] = [
-            .init(label: t["unit"] ?? "", value: unit.map { "\($0.name) (\($0.code))" } ?? String(line.unitId)),
-            .init(label: t["period"] ?? "", value: period), .init(label: t["item"] ?? "", value: item),
+            .init(label: t[.unit], value: unit.map { "\($0.name) (\($0.code))" } ?? String(line.unitId)),
+            .init(label: t[.period], value: period), .init(label: t[.item], value: item),
         ]
         if let record {
             recordFacts += [
                 .init(
-                    label: t["category"] ?? "",
+                    label: t[.category],
                     value: ActivityCategory(rawValue: record.category)?.name(in: language) ?? record.category),
-                .init(label: t["quantity"] ?? "", value: "\(WebNumbers.plain(record.quantity)) \(record.uom)"),
+                .init(label: t[.quantity], value: "\(WebNumbers.plain(record.quantity)) \(record.uom)"),
             ]
-            if let source = record.source { recordFacts.append(.init(label: t["data_source"] ?? "", value: source)) }
+            if let source = record.source { recordFacts.append(.init(label: t[.dataSource], value: source)) }
         }
         let batchFacts: [DashboardPage.Fact] =
             batch.map { batch in
                 [
-                    .init(label: t["batch"] ?? "", value: "#\(batch.id) · \(t["batch_\(batch.kind)"] ?? batch.kind)"),
-                    .init(label: t["file_name"] ?? "", value: batch.fileName ?? "—"),
-                    .init(label: t["template_version"] ?? "", value: batch.templateVersion ?? "—"),
-                    .init(label: t["content_hash"] ?? "", value: batch.contentHash ?? "—"),
-                    .init(label: t["entered_by"] ?? "", value: batch.createdBy ?? "—"),
-                    .init(label: t["entered_at"] ?? "", value: batch.createdAt),
+                    .init(label: t[.batch], value: "#\(batch.id) · \(t.text(forKey: "batch_\(batch.kind)", else: batch.kind))"),
+                    .init(label: t[.fileName], value: batch.fileName ?? "—"),
+                    .init(label: t[.templateVersion], value: batch.templateVersion ?? "—"),
+                    .init(label: t[.contentHash], value: batch.contentHash ?? "—"),
+                    .init(label: t[.enteredBy], value: batch.createdBy ?? "—"),
+                    .init(label: t[.enteredAt], value: batch.createdAt),
                 ]
             } ?? []
         let model = LineagePage(
@@ -146,8 +146,8 @@ extension PageHandlers {
             ].compactMap { $0 },
             record: recordFacts, recordMissing: record == nil, batch: batchFacts,
             results: [
-                .init(label: t["scope"] ?? "", value: t["scope_\(line.scope)"] ?? line.scope),
-                .init(label: t["gas"] ?? "", value: line.gas),
+                .init(label: t[.scope], value: t.text(forKey: "scope_\(line.scope)", else: line.scope)),
+                .init(label: t[.gas], value: line.gas),
             ]
                 + Self.tracedFigures(
                     location: line.co2eLocationT, market: line.co2eMarketT, calorific: line.tceCalorific,
@@ -166,18 +166,18 @@ extension PageHandlers {
     /// Emissions by both scope-2 methods and energy by both conversions, in full, with their units.
     static func tracedFigures(
         location: Double, market: Double, calorific: Double, equivalent: Double, scope2Prefix: String,
-        _ t: [String: String]
+        _ t: Words
     ) -> [DashboardPage.Fact] {
         [
-            (scope2Prefix + (t["scope2_location"] ?? ""), location, "unit_tco2e"),
-            (scope2Prefix + (t["scope2_market"] ?? ""), market, "unit_tco2e"),
-            (t["energy_calorific"] ?? "", calorific, "unit_tce"),
-            (t["energy_equivalent"] ?? "", equivalent, "unit_tce"),
-        ].map { .init(label: $0.0, value: "\(WebNumbers.exact($0.1)) \(t[$0.2] ?? "")") }
+            (scope2Prefix + (t[.scope2Location]), location, WordKey.unitTco2e),
+            (scope2Prefix + (t[.scope2Market]), market, WordKey.unitTco2e),
+            (t[.energyCalorific], calorific, WordKey.unitTce),
+            (t[.energyEquivalent], equivalent, WordKey.unitTce),
+        ].map { .init(label: $0.0, value: "\(WebNumbers.exact($0.1)) \(t[$0.2])") }
     }
 
-    static func inventoryHeading(_ inventory: StoredInventory, unit: String?, _ t: [String: String]) -> String {
-        let title = (t["inventory_heading"] ?? "").replacingOccurrences(of: "{id}", with: String(inventory.id))
+    static func inventoryHeading(_ inventory: StoredInventory, unit: String?, _ t: Words) -> String {
+        let title = (t[.inventoryHeading]).replacingOccurrences(of: "{id}", with: String(inventory.id))
             .replacingOccurrences(of: "{year}", with: String(inventory.year))
             .replacingOccurrences(of: "{version}", with: String(inventory.version))
         return unit.map { "\(title) · \($0)" } ?? title

@@ -31,9 +31,9 @@ extension PageHandlers {
         let rows = measures.map { m in
             let status = m.status(on: today)
             return MeasuresPage.Row(
-                id: m.id, title: m.title, kind: t["measure_kind_\(m.kind.rawValue)"] ?? m.kind.rawValue,
+                id: m.id, title: m.title, kind: t.text(forKey: "measure_kind_\(m.kind.rawValue)", else: m.kind.rawValue),
                 owner: m.ownerPerson, start: m.startDate, deadline: m.deadline, status: status.rawValue,
-                statusLabel: t["measure_status_\(status.rawValue)"] ?? status.rawValue,
+                statusLabel: t.text(forKey: "measure_status_\(status.rawValue)", else: status.rawValue),
                 participants: m.participants.map(String.init) ?? "",
                 notes: m.notes.map { note in
                     "\(note.createdAt.prefix(10)) \(note.author)：\(note.text)" + (note.evidence.map { "（\($0)）" } ?? "")
@@ -41,7 +41,7 @@ extension PageHandlers {
                 updateAction: mayChange[m.unitId] == true ? SiteURL.updateMeasure(id: m.id).link(language) : nil,
                 statuses: MeasureStatus.settable.map {
                     .init(
-                        value: $0.rawValue, label: t["measure_status_\($0.rawValue)"] ?? $0.rawValue,
+                        value: $0.rawValue, label: t.text(forKey: "measure_status_\($0.rawValue)", else: $0.rawValue),
                         selected: $0 == m.setStatus)
                 })
         }
@@ -57,7 +57,7 @@ extension PageHandlers {
                 title: "\(m.title): \(m.startDate) – \(m.deadline)")
         }
         let mayAdd = try await context.writeScope.contains(unitID: id, in: database)
-        let heading = "\(t["measures_title"] ?? "") · \(unit.name)"
+        let heading = "\(t[.measuresTitle]) · \(unit.name)"
         let model = MeasuresPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .measures,
@@ -67,7 +67,7 @@ extension PageHandlers {
             createAction: mayAdd ? SiteURL.createMeasure(unit: id).link(language) : nil,
             kinds: MeasureKind.allCases.map {
                 .init(
-                    value: $0.rawValue, label: t["measure_kind_\($0.rawValue)"] ?? $0.rawValue,
+                    value: $0.rawValue, label: t.text(forKey: "measure_kind_\($0.rawValue)", else: $0.rawValue),
                     selected: $0.rawValue == values["kind"])
             }, problems: problems, hasProblems: !problems.isEmpty, values: values)
         return renderer.response(model, template: "measures", status: status)

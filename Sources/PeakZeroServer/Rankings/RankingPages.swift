@@ -58,7 +58,7 @@ extension PageHandlers {
         }
         let unitID = subject.unitID.map { String($0) } ?? ""
         let regionCode = subject.regionCode ?? ""
-        let heading = "\(t["rankings_title"] ?? "") · \(try await subjectName(subject, language))"
+        let heading = "\(t[.rankingsTitle]) · \(try await subjectName(subject, language))"
         let model = RankingsPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .rankings,
@@ -74,10 +74,10 @@ extension PageHandlers {
                 .init(value: $0.rawValue, label: $0.name(in: language), selected: $0 == indicator)
             },
             measures: RankingMeasure.allCases.map {
-                .init(value: $0.rawValue, label: t["rank_by_\($0.rawValue)"] ?? $0.rawValue, selected: $0 == measure)
+                .init(value: $0.rawValue, label: t.text(forKey: "rank_by_\($0.rawValue)", else: $0.rawValue), selected: $0 == measure)
             }, years: yearOptions(year),
             valueHeading: measure == .value
-                ? "\(indicator.name(in: language)) (\(indicator.symbol))" : t["rank_by_\(measure.rawValue)"] ?? "",
+                ? "\(indicator.name(in: language)) (\(indicator.symbol))" : t.text(forKey: "rank_by_\(measure.rawValue)"),
             rows: rows, hasRows: !rows.isEmpty)
         return renderer.response(model, template: "rankings")
     }
@@ -129,7 +129,7 @@ extension PageHandlers {
         }
         let unitID = subject.unitID.map { String($0) } ?? ""
         let regionCode = subject.regionCode ?? ""
-        let heading = "\(t["grades_title"] ?? "") · \(try await subjectName(subject, language))"
+        let heading = "\(t[.gradesTitle]) · \(try await subjectName(subject, language))"
         let model = GradesPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .grades,
@@ -138,7 +138,7 @@ extension PageHandlers {
             heading: heading, formAction: SiteURL.grades(unit: nil, region: nil, year: nil).path,
             lang: language.rawValue, unit: unitID, region: regionCode, years: yearOptions(year),
             distribution: BarChart(
-                id: "grades", title: t["grades_distribution"] ?? "", summary: "\(year)",
+                id: "grades", title: t[.gradesDistribution], summary: "\(year)",
                 entries: zip(scale.grades, distribution.counts).map { ($0.name(language), Double($1)) },
                 format: { String(Int($0)) }), rows: rows, hasRows: !rows.isEmpty, grades: bands(scale.grades, "K"),
             levels: bands(scale.levels, "L"), byIndustry: byIndustry, source: scale.source)
@@ -159,7 +159,7 @@ extension PageHandlers {
                 $0.result, name: String($0.year), url: SiteURL.unit(id: id, year: $0.year).link(language), scale: scale,
                 language)
         }
-        let heading = "\(t["grades_history"] ?? "") · \(unit.name)"
+        let heading = "\(t[.gradesHistory]) · \(unit.name)"
         let model = GradeHistoryPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .unitGrades,

@@ -31,7 +31,7 @@ extension PageHandlers {
         }
         func more(_ count: Int) -> String? {
             count > Self.recordsShown
-                ? (t["records_more"] ?? "").replacingOccurrences(of: "{shown}", with: String(Self.recordsShown))
+                ? (t[.recordsMore]).replacingOccurrences(of: "{shown}", with: String(Self.recordsShown))
                     .replacingOccurrences(of: "{total}", with: String(count)) : nil
         }
         let activityRows = activityRecords.prefix(Self.recordsShown).map { record in
@@ -50,9 +50,9 @@ extension PageHandlers {
                     + [WebNumbers.plain(record.priceIndex), String(record.baseYear)])
         }
         let saved = request.uri.queryParameters.get("saved").map {
-            (t["record_saved"] ?? "").replacingOccurrences(of: "{id}", with: String($0))
+            (t[.recordSaved]).replacingOccurrences(of: "{id}", with: String($0))
         }
-        let heading = "\(unit.name) · \(t["records_title"] ?? "")"
+        let heading = "\(unit.name) · \(t[.recordsTitle])"
         let model = RecordsPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .records,
@@ -64,13 +64,13 @@ extension PageHandlers {
             }, saved: saved,
             tables: [
                 RecordsPage.Table(
-                    title: t["activity_records"] ?? "",
-                    headers: [t["item"] ?? "", t["quantity"] ?? "", t["data_source"] ?? ""], rows: Array(activityRows),
+                    title: t[.activityRecords],
+                    headers: [t[.item], t[.quantity], t[.dataSource]], rows: Array(activityRows),
                     hasRows: !activityRows.isEmpty, addURL: SiteURL.newRecord(.activity, unit: id).link(language),
                     more: more(activityRecords.count)),
                 RecordsPage.Table(
-                    title: t["economic_records"] ?? "",
-                    headers: ["output_value", "value_added", "revenue", "price_index", "base_year"].map { t[$0] ?? $0 },
+                    title: t[.economicRecords],
+                    headers: ["output_value", "value_added", "revenue", "price_index", "base_year"].map { t.text(forKey: $0, else: $0) },
                     rows: Array(economicRows), hasRows: !economicRows.isEmpty,
                     addURL: SiteURL.newRecord(.economic, unit: id).link(language), more: more(economicRecords.count)),
             ])
@@ -219,16 +219,16 @@ extension PageHandlers {
         let fields = kind.fields.map { spec in
             let value = values[spec.name] ?? ""
             return RecordForm.Field(
-                name: spec.name, label: t["field_\(spec.name)"] ?? spec.name, value: value, error: errors[spec.name],
-                hint: t["hint_\(kind.rawValue)_\(spec.name)"], required: spec.required,
+                name: spec.name, label: t.text(forKey: "field_\(spec.name)", else: spec.name), value: value, error: errors[spec.name],
+                hint: t.optionalText(forKey: "hint_\(kind.rawValue)_\(spec.name)"), required: spec.required,
                 options: spec.options.map { options in
                     (spec.required
-                        ? [] : [RecordForm.Option(value: "", label: t["automatic"] ?? "", selected: value.isEmpty)])
+                        ? [] : [RecordForm.Option(value: "", label: t[.automatic], selected: value.isEmpty)])
                         + options(language).map { .init(value: $0.0, label: $0.1, selected: $0.0 == value) }
                 } ?? [], isSelect: spec.options != nil, inputMode: spec.numeric ? "decimal" : "text",
                 id: "field-\(spec.name)")
         }
-        let heading = t[id == nil ? "new_\(kind.rawValue)" : "edit_\(kind.rawValue)"] ?? ""
+        let heading = t.text(forKey: id == nil ? "new_\(kind.rawValue)" : "edit_\(kind.rawValue)")
         let model = RecordForm(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: .recordNew,
@@ -236,7 +236,7 @@ extension PageHandlers {
             heading: id.map { "\(heading) #\($0)" } ?? heading,
             action: (id.map { SiteURL.updateRecord(kind, id: $0) } ?? .createRecord(kind)).link(language),
             lang: language.rawValue, fields: fields, errors: general, hasErrors: !errors.isEmpty || !general.isEmpty,
-            submit: t["save"] ?? "", cancelURL: SiteURL.units(search: values["unit"]).link(language))
+            submit: t[.save], cancelURL: SiteURL.units(search: values["unit"]).link(language))
         return renderer.response(model, template: "record-form", status: status)
     }
 

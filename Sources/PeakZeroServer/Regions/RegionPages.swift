@@ -19,12 +19,12 @@ extension PageHandlers {
             guard let region = RegionPrefix(prefix) else { return nil }
             return RegionList.Row(
                 name: RegionNames.name(of: region, language), code: region.code,
-                level: t["region_\(region.level.rawValue)"] ?? "", units: counts[prefix] ?? 0,
+                level: t.text(forKey: "region_\(region.level.rawValue)"), units: counts[prefix] ?? 0,
                 url: SiteURL.region(code: region.code, year: nil).link(language), indent: prefix.count / 2 - 1)
         }
         let model = RegionList(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["nav_regions"] ?? "", current: .regions,
+                strings: renderer.strings, language: language, title: t[.navRegions], current: .regions,
                 sameIn: { _ in .regions }),
             rows: rows, hasRows: !rows.isEmpty)
         return renderer.response(model, template: "regions")
@@ -48,7 +48,7 @@ extension PageHandlers {
         ).sorted().compactMap(RegionPrefix.init).map { child in
             DashboardSubject.Member(
                 key: child.code, code: child.code, name: RegionNames.name(of: child, language),
-                level: t["region_\(child.level.rawValue)"] ?? "",
+                level: t.text(forKey: "region_\(child.level.rawValue)"),
                 address: { .region(code: child.code, year: $0) })
         }
         let crumbs = [2, 4].filter { $0 < region.prefix.count }.compactMap {
@@ -64,13 +64,13 @@ extension PageHandlers {
             rollup: .region(region), heading: RegionNames.name(of: region, language), isOverview: false,
             page: .region, address: { .region(code: code, year: $0) },
             facts: [
-                .init(label: t["code"] ?? "", value: code),
-                .init(label: t["level"] ?? "", value: t["region_\(region.level.rawValue)"] ?? ""),
-                .init(label: t["units_count"] ?? "", value: String(unitCount)),
+                .init(label: t[.code], value: code),
+                .init(label: t[.level], value: t.text(forKey: "region_\(region.level.rawValue)")),
+                .init(label: t[.unitsCount], value: String(unitCount)),
             ],
-            crumbs: [.init(name: t["nav_regions"] ?? "", address: { _ in .regions })] + crumbs, members: members,
-            childrenTitle: t[region.level == .province ? "cities" : "counties"] ?? "", years: years, lineUnit: nil,
-            links: [.init(name: t["units_in_region"] ?? "", address: { _ in .units(search: nil, region: code) })])
+            crumbs: [.init(name: t[.navRegions], address: { _ in .regions })] + crumbs, members: members,
+            childrenTitle: t[region.level == .province ? .cities : .counties], years: years, lineUnit: nil,
+            links: [.init(name: t[.unitsInRegion], address: { _ in .units(search: nil, region: code) })])
         return renderer.response(try await dashboardPage(subject, request: request), template: "dashboard")
     }
 }

@@ -35,12 +35,12 @@ extension PageHandlers {
                 cells: row.periods.compactMap { cell -> ReviewBoardPage.Cell? in
                     guard let period = ReportingPeriod(parsing: cell.period) else { return nil }
                     let status = Self.statusLabel(cell.status, t)
-                    let late = cell.late ? " · " + (t["review_late"] ?? "") : ""
+                    let late = cell.late ? " · " + (t[.reviewLate]) : ""
                     return ReviewBoardPage.Cell(
                         label: status, status: cell.status.rawValue, span: period.lastMonth - period.firstMonth + 1,
                         late: cell.late,
-                        title: "\(cell.period) · \(status) · \(t["review_records_count"] ?? "") \(cell.records) · "
-                            + "\(t["review_due"] ?? "") \(cell.due)\(late)",
+                        title: "\(cell.period) · \(status) · \(t[.reviewRecordsCount]) \(cell.records) · "
+                            + "\(t[.reviewDue]) \(cell.due)\(late)",
                         url: SiteURL.period(unit: row.unitId, period: period).link(language))
                 })
         }
@@ -48,13 +48,13 @@ extension PageHandlers {
         let summary =
             [PeriodStatus.approved, .submitted, .returned, .correcting, .draft].map {
                 DashboardPage.Fact(label: Self.statusLabel($0, t), value: String(counts[$0] ?? 0))
-            } + [DashboardPage.Fact(label: t["review_late"] ?? "", value: String(board.lateCount))]
+            } + [DashboardPage.Fact(label: t[.reviewLate], value: String(board.lateCount))]
         let model = ReviewBoardPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: "\(t["review_board"] ?? "") · \(unit.name)",
+                strings: renderer.strings, language: language, title: "\(t[.reviewBoard]) · \(unit.name)",
                 current: .periods, sameIn: { _ in .periods(unit: id, year: year) }),
             crumbs: [.init(name: unit.name, url: SiteURL.unit(id: id, year: nil).link(language))],
-            heading: "\(t["review_board"] ?? "") · \(unit.name)", lang: language.rawValue,
+            heading: "\(t[.reviewBoard]) · \(unit.name)", lang: language.rawValue,
             formAction: SiteURL.periods(unit: id, year: nil).path,
             years: Set(thisYear - 4...thisYear).union([year]).sorted(by: >).map {
                 .init(value: $0, selected: $0 == year)
@@ -114,15 +114,15 @@ extension PageHandlers {
         }.map { step in
             ReviewPeriodPage.Step(
                 action: SiteURL.periodStep(unit: unit.id, period: period, step: step).link(language),
-                label: t["review_step_\(step.rawValue)"] ?? step.rawValue, needsReason: step.needsReason,
-                confirm: step == .submit ? t["review_confirm_submit"] : nil)
+                label: t.text(forKey: "review_step_\(step.rawValue)", else: step.rawValue), needsReason: step.needsReason,
+                confirm: step == .submit ? t[.reviewConfirmSubmit] : nil)
         }
         let records = try await activity.reportedPeriods(under: unit.id, year: period.year)
             .filter { $0.unitId == unit.id && period.contains(month: $0.month) }.reduce(0) { $0 + $1.records }
         let history = try await store.history(unitID: unit.id, period: period).map { step in
             ReviewPeriodPage.HistoryRow(
                 version: String(step.version),
-                step: ReviewStep(rawValue: step.step).flatMap { t["review_step_\($0.rawValue)"] } ?? step.step,
+                step: ReviewStep(rawValue: step.step).flatMap { t.optionalText(forKey: "review_step_\($0.rawValue)") } ?? step.step,
                 actor: step.actor, at: step.at, reason: step.reason ?? "", data: step.data)
         }
         let heading = "\(unit.name) · \(period)"
@@ -133,15 +133,15 @@ extension PageHandlers {
             crumbs: [
                 .init(name: unit.name, url: SiteURL.unit(id: unit.id, year: period.year).link(language)),
                 .init(
-                    name: t["review_board"] ?? "", url: SiteURL.periods(unit: unit.id, year: period.year).link(language)
+                    name: t[.reviewBoard], url: SiteURL.periods(unit: unit.id, year: period.year).link(language)
                 ),
             ],
             heading: heading,
             facts: [
-                .init(label: t["review_version"] ?? "", value: String(state.version)),
-                .init(label: t["review_due"] ?? "", value: period.due),
-                .init(label: t["review_records_count"] ?? "", value: String(records)),
-                .init(label: t["review_class"] ?? "", value: t["class_\(unit.reportingClass.rawValue)"] ?? ""),
+                .init(label: t[.reviewVersion], value: String(state.version)),
+                .init(label: t[.reviewDue], value: period.due),
+                .init(label: t[.reviewRecordsCount], value: String(records)),
+                .init(label: t[.reviewClass], value: t.text(forKey: "class_\(unit.reportingClass.rawValue)")),
             ],
             status: state.status.rawValue, statusLabel: Self.statusLabel(state.status, t),
             recordsURL: SiteURL.records(unit: unit.id, year: period.year).link(language), problem: problem,
@@ -180,8 +180,8 @@ extension PageHandlers {
         try await AccessScope.granted(roles, to: try context.signedIn.account, in: database)
     }
 
-    static func statusLabel(_ status: PeriodStatus, _ t: [String: String]) -> String {
-        t[statusKey(status)] ?? status.rawValue
+    static func statusLabel(_ status: PeriodStatus, _ t: Words) -> String {
+        t.text(forKey: statusKey(status), else: status.rawValue)
     }
 
     static func statusKey(_ status: PeriodStatus) -> String { "period_status_" + status.rawValue }

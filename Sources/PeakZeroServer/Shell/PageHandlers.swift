@@ -27,9 +27,9 @@ struct PageHandlers: Sendable {
             EmptyPage(
                 layout: PageLayout(
                     strings: renderer.strings, language: language,
-                    title: renderer.strings.text("not_found_title", language), current: .overview,
+                    title: renderer.strings.text(.notFoundTitle, language), current: .overview,
                     sameIn: { _ in .overview(year: nil) }),
-                message: renderer.strings.text("not_found", language)),
+                message: renderer.strings.text(.notFound, language)),
             template: "empty", status: .notFound)
     }
 }

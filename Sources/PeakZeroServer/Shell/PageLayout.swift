@@ -34,9 +34,9 @@ struct PageLayout: Sendable {
         sameIn other: (Language) -> SiteURL
     ) {
         let t = strings.table(language)
-        self.t = t
+        self.t = t.table
         self.language = language.rawValue
-        lang = t["lang_code"] ?? language.rawValue
+        lang = t[.langCode]
         self.title = title
         stylesheet = SiteURL.stylesheet.link(language)
         script = SiteURL.script.link(language)
@@ -44,48 +44,48 @@ struct PageLayout: Sendable {
         home = SiteURL.overview(year: nil).link(language)
         var nav = [
             NavLink(
-                label: t["nav_overview"] ?? "", url: SiteURL.overview(year: nil).link(language),
+                label: t[.navOverview], url: SiteURL.overview(year: nil).link(language),
                 current: current == .overview),
             NavLink(
-                label: t["nav_units"] ?? "", url: SiteURL.units(search: nil).link(language),
+                label: t[.navUnits], url: SiteURL.units(search: nil).link(language),
                 current: current == .units || current == .unit),
             NavLink(
-                label: t["nav_regions"] ?? "", url: SiteURL.regions.link(language),
+                label: t[.navRegions], url: SiteURL.regions.link(language),
                 current: current == .regions || current == .region),
             NavLink(
-                label: t["nav_data"] ?? "", url: SiteURL.importForm.link(language),
+                label: t[.navData], url: SiteURL.importForm.link(language),
                 current: [.importForm, .records, .recordNew, .recordEdit].contains(current)),
             NavLink(
-                label: t["nav_review"] ?? "", url: SiteURL.reviewHome.link(language),
+                label: t[.navReview], url: SiteURL.reviewHome.link(language),
                 current: [.reviewHome, .periods, .period].contains(current)),
             NavLink(
-                label: t["nav_targets"] ?? "", url: SiteURL.targets(unit: nil, region: nil).link(language),
+                label: t[.navTargets], url: SiteURL.targets(unit: nil, region: nil).link(language),
                 current: [.targets, .target, .warnings, .measures].contains(current)),
             NavLink(
-                label: t["nav_supervision"] ?? "", url: SiteURL.rankings(RankingQuery()).link(language),
+                label: t[.navSupervision], url: SiteURL.rankings(RankingQuery()).link(language),
                 current: [.rankings, .grades, .unitGrades].contains(current)),
             NavLink(
-                label: t["nav_factors"] ?? "", url: SiteURL.factors(FactorFilter(), added: nil).link(language),
+                label: t[.navFactors], url: SiteURL.factors(FactorFilter(), added: nil).link(language),
                 current: current == .factors),
-            NavLink(label: t["nav_api"] ?? "", url: APIRoute.openAPI.path, current: false),
+            NavLink(label: t[.navApi], url: APIRoute.openAPI.path, current: false),
         ]
         if let account = Identity.current?.account,
             !RouteChange.managesAccounts.isDisjoint(with: account.grants.map(\.role))
         {
             nav.insert(
                 NavLink(
-                    label: t["nav_accounts"] ?? "", url: SiteURL.accounts.link(language), current: current == .accounts),
+                    label: t[.navAccounts], url: SiteURL.accounts.link(language), current: current == .accounts),
                 at: nav.count - 1)
         }
         if let account = Identity.current?.account, AuditAccess.mayRead(account) {
             nav.insert(
                 NavLink(
-                    label: t["nav_audit"] ?? "", url: SiteURL.audit(AuditQuery()).link(language),
+                    label: t[.navAudit], url: SiteURL.audit(AuditQuery()).link(language),
                     current: current == .audit), at: nav.count - 1)
         }
         self.nav = nav
         let otherLanguage: Language = language == .zh ? .en : .zh
-        self.otherLanguage = t["other_language"] ?? otherLanguage.rawValue
+        self.otherLanguage = t[.otherLanguage]
         otherLanguageURL = other(otherLanguage).link(otherLanguage)
         searchURL = SiteURL.units(search: nil).path
         account = Identity.current?.account.name

@@ -25,10 +25,10 @@ extension PageHandlers {
             let t = renderer.strings.table(language)
             let (problem, status): (String, HTTPResponse.Status) =
                 switch refusal {
-                case .wrongNameOrPassword: (t["signin_wrong"] ?? "", .unauthorized)
+                case .wrongNameOrPassword: (t[.signinWrong], .unauthorized)
                 case .tooManyAttempts(let seconds):
                     (
-                        (t["signin_locked"] ?? "").replacingOccurrences(
+                        (t[.signinLocked]).replacingOccurrences(
                             of: "{minutes}", with: String((seconds + 59) / 60)), .tooManyRequests
                     )
                 }
@@ -73,7 +73,7 @@ extension PageHandlers {
         let demo = DemoAccounts.all.map(\.name).filter(present.contains)
         return SignInPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["signin_title"] ?? "", current: .signIn,
+                strings: renderer.strings, language: language, title: t[.signinTitle], current: .signIn,
                 sameIn: { _ in .signIn(next: next) }),
             action: SiteURL.signIn(next: nil).link(language), next: next ?? "", name: name, problem: problem,
             demoAccounts: demo.joined(separator: ", "), hasDemoAccounts: !demo.isEmpty)

@@ -26,33 +26,33 @@ extension PageHandlers {
         let unit = Self.unitText(target)
         let value = { (amount: IndicatorAmount?) in Self.shown(amount, target) }
         var facts: [TargetPage.Fact] = [
-            .init(label: t["target_subject"] ?? "", value: try await subjectName(stored.subject, language)),
-            .init(label: t["target_indicator"] ?? "", value: target.indicator.name(in: language)),
-            .init(label: t["target_kind"] ?? "", value: kindText(target, t)),
-            .init(label: t["target_years"] ?? "", value: Self.years(target)),
+            .init(label: t[.targetSubject], value: try await subjectName(stored.subject, language)),
+            .init(label: t[.targetIndicator], value: target.indicator.name(in: language)),
+            .init(label: t[.targetKind], value: kindText(target, t)),
+            .init(label: t[.targetYears], value: Self.years(target)),
             .init(
-                label: t["target_judged"] ?? "",
+                label: t[.targetJudged],
                 value: progress.throughMonth > 0
                     ? String(format: "%04d-%02d", progress.year, progress.throughMonth) : "—"),
-            .init(label: t["target_to_date"] ?? "", value: value(progress.toDate)),
-            .init(label: t["target_expected"] ?? "", value: value(progress.expectedToDate)),
-            .init(label: t["target_forecast"] ?? "", value: value(progress.forecast)),
-            .init(label: t["target_limit"] ?? "", value: value(progress.limit)),
+            .init(label: t[.targetToDate], value: value(progress.toDate)),
+            .init(label: t[.targetExpected], value: value(progress.expectedToDate)),
+            .init(label: t[.targetForecast], value: value(progress.forecast)),
+            .init(label: t[.targetLimit], value: value(progress.limit)),
             .init(
-                label: t["target_ratio"] ?? "", value: progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—"),
-            .init(label: t["target_expectation"] ?? "", value: t["expectation_\(progress.expectation.rawValue)"] ?? ""),
+                label: t[.targetRatio], value: progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—"),
+            .init(label: t[.targetExpectation], value: t.text(forKey: "expectation_\(progress.expectation.rawValue)")),
         ]
         if target.lastYear > target.firstYear {
-            facts.append(.init(label: t["target_period_end"] ?? "", value: value(progress.periodEndForecast)))
-            facts.append(.init(label: t["target_period_end_limit"] ?? "", value: value(progress.periodEndLimit)))
+            facts.append(.init(label: t[.targetPeriodEnd], value: value(progress.periodEndForecast)))
+            facts.append(.init(label: t[.targetPeriodEndLimit], value: value(progress.periodEndLimit)))
         }
         let trajectory = try await board.trajectory(of: stored)
         let chart = LineChart(
-            id: "trajectory", title: t["target_trajectory"] ?? "", summary: "\(stored.name) (\(unit))",
+            id: "trajectory", title: t[.targetTrajectory], summary: "\(stored.name) (\(unit))",
             categories: trajectory.map { String($0.year) },
             series: [
-                (t["target_limit"] ?? "", trajectory.map(\.limit)),
-                (t["target_actual"] ?? "", trajectory.map(\.actual)),
+                (t[.targetLimit], trajectory.map(\.limit)),
+                (t[.targetActual], trajectory.map(\.actual)),
             ], format: { WebNumbers.intensity($0) })
         let (children, tiles) = try await splitChildren(of: stored, board, language, t)
         let result = try await board.check(stored)
@@ -65,25 +65,25 @@ extension PageHandlers {
                 strings: renderer.strings, language: language, title: stored.name, current: .target,
                 sameIn: { _ in .target(id: stored.id) }),
             heading: stored.name, light: progress.light.rawValue,
-            lightLabel: t["light_\(progress.light.rawValue)"] ?? "", facts: facts,
+            lightLabel: t.text(forKey: "light_\(progress.light.rawValue)"), facts: facts,
             reasons: progress.reasons.map { $0.message(language == .zh) }, trajectory: chart, children: children,
             hasChildren: !children.isEmpty, check: check, checkHolds: holds == true, checkBroken: holds == false,
             tiles: tiles, hasTiles: !tiles.isEmpty, tileHeight: ((tiles.count + 5) / 6) * 64 + 4,
             splitAction: manages ? SiteURL.splitTarget(id: stored.id).link(language) : nil,
             deleteAction: manages ? SiteURL.deleteTarget(id: stored.id).link(language) : nil,
             methods: [SplitMethod.baseShare, .equalReduction].map {
-                RecordForm.Option(value: $0.rawValue, label: t["split_\($0.rawValue)"] ?? $0.rawValue, selected: false)
+                RecordForm.Option(value: $0.rawValue, label: t.text(forKey: "split_\($0.rawValue)", else: $0.rawValue), selected: false)
             },
             among: SplitAmong.allCases.map {
                 RecordForm.Option(
-                    value: $0.rawValue, label: t["split_among_\($0.rawValue)"] ?? $0.rawValue, selected: false)
+                    value: $0.rawValue, label: t.text(forKey: "split_among_\($0.rawValue)", else: $0.rawValue), selected: false)
             }, hasAmong: { if case .region = stored.subject { true } else { false } }(), problem: problem)
         return renderer.response(model, template: "target", status: status)
     }
 
     /// The targets split from `stored`, worst first, and for a region's split its tile map.
     func splitChildren(
-        of stored: StoredTarget, _ board: GovernanceBoard, _ language: Language, _ t: [String: String]
+        of stored: StoredTarget, _ board: GovernanceBoard, _ language: Language, _ t: Words
     ) async throws -> (children: [TargetPage.Child], tiles: [TargetPage.Tile]) {
         var judged: [(child: StoredTarget, name: String, progress: TargetProgress)] = []
         var tiles: [TargetPage.Tile] = []
@@ -99,7 +99,7 @@ extension PageHandlers {
                 tiles.append(
                     .init(
                         x: column * 104 + 2, y: row * 64 + 2, textX: column * 104 + 52, textY: row * 64 + 36,
-                        name: name, light: light, title: "\(name): \(t["light_\(light)"] ?? "")", url: url))
+                        name: name, light: light, title: "\(name): \(t.text(forKey: "light_\(light)"))", url: url))
             }
         }
         // Who is off track first: ranked by forecast ÷ limit, highest (worst) first; unknown last.
@@ -107,7 +107,7 @@ extension PageHandlers {
         let children = judged.enumerated().map { index, entry in
             TargetPage.Child(
                 rank: index + 1, name: entry.name, kind: kindText(entry.child.target, t),
-                light: entry.progress.light.rawValue, lightLabel: t["light_\(entry.progress.light.rawValue)"] ?? "",
+                light: entry.progress.light.rawValue, lightLabel: t.text(forKey: "light_\(entry.progress.light.rawValue)"),
                 forecast: Self.shown(entry.progress.forecast, entry.child.target),
                 limit: Self.shown(entry.progress.limit, entry.child.target),
                 ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
@@ -118,16 +118,16 @@ extension PageHandlers {
     }
 
     /// What a split's check shows: the parent's limit, the children's combined and the gap.
-    static func checkFacts(_ result: SplitCheck?, _ target: Target, _ t: [String: String]) -> [TargetPage.Fact] {
+    static func checkFacts(_ result: SplitCheck?, _ target: Target, _ t: Words) -> [TargetPage.Fact] {
         guard let result else { return [] }
-        let checkUnit = target.kind.code == "peak" ? (t["years_unit"] ?? "") : unitText(target)
+        let checkUnit = target.kind.code == "peak" ? (t[.yearsUnit]) : unitText(target)
         func shown(_ v: Double?) -> String { v.map { "\(WebNumbers.intensity($0)) \(checkUnit)" } ?? "—" }
         return [
-            .init(label: t["split_parent"] ?? "", value: shown(result.parentLimit)),
-            .init(label: t["split_combined"] ?? "", value: shown(result.childrenCombined)),
+            .init(label: t[.splitParent], value: shown(result.parentLimit)),
+            .init(label: t[.splitCombined], value: shown(result.childrenCombined)),
             // A gap within rounding of the parent's limit is none (sums in another order differ in the last bits).
             .init(
-                label: t["split_gap"] ?? "",
+                label: t[.splitGap],
                 value: shown(result.gap.map { abs($0) <= abs(result.parentLimit ?? 0) * 1e-9 ? 0 : $0 })),
         ]
     }

@@ -36,7 +36,7 @@ extension PageHandlers {
                     name: stored.name, subject: try await subjectName(stored.subject, language),
                     indicator: stored.target.indicator.name(in: language), kind: kindText(stored.target, t),
                     years: Self.years(stored.target), light: progress.light.rawValue,
-                    lightLabel: t["light_\(progress.light.rawValue)"] ?? "",
+                    lightLabel: t.text(forKey: "light_\(progress.light.rawValue)"),
                     forecast: progress.forecast.map { Self.figure($0) } ?? "—",
                     limit: progress.limit.map { Self.figure($0) } ?? "—",
                     url: SiteURL.target(id: stored.id).link(language)))
@@ -45,9 +45,9 @@ extension PageHandlers {
         let mayCreate = !RouteChange.setsTargets.isDisjoint(with: try context.signedIn.account.grants.map(\.role))
         let model = TargetsPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["targets_title"] ?? "", current: .targets,
+                strings: renderer.strings, language: language, title: t[.targetsTitle], current: .targets,
                 sameIn: { _ in .targets(unit: nil, region: nil) }),
-            heading: t["targets_title"] ?? "", warningsCount: warnings.count,
+            heading: t[.targetsTitle], warningsCount: warnings.count,
             warningsURL: SiteURL.warnings.link(language), rows: rows, hasRows: !rows.isEmpty,
             form: mayCreate ? targetForm(form, problems, language) : nil)
         return renderer.response(model, template: "targets", status: status)
@@ -64,10 +64,10 @@ extension PageHandlers {
                 TargetIndicator(rawValue: $0)!.name(in: language)
             },
             kinds: options(["cap", "reduction", "peak"], values["kind"] ?? "reduction") {
-                t["target_kind_\($0)"] ?? $0
+                t.text(forKey: "target_kind_\($0)", else: $0)
             },
             expectations: options(Expectation.allCases.map(\.rawValue), values["expectation"]) {
-                t["expectation_\($0)"] ?? $0
+                t.text(forKey: "expectation_\($0)", else: $0)
             }, problems: problems, hasProblems: !problems.isEmpty)
     }
 
@@ -163,24 +163,24 @@ extension PageHandlers {
             if let target = warning.target {
                 rows.append(
                     .init(
-                        light: light, lightLabel: t["light_\(light)"] ?? "", since: warning.since,
-                        kind: t["warning_target"] ?? "", title: target.name,
+                        light: light, lightLabel: t.text(forKey: "light_\(light)"), since: warning.since,
+                        kind: t[.warningTarget], title: target.name,
                         subject: try await subjectName(target.subject, language),
                         reasons: (warning.progress?.reasons ?? []).map { $0.message(language == .zh) }.joined(
                             separator: "；"), url: SiteURL.target(id: target.id).link(language)))
             } else if let measure = warning.measure {
                 rows.append(
                     .init(
-                        light: light, lightLabel: t["light_\(light)"] ?? "", since: warning.since,
-                        kind: t["warning_measure"] ?? "", title: measure.title,
+                        light: light, lightLabel: t.text(forKey: "light_\(light)"), since: warning.since,
+                        kind: t[.warningMeasure], title: measure.title,
                         subject: try await subjectName(.unit(measure.unitId), language),
-                        reasons: "\(t["measure_deadline"] ?? "") \(measure.deadline) · \(measure.ownerPerson)",
+                        reasons: "\(t[.measureDeadline]) \(measure.deadline) · \(measure.ownerPerson)",
                         url: SiteURL.measures(unit: measure.unitId).link(language)))
             }
         }
         let model = WarningsPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["warnings_title"] ?? "", current: .warnings,
+                strings: renderer.strings, language: language, title: t[.warningsTitle], current: .warnings,
                 sameIn: { _ in .warnings }), rows: rows, hasRows: !rows.isEmpty)
         return renderer.response(model, template: "warnings")
     }
@@ -194,12 +194,12 @@ extension PageHandlers {
         }
     }
 
-    func kindText(_ target: Target, _ t: [String: String]) -> String {
+    func kindText(_ target: Target, _ t: Words) -> String {
         switch target.kind {
-        case .cap(let amount): "\(t["target_kind_cap"] ?? "") ≤ \(Self.figure(amount)) \(target.indicator.symbol)"
+        case .cap(let amount): "\(t[.targetKindCap]) ≤ \(Self.figure(amount)) \(target.indicator.symbol)"
         case .reduction(let fraction, let base):
-            "\(t["target_kind_reduction"] ?? "") \(String(format: "%.1f%%", fraction * 100)) (\(t["base_year"] ?? "") \(base))"
-        case .peak(let year): "\(t["target_kind_peak"] ?? "") ≤ \(year)"
+            "\(t[.targetKindReduction]) \(String(format: "%.1f%%", fraction * 100)) (\(t[.baseYear]) \(base))"
+        case .peak(let year): "\(t[.targetKindPeak]) ≤ \(year)"
         }
     }
 

@@ -31,7 +31,7 @@ extension PageHandlers {
         }
         let model = UnitList(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: t["nav_units"] ?? "", current: .units,
+                strings: renderer.strings, language: language, title: t[.navUnits], current: .units,
                 sameIn: { _ in .units(search: search, region: region?.code) }),
             search: search, region: region?.code, regionName: region.map { RegionNames.name(of: $0, language) },
             lang: language.rawValue, rows: Array(rows), hasRows: !rows.isEmpty,

@@ -1,0 +1,161 @@
+/// The keys of `Resources/strings/{zh,en}.json` that Swift code names: a word is read as
+/// `t[.navUnits]`, so a misspelt key does not compile, and a test finds every key in both tables.
+/// (Templates name theirs as `layout.t.key`; keys built from a value, such as `light_red`, are read
+/// with `text(forKey:)` and checked where they are rendered.)
+enum WordKey: String, CaseIterable, Sendable {
+    case accountsMade = "accounts_made"
+    case accountsTaken = "accounts_taken"
+    case accountsTitle = "accounts_title"
+    case activityRecords = "activity_records"
+    case all
+    case annual
+    case auditForbidden = "audit_forbidden"
+    case auditTitle = "audit_title"
+    case auditUnknownUnit = "audit_unknown_unit"
+    case automatic
+    case baseYear = "base_year"
+    case basisLabel = "basis_label"
+    case batch
+    case byChild = "by_child"
+    case byItem = "by_item"
+    case byScope = "by_scope"
+    case carbonIntensity = "carbon_intensity"
+    case category
+    case children
+    case cities
+    case code
+    case computedAt = "computed_at"
+    case contentHash = "content_hash"
+    case counties
+    case coverageDue = "coverage_due"
+    case coverageNone = "coverage_none"
+    case coverageReported = "coverage_reported"
+    case coverageSummary = "coverage_summary"
+    case dataSource = "data_source"
+    case dryRunTitle = "dry_run_title"
+    case economicRecords = "economic_records"
+    case emissionsTotal = "emissions_total"
+    case energyCalorific = "energy_calorific"
+    case energyEquivalent = "energy_equivalent"
+    case energyIntensity = "energy_intensity"
+    case energyTotal = "energy_total"
+    case enteredAt = "entered_at"
+    case enteredBy = "entered_by"
+    case errorsNotShown = "errors_not_shown"
+    case factorLibrary = "factor_library"
+    case factorSetAdded = "factor_set_added"
+    case factorSetExists = "factor_set_exists"
+    case factorSetRefused = "factor_set_refused"
+    case factorsShown = "factors_shown"
+    case fileName = "file_name"
+    case fuelParameters = "fuel_parameters"
+    case gas
+    case gradesDistribution = "grades_distribution"
+    case gradesHistory = "grades_history"
+    case gradesTitle = "grades_title"
+    case gwpSet = "gwp_set"
+    case importDoneTitle = "import_done_title"
+    case importTitle = "import_title"
+    case industry
+    case intensityBasis = "intensity_basis"
+    case inventoryHeading = "inventory_heading"
+    case item
+    case kindAuto = "kind_auto"
+    case langCode = "lang_code"
+    case lastYear = "last_year"
+    case level
+    case lineageHeading = "lineage_heading"
+    case linesOfUnit = "lines_of_unit"
+    case linesRange = "lines_range"
+    case measureDeadline = "measure_deadline"
+    case measuresTitle = "measures_title"
+    case monthSuffix = "month_suffix"
+    case monthlyEmissions = "monthly_emissions"
+    case monthlyTrend = "monthly_trend"
+    case navAccounts = "nav_accounts"
+    case navApi = "nav_api"
+    case navAudit = "nav_audit"
+    case navData = "nav_data"
+    case navFactors = "nav_factors"
+    case navOverview = "nav_overview"
+    case navRegions = "nav_regions"
+    case navReview = "nav_review"
+    case navSupervision = "nav_supervision"
+    case navTargets = "nav_targets"
+    case navUnits = "nav_units"
+    case noFile = "no_file"
+    case noUnits = "no_units"
+    case notFound = "not_found"
+    case notFoundTitle = "not_found_title"
+    case otherLanguage = "other_language"
+    case overviewTitle = "overview_title"
+    case period
+    case quantity
+    case rankingsTitle = "rankings_title"
+    case recordSaved = "record_saved"
+    case records
+    case recordsMore = "records_more"
+    case recordsTitle = "records_title"
+    case region
+    case regionPage = "region_page"
+    case reviewBoard = "review_board"
+    case reviewClass = "review_class"
+    case reviewConfirmSubmit = "review_confirm_submit"
+    case reviewDue = "review_due"
+    case reviewLate = "review_late"
+    case reviewRecordsCount = "review_records_count"
+    case reviewVersion = "review_version"
+    case save
+    case scope
+    case scope1
+    case scope2
+    case scope2Location = "scope2_location"
+    case scope2Market = "scope2_market"
+    case scope2Method = "scope2_method"
+    case scopesByMonth = "scopes_by_month"
+    case signinLocked = "signin_locked"
+    case signinTitle = "signin_title"
+    case signinWrong = "signin_wrong"
+    case splitCombined = "split_combined"
+    case splitGap = "split_gap"
+    case splitParent = "split_parent"
+    case targetActual = "target_actual"
+    case targetExpectation = "target_expectation"
+    case targetExpected = "target_expected"
+    case targetForecast = "target_forecast"
+    case targetIndicator = "target_indicator"
+    case targetJudged = "target_judged"
+    case targetKind = "target_kind"
+    case targetKindCap = "target_kind_cap"
+    case targetKindPeak = "target_kind_peak"
+    case targetKindReduction = "target_kind_reduction"
+    case targetLimit = "target_limit"
+    case targetPeriodEnd = "target_period_end"
+    case targetPeriodEndLimit = "target_period_end_limit"
+    case targetRatio = "target_ratio"
+    case targetSubject = "target_subject"
+    case targetToDate = "target_to_date"
+    case targetTrajectory = "target_trajectory"
+    case targetYears = "target_years"
+    case targetsTitle = "targets_title"
+    case templateVersion = "template_version"
+    case thisYear = "this_year"
+    case total
+    case unapprovedNote = "unapproved_note"
+    case uncoveredNote = "uncovered_note"
+    case unit
+    case unitTPer10k = "unit_t_per_10k"
+    case unitTce = "unit_tce"
+    case unitTcePer10k = "unit_tce_per_10k"
+    case unitTco2e = "unit_tco2e"
+    case unitsCount = "units_count"
+    case unitsInRegion = "units_in_region"
+    case uploadExpired = "upload_expired"
+    case version
+    case warningMeasure = "warning_measure"
+    case warningTarget = "warning_target"
+    case warningsTitle = "warnings_title"
+    case year
+    case yearsUnit = "years_unit"
+    case yoyNone = "yoy_none"
+}
