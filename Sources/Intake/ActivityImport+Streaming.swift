@@ -18,7 +18,7 @@ extension ActivityImport {
     /// file is read whole and imported as `run(_:)` does.
     public func run(
         path: String, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language, createdBy: String? = nil,
-        today: Date = Date(), scope: AccessScope, progress: (@Sendable (ImportProgress) -> Void)? = nil
+        today: Date, scope: AccessScope, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         let name = (path as NSString).lastPathComponent
         let store = ActivityStore(database)

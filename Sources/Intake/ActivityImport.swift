@@ -13,7 +13,7 @@ public struct ActivityImport: Sendable {
 
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
-        createdBy: String? = nil, today: Date = Date(), scope: AccessScope
+        createdBy: String? = nil, today: Date, scope: AccessScope
     ) async throws -> ImportReport {
         let store = ActivityStore(database)
         if let earlier = try await store.batch(contentHash: file.contentHash) {

@@ -12,7 +12,7 @@ public struct EconomicImport: Sendable {
 
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
-        createdBy: String? = nil, today: Date = Date(), scope: AccessScope
+        createdBy: String? = nil, today: Date, scope: AccessScope
     ) async throws -> ImportReport {
         var (report, table) = try await ImportReport.begin(file, .economic, mode: mode, dryRun: dryRun, in: database)
         guard let table else { return report }

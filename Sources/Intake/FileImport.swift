@@ -13,7 +13,7 @@ public struct FileImport: Sendable {
     /// rest is read whole.
     public func run(
         path: String, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
-        language: Language, createdBy: String? = nil, today: Date = Date(), scope: AccessScope,
+        language: Language, createdBy: String? = nil, today: Date, scope: AccessScope,
         progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
         if !Self.isWorkbook(path: path), (kind ?? Self.csvKind(path: path)) == .activity {
@@ -37,7 +37,7 @@ public struct FileImport: Sendable {
     /// units themselves (which every account shares) are imported with the whole tree in scope only.
     public func run(
         _ file: IntakeFile, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
-        language: Language, createdBy: String? = nil, today: Date = Date(), scope: AccessScope
+        language: Language, createdBy: String? = nil, today: Date, scope: AccessScope
     ) async throws -> ImportReport {
         switch kind ?? file.kind ?? .activity {
         case .activity:

@@ -7,7 +7,7 @@ public struct ImportClock: Sendable {
     public let year: Int
     public let month: Int
 
-    public init(today: Date = Date()) {
+    public init(today: Date) {
         let now = Calendar(identifier: .gregorian).dateComponents(
             in: TimeZone(identifier: "Asia/Shanghai")!, from: today)
         year = now.year ?? 0

@@ -46,7 +46,7 @@ struct ImportCommand: AsyncParsableCommand {
         let report = try await storage.withDatabase(logger: CLILogger.make()) { database in
             try await FileImport(database).run(
                 path: file, kind: chosen, mode: mode, dryRun: dryRun, language: language,
-                createdBy: ProcessInfo.processInfo.environment["USER"], scope: .everything
+                createdBy: ProcessInfo.processInfo.environment["USER"], today: Date(), scope: .everything
             ) { bar.update(done: $0.bytesRead, total: $0.bytesTotal, rows: $0.rowsRead) }
         }
         bar.finish()

@@ -156,7 +156,7 @@ struct ImportOnce {
         logger.logLevel = .error
         let start = DispatchTime.now().uptimeNanoseconds
         let report = try await PeakZeroDatabase.with(.sqliteFile(path: folder + "/peakzero.sqlite"), logger: logger) {
-            try await ActivityImport($0).run(path: file, dryRun: dryRun, language: .en, scope: .everything)
+            try await ActivityImport($0).run(path: file, dryRun: dryRun, language: .en, today: Date(), scope: .everything)
         }
         let s = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard report.succeeded else { throw BenchFailure(report.text(in: .en)) }

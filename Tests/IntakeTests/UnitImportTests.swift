@@ -24,7 +24,7 @@ struct UnitImportTests {
         language: Language = .zh, into db: PeakZeroDatabase
     ) async throws -> ImportReport {
         try await FileImport(db).run(
-            try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester", scope: .everything)
+            try IntakeFile(data: data, name: name), mode: mode, dryRun: dryRun, language: language, createdBy: "tester", today: Date(), scope: .everything)
     }
 
     /// The tree as `code<parent share level class region`, depth first.

@@ -62,7 +62,7 @@ struct ScopedImportTests {
             let scope = try await AccessScope.readAndWrite(
                 of: reporter, changing: RouteChange.changesData, in: database
             ).write
-            let report = try await FileImport(database).run(path: path, dryRun: false, language: .en, scope: scope)
+            let report = try await FileImport(database).run(path: path, dryRun: false, language: .en, today: Date(), scope: scope)
             #expect(!report.succeeded && report.errors.map(\.row) == [3] && report.rowsWritten == 0)
         }
     }
@@ -94,12 +94,12 @@ extension ScopedImportTests {
                 try await ReviewStore(database).take(.submit, unitID: f1, period: july)
             }
             let file = try IntakeFile(data: Self.own, name: "own.csv")
-            let report = try await FileImport(database).run(file, dryRun: true, language: .zh, scope: .everything)
+            let report = try await FileImport(database).run(file, dryRun: true, language: .zh, today: Date(), scope: .everything)
             #expect(!report.succeeded && report.errors.first?.row == 2)
             #expect(report.errors.first?.problem.text(in: .zh).contains("已报送") == true)
             let economic = try IntakeFile(
                 data: Data("单位代码,期间,工业总产值（万元）\nF1,2023-07,5\n".utf8), name: "economic.csv")
-            let refused = try await FileImport(database).run(economic, kind: .economic, dryRun: true, language: .en, scope: .everything)
+            let refused = try await FileImport(database).run(economic, kind: .economic, dryRun: true, language: .en, today: Date(), scope: .everything)
             #expect(
                 !refused.succeeded && refused.errors.contains { $0.row == 2 && $0.columnLetter == "B" },
                 "\(refused.errors)")

@@ -36,7 +36,7 @@ extension PageHandlers {
         var count = 0
         if let account = Identity.current?.account {
             let scope = try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
-            count = try await governance.warnings(scope: scope, today: ReviewAPI.today()).count
+            count = try await governance.warnings(scope: scope, today: clock.today).count
         }
         return .init(name: "\(t[.warningsTitle]) \(count)", address: { _ in SiteURL.warnings })
     }
@@ -85,7 +85,7 @@ extension PageHandlers {
                     [.init(name: t[.regionPage], address: { .region(code: region.code, year: $0) })]
                 } ?? []))
         let model = try await dashboardPage(subject, request: request) { year in
-            let today = ImportClock()
+            let today = clock.month
             return CoverageGrid(
                 unit: unit, subtree: try await units.list(under: id, scope: .everything),
                 periods: try await activity.reportedPeriods(under: id, year: year), year: year,

@@ -39,9 +39,9 @@ struct DashboardSubject: Sendable {
 
 extension PageHandlers {
     /// The year the request asks for, else the latest with figures, else last year.
-    static func year(_ request: Request, computed: Set<Int>) -> (year: Int, asked: Int?) {
+    func year(_ request: Request, computed: Set<Int>) -> (year: Int, asked: Int?) {
         let asked = request.uri.queryParameters.get("year").flatMap { Int(String($0)) }
-        return (asked ?? computed.max() ?? (ImportClock().year - 1), asked)
+        return (asked ?? computed.max() ?? (clock.year - 1), asked)
     }
 
     /// The page of a subject for the year asked: its roll-up and last year's, the dashboard, the
@@ -51,7 +51,7 @@ extension PageHandlers {
     ) async throws -> DashboardPage {
         let language = request.language
         let t = renderer.strings.table(language)
-        let (year, asked) = Self.year(request, computed: subject.years)
+        let (year, asked) = year(request, computed: subject.years)
         let current = subject.years.contains(year) ? try await rollups.rollup(subject.rollup, year: year) : nil
         let previous = subject.years.contains(year - 1) ? try await rollups.rollup(subject.rollup, year: year - 1) : nil
         let dashboard = Dashboard(

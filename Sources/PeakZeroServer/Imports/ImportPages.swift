@@ -41,7 +41,7 @@ extension PageHandlers {
                 template: "import", status: .unprocessableContent)
         }
         let report = try await FileImport(database).run(
-            file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language, scope: context.writeScope)
+            file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language, today: clock.now(), scope: context.writeScope)
         var pending: PendingImport?
         if report.succeeded && !report.alreadyImported {
             let kept = PendingImport(name: choice.name, hash: file.contentHash, kind: choice.kind, mode: choice.mode)
@@ -72,7 +72,7 @@ extension PageHandlers {
         let report = try await FileImport(database).run(
             path: pending.path(in: folder).path, kind: pending.kind, mode: pending.mode, dryRun: false,
             language: language,
-            createdBy: nil, scope: context.writeScope)
+            createdBy: nil, today: clock.now(), scope: context.writeScope)
         return renderer.response(
             importPage(request, report: report, pending: nil), template: "import",
             status: report.succeeded ? .ok : .unprocessableContent)

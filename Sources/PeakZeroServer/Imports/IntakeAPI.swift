@@ -8,6 +8,8 @@ import Persistence
 /// as jobs), and exports of stored numbers as Excel or CSV.
 struct IntakeAPI {
     let database: PeakZeroDatabase
+    /// The date in China, for this year, this month and today.
+    let clock: ChinaClock
     let jobs: ImportJobs
     /// Files larger than this are imported as a job.
     let jobThreshold: Int
@@ -53,7 +55,7 @@ struct IntakeAPI {
             let id = await jobs.start(file: name, owner: try context.signedIn.account.id) { progress in
                 defer { try? FileManager.default.removeItem(at: folder) }
                 return try await importer.run(
-                    path: path, kind: kind, mode: mode, dryRun: dryRun, language: language, scope: scope,
+                    path: path, kind: kind, mode: mode, dryRun: dryRun, language: language, today: clock.now(), scope: scope,
                     progress: progress)
             }
             var response = try jsonResponse(
@@ -65,7 +67,7 @@ struct IntakeAPI {
         }
         // Rows for units outside the account's subtrees read as rows for unknown units.
         let report = try await importer.run(
-            file, kind: kind, mode: mode, dryRun: dryRun, language: language, scope: context.writeScope)
+            file, kind: kind, mode: mode, dryRun: dryRun, language: language, today: clock.now(), scope: context.writeScope)
         return try jsonResponse(
             ReportBody(report, language: language), status: report.succeeded ? .ok : .unprocessableContent)
     }

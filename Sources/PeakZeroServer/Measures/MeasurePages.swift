@@ -22,7 +22,7 @@ extension PageHandlers {
         guard let id = unitID ?? context.parameters.get("id").flatMap(Int64.init),
             let unit = try? await units.unit(id: id)
         else { return notFound(request) }
-        let today = ReviewAPI.today()
+        let today = clock.today
         let measures = try await MeasureStore(database).list(under: id)
         var mayChange: [Int64: Bool] = [:]
         for measure in measures where mayChange[measure.unitId] == nil {

@@ -9,6 +9,8 @@ import Persistence
 /// the unit's data (reporters, managers, administrators).
 struct MeasuresAPI: Sendable {
     let database: PeakZeroDatabase
+    /// The date in China, for this year, this month and today.
+    let clock: ChinaClock
 
     struct MeasureBody: Encodable {
         let measure: StoredMeasure
@@ -22,7 +24,7 @@ struct MeasuresAPI: Sendable {
     }
 
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let today = ReviewAPI.today()
+        let today = clock.today
         let measures = try await MeasureStore(database).list(under: try context.id())
         return try jsonResponse(Items(items: measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) }))
     }
@@ -42,7 +44,7 @@ struct MeasuresAPI: Sendable {
         }
         let stored = try await MeasureStore(database).add(new)
         return try jsonResponse(
-            MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())), status: .created)
+            MeasureBody(measure: stored, status: stored.status(on: clock.today)), status: .created)
     }
 
     func update(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -50,6 +52,6 @@ struct MeasuresAPI: Sendable {
         let update = try await request.decodeJSON(Update.self, context: context)
         let stored = try await MeasureStore(database).update(
             id: try context.id(), status: update.status, note: update.note, evidence: update.evidence)
-        return try jsonResponse(MeasureBody(measure: stored, status: stored.status(on: ReviewAPI.today())))
+        return try jsonResponse(MeasureBody(measure: stored, status: stored.status(on: clock.today)))
     }
 }

@@ -23,7 +23,7 @@ extension PageHandlers {
     }
 
     func yearOptions(_ year: Int) -> [RecordForm.Option] {
-        let thisYear = ImportClock().year
+        let thisYear = clock.year
         return Set(thisYear - 6...thisYear).union([year]).sorted(by: >).map {
             RecordForm.Option(value: String($0), label: String($0), selected: $0 == year)
         }
@@ -37,7 +37,7 @@ extension PageHandlers {
         let indicator = query.get("indicator").flatMap { TargetIndicator(rawValue: String($0)) } ?? .carbonIntensity
         let measure = query.get("by").flatMap { RankingMeasure(rawValue: String($0)) } ?? .value
         let board = governance
-        let latest = try await board.latestComputedYear() ?? ImportClock().year - 1
+        let latest = try await board.latestComputedYear() ?? clock.year - 1
         let year = query.get("year").flatMap { Int(String($0)) } ?? latest
         let ranked = try await board.ranking(
             try await board.rankingUnits(under: subject, scope: context.readScope), indicator: indicator, year: year,
@@ -102,7 +102,7 @@ extension PageHandlers {
         let t = renderer.strings.table(language)
         guard let subject = try await askedSubject(request, context) else { return notFound(request) }
         let board = governance
-        let latest = try await board.latestComputedYear() ?? ImportClock().year - 1
+        let latest = try await board.latestComputedYear() ?? clock.year - 1
         let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? latest
         let graded = try await board.grades(under: subject, year: year, scope: context.readScope)
         let scale = graded.scale
@@ -151,7 +151,7 @@ extension PageHandlers {
         guard let id = context.parameters.get("id").flatMap(Int64.init), let unit = try? await units.unit(id: id) else {
             return notFound(request)
         }
-        let year = ImportClock().year
+        let year = clock.year
         let history = try await governance.gradeHistory(of: unit, years: (year - 9)...year)
         let scale = try await CarbonEfficiencyStore(database).scale()
         let rows = history.map {

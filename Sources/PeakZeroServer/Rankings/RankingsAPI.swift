@@ -8,8 +8,10 @@ import Persistence
 /// Rankings and carbon-efficiency grades through the API.
 struct RankingsAPI: Sendable {
     let database: PeakZeroDatabase
+    /// The date in China, for this year, this month and today.
+    let clock: ChinaClock
 
-    func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
+    func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: clock.year) }
 
     /// The unit (`unit_id`) or region (`region`) a query names.
     static func subject(_ request: Request) throws -> TargetSubject {
@@ -103,7 +105,7 @@ struct RankingsAPI: Sendable {
 
     func unitGrades(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let unit = try await UnitStore(database).unit(id: try context.id())
-        let year = ImportClock().year
+        let year = clock.year
         let history = try await board().gradeHistory(of: unit, years: (year - 9)...year)
         return try jsonResponse(Items(items: history.map { Self.row($0.result, name: unit.name, year: $0.year) }))
     }

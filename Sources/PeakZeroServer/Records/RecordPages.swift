@@ -15,8 +15,8 @@ extension PageHandlers {
         else { return notFound(request) }
         let language = request.language
         let t = renderer.strings.table(language)
-        let thisYear = ImportClock().year
-        let (year, _) = Self.year(request, computed: [thisYear - 1])
+        let thisYear = clock.year
+        let (year, _) = year(request, computed: [thisYear - 1])
         let names = Dictionary(
             try await units.list(under: id, scope: .everything).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let activityRecords = try await activity.list(under: id, year: year)
@@ -130,7 +130,7 @@ extension PageHandlers {
                 numbers[field.name] = number
             }
         }
-        if let period = Period(parsing: form["period"]), ImportClock().isFuture(period) {
+        if let period = Period(parsing: form["period"]), clock.month.isFuture(period) {
             errors["period"] = Problem.futurePeriod(form["period"]).text(in: language)
         }
         // A unit the account may not change reads as no unit at all.

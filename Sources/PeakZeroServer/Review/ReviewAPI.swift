@@ -8,6 +8,8 @@ import Persistence
 /// reviewers approve and return); whether the period may take it, the store's.
 struct ReviewAPI: Sendable {
     let database: PeakZeroDatabase
+    /// The date in China: a board's lateness is judged against today.
+    let clock: ChinaClock
 
     struct Reason: Decodable {
         let reason: String?
@@ -31,7 +33,7 @@ struct ReviewAPI: Sendable {
     func board(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let year = try request.requireQuery("year", as: Int.self)
         let board = try await ReviewStore(database).board(
-            under: try context.id(), year: year, scope: context.readScope, today: Self.today())
+            under: try context.id(), year: year, scope: context.readScope, today: clock.today)
         return try jsonResponse(board)
     }
 
@@ -97,14 +99,5 @@ struct ReviewAPI: Sendable {
             throw ReviewRefusal.notAPeriodOf(period.description, reportingClass: unit.reportingClass)
         }
         return (unit, period)
-    }
-
-    /// Today's date in China, `YYYY-MM-DD`: due dates are Beijing dates.
-    static func today(_ now: Date = Date()) -> String {
-        let formatter = DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: now)
     }
 }

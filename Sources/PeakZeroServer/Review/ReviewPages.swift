@@ -25,10 +25,10 @@ extension PageHandlers {
         let id = unit.id
         let language = request.language
         let t = renderer.strings.table(language)
-        let thisYear = ImportClock().year
+        let thisYear = clock.year
         let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? thisYear
         let board = try await ReviewStore(database).board(
-            under: id, year: year, scope: context.readScope, today: ReviewAPI.today())
+            under: id, year: year, scope: context.readScope, today: clock.today)
         let rows = board.rows.map { row in
             ReviewBoardPage.Row(
                 name: row.name, url: SiteURL.periods(unit: row.unitId, year: year).link(language),

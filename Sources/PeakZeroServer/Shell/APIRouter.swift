@@ -7,9 +7,11 @@ import Persistence
 public enum APIRouter {
     /// - Parameter importJobThreshold: uploads larger than this many bytes are imported as a background job.
     /// - Parameter accounts: who may sign in; tests pass a store with a cheaper Bcrypt cost.
+    /// - Parameter clock: the one clock every handler reads the date in China from.
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
     public static func make(
-        database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil
+        database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil,
+        clock: ChinaClock = .system
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
@@ -32,18 +34,18 @@ public enum APIRouter {
                 rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database)))
         mount(
             IntakeAPI.endpoints,
-            on: IntakeAPI(database: database, jobs: ImportJobs(), jobThreshold: importJobThreshold))
+            on: IntakeAPI(database: database, clock: clock, jobs: ImportJobs(), jobThreshold: importJobThreshold))
         mount(AuthAPI.endpoints, on: AuthAPI(accounts: accounts))
         mount(AuditAPI.endpoints, on: AuditAPI(database: database))
         mount(AccountsAPI.endpoints, on: AccountsAPI(accounts: accounts, database: database))
-        mount(ReviewAPI.endpoints, on: ReviewAPI(database: database))
-        mount(TargetsAPI.endpoints, on: TargetsAPI(database: database))
-        mount(RankingsAPI.endpoints, on: RankingsAPI(database: database))
-        mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database))
+        mount(ReviewAPI.endpoints, on: ReviewAPI(database: database, clock: clock))
+        mount(TargetsAPI.endpoints, on: TargetsAPI(database: database, clock: clock))
+        mount(RankingsAPI.endpoints, on: RankingsAPI(database: database, clock: clock))
+        mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),
-            economic: EconomicStore(database), accounts: accounts, database: database)
+            economic: EconomicStore(database), accounts: accounts, database: database, clock: clock)
         mount(SitePage.declarations, on: pages)
         return router
     }

@@ -17,6 +17,8 @@ struct PageHandlers: Sendable {
     let economic: EconomicStore
     let accounts: AccountStore
     let database: PeakZeroDatabase
+    /// The date in China, for this year, this month and today.
+    let clock: ChinaClock
     /// This server's folder for uploads waiting for their confirmation.
     let pendingRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
         "peakzero-pending/\(UUID().uuidString)", isDirectory: true)

@@ -10,7 +10,7 @@ import Persistence
 /// trajectory, its children with the check that they add up, a tile map of a region's cities, the
 /// split), and the warnings of the account's scope.
 extension PageHandlers {
-    var governance: GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
+    var governance: GovernanceBoard { GovernanceBoard(database, currentYear: clock.year) }
 
     func targetsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         try await targetsPage(request, context, form: [:], problems: [])
@@ -41,7 +41,7 @@ extension PageHandlers {
                     limit: progress.limit.map { Self.figure($0) } ?? "—",
                     url: SiteURL.target(id: stored.id).link(language)))
         }
-        let warnings = try await board.warnings(scope: context.readScope, today: ReviewAPI.today())
+        let warnings = try await board.warnings(scope: context.readScope, today: clock.today)
         let mayCreate = !RouteChange.setsTargets.isDisjoint(with: try context.signedIn.account.grants.map(\.role))
         let model = TargetsPage(
             layout: PageLayout(
@@ -158,7 +158,7 @@ extension PageHandlers {
         let language = request.language
         let t = renderer.strings.table(language)
         var rows: [WarningsPage.Row] = []
-        for warning in try await governance.warnings(scope: context.readScope, today: ReviewAPI.today()) {
+        for warning in try await governance.warnings(scope: context.readScope, today: clock.today) {
             let light = warning.light.rawValue
             if let target = warning.target {
                 rows.append(

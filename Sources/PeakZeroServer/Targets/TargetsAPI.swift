@@ -9,6 +9,8 @@ import Persistence
 /// account that sees their subject, split among the subject's children, with progress and warnings.
 struct TargetsAPI: Sendable {
     let database: PeakZeroDatabase
+    /// The date in China, for this year, this month and today.
+    let clock: ChinaClock
 
     struct Subject: Decodable {
         let unitId: Int64?
@@ -85,7 +87,7 @@ struct TargetsAPI: Sendable {
         let undetermined: [Int64]
     }
 
-    func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: ImportClock().year) }
+    func board() -> GovernanceBoard { GovernanceBoard(database, currentYear: clock.year) }
 
     /// - Parameter board: one per request, so that targets on the same subjects read their figures once.
     func body(_ stored: StoredTarget, _ language: Language, _ board: GovernanceBoard) async throws -> TargetBody {
@@ -210,7 +212,7 @@ struct TargetsAPI: Sendable {
             let reasons: [String]
         }
         let language = request.language
-        let warnings = try await board().warnings(scope: context.readScope, today: ReviewAPI.today())
+        let warnings = try await board().warnings(scope: context.readScope, today: clock.today)
         return try jsonResponse(
             Items(
                 items: warnings.map { warning in
