@@ -78,7 +78,7 @@ struct ImportBenchmark {
     }
 
     func writeCSV(_ path: String, facilities: [String], rows: Int) throws {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var text = "单位代码,期间,品种,数量,计量单位\n"
         for index in 0..<rows {

@@ -36,7 +36,7 @@ struct KilledImportTests {
         try Data(csv.utf8).write(to: file)
 
         let process = Process()
-        process.executableURL = try #require(ExecutableTests.executable)
+        process.executableURL = ExecutableTests.executable
         process.arguments = ["import", file.path, "--data-dir", data, "--lang", "en"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

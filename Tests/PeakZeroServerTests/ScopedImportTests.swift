@@ -52,7 +52,7 @@ struct ScopedImportTests {
     @Test("a streamed file keeps to the scope too")
     func streamed() async throws {
         try await withAPI("sqlite") { client, database in
-            let w = try await AuthorizationMatrixTests.world(client, database)
+            _ = try await AuthorizationMatrixTests.world(client, database)
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("pz-scope-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }

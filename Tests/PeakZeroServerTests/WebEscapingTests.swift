@@ -48,7 +48,6 @@ struct WebEscapingTests {
             }
             var seen = Set(queue)
             var kinds = Set<String>()
-            var shapes: [String: Int] = [:]
             while !queue.isEmpty, seen.count < 600 {
                 let uri = queue.removeFirst()
                 let html = try await client.execute(uri: uri, method: .get) { String(buffer: $0.body) }

@@ -196,7 +196,8 @@ struct AuditLogTests {
                 changing: [], in: db
             ).read
             func count(_ filter: AuditFilter, _ scope: AccessScope) async throws -> Int {
-                try await AuditLog.entries(filter, scope: scope, limit: 100, in: db).count
+                let entries = try await AuditLog.entries(filter, scope: scope, limit: 100, in: db)
+                return entries.count
             }
             #expect(try await count(AuditFilter(), .everything) == 3 + 3 + 1)
             // A's verifier: A's unit entry and A's two records; never B's, never the account's.

@@ -27,6 +27,7 @@ struct ReviewStoreTests {
     }
 
     /// Runs `body` as `actor`.
+    @discardableResult
     static func by<T: Sendable>(_ actor: AuditActor, _ body: () async throws -> T) async throws -> T {
         try await AuditActor.$current.withValue(actor) { try await body() }
     }

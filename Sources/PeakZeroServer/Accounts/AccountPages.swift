@@ -15,8 +15,8 @@ extension PageHandlers {
         let language = request.language
         let t = renderer.strings.table(language)
         let scope = try await AccountsAPI.managedScope(context, database)
-        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-        let asked = AccountsAPI.NewGrant(role: form["role"] ?? "", unitCode: form["unit"], regionCode: form["region"])
+        let name = form["name"].trimmingCharacters(in: .whitespaces)
+        let asked = AccountsAPI.NewGrant(role: form["role"], unitCode: form["unit"], regionCode: form["region"])
         let (grants, problems) = try await AccountsAPI.check([asked], in: scope, database, language)
         var messages = problems.map(\.message)
         if messages.isEmpty {
@@ -33,7 +33,7 @@ extension PageHandlers {
             }
         }
         return try await accountsResponse(
-            request, context, problems: messages, typed: (name, form["unit"] ?? "", form["region"] ?? "", asked.role),
+            request, context, problems: messages, typed: (name, form["unit"], form["region"], asked.role),
             status: .unprocessableContent)
     }
 

@@ -167,7 +167,7 @@ extension PageHandlers {
             try await scope(of: RouteChange.verifies, context).contains(unitID: unit.id, in: database)
         else { return notFound(request) }
         do {
-            try await ReviewStore(database).recordFinding(unitID: unit.id, period: period, text: form["text"] ?? "")
+            try await ReviewStore(database).recordFinding(unitID: unit.id, period: period, text: form["text"])
         } catch let refusal as ReviewRefusal {
             return try await periodPage(
                 request, context, problem: refusal.message(request.language), status: .unprocessableContent)
