@@ -35,11 +35,12 @@ func withDemoAPI(_ body: @escaping @Sendable (any TestClientProtocol, PeakZeroDa
 /// when none is given; `body` gets the client and the token.
 func withSignedInApp(
     _ database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, token: String? = nil,
-    _ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> Void
+    clock: ChinaClock = .system, _ body: @escaping @Sendable (any TestClientProtocol, String) async throws -> Void
 ) async throws {
     let accounts = AccountStore(database, cost: 4)
     let app = Application(
-        router: try APIRouter.make(database: database, importJobThreshold: importJobThreshold, accounts: accounts))
+        router: try APIRouter.make(
+            database: database, importJobThreshold: importJobThreshold, accounts: accounts, clock: clock))
     var signedIn = token
     if signedIn == nil { signedIn = try await TestAccounts.adminToken(accounts) }
     let token = signedIn!
