@@ -1,21 +1,24 @@
 import Foundation
 
+// Inlinable, with its storage usable from inlined code: an import asks for a field's id ten million
+// times, and a call into another module per field would cost more than the look-up.
+
 /// Distinct byte strings numbered in the order first seen. A column of a million imported (or
 /// stored) rows repeats a few thousand texts; each row's field is looked up here as bytes, with no
 /// String made, and only a text seen for the first time is decoded (by the caller) and judged.
 public struct ByteInterner: Sendable {
     /// Open addressing: each slot holds an id + 1, or 0 when empty. Always a power of two long.
-    private var slots = [Int32](repeating: 0, count: 64)
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var arena: [UInt8] = []
+    @usableFromInline var slots = [Int32](repeating: 0, count: 64)
+    @usableFromInline var hashes: [UInt64] = []
+    @usableFromInline var starts: [Int] = []
+    @usableFromInline var arena: [UInt8] = []
 
-    public init() {}
+    @inlinable public init() {}
 
-    public var count: Int { hashes.count }
+    @inlinable public var count: Int { hashes.count }
 
     /// The id of `bytes`, and whether it was seen for the first time.
-    public mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+    @inlinable public mutating func id(of bytes: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let hash = Self.hash(bytes)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -36,7 +39,7 @@ public struct ByteInterner: Sendable {
     }
 
     /// The bytes of an id, as UTF-8 text (invalid sequences repaired; callers pass validated text).
-    public func text(_ id: Int32) -> String {
+    @inlinable public func text(_ id: Int32) -> String {
         let start = starts[Int(id)]
         let end = Int(id) + 1 < starts.count ? starts[Int(id) + 1] : arena.count
         return arena.withUnsafeBufferPointer {
@@ -44,7 +47,7 @@ public struct ByteInterner: Sendable {
         }
     }
 
-    private func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @usableFromInline func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
         let end = id + 1 < starts.count ? starts[id + 1] : arena.count
         guard end - start == bytes.count else { return false }
@@ -53,7 +56,7 @@ public struct ByteInterner: Sendable {
         }
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for (id, hash) in hashes.enumerated() {
@@ -65,7 +68,7 @@ public struct ByteInterner: Sendable {
 
     /// Eight bytes at a time, each word mixed in by a multiply, then a final mix so the low bits
     /// (the slot) depend on every byte.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @usableFromInline static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var i = 0

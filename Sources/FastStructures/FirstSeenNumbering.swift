@@ -3,24 +3,25 @@
 /// lineage's number as it is computed, so lines can be written while later keys are still unread.
 public struct FirstSeenNumbering<Key: Hashable>: Sendable where Key: Sendable {
     /// The number of each key met, in the order met (repeats included).
-    public private(set) var numbers: [Int64] = []
-    private var numberOfKey: [Key: Int64] = [:]
+    @inlinable public var numbers: [Int64] { met }
+    @usableFromInline var met: [Int64] = []
+    @usableFromInline var numberOfKey: [Key: Int64] = [:]
 
-    public init() {}
+    @inlinable public init() {}
 
     /// How many distinct keys have been met.
-    public var distinctCount: Int { numberOfKey.count }
+    @inlinable public var distinctCount: Int { numberOfKey.count }
 
     /// Records that `key` was met; its number, and whether it was met here for the first time.
     @discardableResult
-    public mutating func meet(_ key: Key) -> (number: Int64, isNew: Bool) {
+    @inlinable public mutating func meet(_ key: Key) -> (number: Int64, isNew: Bool) {
         if let number = numberOfKey[key] {
-            numbers.append(number)
+            met.append(number)
             return (number, false)
         }
         let number = Int64(numberOfKey.count + 1)
         numberOfKey[key] = number
-        numbers.append(number)
+        met.append(number)
         return (number, true)
     }
 }

@@ -2,15 +2,17 @@
 /// multiplicative hash: an import's million duplicate checks (or a recalculation's million key look-ups) cost a few nanoseconds each, where a
 /// Dictionary's seeded hashing costs several times that.
 public struct IntegerTable: Sendable {
-    private var keys = [Int64](repeating: -1, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
-    public private(set) var count = 0
-    private var shift = 64 - 10
+    @usableFromInline var keys = [Int64](repeating: -1, count: 1024)
+    @usableFromInline var values = [Int32](repeating: 0, count: 1024)
+    /// How many keys have a value.
+    @inlinable public var count: Int { stored }
+    @usableFromInline var stored = 0
+    @usableFromInline var shift = 64 - 10
 
-    public init() {}
+    @inlinable public init() {}
 
     /// The value stored for `key`, or nil.
-    public subscript(key: Int64) -> Int32? {
+    @inlinable public subscript(key: Int64) -> Int32? {
         precondition(key >= 0, "IntegerTable keys are non-negative")
         var slot = self.slot(key)
         while keys[slot] >= 0 {
@@ -21,7 +23,7 @@ public struct IntegerTable: Sendable {
     }
 
     /// Stores `value` for `key` unless the key has a value; returns the value stored before, if any.
-    public mutating func insertIfAbsent(_ key: Int64, _ value: Int32) -> Int32? {
+    @inlinable public mutating func insertIfAbsent(_ key: Int64, _ value: Int32) -> Int32? {
         precondition(key >= 0, "IntegerTable keys are non-negative")
         var slot = self.slot(key)
         while keys[slot] >= 0 {
@@ -30,16 +32,16 @@ public struct IntegerTable: Sendable {
         }
         keys[slot] = key
         values[slot] = value
-        count += 1
-        if count * 2 > keys.count { grow() }
+        stored += 1
+        if stored * 2 > keys.count { grow() }
         return nil
     }
 
-    private func slot(_ key: Int64) -> Int {
+    @usableFromInline func slot(_ key: Int64) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
     }
 
-    private mutating func grow() {
+    @usableFromInline mutating func grow() {
         let oldKeys = keys
         let oldValues = values
         keys = [Int64](repeating: -1, count: oldKeys.count * 2)
