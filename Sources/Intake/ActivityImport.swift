@@ -39,6 +39,38 @@ public struct ActivityImport: Sendable {
         report.rowsRead = parsed.records.count + Set(parsed.issues.compactMap(\.row)).count
         report.add(parsed.issues.map { located($0, parsed, file) })
 
+        let checked = try await checkAgainstStored(parsed, units: units, file: file, mode: mode, today: today)
+        report.add(checked.problems)
+        report.rowsValid = checked.accepted.count
+        report.warnings += checked.warnings
+        let (accepted, superseded) = (checked.accepted, checked.superseded)
+        report.errors.sort(by: InputIssue.spreadsheetOrder)
+        report.warnings.sort(by: InputIssue.spreadsheetOrder)
+        guard report.succeeded, !dryRun else { return report }
+
+        let batch = try await store.batch(of: accepted)
+        let ids = try await store.write(
+            batch,
+            provenance: RecordBatch(
+                kind: "import", fileName: file.name, contentHash: file.contentHash,
+                templateVersion: "activity-v\(ActivityTemplate.version)", createdBy: createdBy),
+            superseding: superseded)
+        report.rowsWritten = ids.count
+        report.rowsSuperseded = superseded.count
+        report.batchID = try await store.batch(contentHash: file.contentHash)?.id
+        return report
+    }
+
+    /// The rows the template accepts, checked against each other (duplicates, a month far from its
+    /// others), the calendar, locked periods and the stored records (which an append refuses and a
+    /// replacement supersedes).
+    func checkAgainstStored(
+        _ parsed: ActivityTemplate.Parsed, units: [String: ReportingUnit], file: IntakeFile, mode: ImportReport.Mode,
+        today: Date
+    ) async throws -> (
+        accepted: [ActivityRecord], superseded: [Int64], problems: [InputIssue], warnings: [InputIssue]
+    ) {
+        let store = ActivityStore(database)
         let history = try await store.history(unitIDs: Set(parsed.records.compactMap { units[$0.unitCode]?.id }))
         var checks = FileChecks(today: today)
         var numbering = RecordNumbering()
@@ -46,6 +78,7 @@ public struct ActivityImport: Sendable {
         let locked = try await LockedPeriods.of(
             units: Set(parsed.records.compactMap { units[$0.unitCode]?.id }), in: database)
         var accepted: [ActivityRecord] = []
+        var found: [InputIssue] = []
         for record in parsed.records {
             guard let unit = units[record.unitCode] else { continue }
             let issue = { (field: String, problem: Problem) in
@@ -63,7 +96,7 @@ public struct ActivityImport: Sendable {
                 problems.append(issue("period", problem))
             }
             guard problems.isEmpty else {
-                report.add(problems)
+                found += problems
                 continue
             }
             accepted.append(record)
@@ -73,26 +106,10 @@ public struct ActivityImport: Sendable {
                     quantity: record.quantity.value, base: record.quantity.baseValue)
             }
         }
-        report.rowsValid = accepted.count
-        report.warnings += checks.warnings(storedMonthly: { history.monthly[$0] ?? [] }) { row, problem in
+        let warnings = checks.warnings(storedMonthly: { history.monthly[$0] ?? [] }) { row, problem in
             located(InputIssue(row: row, column: "quantity", problem: problem), parsed, file)
         }
-        let superseded = stored.superseded
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        report.warnings.sort(by: InputIssue.spreadsheetOrder)
-        guard report.succeeded, !dryRun else { return report }
-
-        let batch = try await store.batch(of: accepted)
-        let ids = try await store.write(
-            batch,
-            provenance: RecordBatch(
-                kind: "import", fileName: file.name, contentHash: file.contentHash,
-                templateVersion: "activity-v\(ActivityTemplate.version)", createdBy: createdBy),
-            superseding: superseded)
-        report.rowsWritten = ids.count
-        report.rowsSuperseded = superseded.count
-        report.batchID = try await store.batch(contentHash: file.contentHash)?.id
-        return report
+        return (accepted, stored.superseded, found, warnings)
     }
 
     private func located(_ issue: InputIssue, _ parsed: ActivityTemplate.Parsed, _ file: IntakeFile) -> InputIssue {

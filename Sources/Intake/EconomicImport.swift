@@ -49,13 +49,42 @@ public struct EconomicImport: Sendable {
             })
 
         // Then the file against itself, the calendar and what is stored.
-        let stored = try await store.storedIDs(unitIDs: Set(checked.valid.map(\.unitID)))
+        let (accepted, superseded, problems) = try await checkAgainstStored(
+            checked.valid, sources: sources, mode: mode, today: today, store: store)
+        report.add(problems)
+        report.rowsValid = accepted.count
+        report.errors.sort(by: InputIssue.spreadsheetOrder)
+        guard report.succeeded, !dryRun else {
+            report.rowsSuperseded = report.succeeded ? superseded.count : 0
+            return report
+        }
+        let ids = try await store.write(
+            accepted,
+            provenance: RecordBatch(
+                kind: "import", fileName: file.name, contentHash: file.contentHash,
+                templateVersion: Templates.version(.economic), createdBy: createdBy),
+            superseding: superseded)
+        report.rowsWritten = ids.count
+        report.rowsSuperseded = superseded.count
+        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
+        return report
+    }
+
+    /// The rows the store's rules accept, checked against each other (one row per unit and
+    /// period), the calendar (no period not yet begun), locked periods and the stored records (which
+    /// an append refuses and a replacement supersedes).
+    func checkAgainstStored(
+        _ valid: [CheckedEconomicRecord], sources: [TableRow], mode: ImportReport.Mode, today: Date,
+        store: EconomicStore
+    ) async throws -> (accepted: [CheckedEconomicRecord], superseded: [Int64], problems: [InputIssue]) {
+        let stored = try await store.storedIDs(unitIDs: Set(valid.map(\.unitID)))
         let clock = ImportClock(today: today)
         var firstRow: [EconomicKey: Int] = [:]
         var superseded: [Int64] = []
-        let locked = try await LockedPeriods.of(units: Set(checked.valid.map(\.unitID)), in: database)
+        var found: [InputIssue] = []
+        let locked = try await LockedPeriods.of(units: Set(valid.map(\.unitID)), in: database)
         var accepted: [CheckedEconomicRecord] = []
-        for record in checked.valid {
+        for record in valid {
             let row = sources[record.position - 1]
             var problems: [InputIssue] = []
             if let problem = locked.problem(unitID: record.unitID, year: record.period.year, month: record.period.month)
@@ -78,24 +107,9 @@ public struct EconomicImport: Sendable {
                     superseded.append(id)
                 }
             }
-            if problems.isEmpty { accepted.append(record) } else { report.add(problems) }
+            if problems.isEmpty { accepted.append(record) } else { found += problems }
         }
-        report.rowsValid = accepted.count
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        guard report.succeeded, !dryRun else {
-            report.rowsSuperseded = report.succeeded ? superseded.count : 0
-            return report
-        }
-        let ids = try await store.write(
-            accepted,
-            provenance: RecordBatch(
-                kind: "import", fileName: file.name, contentHash: file.contentHash,
-                templateVersion: Templates.version(.economic), createdBy: createdBy),
-            superseding: superseded)
-        report.rowsWritten = ids.count
-        report.rowsSuperseded = superseded.count
-        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
-        return report
+        return (accepted, superseded, found)
     }
 
     /// A row's cells as a record; problems of a cell that is not a number or a year.

@@ -55,6 +55,28 @@ extension InventoryReport {
             ]
         }
 
+        let lines = lineTable(t, c)
+
+        let heading = zh ? "PeakZero 排放清单 — \(file)" : "PeakZero inventory — \(file)"
+        let options =
+            zh
+            ? "GWP \(inv.options.gwp.rawValue)；燃料参数 \(inv.options.fuelParameters.rawValue)；因子库 \(inv.libraryVersion)"
+            : "GWP \(inv.options.gwp.rawValue); fuel parameters \(inv.options.fuelParameters.rawValue); factor library \(inv.libraryVersion)"
+        let hint =
+            zh
+            ? "每个因子的来源：peakzero calc --format json，或 peakzero factors show 品种"
+            : "Sources of every factor: peakzero calc --format json, or peakzero factors show ITEM"
+        return [
+            heading, options, "", summary.render(), "", gases.render(), "", items.render(), "", periods.render(), "",
+            lines.render(), "", hint,
+        ]
+        .joined(separator: "\n")
+    }
+
+    /// Every line: its record, its figures and the factors it used.
+    private func lineTable(_ t: (Emissions) -> String, _ c: (StandardCoal) -> String) -> TextTable {
+        let inv = inventory
+        let zh = language == .zh
         var lines = TextTable(
             header: zh
                 ? ["行", "单位", "期间", "品种", "数量", "计量单位", "范围", "tCO2e", "tce 当量值", "tce 等价值", "因子"]
@@ -74,20 +96,6 @@ extension InventoryReport {
                 line.factors.map { $0.entry?.id ?? (zh ? "实测" : "measured") }.joined(separator: " "),
             ]
         }
-
-        let heading = zh ? "PeakZero 排放清单 — \(file)" : "PeakZero inventory — \(file)"
-        let options =
-            zh
-            ? "GWP \(inv.options.gwp.rawValue)；燃料参数 \(inv.options.fuelParameters.rawValue)；因子库 \(inv.libraryVersion)"
-            : "GWP \(inv.options.gwp.rawValue); fuel parameters \(inv.options.fuelParameters.rawValue); factor library \(inv.libraryVersion)"
-        let hint =
-            zh
-            ? "每个因子的来源：peakzero calc --format json，或 peakzero factors show 品种"
-            : "Sources of every factor: peakzero calc --format json, or peakzero factors show ITEM"
-        return [
-            heading, options, "", summary.render(), "", gases.render(), "", items.render(), "", periods.render(), "",
-            lines.render(), "", hint,
-        ]
-        .joined(separator: "\n")
+        return lines
     }
 }

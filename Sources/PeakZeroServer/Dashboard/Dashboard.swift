@@ -100,7 +100,31 @@ struct Dashboard: Sendable {
                 ("\(current.year)", emissionsByMonth),
                 ("\(current.year - 1)", monthly(previous) { $0.emissions(method).value(in: .tonneCO2e) }),
             ], format: amount)
-        byScope = DonutChart(
+        (byScope, scopesByMonth) = Self.scopeCharts(current, method, months: months, text: text, format: amount)
+        byItem = Self.itemChart(
+            current, method, language, title: "\(text(.byItem)) (\(text(.unitTco2e)))",
+            summary: text(.byItem), format: amount)
+        let names = Dictionary(children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let childFigures = current.byChild.map { entry in
+            (label: names[entry.key]?.name ?? entry.key, value: entry.figures.emissions(method).value(in: .tonneCO2e))
+        }
+        byChild = BarChart(
+            id: "by-child", title: "\(text(.byChild)) (\(text(.unitTco2e)))", summary: text(.byChild),
+            entries: Array(childFigures.sorted { $0.value > $1.value }.prefix(15)), format: amount)
+        increases = Self.increases(current, previous: previous, names: names, method: method, format: amount)
+        hasIncreases = !increases.isEmpty
+    }
+
+    /// Emissions by scope for the year, and by scope month by month.
+    static func scopeCharts(
+        _ current: Rollup, _ method: Scope2Method, months: [String], text: (WordKey) -> String,
+        format amount: @escaping ChartNumberFormat
+    ) -> (DonutChart, StackedBarChart) {
+        let now = current.totals
+        func monthly(_ value: (IndicatorFigures) -> Double) -> [Double?] {
+            (1...12).map { month in current.byMonth.first { $0.month == month }.map { value($0.figures) } }
+        }
+        let byScope = DonutChart(
             id: "by-scope", title: "\(text(.byScope)) (\(text(.unitTco2e)))", summary: text(.byScope),
             parts: [
                 (text(.scope1), now.scope1.value(in: .tonneCO2e)),
@@ -109,39 +133,46 @@ struct Dashboard: Sendable {
                     (method == .location ? now.scope2LocationBased : now.scope2MarketBased).value(in: .tonneCO2e)
                 ),
             ], format: amount)
-        scopesByMonth = StackedBarChart(
+        let scopesByMonth = StackedBarChart(
             id: "scopes-by-month", title: "\(text(.scopesByMonth)) (\(text(.unitTco2e)))",
             summary: "\(text(.scopesByMonth)) \(current.year)", categories: months,
             parts: [
-                (text(.scope1), monthly(current) { $0.scope1.value(in: .tonneCO2e) }),
+                (text(.scope1), monthly { $0.scope1.value(in: .tonneCO2e) }),
                 (
                     text(.scope2),
-                    monthly(current) {
+                    monthly {
                         (method == .location ? $0.scope2LocationBased : $0.scope2MarketBased).value(in: .tonneCO2e)
                     }
                 ),
             ], totalName: text(.total), format: amount)
+        return (byScope, scopesByMonth)
+    }
+
+    /// The items with the most emissions, at most twelve, largest first.
+    static func itemChart(
+        _ current: Rollup, _ method: Scope2Method, _ language: Language, title: String, summary: String,
+        format: @escaping ChartNumberFormat
+    ) -> BarChart {
         let items = current.byItem.map { entry in
             (
                 label: ItemCatalog.bundled.item(code: entry.item)?.name(in: language) ?? entry.item,
                 value: entry.figures.emissions(method).value(in: .tonneCO2e)
             )
         }
-        byItem = BarChart(
-            id: "by-item", title: "\(text(.byItem)) (\(text(.unitTco2e)))", summary: text(.byItem),
-            entries: Array(items.sorted { $0.value > $1.value }.prefix(12)), format: amount)
-        let names = Dictionary(children.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-        let childFigures = current.byChild.map { entry in
-            (label: names[entry.key]?.name ?? entry.key, value: entry.figures.emissions(method).value(in: .tonneCO2e))
-        }
-        byChild = BarChart(
-            id: "by-child", title: "\(text(.byChild)) (\(text(.unitTco2e)))", summary: text(.byChild),
-            entries: Array(childFigures.sorted { $0.value > $1.value }.prefix(15)), format: amount)
+        return BarChart(
+            id: "by-item", title: title, summary: summary,
+            entries: Array(items.sorted { $0.value > $1.value }.prefix(12)), format: format)
+    }
 
+    /// The five children whose emissions grew the most since last year, largest growth first.
+    static func increases(
+        _ current: Rollup, previous: Rollup?, names: [String: Child], method: Scope2Method,
+        format amount: ChartNumberFormat
+    ) -> [Increase] {
         let lastByChild = Dictionary(
             (previous?.byChild ?? []).map { ($0.key, $0.figures.emissions(method).value(in: .tonneCO2e)) },
             uniquingKeysWith: { first, _ in first })
-        increases = current.byChild.compactMap { entry -> (Double, Increase)? in
+        return current.byChild.compactMap { entry -> (Double, Increase)? in
             let value = entry.figures.emissions(method).value(in: .tonneCO2e)
             guard let before = lastByChild[entry.key], value > before, let child = names[entry.key] else { return nil }
             let change = Accounting.yearOnYear(value, before)
@@ -152,7 +183,6 @@ struct Dashboard: Sendable {
                     change: change.map(WebNumbers.change) ?? "")
             )
         }.sorted { $0.0 > $1.0 }.prefix(5).map(\.1)
-        hasIncreases = !increases.isEmpty
     }
 
     /// "1月" … "12月", or "Jan" … "Dec".
