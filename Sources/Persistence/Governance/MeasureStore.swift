@@ -97,42 +97,15 @@ public struct MeasureStore: Sendable {
     /// Adds an item, every field checked (named in each issue).
     @discardableResult
     public func add(_ new: NewMeasure) async throws -> StoredMeasure {
-        var issues: [InputIssue] = []
-        func issue(_ field: String, _ problem: Problem) { issues.append(InputIssue(column: field, problem: problem)) }
-        let title = new.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        let owner = new.ownerPerson?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-        for (field, text, limit) in [("title", title, 300), ("owner_person", owner, 100)] {
-            if text.isEmpty {
-                issue(field, .missingValue)
-            } else if text.count > limit {
-                issue(field, .tooLong(limit: limit))
-            }
-        }
-        let kind = MeasureKind(rawValue: new.kind ?? "measure")
-        if kind == nil {
-            issue("kind", .notOneOf(new.kind ?? "", allowed: MeasureKind.allCases.map(\.rawValue)))
-        }
-        let status = MeasureStatus(rawValue: new.status ?? "planned")
-        if status == nil || !MeasureStatus.settable.contains(status!) {
-            issue("status", .notOneOf(new.status ?? "", allowed: MeasureStatus.settable.map(\.rawValue)))
-        }
-        for (field, value) in [("start_date", new.startDate), ("deadline", new.deadline)]
-        where value.flatMap(CalendarDay.parse) == nil {
-            issue(field, .badPeriod(value ?? ""))
-        }
-        if let start = new.startDate, let end = new.deadline, CalendarDay.parse(start) != nil,
-            CalendarDay.parse(end) != nil, end < start
-        {
-            issue("deadline", .badPeriod(end))
-        }
-        if let participants = new.participants, participants < 0 {
-            issue("participants", .notPositive(String(participants)))
-        }
-        guard let unitID = new.unitId else {
-            issue("unit_id", .missingValue)
-            throw StoreError.invalid(issues)
-        }
-        guard issues.isEmpty, let kind, let status else { throw StoreError.invalid(issues) }
+        let draft: MeasureRules.Draft
+        do {
+            draft = try MeasureRules.draft(
+                unitID: new.unitId, kind: new.kind, title: new.title, ownerPerson: new.ownerPerson,
+                startDate: new.startDate, deadline: new.deadline, status: new.status, participants: new.participants)
+        } catch { throw StoreError.invalid(error.issues) }
+        let (unitID, title, owner, kind, status) = (
+            draft.unitID, draft.title, draft.ownerPerson, draft.kind, draft.status
+        )
         let now = Timestamp.now()
         return try await database.transaction { db in
             guard let unit = try await UnitStore.find(id: unitID, in: db) else {
@@ -146,7 +119,7 @@ public struct MeasureStore: Sendable {
                 )
                 .values(
                     SQLBind(unitID), SQLBind(unit.rootId), BulkValue(new.targetId).bind, SQLBind(kind.rawValue),
-                    SQLBind(title), SQLBind(owner), SQLBind(new.startDate!), SQLBind(new.deadline!),
+                    SQLBind(title), SQLBind(owner), SQLBind(draft.startDate), SQLBind(draft.deadline),
                     SQLBind(status.rawValue), BulkValue(new.participants.map(Int64.init)).bind,
                     SQLBind(try AuditActor.acting().name), SQLBind(now), SQLBind(now)
                 ).returning("id").first()
@@ -154,10 +127,10 @@ public struct MeasureStore: Sendable {
             try await AuditLog.append(
                 AuditChange(
                     .measureAdded, subjectKind: "measure", subjectID: id, unitID: unitID,
-                    year: Int(new.deadline!.prefix(4)),
+                    year: Int(draft.deadline.prefix(4)),
                     after: AuditState([
                         "title": .text(title), "owner": .text(owner), "kind": .text(kind.rawValue),
-                        "deadline": .text(new.deadline!), "status": .text(status.rawValue),
+                        "deadline": .text(draft.deadline), "status": .text(status.rawValue),
                     ])), in: db)
             return try await Self.find(id, in: db)
         }
@@ -166,24 +139,11 @@ public struct MeasureStore: Sendable {
     /// Sets an item's status and/or adds a note (with evidence: a reference to a document).
     @discardableResult
     public func update(id: Int64, status: String?, note: String?, evidence: String?) async throws -> StoredMeasure {
-        let set = try status.map { text -> MeasureStatus in
-            guard let value = MeasureStatus(rawValue: text), MeasureStatus.settable.contains(value) else {
-                throw StoreError.invalid([
-                    InputIssue(
-                        column: "status", problem: .notOneOf(text, allowed: MeasureStatus.settable.map(\.rawValue)))
-                ])
-            }
-            return value
+        let change: MeasureRules.Change
+        do { change = try MeasureRules.change(status: status, note: note, evidence: evidence) } catch {
+            throw StoreError.invalid(error.issues)
         }
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let evidence = evidence?.trimmingCharacters(in: .whitespacesAndNewlines)
-        if set == nil && (note ?? "").isEmpty {
-            throw StoreError.invalid([InputIssue(column: "status", problem: .missingValue)])
-        }
-        let long = [("note", note, 4000), ("evidence", evidence, 1000)].filter { ($0.1?.count ?? 0) > $0.2 }
-        if !long.isEmpty {
-            throw StoreError.invalid(long.map { InputIssue(column: $0.0, problem: .tooLong(limit: $0.2)) })
-        }
+        let (set, note, evidence) = (change.status, change.note, change.evidence)
         let now = Timestamp.now()
         return try await database.transaction { db in
             let before = try await Self.find(id, in: db)
