@@ -38,6 +38,40 @@ struct StoreBenchmark {
         let database = try await PeakZeroDatabase.open(location, logger: logger)
         defer { Task { try? await database.shutdown() } }
         try await Migrator().migrate(database)
+        let (units, facilityCodes) = provinceUnits()
+        let (_, unitSeconds) = try await timed { try await UnitStore(database).create(units) }
+        print(String(format: "units: %d in %.2f s", units.count, unitSeconds))
+
+        let records = activityRecords(of: facilityCodes)
+        let store = ActivityStore(database)
+        let (batch, validateSeconds) = try await timed { try await store.validate(records) }
+        print(
+            String(
+                format: "validation: %d activity records in %.2f s = %.0f rows/s", records.count, validateSeconds,
+                Double(records.count) / validateSeconds))
+        // Loaded as a file is (one audit entry for the batch), not as records sent one by one
+        // through the API, each of which the audit trail keeps whole.
+        let (_, loadSeconds) = try await timed {
+            try await store.write(batch, provenance: RecordBatch(kind: "import", fileName: "synthetic-province.csv"))
+        }
+        print(
+            String(
+                format: "bulk load into the database: %d rows in %.2f s = %.0f rows/s", records.count, loadSeconds,
+                Double(records.count) / loadSeconds))
+
+        let province = try await UnitStore(database).unit(code: "P")
+        let (inventory, calcSeconds) = try await timed {
+            try await InventoryStore(database).compute(unitID: province.id, year: 2024, options: CalculationOptions())
+        }
+        print(String(format: "full recalculation with lineage: %d lines in %.2f s", inventory.recordCount, calcSeconds))
+
+        try await timeQueries(database)
+        print(String(format: "peak resident memory: %.0f MiB", peakResidentMiB()))
+        try await database.shutdown()
+    }
+
+    /// The province's tree: a supervisor, its groups, enterprises of twenty facilities each.
+    func provinceUnits() -> (units: [NewUnit], facilityCodes: [String]) {
         let groups = max(1, facilities / 1000)
         let perEnterprise = 20
         var units = [NewUnit(code: "P", name: "Province", level: "supervisor", regionCode: "510000")]
@@ -61,9 +95,11 @@ struct StoreBenchmark {
                         regionCode: Self.regions[(e + f) % Self.regions.count]))
             }
         }
-        let (_, unitSeconds) = try await timed { try await UnitStore(database).create(units) }
-        print(String(format: "units: %d in %.2f s", units.count, unitSeconds))
+        return (units, facilityCodes)
+    }
 
+    /// Each facility's twelve months of every item, the quantities varied a little.
+    func activityRecords(of facilityCodes: [String]) -> [NewActivityRecord] {
         var records: [NewActivityRecord] = []
         records.reserveCapacity(facilityCodes.count * 12 * Self.items.count)
         for (index, code) in facilityCodes.enumerated() {
@@ -77,28 +113,11 @@ struct StoreBenchmark {
                 }
             }
         }
-        let store = ActivityStore(database)
-        let (batch, validateSeconds) = try await timed { try await store.validate(records) }
-        print(
-            String(
-                format: "validation: %d activity records in %.2f s = %.0f rows/s", records.count, validateSeconds,
-                Double(records.count) / validateSeconds))
-        // Loaded as a file is (one audit entry for the batch), not as records sent one by one
-        // through the API, each of which the audit trail keeps whole.
-        let (_, loadSeconds) = try await timed {
-            try await store.write(batch, provenance: RecordBatch(kind: "import", fileName: "synthetic-province.csv"))
-        }
-        print(
-            String(
-                format: "bulk load into the database: %d rows in %.2f s = %.0f rows/s", records.count, loadSeconds,
-                Double(records.count) / loadSeconds))
+        return records
+    }
 
-        let province = try await UnitStore(database).unit(code: "P")
-        let (inventory, calcSeconds) = try await timed {
-            try await InventoryStore(database).compute(unitID: province.id, year: 2024, options: CalculationOptions())
-        }
-        print(String(format: "full recalculation with lineage: %d lines in %.2f s", inventory.recordCount, calcSeconds))
-
+    /// The provincial roll-up (best of 5) and one group's indicators (best of 20).
+    func timeQueries(_ database: PeakZeroDatabase) async throws {
         var best = Double.infinity
         for _ in 0..<5 {
             let (_, s) = try await timed {
@@ -116,8 +135,6 @@ struct StoreBenchmark {
             best = min(best, s)
         }
         print(String(format: "indicator query of one group: %.1f ms (best of 20)", best * 1000))
-        print(String(format: "peak resident memory: %.0f MiB", peakResidentMiB()))
-        try await database.shutdown()
     }
 
     func timed<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
