@@ -47,7 +47,7 @@ public struct ByteInterner: Sendable {
         }
     }
 
-    @usableFromInline func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    @inlinable func equals(_ id: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let start = starts[id]
         let end = id + 1 < starts.count ? starts[id + 1] : arena.count
         guard end - start == bytes.count else { return false }
@@ -68,7 +68,7 @@ public struct ByteInterner: Sendable {
 
     /// Eight bytes at a time, each word mixed in by a multiply, then a final mix so the low bits
     /// (the slot) depend on every byte.
-    @usableFromInline static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
         var i = 0

@@ -37,7 +37,7 @@ public struct IntegerTable: Sendable {
         return nil
     }
 
-    @usableFromInline func slot(_ key: Int64) -> Int {
+    @inlinable func slot(_ key: Int64) -> Int {
         Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> UInt64(shift))
     }
 
