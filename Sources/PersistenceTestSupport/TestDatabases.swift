@@ -20,9 +20,7 @@ public enum TestDatabases {
     public static func withDatabase<T: Sendable>(
         _ kind: String, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
     ) async throws -> T {
-        try await AuditActor.$current.withValue(AuditActor.current ?? .system) {
-            try await openDatabase(kind, migrate: migrate, body)
-        }
+        try await actingAsSystemUnlessSaid { try await openDatabase(kind, migrate: migrate, body) }
     }
 
     /// Opens a database at `location` (a test's own file), migrated, with what the test changes
@@ -30,9 +28,14 @@ public enum TestDatabases {
     public static func with<T>(
         _ location: DatabaseLocation, migrate: Bool = true, _ body: (PeakZeroDatabase) async throws -> T
     ) async throws -> T {
-        try await AuditActor.$current.withValue(AuditActor.current ?? .system) {
+        try await actingAsSystemUnlessSaid {
             try await PeakZeroDatabase.with(location, logger: logger, migrate: migrate, body)
         }
+    }
+
+    /// Runs `body` with the system as the audit actor, unless the test has named one already.
+    static func actingAsSystemUnlessSaid<T>(_ body: () async throws -> T) async throws -> T {
+        try await AuditActor.$current.withValue(AuditActor.current ?? .system) { try await body() }
     }
 
     private static func openDatabase<T: Sendable>(
@@ -97,14 +100,15 @@ extension TestDatabases {
 actor DemoTemplate {
     static let shared = DemoTemplate()
     static let folder = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    static let templatePath = folder + "/peakzero-demo-template-\(getpid()).sqlite"
     private var built: Task<String, any Error>?
 
     func path() async throws -> String {
         if let built { return try await built.value }
         let task = Task<String, any Error> {
-            let path = Self.folder + "/peakzero-demo-template-\(getpid()).sqlite"
+            let path = Self.templatePath
             Self.remove(path)
-            atexit { DemoTemplate.remove(DemoTemplate.folder + "/peakzero-demo-template-\(getpid()).sqlite") }
+            atexit { DemoTemplate.remove(DemoTemplate.templatePath) }
             // Closed before it is copied: SQLite folds its write-ahead log into the file on closing.
             try await TestDatabases.with(.sqliteFile(path: path)) { _ = try await DemoLoader($0).load() }
             return path

@@ -21,6 +21,9 @@ public enum ReviewStep: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Approving and returning review someone's submission: the four-eyes rule applies.
+    public var reviewsASubmission: Bool { self == .approve || self == .return }
+
     /// Returning and correcting say why.
     public var needsReason: Bool { self == .return || self == .correct }
 }

@@ -59,7 +59,8 @@ public enum ReviewWorkflow {
     }
 
     /// Whether `step` may be taken on a period in `current` by `taker`, and what it leads to.
-    /// - Parameter submitter: who submitted the period's current version, if anyone has.
+    /// - Parameter submitter: who submitted the period's current version, if anyone has (read only
+    ///   for the steps that review a submission).
     /// - Throws: `ReviewRefusal` naming why not.
     public static func decide(
         _ step: ReviewStep, on current: State, by taker: Taker, submittedBy submitter: Taker?, reason: String?
@@ -69,7 +70,7 @@ public enum ReviewWorkflow {
         let (from, to) = step.transition
         guard from.contains(current.status) else { throw .wrongState(current.status, step: step) }
         // Four eyes: nobody reviews their own submission.
-        if step == .approve || step == .return, let submitter, submitter.isSamePerson(as: taker) {
+        if step.reviewsASubmission, let submitter, submitter.isSamePerson(as: taker) {
             throw .ownSubmission
         }
         // A correction's submission is the next version; every other step keeps the version.

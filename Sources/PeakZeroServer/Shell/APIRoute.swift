@@ -22,7 +22,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listMeasures, createMeasure, updateMeasure
     case openAPI
 
-    /// Every feature's declarations, in the order the OpenAPI document lists their tags.
+    /// Every feature's declarations.
     static let declarations: [APIRouteDeclaration] =
         (UnitsAPI.endpoints.map(\.declaration) + RecordsAPI.endpoints.map(\.declaration)
             + FactorSetsAPI.endpoints.map(\.declaration) + InventoriesAPI.endpoints.map(\.declaration)
@@ -34,6 +34,10 @@ enum APIRoute: String, CaseIterable, Sendable {
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(
         declarations.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })
+
+    /// "METHOD /path" of the routes anyone may call, read by the sign-in check on every request.
+    static let publicRoutes: Set<String> = Set(
+        declarations.filter(\.documentation.isPublic).map { "\($0.rule.method) \($0.rule.path)" })
 
     /// The route's declaration (a test checks that every route has exactly one).
     var declaration: APIRouteDeclaration {

@@ -1,3 +1,4 @@
+import Accounting
 import Hummingbird
 import Logging
 import Persistence
@@ -59,30 +60,38 @@ struct RouteMounter {
 
     func callAsFunction<Handlers>(_ endpoints: [APIEndpoint<Handlers>], on handlers: Handlers) {
         for endpoint in endpoints {
-            let (rule, handler, access) = (endpoint.rule, endpoint.handler(handlers), access)
-            router.on(RouterPath(rule.path), method: rule.method) { request, context in
-                if let account = context.identity?.account, let needed = rule.change.missing(for: account) {
-                    throw APIError(
-                        status: .forbidden, code: "forbidden", message: RouteChange.refusal(needed, request.language))
-                }
-                guard try await access.allows(rule.subject, request, context) else {
-                    throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
-                }
-                return try await handler(request, context)
+            mount(endpoint.declaration.rule, endpoint.handler(handlers)) { needed, language in
+                APIError(status: .forbidden, code: "forbidden", message: RouteChange.refusal(needed, language))
+            } outOfScope: { request in
+                throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
             }
         }
     }
 
     func callAsFunction(_ endpoints: [PageEndpoint], on pages: PageHandlers) {
         for endpoint in endpoints {
-            let (rule, handler, access) = (endpoint.rule, endpoint.handler(pages), access)
-            router.on(RouterPath(rule.path), method: rule.method) { request, context in
-                if let account = context.identity?.account, let needed = rule.change.missing(for: account) {
-                    throw HTTPError(.forbidden, message: RouteChange.refusal(needed, request.language))
-                }
-                guard try await access.allows(rule.subject, request, context) else { return pages.notFound(request) }
-                return try await handler(request, context)
+            mount(endpoint.rule, endpoint.handler(pages)) { needed, language in
+                HTTPError(.forbidden, message: RouteChange.refusal(needed, language))
+            } outOfScope: {
+                pages.notFound($0)
             }
+        }
+    }
+
+    /// Serves `handler` at the rule's method and path once the account's roles may make the change
+    /// (else `refused`) and the subject lies in its scope (else `outOfScope`, which looks missing).
+    private func mount(
+        _ rule: RouteRule, _ handler: @escaping RouteHandler,
+        refused: @escaping @Sendable (Set<Role>, Language) -> any Error,
+        outOfScope: @escaping @Sendable (Request) throws -> Response
+    ) {
+        let access = access
+        router.on(RouterPath(rule.path), method: rule.method) { request, context in
+            if let account = context.identity?.account, let needed = rule.change.missing(for: account) {
+                throw refused(needed, request.language)
+            }
+            guard try await access.allows(rule.subject, request, context) else { return try outOfScope(request) }
+            return try await handler(request, context)
         }
     }
 }

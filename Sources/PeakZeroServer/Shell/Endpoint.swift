@@ -33,9 +33,7 @@ struct APIDocumentation: Sendable {
 /// An API route as its feature declares it, in one place: its name, method, path, rules,
 /// documentation and handler. `Handlers` is the feature's API type, built once by the router.
 struct APIEndpoint<Handlers: Sendable>: Sendable {
-    let route: APIRoute
-    let rule: RouteRule
-    let documentation: APIDocumentation
+    let declaration: APIRouteDeclaration
     let handler: @Sendable (Handlers) -> RouteHandler
 
     init(
@@ -44,15 +42,13 @@ struct APIEndpoint<Handlers: Sendable>: Sendable {
         isPublic: Bool = false, returnsFile: Bool = false, tag: String,
         _ handler: @escaping @Sendable (Handlers) -> RouteHandler
     ) {
-        self.route = route
-        self.rule = RouteRule(method: method, path: path, subject: subject, change: change)
-        self.documentation = APIDocumentation(
-            summary: summary, query: query, success: success, isPublic: isPublic, returnsFile: returnsFile, tag: tag)
+        declaration = APIRouteDeclaration(
+            route: route, rule: RouteRule(method: method, path: path, subject: subject, change: change),
+            documentation: APIDocumentation(
+                summary: summary, query: query, success: success, isPublic: isPublic, returnsFile: returnsFile,
+                tag: tag))
         self.handler = handler
     }
-
-    /// The route's declaration without its handler.
-    var declaration: APIRouteDeclaration { .init(route: route, rule: rule, documentation: documentation) }
 }
 
 /// An API route's declaration as the OpenAPI document and the checks read it.

@@ -71,7 +71,7 @@ struct SignInMiddleware: RouterMiddleware {
     static func isPublic(_ request: Request) -> Bool {
         let path = request.uri.path
         if path == SitePage.signIn.path || path.hasPrefix("/static/") { return true }
-        return APIRoute.allCases.contains { $0.isPublic && $0.path == path && $0.method == request.method }
+        return APIRoute.publicRoutes.contains("\(request.method) \(path)")
     }
 
     /// Where to return after signing in: the page asked for, if it was a page to look at.

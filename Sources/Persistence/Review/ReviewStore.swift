@@ -31,9 +31,9 @@ public struct ReviewStore: Sendable {
         let now = Timestamp.string(clock())
         return try await database.transaction { db in
             let current = try await Self.state(unitID: unitID, period: period, in: db)
+            let submitter = step.reviewsASubmission ? try await Self.submitter(unitID, period, in: db) : nil
             let decision = try ReviewWorkflow.decide(
-                step, on: current, by: taker, submittedBy: try await Self.submitter(unitID, period, in: db),
-                reason: reason)
+                step, on: current, by: taker, submittedBy: submitter, reason: reason)
             let (to, version, reason) = (decision.state.status, decision.state.version, decision.reason)
             let data = decision.keepsSubmittedData ? try await Self.snapshot(unitID, period, in: db) : nil
             try await db.delete(from: "reporting_periods").where("unit_id", .equal, SQLBind(unitID))
