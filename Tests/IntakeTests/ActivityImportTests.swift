@@ -142,6 +142,10 @@ struct ActivityImportTests {
             let csv = "单位代码,期间,品种,数量,计量单位\nF1,2024-06,烟煤,95,t\nF1,2024-07,烟煤,1500,t\n"
             let appended = try await Self.importing(Data(csv.utf8), name: "june.csv", into: db)
             #expect(appended.errors.map(\.row) == [2])  // June is stored: append refuses it
+            // A dry run says what the import would replace, as the economic and unit imports do.
+            let trial = try await Self.importing(
+                Data(csv.utf8), name: "june.csv", mode: .replace, dryRun: true, into: db)
+            #expect(trial.errors.isEmpty && trial.rowsWritten == 0 && trial.rowsSuperseded == 1)
             let replaced = try await Self.importing(Data(csv.utf8), name: "june.csv", mode: .replace, into: db)
             #expect(replaced.errors.isEmpty && replaced.rowsWritten == 2 && replaced.rowsSuperseded == 1)
             #expect(replaced.warnings.map(\.row) == [3])

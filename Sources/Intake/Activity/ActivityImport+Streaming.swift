@@ -12,40 +12,52 @@ public struct ImportProgress: Sendable {
 }
 
 extension ActivityImport {
-    /// Imports a file by its path. Into SQLite, a CSV streams: it is read, checked and written a
-    /// block at a time in one transaction, so a million rows never sit in memory at once; a
-    /// workbook's sheet is read whole, then checked and written the same way. Into PostgreSQL, a
-    /// file is read whole and imported as `run(_:)` does.
+    /// Imports a file by its path. On the `.sqliteBulk` engine a CSV streams: it is read, checked
+    /// and written a block at a time in one transaction, so a million rows never sit in memory at
+    /// once; a workbook's sheet is read whole, then checked and written the same way. On the
+    /// `.portable` engine a file is read whole and imported as `run(_:)` does.
     public func run(
         path: String, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language, createdBy: String? = nil,
         today: Date, scope: AccessScope, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportReport {
-        let name = (path as NSString).lastPathComponent
-        let store = ActivityStore(database)
-        func refused(_ issues: InputIssues) -> ImportReport {
-            var report = ImportReport(file: name, sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
-            report.add(issues.issues)
-            return report
-        }
-        guard store.streams else {
-            // Into PostgreSQL a file is read whole.
+        let options = ImportOptions(
+            mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
+        switch database.engine {
+        case .sqliteBulk: return try await stream(path: path, options, progress: progress)
+        case .portable:
             let file: IntakeFile
-            do throws(InputIssues) { file = try IntakeFile(path: path) } catch { return refused(error) }
-            return try await run(
-                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
+            do throws(InputIssues) { file = try IntakeFile(path: path) } catch {
+                return Self.unreadable(path: path, options, error)
+            }
+            return try await run(file, options)
         }
+    }
+
+    /// The report on a file that could not be opened at all.
+    static func unreadable(path: String, _ options: ImportOptions, _ issues: InputIssues) -> ImportReport {
+        var report = options.report(file: UserFile.name(of: path), sheet: nil, contentHash: "")
+        report.add(issues.issues)
+        return report
+    }
+
+    /// The stages of `SheetImport` on two threads: one reads the file and checks its rows by the
+    /// template, the other (the bulk SQLite connection's) checks them against the stored data and
+    /// writes them.
+    func stream(
+        path: String, _ options: ImportOptions, progress: (@Sendable (ImportProgress) -> Void)?
+    ) async throws -> ImportReport {
+        let name = UserFile.name(of: path)
         let workbook: OpenWorkbook?
         do throws(InputIssues) {
             workbook = FileImport.isWorkbook(path: path) ? try OpenWorkbook(path: path) : nil
-        } catch { return refused(error) }
-        let provenance = RecordBatch(
-            kind: "import", fileName: name, templateVersion: "activity-v\(ActivityTemplate.version)",
-            createdBy: createdBy)
-        let outcome = try await store.stream(provenance: provenance, scope: scope) { stream in
+        } catch { return Self.unreadable(path: path, options, error) }
+        let outcome = try await ActivityStore(database).stream(
+            provenance: options.provenance(of: .activity, file: name, contentHash: nil), scope: options.scope
+        ) { stream in
             let feed = RowFeed(
-                file: name, sheet: workbook?.sheet.name, mode: mode, dryRun: dryRun, language: language, today: today,
-                directory: stream.directory)
-            return try Self.streamRows(stream: stream, mode: mode, dryRun: dryRun) { handover in
+                file: name, sheet: workbook?.sheet.name, mode: options.mode, dryRun: options.dryRun,
+                language: options.language, today: options.today, directory: stream.directory)
+            return try Self.streamRows(stream: stream, mode: options.mode, dryRun: options.dryRun) { handover in
                 guard let workbook else {
                     return Self.readCSV(path: path, feed: feed, handover: handover, progress: progress)
                 }
@@ -56,12 +68,12 @@ extension ActivityImport {
         if let earlier = outcome.earlier {
             // The same answer as for a file read whole: the earlier batch, nothing checked or written.
             return .repeated(
-                file: name, sheet: workbook?.sheet.name, contentHash: report.contentHash, mode: mode, dryRun: dryRun,
-                earlier: (earlier.id, earlier.createdAt))
+                file: name, sheet: workbook?.sheet.name, contentHash: report.contentHash, mode: options.mode,
+                dryRun: options.dryRun, earlier: (earlier.id, earlier.createdAt))
         }
         report.rowsWritten = outcome.written
         report.batchID = outcome.batch
-        if outcome.batch == nil { report.rowsSuperseded = 0 }
+        if !report.succeeded { report.rowsSuperseded = 0 }
         return report
     }
 
@@ -156,8 +168,7 @@ extension ActivityImport {
         report.warnings = reader.checks.warnings(storedMonthly: stream.storedMonthly, excluded: refused) {
             row, problem in reader.reader.issue(row: row, field: "quantity", problem)
         }
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        report.warnings.sort(by: InputIssue.spreadsheetOrder)
+        report.sortIssues()
         report = ImportReport(copying: report, contentHash: hash)
         report.rowsSuperseded = stored.superseded.count
         return .init(

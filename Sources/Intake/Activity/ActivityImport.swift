@@ -4,10 +4,13 @@ import Persistence
 
 /// Imports a file of activity data into stored units: every row checked with the template's rules
 /// and against the stored data, a report of every error and warning, and then all rows written in
-/// one transaction, or none. A dry run checks and writes nothing.
-public struct ActivityImport: Sendable {
+/// one transaction, or none. A dry run checks and writes nothing. A file read whole takes the
+/// stages of `SheetImport`; a file by its path streams where the engine allows
+/// (`ActivityImport+Streaming`).
+public struct ActivityImport: SheetImport {
     let database: PeakZeroDatabase
     let template = ActivityTemplate()
+    var kind: Templates.Kind { .activity }
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
@@ -15,50 +18,60 @@ public struct ActivityImport: Sendable {
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
         createdBy: String? = nil, today: Date, scope: AccessScope
     ) async throws -> ImportReport {
-        let store = ActivityStore(database)
-        if let earlier = try await store.batch(contentHash: file.contentHash) {
-            return .repeated(
-                file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun,
-                earlier: (earlier.id, earlier.createdAt))
-        }
-        var report = ImportReport(
-            file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
+        try await run(
+            file,
+            ImportOptions(
+                mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+    }
+
+    /// The rows the template accepts, and the stored units in scope by code.
+    struct Rows: Sendable {
+        let parsed: ActivityTemplate.Parsed
+        let units: [String: ReportingUnit]
+    }
+
+    struct Accepted: Sendable {
+        let records: [ActivityRecord]
+        let superseded: [Int64]
+    }
+
+    func read(_ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport) async throws -> Rows? {
         let units = Dictionary(
             // Units outside the scope are not looked up at all: their rows read as unknown units.
-            try await UnitStore(database).list(scope: scope).map { ($0.code, $0) },
+            try await UnitStore(database).list(scope: options.scope).map { ($0.code, $0) },
             uniquingKeysWith: { first, _ in first })
         let parsed: ActivityTemplate.Parsed
         do {
             parsed = try template.parseForImport(
-                rows: file.rows, file: file.name, sheet: file.sheet, language: language,
+                rows: file.rows, file: file.name, sheet: file.sheet, language: options.language,
                 unitRegion: { units[$0]?.regionCode })
         } catch {
             report.add(error.issues)
-            return report
+            return nil
         }
         report.rowsRead = parsed.records.count + Set(parsed.issues.compactMap(\.row)).count
         report.add(parsed.issues.map { located($0, parsed, file) })
+        return Rows(parsed: parsed, units: units)
+    }
 
-        let checked = try await checkAgainstStored(parsed, units: units, file: file, mode: mode, today: today)
+    func check(_ rows: Rows, _ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport)
+        async throws -> Accepted
+    {
+        let checked = try await checkAgainstStored(
+            rows.parsed, units: rows.units, file: file, mode: options.mode, today: options.today)
         report.add(checked.problems)
         report.rowsValid = checked.accepted.count
         report.warnings += checked.warnings
-        let (accepted, superseded) = (checked.accepted, checked.superseded)
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        report.warnings.sort(by: InputIssue.spreadsheetOrder)
-        guard report.succeeded, !dryRun else { return report }
+        return Accepted(records: checked.accepted, superseded: checked.superseded)
+    }
 
-        let batch = try await store.batch(of: accepted)
-        let ids = try await store.write(
-            batch,
-            provenance: RecordBatch(
-                kind: "import", fileName: file.name, contentHash: file.contentHash,
-                templateVersion: "activity-v\(ActivityTemplate.version)", createdBy: createdBy),
-            superseding: superseded)
-        report.rowsWritten = ids.count
-        report.rowsSuperseded = superseded.count
-        report.batchID = try await store.batch(contentHash: file.contentHash)?.id
-        return report
+    func superseded(_ accepted: Accepted) -> Int { accepted.superseded.count }
+
+    func write(_ accepted: Accepted, provenance: RecordBatch, into report: inout ImportReport) async throws {
+        let store = ActivityStore(database)
+        let batch = try await store.batch(of: accepted.records)
+        report.rowsWritten = try await store.write(batch, provenance: provenance, superseding: accepted.superseded)
+            .count
     }
 
     /// The rows the template accepts, checked against each other (duplicates, a month far from its

@@ -5,8 +5,9 @@ import Persistence
 /// Imports a sheet of economic data (output value, value added, revenue in 万元, price index):
 /// every row checked with the API's rules, against the file's other rows and the stored data, and
 /// then all written in one transaction, or none. A dry run checks and writes nothing.
-public struct EconomicImport: Sendable {
+public struct EconomicImport: SheetImport {
     let database: PeakZeroDatabase
+    var kind: Templates.Kind { .economic }
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
@@ -14,24 +15,48 @@ public struct EconomicImport: Sendable {
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
         createdBy: String? = nil, today: Date, scope: AccessScope
     ) async throws -> ImportReport {
-        var (report, table) = try await ImportReport.begin(file, .economic, mode: mode, dryRun: dryRun, in: database)
-        guard let table else { return report }
+        try await run(
+            file,
+            ImportOptions(
+                mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+    }
 
-        // Each row's own cells, then the store's rules (unit known, period, amounts, index).
+    /// The records whose cells read, each with its row.
+    struct Rows: Sendable {
         var records: [NewEconomicRecord] = []
         var sources: [TableRow] = []
+    }
+
+    struct Accepted: Sendable {
+        let records: [CheckedEconomicRecord]
+        let superseded: [Int64]
+    }
+
+    /// Each row's own cells.
+    func read(_ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport) async throws -> Rows? {
+        guard let table = table(of: file, into: &report) else { return nil }
+        var rows = Rows()
         for row in table.rows {
             var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
             let record = Self.record(row, &issues)
             if issues.isEmpty {
-                records.append(record)
-                sources.append(row)
+                rows.records.append(record)
+                rows.sources.append(row)
             } else {
                 report.add(issues)
             }
         }
+        return rows
+    }
+
+    /// The store's rules (unit known and in scope, period, amounts, index), then the file against
+    /// itself, the calendar and what is stored.
+    func check(_ rows: Rows, _ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport)
+        async throws -> Accepted
+    {
+        var (records, sources) = (rows.records, rows.sources)
         // A unit outside the scope reads as one that does not exist.
-        let outside = try await scope.outside(codes: records.map(\.unitCode), in: database)
+        let outside = try await options.scope.outside(codes: records.map(\.unitCode), in: database)
         if !outside.isEmpty {
             let kept = zip(records, sources).filter { !outside.contains($0.0.unitCode) }
             for (record, row) in zip(records, sources) where outside.contains(record.unitCode) {
@@ -47,27 +72,19 @@ public struct EconomicImport: Sendable {
                 let row = sources[(issue.row ?? 1) - 1]
                 return row.issue(issue.column ?? "unit", issue.problem)
             })
-
-        // Then the file against itself, the calendar and what is stored.
         let (accepted, superseded, problems) = try await checkAgainstStored(
-            checked.valid, sources: sources, mode: mode, today: today, store: store)
+            checked.valid, sources: sources, mode: options.mode, today: options.today, store: store)
         report.add(problems)
         report.rowsValid = accepted.count
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        guard report.succeeded, !dryRun else {
-            report.rowsSuperseded = report.succeeded ? superseded.count : 0
-            return report
-        }
-        let ids = try await store.write(
-            accepted,
-            provenance: RecordBatch(
-                kind: "import", fileName: file.name, contentHash: file.contentHash,
-                templateVersion: Templates.version(.economic), createdBy: createdBy),
-            superseding: superseded)
-        report.rowsWritten = ids.count
-        report.rowsSuperseded = superseded.count
-        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
-        return report
+        return Accepted(records: accepted, superseded: superseded)
+    }
+
+    func superseded(_ accepted: Accepted) -> Int { accepted.superseded.count }
+
+    func write(_ accepted: Accepted, provenance: RecordBatch, into report: inout ImportReport) async throws {
+        report.rowsWritten = try await EconomicStore(database).write(
+            accepted.records, provenance: provenance, superseding: accepted.superseded
+        ).count
     }
 
     /// The rows the store's rules accept, checked against each other (one row per unit and

@@ -9,8 +9,8 @@ public struct FileImport: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    /// A file by its path. Activity data in a CSV streams (see `ActivityImport.run(path:)`); the
-    /// rest is read whole.
+    /// A file by its path. Activity data in a CSV goes to `ActivityImport.run(path:)`, which streams
+    /// it where the storage engine allows; the rest is read whole.
     public func run(
         path: String, kind: Templates.Kind? = nil, mode: ImportReport.Mode = .append, dryRun: Bool,
         language: Language, createdBy: String? = nil, today: Date, scope: AccessScope,
@@ -50,7 +50,7 @@ public struct FileImport: Sendable {
             ImportReport.unitsRefused(file, mode: mode, dryRun: dryRun)
         case .units:
             try await UnitImport(database).run(
-                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy)
+                file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today)
         }
     }
 

@@ -38,6 +38,12 @@ public struct ImportReport: Sendable {
         }
     }
 
+    /// Errors and warnings in the order of the file (sheet, row, column).
+    mutating func sortIssues() {
+        errors.sort(by: InputIssue.spreadsheetOrder)
+        warnings.sort(by: InputIssue.spreadsheetOrder)
+    }
+
     /// The report as a person reads it.
     public func text(in language: Language) -> String {
         let zh = language == .zh

@@ -5,39 +5,74 @@ import Persistence
 /// Imports a sheet of units (the ownership tree): every row checked, parents found among the
 /// stored units or the sheet's own rows (in any order), and then all created — or, in replace
 /// mode, stored units updated — in one transaction, or nothing. A dry run checks and writes nothing.
-public struct UnitImport: Sendable {
+public struct UnitImport: SheetImport {
     let database: PeakZeroDatabase
+    var kind: Templates.Kind { .units }
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
+    /// Units are the installation's, changed by administrators only: the caller has checked that
+    /// the importer may (`FileImport`), and the whole tree is read.
     public func run(
         _ file: IntakeFile, mode: ImportReport.Mode = .append, dryRun: Bool, language: Language,
-        createdBy: String? = nil
+        createdBy: String? = nil, today: Date
     ) async throws -> ImportReport {
-        var (report, table) = try await ImportReport.begin(file, .units, mode: mode, dryRun: dryRun, in: database)
-        guard let table else { return report }
-        // The unit tree is the installation's, changed by administrators only: every stored unit counts.
-        let stored = Dictionary(
-            try await UnitStore(database).list(scope: .everything).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        try await run(
+            file,
+            ImportOptions(
+                mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today,
+                scope: .everything))
+    }
 
-        var rows: [(unit: NewUnit, row: TableRow)] = []
+    typealias Row = (unit: NewUnit, row: TableRow)
+
+    /// The rows whose cells make a valid unit, and the first row of each code.
+    struct Rows: Sendable {
+        var valid: [Row] = []
         var firstRow: [String: Int] = [:]
+    }
+
+    struct Accepted: Sendable {
+        /// New units, parents first.
+        let creating: [Row]
+        /// Stored units changed (replace mode), with their ids.
+        let updating: [(id: Int64, row: Row)]
+    }
+
+    /// Each row's own cells, and no code twice in the sheet.
+    func read(_ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport) async throws -> Rows? {
+        guard let table = table(of: file, into: &report) else { return nil }
+        var rows = Rows()
         for row in table.rows {
             var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
             let unit = Self.unit(row, &issues)
             issues += UnitStore.validate(unit, row: row.number).map { row.issue($0.column ?? "code", $0.problem) }
-            if let first = firstRow[unit.code] {
+            if let first = rows.firstRow[unit.code] {
                 issues.append(row.issue("code", .repeatedUnitCode(unit.code, firstRow: first)))
             } else if !unit.code.isEmpty {
-                firstRow[unit.code] = row.number
+                rows.firstRow[unit.code] = row.number
             }
-            if mode == .append, stored[unit.code] != nil {
-                issues.append(row.issue("code", .duplicateUnitCode(unit.code)))
-            }
-            if issues.isEmpty { rows.append((unit, row)) } else { report.add(issues) }
+            if issues.isEmpty { rows.valid.append((unit, row)) } else { report.add(issues) }
         }
+        return rows
+    }
 
-        // New units are created parents first; a parent must be stored or a row of the sheet.
+    /// Against the stored tree: an append may not repeat a stored code; a new unit's parent must be
+    /// stored or a row of the sheet, with no loop; new units are created parents first.
+    func check(_ read: Rows, _ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport)
+        async throws -> Accepted
+    {
+        let stored = Dictionary(
+            try await UnitStore(database).list(scope: options.scope).map { ($0.code, $0) },
+            uniquingKeysWith: { first, _ in first })
+        var rows: [Row] = []
+        for row in read.valid {
+            if options.mode == .append, stored[row.unit.code] != nil {
+                report.add([row.row.issue("code", .duplicateUnitCode(row.unit.code))])
+            } else {
+                rows.append(row)
+            }
+        }
         let creating = rows.filter { stored[$0.unit.code] == nil }
         let updating = rows.filter { stored[$0.unit.code] != nil }
         let validCodes = Set(rows.map(\.unit.code))
@@ -48,7 +83,7 @@ public struct UnitImport: Sendable {
             let parent = row.unit.parentCode ?? ""
             refused.insert(row.row.number)
             // A parent on a row with errors of its own: fixing that row is what is needed.
-            guard validCodes.contains(parent) || firstRow[parent] == nil else { continue }
+            guard validCodes.contains(parent) || read.firstRow[parent] == nil else { continue }
             let loop = Self.inLoop(row.unit.code, creating)
             report.add([row.row.issue("parent_code", loop ? .parentLoop(row.unit.code) : .unknownUnitCode(parent))])
         }
@@ -57,38 +92,36 @@ public struct UnitImport: Sendable {
                 !creatingCodes.contains(parent)
             {
                 refused.insert(row.row.number)
-                if firstRow[parent] == nil { report.add([row.row.issue("parent_code", .unknownUnitCode(parent))]) }
+                if read.firstRow[parent] == nil { report.add([row.row.issue("parent_code", .unknownUnitCode(parent))]) }
             }
         }
         report.rowsValid = rows.count - refused.count
-        report.errors.sort(by: InputIssue.spreadsheetOrder)
-        guard report.succeeded, !dryRun else {
-            report.rowsSuperseded = report.succeeded ? updating.count : 0
-            return report
-        }
+        return Accepted(
+            creating: ordered.placed, updating: updating.map { (stored[$0.unit.code]!.id, $0) })
+    }
+
+    func superseded(_ accepted: Accepted) -> Int { accepted.updating.count }
+
+    func write(_ accepted: Accepted, provenance: RecordBatch, into report: inout ImportReport) async throws {
         do {
             let done = try await UnitStore(database).importUnits(
-                creating: ordered.placed.map { ($0.unit, $0.row.number) },
-                updating: updating.map { (stored[$0.unit.code]!.id, $0.unit, $0.row.number) },
-                provenance: RecordBatch(
-                    kind: "import", fileName: file.name, contentHash: file.contentHash,
-                    templateVersion: Templates.version(.units), createdBy: createdBy))
+                creating: accepted.creating.map { ($0.unit, $0.row.number) },
+                updating: accepted.updating.map { ($0.id, $0.row.unit, $0.row.row.number) },
+                provenance: provenance)
             report.rowsWritten = done.created + done.updated
             report.rowsSuperseded = done.updated
         } catch StoreError.invalid(let issues) {
             // What only the database can tell, e.g. a stored unit moved under its own descendant.
+            let rows = accepted.creating + accepted.updating.map(\.row)
             report.add(
                 issues.map { issue in
                     guard let row = rows.first(where: { $0.row.number == issue.row })?.row else {
-                        return InputIssue(file: file.name, sheet: file.sheet, row: issue.row, problem: issue.problem)
+                        return InputIssue(
+                            file: report.file, sheet: report.sheet, row: issue.row, problem: issue.problem)
                     }
                     return row.issue(issue.column ?? "code", issue.problem)
                 })
-            report.errors.sort(by: InputIssue.spreadsheetOrder)
-            return report
         }
-        report.batchID = try await ActivityStore(database).batch(contentHash: file.contentHash)?.id
-        return report
     }
 
     /// A row's cells as a unit; a share that is not a number is a problem of its cell.
@@ -117,11 +150,9 @@ public struct UnitImport: Sendable {
 
     /// The new units ordered so that each comes after its parent; those that cannot be placed (an
     /// unknown parent, or a loop among the sheet's rows) are returned apart.
-    static func parentsFirst(
-        _ rows: [(unit: NewUnit, row: TableRow)], stored: Set<String>
-    ) -> (placed: [(unit: NewUnit, row: TableRow)], unplaced: [(unit: NewUnit, row: TableRow)]) {
+    static func parentsFirst(_ rows: [Row], stored: Set<String>) -> (placed: [Row], unplaced: [Row]) {
         var placedCodes = stored
-        var placed: [(unit: NewUnit, row: TableRow)] = []
+        var placed: [Row] = []
         var waiting = rows
         while true {
             let ready = waiting.filter { row in
@@ -138,7 +169,7 @@ public struct UnitImport: Sendable {
     }
 
     /// Whether following parents from this new unit among the new units comes back to it.
-    static func inLoop(_ code: String, _ rows: [(unit: NewUnit, row: TableRow)]) -> Bool {
+    static func inLoop(_ code: String, _ rows: [Row]) -> Bool {
         let parentOf = Dictionary(
             rows.map { ($0.unit.code, $0.unit.parentCode ?? "") }, uniquingKeysWith: { first, _ in first })
         var seen: Set<String> = []

@@ -134,7 +134,7 @@ extension ActivityStore {
     /// Writes a validated batch and deletes the records it supersedes, in one transaction.
     public func write(_ batch: ValidatedBatch, provenance: RecordBatch, superseding: [Int64]) async throws -> [Int64] {
         guard !superseding.isEmpty else { return try await write(batch, provenance: provenance) }
-        if database.rawSQLitePath != nil {
+        if case .sqliteBulk = database.engine {
             let rows = batch.rows
             return try await database.withRawSQLite { raw in
                 try Self.bulkInsert(rows, provenance: provenance, superseding: superseding, into: raw)

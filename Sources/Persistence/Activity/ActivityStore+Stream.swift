@@ -2,9 +2,6 @@ import Accounting
 import Foundation
 
 extension ActivityStore {
-    /// Whether imports can be streamed: on SQLite (PostgreSQL imports read the file whole).
-    public var streams: Bool { database.rawSQLitePath != nil }
-
     /// What a streamed import decided at its end.
     public struct StreamOutcome<T: Sendable>: Sendable {
         public var commit: Bool
@@ -20,7 +17,7 @@ extension ActivityStore {
         }
     }
 
-    /// Runs `body` with a stream on a bulk SQLite connection in one transaction, committed when the
+    /// For the `.sqliteBulk` engine: runs `body` with a stream on a bulk SQLite connection in one transaction, committed when the
     /// outcome says so and when no earlier batch has the same content; otherwise rolled back.
     /// Returns the outcome's result and, when an identical file was imported before, that batch.
     public func stream<T: Sendable>(

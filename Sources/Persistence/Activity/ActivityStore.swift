@@ -53,7 +53,7 @@ public struct ActivityStore: Sendable {
         -> [Int64]
     {
         let rows = batch.rows
-        if database.rawSQLitePath != nil {
+        if case .sqliteBulk = database.engine {
             return try await database.withRawSQLite { raw in
                 try Self.bulkInsert(rows, provenance: provenance, into: raw)
             }

@@ -12,26 +12,26 @@ public final class PeakZeroDatabase: Sendable {
     public let sql: any SQLDatabase
     public let dialect: Dialect
     public let location: DatabaseLocation
-    /// For SQLite: what a bulk connection opens (the file, or the shared in-memory database's URI).
-    let rawSQLitePath: String?
+    /// How bulk work runs here, fixed when the database opens.
+    public let engine: StorageEngine
     /// For SQLite: one write transaction at a time within this process.
     let writeGate = WriteGate()
     private let close: @Sendable () async throws -> Void
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, rawSQLitePath: String? = nil,
+        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, engine: StorageEngine,
         close: @escaping @Sendable () async throws -> Void
     ) {
         self.sql = sql
         self.dialect = dialect
         self.location = location
-        self.rawSQLitePath = rawSQLitePath
+        self.engine = engine
         self.close = close
     }
 
     /// Runs blocking bulk work on a fresh SQLite connection, off the async threads.
     func withRawSQLite<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
-        guard let path = rawSQLitePath else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
+        guard case .sqliteBulk(let path) = engine else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
         // The pool's thread is outside this task: who is acting goes along by hand, for the audit trail.
         let actor = AuditActor.current
         return try await writeGate.run {
@@ -60,7 +60,7 @@ public final class PeakZeroDatabase: Sendable {
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 logger: logger, on: group)
             return PeakZeroDatabase(
-                sql: pool.database(logger: logger).sql(), dialect: .postgres, location: location,
+                sql: pool.database(logger: logger).sql(), dialect: .postgres, location: location, engine: .portable,
                 close: { try await pool.shutdownAsync() })
         }
     }
@@ -101,7 +101,7 @@ public final class PeakZeroDatabase: Sendable {
             source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
         return PeakZeroDatabase(
             sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
-            rawSQLitePath: path,
+            engine: .sqliteBulk(path: path),
             close: {
                 try await pool.shutdownAsync()
                 if removeOnClose {

@@ -124,7 +124,7 @@ public struct InventoryStore: Sendable {
                 libraryVersion: library.version, setIDs: setIDs, economic: economic)
         }
         let id: Int64
-        if let path = database.rawSQLitePath {
+        if case .sqliteBulk(let path) = database.engine {
             // Records are read and lines written at once, on two connections (InventoryStore+SQLite).
             id = try await computeOnSQLite(
                 rows(ComputedLines(startingWith: input, calculator: calculator)), path: path)
