@@ -22,35 +22,25 @@ public enum LineageNote: Sendable, Equatable, Hashable, Codable {
     case fuelEquivalentIsCalorific
 
     public func text(in language: Language) -> String {
-        let zh = language == .zh
+        let (key, arguments) = message
+        return LineageNoteMessage.catalogue.text(key, language, arguments)
+    }
+
+    /// The note's message and what fills its placeholders.
+    var message: (LineageNoteMessage, [String: String]) {
         switch self {
         case .latestEarlierYear(let requested, let used):
-            return zh
-                ? "\(requested) 年因子尚未发布，采用最近的 \(used) 年"
-                : "no factor published for \(requested) yet; latest earlier year \(used) used"
+            (.latestEarlierYear, ["requested": "\(requested)", "used": "\(used)"])
         case .earliestLaterYear(let requested, let used):
-            return zh
-                ? "\(requested) 年及以前无因子，采用最早发布的 \(used) 年"
-                : "no factor for \(requested) or before; earliest published year \(used) used"
-        case .regionFallback(let province, let used):
-            return zh
-                ? "省份 \(province) 无省级因子，采用 \(used) 因子"
-                : "no provincial factor for province \(province); \(used) factor used"
-        case .otherParameterSet(let preferred, let used):
-            return zh ? "\(preferred) 无此参数，采用 \(used)" : "\(preferred) has no such value; \(used) used"
-        case .measured:
-            return zh ? "实测值" : "measured value"
-        case .coalEquivalentFromHeat:
-            return zh ? "无折标系数，按低位发热量 ÷ 29307 kJ/kgce 折算" : "no listed coefficient; heat ÷ 29 307 kJ/kgce used"
-        case .heatEquivalentIsCalorific:
-            return zh ? "因子库无热力等价值参数，等价值按当量值计" : "the library has no equivalent value for heat; calorific value used"
-        case .previousYearCoalRate(let year):
-            return zh
-                ? "等价值按上年（\(year - 1)）供电标准煤耗计算" : "equivalent value from the previous year's (\(year - 1)) coal rate"
-        case .singleMethaneGWP(let set):
-            return zh ? "\(set.rawValue) 不区分甲烷来源，采用 CH4 值" : "\(set.rawValue) has one CH4 value for all origins"
-        case .fuelEquivalentIsCalorific:
-            return zh ? "一次能源等价值等于当量值" : "for a fuel the equivalent value equals the calorific value"
+            (.earliestLaterYear, ["requested": "\(requested)", "used": "\(used)"])
+        case .regionFallback(let province, let used): (.regionFallback, ["province": province, "used": used])
+        case .otherParameterSet(let preferred, let used): (.otherParameterSet, ["preferred": preferred, "used": used])
+        case .measured: (.measured, [:])
+        case .coalEquivalentFromHeat: (.coalEquivalentFromHeat, [:])
+        case .heatEquivalentIsCalorific: (.heatEquivalentIsCalorific, [:])
+        case .previousYearCoalRate(let year): (.previousYearCoalRate, ["year": "\(year - 1)"])
+        case .singleMethaneGWP(let set): (.singleMethaneGWP, ["set": set.rawValue])
+        case .fuelEquivalentIsCalorific: (.fuelEquivalentIsCalorific, [:])
         }
     }
 }

@@ -44,19 +44,38 @@ public enum ReviewRefusal: Error, Sendable, Equatable {
         let zh = language == .zh
         switch self {
         case .wrongState(let status, let step):
-            return zh
-                ? "该期间当前为“\(status.chinese)”，不能\(step.chinese)"
-                : "the period is \(status.rawValue); it cannot be \(step.pastTense)"
-        case .ownSubmission:
-            return zh ? "不能审核自己报送的数据，请由其他审核人处理" : "you submitted this period; another reviewer must review it"
-        case .reasonRequired: return zh ? "请填写原因" : "give a reason"
-        case .findingEmptyOrLong: return zh ? "请填写核查发现（不超过 4000 字）" : "write the finding (at most 4,000 characters)"
+            return Self.catalogue.text(
+                .wrongState, language,
+                ["status": zh ? status.chinese : status.rawValue, "step": zh ? step.chinese : step.pastTense])
+        case .ownSubmission: return Self.catalogue.text(.ownSubmission, language)
+        case .reasonRequired: return Self.catalogue.text(.reasonRequired, language)
+        case .findingEmptyOrLong: return Self.catalogue.text(.findingEmptyOrLong, language)
         case .notAPeriodOf(let period, let reportingClass):
-            return zh
-                ? "\(period) 不是该单位的报送期（报送频次：\(reportingClass.chinese)）"
-                : "\(period) is not a reporting period of this unit (it reports \(reportingClass.rawValue))"
+            return Self.catalogue.text(
+                .notAPeriodOf, language,
+                ["period": period, "class": zh ? reportingClass.chinese : reportingClass.rawValue])
         }
     }
+
+    public enum Message: String, MessageKey {
+        case wrongState, ownSubmission, reasonRequired, findingEmptyOrLong, notAPeriodOf
+    }
+
+    public static let catalogue = Catalogue<Message>(
+        zh: [
+            .wrongState: "该期间当前为“{status}”，不能{step}",
+            .ownSubmission: "不能审核自己报送的数据，请由其他审核人处理",
+            .reasonRequired: "请填写原因",
+            .findingEmptyOrLong: "请填写核查发现（不超过 4000 字）",
+            .notAPeriodOf: "{period} 不是该单位的报送期（报送频次：{class}）",
+        ],
+        en: [
+            .wrongState: "the period is {status}; it cannot be {step}",
+            .ownSubmission: "you submitted this period; another reviewer must review it",
+            .reasonRequired: "give a reason",
+            .findingEmptyOrLong: "write the finding (at most 4,000 characters)",
+            .notAPeriodOf: "{period} is not a reporting period of this unit (it reports {class})",
+        ])
 }
 
 extension PeriodStatus {

@@ -1,0 +1,109 @@
+/// The messages of `Problem` and of an issue's place in a file, in `IssueMessages+zh.swift` and
+/// `IssueMessages+en.swift`.
+public enum IssueMessage: String, MessageKey {
+    // Where: file, sheet, row, column.
+    case placeRow, placeColumn, placeColumnLettered, placeSheet, placeSeparator, placeJoiner
+    // The file as a whole.
+    case unreadableFile, notUTF8, emptyFile, noDataRows, unterminatedQuote, missingColumn, duplicateHeader
+    case tooManyFields, unreadableWorkbook, noSuchSheet, alreadyImported, unitsNeedAdministrator
+    // A cell.
+    case missingValue, unknownItem, unknownItemSuggested, unknownUnit, unitNotForItem, negativeQuantity
+    case notANumber, badPeriod, badRegion, unknownCategory, categoryNotForItem, measuredNotApplicable
+    case oxidationRateOutOfRange, parameterNotPositive, duplicateID, unknownFactorKind, factorUnitMismatch
+    case unknownGrade, badYear, unknownGWPSet, shareOutOfRange, notOneOf, notPositive, tooLong, badMonth
+    // Units and accounts.
+    case unknownUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, badGrant
+    // Against other rows and the stored data.
+    case duplicateRow, alreadyStored, duplicateUnitPeriod, economicAlreadyStored, futurePeriod
+    case periodLockedApproved, periodLockedSubmitted, implausible
+    // A factor not found.
+    case noFactorGasNotInSet, noFactorGiveMeasured, noFactorNotInLibrary
+}
+
+extension IssueMessage {
+    public static let catalogue = Catalogue<IssueMessage>(zh: chinese, en: english)
+}
+
+extension Problem {
+    public func text(in language: Language) -> String {
+        let (key, arguments) = message(in: language)
+        return IssueMessage.catalogue.text(key, language, arguments)
+    }
+
+    /// The problem's message and what fills its placeholders.
+    func message(in language: Language) -> (IssueMessage, [String: String]) {
+        let list = language.list
+        switch self {
+        case .unreadableFile(let reason): return (.unreadableFile, ["reason": reason])
+        case .notUTF8: return (.notUTF8, [:])
+        case .emptyFile: return (.emptyFile, [:])
+        case .noDataRows: return (.noDataRows, [:])
+        case .unterminatedQuote: return (.unterminatedQuote, [:])
+        case .missingColumn(let field, let accepted): return (.missingColumn, ["field": field, "accepted": list(accepted)])
+        case .duplicateHeader(let header, let first): return (.duplicateHeader, ["header": header, "first": first])
+        case .tooManyFields(let count, let expected): return (.tooManyFields, ["count": "\(count)", "expected": "\(expected)"])
+        case .missingValue: return (.missingValue, [:])
+        case .unknownItem(let name, let suggestions) where suggestions.isEmpty: return (.unknownItem, ["name": name])
+        case .unknownItem(let name, let suggestions):
+            return (.unknownItemSuggested, ["name": name, "suggestions": list(suggestions)])
+        case .unknownUnit(let unit): return (.unknownUnit, ["unit": unit])
+        case .unitNotForItem(let unit, let item, let accepted):
+            return (.unitNotForItem, ["unit": unit, "item": item, "accepted": list(accepted)])
+        case .negativeQuantity(let text): return (.negativeQuantity, ["text": text])
+        case .notANumber(let text): return (.notANumber, ["text": text])
+        case .badPeriod(let text): return (.badPeriod, ["text": text])
+        case .badRegion(let text): return (.badRegion, ["text": text])
+        case .unknownCategory(let text): return (.unknownCategory, ["text": text])
+        case .categoryNotForItem(let category, let item, let allowed):
+            return (.categoryNotForItem, ["category": category, "item": item, "allowed": list(allowed)])
+        case .measuredNotApplicable(let item): return (.measuredNotApplicable, ["item": item])
+        case .oxidationRateOutOfRange(let text): return (.oxidationRateOutOfRange, ["text": text])
+        case .parameterNotPositive(let text): return (.parameterNotPositive, ["text": text])
+        case .duplicateID(let id, let first): return (.duplicateID, ["id": id, "first": "\(first)"])
+        case .unknownFactorKind(let text, let known): return (.unknownFactorKind, ["text": text, "known": list(known)])
+        case .factorUnitMismatch(let unit, let kind): return (.factorUnitMismatch, ["unit": unit, "kind": kind.name(in: language)])
+        case .unknownGrade(let text): return (.unknownGrade, ["text": text])
+        case .badYear(let text): return (.badYear, ["text": text])
+        case .unknownGWPSet(let text): return (.unknownGWPSet, ["text": text])
+        case .unknownUnitCode(let code): return (.unknownUnitCode, ["code": code])
+        case .duplicateUnitCode(let code): return (.duplicateUnitCode, ["code": code])
+        case .shareOutOfRange(let text): return (.shareOutOfRange, ["text": text])
+        case .notOneOf(let text, let allowed): return (.notOneOf, ["text": text, "allowed": list(allowed)])
+        case .parentLoop(let code): return (.parentLoop, ["code": code])
+        case .notPositive(let text): return (.notPositive, ["text": text])
+        case .tooLong(let limit): return (.tooLong, ["limit": "\(limit)"])
+        case .badMonth(let text): return (.badMonth, ["text": text])
+        case .duplicateRow(let first): return (.duplicateRow, ["first": "\(first)"])
+        case .alreadyStored(let id): return (.alreadyStored, ["id": "\(id)"])
+        case .duplicateUnitPeriod(let first): return (.duplicateUnitPeriod, ["first": "\(first)"])
+        case .economicAlreadyStored(let id): return (.economicAlreadyStored, ["id": "\(id)"])
+        case .repeatedUnitCode(let code, let first): return (.repeatedUnitCode, ["code": code, "first": "\(first)"])
+        case .futurePeriod(let text): return (.futurePeriod, ["text": text])
+        case .unitsNeedAdministrator: return (.unitsNeedAdministrator, [:])
+        case .periodLocked(let unit, let period, let approved):
+            return (approved ? .periodLockedApproved : .periodLockedSubmitted, ["unit": unit, "period": period])
+        case .implausible(let value, let median):
+            return (.implausible, ["value": Self.short(value), "median": Self.short(median)])
+        case .alreadyImported(let batch, let when): return (.alreadyImported, ["batch": "\(batch)", "when": when])
+        case .unreadableWorkbook(let zh, let en): return (.unreadableWorkbook, ["reason": language == .zh ? zh : en])
+        case .noSuchSheet(let name, let available): return (.noSuchSheet, ["name": name, "available": list(available)])
+        case .badAccountName(let name): return (.badAccountName, ["name": name])
+        case .weakPassword(let minimum): return (.weakPassword, ["minimum": "\(minimum)"])
+        case .badGrant(let role): return (.badGrant, ["role": role])
+        case .noFactor(let kind, let item, let hint):
+            var arguments = ["item": item.name(in: language), "kind": kind.name(in: language)]
+            switch hint {
+            case .gasNotInGWPSet(let set):
+                arguments["set"] = set.rawValue
+                return (.noFactorGasNotInSet, arguments)
+            case .giveMeasuredValue(let column):
+                arguments["column"] = column
+                return (.noFactorGiveMeasured, arguments)
+            case .notInLibrary: return (.noFactorNotInLibrary, arguments)
+            }
+        }
+    }
+
+    /// A number as a person reads it in a message: up to six significant digits.
+    static func short(_ value: Double) -> String { String(format: "%.6g", value) }
+}
