@@ -224,7 +224,7 @@ struct ProgressTests {
                 indicator: .carbonTotal, kind: .cap(carbon(1)), firstYear: 2024,
                 thresholds: TrafficLightThresholds(yellowFrom: 1.1, redAbove: 1.0)
             ).problem() == .thresholds)
-        #expect(TargetProblem.fraction.message(true).hasPrefix("reduction"))
+        #expect(TargetProblem.fraction.message(.zh).hasPrefix("reduction"))
     }
 }
 

@@ -47,21 +47,12 @@ public enum SplitProblem: Error, Sendable, Equatable {
     case missingManual(child: Int64)
     case noChildren
 
-    public func message(_ zh: Bool, name: (Int64) -> String) -> String {
+    public func message(_ language: Language, name: (Int64) -> String) -> String {
         switch self {
-        case .methodDoesNotApply:
-            zh
-                ? "method：按基年占比只能分解总量上限；强度与下降目标请按等比例下降或手工分解"
-                : "method: a split by base-year share divides a cap on a total; split an intensity or a reduction by equal reduction or by hand"
-        case .missingBase(let id):
-            zh
-                ? "\(name(id))：缺少基准年的完整数据（清单或经济数据），无法按此方法分解"
-                : "\(name(id)): no complete base-year figures (inventory or economic data) to split by this method"
-        case .missingManual(let id):
-            zh
-                ? "\(name(id))：手工分解须为每个下级单位填写同一指标的目标"
-                : "\(name(id)): a split by hand needs a target of the same indicator for every child"
-        case .noChildren: zh ? "该单位没有下级单位" : "the unit has no children to split among"
+        case .methodDoesNotApply: Self.catalogue.text(.methodDoesNotApply, language)
+        case .missingBase(let id): Self.catalogue.text(.missingBase, language, ["child": name(id)])
+        case .missingManual(let id): Self.catalogue.text(.missingManual, language, ["child": name(id)])
+        case .noChildren: Self.catalogue.text(.noChildren, language)
         }
     }
 }

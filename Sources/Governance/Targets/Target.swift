@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 
 /// A target (目标) on one indicator of a unit or a region, for a year or a plan of years (a
@@ -98,28 +99,9 @@ public enum TargetKind: Sendable, Equatable {
 }
 
 /// Why a target was refused.
-public enum TargetProblem: Error, Sendable, Equatable {
+public enum TargetProblem: String, Error, Sendable, Equatable, MessageKey {
     case years, milestoneOutside, amount, fraction, baseYear, peakNeedsCarbon, thresholds
 
     /// The message, naming the field.
-    public func message(_ zh: Bool) -> String {
-        switch self {
-        case .years:
-            zh
-                ? "first_year 与 last_year：末年不得早于首年，规划期最长 11 年"
-                : "first_year, last_year: the last year may not precede the first, and a plan spans at most 11 years"
-        case .milestoneOutside:
-            zh ? "milestones：里程碑年份须在目标期内" : "milestones: each milestone's year must lie within the target's years"
-        case .amount: zh ? "value：目标值须为正数" : "value: the target amount must be a positive number"
-        case .fraction:
-            zh ? "reduction：下降幅度须大于 0% 且小于 100%" : "reduction: the reduction must lie between 0 % and 100 %, exclusive"
-        case .baseYear: zh ? "base_year：基准年须早于目标首年" : "base_year: the base year must precede the target's first year"
-        case .peakNeedsCarbon:
-            zh ? "indicator：达峰目标只适用于碳排放总量" : "indicator: a peak target holds carbon emissions (carbon_total) only"
-        case .thresholds:
-            zh
-                ? "yellow_from 与 red_above：须满足 0 < 黄灯起点 ≤ 红灯起点"
-                : "yellow_from, red_above: they must satisfy 0 < yellow_from ≤ red_above"
-        }
-    }
+    public func message(_ language: Language) -> String { Self.catalogue.text(self, language) }
 }

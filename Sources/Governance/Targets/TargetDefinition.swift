@@ -122,19 +122,25 @@ public enum DefinitionProblem: Error, Sendable, Equatable {
     case unknown(String, String)
     case invalid(TargetProblem)
 
-    public func message(_ zh: Bool) -> String {
+    public func message(_ language: Language) -> String {
         switch self {
-        case .missing(let field): zh ? "\(field)：必填" : "\(field): required"
-        case .unknown(let field, let value): zh ? "\(field)：无法识别“\(value)”" : "\(field): “\(value)” is not recognised"
-        case .invalid(let problem): problem.message(zh)
+        case .missing(let field): Self.catalogue.text(.missing, language, ["field": field])
+        case .unknown(let field, let value): Self.catalogue.text(.unknown, language, ["field": field, "value": value])
+        case .invalid(let problem): problem.message(language)
         }
     }
+
+    public enum Message: String, MessageKey { case missing, unknown }
+
+    public static let catalogue = Catalogue<Message>(
+        zh: [.missing: "{field}：必填", .unknown: "{field}：无法识别“{value}”"],
+        en: [.missing: "{field}: required", .unknown: "{field}: “{value}” is not recognised"])
 
     /// The field the message is about.
     public var field: String {
         switch self {
         case .missing(let field), .unknown(let field, _): field
-        case .invalid(let problem): String(problem.message(false).prefix { $0 != ":" })
+        case .invalid(let problem): String(problem.message(.en).prefix { $0 != ":" })
         }
     }
 }

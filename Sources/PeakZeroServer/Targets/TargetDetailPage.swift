@@ -66,7 +66,7 @@ extension PageHandlers {
                 sameIn: { _ in .target(id: stored.id) }),
             heading: stored.name, light: progress.light.rawValue,
             lightLabel: t.text(forKey: "light_\(progress.light.rawValue)"), facts: facts,
-            reasons: progress.reasons.map { $0.message(language == .zh) }, trajectory: chart, children: children,
+            reasons: progress.reasons.map { $0.message(language) }, trajectory: chart, children: children,
             hasChildren: !children.isEmpty, check: check, checkHolds: holds == true, checkBroken: holds == false,
             tiles: tiles, hasTiles: !tiles.isEmpty, tileHeight: ((tiles.count + 5) / 6) * 64 + 4,
             splitAction: manages ? SiteURL.splitTarget(id: stored.id).link(language) : nil,
@@ -111,7 +111,7 @@ extension PageHandlers {
                 forecast: Self.shown(entry.progress.forecast, entry.child.target),
                 limit: Self.shown(entry.progress.limit, entry.child.target),
                 ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
-                reasons: entry.progress.reasons.map { $0.message(language == .zh) }.joined(separator: "；"),
+                reasons: entry.progress.reasons.map { $0.message(language) }.joined(separator: "；"),
                 url: SiteURL.target(id: entry.child.id).link(language))
         }
         return (children, tiles)

@@ -109,7 +109,7 @@ extension PageHandlers {
             return Self.redirect(to: SiteURL.target(id: stored.id).link(language))
         } catch let problem as DefinitionProblem {
             return try await targetsPage(
-                request, context, form: values, problems: [problem.message(zh)], status: .unprocessableContent)
+                request, context, form: values, problems: [problem.message(language)], status: .unprocessableContent)
         } catch let error as APIError {
             return try await targetsPage(
                 request, context, form: values, problems: [error.message], status: .unprocessableContent)
@@ -132,7 +132,7 @@ extension PageHandlers {
                 stored.id, method: method, among: SplitAmong(rawValue: form["among"]) ?? .children)
         } catch let refusal as SplitRefusal {
             return try await targetPage(
-                request, context, problem: refusal.message(language == .zh), status: .unprocessableContent)
+                request, context, problem: refusal.message(language), status: .unprocessableContent)
         }
         return Self.redirect(to: SiteURL.target(id: stored.id).link(language))
     }
@@ -166,7 +166,7 @@ extension PageHandlers {
                         light: light, lightLabel: t.text(forKey: "light_\(light)"), since: warning.since,
                         kind: t[.warningTarget], title: target.name,
                         subject: try await subjectName(target.subject, language),
-                        reasons: (warning.progress?.reasons ?? []).map { $0.message(language == .zh) }.joined(
+                        reasons: (warning.progress?.reasons ?? []).map { $0.message(language) }.joined(
                             separator: "；"), url: SiteURL.target(id: target.id).link(language)))
             } else if let measure = warning.measure {
                 rows.append(

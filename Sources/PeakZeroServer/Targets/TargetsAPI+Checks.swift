@@ -59,8 +59,8 @@ extension TargetsAPI {
             return try definition.target()
         } catch {
             throw APIError(
-                status: .unprocessableContent, code: "invalid", message: error.message(language == .zh),
-                issues: [.init(row: nil, field: error.field, message: error.message(language == .zh))])
+                status: .unprocessableContent, code: "invalid", message: error.message(language),
+                issues: [.init(row: nil, field: error.field, message: error.message(language))])
         }
     }
 

@@ -69,7 +69,7 @@ struct TargetsAPI: Sendable {
             ratio = p.ratio
             light = p.light
             expectation = p.expectation
-            reasons = p.reasons.map { $0.message(language == .zh) }
+            reasons = p.reasons.map { $0.message(language) }
         }
     }
 
@@ -181,7 +181,7 @@ struct TargetsAPI: Sendable {
                 do {
                     manual[subject] = try definition.target().kind
                 } catch {
-                    throw Self.childIssue(index, error.field, error.message(zh))
+                    throw Self.childIssue(index, error.field, error.message(request.language))
                 }
             }
         }
@@ -194,7 +194,7 @@ struct TargetsAPI: Sendable {
             }
             _ = try await board().split(stored.id, method: method, among: among, manual: manual)
         } catch let refusal as SplitRefusal {
-            throw APIError(status: .unprocessableContent, code: "invalid", message: refusal.message(zh))
+            throw APIError(status: .unprocessableContent, code: "invalid", message: refusal.message(request.language))
         }
         return try await get(request, context)
     }
@@ -221,7 +221,7 @@ struct TargetsAPI: Sendable {
                             kind: "target", light: warning.light, since: warning.since, targetId: target.id,
                             measureId: nil,
                             unitId: target.subject.unitID, regionCode: target.subject.regionCode, title: target.name,
-                            reasons: warning.progress?.reasons.map { $0.message(language == .zh) } ?? [])
+                            reasons: warning.progress?.reasons.map { $0.message(language) } ?? [])
                     }
                     let measure = warning.measure!
                     return WarningBody(

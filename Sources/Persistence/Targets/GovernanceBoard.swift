@@ -200,5 +200,5 @@ public struct SplitRefusal: Error, Sendable {
     /// The child's name (a unit's) or code (a region's), when the problem is about one child.
     public let child: String?
 
-    public func message(_ zh: Bool) -> String { problem.message(zh) { _ in child ?? "?" } }
+    public func message(_ language: Language) -> String { problem.message(language) { _ in child ?? "?" } }
 }
