@@ -18,8 +18,13 @@ public struct Catalogue<Key: MessageKey>: Sendable {
         return arguments.isEmpty ? template : Self.fill(template, arguments)
     }
 
+    /// A message of several lines — a table's column headers, a sheet of instructions — as its lines.
+    public func lines(_ key: Key, _ language: Language, _ arguments: [String: String] = [:]) -> [String] {
+        text(key, language, arguments).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
     /// What is wrong with the catalogue: a key a language lacks, or a message whose placeholders
-    /// are not the same in both languages.
+    /// or number of lines (a table's columns) are not the same in both languages.
     public var gaps: [String] {
         var gaps: [String] = []
         for key in Key.allCases {
@@ -29,6 +34,8 @@ public struct Catalogue<Key: MessageKey>: Sendable {
             }
             let placeholders = Set(messages.compactMap { $0.map(Self.placeholders) })
             if placeholders.count > 1 { gaps.append("\(key.rawValue): the languages' placeholders differ") }
+            let lineCounts = Set(messages.compactMap { $0?.split(separator: "\n", omittingEmptySubsequences: false).count })
+            if lineCounts.count > 1 { gaps.append("\(key.rawValue): the languages' numbers of lines differ") }
         }
         return gaps
     }

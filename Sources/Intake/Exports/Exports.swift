@@ -38,28 +38,18 @@ public enum Exports {
     public static func inventory(
         _ inventory: StoredInventory, lines: [StoredInventoryLine], unitCodes: [Int64: String], language: Language
     ) -> [ExportTable] {
-        let zh = language == .zh
-        let header =
-            zh
-            ? [
-                "记录", "单位代码", "月份", "品种", "类别", "范围", "气体", "排放量·位置法（tCO2e）", "排放量·市场法（tCO2e）",
-                "能耗·当量值（tce）", "能耗·等价值（tce）", "排放因子",
-            ]
-            : [
-                "record", "unit", "month", "item", "category", "scope", "gas", "emissions, location-based (tCO2e)",
-                "emissions, market-based (tCO2e)", "energy, calorific (tce)", "energy, equivalent (tce)", "factors",
-            ]
+        let header = language.lines(.inventoryHeader)
         let rows: [[CellValue]] = lines.map { line in
             [
                 .number(Double(line.recordId)), .text(unitCodes[line.unitId] ?? String(line.unitId)),
-                line.month.map { .number(Double($0)) } ?? .text(zh ? "全年" : "year"),
+                line.month.map { .number(Double($0)) } ?? .text(language.word(.wholeYear)),
                 .text(ItemCatalog.bundled.item(code: line.item)?.name(in: language) ?? line.item),
                 .text(line.category), .text(line.scope), .text(line.gas), .number(line.co2eLocationT),
                 .number(line.co2eMarketT), .number(line.tceCalorific), .number(line.tceEquivalent),
                 .text(line.factors.compactMap(\.id).joined(separator: " ")),
             ]
         }
-        let title = zh ? "清单\(inventory.id)" : "Inventory \(inventory.id)"
+        let title = language.word(.inventoryTitle, ["id": "\(inventory.id)"])
         return [ExportTable(title: title, header: header, rows: rows)]
     }
 
@@ -67,20 +57,7 @@ public enum Exports {
     public static func indicators(
         _ rollup: Rollup, childNames: [String: String], method: Scope2Method, language: Language
     ) -> [ExportTable] {
-        let zh = language == .zh
-        let header =
-            (zh
-                ? [
-                    "", "能源消费总量·当量值（tce）", "能源消费总量·等价值（tce）", "碳排放总量（tCO2e）", "范围一（tCO2e）",
-                    "范围二·位置法（tCO2e）", "范围二·市场法（tCO2e）", "总产值·可比价（万元）", "增加值·可比价（万元）",
-                    "能耗强度（tce/万元产值）", "碳排放强度（tCO2e/万元产值）",
-                ]
-                : [
-                    "", "energy, calorific (tce)", "energy, equivalent (tce)", "emissions (tCO2e)", "scope 1 (tCO2e)",
-                    "scope 2, location-based (tCO2e)", "scope 2, market-based (tCO2e)",
-                    "output value, constant prices (10^4 CNY)", "value added, constant prices (10^4 CNY)",
-                    "energy intensity (tce per 10^4 CNY output)", "carbon intensity (tCO2e per 10^4 CNY output)",
-                ])
+        let header = language.lines(.indicatorsHeader)
         func numbers(_ f: IndicatorFigures) -> [Double?] {
             [
                 f.energyCalorific.value(in: .tonneCoalEquivalent), f.energyEquivalent.value(in: .tonneCoalEquivalent),
@@ -98,29 +75,29 @@ public enum Exports {
         if let last = rollup.previousYear {
             totals.append(row(String(rollup.year - 1), last))
             totals.append(
-                [.text(zh ? "同比（%）" : "year on year (%)")]
+                [.text(language.word(.yearOnYear))]
                     + zip(numbers(rollup.totals), numbers(last)).map { current, previous in
                         yearOnYear(current, previous).map { .number($0 * 100) } ?? .empty
                     })
         }
-        let month = zh ? "全年" : "year"
+        let month = language.word(.wholeYear)
         return [
-            ExportTable(title: zh ? "总量" : "Totals", header: header, rows: totals),
+            ExportTable(title: language.word(.tableTotals), header: header, rows: totals),
             ExportTable(
-                title: zh ? "分月" : "By month", header: header,
+                title: language.word(.tableByMonth), header: header,
                 rows: rollup.byMonth.map { row($0.month.map(String.init) ?? month, $0.figures) }),
             ExportTable(
-                title: zh ? "分范围" : "By scope", header: header, rows: rollup.byScope.map { row($0.scope, $0.figures) }),
+                title: language.word(.tableByScope), header: header, rows: rollup.byScope.map { row($0.scope, $0.figures) }),
             ExportTable(
-                title: zh ? "分品种" : "By item", header: header,
+                title: language.word(.tableByItem), header: header,
                 rows: rollup.byItem.map {
                     row(ItemCatalog.bundled.item(code: $0.item)?.name(in: language) ?? $0.item, $0.figures)
                 }),
             ExportTable(
-                title: zh ? "分类别" : "By category", header: header,
+                title: language.word(.tableByCategory), header: header,
                 rows: rollup.byCategory.map { row($0.category, $0.figures) }),
             ExportTable(
-                title: zh ? "分下级" : "By child", header: header,
+                title: language.word(.tableByChild), header: header,
                 rows: rollup.byChild.map { row(childNames[$0.key] ?? $0.key, $0.figures) }),
         ]
     }

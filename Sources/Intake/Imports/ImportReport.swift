@@ -46,33 +46,35 @@ public struct ImportReport: Sendable {
 
     /// The report as a person reads it.
     public func text(in language: Language) -> String {
-        let zh = language == .zh
-        var lines: [String] = []
-        let place = sheet.map { zh ? "\(file)（工作表“\($0)”）" : "\(file) (sheet \"\($0)\")" } ?? file
-        lines.append(
-            zh
-                ? "导入 \(place)，模式：\(mode == .append ? "追加" : "替换")\(dryRun ? "（试运行）" : "")"
-                : "Import of \(place), mode \(mode.rawValue)\(dryRun ? " (dry run)" : "")")
-        lines.append(
-            zh
-                ? "读取 \(rowsRead) 行，有效 \(rowsValid) 行，错误 \(errors.count) 个，提示 \(warnings.count) 个"
-                : "\(rowsRead) rows read, \(rowsValid) valid, \(errors.count) errors, \(warnings.count) warnings")
-        for issue in errors { lines.append((zh ? "错误：" : "error: ") + issue.message(in: language)) }
-        for issue in warnings { lines.append((zh ? "提示：" : "warning: ") + issue.message(in: language)) }
+        let word = language.word
+        let place = sheet.map { word(.reportPlaceSheet, ["file": file, "sheet": $0]) } ?? file
+        var lines = [
+            word(
+                .reportHeading,
+                [
+                    "place": place, "mode": word(mode == .append ? .modeAppend : .modeReplace, [:]),
+                    "dryRun": dryRun ? word(.dryRunMark, [:]) : "",
+                ]),
+            word(
+                .reportCounts,
+                [
+                    "read": "\(rowsRead)", "valid": "\(rowsValid)", "errors": "\(errors.count)",
+                    "warnings": "\(warnings.count)",
+                ]),
+        ]
+        lines += errors.map { word(.reportError, ["message": $0.message(in: language)]) }
+        lines += warnings.map { word(.reportWarning, ["message": $0.message(in: language)]) }
         if alreadyImported {
-            lines.append(zh ? "此文件已导入过，未重复写入。" : "This file was imported before; nothing was written again.")
+            lines.append(word(.reportRepeated, [:]))
         } else if dryRun {
-            lines.append(
-                errors.isEmpty
-                    ? (zh ? "试运行：未写入任何数据；可以正式导入。" : "Dry run: nothing written; the file can be imported.")
-                    : (zh ? "试运行：未写入任何数据；请先修正上述错误。" : "Dry run: nothing written; fix the errors above first."))
+            lines.append(word(errors.isEmpty ? .reportDryRunClean : .reportDryRunErrors, [:]))
         } else if succeeded {
             lines.append(
-                zh
-                    ? "已写入 \(rowsWritten) 行（批次 \(batchID ?? 0)），替换 \(rowsSuperseded) 行。"
-                    : "Wrote \(rowsWritten) rows (batch \(batchID ?? 0)), superseded \(rowsSuperseded).")
+                word(
+                    .reportWritten,
+                    ["written": "\(rowsWritten)", "batch": "\(batchID ?? 0)", "superseded": "\(rowsSuperseded)"]))
         } else {
-            lines.append(zh ? "未写入任何数据：请修正上述错误后重新导入。" : "Nothing written: fix the errors above and import again.")
+            lines.append(word(.reportNothingWritten, [:]))
         }
         return lines.joined(separator: "\n")
     }

@@ -28,17 +28,16 @@ public enum Templates {
         case .csv:
             return Data((header.joined(separator: ",") + "\n").utf8)
         case .xlsx:
-            let zh = language == .zh
             var writer = XLSXWriter()
             try writer.add(
                 .init(
                     name: kind.sheetName(language), rows: [header.map(CellValue.text)],
                     columnWidths: header.map { max(16, Double($0.count) * 1.6) }))
             try writer.add(
-                .init(name: zh ? "代码表" : "Lists", rows: lists(kind, language), columnWidths: [18, 24, 28, 40]))
+                .init(name: language.word(.sheetLists), rows: lists(kind, language), columnWidths: [18, 24, 28, 40]))
             try writer.add(
                 .init(
-                    name: zh ? "说明" : "Instructions", rows: instructions(kind, language), header: false,
+                    name: language.word(.sheetInstructions), rows: instructions(kind, language), header: false,
                     columnWidths: [100]))
             return try writer.data()
         }
@@ -49,9 +48,9 @@ extension Templates.Kind {
     /// The data sheet's name in a template.
     public func sheetName(_ language: Language) -> String {
         switch self {
-        case .activity: language == .zh ? "活动数据" : "Activity"
-        case .economic: language == .zh ? "经济数据" : "Economic"
-        case .units: language == .zh ? "单位" : "Units"
+        case .activity: language.word(.sheetActivity)
+        case .economic: language.word(.sheetEconomic)
+        case .units: language.word(.sheetUnits)
         }
     }
 

@@ -1,0 +1,81 @@
+extension IntakeWords {
+    static let english: [IntakeWords: String] = [
+        .sheetActivity: "Activity",
+        .sheetEconomic: "Economic",
+        .sheetUnits: "Units",
+        .sheetLists: "Lists",
+        .sheetInstructions: "Instructions",
+        .listsActivityHeader: "item\nname\nunits of measure\ncategories",
+        .listsEconomicHeader: "column\nunit\nmeaning",
+        .listsLevelHeader: "level\nChinese name",
+        .listsReportingClassHeader: "reporting class\nChinese name",
+        .listsProvinceHeader: "province code\nname",
+        .meaningOutputValue: "output value at current prices",
+        .meaningValueAdded: "value added at current prices",
+        .meaningRevenue: "revenue",
+        .meaningPriceIndex: "prices of the period relative to the base year (= 100)",
+        .meaningBaseYear: "the year whose prices constant prices are in",
+        .unitYear: "year",
+        .kindActivity: "activity",
+        .kindEconomic: "economic",
+        .kindUnits: "units",
+        .templateTitle: "PeakZero {kind} template, version {version}",
+        .instructionsActivity: """
+            One row per unit, period and item. Required: unit, period, item, quantity, uom; region may be left empty (the unit's registered region is used).
+            Periods are 2024-01 (a month) or 2024 (a year); quantities are not negative; items and units of measure are on the Lists sheet.
+            category may be empty (the item's default); ncv, carbon_content and oxidation_rate are for fuels only, empty means the defaults.
+            """,
+        .instructionsEconomic: """
+            One row per unit and period. Required: unit, period, and at least one of output_value, value_added and revenue (万元 at current prices).
+            Periods are 2024-01 (a month) or 2024 (a year); amounts are not negative.
+            price_index is relative to the base year (= 100), empty means 100; base_year empty means the row's year. Constant prices = current × 100 ÷ price_index.
+            """,
+        .instructionsUnits: """
+            One row per unit. Required: code, name, level, region_code (six digits).
+            level is supervisor, group, enterprise or facility (or 监管机构, 集团, 企业, 设施); parent_code names a stored unit or one in this sheet, empty for a top-level unit.
+            ownership_share is the parent's share, between 0 and 1 or a percentage (51%), empty means 1; reporting_class is monthly, quarterly or yearly, empty means monthly.
+            In replace mode a unit whose code is stored is updated from the sheet; in append mode that is an error.
+            """,
+        .instructionsDryRun:
+            "Try a dry run first: every row is checked and each error is listed with its sheet, row and column; nothing is written.",
+
+        .inventoryHeader: """
+            record\nunit\nmonth\nitem\ncategory\nscope\ngas\nemissions, location-based (tCO2e)
+            emissions, market-based (tCO2e)\nenergy, calorific (tce)\nenergy, equivalent (tce)\nfactors
+            """,
+        .inventoryTitle: "Inventory {id}",
+        .wholeYear: "year",
+        .indicatorsHeader: """
+            \nenergy, calorific (tce)\nenergy, equivalent (tce)\nemissions (tCO2e)\nscope 1 (tCO2e)
+            scope 2, location-based (tCO2e)\nscope 2, market-based (tCO2e)
+            output value, constant prices (10^4 CNY)\nvalue added, constant prices (10^4 CNY)
+            energy intensity (tce per 10^4 CNY output)\ncarbon intensity (tCO2e per 10^4 CNY output)
+            """,
+        .yearOnYear: "year on year (%)",
+        .tableTotals: "Totals",
+        .tableByMonth: "By month",
+        .tableByScope: "By scope",
+        .tableByItem: "By item",
+        .tableByCategory: "By category",
+        .tableByChild: "By child",
+        .auditHeader: """
+            id\nat\nactor\nactor id\naddress\naction\nsubject kind\nsubject id\nunit id\nunit code\nyear\nmonth
+            before\nafter\nprevious hash\nhash
+            """,
+        .auditTitle: "Audit trail",
+
+        .reportPlaceSheet: "{file} (sheet \"{sheet}\")",
+        .reportHeading: "Import of {place}, mode {mode}{dryRun}",
+        .modeAppend: "append",
+        .modeReplace: "replace",
+        .dryRunMark: " (dry run)",
+        .reportCounts: "{read} rows read, {valid} valid, {errors} errors, {warnings} warnings",
+        .reportError: "error: {message}",
+        .reportWarning: "warning: {message}",
+        .reportRepeated: "This file was imported before; nothing was written again.",
+        .reportDryRunClean: "Dry run: nothing written; the file can be imported.",
+        .reportDryRunErrors: "Dry run: nothing written; fix the errors above first.",
+        .reportWritten: "Wrote {written} rows (batch {batch}), superseded {superseded}.",
+        .reportNothingWritten: "Nothing written: fix the errors above and import again.",
+    ]
+}

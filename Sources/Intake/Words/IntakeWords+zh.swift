@@ -1,0 +1,79 @@
+extension IntakeWords {
+    static let chinese: [IntakeWords: String] = [
+        .sheetActivity: "活动数据",
+        .sheetEconomic: "经济数据",
+        .sheetUnits: "单位",
+        .sheetLists: "代码表",
+        .sheetInstructions: "说明",
+        .listsActivityHeader: "品种\n名称\n计量单位\n类别",
+        .listsEconomicHeader: "列\n单位\n说明",
+        .listsLevelHeader: "层级\n中文名称",
+        .listsReportingClassHeader: "报送频次\n中文名称",
+        .listsProvinceHeader: "省级行政区划代码\n名称",
+        .meaningOutputValue: "当期现价工业总产值",
+        .meaningValueAdded: "当期现价增加值",
+        .meaningRevenue: "当期营业收入",
+        .meaningPriceIndex: "当期价格相对基期的指数（基期 = 100）",
+        .meaningBaseYear: "可比价所用的基期年份",
+        .unitYear: "年",
+        .kindActivity: "活动数据",
+        .kindEconomic: "经济数据",
+        .kindUnits: "单位",
+        .templateTitle: "PeakZero {kind}模板，版本 {version}",
+        .instructionsActivity: """
+            每行一个单位、一个期间、一个品种。必填列：单位代码、期间、品种、数量、计量单位；行政区划代码可不填（取单位登记的区划）。
+            期间写作 2024-01（月度）或 2024（年度）；数量为非负数；品种和计量单位见“代码表”。
+            类别可不填（按品种默认）；实测低位发热量、单位热值含碳量、碳氧化率仅用于燃料，留空则用缺省值。
+            """,
+        .instructionsEconomic: """
+            每行一个单位、一个期间。必填列：单位代码、期间，以及工业总产值、增加值、营业收入中至少一项（万元，现价）。
+            期间写作 2024-01（月度）或 2024（年度）；金额为非负数。
+            价格指数以基期为 100，留空按 100；基期年份留空按该行年份。可比价 = 现价 × 100 ÷ 价格指数。
+            """,
+        .instructionsUnits: """
+            每行一个单位。必填列：单位代码、单位名称、层级、行政区划代码（六位）。
+            层级为 监管机构、集团、企业 或 设施（或 supervisor、group、enterprise、facility）；上级单位代码填已有单位或本表中的单位，顶层单位留空。
+            持股比例为上级单位持有的份额，0 到 1 之间或百分数（如 51%），留空为 1；报送频次为 月报、季报 或 年报，留空为月报。
+            替换模式下，已有代码的单位按本表更新；追加模式下已有代码为错误。
+            """,
+        .instructionsDryRun: "导入前可先试运行：系统逐行检查并列出每个错误所在的工作表、行和列，不写入任何数据。",
+
+        .inventoryHeader: """
+            记录\n单位代码\n月份\n品种\n类别\n范围\n气体\n排放量·位置法（tCO2e）\n排放量·市场法（tCO2e）
+            能耗·当量值（tce）\n能耗·等价值（tce）\n排放因子
+            """,
+        .inventoryTitle: "清单{id}",
+        .wholeYear: "全年",
+        .indicatorsHeader: """
+            \n能源消费总量·当量值（tce）\n能源消费总量·等价值（tce）\n碳排放总量（tCO2e）\n范围一（tCO2e）
+            范围二·位置法（tCO2e）\n范围二·市场法（tCO2e）\n总产值·可比价（万元）\n增加值·可比价（万元）
+            能耗强度（tce/万元产值）\n碳排放强度（tCO2e/万元产值）
+            """,
+        .yearOnYear: "同比（%）",
+        .tableTotals: "总量",
+        .tableByMonth: "分月",
+        .tableByScope: "分范围",
+        .tableByItem: "分品种",
+        .tableByCategory: "分类别",
+        .tableByChild: "分下级",
+        .auditHeader: """
+            序号\n时间\n账号\n账号编号\n地址\n操作\n对象类型\n对象编号\n单位编号\n单位代码\n年\n月\n变更前\n变更后
+            前一条哈希\n哈希
+            """,
+        .auditTitle: "审计日志",
+
+        .reportPlaceSheet: "{file}（工作表“{sheet}”）",
+        .reportHeading: "导入 {place}，模式：{mode}{dryRun}",
+        .modeAppend: "追加",
+        .modeReplace: "替换",
+        .dryRunMark: "（试运行）",
+        .reportCounts: "读取 {read} 行，有效 {valid} 行，错误 {errors} 个，提示 {warnings} 个",
+        .reportError: "错误：{message}",
+        .reportWarning: "提示：{message}",
+        .reportRepeated: "此文件已导入过，未重复写入。",
+        .reportDryRunClean: "试运行：未写入任何数据；可以正式导入。",
+        .reportDryRunErrors: "试运行：未写入任何数据；请先修正上述错误。",
+        .reportWritten: "已写入 {written} 行（批次 {batch}），替换 {superseded} 行。",
+        .reportNothingWritten: "未写入任何数据：请修正上述错误后重新导入。",
+    ]
+}

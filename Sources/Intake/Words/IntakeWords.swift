@@ -1,0 +1,33 @@
+import Accounting
+
+/// The words of templates, exports and import reports, in `IntakeWords+zh.swift` and
+/// `IntakeWords+en.swift`. A message of several lines (a table's headers, a sheet of instructions)
+/// has one line per column or paragraph, the same number in both languages.
+enum IntakeWords: String, MessageKey {
+    // Templates: sheet names, the code lists, the instructions.
+    case sheetActivity, sheetEconomic, sheetUnits, sheetLists, sheetInstructions
+    case listsActivityHeader, listsEconomicHeader, listsLevelHeader, listsReportingClassHeader, listsProvinceHeader
+    case meaningOutputValue, meaningValueAdded, meaningRevenue, meaningPriceIndex, meaningBaseYear, unitYear
+    case kindActivity, kindEconomic, kindUnits, templateTitle
+    case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsDryRun
+    // Exports.
+    case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
+    case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild
+    case auditHeader, auditTitle
+    // The import report.
+    case reportPlaceSheet, reportHeading, modeAppend, modeReplace, dryRunMark, reportCounts
+    case reportError, reportWarning, reportRepeated, reportDryRunClean, reportDryRunErrors, reportWritten
+    case reportNothingWritten
+
+    static let catalogue = Catalogue<IntakeWords>(zh: chinese, en: english)
+}
+
+extension Language {
+    /// A word of Intake's catalogue in this language.
+    func word(_ key: IntakeWords, _ arguments: [String: String] = [:]) -> String {
+        IntakeWords.catalogue.text(key, self, arguments)
+    }
+
+    /// A message of several lines of Intake's catalogue, as its lines.
+    func lines(_ key: IntakeWords) -> [String] { IntakeWords.catalogue.lines(key, self) }
+}
