@@ -22,32 +22,15 @@ struct AuditVerifyCommand: AsyncParsableCommand {
     @OptionGroup var languageOption: LanguageOption
 
     func run() async throws {
-        let zh = try languageOption.resolved() == .zh
+        let language = try languageOption.resolved()
         let result = try await storage.withDatabase(logger: CLILogger.make()) { try await AuditLog.verify($0) }
         guard let (id, reason) = result.firstBroken else {
-            say(
-                zh
-                    ? "审计日志完整：\(result.checked) 条记录，哈希链无断点。末条哈希 \(result.headHash)"
-                    : "Audit trail intact: \(result.checked) entries, hash chain unbroken. Head hash \(result.headHash)"
-            )
+            say(language.word(.auditIntact, ["count": "\(result.checked)", "head": result.headHash]))
             return
         }
-        let why: String
-        switch reason {
-        case .alteredEntry:
-            why = zh ? "内容与其哈希不符（记录被改动）" : "its contents no longer match its hash (the entry was altered)"
-        case .brokenLink:
-            why =
-                zh
-                ? "未指向前一条记录的哈希（有记录被删除、插入或调换）"
-                : "it does not carry the hash of the entry before it (an entry was removed, inserted or reordered)"
-        }
-        FileHandle.standardError.write(
-            Data(
-                (zh
-                    ? "审计日志被篡改：第 \(id) 条记录\(why)。此前 \(result.checked) 条完好。\n"
-                    : "Audit trail broken at entry \(id): \(why). The \(result.checked) entries before it are intact.\n")
-                    .utf8))
+        let why = language.word(reason == .alteredEntry ? .auditAltered : .auditBrokenLink)
+        let broken = language.word(.auditBroken, ["id": "\(id)", "why": why, "count": "\(result.checked)"])
+        FileHandle.standardError.write(Data((broken + "\n").utf8))
         throw ExitCode(1)
     }
 }

@@ -70,18 +70,14 @@ struct CalcCommand: ParsableCommand {
             let report = InventoryReport(inventory: inventory, file: name, language: lang)
             console.out(report.render(reportFormat))
             for header in parsed.ignoredHeaders {
-                console.err(
-                    lang == .zh
-                        ? "注意：\(name) 的列“\(header)”不属于活动数据模板 v1，未读取"
-                        : "note: column \"\(header)\" of \(name) is not part of activity template v1 and was not read")
+                console.err(lang.word(.ignoredColumn, ["file": name, "header": header]))
             }
             for warning in report.warnings { console.err(warning) }
             return 0
         } catch {
             for issue in error.issues { console.err(issue.message(in: lang)) }
             let count = error.issues.count
-            console.err(
-                lang == .zh ? "共 \(count) 个问题，未输出合计。" : "\(count) problem\(count == 1 ? "" : "s"); no totals printed.")
+            console.err(lang.word(count == 1 ? .problemNoTotals : .problemsNoTotals, ["count": "\(count)"]))
             return 1
         }
     }

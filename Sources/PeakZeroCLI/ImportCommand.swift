@@ -42,7 +42,7 @@ struct ImportCommand: AsyncParsableCommand {
             chosen = known
         }
         let language = try language.resolved()
-        let bar = ProgressBar(zh: language == .zh)
+        let bar = ProgressBar(language: language)
         let report = try await storage.withDatabase(logger: CLILogger.make()) { database in
             try await FileImport(database).run(
                 path: file, kind: chosen, mode: mode, dryRun: dryRun, language: language,

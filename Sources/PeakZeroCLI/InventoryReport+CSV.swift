@@ -25,7 +25,7 @@ extension InventoryReport {
             ])
         }
         rows.append([
-            "", "", "", "", language == .zh ? "合计" : "total", "", "", "", "", "",
+            "", "", "", "", language.word(.total), "", "", "", "", "",
             NumberText.plain(inv.total.value(in: .tonneCO2e)),
             NumberText.plain((inv.scope1 + inv.scope2LocationBased).value(in: .tonneCO2e)),
             NumberText.plain((inv.scope1 + inv.scope2MarketBased).value(in: .tonneCO2e)),

@@ -18,9 +18,12 @@ struct InventoryReport {
     var warnings: [String] {
         inventory.unverifiedFactors.map { entry, rows in
             let rowList = rows.map(String.init).joined(separator: ", ")
-            return language == .zh
-                ? "注意：第 \(rowList) 行使用了未核实（U 级）因子 \(entry.id)（\(entry.kind.name(in: .zh)) = \(entry.value.number) \(entry.unitText)）：\(entry.notes)"
-                : "note: row \(rowList) used unverified (grade U) factor \(entry.id) (\(entry.kind.name(in: .en)) = \(entry.value.number) \(entry.unitText)): \(entry.notes)"
+            return language.word(
+                .unverifiedFactor,
+                [
+                    "rows": rowList, "id": entry.id, "kind": entry.kind.name(in: language),
+                    "value": "\(entry.value.number)", "unit": entry.unitText, "notes": entry.notes,
+                ])
         }
     }
 

@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 
 /// A one-line progress bar on the terminal's standard error — shown only when that is a terminal
@@ -9,10 +10,10 @@ final class ProgressBar: @unchecked Sendable {
     private var lastDrawn = Date.distantPast
     private var drawn = false
     private let enabled: Bool
-    private let zh: Bool
+    private let language: Language
 
-    init(zh: Bool, enabled: Bool = isatty(STDERR_FILENO) == 1) {
-        self.zh = zh
+    init(language: Language, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.language = language
         self.enabled = enabled
     }
 
@@ -26,7 +27,7 @@ final class ProgressBar: @unchecked Sendable {
         lastDrawn = now
         drawn = true
         FileHandle.standardError.write(
-            Data(Self.line(done: done, total: total, rows: rows, elapsed: elapsed, zh: zh).utf8))
+            Data(Self.line(done: done, total: total, rows: rows, elapsed: elapsed, language: language).utf8))
     }
 
     /// Clears the bar before the report is printed.
@@ -36,7 +37,7 @@ final class ProgressBar: @unchecked Sendable {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 
-    static func line(done: Int, total: Int, rows: Int, elapsed: TimeInterval, zh: Bool) -> String {
+    static func line(done: Int, total: Int, rows: Int, elapsed: TimeInterval, language: Language) -> String {
         let share = total > 0 ? min(1, Double(done) / Double(total)) : 0
         let width = 30
         let filled = Int(share * Double(width))
@@ -44,11 +45,10 @@ final class ProgressBar: @unchecked Sendable {
         let rate = elapsed > 0 ? Double(rows) / elapsed : 0
         let left = share > 0 ? elapsed * (1 - share) / share : 0
         let percent = String(format: "%3.0f%%", share * 100)
-        let rowsText = NumberText.grouped(Double(rows))
-        let rateText = NumberText.grouped(rate)
+        let rowsText = NumberText.grouped(Double(rows), decimals: 0)
+        let rateText = NumberText.grouped(rate, decimals: 0)
         let leftText = String(format: "%.0f", left)
-        return zh
-            ? "\r\(bar) \(percent)  \(rowsText) 行  \(rateText) 行/秒  剩余约 \(leftText) 秒\u{1B}[K"
-            : "\r\(bar) \(percent)  \(rowsText) rows  \(rateText) rows/s  ETA \(leftText) s\u{1B}[K"
+        let figures = language.word(.progress, ["rows": rowsText, "rate": rateText, "left": leftText])
+        return "\r\(bar) \(percent)  \(figures)\u{1B}[K"
     }
 }
