@@ -108,6 +108,12 @@ struct WebPagesTests {
         #expect(used.subtracting(zh).isEmpty, "missing: \(used.subtracting(zh))")
     }
 
+    @Test("every API message is in both languages, with the same placeholders")
+    func apiMessages() {
+        #expect(APIMessage.catalogue.gaps == [])
+        #expect(Language.zh.say(.badQueryParameter, ["name": "year", "text": "x"]) == "查询参数 year 无效：x")
+    }
+
     static func links(in html: String) -> [String] {
         matches(of: #"href="(/[^"]*)""#, in: html).map { $0.replacingOccurrences(of: "&amp;", with: "&") }
             .filter { !$0.hasPrefix("/api/") }

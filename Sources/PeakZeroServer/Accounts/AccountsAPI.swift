@@ -47,7 +47,7 @@ struct AccountsAPI: Sendable {
         if !issues.isEmpty {
             throw APIError(
                 status: .unprocessableContent, code: "invalid",
-                message: language == .zh ? "授权有误，未创建账号" : "the grants are not valid; no account was made",
+                message: language.say(.grantsInvalid),
                 issues: issues)
         }
         let generated = asked.password == nil ? AccountStore.generatedPassword() : nil
@@ -73,16 +73,15 @@ struct AccountsAPI: Sendable {
     static func check(
         _ asked: [NewGrant], in scope: AccessScope, _ database: PeakZeroDatabase, _ language: Language
     ) async throws -> (grants: [RoleGrant], problems: [(index: Int, message: String)]) {
-        let zh = language == .zh
         var grants: [RoleGrant] = []
         var problems: [(index: Int, message: String)] = []
         for (index, grant) in asked.enumerated() {
             guard let role = Role(rawValue: grant.role) else {
-                problems.append((index, zh ? "没有角色 \(grant.role)" : "no role \(grant.role)"))
+                problems.append((index, language.say(.noRole, ["role": "\(grant.role)"])))
                 continue
             }
             if role == .admin && !scope.isEverything {
-                problems.append((index, zh ? "只有管理员可以授予管理员角色" : "only an administrator grants the admin role"))
+                problems.append((index, language.say(.onlyAdminGrantsAdmin)))
                 continue
             }
             var unitID: Int64?
@@ -90,7 +89,7 @@ struct AccountsAPI: Sendable {
                 guard let unit = try? await UnitStore(database).unit(code: code),
                     try await scope.contains(unitID: unit.id, in: database)
                 else {
-                    problems.append((index, zh ? "没有单位 \(code)" : "no unit \(code)"))
+                    problems.append((index, language.say(.noUnit, ["code": "\(code)"])))
                     continue
                 }
                 unitID = unit.id
@@ -98,12 +97,12 @@ struct AccountsAPI: Sendable {
             let region = grant.regionCode.flatMap { $0.isEmpty ? nil : $0 }
             if let code = region {
                 guard let prefix = RegionPrefix(code), scope.covers(prefix) else {
-                    problems.append((index, zh ? "没有地区 \(code)" : "no region \(code)"))
+                    problems.append((index, language.say(.noRegion, ["code": "\(code)"])))
                     continue
                 }
             }
             if role != .admin && unitID == nil && region == nil {
-                problems.append((index, zh ? "请指定单位代码或地区代码" : "name a unit code or a region code"))
+                problems.append((index, language.say(.grantNeedsUnitOrRegion)))
                 continue
             }
             grants.append(

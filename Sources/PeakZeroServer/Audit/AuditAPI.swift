@@ -28,7 +28,7 @@ struct AuditAPI: Sendable {
             }
             // A unit outside the scope is answered like a missing one.
             guard try await scope.contains(unitID: id, in: database) else {
-                throw APIError.notFound(language == .zh ? "没有此单位" : "no such unit")
+                throw APIError.notFound(language.say(.noSuchUnit))
             }
             filter.unitID = id
         }

@@ -25,7 +25,7 @@ enum AuditAccess {
         let value: String
 
         func message(_ language: Language) -> String {
-            language == .zh ? "筛选条件 \(field) 的值无效：\(value)" : "the filter \(field) does not take the value \(value)"
+            language.say(.badAuditFilter, ["field": "\(field)", "value": "\(value)"])
         }
     }
 

@@ -31,7 +31,7 @@ struct IntakeAPI {
         let modeText = request.uri.queryParameters.get("mode") ?? "append"
         guard let mode = ImportReport.Mode(rawValue: modeText) else {
             throw APIError.badRequest(
-                language == .zh ? "mode 应为 append 或 replace" : "mode must be append or replace",
+                language.say(.badImportMode),
                 issues: [.init(row: nil, field: "mode", message: modeText)])
         }
         let kind = try Self.kind(request)
@@ -128,7 +128,7 @@ struct IntakeAPI {
             name = "indicators-\(prefix.prefix)-\(year)"
         } else {
             throw APIError.badRequest(
-                request.language == .zh ? "需要 unit_id 或 region" : "unit_id or region is required",
+                request.language.say(.unitOrRegionNeeded),
                 issues: [.init(row: nil, field: "unit_id", message: "required")])
         }
         let tables = try await Exports.indicators(
@@ -143,8 +143,7 @@ struct IntakeAPI {
         guard let text = request.uri.queryParameters.get("kind").map({ String($0) }) else { return nil }
         guard let kind = Templates.Kind(rawValue: text) else {
             throw APIError.badRequest(
-                request.language == .zh
-                    ? "kind 应为 activity、economic 或 units" : "kind must be activity, economic or units",
+                request.language.say(.badImportKind),
                 issues: [.init(row: nil, field: "kind", message: text)])
         }
         return kind
@@ -154,7 +153,7 @@ struct IntakeAPI {
         let text = request.uri.queryParameters.get("format").map { String($0) } ?? "xlsx"
         guard let format = Templates.Format(rawValue: text.lowercased()) else {
             throw APIError.badRequest(
-                request.language == .zh ? "format 应为 xlsx 或 csv" : "format must be xlsx or csv",
+                request.language.say(.badFileFormat),
                 issues: [.init(row: nil, field: "format", message: text)])
         }
         return format
@@ -162,21 +161,21 @@ struct IntakeAPI {
 
     /// The uploaded file: the `file` part of a multipart form, or the whole body named by `file_name`.
     static func upload(_ body: Data, request: Request) throws -> (Data, String) {
-        let zh = request.language == .zh
+        let language = request.language
         if let type = request.headers[.contentType], let boundary = MultipartForm.boundary(of: type) {
             guard let form = MultipartForm(body: body, boundary: boundary),
                 let part = form.parts.first(where: { $0.name == "file" })
                     ?? form.parts.first(where: { $0.fileName != nil })
             else {
                 throw APIError.badRequest(
-                    zh ? "上传的表单中没有文件（字段 file）" : "the form has no file (field \"file\")",
+                    language.say(.formHasNoFile),
                     issues: [.init(row: nil, field: "file", message: "required")])
             }
             return (part.data, safeName(part.fileName ?? "upload"))
         }
         guard !body.isEmpty else {
             throw APIError.badRequest(
-                zh ? "请求中没有文件" : "the request carries no file",
+                language.say(.requestHasNoFile),
                 issues: [.init(row: nil, field: "file", message: "required")])
         }
         return (body, safeName(request.uri.queryParameters.get("file_name").map { String($0) } ?? "upload"))

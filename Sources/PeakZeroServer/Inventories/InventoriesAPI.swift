@@ -42,7 +42,7 @@ struct InventoriesAPI {
             throw APIError(status: .unprocessableContent, code: "invalid", message: "bad options", issues: issues)
         }
         guard try await context.writeScope.contains(unitID: body.unitId, in: database) else {
-            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+            throw APIError.notFound(request.language.say(.noSuchUnit))
         }
         let stored = try await inventories.compute(
             unitID: body.unitId, year: body.year,

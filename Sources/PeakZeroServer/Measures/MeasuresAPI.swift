@@ -33,13 +33,13 @@ struct MeasuresAPI: Sendable {
         var request = request
         let new = try await request.decodeJSON(NewMeasure.self, context: context)
         if let unit = new.unitId, !(try await context.writeScope.contains(unitID: unit, in: database)) {
-            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+            throw APIError.notFound(request.language.say(.noSuchUnit))
         }
         // A measure links only a target its author sees.
         if let id = new.targetId {
             let target = try? await TargetStore(database).target(id: id)
             guard let target, try await TargetStore(database).isVisible(target, in: context.readScope) else {
-                throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+                throw APIError.notFound(request.language.say(.noSuchTarget))
             }
         }
         let stored = try await MeasureStore(database).add(new)

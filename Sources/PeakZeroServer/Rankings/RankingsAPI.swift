@@ -20,7 +20,7 @@ struct RankingsAPI: Sendable {
             guard let region = RegionPrefix(String(code)) else { throw TargetsAPI.badRegion(request.language) }
             return .region(region)
         }
-        throw APIError.badRequest(request.language == .zh ? "须指明 unit_id 或 region" : "unit_id or region is required")
+        throw APIError.badRequest(request.language.say(.unitOrRegionRequired))
     }
 
     static func parse<T: RawRepresentable>(_ request: Request, _ name: String, default fallback: T) throws -> T
@@ -28,7 +28,7 @@ struct RankingsAPI: Sendable {
         guard let text = request.uri.queryParameters.get(name) else { return fallback }
         guard let value = T(rawValue: String(text)) else {
             throw APIError.badRequest(
-                request.language == .zh ? "\(name)：无法识别“\(text)”" : "\(name): “\(text)” is not recognised")
+                request.language.say(.notRecognised, ["name": "\(name)", "text": "\(text)"]))
         }
         return value
     }

@@ -79,7 +79,7 @@ struct ReviewAPI: Sendable {
     ) async throws {
         let scope = try await AccessScope.granted(roles, to: try context.signedIn.account, in: database)
         guard try await scope.contains(unitID: unit.id, in: database) else {
-            throw APIError.notFound(request.language == .zh ? "没有此单位" : "no such unit")
+            throw APIError.notFound(request.language.say(.noSuchUnit))
         }
     }
 
@@ -91,9 +91,7 @@ struct ReviewAPI: Sendable {
         let text = context.parameters.get("period") ?? ""
         guard let period = ReportingPeriod(parsing: text) else {
             throw APIError.badRequest(
-                request.language == .zh
-                    ? "期间 \(text) 无效：应为 2024-03、2024-Q1 或 2024"
-                    : "period \(text) is not valid: use 2024-03, 2024-Q1 or 2024")
+                request.language.say(.badReviewPeriod, ["text": "\(text)"]))
         }
         guard ReportingPeriod.all(in: period.year, for: unit.reportingClass).contains(period) else {
             throw ReviewRefusal.notAPeriodOf(period.description, reportingClass: unit.reportingClass)

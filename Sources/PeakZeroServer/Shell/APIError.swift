@@ -60,8 +60,7 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         } catch let error as DecodingError {
             throw APIError.badRequest(
-                request.language == .zh
-                    ? "请求体不是有效的 JSON：\(error.summary)" : "the body is not valid JSON: \(error.summary)")
+                request.language.say(.badJSON, ["summary": "\(error.summary)"]))
         }
     }
 }
@@ -70,20 +69,19 @@ extension APIError {
     init(_ error: StoreError, language: Language) {
         switch error {
         case .notFound(let kind, let id):
-            self = .notFound(language == .zh ? "没有 id 为 \(id) 的\(kind)" : "no \(kind) with id \(id)")
+            self = .notFound(language.say(.noSuchID, ["id": "\(id)", "kind": "\(kind)"]))
         case .conflict(let message):
             self = APIError(status: .conflict, code: "conflict", message: message)
         case .invalid(let issues):
             self = APIError(
                 status: .unprocessableContent, code: "invalid",
-                message: language == .zh
-                    ? "有 \(issues.count) 处错误，未写入任何数据" : "\(issues.count) problem(s); nothing was written",
+                message: language.say(.problemsNothingWritten, ["count": "\(issues.count)"]),
                 issues: issues.map { Issue(row: $0.row, field: $0.column, message: $0.problem.text(in: language)) })
         case .unattributed:
             // A route that changes data outside the sign-in's actor: PeakZero's fault, not the user's.
             self = APIError(
                 status: .internalServerError, code: "unattributed",
-                message: language == .zh ? "无法确定操作人，未写入任何数据" : "no actor for this change; nothing was written")
+                message: language.say(.noActor))
         }
     }
 }

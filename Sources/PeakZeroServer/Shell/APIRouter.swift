@@ -63,7 +63,7 @@ struct RouteMounter {
             mount(endpoint.declaration.rule, endpoint.handler(handlers)) { needed, language in
                 APIError(status: .forbidden, code: "forbidden", message: RouteChange.refusal(needed, language))
             } outOfScope: { request in
-                throw APIError.notFound(request.language == .zh ? "没有此对象" : "no such object")
+                throw APIError.notFound(request.language.say(.noSuchObject))
             }
         }
     }

@@ -33,12 +33,11 @@ struct AuthAPI {
         } catch SignInRefusal.wrongNameOrPassword {
             throw APIError(
                 status: .unauthorized, code: "unauthorized",
-                message: language == .zh ? "账号或密码不正确" : "wrong account name or password")
+                message: language.say(.wrongPassword))
         } catch SignInRefusal.tooManyAttempts(let seconds) {
             throw APIError(
                 status: .tooManyRequests, code: "too_many_attempts",
-                message: language == .zh
-                    ? "登录失败次数过多，请 \(seconds) 秒后再试" : "too many failed sign-ins; try again in \(seconds) seconds")
+                message: language.say(.tooManySignIns, ["seconds": "\(seconds)"]))
         }
         let actor = AuditActor(accountID: account.id, name: account.name, address: context.clientAddress)
         let (token, secret) = try await AuditActor.$current.withValue(actor) {

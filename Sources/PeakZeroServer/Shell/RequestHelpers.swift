@@ -23,7 +23,7 @@ extension Request {
         guard let text = uri.queryParameters.get(name) else { return nil }
         guard let value = T(text) else {
             throw APIError.badRequest(
-                language == .zh ? "查询参数 \(name) 无效：\(text)" : "query parameter \(name) is not valid: \(text)",
+                language.say(.badQueryParameter, ["name": "\(name)", "text": "\(text)"]),
                 issues: [.init(row: nil, field: name, message: text)])
         }
         return value
@@ -32,7 +32,7 @@ extension Request {
     func requireQuery<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T {
         guard let value = try query(name, as: type) else {
             throw APIError.badRequest(
-                language == .zh ? "缺少查询参数 \(name)" : "query parameter \(name) is required",
+                language.say(.missingQueryParameter, ["name": "\(name)"]),
                 issues: [.init(row: nil, field: name, message: "required")])
         }
         return value

@@ -34,7 +34,6 @@ enum RouteChange: Sendable {
     /// What a refusal says, naming the roles that could.
     static func refusal(_ needed: Set<Role>, _ language: Language) -> String {
         let roles = needed.map(\.rawValue).sorted().joined(separator: ", ")
-        return language == .zh
-            ? "您的账号只能查看；此操作需要以下角色之一：\(roles)" : "your account may only look; this needs one of the roles: \(roles)"
+        return language.say(.needsRole, ["roles": "\(roles)"])
     }
 }

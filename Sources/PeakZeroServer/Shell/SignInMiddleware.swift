@@ -23,9 +23,7 @@ struct SignInMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix("/api/") {
                 throw APIError(
                     status: .unauthorized, code: "unauthorized",
-                    message: language == .zh
-                        ? "请先登录：在 Authorization 头中附上令牌（POST /api/v1/auth/token 获取）"
-                        : "sign in first: send a bearer token (get one from POST /api/v1/auth/token)")
+                    message: language.say(.signInFirst))
             }
             return PageHandlers.redirect(to: SiteURL.signIn(next: Self.returnPath(request)).link(language))
         }
@@ -35,9 +33,7 @@ struct SignInMiddleware: RouterMiddleware {
             guard try await Self.formToken(in: &request, context) == expected else {
                 throw HTTPError(
                     .forbidden,
-                    message: language == .zh
-                        ? "表单已过期或不是从本站页面提交的；请刷新页面后重试。"
-                        : "The form has expired or was not sent from this site; reload the page and try again.")
+                    message: language.say(.formExpired))
             }
         }
         var context = context

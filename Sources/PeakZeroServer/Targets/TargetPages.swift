@@ -74,7 +74,6 @@ extension PageHandlers {
     func createTarget(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let form = try await FormPost.read(request)
         let language = request.language
-        let zh = language == .zh
         var values: [String: String] = [:]
         for key in [
             "name", "unit", "region", "indicator", "kind", "value", "reduction", "base_year", "peak_year", "first_year",
@@ -115,7 +114,7 @@ extension PageHandlers {
                 request, context, form: values, problems: [error.message], status: .unprocessableContent)
         } catch StoreError.invalid {
             return try await targetsPage(
-                request, context, form: values, problems: [zh ? "name：必填" : "name: required"],
+                request, context, form: values, problems: [language.say(.nameRequired)],
                 status: .unprocessableContent)
         }
     }

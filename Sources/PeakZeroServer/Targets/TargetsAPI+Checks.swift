@@ -11,7 +11,7 @@ extension TargetsAPI {
     func visible(_ request: Request, _ context: PeakZeroContext) async throws -> StoredTarget {
         let stored = try await TargetStore(database).target(id: try context.id())
         guard try await TargetStore(database).isVisible(stored, in: context.readScope) else {
-            throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+            throw APIError.notFound(request.language.say(.noSuchTarget))
         }
         return stored
     }
@@ -22,7 +22,7 @@ extension TargetsAPI {
         let scope = try await AccessScope.granted(
             RouteChange.setsTargets, to: try context.signedIn.account, in: database)
         guard try await TargetStore(database).isVisible(stored, in: scope) else {
-            throw APIError.notFound(request.language == .zh ? "没有此目标" : "no such target")
+            throw APIError.notFound(request.language.say(.noSuchTarget))
         }
         return stored
     }
@@ -31,26 +31,26 @@ extension TargetsAPI {
     static func subject(
         unitID: Int64?, region: String?, _ request: Request, _ context: PeakZeroContext, _ database: PeakZeroDatabase
     ) async throws -> TargetSubject {
-        let zh = request.language == .zh
+        let language = request.language
         let scope = try await AccessScope.granted(
             RouteChange.setsTargets, to: try context.signedIn.account, in: database)
         if let unitID {
             guard try await scope.contains(unitID: unitID, in: database) else {
-                throw APIError.notFound(zh ? "没有此单位" : "no such unit")
+                throw APIError.notFound(language.say(.noSuchUnit))
             }
             return .unit(unitID)
         }
         guard let code = region else {
             throw APIError(
-                status: .unprocessableContent, code: "invalid", message: zh ? "须指明单位或地区" : "name a unit or a region",
+                status: .unprocessableContent, code: "invalid", message: language.say(.targetNeedsUnitOrRegion),
                 issues: [
                     .init(
                         row: nil, field: "unit_id",
-                        message: zh ? "unit_id 或 region_code 必填" : "unit_id or region_code is required")
+                        message: language.say(.unitOrRegionCodeRequired))
                 ])
         }
         guard let prefix = RegionPrefix(code) else { throw badRegion(request.language) }
-        guard scope.covers(prefix) else { throw APIError.notFound(zh ? "没有此地区" : "no such region") }
+        guard scope.covers(prefix) else { throw APIError.notFound(language.say(.noSuchRegion)) }
         return .region(prefix)
     }
 
@@ -71,6 +71,6 @@ extension TargetsAPI {
     }
 
     static func badRegion(_ language: Language) -> APIError {
-        APIError.badRequest(language == .zh ? "region：须为 GB/T 2260 行政区划代码" : "region: a GB/T 2260 region code")
+        APIError.badRequest(language.say(.badRegionCode))
     }
 }

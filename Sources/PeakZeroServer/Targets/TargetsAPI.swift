@@ -152,12 +152,11 @@ struct TargetsAPI: Sendable {
         let stored = try await settable(request, context)
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let body = try context.requestDecoder.decode(SplitBody.self, from: data)
-        let zh = request.language == .zh
+        let language = request.language
         guard let method = body.method.flatMap(SplitMethod.init(rawValue:)) else {
             throw APIError(
                 status: .unprocessableContent, code: "invalid",
-                message: zh
-                    ? "method：须为 base_share、equal_reduction 或 manual" : "method: base_share, equal_reduction or manual",
+                message: language.say(.badSplitMethod),
                 issues: [.init(row: nil, field: "method", message: body.method ?? "")])
         }
         var manual: [TargetSubject: TargetKind] = [:]
@@ -172,7 +171,7 @@ struct TargetsAPI: Sendable {
                 } else if let region = child.regionCode.flatMap(RegionPrefix.init) {
                     subject = .region(region)
                 } else {
-                    throw Self.childIssue(index, "unit_id", zh ? "须指明下级单位或地区" : "name the child unit or region")
+                    throw Self.childIssue(index, "unit_id", language.say(.childNeedsUnitOrRegion))
                 }
                 var definition = definitions[index]
                 definition.indicator = definition.indicator ?? stored.target.indicator.rawValue
@@ -189,7 +188,7 @@ struct TargetsAPI: Sendable {
             guard let among = SplitAmong(rawValue: body.among ?? "children") else {
                 throw APIError(
                     status: .unprocessableContent, code: "invalid",
-                    message: zh ? "among：须为 children 或 groups" : "among: children or groups",
+                    message: language.say(.badSplitAmong),
                     issues: [.init(row: nil, field: "among", message: body.among ?? "")])
             }
             _ = try await board().split(stored.id, method: method, among: among, manual: manual)
@@ -228,8 +227,7 @@ struct TargetsAPI: Sendable {
                         kind: "measure", light: warning.light, since: warning.since, targetId: measure.targetId,
                         measureId: measure.id, unitId: measure.unitId, regionCode: nil, title: measure.title,
                         reasons: [
-                            language == .zh
-                                ? "截止日期 \(measure.deadline) 已过，尚未完成" : "past its deadline \(measure.deadline), not done"
+                            language.say(.measureOverdue, ["deadline": "\(measure.deadline)"])
                         ])
                 }))
     }
