@@ -77,8 +77,11 @@ public struct FactorSet: Sendable {
         return byItem[item, default: []] + (item.isEmpty ? [] : byItem["", default: []])
     }
 
-    /// The table bundled with PeakZero (`ReferenceData/Data/factors.csv`).
-    public static func bundled() throws(InputIssues) -> FactorSet {
+    /// The table bundled with PeakZero (`ReferenceData/Data/factors.csv`), read once per process:
+    /// every inventory, factor page and calculation asks for it, and it cannot change while running.
+    public static func bundled() throws(InputIssues) -> FactorSet { try parsedBundled.get() }
+
+    private static let parsedBundled = Result { () throws(InputIssues) in
         try FactorSet(csv: ReferenceDataAccess.factorsCSV, name: ReferenceDataAccess.edition, file: "factors.csv")
     }
 }

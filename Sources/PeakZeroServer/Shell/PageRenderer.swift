@@ -14,7 +14,13 @@ struct PageRenderer: Sendable {
 
     static let resources = Bundle.module.url(forResource: "Resources", withExtension: nil)!
 
-    static func load() throws -> PageRenderer {
+    /// The renderer of the templates and files bundled with the server. They cannot change while
+    /// it runs, so they are read and parsed once per process, however many routers are made.
+    static func load() throws -> PageRenderer { try bundled.get() }
+
+    private static let bundled = Result { try read() }
+
+    private static func read() throws -> PageRenderer {
         var library = MustacheLibrary()
         let folder = resources.appendingPathComponent("templates")
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
