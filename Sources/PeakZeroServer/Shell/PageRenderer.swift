@@ -39,7 +39,7 @@ struct PageRenderer: Sendable {
 
     /// The page as HTML text.
     func html(_ model: Any, template: String) -> String {
-        library.render(model, withTemplate: template) ?? ""
+        library.render(TemplateValues.prepared(model) ?? model, withTemplate: template) ?? ""
     }
 
     func response(_ model: Any, template: String, status: HTTPResponse.Status = .ok) -> Response {
