@@ -43,11 +43,24 @@ public enum TestDatabases {
     ) async throws -> T {
         guard kind == "postgres", let adminURL = ProcessInfo.processInfo.environment["PEAKZERO_TEST_POSTGRES_URL"]
         else {
-            return try await PeakZeroDatabase.with(.sqliteMemory, logger: logger, migrate: migrate, body)
+            guard migrate else {
+                return try await PeakZeroDatabase.with(.sqliteMemory, logger: logger, migrate: false, body)
+            }
+            // A copy of a file migrated once per test process, in RAM like `.sqliteMemory`.
+            let copy = DemoTemplate.folder + "/peakzero-test-\(UUID().uuidString).sqlite"
+            try FileManager.default.copyItem(atPath: try await MigratedSQLite.shared.path(), toPath: copy)
+            defer { DemoTemplate.remove(copy) }
+            return try await PeakZeroDatabase.with(.sqliteFile(path: copy), logger: logger, migrate: true, body)
         }
         let name = "pz_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        // A migrated database is copied from one migrated once per test process; an empty one from
+        // PostgreSQL's own template. FILE_COPY copies the files as they are, which for a database this
+        // small is faster than logging every page.
+        let template = migrate ? try await PostgresTemplate.shared.name(adminURL: adminURL) : "template0"
         return try await PeakZeroDatabase.with(.postgres(url: adminURL), logger: logger, migrate: false) { admin in
-            try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run()
+            try await admin.sql.raw(
+                "CREATE DATABASE \(unsafeRaw: String(name)) TEMPLATE \(unsafeRaw: template) STRATEGY FILE_COPY"
+            ).run()
             do {
                 let url = adminURL.replacingLastPathComponent(with: String(name))
                 let result = try await PeakZeroDatabase.with(
@@ -63,6 +76,34 @@ public enum TestDatabases {
                 throw error
             }
         }
+    }
+}
+
+/// A PostgreSQL database migrated once per test process, which each test's migrated database
+/// copies. In the throw-away cluster of `scripts/with-test-postgres` it goes with the cluster; on
+/// a server of one's own, a later run with the same process id drops it before making its own.
+actor PostgresTemplate {
+    static let shared = PostgresTemplate()
+    private var made: Task<String, any Error>?
+
+    func name(adminURL: String) async throws -> String {
+        // One task for every caller: a second caller waits for the first's template, not makes one.
+        if let made { return try await made.value }
+        let task = Task<String, any Error> {
+            let name = "pz_template_\(getpid())"
+            try await PeakZeroDatabase.with(.postgres(url: adminURL), logger: TestDatabases.logger, migrate: false) {
+                admin in
+                try await admin.sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: name) WITH (FORCE)").run()
+                try await admin.sql.raw("CREATE DATABASE \(unsafeRaw: name)").run()
+            }
+            try await PeakZeroDatabase.with(
+                .postgres(url: adminURL.replacingLastPathComponent(with: name)), logger: TestDatabases.logger,
+                migrate: true
+            ) { _ in }
+            return name
+        }
+        made = task
+        return try await task.value
     }
 }
 
@@ -92,6 +133,27 @@ extension TestDatabases {
         try FileManager.default.copyItem(atPath: template, toPath: copy)
         defer { DemoTemplate.remove(copy) }
         return try await with(.sqliteFile(path: copy), body)
+    }
+}
+
+/// The migrated, empty SQLite database every migrated test database copies: made on first use,
+/// removed when the test process exits.
+actor MigratedSQLite {
+    static let shared = MigratedSQLite()
+    static let templatePath = DemoTemplate.folder + "/peakzero-migrated-template-\(getpid()).sqlite"
+    private var made: Task<String, any Error>?
+
+    func path() async throws -> String {
+        if let made { return try await made.value }
+        let task = Task<String, any Error> {
+            let path = Self.templatePath
+            DemoTemplate.remove(path)
+            atexit { DemoTemplate.remove(MigratedSQLite.templatePath) }
+            try await PeakZeroDatabase.with(.sqliteFile(path: path), logger: TestDatabases.logger, migrate: true) { _ in }
+            return path
+        }
+        made = task
+        return try await task.value
     }
 }
 
