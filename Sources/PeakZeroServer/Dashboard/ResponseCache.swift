@@ -10,38 +10,20 @@ import Persistence
 /// them). PostgreSQL gives no such cheap signal, so there every request is computed.
 actor ResponseCache {
     struct Entry {
-        let version: DataVersion
+        let version: ChangeSignal.Version
         let body: ByteBuffer
     }
 
-    struct DataVersion: Equatable {
-        let parts: [Int]
-    }
-
     private var entries: [String: Entry] = [:]
-    private let files: [String]
+    nonisolated let signal: ChangeSignal
     private let capacity = 2_000
 
     init?(database: PeakZeroDatabase) {
-        guard case .sqliteFile(let path) = database.location else { return nil }
-        files = [path, path + "-wal"]
+        guard let signal = ChangeSignal(database) else { return nil }
+        self.signal = signal
     }
 
-    /// The current state of the database files.
-    nonisolated func currentVersion() -> DataVersion {
-        var parts: [Int] = []
-        for file in files {
-            var info = stat()
-            if stat(file, &info) == 0 {
-                parts += [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-            } else {
-                parts += [-1, -1, -1]
-            }
-        }
-        return DataVersion(parts: parts)
-    }
-
-    func response(for key: String, version: DataVersion) -> Entry? {
+    func response(for key: String, version: ChangeSignal.Version) -> Entry? {
         guard let entry = entries[key], entry.version == version else { return nil }
         return entry
     }
@@ -50,15 +32,13 @@ actor ResponseCache {
         if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
         entries[key] = entry
     }
-
-    func clear() { entries.removeAll(keepingCapacity: true) }
 }
 
 extension ResponseCache {
     /// The cached JSON for this request while the database is unchanged, else `make()`'s, remembered.
     nonisolated func json(for request: Request, make: () async throws -> Data) async throws -> Response {
         let key = request.uri.description + "\u{1}" + request.language.rawValue
-        let version = currentVersion()
+        let version = signal.current()
         let body: ByteBuffer
         if let hit = await response(for: key, version: version) {
             body = hit.body
@@ -66,6 +46,6 @@ extension ResponseCache {
             body = ByteBuffer(data: try await make())
             await store(.init(version: version, body: body), for: key)
         }
-        return Response.json(Data(buffer: body))
+        return Response.json(body)
     }
 }

@@ -57,9 +57,14 @@ func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status = .ok) th
 extension Response {
     /// A response carrying JSON already encoded.
     static func json(_ data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        json(ByteBuffer(data: data), status: status)
+    }
+
+    /// A JSON body already in a buffer (a cached answer), sent without a copy.
+    static func json(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: body))
     }
 }
 

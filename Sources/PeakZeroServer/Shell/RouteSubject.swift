@@ -34,6 +34,21 @@ enum RouteSubject: Sendable {
 /// exist passes, for the handler to answer 404 as it would anyway: out of scope and missing look the same.
 struct Access: Sendable {
     let database: PeakZeroDatabase
+    /// Where units sit, while the database is unchanged (nil on PostgreSQL).
+    let placements: UnitPlacements?
+
+    init(database: PeakZeroDatabase) {
+        self.database = database
+        placements = UnitPlacements(database: database)
+    }
+
+    /// Whether the scope holds the unit; a unit that does not exist is held by none but everything.
+    private func scope(_ scope: AccessScope, holds unitID: Int64) async throws -> Bool {
+        if scope.isEverything { return true }
+        guard let placements else { return try await scope.contains(unitID: unitID, in: database) }
+        guard let placement = try await placements.placement(of: unitID, in: database) else { return false }
+        return scope.contains(placement)
+    }
 
     func allows(_ subject: RouteSubject, _ request: Request, _ context: PeakZeroContext) async throws -> Bool {
         let scope = context.scope(for: request)
@@ -43,10 +58,10 @@ struct Access: Sendable {
         case .shared, .narrowedByHandler: return true
         case .unitInPath:
             guard let id = pathID() else { return true }
-            return try await scope.contains(unitID: id, in: database)
+            return try await self.scope(scope, holds: id)
         case .unitInQuery:
             if let id = request.uri.queryParameters.get("unit_id").flatMap({ Int64($0) }) {
-                return try await scope.contains(unitID: id, in: database)
+                return try await self.scope(scope, holds: id)
             }
             if let region = request.uri.queryParameters.get("region").flatMap({ RegionPrefix(String($0)) }) {
                 return scope.covers(region)
@@ -54,10 +69,10 @@ struct Access: Sendable {
             return true
         case .activityRecordInPath:
             guard let id = pathID(), let record = try await ActivityStore(database).record(id: id) else { return true }
-            return try await scope.contains(unitID: record.unitId, in: database)
+            return try await self.scope(scope, holds: record.unitId)
         case .economicRecordInPath:
             guard let id = pathID(), let record = try await EconomicStore(database).record(id: id) else { return true }
-            return try await scope.contains(unitID: record.unitId, in: database)
+            return try await self.scope(scope, holds: record.unitId)
         case .recordOfKindInPath:
             let kind = context.parameters.get("kind").flatMap(RecordKind.init(rawValue:))
             return try await allows(kind == .economic ? .economicRecordInPath : .activityRecordInPath, request, context)
@@ -65,7 +80,7 @@ struct Access: Sendable {
             guard let id = pathID(), let inventory = try? await InventoryStore(database).inventory(id: id) else {
                 return true
             }
-            return try await scope.contains(unitID: inventory.unitId, in: database)
+            return try await self.scope(scope, holds: inventory.unitId)
         case .regionInPath:
             guard let region = context.parameters.get("code").flatMap(RegionPrefix.init) else { return true }
             return scope.covers(region)
@@ -76,7 +91,7 @@ struct Access: Sendable {
             guard let id = pathID(), let measure = try? await MeasureStore(database).measure(id: id) else {
                 return true
             }
-            return try await scope.contains(unitID: measure.unitId, in: database)
+            return try await self.scope(scope, holds: measure.unitId)
         }
     }
 }

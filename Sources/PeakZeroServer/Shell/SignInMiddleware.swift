@@ -12,21 +12,28 @@ struct SignInMiddleware: RouterMiddleware {
 
     let accounts: AccountStore
     let database: PeakZeroDatabase
+    /// Who each credential signed in, while the database is unchanged (nil on PostgreSQL).
+    let cache: SignInCache?
     static let cookieName = "peakzero_session"
+
+    init(accounts: AccountStore, database: PeakZeroDatabase) {
+        self.accounts = accounts
+        self.database = database
+        cache = SignInCache(database: database)
+    }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
         if Self.isPublic(request) { return try await next(request, context) }
         let language = request.language
-        guard let identity = try await identify(request) else {
+        guard let signedIn = try await signedIn(request) else {
             if request.uri.path.hasPrefix("/api/") {
-                throw APIError(
-                    status: .unauthorized, code: "unauthorized",
-                    message: language.say(.signInFirst))
+                throw APIError(status: .unauthorized, code: "unauthorized", message: language.say(.signInFirst))
             }
             return PageHandlers.redirect(to: SiteURL.signIn(next: Self.returnPath(request)).link(language))
         }
+        let identity = signedIn.identity
         var request = request
         if case .session(let expected) = identity.credential, ![.get, .head, .options].contains(request.method) {
             try FormPost.checkOrigin(request)
@@ -38,8 +45,7 @@ struct SignInMiddleware: RouterMiddleware {
         }
         var context = context
         context.identity = identity
-        (context.readScope, context.writeScope) = try await AccessScope.readAndWrite(
-            of: identity.account, changing: RouteChange.changesData, in: database)
+        (context.readScope, context.writeScope) = (signedIn.readScope, signedIn.writeScope)
         let actor = AuditActor(
             accountID: identity.account.id, name: identity.account.name, address: context.clientAddress)
         return try await Identity.$current.withValue(identity) {
@@ -47,20 +53,34 @@ struct SignInMiddleware: RouterMiddleware {
         }
     }
 
-    /// The account a bearer token or the session cookie signs in; a bearer token that opens nothing
-    /// is refused outright rather than passed over for the cookie.
-    private func identify(_ request: Request) async throws -> Identity? {
+    /// The account a bearer token or the session cookie signs in, and its scopes; a bearer token
+    /// that opens nothing is refused outright rather than passed over for the cookie.
+    private func signedIn(_ request: Request) async throws -> SignInCache.Entry? {
+        let secret: String
+        let isToken: Bool
         if let header = request.headers[.authorization] {
-            guard header.lowercased().hasPrefix("bearer "),
-                let account = try await accounts.account(
-                    bearer: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces))
-            else { return nil }
-            return Identity(account: account, credential: .token)
+            guard header.lowercased().hasPrefix("bearer ") else { return nil }
+            secret = String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+            isToken = true
+        } else if let cookie = request.cookies[Self.cookieName]?.value {
+            secret = cookie
+            isToken = false
+        } else {
+            return nil
         }
-        guard let cookie = request.cookies[Self.cookieName]?.value,
-            let session = try await accounts.session(cookieValue: cookie)
+        // The key is the credential's hash: the secret itself is not kept in memory.
+        let key = (isToken ? "t" : "s") + Secret.hash(secret)
+        if let known = cache?.entry(for: key), accounts.isCurrent(known.signedIn.expiresAt) { return known }
+        let version = cache?.version()
+        guard
+            let signedIn = isToken
+                ? try await accounts.signIn(bearer: secret) : try await accounts.signIn(cookieValue: secret)
         else { return nil }
-        return Identity(account: session.account, credential: .session(csrfToken: session.csrfToken))
+        let (read, write) = try await AccessScope.readAndWrite(
+            of: signedIn.account, changing: RouteChange.changesData, in: database)
+        let entry = SignInCache.Entry(signedIn: signedIn, readScope: read, writeScope: write, version: version)
+        if let cache, version != nil { cache.remember(entry, for: key) }
+        return entry
     }
 
     /// Signing in, the stylesheet, script and icon, and the API's description need no account.

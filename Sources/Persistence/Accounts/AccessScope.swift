@@ -79,8 +79,26 @@ public struct AccessScope: Sendable, Equatable {
     /// Whether the unit exists and falls within the scope.
     public func contains(unitID: Int64, in database: PeakZeroDatabase) async throws -> Bool {
         if isEverything { return true }
-        guard let row = try await UnitStore.find(id: unitID, in: database.sql) else { return false }
-        return contains(rootID: row.rootId, path: row.path, regionCode: row.regionCode)
+        guard let placement = try await Self.placement(of: unitID, in: database) else { return false }
+        return contains(placement)
+    }
+
+    /// Where a unit sits, as far as a scope asks: its tree, its path in it, its region.
+    public struct Placement: Sendable {
+        let rootID: Int64
+        let path: String
+        let regionCode: String
+    }
+
+    /// Where a stored unit sits; nil when there is no such unit.
+    public static func placement(of unitID: Int64, in database: PeakZeroDatabase) async throws -> Placement? {
+        guard let row = try await UnitStore.find(id: unitID, in: database.sql) else { return nil }
+        return Placement(rootID: row.rootId, path: row.path, regionCode: row.regionCode)
+    }
+
+    /// Whether a unit placed so falls within the scope.
+    public func contains(_ placement: Placement) -> Bool {
+        contains(rootID: placement.rootID, path: placement.path, regionCode: placement.regionCode)
     }
 
     /// Whether a whole region lies within the scope: a region roll-up sums every unit there, so only

@@ -47,3 +47,12 @@ public struct StoredToken: Sendable, Codable, Equatable {
     public let expiresAt: String
     public let revokedAt: String?
 }
+
+/// What a credential — a bearer token or a session cookie — signs in, and until when.
+public struct SignedIn: Sendable {
+    public let account: Account
+    /// The session's form token; nil for a bearer token.
+    public let csrfToken: String?
+    /// When the token or session ends, as stored (`Timestamp`): compared by `AccountStore.isCurrent`.
+    public let expiresAt: String
+}

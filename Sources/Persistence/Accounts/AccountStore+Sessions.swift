@@ -33,14 +33,28 @@ extension AccountStore {
 
     /// The session a cookie's value opens, if it has not expired and its account is enabled.
     public func session(cookieValue: String) async throws -> ActiveSession? {
+        guard let signedIn = try await signIn(cookieValue: cookieValue), let csrf = signedIn.csrfToken else {
+            return nil
+        }
+        return ActiveSession(account: signedIn.account, csrfToken: csrf)
+    }
+
+    /// The account an unexpired session opens, with its form token and when it ends.
+    public func signIn(cookieValue: String) async throws -> SignedIn? {
         guard
             let row = try await database.sql.select().columns("user_id", "csrf_token", "expires_at").from("sessions")
-                .where("token_hash", .equal, SQLBind(Secret.hash(cookieValue))).first(),
-            try row.decode(column: "expires_at", as: String.self) > Timestamp.string(clock()),
+                .where("token_hash", .equal, SQLBind(Secret.hash(cookieValue))).first()
+        else { return nil }
+        let expiresAt = try row.decode(column: "expires_at", as: String.self)
+        guard isCurrent(expiresAt),
             let account = try await account(id: try row.decode(column: "user_id", as: Int64.self))
         else { return nil }
-        return ActiveSession(account: account, csrfToken: try row.decode(column: "csrf_token", as: String.self))
+        return SignedIn(
+            account: account, csrfToken: try row.decode(column: "csrf_token", as: String.self), expiresAt: expiresAt)
     }
+
+    /// Whether a token or session ending at `expiresAt` is still open now (by this store's clock).
+    public func isCurrent(_ expiresAt: String) -> Bool { expiresAt > Timestamp.string(clock()) }
 
     public func endSession(cookieValue: String) async throws {
         try await database.transaction { db in

@@ -39,12 +39,18 @@ extension AccountStore {
 
     /// The account a bearer token signs in, if the token is neither revoked nor expired.
     public func account(bearer secret: String) async throws -> Account? {
+        try await signIn(bearer: secret)?.account
+    }
+
+    /// The account an unrevoked, unexpired token opens, and when the token expires.
+    public func signIn(bearer secret: String) async throws -> SignedIn? {
         guard
-            let row = try await database.sql.select().columns("user_id").from("api_tokens")
+            let row = try await database.sql.select().columns("user_id", "expires_at").from("api_tokens")
                 .where("token_hash", .equal, SQLBind(Secret.hash(secret))).where("revoked_at", .is, SQLLiteral.null)
-                .where("expires_at", .greaterThan, SQLBind(Timestamp.string(clock()))).first()
+                .where("expires_at", .greaterThan, SQLBind(Timestamp.string(clock()))).first(),
+            let account = try await account(id: try row.decode(column: "user_id", as: Int64.self))
         else { return nil }
-        return try await account(id: try row.decode(column: "user_id", as: Int64.self))
+        return SignedIn(account: account, csrfToken: nil, expiresAt: try row.decode(column: "expires_at", as: String.self))
     }
 
     public func tokens(of account: Account) async throws -> [StoredToken] {

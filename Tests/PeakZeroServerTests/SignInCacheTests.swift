@@ -1,0 +1,61 @@
+import Accounting
+import HTTPTypes
+import HummingbirdTesting
+import Persistence
+import PersistenceTestSupport
+import Testing
+
+@testable import PeakZeroServer
+
+/// Sign-ins are remembered between requests while the database is unchanged; every change that
+/// should end or narrow one must show on the very next request.
+@Suite("Remembered sign-ins")
+struct SignInCacheTests {
+    @Test("revoking a token, disabling an account, ending a session and moving a unit show at once")
+    func followsChanges() async throws {
+        try await withAPI("sqlite") { client, database in
+            #expect(SignInCache(database: database) != nil, "a database file has a change signal")
+            #expect(try await client.call(.post, "/api/v1/units", json: treeJSON).status == .created)
+            let accounts = AccountStore(database, cost: 4)
+            let units = UnitStore(database)
+            let enterprise = try await units.unit(code: "E1")
+            let rita = try await accounts.create(
+                name: "rita", password: "a long password", grants: [RoleGrant(role: .viewer, unitID: enterprise.id)])
+            let token = try await accounts.makeToken(for: rita, name: "t")
+            let bearer: HTTPFields = [.authorization: "Bearer \(token.secret)"]
+            let facility = try await units.unit(code: "F1")
+            let facilityPath = "/api/v1/units/\(facility.id)"
+            // Asked twice: the second answer comes from what was remembered, and is the same.
+            #expect(try await client.call(.get, facilityPath, headers: bearer).status == .ok)
+            #expect(try await client.call(.get, facilityPath, headers: bearer).status == .ok)
+
+            // The facility moves out of rita's enterprise: her scope no longer holds it.
+            var moved = NewUnit(code: "F1", name: "Facility 1", level: "facility", regionCode: "510104")
+            moved.parentCode = "E2"
+            _ = try await units.update(id: facility.id, with: moved)
+            #expect(try await client.call(.get, facilityPath, headers: bearer).status == .notFound)
+
+            // Revoked: refused on the next request.
+            try await accounts.revokeToken(id: token.token.id, of: rita)
+            #expect(try await client.call(.get, "/api/v1/units", headers: bearer).status == .unauthorized)
+
+            // Disabled: a second token opened everything until the account was disabled.
+            let second: HTTPFields = [
+                .authorization: "Bearer \(try await accounts.makeToken(for: rita, name: "u").secret)"
+            ]
+            #expect(try await client.call(.get, "/api/v1/units", headers: second).status == .ok)
+            try await accounts.disable(name: "rita")
+            #expect(try await client.call(.get, "/api/v1/units", headers: second).status == .unauthorized)
+
+            // A browser session, remembered, then ended.
+            let admin = try #require(try await accounts.account(named: "admin"))
+            let session = try await accounts.openSession(for: admin)
+            let cookie: HTTPFields = [
+                .authorization: "", .cookie: "\(SignInMiddleware.cookieName)=\(session.cookieValue)",
+            ]
+            #expect(try await client.call(.get, "/api/v1/units", headers: cookie).status == .ok)
+            try await accounts.endSession(cookieValue: session.cookieValue)
+            #expect(try await client.call(.get, "/api/v1/units", headers: cookie).status == .unauthorized)
+        }
+    }
+}
