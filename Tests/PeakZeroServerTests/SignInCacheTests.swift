@@ -58,4 +58,21 @@ struct SignInCacheTests {
             #expect(try await client.call(.get, "/api/v1/units", headers: cookie).status == .unauthorized)
         }
     }
+
+    @Test("a bearer token is read in any case of \"Bearer\", with blanks around it; anything else is refused")
+    func bearerHeader() async throws {
+        try await withAPI("sqlite") { client, database in
+            let accounts = AccountStore(database, cost: 4)
+            let admin = try #require(try await accounts.account(named: "admin"))
+            let secret = try await accounts.makeToken(for: admin, name: "spaced").secret
+            for header in ["Bearer \(secret)", "bearer \t \(secret)  ", "BEARER \(secret)\t"] {
+                #expect(try await client.call(.get, "/api/v1/units", headers: [.authorization: header]).status == .ok)
+            }
+            for header in ["Bearer", "Bearer ", "Token \(secret)", "Bearer x\(secret)"] {
+                #expect(
+                    try await client.call(.get, "/api/v1/units", headers: [.authorization: header]).status
+                        == .unauthorized, "\(header)")
+            }
+        }
+    }
 }
