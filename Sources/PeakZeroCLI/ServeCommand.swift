@@ -27,29 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
         try await PeakZeroDatabase.with(location, logger: logger, migrate: false) { database in
             let applied = try await Migrator().migrate(database)
             if !applied.isEmpty { say("Migrated \(location): \(applied.joined(separator: ", "))") }
-            if demo {
-                let loader = DemoLoader(database)
-                if try await loader.databaseIsEmpty() {
-                    say("Loading the demo province (fictional data)…")
-                    say(DemoCommand.describe(try await loader.load()))
-                } else {
-                    say("The database already holds units; the demo was not loaded.")
-                }
-                if (try? await UnitStore(database).unit(code: DemoProvince.supervisorCode)) != nil {
-                    _ = try await DemoAccounts.create(in: database)
-                    say(
-                        "Demo accounts, each with the password \"\(DemoAccounts.password)\" (demo data only): "
-                            + DemoAccounts.all.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
-                }
-            }
-            let accounts = AccountStore(database)
-            if try await accounts.count() == 0 {
-                let password = AccountStore.generatedPassword()
-                _ = try await accounts.create(name: "admin", password: password, grants: [.admin])
-                say(
-                    "Created the administrator account \"admin\" with the password \(password)\n"
-                        + "  It is shown this once: sign in and keep it safe (peakzero users create makes more accounts)."
-                )
+            // What the setup writes (the demo, its accounts, the first administrator) is the
+            // command line's, by the operating-system user; requests then act as their accounts.
+            try await AuditActor.$current.withValue(.commandLine(user: NSUserName())) {
+                try await ServeSetup.prepare(database, demo: demo)
             }
             say(
                 "PeakZero serves http://\(host):\(port)/ (\(location)); the API under /api/v1, described at /api/v1/openapi.json. Ctrl-C stops it."
@@ -101,5 +82,37 @@ struct DemoCommand: AsyncParsableCommand {
         "Demo loaded (fictional): \(summary.units) units, \(summary.activityRecords) activity records, "
             + "\(summary.economicRecords) economic records, inventories "
             + summary.inventories.map { "\($0.year) #\($0.id)" }.joined(separator: ", ")
+    }
+}
+
+/// What `serve` does before it serves.
+enum ServeSetup {
+    /// Loads the demo when asked and the database is empty, makes the demo accounts, and makes the
+    /// first administrator of an installation without accounts.
+    static func prepare(_ database: PeakZeroDatabase, demo: Bool) async throws {
+        if demo {
+            let loader = DemoLoader(database)
+            if try await loader.databaseIsEmpty() {
+                say("Loading the demo province (fictional data)…")
+                say(DemoCommand.describe(try await loader.load()))
+            } else {
+                say("The database already holds units; the demo was not loaded.")
+            }
+            if (try? await UnitStore(database).unit(code: DemoProvince.supervisorCode)) != nil {
+                _ = try await DemoAccounts.create(in: database)
+                say(
+                    "Demo accounts, each with the password \"\(DemoAccounts.password)\" (demo data only): "
+                        + DemoAccounts.all.map { "\($0.name) (\($0.role.rawValue))" }.joined(separator: ", "))
+            }
+        }
+        let accounts = AccountStore(database)
+        if try await accounts.count() == 0 {
+            let password = AccountStore.generatedPassword()
+            _ = try await accounts.create(name: "admin", password: password, grants: [.admin])
+            say(
+                "Created the administrator account \"admin\" with the password \(password)\n"
+                    + "  It is shown this once: sign in and keep it safe (peakzero users create makes more accounts)."
+            )
+        }
     }
 }
