@@ -35,9 +35,8 @@ final class SignInCache: @unchecked Sendable {  // `entries` is only touched und
     /// The database's signal now: read it before finding what `remember` keeps.
     func version() -> ChangeSignal.Version { signal.current() }
 
-    /// What `key` signed in while the database has not changed since.
-    func entry(for key: String) -> Entry? {
-        let now = signal.current()
+    /// What `key` signed in, if the database is as it was (`now`, read by `version()`) when it was found.
+    func entry(for key: String, at now: ChangeSignal.Version) -> Entry? {
         lock.lock()
         defer { lock.unlock() }
         guard let entry = entries[key], entry.version == now else { return nil }

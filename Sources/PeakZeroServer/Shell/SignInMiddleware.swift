@@ -72,8 +72,11 @@ struct SignInMiddleware: RouterMiddleware {
         }
         // The key is the credential's hash: the secret itself is not kept in memory.
         let key = (isToken ? "t" : "s") + Secret.hash(secret)
-        if let known = cache?.entry(for: key), accounts.isCurrent(known.signedIn.expiresAt) { return known }
+        // One reading of the signal serves both the look-up and what is remembered after a miss.
         let version = cache?.version()
+        if let version, let known = cache?.entry(for: key, at: version), accounts.isCurrent(known.signedIn.expiresAt) {
+            return known
+        }
         guard
             let signedIn = isToken
                 ? try await accounts.signIn(bearer: secret) : try await accounts.signIn(cookieValue: secret)
