@@ -31,6 +31,8 @@ let package = Package(
         // Targets and supervision: targets and their split, progress and warnings, rankings,
         // carbon-efficiency grades, responsibility and measure lists. Pure logic.
         .target(name: "Governance", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
+        // The road ahead: forecasts, scenarios, peak year, LMDI decomposition. Pure logic.
+        .target(name: "Pathways", dependencies: ["Accounting"], swiftSettings: strict),
         // Reading and writing Excel workbooks (.xlsx): Office Open XML on a zip archive. Knows nothing of PeakZero.
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -92,6 +94,10 @@ let package = Package(
             ], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Accounting"], swiftSettings: strict),
+        .testTarget(
+            name: "PathwaysTests",
+            dependencies: ["Pathways", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
         .testTarget(name: "FastStructuresTests", dependencies: ["FastStructures"], swiftSettings: strict),
         .testTarget(
