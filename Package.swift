@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: [
-                "Accounting", "FastStructures", "Persistence", "Spreadsheet",
+                "Accounting", "FastStructures", "Pathways", "Persistence", "Spreadsheet",
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.
@@ -80,7 +80,7 @@ let package = Package(
         .target(
             name: "PeakZeroCLI",
             dependencies: [
-                "Accounting", "Persistence", "PeakZeroServer", "Intake",
+                "Accounting", "Pathways", "Persistence", "PeakZeroServer", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -43,10 +43,7 @@ struct CalcCommand: ParsableCommand {
         do {
             lang = try language.resolved()
             options = try parsedOptions()
-            guard let f = ReportFormat(rawValue: format.lowercased()) else {
-                throw ValidationError("--format must be table, json or csv, not \(format)")
-            }
-            reportFormat = f
+            reportFormat = try ReportFormat.parse(format)
         } catch {
             console.err("peakzero calc: \(error)")
             return ExitCode.validationFailure.rawValue
@@ -101,4 +98,29 @@ struct CalcCommand: ParsableCommand {
 
 enum ReportFormat: String {
     case table, json, csv
+
+    /// The format a `--format` option names, or a message saying which ones there are.
+    static func parse(_ text: String) throws -> ReportFormat {
+        guard let format = ReportFormat(rawValue: text.lowercased()) else {
+            throw ValidationError("--format must be table, json or csv, not \(text)")
+        }
+        return format
+    }
+}
+
+/// A result a command prints in any of the three formats.
+protocol FormattedReport {
+    func table() -> String
+    func json() -> String
+    func csv() -> String
+}
+
+extension FormattedReport {
+    func render(_ format: ReportFormat) -> String {
+        switch format {
+        case .table: table()
+        case .json: json()
+        case .csv: csv()
+        }
+    }
 }

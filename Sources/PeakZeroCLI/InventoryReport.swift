@@ -1,18 +1,10 @@
 import Accounting
 
 /// An inventory rendered for people (a table) or for programs (JSON, CSV).
-struct InventoryReport {
+struct InventoryReport: FormattedReport {
     let inventory: Inventory
     let file: String
     let language: Language
-
-    func render(_ format: ReportFormat) -> String {
-        switch format {
-        case .table: table()
-        case .json: json()
-        case .csv: csv()
-        }
-    }
 
     /// Notes for stderr: factors of grade U that entered the totals.
     var warnings: [String] {

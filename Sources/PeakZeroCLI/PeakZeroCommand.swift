@@ -6,7 +6,7 @@ public struct PeakZeroCommand: AsyncParsableCommand {
         commandName: "peakzero",
         abstract: "PeakZero 双碳管理平台 — carbon and energy accounting for China's dual-carbon work.",
         subcommands: [
-            CalcCommand.self, FactorsCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
+            CalcCommand.self, FactorsCommand.self, PathwayCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
             UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self, TemplateCommand.self, ImportCommand.self,
             ExportCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self,
         ]

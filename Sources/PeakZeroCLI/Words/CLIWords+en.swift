@@ -42,5 +42,11 @@ extension CLIWords {
         .auditAltered: "its contents no longer match its hash (the entry was altered)",
         .auditBrokenLink: "it does not carry the hash of the entry before it (an entry was removed, inserted or reordered)",
         .auditBroken: "Audit trail broken at entry {id}: {why}. The {count} entries before it are intact.",
+            .decompositionAdditive: "LMDI additive decomposition of the change in CO2, {from} → {to}: {start} → {end} t",
+        .decompositionMultiplicative: "LMDI multiplicative decomposition of the change in CO2, {from} → {to}: {start} → {end} t",
+        .decompositionHeader: "effect\nvalue\nshare of change",
+        .decompositionTotal: "total (the change)",
+        .decompositionStep: "step",
+        .decompositionDefinitions: "Factors:",
     ]
 }

@@ -41,5 +41,11 @@ extension CLIWords {
         .auditAltered: "内容与其哈希不符（记录被改动）",
         .auditBrokenLink: "未指向前一条记录的哈希（有记录被删除、插入或调换）",
         .auditBroken: "审计日志被篡改：第 {id} 条记录{why}。此前 {count} 条完好。",
+            .decompositionAdditive: "二氧化碳排放变化的 LMDI 加法分解 {from} → {to}：{start} → {end} t",
+        .decompositionMultiplicative: "二氧化碳排放变化的 LMDI 乘法分解 {from} → {to}：{start} → {end} t",
+        .decompositionHeader: "效应\n数值\n占变化",
+        .decompositionTotal: "合计（变化）",
+        .decompositionStep: "逐年",
+        .decompositionDefinitions: "因素定义：",
     ]
 }

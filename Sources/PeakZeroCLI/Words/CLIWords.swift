@@ -14,6 +14,9 @@ enum CLIWords: String, MessageKey {
     case fieldRegion, fieldVariant, fieldYear, fieldSource, fieldDocument, fieldPublished, fieldNotes, fieldSet
     // `audit verify`.
     case auditIntact, auditAltered, auditBrokenLink, auditBroken
+    // `pathway decompose`.
+    case decompositionAdditive, decompositionMultiplicative, decompositionHeader, decompositionTotal
+    case decompositionStep, decompositionDefinitions
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }
