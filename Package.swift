@@ -90,7 +90,8 @@ let package = Package(
         .executableTarget(
             name: "peakzero-bench",
             dependencies: [
-                "Accounting", "Persistence", "Intake", "Spreadsheet", .product(name: "Logging", package: "swift-log"),
+                "Accounting", "Pathways", "Persistence", "Intake", "Spreadsheet",
+                .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
         .testTarget(name: "GovernanceTests", dependencies: ["Governance", "Accounting"], swiftSettings: strict),

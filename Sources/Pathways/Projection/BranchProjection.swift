@@ -1,0 +1,237 @@
+import Foundation
+
+/// Many scenarios projected over the same branches at once — the engine behind a roadmap's
+/// scenario runs and the new-project review, and what `peakzero-bench pathways` measures against
+/// NumPy. For scenario s, year t (0 = the base year), branch b and carrier f:
+///
+///     activity[s,t,b] = activity0[b] · exp(growth[s,b] · (1 − (1 − slowdown)^t) / slowdown)
+///     energy[s,t,b]   = activity[s,t,b] · intensity0[b] · intensityFactor[s,b]^t
+///     co2[s,t,b]      = energy[s,t,b] · κ[b,t],   κ[b,t] = Σ_f share[b,f] · factor0[f] · factorTrend[f]^t
+///
+/// — activity growing at a rate that slows by a fixed share each year, energy intensity changing by
+/// a yearly factor, and the carbon content of energy following each carrier's emission-factor path
+/// (the grid factor's decline as its own driver). Each scenario yields its totals by year, its peak
+/// (the year of the largest total) and a four-factor additive LMDI-I of each year-to-year change:
+/// activity, structure, intensity and carbon factor (carrier mix and emission factors together).
+public struct BranchProjection: Sendable {
+    public let years: Int
+    public let branches: Int
+    public let carriers: Int
+    public let activity0: [Double]
+    public let intensity0: [Double]
+    /// Carrier shares of each branch's energy, branch-major `[b * carriers + f]`.
+    public let shares: [Double]
+    public let factor0: [Double]
+    public let factorTrend: [Double]
+    public let slowdown: Double
+
+    public init(
+        years: Int, activity0: [Double], intensity0: [Double], shares: [Double], factor0: [Double],
+        factorTrend: [Double], slowdown: Double
+    ) {
+        precondition(years >= 2 && activity0.count == intensity0.count && factor0.count == factorTrend.count)
+        precondition(shares.count == activity0.count * factor0.count && slowdown > 0 && slowdown < 1)
+        self.years = years
+        branches = activity0.count
+        carriers = factor0.count
+        self.activity0 = activity0
+        self.intensity0 = intensity0
+        self.shares = shares
+        self.factor0 = factor0
+        self.factorTrend = factorTrend
+        self.slowdown = slowdown
+    }
+
+    /// Each scenario's drivers: a growth rate and a yearly intensity factor per branch, scenario-major.
+    public struct Scenarios: Sendable {
+        public let count: Int
+        public let growth: [Double]
+        public let intensityFactor: [Double]
+
+        public init(count: Int, growth: [Double], intensityFactor: [Double]) {
+            self.count = count
+            self.growth = growth
+            self.intensityFactor = intensityFactor
+        }
+    }
+
+    /// What the projection yields, scenario-major.
+    public struct Result: Sendable {
+        public let years: Int
+        /// Total CO2 by scenario and year, `[s * years + t]`.
+        public var totals: [Double]
+        /// The index of each scenario's largest total (its first, on a tie) and that total.
+        public var peakYear: [Int]
+        public var peakValue: [Double]
+        /// Additive LMDI-I effects of each step t → t + 1, `[s * (years − 1) + t]`.
+        public var activity: [Double]
+        public var structure: [Double]
+        public var intensity: [Double]
+        public var carbonFactor: [Double]
+    }
+
+    /// Runs every scenario, spread over `threads` threads.
+    public func run(_ scenarios: Scenarios, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
+        precondition(scenarios.growth.count == scenarios.count * branches)
+        let steps = years - 1
+        var result = Result(
+            years: years, totals: .init(repeating: 0, count: scenarios.count * years),
+            peakYear: .init(repeating: 0, count: scenarios.count), peakValue: .init(repeating: 0, count: scenarios.count),
+            activity: .init(repeating: 0, count: scenarios.count * steps),
+            structure: .init(repeating: 0, count: scenarios.count * steps),
+            intensity: .init(repeating: 0, count: scenarios.count * steps),
+            carbonFactor: .init(repeating: 0, count: scenarios.count * steps))
+        let tables = Tables(self)
+        let workers = max(1, min(threads, scenarios.count))
+        result.withOutputs { outputs in
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var scratch = Scratch(years: years)
+                var s = worker
+                while s < scenarios.count {
+                    project(scenario: s, scenarios, tables, &scratch)
+                    scratch.write(scenario: s, into: outputs)
+                    s += workers
+                }
+            }
+        }
+        return result
+    }
+
+    /// Per-branch tables every scenario shares: the growth curve, κ and the yearly log-change of κ.
+    struct Tables {
+        var curve: [Double]
+        var kappa: [Double]
+        var kappaLogStep: [Double]
+
+        init(_ p: BranchProjection) {
+            let keep = 1 - p.slowdown
+            curve = (0..<p.years).map { (1 - pow(keep, Double($0))) / p.slowdown }
+            kappa = .init(repeating: 0, count: p.branches * p.years)
+            kappaLogStep = .init(repeating: 0, count: p.branches * p.years)
+            for b in 0..<p.branches {
+                for t in 0..<p.years {
+                    var sum = 0.0
+                    for f in 0..<p.carriers {
+                        sum += p.shares[b * p.carriers + f] * p.factor0[f] * pow(p.factorTrend[f], Double(t))
+                    }
+                    kappa[b * p.years + t] = sum
+                }
+                for t in 0..<(p.years - 1) {
+                    kappaLogStep[b * p.years + t] = log(kappa[b * p.years + t + 1] / kappa[b * p.years + t])
+                }
+            }
+        }
+    }
+
+    /// One thread's sums for the scenario in hand.
+    struct Scratch {
+        var activityTotal: [Double], co2Total: [Double]
+        /// Σ_b w, Σ_b w·Δln activity_b, Σ_b w·Δln intensity_b, Σ_b w·Δln κ_b per step (w the LMDI weight).
+        var weight: [Double], weightedActivity: [Double], weightedIntensity: [Double], weightedCarbon: [Double]
+
+        init(years: Int) {
+            activityTotal = .init(repeating: 0, count: years)
+            co2Total = .init(repeating: 0, count: years)
+            weight = .init(repeating: 0, count: years)
+            weightedActivity = .init(repeating: 0, count: years)
+            weightedIntensity = .init(repeating: 0, count: years)
+            weightedCarbon = .init(repeating: 0, count: years)
+        }
+
+        mutating func reset() {
+            for t in activityTotal.indices {
+                activityTotal[t] = 0
+                co2Total[t] = 0
+                weight[t] = 0
+                weightedActivity[t] = 0
+                weightedIntensity[t] = 0
+                weightedCarbon[t] = 0
+            }
+        }
+
+        /// The scenario's totals, peak and effects. The activity effect is Σ_b w·ln(Q^{t+1}/Q^t) and
+        /// the structure effect Σ_b w·(Δln activity_b − ln(Q^{t+1}/Q^t)): both from the same sums.
+        func write(scenario s: Int, into out: BranchProjection.Result.Outputs) {
+            let years = co2Total.count, steps = years - 1
+            var peak = 0
+            for t in 0..<years {
+                out.totals[s * years + t] = co2Total[t]
+                if co2Total[t] > co2Total[peak] { peak = t }
+            }
+            out.peakYear[s] = peak
+            out.peakValue[s] = co2Total[peak]
+            for t in 0..<steps {
+                let totalLog = log(activityTotal[t + 1] / activityTotal[t])
+                out.activity[s * steps + t] = weight[t] * totalLog
+                out.structure[s * steps + t] = weightedActivity[t] - weight[t] * totalLog
+                out.intensity[s * steps + t] = weightedIntensity[t]
+                out.carbonFactor[s * steps + t] = weightedCarbon[t]
+            }
+        }
+    }
+
+    /// One scenario over every branch. Each branch's log-changes are known from its drivers, so the
+    /// LMDI weight L(C^{t+1}, C^t) = C^t · (e^d − 1)/d with d = ln(C^{t+1}/C^t), the sum of the
+    /// factors' log-changes — the same number as (C^{t+1} − C^t)/(ln C^{t+1} − ln C^t), without
+    /// the cancellation of two close logarithms.
+    func project(scenario s: Int, _ scenarios: Scenarios, _ tables: Tables, _ scratch: inout Scratch) {
+        scratch.reset()
+        for b in 0..<branches {
+            let rate = scenarios.growth[s * branches + b], factor = scenarios.intensityFactor[s * branches + b]
+            let logActivity0 = log(activity0[b]), intensityLog = log(factor)
+            var intensityPower = intensity0[b]
+            var previousCO2 = 0.0
+            for t in 0..<years {
+                let activity = exp(logActivity0 + rate * tables.curve[t])
+                let co2 = activity * intensityPower * tables.kappa[b * years + t]
+                scratch.activityTotal[t] += activity
+                scratch.co2Total[t] += co2
+                if t > 0 {
+                    let activityLog = rate * (tables.curve[t] - tables.curve[t - 1])
+                    let carbonLog = tables.kappaLogStep[b * years + t - 1]
+                    let d = activityLog + intensityLog + carbonLog
+                    let w = d == 0 ? previousCO2 : previousCO2 * (expm1(d) / d)
+                    scratch.weight[t - 1] += w
+                    scratch.weightedActivity[t - 1] += w * activityLog
+                    scratch.weightedIntensity[t - 1] += w * intensityLog
+                    scratch.weightedCarbon[t - 1] += w * carbonLog
+                }
+                previousCO2 = co2
+                intensityPower *= factor
+            }
+        }
+    }
+}
+
+extension BranchProjection.Result {
+    /// The result's arrays as raw pointers, so threads write disjoint scenarios without copying.
+    struct Outputs: @unchecked Sendable {
+        let totals: UnsafeMutablePointer<Double>, peakYear: UnsafeMutablePointer<Int>
+        let peakValue: UnsafeMutablePointer<Double>, activity: UnsafeMutablePointer<Double>
+        let structure: UnsafeMutablePointer<Double>, intensity: UnsafeMutablePointer<Double>
+        let carbonFactor: UnsafeMutablePointer<Double>
+    }
+
+    mutating func withOutputs(_ body: (Outputs) -> Void) {
+        totals.withUnsafeMutableBufferPointer { totals in
+            peakYear.withUnsafeMutableBufferPointer { peakYear in
+                peakValue.withUnsafeMutableBufferPointer { peakValue in
+                    activity.withUnsafeMutableBufferPointer { activity in
+                        structure.withUnsafeMutableBufferPointer { structure in
+                            intensity.withUnsafeMutableBufferPointer { intensity in
+                                carbonFactor.withUnsafeMutableBufferPointer { carbonFactor in
+                                    body(
+                                        Outputs(
+                                            totals: totals.baseAddress!, peakYear: peakYear.baseAddress!,
+                                            peakValue: peakValue.baseAddress!, activity: activity.baseAddress!,
+                                            structure: structure.baseAddress!, intensity: intensity.baseAddress!,
+                                            carbonFactor: carbonFactor.baseAddress!))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
