@@ -1,0 +1,74 @@
+import Accounting
+
+/// What stops a plan from running, and the field it is in: `policy: areas.industry.intensity_change[2065]`.
+public struct ScenarioProblem: Error, Sendable, Equatable {
+    public enum Kind: String, MessageKey {
+        case unknownParent, inheritanceCycle, duplicateScenario, duplicateLever
+        case yearOutsideHorizon, horizonTooLate, horizonBeforeBase, noHorizon
+        case missingBase, negativeBaseValue, unknownCarrier, sharesDoNotSumToOne, rateTooLow, negativeFactor
+        case leverOutsideHorizon
+    }
+
+    /// The scenario's id (nil for the base year's figures).
+    public let scenario: String?
+    /// The field, as a path into the scenario.
+    public let field: String
+    public let kind: Kind
+    /// The figures the message names (a year, a sum, the horizon).
+    public let arguments: [String: String]
+
+    public init(scenario: String?, field: String, _ kind: Kind, _ arguments: [String: String] = [:]) {
+        self.scenario = scenario
+        self.field = field
+        self.kind = kind
+        self.arguments = arguments
+    }
+
+    public func text(_ language: Language) -> String {
+        let place = [scenario, field.isEmpty ? nil : field].compactMap { $0 }.joined(separator: (language == .zh ? "：" : ": "))
+        return place + (language == .zh ? "：" : ": ") + Self.catalogue.text(kind, language, arguments)
+    }
+
+    public static let catalogue = Catalogue<Kind>(
+        zh: [
+            .unknownParent: "上级情景“{parent}”不存在",
+            .inheritanceCycle: "情景继承形成循环：{cycle}",
+            .duplicateScenario: "情景标识重复",
+            .duplicateLever: "措施标识“{lever}”重复",
+            .yearOutsideHorizon: "年份 {year} 不在规划期 {base}–{horizon} 内",
+            .horizonTooLate: "规划期末 {horizon} 年晚于 2060 年",
+            .horizonBeforeBase: "规划期末 {horizon} 年不晚于基准年 {base} 年",
+            .noHorizon: "基准情景须给出规划期末年份",
+            .missingBase: "缺少基准年 {base} 年的数据",
+            .negativeBaseValue: "基准年数值不能为负数：{value}",
+            .unknownCarrier: "能源品种“{carrier}”不在基准年的品种中",
+            .sharesDoNotSumToOne: "{year} 年各品种占比之和为 {sum}，应为 1",
+            .rateTooLow: "{year} 年的变化率 {value} 不能小于等于 −100%",
+            .negativeFactor: "{year} 年的因子 {value} 不能为负数",
+            .leverOutsideHorizon: "措施起始年 {year} 不在规划期 {base}–{horizon} 内",
+        ],
+        en: [
+            .unknownParent: "there is no parent scenario \"{parent}\"",
+            .inheritanceCycle: "the scenarios inherit in a cycle: {cycle}",
+            .duplicateScenario: "the scenario id is used twice",
+            .duplicateLever: "the lever id \"{lever}\" is used twice",
+            .yearOutsideHorizon: "the year {year} is outside the horizon {base}–{horizon}",
+            .horizonTooLate: "the horizon {horizon} is later than 2060",
+            .horizonBeforeBase: "the horizon {horizon} is not after the base year {base}",
+            .noHorizon: "the baseline must give its horizon",
+            .missingBase: "no figures for the base year {base}",
+            .negativeBaseValue: "a base-year figure cannot be negative: {value}",
+            .unknownCarrier: "the carrier \"{carrier}\" is not among the base year's carriers",
+            .sharesDoNotSumToOne: "the shares of {year} sum to {sum}, not 1",
+            .rateTooLow: "the rate {value} of {year} cannot be −100 % or less",
+            .negativeFactor: "the factor {value} of {year} cannot be negative",
+            .leverOutsideHorizon: "the lever's start year {year} is outside the horizon {base}–{horizon}",
+        ])
+}
+
+/// Every problem found in a plan; nothing runs while there is one.
+public struct ScenarioProblems: Error, Sendable, Equatable {
+    public let problems: [ScenarioProblem]
+    public init(_ problems: [ScenarioProblem]) { self.problems = problems }
+    public func text(_ language: Language) -> String { problems.map { $0.text(language) }.joined(separator: "\n") }
+}
