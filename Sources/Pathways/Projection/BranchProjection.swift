@@ -138,6 +138,34 @@ public struct BranchProjection: Sendable {
             weightedCarbon = .init(repeating: 0, count: years)
         }
 
+        struct Pointers {
+            let activity: UnsafeMutablePointer<Double>, co2: UnsafeMutablePointer<Double>
+            let weight: UnsafeMutablePointer<Double>, weightedActivity: UnsafeMutablePointer<Double>
+            let weightedIntensity: UnsafeMutablePointer<Double>, weightedCarbon: UnsafeMutablePointer<Double>
+        }
+
+        /// The sums as raw pointers for the inner loop (no uniqueness check on every add).
+        mutating func withPointers(_ body: (Pointers) -> Void) {
+            activityTotal.withUnsafeMutableBufferPointer { activity in
+                co2Total.withUnsafeMutableBufferPointer { co2 in
+                    weight.withUnsafeMutableBufferPointer { weight in
+                        weightedActivity.withUnsafeMutableBufferPointer { weightedActivity in
+                            weightedIntensity.withUnsafeMutableBufferPointer { weightedIntensity in
+                                weightedCarbon.withUnsafeMutableBufferPointer { weightedCarbon in
+                                    body(
+                                        Pointers(
+                                            activity: activity.baseAddress!, co2: co2.baseAddress!,
+                                            weight: weight.baseAddress!, weightedActivity: weightedActivity.baseAddress!,
+                                            weightedIntensity: weightedIntensity.baseAddress!,
+                                            weightedCarbon: weightedCarbon.baseAddress!))
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
         mutating func reset() {
             for t in activityTotal.indices {
                 activityTotal[t] = 0
@@ -170,36 +198,74 @@ public struct BranchProjection: Sendable {
         }
     }
 
-    /// One scenario over every branch. Each branch's log-changes are known from its drivers, so the
-    /// LMDI weight L(C^{t+1}, C^t) = C^t · (e^d − 1)/d with d = ln(C^{t+1}/C^t), the sum of the
-    /// factors' log-changes — the same number as (C^{t+1} − C^t)/(ln C^{t+1} − ln C^t), without
-    /// the cancellation of two close logarithms.
+    /// One scenario over every branch, two branches at a time (the last alone when their number is
+    /// odd). The LMDI weight of a step is L(C^{t+1}, C^t) = (C^{t+1} − C^t)/d, with d =
+    /// ln(C^{t+1}/C^t) known exactly as the sum of the factors' log-changes (so no logarithm of the
+    /// cells is taken); `weight(_:_:_:)` keeps it precise when d is nearly zero.
     func project(scenario s: Int, _ scenarios: Scenarios, _ tables: Tables, _ scratch: inout Scratch) {
         scratch.reset()
-        for b in 0..<branches {
-            let rate = scenarios.growth[s * branches + b], factor = scenarios.intensityFactor[s * branches + b]
-            let logActivity0 = log(activity0[b]), intensityLog = log(factor)
-            var intensityPower = intensity0[b]
-            var previousCO2 = 0.0
-            for t in 0..<years {
-                let activity = exp(logActivity0 + rate * tables.curve[t])
-                let co2 = activity * intensityPower * tables.kappa[b * years + t]
-                scratch.activityTotal[t] += activity
-                scratch.co2Total[t] += co2
-                if t > 0 {
-                    let activityLog = rate * (tables.curve[t] - tables.curve[t - 1])
-                    let carbonLog = tables.kappaLogStep[b * years + t - 1]
-                    let d = activityLog + intensityLog + carbonLog
-                    let w = d == 0 ? previousCO2 : previousCO2 * (expm1(d) / d)
-                    scratch.weight[t - 1] += w
-                    scratch.weightedActivity[t - 1] += w * activityLog
-                    scratch.weightedIntensity[t - 1] += w * intensityLog
-                    scratch.weightedCarbon[t - 1] += w * carbonLog
-                }
-                previousCO2 = co2
-                intensityPower *= factor
+        scratch.withPointers { sums in
+            var b = 0
+            while b < branches {
+                let pair = min(b + 1, branches - 1)
+                project(branches: (b, pair), counted: pair == b ? 1 : 2, scenario: s, scenarios, tables, sums)
+                b += 2
             }
         }
+    }
+
+    /// Two branches (or one, given twice and counted once) of one scenario over every year.
+    @inline(__always)
+    func project(
+        branches pair: (Int, Int), counted: Int, scenario s: Int, _ scenarios: Scenarios, _ tables: Tables,
+        _ sums: Scratch.Pointers
+    ) {
+        typealias Lanes = SIMD2<Double>
+        let (b0, b1) = pair
+        let lanes: Lanes = counted == 2 ? [1, 1] : [1, 0]
+        let rate = Lanes(scenarios.growth[s * branches + b0], scenarios.growth[s * branches + b1])
+        let factor = Lanes(scenarios.intensityFactor[s * branches + b0], scenarios.intensityFactor[s * branches + b1])
+        let logActivity0 = Lanes(log(activity0[b0]), log(activity0[b1]))
+        let intensityLog = Lanes(log(factor[0]), log(factor[1]))
+        var intensityPower = Lanes(intensity0[b0], intensity0[b1])
+        var previousCO2 = Lanes()
+        tables.curve.withUnsafeBufferPointer { curve in
+            tables.kappa.withUnsafeBufferPointer { kappa in
+                tables.kappaLogStep.withUnsafeBufferPointer { kappaLog in
+                    for t in 0..<years {
+                        let activity = exponential(logActivity0 + rate * curve[t]) * lanes
+                        let co2 = activity * intensityPower * Lanes(kappa[b0 * years + t], kappa[b1 * years + t])
+                        sums.activity[t] += activity.sum()
+                        sums.co2[t] += co2.sum()
+                        if t > 0 {
+                            let activityLog = rate * (curve[t] - curve[t - 1])
+                            let carbonLog = Lanes(kappaLog[b0 * years + t - 1], kappaLog[b1 * years + t - 1])
+                            let w = Self.weight(previousCO2, co2, activityLog + intensityLog + carbonLog)
+                            sums.weight[t - 1] += w.sum()
+                            sums.weightedActivity[t - 1] += (w * activityLog).sum()
+                            sums.weightedIntensity[t - 1] += (w * intensityLog).sum()
+                            sums.weightedCarbon[t - 1] += (w * carbonLog).sum()
+                        }
+                        previousCO2 = co2
+                        intensityPower *= factor
+                    }
+                }
+            }
+        }
+    }
+
+    /// L(after, before) given d = ln(after/before): (after − before)/d, or — when |d| < 10⁻⁴, where
+    /// that difference would lose digits — before · (1 + d/2 + d²/6 + d³/24), the series of
+    /// (e^d − 1)/d, whose next term is below 10⁻¹⁸ of it.
+    @inline(__always)
+    static func weight(_ before: SIMD2<Double>, _ after: SIMD2<Double>, _ d: SIMD2<Double>) -> SIMD2<Double> {
+        let one = SIMD2<Double>(repeating: 1), half = SIMD2<Double>(repeating: 0.5)
+        let sixth = SIMD2<Double>(repeating: 1.0 / 6), twentyFourth = SIMD2<Double>(repeating: 1.0 / 24)
+        let inner: SIMD2<Double> = sixth + d * twentyFourth
+        let series: SIMD2<Double> = before * (one + d * (half + d * inner))
+        let small = (d .< 1e-4) .& (d .> -1e-4)
+        // A lane with d = 0 divides by zero; its quotient is replaced by the series.
+        return ((after - before) / d).replacing(with: series, where: small)
     }
 }
 
