@@ -16,10 +16,13 @@ struct BranchProjectionTests {
         intensityFactor: [0.98, 0.97, 0.99, 1.0, 0.95, 0.96, 0.97, 0.98, 1.01, 0.99, 0.98, 0.97])
 
     /// A branch's figures in year t, straight from the model's formulas.
-    static func cell(_ s: Int, _ t: Int, _ b: Int) -> (activity: Double, energy: Double, co2: Double) {
-        let p = projection, carriers = p.carriers
-        let activity = p.activity0[b] * exp(scenarios.growth[s * 4 + b] * (1 - pow(0.93, Double(t))) / 0.07)
-        let energy = activity * p.intensity0[b] * pow(scenarios.intensityFactor[s * 4 + b], Double(t))
+    static func cell(
+        _ s: Int, _ t: Int, _ b: Int, _ p: BranchProjection = projection,
+        _ scenarios: BranchProjection.Scenarios = scenarios
+    ) -> (activity: Double, energy: Double, co2: Double) {
+        let carriers = p.carriers, n = p.branches
+        let activity = p.activity0[b] * exp(scenarios.growth[s * n + b] * (1 - pow(0.93, Double(t))) / 0.07)
+        let energy = activity * p.intensity0[b] * pow(scenarios.intensityFactor[s * n + b], Double(t))
         let kappa = (0..<carriers).map { p.shares[b * carriers + $0] * p.factor0[$0] * pow(p.factorTrend[$0], Double(t)) }
             .reduce(0, +)
         return (activity, energy, energy * kappa)
@@ -52,6 +55,20 @@ struct BranchProjectionTests {
                 expectClose(result.intensity[k], general.effects[.intensity]!, relative: 1e-10)
                 expectClose(result.carbonFactor[k], general.effects[.emissionFactor]!, relative: 1e-10)
             }
+        }
+    }
+
+    @Test("an odd number of branches: the last one runs alone and is counted once")
+    func oddBranches() {
+        let p = BranchProjection(
+            years: 6, activity0: [100, 250, 40], intensity0: [1.2, 0.4, 2.5],
+            shares: Array(Self.projection.shares.prefix(9)), factor0: [2.6, 1.6, 0.58], factorTrend: [1, 0.99, 0.96],
+            slowdown: 0.07)
+        let scenarios = BranchProjection.Scenarios(
+            count: 1, growth: [0.05, 0.03, 0.08], intensityFactor: [0.98, 0.97, 0.99])
+        let result = p.run(scenarios, threads: 1)
+        for t in 0..<6 {
+            expectClose(result.totals[t], (0..<3).map { Self.cell(0, t, $0, p, scenarios).co2 }.reduce(0, +))
         }
     }
 

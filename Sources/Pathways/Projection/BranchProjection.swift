@@ -123,77 +123,51 @@ public struct BranchProjection: Sendable {
         }
     }
 
-    /// One thread's sums for the scenario in hand.
+    /// One thread's sums for the scenario in hand, by year: activity, CO2, and for each step Σw,
+    /// Σw·Δln activity, Σw·Δln intensity and Σw·Δln κ (w the LMDI weight). Each sum keeps the two
+    /// lanes of the branches in hand apart until the scenario is written, so the inner loop adds
+    /// vectors and never folds lanes.
     struct Scratch {
-        var activityTotal: [Double], co2Total: [Double]
-        /// Σ_b w, Σ_b w·Δln activity_b, Σ_b w·Δln intensity_b, Σ_b w·Δln κ_b per step (w the LMDI weight).
-        var weight: [Double], weightedActivity: [Double], weightedIntensity: [Double], weightedCarbon: [Double]
+        enum Row: Int, CaseIterable { case activity, co2, weight, weightedActivity, weightedIntensity, weightedCarbon }
+
+        let years: Int
+        var lanes: [SIMD2<Double>]
 
         init(years: Int) {
-            activityTotal = .init(repeating: 0, count: years)
-            co2Total = .init(repeating: 0, count: years)
-            weight = .init(repeating: 0, count: years)
-            weightedActivity = .init(repeating: 0, count: years)
-            weightedIntensity = .init(repeating: 0, count: years)
-            weightedCarbon = .init(repeating: 0, count: years)
-        }
-
-        struct Pointers {
-            let activity: UnsafeMutablePointer<Double>, co2: UnsafeMutablePointer<Double>
-            let weight: UnsafeMutablePointer<Double>, weightedActivity: UnsafeMutablePointer<Double>
-            let weightedIntensity: UnsafeMutablePointer<Double>, weightedCarbon: UnsafeMutablePointer<Double>
-        }
-
-        /// The sums as raw pointers for the inner loop (no uniqueness check on every add).
-        mutating func withPointers(_ body: (Pointers) -> Void) {
-            activityTotal.withUnsafeMutableBufferPointer { activity in
-                co2Total.withUnsafeMutableBufferPointer { co2 in
-                    weight.withUnsafeMutableBufferPointer { weight in
-                        weightedActivity.withUnsafeMutableBufferPointer { weightedActivity in
-                            weightedIntensity.withUnsafeMutableBufferPointer { weightedIntensity in
-                                weightedCarbon.withUnsafeMutableBufferPointer { weightedCarbon in
-                                    body(
-                                        Pointers(
-                                            activity: activity.baseAddress!, co2: co2.baseAddress!,
-                                            weight: weight.baseAddress!, weightedActivity: weightedActivity.baseAddress!,
-                                            weightedIntensity: weightedIntensity.baseAddress!,
-                                            weightedCarbon: weightedCarbon.baseAddress!))
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+            self.years = years
+            lanes = .init(repeating: .zero, count: Row.allCases.count * years)
         }
 
         mutating func reset() {
-            for t in activityTotal.indices {
-                activityTotal[t] = 0
-                co2Total[t] = 0
-                weight[t] = 0
-                weightedActivity[t] = 0
-                weightedIntensity[t] = 0
-                weightedCarbon[t] = 0
-            }
+            for index in lanes.indices { lanes[index] = .zero }
+        }
+
+        func sum(_ row: Row, _ t: Int) -> Double { lanes[row.rawValue * years + t].sum() }
+
+        /// The sums as a raw pointer for the inner loop (no uniqueness check on every add).
+        mutating func withPointer(_ body: (UnsafeMutablePointer<SIMD2<Double>>) -> Void) {
+            lanes.withUnsafeMutableBufferPointer { body($0.baseAddress!) }
         }
 
         /// The scenario's totals, peak and effects. The activity effect is Σ_b w·ln(Q^{t+1}/Q^t) and
         /// the structure effect Σ_b w·(Δln activity_b − ln(Q^{t+1}/Q^t)): both from the same sums.
         func write(scenario s: Int, into out: BranchProjection.Result.Outputs) {
-            let years = co2Total.count, steps = years - 1
-            var peak = 0
+            let steps = years - 1
+            var peak = 0, peakValue = -Double.infinity
             for t in 0..<years {
-                out.totals[s * years + t] = co2Total[t]
-                if co2Total[t] > co2Total[peak] { peak = t }
+                let total = sum(.co2, t)
+                out.totals[s * years + t] = total
+                if total > peakValue { (peak, peakValue) = (t, total) }
             }
             out.peakYear[s] = peak
-            out.peakValue[s] = co2Total[peak]
+            out.peakValue[s] = peakValue
             for t in 0..<steps {
-                let totalLog = log(activityTotal[t + 1] / activityTotal[t])
-                out.activity[s * steps + t] = weight[t] * totalLog
-                out.structure[s * steps + t] = weightedActivity[t] - weight[t] * totalLog
-                out.intensity[s * steps + t] = weightedIntensity[t]
-                out.carbonFactor[s * steps + t] = weightedCarbon[t]
+                let totalLog = log(sum(.activity, t + 1) / sum(.activity, t))
+                let weight = sum(.weight, t)
+                out.activity[s * steps + t] = weight * totalLog
+                out.structure[s * steps + t] = sum(.weightedActivity, t) - weight * totalLog
+                out.intensity[s * steps + t] = sum(.weightedIntensity, t)
+                out.carbonFactor[s * steps + t] = sum(.weightedCarbon, t)
             }
         }
     }
@@ -204,7 +178,7 @@ public struct BranchProjection: Sendable {
     /// cells is taken); `weight(_:_:_:)` keeps it precise when d is nearly zero.
     func project(scenario s: Int, _ scenarios: Scenarios, _ tables: Tables, _ scratch: inout Scratch) {
         scratch.reset()
-        scratch.withPointers { sums in
+        scratch.withPointer { sums in
             var b = 0
             while b < branches {
                 let pair = min(b + 1, branches - 1)
@@ -218,7 +192,7 @@ public struct BranchProjection: Sendable {
     @inline(__always)
     func project(
         branches pair: (Int, Int), counted: Int, scenario s: Int, _ scenarios: Scenarios, _ tables: Tables,
-        _ sums: Scratch.Pointers
+        _ sums: UnsafeMutablePointer<SIMD2<Double>>
     ) {
         typealias Lanes = SIMD2<Double>
         let (b0, b1) = pair
@@ -235,16 +209,16 @@ public struct BranchProjection: Sendable {
                     for t in 0..<years {
                         let activity = exponential(logActivity0 + rate * curve[t]) * lanes
                         let co2 = activity * intensityPower * Lanes(kappa[b0 * years + t], kappa[b1 * years + t])
-                        sums.activity[t] += activity.sum()
-                        sums.co2[t] += co2.sum()
+                        sums[t] += activity
+                        sums[years + t] += co2
                         if t > 0 {
                             let activityLog = rate * (curve[t] - curve[t - 1])
                             let carbonLog = Lanes(kappaLog[b0 * years + t - 1], kappaLog[b1 * years + t - 1])
                             let w = Self.weight(previousCO2, co2, activityLog + intensityLog + carbonLog)
-                            sums.weight[t - 1] += w.sum()
-                            sums.weightedActivity[t - 1] += (w * activityLog).sum()
-                            sums.weightedIntensity[t - 1] += (w * intensityLog).sum()
-                            sums.weightedCarbon[t - 1] += (w * carbonLog).sum()
+                            sums[2 * years + t - 1] += w
+                            sums[3 * years + t - 1] += w * activityLog
+                            sums[4 * years + t - 1] += w * intensityLog
+                            sums[5 * years + t - 1] += w * carbonLog
                         }
                         previousCO2 = co2
                         intensityPower *= factor
@@ -259,13 +233,15 @@ public struct BranchProjection: Sendable {
     /// (e^d − 1)/d, whose next term is below 10⁻¹⁸ of it.
     @inline(__always)
     static func weight(_ before: SIMD2<Double>, _ after: SIMD2<Double>, _ d: SIMD2<Double>) -> SIMD2<Double> {
+        let small = (d .< 1e-4) .& (d .> -1e-4)
+        let quotient = (after - before) / d
+        guard any(small) else { return quotient }
         let one = SIMD2<Double>(repeating: 1), half = SIMD2<Double>(repeating: 0.5)
         let sixth = SIMD2<Double>(repeating: 1.0 / 6), twentyFourth = SIMD2<Double>(repeating: 1.0 / 24)
         let inner: SIMD2<Double> = sixth + d * twentyFourth
         let series: SIMD2<Double> = before * (one + d * (half + d * inner))
-        let small = (d .< 1e-4) .& (d .> -1e-4)
-        // A lane with d = 0 divides by zero; its quotient is replaced by the series.
-        return ((after - before) / d).replacing(with: series, where: small)
+        // A lane with d = 0 divided by zero; its quotient is replaced by the series.
+        return quotient.replacing(with: series, where: small)
     }
 }
 
