@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting", "Governance", "FastStructures",
+                "Accounting", "Governance", "Pathways", "FastStructures",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -35,10 +35,10 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     /// Which template's data a subtree export writes.
-    protocol TemplateKind { static var kind: Templates.Kind { get } }
-    enum ActivityKind: TemplateKind { static var kind: Templates.Kind { .activity } }
-    enum EconomicKind: TemplateKind { static var kind: Templates.Kind { .economic } }
-    enum UnitsKind: TemplateKind { static var kind: Templates.Kind { .units } }
+    protocol TemplateKind { static var kind: Exports.SubtreeKind { get } }
+    enum ActivityKind: TemplateKind { static var kind: Exports.SubtreeKind { .activity } }
+    enum EconomicKind: TemplateKind { static var kind: Exports.SubtreeKind { .economic } }
+    enum UnitsKind: TemplateKind { static var kind: Exports.SubtreeKind { .units } }
 
     /// `export activity|economic|units --unit CODE`: a subtree's data in its template's layout.
     struct Subtree<Kind: TemplateKind>: AsyncParsableCommand {

@@ -97,6 +97,15 @@ public enum Problem: Sendable, Equatable {
     case duplicateUnitPeriod(firstRow: Int)
     /// Economic data already stored for the unit and period (append mode).
     case economicAlreadyStored(recordID: Int64)
+    /// Regional statistics: a row that is none of the three shapes (energy by area and carrier, value
+    /// added by area, the region's GDP and population).
+    case regionalRowShape
+    /// Regional statistics: a second row for the same region, year, area and carrier.
+    case duplicateRegionalRow(firstRow: Int)
+    /// Regional statistics already stored for the region, year, area and carrier (append mode).
+    case statisticAlreadyStored(recordID: Int64)
+    /// A region the account holds no grant on (or around).
+    case regionNotGranted(String)
     /// Units: a code given twice in one file.
     case repeatedUnitCode(String, firstRow: Int)
     case implausible(value: Double, median: Double)

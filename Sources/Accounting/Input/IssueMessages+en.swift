@@ -63,6 +63,12 @@ extension IssueMessage {
         .duplicateUnitPeriod: "repeats row {first} (same unit and period)",
         .economicAlreadyStored:
             "this unit already has economic data for the period (record {id}); import in replace mode to supersede it",
+        .regionalRowShape:
+            "a row gives either energy by area and carrier (area, carrier, energy_tce), value added by area (area, value_added), or the region's GDP and population (no area, no carrier)",
+        .duplicateRegionalRow: "repeats row {first} (same region, year, area and carrier)",
+        .statisticAlreadyStored:
+            "this region already has this figure for the year (record {id}); import in replace mode to supersede it",
+        .regionNotGranted: "you hold no grant on region {code} (or a region around it)",
         .futurePeriod: "period \"{text}\" has not begun yet",
         .periodLockedApproved: "{period} of unit {unit} is approved and locked; open a correction to change it",
         .periodLockedSubmitted: "{period} of unit {unit} is submitted for review; its data is locked until it is returned",

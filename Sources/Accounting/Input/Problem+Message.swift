@@ -16,6 +16,8 @@ public enum IssueMessage: String, MessageKey {
     // Against other rows and the stored data.
     case duplicateRow, alreadyStored, duplicateUnitPeriod, economicAlreadyStored, futurePeriod
     case periodLockedApproved, periodLockedSubmitted, implausible
+    // Regional statistics.
+    case regionalRowShape, duplicateRegionalRow, statisticAlreadyStored, regionNotGranted
     // A factor not found.
     case noFactorGasNotInSet, noFactorGiveMeasured, noFactorNotInLibrary
 }
@@ -79,6 +81,10 @@ extension Problem {
         case .economicAlreadyStored(let id): return (.economicAlreadyStored, ["id": "\(id)"])
         case .repeatedUnitCode(let code, let first): return (.repeatedUnitCode, ["code": code, "first": "\(first)"])
         case .futurePeriod(let text): return (.futurePeriod, ["text": text])
+        case .regionalRowShape: return (.regionalRowShape, [:])
+        case .duplicateRegionalRow(let first): return (.duplicateRegionalRow, ["first": "\(first)"])
+        case .statisticAlreadyStored(let id): return (.statisticAlreadyStored, ["id": "\(id)"])
+        case .regionNotGranted(let code): return (.regionNotGranted, ["code": code])
         case .unitsNeedAdministrator: return (.unitsNeedAdministrator, [:])
         case .periodLocked(let unit, let period, let approved):
             return (approved ? .periodLockedApproved : .periodLockedSubmitted, ["unit": unit, "period": period])

@@ -34,19 +34,7 @@ public struct EconomicImport: SheetImport {
 
     /// Each row's own cells.
     func read(_ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport) async throws -> Rows? {
-        guard let table = table(of: file, into: &report) else { return nil }
-        var rows = Rows()
-        for row in table.rows {
-            var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
-            let record = Self.record(row, &issues)
-            if issues.isEmpty {
-                rows.records.append(record)
-                rows.sources.append(row)
-            } else {
-                report.add(issues)
-            }
-        }
-        return rows
+        readRows(file, into: &report, Self.record).map { Rows(records: $0.values, sources: $0.sources) }
     }
 
     /// The store's rules (unit known and in scope, period, amounts, index), then the file against

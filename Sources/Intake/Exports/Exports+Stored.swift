@@ -12,10 +12,24 @@ extension Exports {
             unitCodes: try await codes(in: database, under: unitID), language: language)
     }
 
+    /// The templates whose data belongs to units, and so exports by a unit's subtree (regional
+    /// statistics belong to regions: `regional(in:region:language:)`).
+    public enum SubtreeKind: String, Sendable, CaseIterable {
+        case activity, economic, units
+
+        public var template: Templates.Kind {
+            switch self {
+            case .activity: .activity
+            case .economic: .economic
+            case .units: .units
+            }
+        }
+    }
+
     /// The data of one kind of template for a unit's subtree: its activity records or economic
     /// records (optionally of one year), or its units.
     public static func subtree(
-        _ kind: Templates.Kind, in database: PeakZeroDatabase, under unitID: Int64, year: Int?, language: Language
+        _ kind: SubtreeKind, in database: PeakZeroDatabase, under unitID: Int64, year: Int?, language: Language
     ) async throws -> [ExportTable] {
         switch kind {
         case .activity:

@@ -2,7 +2,7 @@ import Accounting
 import Foundation
 import Persistence
 
-/// Imports any template — activity, economic data or units — choosing the importer by what the
+/// Imports any template — activity, economic data, units or regional statistics — choosing the importer by what the
 /// file holds (its data sheet's name or its header row) unless the caller names the kind.
 public struct FileImport: Sendable {
     let database: PeakZeroDatabase
@@ -46,6 +46,11 @@ public struct FileImport: Sendable {
         case .economic:
             try await EconomicImport(database).run(
                 file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
+        case .regional:
+            try await RegionalImport(database).run(
+                file,
+                ImportOptions(
+                    mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
         case .units where !scope.isEverything:
             ImportReport.unitsRefused(file, mode: mode, dryRun: dryRun)
         case .units:

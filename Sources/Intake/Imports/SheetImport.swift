@@ -59,6 +59,24 @@ extension SheetImport {
         return report
     }
 
+    /// Each row's own cells read by `parse` (which adds the problems it finds); the rows read without
+    /// a problem, each with its row; nil when the headers are wrong.
+    func readRows<Value>(
+        _ file: IntakeFile, into report: inout ImportReport, _ parse: (TableRow, inout [InputIssue]) -> Value?
+    ) -> (values: [Value], sources: [TableRow])? {
+        guard let table = table(of: file, into: &report) else { return nil }
+        var values: [Value] = [], sources: [TableRow] = []
+        for row in table.rows {
+            var issues: [InputIssue] = row.extraFieldIssue.map { [$0] } ?? []
+            if let value = parse(row, &issues), issues.isEmpty {
+                values.append(value)
+                sources.append(row)
+            }
+            report.add(issues)
+        }
+        return (values, sources)
+    }
+
     /// The file's rows by the kind's headers; nil, and the report saying why, when the headers are wrong.
     func table(of file: IntakeFile, into report: inout ImportReport) -> TableReader? {
         do {

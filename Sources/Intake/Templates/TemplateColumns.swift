@@ -50,6 +50,17 @@ extension Templates.Kind {
                 .init("ownership_share", "持股比例", aliases: ["股权比例", "ownership share"]),
                 .init("reporting_class", "报送频次", aliases: ["报送周期", "reporting class"]),
             ]
+        case .regional:
+            [
+                .init("region", "地区代码", required: true, aliases: ["行政区划代码", "region_code", "地区"]),
+                .init("year", "年份", required: true, aliases: ["年度"]),
+                .init("area", "领域", aliases: ["部门"]),
+                .init("carrier", "能源品种", aliases: ["品种"]),
+                .init("energy_tce", "能源消费量（吨标准煤）", aliases: ["能源消费量", "能耗"]),
+                .init("value_added", "增加值（万元，可比价）", aliases: ["增加值", "value added"]),
+                .init("gdp", "地区生产总值（万元，可比价）", aliases: ["地区生产总值", "GDP"]),
+                .init("population", "常住人口（万人）", aliases: ["常住人口", "人口"]),
+            ]
         }
     }
 

@@ -1,4 +1,5 @@
 import Accounting
+import Pathways
 import Spreadsheet
 
 /// The second and third sheets of each template: the valid codes and the instructions.
@@ -28,6 +29,12 @@ extension Templates {
                 let header = kind.columns.first { $0.field == field }!.header(language)
                 rows.append([.text(header), .text(unit), .text(language.word(meaning))])
             }
+        case .regional:
+            rows = [header(.listsAreaHeader)]
+            rows += PlanningArea.allCases.map { [.text($0.rawValue), .text($0.name(language))] }
+            rows.append([])
+            rows.append(header(.listsCarrierHeader))
+            rows += RegionalCarrier.allCases.map { [.text($0.rawValue), .text($0.name(language))] }
         case .units:
             rows = [header(.listsLevelHeader)]
             rows += UnitVocabulary.levels.map { [.text($0.0.rawValue), .text($0.zh)] }
@@ -49,6 +56,7 @@ extension Templates {
             case .activity: (.kindActivity, .instructionsActivity)
             case .economic: (.kindEconomic, .instructionsEconomic)
             case .units: (.kindUnits, .instructionsUnits)
+            case .regional: (.kindRegional, .instructionsRegional)
             }
         let title = language.word(.templateTitle, ["kind": language.word(name), "version": version(kind)])
         return ([title] + language.lines(lines) + [language.word(.instructionsDryRun)]).map { [.text($0)] }

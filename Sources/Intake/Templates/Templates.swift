@@ -7,7 +7,7 @@ import Spreadsheet
 /// carries the template's version. CSV templates are the header row alone.
 public enum Templates {
     public enum Kind: String, Sendable, CaseIterable {
-        case activity, economic, units
+        case activity, economic, units, regional
     }
 
     public enum Format: String, Sendable, CaseIterable {
@@ -51,6 +51,7 @@ extension Templates.Kind {
         case .activity: language.word(.sheetActivity)
         case .economic: language.word(.sheetEconomic)
         case .units: language.word(.sheetUnits)
+        case .regional: language.word(.sheetRegional)
         }
     }
 
@@ -75,7 +76,8 @@ extension Templates.Kind {
         }
         // Units first: its required columns (code, name, level, region) are the most specific;
         // activity next (item, quantity); economic data has only unit and period in common.
-        for kind in [Self.units, .activity, .economic] {
+        // Regional statistics last: region and year alone.
+        for kind in [Self.units, .activity, .economic, .regional] {
             let required = kind.columns.filter(\.required)
             if required.allSatisfy({ !Set(names($0)).isDisjoint(with: given) }) {
                 self = kind

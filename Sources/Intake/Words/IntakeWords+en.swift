@@ -36,6 +36,16 @@ extension IntakeWords {
             ownership_share is the parent's share, between 0 and 1 or a percentage (51%), empty means 1; reporting_class is monthly, quarterly or yearly, empty means monthly.
             In replace mode a unit whose code is stored is updated from the sheet; in append mode that is an error.
             """,
+        .sheetRegional: "Regional statistics",
+        .listsAreaHeader: "area\nname",
+        .listsCarrierHeader: "carrier\nname",
+        .kindRegional: "regional statistics",
+        .instructionsRegional: """
+            One row per figure of a region (GB/T 2260 code) and year, in one of three shapes:
+            energy of an area from a carrier: area, carrier and energy_tce (tce, 当量值);
+            value added of an area: area and value_added (万元 at constant prices);
+            the region's totals: gdp (万元 at constant prices) and population (万人), with area and carrier empty. Figures are not negative.
+            """,
         .instructionsDryRun:
             "Try a dry run first: every row is checked and each error is listed with its sheet, row and column; nothing is written.",
 

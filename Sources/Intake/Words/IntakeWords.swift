@@ -5,11 +5,11 @@ import Accounting
 /// has one line per column or paragraph, the same number in both languages.
 enum IntakeWords: String, MessageKey {
     // Templates: sheet names, the code lists, the instructions.
-    case sheetActivity, sheetEconomic, sheetUnits, sheetLists, sheetInstructions
-    case listsActivityHeader, listsEconomicHeader, listsLevelHeader, listsReportingClassHeader, listsProvinceHeader
+    case sheetActivity, sheetEconomic, sheetUnits, sheetRegional, sheetLists, sheetInstructions
+    case listsActivityHeader, listsEconomicHeader, listsAreaHeader, listsCarrierHeader, listsLevelHeader, listsReportingClassHeader, listsProvinceHeader
     case meaningOutputValue, meaningValueAdded, meaningRevenue, meaningPriceIndex, meaningBaseYear, unitYear
-    case kindActivity, kindEconomic, kindUnits, templateTitle
-    case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsDryRun
+    case kindActivity, kindEconomic, kindUnits, kindRegional, templateTitle
+    case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsRegional, instructionsDryRun
     // Exports.
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild

@@ -90,7 +90,7 @@ struct IntakeAPI {
 
     /// A unit's subtree as one template's data: activity or economic records (of one `year` if
     /// given), or the units themselves.
-    func exportSubtree(_ kind: Templates.Kind, _ request: Request, _ context: PeakZeroContext) async throws
+    func exportSubtree(_ kind: Exports.SubtreeKind, _ request: Request, _ context: PeakZeroContext) async throws
         -> Response
     {
         let unitID = try request.requireQuery("unit_id", as: Int64.self)

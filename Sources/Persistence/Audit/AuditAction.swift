@@ -8,6 +8,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case economicReplaced = "economic.replace"
     case economicDeleted = "economic.delete"
     case economicImported = "economic.import"
+    case regionalImported = "regional.import"
     case unitCreated = "unit.create"
     case unitUpdated = "unit.update"
     case unitDeleted = "unit.delete"

@@ -13,5 +13,6 @@ public enum Migrations {
         Migration0010CreateFindings.migration,
         Migration0011CreateGovernance.migration,
         Migration0012CreateActivitySpans.migration,
+        Migration0013CreateRegionalStatistics.migration,
     ]
 }

@@ -1,0 +1,41 @@
+import Accounting
+import Foundation
+
+/// The energy carriers regional energy balances are kept in (能源平衡表's broad groups).
+public enum RegionalCarrier: String, CaseIterable, Codable, Sendable, Comparable, MessageKey {
+    case coal, oil, gas, electricity, heat, other
+
+    public static func < (a: Self, b: Self) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+
+    public func name(_ language: Language) -> String { Self.names.text(self, language) }
+
+    /// The carrier a cell names: its code or its name in either language.
+    public init?(naming text: String) {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let found = Self.allCases.first(where: { carrier in
+            carrier.rawValue == key || Language.allCases.contains { carrier.name($0).lowercased() == key }
+                || (Self.aliases[carrier] ?? []).contains(key)
+        }) else { return nil }
+        self = found
+    }
+
+    static let aliases: [RegionalCarrier: [String]] = [
+        .coal: ["煤", "原煤"], .oil: ["油品", "石油制品"], .gas: ["燃气", "natural gas"], .electricity: ["电"],
+        .heat: ["热"], .other: ["其他", "其它能源"],
+    ]
+
+    public static let names = Catalogue<RegionalCarrier>(
+        zh: [.coal: "煤炭", .oil: "石油", .gas: "天然气", .electricity: "电力", .heat: "热力", .other: "其他能源"],
+        en: [.coal: "coal", .oil: "oil", .gas: "natural gas", .electricity: "electricity", .heat: "heat", .other: "other"])
+}
+
+extension PlanningArea {
+    /// The area a cell names: its code or its name in either language.
+    public init?(naming text: String) {
+        let key = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let found = Self.allCases.first(where: { area in
+            area.rawValue == key || Language.allCases.contains { area.name($0).lowercased() == key }
+        }) else { return nil }
+        self = found
+    }
+}
