@@ -32,7 +32,7 @@ let package = Package(
         // carbon-efficiency grades, responsibility and measure lists. Pure logic.
         .target(name: "Governance", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
         // The road ahead: forecasts, scenarios, peak year, LMDI decomposition. Pure logic.
-        .target(name: "Pathways", dependencies: ["Accounting"], swiftSettings: strict),
+        .target(name: "Pathways", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
         // Reading and writing Excel workbooks (.xlsx): Office Open XML on a zip archive. Knows nothing of PeakZero.
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],

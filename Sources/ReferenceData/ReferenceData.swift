@@ -21,6 +21,10 @@ public enum ReferenceData {
     /// may replace, since the provincial standard adjusts its thresholds.
     public static var carbonEfficiencyCSV: String { text(of: "carbon-efficiency") }
 
+    /// `regional-carriers.csv`: how each carrier of regional statistics gets its CO2 per tce and its
+    /// 等价值 ratio from the factor library (the representative item and why).
+    public static var regionalCarriersCSV: String { text(of: "regional-carriers") }
+
     private static func text(of name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)

@@ -93,3 +93,13 @@ public struct FactorLibrary: Sendable {
         return (earliest, [.earliestLaterYear(requested: year, used: earliest.year!)])
     }
 }
+
+extension FactorLibrary {
+    /// The entry of `kind` for `item` a calculation would use (user sets first, the province, the
+    /// year), for callers that derive their own figures from cited factors.
+    public func entry(
+        _ kind: FactorKind, item: String, variant: String? = nil, province: String? = nil, year: Int? = nil
+    ) -> FactorEntry? {
+        lookup(kind, item: item, variant: variant, province: province, year: year)?.entry
+    }
+}
