@@ -5,11 +5,11 @@ import Intake
 import Pathways
 
 /// `peakzero pathway …`: the road to the peak — today the decomposition of a history.
-struct PathwayCommand: ParsableCommand {
+struct PathwayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathway",
-        abstract: "Pathways to the peak: why emissions moved (LMDI decomposition).",
-        subcommands: [PathwayDecomposeCommand.self])
+        abstract: "Pathways to the peak: a region's history, and why emissions moved (LMDI decomposition).",
+        subcommands: [PathwayDecomposeCommand.self, PathwayHistoryCommand.self])
 }
 
 /// `peakzero pathway decompose FILE`: LMDI-I of a plain CSV or workbook, no database needed.

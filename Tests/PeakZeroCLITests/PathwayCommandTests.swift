@@ -81,3 +81,62 @@ struct PathwayCommandTests {
         #expect(lines[3].hasPrefix("2020,2025,additive") && lines[3].hasSuffix(",29.5"))
     }
 }
+
+/// `peakzero pathway history`, run as a user runs it on an imported file.
+@Suite("peakzero pathway history")
+struct PathwayHistoryCommandTests {
+    /// Two years of a province: industry (coal, electricity, gas) and transport (oil) with their
+    /// value added, and the region's GDP. CO2 by hand for 2020 with the bundled factors: coal
+    /// 60,000,000 × 2.608352307 + electricity 30,000,000 × (0.1255 / 0.1229: Sichuan's own 2021
+    /// grid factor, GRID-053, the earliest year the library has) + oil 20,000,000 × 2.116727382.
+    static let statistics = """
+        region,year,area,carrier,energy_tce,value_added,gdp,population
+        510000,2020,industry,coal,60000000,,,
+        510000,2020,industry,electricity,30000000,,,
+        510000,2020,transport,oil,20000000,,,
+        510000,2020,industry,,,180000000,,
+        510000,2020,transport,,,25000000,,
+        510000,2020,,,,,485988000,8371
+        510000,2023,industry,coal,55000000,,,
+        510000,2023,industry,electricity,38000000,,,
+        510000,2023,industry,gas,5000000,,,
+        510000,2023,transport,oil,22000000,,,
+        510000,2023,industry,,,205000000,,
+        510000,2023,transport,,,30000000,,
+        510000,2023,,,,,601328000,8368
+        """
+
+    @Test("imported statistics give CO2 by year and a decomposition whose effects sum to the change")
+    func historyAndDecomposition() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        let file = folder.appendingPathComponent("stats.csv")
+        try Data(Self.statistics.utf8).write(to: file)
+        let imported = try ExecutableTests.run(["import", file.path, "--data-dir", data, "--lang", "en"])
+        #expect(imported.code == 0, "\(imported.out)\(imported.err)")
+
+        let history = try ExecutableTests.run([
+            "pathway", "history", "--region", "510000", "--data-dir", data, "--format", "json",
+        ])
+        #expect(history.code == 0, "\(history.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [String: Any]
+        let years = json?["years"] as? [[String: Any]] ?? []
+        #expect(years.map { $0["year"] as? Int } == [2020, 2023])
+        let expected2020 = 60_000_000 * 2.608352307 + 30_000_000 * (0.1255 / 0.1229) + 20_000_000 * 2.116727382
+        let co2 = years.first?["co2_t"] as? Double ?? 0
+        #expect(abs(co2 - expected2020) < 1e-6 * expected2020, "\(co2) vs \(expected2020)")
+
+        let decomposed = try ExecutableTests.run([
+            "pathway", "history", "--region", "510000", "--data-dir", data, "--decompose", "--format", "json",
+        ])
+        #expect(decomposed.code == 0, "\(decomposed.err)")
+        let result = try JSONSerialization.jsonObject(with: Data(decomposed.out.utf8)) as? [String: Any]
+        let effects = result?["effects"] as? [String: Double] ?? [:]
+        let change = result?["total_change"] as? Double ?? 0
+        #expect(effects.count == 5 && abs(effects.values.reduce(0, +) - change) < 1e-6 * abs(change))
+
+        let empty = try ExecutableTests.run(["pathway", "history", "--region", "510100", "--data-dir", data, "--lang", "en"])
+        #expect(empty.code == 1 && empty.err.contains("no regional statistics are stored for region 510100"))
+    }
+}

@@ -48,5 +48,9 @@ extension CLIWords {
         .decompositionTotal: "total (the change)",
         .decompositionStep: "step",
         .decompositionDefinitions: "Factors:",
+        .historyHeading: "Region {region} by year (CO2 = each carrier's energy × its factor of the year)",
+        .historyHeader: "year\nGDP (10^4 CNY)\npopulation (10^4)\nenergy (tce, calorific)\nCO2 (t)\ntce per 10^4 CNY\nt CO2 per 10^4 CNY",
+        .historyEmpty: "no regional statistics are stored for region {region}; import the regional template first (peakzero template regional)",
+        .historyNoFactor: "the factor library lacks the {kind} that {carrier} needs",
     ]
 }

@@ -47,5 +47,9 @@ extension CLIWords {
         .decompositionTotal: "合计（变化）",
         .decompositionStep: "逐年",
         .decompositionDefinitions: "因素定义：",
+        .historyHeading: "地区 {region} 的历史数据（二氧化碳 = 各品种能源消费量 × 当年排放因子）",
+        .historyHeader: "年份\n地区生产总值（万元）\n常住人口（万人）\n能源消费（tce，当量值）\n二氧化碳（t）\n能耗强度（tce/万元）\n碳排放强度（t/万元）",
+        .historyEmpty: "地区 {region} 没有区域统计数据；请先导入区域统计数据模板（peakzero template regional）",
+        .historyNoFactor: "因子库缺少{carrier}所需的{kind}",
     ]
 }

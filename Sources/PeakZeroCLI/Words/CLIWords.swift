@@ -17,6 +17,8 @@ enum CLIWords: String, MessageKey {
     // `pathway decompose`.
     case decompositionAdditive, decompositionMultiplicative, decompositionHeader, decompositionTotal
     case decompositionStep, decompositionDefinitions
+    // `pathway history`.
+    case historyHeading, historyHeader, historyEmpty, historyNoFactor
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }

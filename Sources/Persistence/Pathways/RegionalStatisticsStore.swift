@@ -88,3 +88,25 @@ public struct RegionalStatisticsStore: Sendable {
         }
     }
 }
+
+extension RegionalStatisticsStore {
+    /// The statistics of one region (its own code, not the regions within it) by year.
+    public func history(regionCode: String) async throws -> RegionalHistory {
+        var years: [Int: RegionalYear] = [:]
+        guard let prefix = RegionPrefix(regionCode) else { return RegionalHistory(regionCode: regionCode, years: [:]) }
+        for stored in try await list(region: prefix) where stored.statistic.regionCode == regionCode {
+            let row = stored.statistic
+            var year = years[row.year] ?? RegionalYear()
+            switch row.shape {
+            case .energy: year.energy[row.area!, default: [:]][row.carrier!] = row.energyTce
+            case .valueAdded: year.valueAdded[row.area!] = row.valueAdded
+            case .totals:
+                year.gdp = row.gdp ?? year.gdp
+                year.population = row.population ?? year.population
+            case nil: continue
+            }
+            years[row.year] = year
+        }
+        return RegionalHistory(regionCode: regionCode, years: years)
+    }
+}

@@ -1,0 +1,77 @@
+import Accounting
+
+/// One year of a region's statistics: GDP and population, value added by area, energy by area
+/// and carrier (tce, 当量值).
+public struct RegionalYear: Sendable, Equatable {
+    public var gdp: Double?
+    public var population: Double?
+    public var valueAdded: [PlanningArea: Double] = [:]
+    public var energy: [PlanningArea: [RegionalCarrier: Double]] = [:]
+
+    public init(gdp: Double? = nil, population: Double? = nil) {
+        self.gdp = gdp
+        self.population = population
+    }
+
+    /// An area's activity for a projection: its value added; for households, when they have none,
+    /// the population (a projection runs each area on its own, so units may differ between areas).
+    public func projectionActivity(of area: PlanningArea) -> Double? {
+        valueAdded[area] ?? (area == .households ? population : nil)
+    }
+
+    public var totalEnergy: Double { energy.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+}
+
+/// A region's history by year, and what the pathways make of it: CO2 by area and carrier (energy
+/// × the carrier's factor of the year), rows for LMDI (areas as sectors), and a plan's base year.
+public struct RegionalHistory: Sendable, Equatable {
+    public let regionCode: String
+    public let years: [Int: RegionalYear]
+
+    public init(regionCode: String, years: [Int: RegionalYear]) {
+        self.regionCode = regionCode
+        self.years = years
+    }
+
+    /// A year's CO2 by area and carrier.
+    public func co2(_ year: Int, factors: CarrierFactors) -> [PlanningArea: [RegionalCarrier: Double]] {
+        (years[year]?.energy ?? [:]).mapValues { byCarrier in
+            Dictionary(uniqueKeysWithValues: byCarrier.map { ($0.key, $0.value * (factors.emission[$0.key] ?? 0)) })
+        }
+    }
+
+    /// Rows for a decomposition: each area a sector with its value added as activity (LMDI sums the
+    /// sectors' activity, so it must be one measure: an area with energy and no value added is
+    /// refused by `DecompositionData`, naming it), each carrier a carrier; `factors` gives each
+    /// year's carrier factors.
+    public func decompositionRows(factors: (Int) -> CarrierFactors) -> [DecompositionRow] {
+        var rows: [DecompositionRow] = []
+        for (year, figures) in years.sorted(by: { $0.key < $1.key }) {
+            let yearFactors = factors(year)
+            for (area, byCarrier) in figures.energy.sorted(by: { $0.key < $1.key }) {
+                for (carrier, energy) in byCarrier.sorted(by: { $0.key < $1.key }) {
+                    rows.append(
+                        DecompositionRow(
+                            year: year, sector: area.rawValue, carrier: carrier.rawValue,
+                            activity: figures.valueAdded[area] ?? 0,
+                            energy: StandardCoal(energy, .tonneCoalEquivalent),
+                            co2: Emissions(energy * (yearFactors.emission[carrier] ?? 0), .tonneCO2e)))
+                }
+            }
+        }
+        return rows
+    }
+
+    /// A plan's base year from this history: GDP, each area with energy, its activity and its energy by
+    /// carrier; nil when the year has no GDP or no energy.
+    public func planBase(year: Int, factors: CarrierFactors) -> PlanBase? {
+        guard let figures = years[year], let gdp = figures.gdp, !figures.energy.isEmpty else { return nil }
+        var areas: [PlanningArea: AreaBase] = [:]
+        for (area, byCarrier) in figures.energy {
+            areas[area] = AreaBase(
+                activity: figures.projectionActivity(of: area) ?? 0,
+                energy: Dictionary(uniqueKeysWithValues: byCarrier.map { ($0.key.rawValue, $0.value) }))
+        }
+        return PlanBase(year: year, gdp: gdp, population: figures.population, areas: areas, carriers: factors.specs())
+    }
+}

@@ -1,0 +1,34 @@
+import Accounting
+import Pathways
+import Testing
+
+@Suite("A region's history")
+struct RegionalHistoryTests {
+    static let factors = CarrierFactors(
+        emission: [.coal: 2.5, .electricity: 4, .oil: 2], equivalent: [.electricity: 2.5], basis: [:])
+
+    static var history: RegionalHistory {
+        var y2020 = RegionalYear(gdp: 1000, population: 10)
+        y2020.valueAdded = [.industry: 400]
+        y2020.energy = [.industry: [.coal: 100, .electricity: 50], .households: [.electricity: 20]]
+        return RegionalHistory(regionCode: "510000", years: [2020: y2020])
+    }
+
+    @Test("CO2 is each carrier's energy times its factor; the base year carries every area with energy")
+    func co2AndBase() throws {
+        let co2 = Self.history.co2(2020, factors: Self.factors)
+        #expect(co2[.industry] == [.coal: 250, .electricity: 200] && co2[.households] == [.electricity: 80])
+        let base = try #require(Self.history.planBase(year: 2020, factors: Self.factors))
+        #expect(base.gdp == 1000 && base.areas[.industry] == AreaBase(activity: 400, energy: ["coal": 100, "electricity": 50]))
+        // Households have no value added: a projection runs them on the population.
+        #expect(base.areas[.households]?.activity == 10)
+        #expect(base.carriers.first { $0.id == "electricity" }?.equivalentFactor == 2.5)
+    }
+
+    @Test("a decomposition takes value added alone as activity, so households without it are named")
+    func decompositionNeedsValueAdded() {
+        let rows = Self.history.decompositionRows { _ in Self.factors }
+        #expect(rows.count == 3 && rows.allSatisfy { $0.sector != "households" || $0.activity == 0 })
+        #expect(throws: DecompositionProblems.self) { try DecompositionData(rows: rows) }
+    }
+}
