@@ -140,3 +140,61 @@ struct PathwayHistoryCommandTests {
         #expect(empty.code == 1 && empty.err.contains("no regional statistics are stored for region 510100"))
     }
 }
+
+/// `peakzero pathway run`, on a plan that gives its own base year (no database needed).
+@Suite("peakzero pathway run")
+struct PathwayRunCommandTests {
+    static let plan = """
+        {"base": {"year": 2020, "gdp": 1000,
+                  "areas": {"industry": {"activity": 400, "energy": {"coal": 100, "electricity": 40}},
+                            "transport": {"activity": 100, "energy": {"oil": 45}}},
+                  "carriers": [{"id": "coal", "emission_factor": 2.66, "is_coal": true},
+                               {"id": "oil", "emission_factor": 2.1},
+                               {"id": "electricity", "emission_factor": 5.0, "equivalent_factor": 2.5}]},
+         "scenarios": [
+           {"id": "baseline", "name": "基准情景", "horizon": 2030, "gdp_growth": {"2021": 0.05}},
+           {"id": "policy", "name": "政策情景", "parent": "baseline",
+            "areas": {"industry": {"intensity_change": {"2021": -0.09}}},
+            "levers": [{"id": "ccus", "area": "industry", "start_year": 2025, "co2_avoided": 10}]}]}
+        """
+
+    static func run(_ plan: String, _ arguments: [String] = []) throws -> (code: Int32, out: String, err: String) {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("plan.json")
+        try Data(plan.utf8).write(to: file)
+        return try ExecutableTests.run(["pathway", "run", file.path, "--data-dir", folder.path] + arguments)
+    }
+
+    @Test("each scenario's years, its peak, and the policy against the baseline, summing to the difference")
+    func json() throws {
+        let run = try Self.run(Self.plan, ["--format", "json"])
+        #expect(run.code == 0, "\(run.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        let scenarios = json?["scenarios"] as? [[String: Any]] ?? []
+        #expect(scenarios.map { $0["id"] as? String } == ["baseline", "policy"])
+        // The baseline grows with GDP (elasticity 1) at constant intensity: rising to the horizon.
+        #expect((scenarios[0]["peak"] as? [String: Any])?["status"] as? String == "rising_at_horizon")
+        // Industry's intensity falls 9 % a year against 5 % growth: CO2 falls from the first year on.
+        #expect((scenarios[1]["peak"] as? [String: Any])?["status"] as? String == "peaked")
+        func co2(_ scenario: [String: Any], _ year: Int) -> Double {
+            ((scenario["years"] as? [[String: Any]]) ?? []).first { $0["year"] as? Int == year }?["co2_t"] as? Double ?? .nan
+        }
+        let against = scenarios[1]["against_baseline"] as? [String: Any]
+        let change = against?["total_change"] as? Double ?? .nan
+        #expect(abs(change - (co2(scenarios[1], 2030) - co2(scenarios[0], 2030))) < 1e-6)
+        #expect(against?["capture_change"] as? Double == -10)
+    }
+
+    @Test("a plan that cannot be read names the field; a bad scenario names the scenario and field")
+    func badPlans() throws {
+        let missing = try Self.run(#"{"scenarios": [{"name": "x"}]}"#, ["--lang", "en"])
+        #expect(missing.code == 1 && missing.err.contains("scenarios[0].id"), "\(missing.err)")
+        let late = try Self.run(
+            Self.plan.replacingOccurrences(of: #""gdp_growth": {"2021": 0.05}"#, with: #""gdp_growth": {"2035": 0.05}"#),
+            ["--lang", "en"])
+        #expect(late.code == 1 && late.err.contains("baseline: gdp_growth[2035]: the year 2035 is outside the horizon"))
+        let noBase = try Self.run(#"{"scenarios": []}"#, ["--lang", "en"])
+        #expect(noBase.code == 1 && noBase.err.contains("base year"))
+    }
+}

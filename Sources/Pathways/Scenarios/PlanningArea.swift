@@ -1,7 +1,7 @@
 import Accounting
 
 /// The six areas a carbon-peak plan (碳达峰实施方案) is split into.
-public enum PlanningArea: String, CaseIterable, Codable, Sendable, Comparable, MessageKey {
+public enum PlanningArea: String, CaseIterable, Codable, CodingKeyRepresentable, Sendable, Comparable, MessageKey {
     case energySupply = "energy_supply"
     case industry, buildings, transport, agriculture, households
 

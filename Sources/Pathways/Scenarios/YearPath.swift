@@ -6,6 +6,16 @@ public struct YearPath: Sendable, Equatable, Codable {
 
     public init(_ points: [Int: Double]) { self.points = points }
 
+    /// Written as an object of years: `{"2021": 0.05, "2026": 0.045}`.
+    public init(from decoder: any Decoder) throws {
+        points = try decoder.singleValueContainer().decode([Int: Double].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(points)
+    }
+
     public var isEmpty: Bool { points.isEmpty }
     public var years: [Int] { points.keys.sorted() }
 

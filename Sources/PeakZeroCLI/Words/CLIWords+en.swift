@@ -52,5 +52,15 @@ extension CLIWords {
         .historyHeader: "year\nGDP (10^4 CNY)\npopulation (10^4)\nenergy (tce, calorific)\nCO2 (t)\ntce per 10^4 CNY\nt CO2 per 10^4 CNY",
         .historyEmpty: "no regional statistics are stored for region {region}; import the regional template first (peakzero template regional)",
         .historyNoFactor: "the factor library lacks the {kind} that {carrier} needs",
+        .planUnreadable: "{file}: the field {field} cannot be read: {reason}",
+        .planNoBase: "the plan must give its base year under \"base\", or \"region\" and \"base_year\" to read the imported regional statistics",
+        .planNoBaseYear: "the regional statistics of {region} for {year} are incomplete (no GDP or no energy)",
+        .planPeaked: "peaks in {year} at {value} t (on a plateau from {from})",
+        .planPlateau: "still on a plateau at the horizon (highest in {year}): not peaked",
+        .planRising: "still rising at the horizon: not peaked",
+        .planHeader: "year\nGDP (10^4 CNY)\nenergy (tce, calorific)\nenergy (tce, equivalent)\ncoal (tce)\nCO2 (t)\ntce per 10^4 CNY\nt CO2 per 10^4 CNY",
+        .planAgainstBaseline: "Each scenario against the baseline ({baseline}) at the horizon, decomposed (t):",
+        .planScenario: "scenario",
+        .planCapture: "capture",
     ]
 }

@@ -51,5 +51,15 @@ extension CLIWords {
         .historyHeader: "年份\n地区生产总值（万元）\n常住人口（万人）\n能源消费（tce，当量值）\n二氧化碳（t）\n能耗强度（tce/万元）\n碳排放强度（t/万元）",
         .historyEmpty: "地区 {region} 没有区域统计数据；请先导入区域统计数据模板（peakzero template regional）",
         .historyNoFactor: "因子库缺少{carrier}所需的{kind}",
+        .planUnreadable: "{file}：字段 {field} 无法读取：{reason}",
+        .planNoBase: "规划文件须给出 base（基准年数据），或给出 region 和 base_year 以读取已导入的区域统计数据",
+        .planNoBaseYear: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费）",
+        .planPeaked: "{year} 年达峰，峰值 {value} t（平台期自 {from} 年）",
+        .planPlateau: "规划期末仍处于平台期（最高值在 {year} 年），尚未达峰",
+        .planRising: "规划期末仍在上升，尚未达峰",
+        .planHeader: "年份\n地区生产总值（万元）\n能源（tce，当量值）\n能源（tce，等价值）\n煤炭（tce）\n二氧化碳（t）\n能耗强度（tce/万元）\n碳排放强度（t/万元）",
+        .planAgainstBaseline: "各情景与基准情景（{baseline}）在规划期末的差异分解（t）：",
+        .planScenario: "情景",
+        .planCapture: "碳捕集",
     ]
 }

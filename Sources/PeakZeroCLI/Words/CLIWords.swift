@@ -19,6 +19,9 @@ enum CLIWords: String, MessageKey {
     case decompositionStep, decompositionDefinitions
     // `pathway history`.
     case historyHeading, historyHeader, historyEmpty, historyNoFactor
+    // `pathway run`.
+    case planUnreadable, planNoBase, planNoBaseYear, planPeaked, planPlateau, planRising, planHeader
+    case planAgainstBaseline, planScenario, planCapture
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }
