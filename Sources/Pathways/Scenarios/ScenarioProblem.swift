@@ -6,7 +6,7 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
         case unknownParent, inheritanceCycle, duplicateScenario, duplicateLever
         case yearOutsideHorizon, horizonTooLate, horizonBeforeBase, noHorizon
         case missingBase, negativeBaseValue, unknownCarrier, sharesDoNotSumToOne, rateTooLow, negativeFactor
-        case leverOutsideHorizon
+        case leverOutsideHorizon, negativeValue, unknownScenario
     }
 
     /// The scenario's id (nil for the base year's figures).
@@ -46,6 +46,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .rateTooLow: "{year} 年的变化率 {value} 不能小于等于 −100%",
             .negativeFactor: "{year} 年的因子 {value} 不能为负数",
             .leverOutsideHorizon: "措施起始年 {year} 不在规划期 {base}–{horizon} 内",
+            .negativeValue: "数值不能为负数：{value}",
+            .unknownScenario: "没有情景“{scenario}”",
         ],
         en: [
             .unknownParent: "there is no parent scenario \"{parent}\"",
@@ -63,6 +65,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .rateTooLow: "the rate {value} of {year} cannot be −100 % or less",
             .negativeFactor: "the factor {value} of {year} cannot be negative",
             .leverOutsideHorizon: "the lever's start year {year} is outside the horizon {base}–{horizon}",
+            .negativeValue: "the figure cannot be negative: {value}",
+            .unknownScenario: "there is no scenario \"{scenario}\"",
         ])
 }
 

@@ -1,0 +1,53 @@
+/// A target a plan is judged against (the dual-control targets of a carbon-peak plan): a cap on a
+/// total in a year, an intensity reduction from the base year by a year, or a peak by a year.
+public struct PlanTarget: Sendable, Equatable, Codable {
+    public enum Indicator: String, Sendable, Codable, CaseIterable {
+        /// 能源消费总量 (tce, 当量值), 碳排放总量 (t), 煤炭消费总量 (tce): a cap in `year`.
+        case energyTotal = "energy_total", carbonTotal = "carbon_total", coalTotal = "coal_total"
+        /// 能耗强度, 碳排放强度 (per 万元 of GDP): a reduction of `value` (0.135 is 13.5 %) from the
+        /// base year by `year`.
+        case energyIntensity = "energy_intensity", carbonIntensity = "carbon_intensity"
+        /// 碳达峰: total CO2 peaked by `year` (`value` unused).
+        case peakBy = "peak_by"
+    }
+
+    public var id: String
+    public var indicator: Indicator
+    public var year: Int
+    public var value: Double
+
+    public init(id: String, indicator: Indicator, year: Int, value: Double = 0) {
+        self.id = id
+        self.indicator = indicator
+        self.year = year
+        self.value = value
+    }
+}
+
+/// A proposed project (两高项目 / 节能审查): where, from when, its yearly energy by carrier at full
+/// output (tce, 当量值) and the value added it brings (万元 at constant prices).
+public struct ProposedProject: Sendable, Equatable, Codable {
+    public var name: String
+    public var area: PlanningArea
+    public var industry: String?
+    public var startYear: Int
+    public var energy: [String: Double]
+    public var valueAdded: Double
+
+    public init(
+        name: String, area: PlanningArea, industry: String? = nil, startYear: Int, energy: [String: Double],
+        valueAdded: Double
+    ) {
+        self.name = name
+        self.area = area
+        self.industry = industry
+        self.startYear = startYear
+        self.energy = energy
+        self.valueAdded = valueAdded
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, area, industry, energy
+        case startYear = "start_year", valueAdded = "value_added"
+    }
+}
