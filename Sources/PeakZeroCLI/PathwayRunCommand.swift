@@ -26,30 +26,41 @@ struct PathwayRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = try language.resolved()
-        func fail(_ message: String) -> ExitCode {
-            FileHandle.standardError.write(Data((message + "\n").utf8))
-            return ExitCode(1)
-        }
-        let file: PlanFile
-        do {
-            file = try PlanFile.decode(try UserFile.contents(atPath: plan))
-        } catch let error as PlanFileError {
-            throw fail(lang.word(.planUnreadable, ["file": plan, "field": error.field, "reason": error.reason]))
-        } catch let error as InputIssues {
-            throw fail(error.issues.map { $0.message(in: lang) }.joined(separator: "\n"))
-        }
-        let base = try await base(of: file, language: lang, fail: fail)
-        let set: ScenarioSet
-        do { set = try ScenarioSet(base: base, scenarios: file.scenarios) } catch { throw fail(error.text(lang)) }
+        let (file, set) = try await Self.load(plan, storage: storage, language: lang)
         let results = file.scenarios.compactMap { set.run($0.id) }
         let report = ScenarioReport(
-            results: results, baselineID: file.scenarios.first { $0.parent == nil }?.id, tolerance: file.plateauTolerance ?? Peak.defaultTolerance, language: lang)
+            results: results, baselineID: file.scenarios.first { $0.parent == nil }?.id,
+            tolerance: file.plateauTolerance ?? Peak.defaultTolerance, language: lang)
         print(format == "json" ? report.json() : report.table())
+    }
+
+    /// A message on standard error, and the exit code of a refusal.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        return ExitCode(1)
+    }
+
+    /// A plan file read and checked whole, its base year made.
+    static func load(
+        _ path: String, storage: StorageOptions, language: Language
+    ) async throws -> (file: PlanFile, set: ScenarioSet) {
+        let file: PlanFile
+        do {
+            file = try PlanFile.decode(try UserFile.contents(atPath: path))
+        } catch let error as PlanFileError {
+            throw fail(language.word(.planUnreadable, ["file": path, "field": error.field, "reason": error.reason]))
+        } catch let error as InputIssues {
+            throw fail(error.issues.map { $0.message(in: language) }.joined(separator: "\n"))
+        }
+        let base = try await base(of: file, storage: storage, language: language)
+        do { return (file, try ScenarioSet(base: base, scenarios: file.scenarios)) } catch {
+            throw fail(error.text(language))
+        }
     }
 
     /// The plan's base year: given, or made from the region's stored statistics and the carrier
     /// factors of that year.
-    func base(of file: PlanFile, language: Language, fail: (String) -> ExitCode) async throws -> PlanBase {
+    static func base(of file: PlanFile, storage: StorageOptions, language: Language) async throws -> PlanBase {
         if let base = file.base { return base }
         guard let region = file.region, let year = file.baseYear else {
             throw fail(language.word(.planNoBase))

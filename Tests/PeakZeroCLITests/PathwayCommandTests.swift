@@ -198,3 +198,38 @@ struct PathwayRunCommandTests {
         #expect(noBase.code == 1 && noBase.err.contains("base year"))
     }
 }
+
+/// `peakzero pathway review`, on the plan of `PathwayRunCommandTests` with targets.
+@Suite("peakzero pathway review")
+struct PathwayReviewCommandTests {
+    @Test("a project's verdict per target in JSON, and a project outside the horizon refused by field")
+    func review() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("plan.json"), project = folder.appendingPathComponent("project.json")
+        // Targets on the baseline's 2030: a cap far above (fits) and one just above the baseline's
+        // CO2 (560.5 t × 1.05^10 = 913.0 t; the project adds 2.66 × 20 = 53.2 t and breaks 950).
+        let withTargets = PathwayRunCommandTests.plan.replacingOccurrences(
+            of: #""scenarios": ["#,
+            with: #""targets": [{"id": "loose", "indicator": "carbon_total", "year": 2030, "value": 5000}, {"id": "tight", "indicator": "carbon_total", "year": 2030, "value": 950}], "scenarios": ["#)
+        try Data(withTargets.utf8).write(to: plan)
+        try Data(#"{"name": "项目甲（虚构）", "area": "industry", "start_year": 2026, "energy": {"coal": 20}, "value_added": 30}"#.utf8)
+            .write(to: project)
+        let run = try ExecutableTests.run([
+            "pathway", "review", plan.path, "--project", project.path, "--data-dir", folder.path, "--format", "json",
+        ])
+        #expect(run.code == 0, "\(run.err)")
+        let json = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        let judgements = json?["judgements"] as? [[String: Any]] ?? []
+        #expect(judgements.map { $0["verdict"] as? String } == ["fits", "breaks"])
+        let with = judgements.first?["with"] as? Double ?? 0, without = judgements.first?["without"] as? Double ?? 0
+        #expect(abs(with - without - 53.2) < 1e-9)
+
+        try Data(#"{"name": "late", "area": "industry", "start_year": 2040, "energy": {"coal": 20}, "value_added": 30}"#.utf8)
+            .write(to: project)
+        let late = try ExecutableTests.run([
+            "pathway", "review", plan.path, "--project", project.path, "--data-dir", folder.path, "--lang", "en",
+        ])
+        #expect(late.code == 1 && late.err.contains("project.start_year"), "\(late.err)")
+    }
+}

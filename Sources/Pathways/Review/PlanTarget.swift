@@ -22,6 +22,16 @@ public struct PlanTarget: Sendable, Equatable, Codable {
         self.year = year
         self.value = value
     }
+
+    enum CodingKeys: String, CodingKey { case id, indicator, year, value }
+
+    /// `value` may be left out where it is unused (a peak-by target).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), indicator: try c.decode(Indicator.self, forKey: .indicator),
+            year: try c.decode(Int.self, forKey: .year), value: try c.decodeIfPresent(Double.self, forKey: .value) ?? 0)
+    }
 }
 
 /// A proposed project (两高项目 / 节能审查): where, from when, its yearly energy by carrier at full

@@ -3,7 +3,7 @@
 /// target still holds, with less than half of the room left), *breaks* (the target no longer
 /// holds, or did not hold before) — each with its numbers.
 public struct ProjectReview: Sendable, Equatable {
-    public enum Verdict: String, Sendable, Codable { case fits, tightens, breaks }
+    public enum Verdict: String, Sendable, Codable, CaseIterable { case fits, tightens, breaks }
 
     public struct Judgement: Sendable, Equatable {
         public let target: PlanTarget

@@ -78,7 +78,7 @@ extension CarrierSpec {
 
 extension PlanFile {
     enum CodingKeys: String, CodingKey {
-        case region, base, scenarios
+        case region, base, scenarios, targets
         case baseYear = "base_year", plateauTolerance = "plateau_tolerance"
     }
 }

@@ -15,6 +15,8 @@ public struct PlanFile: Sendable, Codable {
     public var base: PlanBase?
     public var plateauTolerance: Double?
     public var scenarios: [ScenarioDefinition]
+    /// The targets a project review judges against.
+    public var targets: [PlanTarget]?
 
     public init(
         region: String? = nil, baseYear: Int? = nil, base: PlanBase? = nil, plateauTolerance: Double? = nil,
@@ -46,7 +48,7 @@ public struct PlanFileError: Error, Sendable, Equatable {
         self.reason = reason
     }
 
-    init(_ error: DecodingError) {
+    public init(_ error: DecodingError) {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
                 .trimmingCharacters(in: CharacterSet(charactersIn: "."))

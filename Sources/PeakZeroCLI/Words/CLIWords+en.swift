@@ -62,5 +62,7 @@ extension CLIWords {
         .planAgainstBaseline: "Each scenario against the baseline ({baseline}) at the horizon, decomposed (t):",
         .planScenario: "scenario",
         .planCapture: "capture",
+        .reviewHeading: "The project \"{project}\" (from {start}) placed on scenario {scenario}",
+        .reviewHeader: "target\nindicator\nwithout\nwith\nlimit\nverdict",
     ]
 }

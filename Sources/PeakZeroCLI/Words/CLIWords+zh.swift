@@ -61,5 +61,7 @@ extension CLIWords {
         .planAgainstBaseline: "各情景与基准情景（{baseline}）在规划期末的差异分解（t）：",
         .planScenario: "情景",
         .planCapture: "碳捕集",
+        .reviewHeading: "新建项目“{project}”（{start} 年投产）置于情景 {scenario} 上的审查结果",
+        .reviewHeader: "目标\n指标\n无项目\n有项目\n限值\n结论",
     ]
 }

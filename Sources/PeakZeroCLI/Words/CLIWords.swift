@@ -22,6 +22,8 @@ enum CLIWords: String, MessageKey {
     // `pathway run`.
     case planUnreadable, planNoBase, planNoBaseYear, planPeaked, planPlateau, planRising, planHeader
     case planAgainstBaseline, planScenario, planCapture
+    // `pathway review`.
+    case reviewHeading, reviewHeader
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }

@@ -1,0 +1,51 @@
+import Accounting
+import ArgumentParser
+import Foundation
+import Pathways
+import Persistence
+
+/// `peakzero pathway review PLAN.json --project PROJECT.json`: a proposed project placed on a
+/// scenario of the plan, judged against the plan's targets.
+struct PathwayReviewCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a new project (节能审查) against a plan's targets: fits, tightens or breaks, with the numbers.",
+        discussion: """
+            PROJECT is JSON: {"name": …, "area": "industry", "start_year": 2026, "energy": {"coal": 350000, \
+            "electricity": 120000}, "value_added": 450000} (tce a year at full output, 万元 at constant prices). \
+            The plan's "targets" are judged: energy_total, carbon_total, coal_total (caps), energy_intensity, \
+            carbon_intensity (reductions from the base year) and peak_by.
+            """)
+
+    @Argument(help: "The plan (JSON), with its targets.") var plan: String
+    @Option(help: "The project (JSON).") var project: String
+    @Option(help: "The scenario to place it on (default: the baseline).") var scenario: String?
+    @OptionGroup var storage: StorageOptions
+    @Option(help: "table or json.") var format: String = "table"
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
+    }
+
+    func run() async throws {
+        let lang = try language.resolved()
+        let loaded = try await PathwayRunCommand.load(plan, storage: storage, language: lang)
+        let proposed: ProposedProject
+        do {
+            proposed = try JSONDecoder().decode(ProposedProject.self, from: try UserFile.contents(atPath: project))
+        } catch let error as DecodingError {
+            let problem = PlanFileError(error)
+            throw PathwayRunCommand.fail(lang.word(.planUnreadable, ["file": project, "field": problem.field, "reason": problem.reason]))
+        }
+        let chosen = scenario ?? loaded.file.scenarios.first { $0.parent == nil }?.id ?? ""
+        let review: ProjectReview
+        do {
+            review = try ProjectReview.review(
+                proposed, on: chosen, in: loaded.set, targets: loaded.file.targets ?? [],
+                tolerance: loaded.file.plateauTolerance ?? Peak.defaultTolerance)
+        } catch { throw PathwayRunCommand.fail(error.text(lang)) }
+        let report = ProjectReviewReport(review: review, language: lang)
+        print(format == "json" ? report.json() : report.table())
+    }
+}
