@@ -35,3 +35,14 @@ struct Console {
 func say(_ line: String) {
     FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
+
+/// `--format table|json`, checked when the command line is parsed.
+struct TableOrJSONOption: ParsableArguments {
+    @Option(help: "table or json.") var format: String = "table"
+
+    var isJSON: Bool { format == "json" }
+
+    func validate() throws {
+        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
+    }
+}

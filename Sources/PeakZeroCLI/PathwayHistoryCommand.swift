@@ -17,14 +17,13 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
     @Flag(help: "Decompose the change in CO2 between --from and --to (areas as sectors).") var decompose = false
     @Option(help: "Start year of the decomposition (default: the earliest).") var from: Int?
     @Option(help: "End year of the decomposition (default: the latest).") var to: Int?
-    @Option(help: "table or json.") var format: String = "table"
+    @OptionGroup var output: TableOrJSONOption
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
         guard RegionPrefix(region) != nil, region.count == 6 else {
             throw ValidationError("--region must be a six-digit GB/T 2260 code such as 510000")
         }
-        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
     }
 
     func run() async throws {
@@ -54,13 +53,13 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
                 let data = try DecompositionData(rows: history.decompositionRows { factorsByYear[$0]! })
                 let result = try Decomposition(data, from: from, to: to)
                 let decomposition = DecompositionReport(result: result, language: lang)
-                print(format == "json" ? decomposition.json() : report.table() + "\n\n" + decomposition.table())
+                print(output.isJSON ? decomposition.json() : report.table() + "\n\n" + decomposition.table())
             } catch {
                 FileHandle.standardError.write(Data((error.text(lang) + "\n").utf8))
                 throw ExitCode(1)
             }
         } else {
-            print(format == "json" ? report.json() : report.table())
+            print(output.isJSON ? report.json() : report.table())
         }
     }
 }

@@ -21,12 +21,8 @@ struct PathwayReviewCommand: AsyncParsableCommand {
     @Option(help: "The project (JSON).") var project: String
     @Option(help: "The scenario to place it on (default: the baseline).") var scenario: String?
     @OptionGroup var storage: StorageOptions
-    @Option(help: "table or json.") var format: String = "table"
+    @OptionGroup var output: TableOrJSONOption
     @OptionGroup var language: LanguageOption
-
-    func validate() throws {
-        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
-    }
 
     func run() async throws {
         let lang = try language.resolved()
@@ -46,6 +42,6 @@ struct PathwayReviewCommand: AsyncParsableCommand {
                 tolerance: loaded.file.plateauTolerance ?? Peak.defaultTolerance)
         } catch { throw PathwayRunCommand.fail(error.text(lang)) }
         let report = ProjectReviewReport(review: review, language: lang)
-        print(format == "json" ? report.json() : report.table())
+        print(output.isJSON ? report.json() : report.table())
     }
 }

@@ -17,12 +17,8 @@ struct PathwayRunCommand: AsyncParsableCommand {
 
     @Argument(help: "The plan (JSON).") var plan: String
     @OptionGroup var storage: StorageOptions
-    @Option(help: "table or json.") var format: String = "table"
+    @OptionGroup var output: TableOrJSONOption
     @OptionGroup var language: LanguageOption
-
-    func validate() throws {
-        guard ["table", "json"].contains(format) else { throw ValidationError("--format must be table or json") }
-    }
 
     func run() async throws {
         let lang = try language.resolved()
@@ -31,7 +27,7 @@ struct PathwayRunCommand: AsyncParsableCommand {
         let report = ScenarioReport(
             results: results, baselineID: file.scenarios.first { $0.parent == nil }?.id,
             tolerance: file.plateauTolerance ?? Peak.defaultTolerance, language: lang)
-        print(format == "json" ? report.json() : report.table())
+        print(output.isJSON ? report.json() : report.table())
     }
 
     /// A message on standard error, and the exit code of a refusal.
