@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Governance", "Persistence", "Intake", "Charts",
+                "Accounting", "Governance", "Pathways", "Persistence", "Intake", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

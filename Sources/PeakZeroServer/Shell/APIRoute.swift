@@ -20,6 +20,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listTargets, createTarget, getTarget, deleteTarget, splitTarget, listWarnings
     case rankings, carbonEfficiency, unitCarbonEfficiency, getEfficiencyScale, setEfficiencyScale, setBenchmarks
     case listMeasures, createMeasure, updateMeasure
+    case regionPathwayHistory
     case openAPI
 
     /// Every feature's declarations.
@@ -30,7 +31,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             + AuthAPI.endpoints.map(\.declaration) + AuditAPI.endpoints.map(\.declaration)
             + AccountsAPI.endpoints.map(\.declaration) + ReviewAPI.endpoints.map(\.declaration)
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
-            + MeasuresAPI.endpoints.map(\.declaration))
+            + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration))
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(
         declarations.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })

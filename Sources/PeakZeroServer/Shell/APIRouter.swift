@@ -43,6 +43,7 @@ public enum APIRouter {
         mount(TargetsAPI.endpoints, on: TargetsAPI(database: database, clock: clock))
         mount(RankingsAPI.endpoints, on: RankingsAPI(database: database, clock: clock))
         mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
+        mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),

@@ -1,0 +1,107 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Pathways
+import Persistence
+
+/// The pathways of a region: its history and why its CO2 moved.
+struct PathwaysAPI {
+    let database: PeakZeroDatabase
+
+    func history(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        guard RegionPrefix(code) != nil, code.count == 6 else {
+            throw APIError.notFound(request.language.say(.noSuchObject))
+        }
+        let history = try await RegionalStatisticsStore(database).history(regionCode: code)
+        let library = try FactorLibrary.standard()
+        var factors: [Int: CarrierFactors] = [:]
+        for year in history.years.keys {
+            switch CarrierFactors.derived(from: library, year: year, province: String(code.prefix(2))) {
+            case .success(let found): factors[year] = found
+            case .failure(let missing):
+                throw APIError(
+                    status: .unprocessableContent, code: "missing_factor",
+                    message: "the factor library lacks \(missing.kind.rawValue) for \(missing.carrier?.rawValue ?? "the standard coal heat")")
+            }
+        }
+        var document = RegionalHistoryDocument(history: history, factors: factors)
+        let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
+        if from != nil || to != nil {
+            let form = try request.choice("form", default: DecompositionForm.additive)
+            do throws(DecompositionProblems) {
+                let data = try DecompositionData(rows: history.decompositionRows { factors[$0]! })
+                document.decomposition = .init(try Decomposition(data, from: from, to: to, form: form), request.language)
+            } catch {
+                throw APIError(
+                    status: .unprocessableContent, code: "cannot_decompose", message: error.text(request.language))
+            }
+        }
+        return Response.json(try JSONCoding.encoder.encode(document))
+    }
+}
+
+/// A region's history as the API answers it.
+struct RegionalHistoryDocument: Encodable {
+    struct Year: Encodable {
+        let year: Int
+        let gdp: Double?
+        let population: Double?
+        let energyTce: Double
+        let co2T: Double
+        let energyIntensity: Double?
+        let carbonIntensity: Double?
+        let byArea: [String: AreaFigures]
+        let factorIds: [String: [String]]
+    }
+
+    struct AreaFigures: Encodable {
+        let energyTce: Double
+        let co2T: Double
+        let valueAdded: Double?
+    }
+
+    struct DecompositionDocument: Encodable {
+        let from: Int, to: Int, form: String, chained: Bool
+        let startCo2T: Double, endCo2T: Double, totalChange: Double
+        let effects: [String: Double]
+        let definitions: [String: String]
+
+        init(_ result: Decomposition, _ language: Language) {
+            from = result.from
+            to = result.to
+            form = result.form.rawValue
+            chained = result.chained
+            startCo2T = result.total.start
+            endCo2T = result.total.end
+            totalChange = result.total.totalChange
+            effects = Dictionary(uniqueKeysWithValues: result.factors.map { ($0.rawValue, result.total.effects[$0] ?? 0) })
+            definitions = Dictionary(uniqueKeysWithValues: result.factors.map { ($0.rawValue, $0.definition(language)) })
+                .merging(["weight": DecompositionFactor.definitions.text(.weight, language)]) { $1 }
+        }
+    }
+
+    let region: String
+    let years: [Year]
+    var decomposition: DecompositionDocument?
+
+    init(history: RegionalHistory, factors: [Int: CarrierFactors]) {
+        region = history.regionCode
+        years = history.years.keys.sorted().map { year in
+            let figures = history.years[year]!
+            let co2 = history.co2(year, factors: factors[year]!)
+            var byArea: [String: AreaFigures] = [:]
+            for (area, energy) in figures.energy {
+                byArea[area.rawValue] = AreaFigures(
+                    energyTce: energy.values.reduce(0, +), co2T: co2[area]?.values.reduce(0, +) ?? 0,
+                    valueAdded: figures.valueAdded[area])
+            }
+            let totalCO2 = co2.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+            return Year(
+                year: year, gdp: figures.gdp, population: figures.population, energyTce: figures.totalEnergy,
+                co2T: totalCO2, energyIntensity: figures.gdp.map { figures.totalEnergy / $0 },
+                carbonIntensity: figures.gdp.map { totalCO2 / $0 }, byArea: byArea,
+                factorIds: Dictionary(uniqueKeysWithValues: (factors[year]?.basis ?? [:]).map { ($0.key.rawValue, $0.value) }))
+        }
+    }
+}
