@@ -36,16 +36,14 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let library = try FactorLibrary.standard()
-        var factorsByYear: [Int: CarrierFactors] = [:]
-        for year in history.years.keys {
-            switch CarrierFactors.derived(from: library, year: year, province: String(region.prefix(2))) {
-            case .success(let factors): factorsByYear[year] = factors
-            case .failure(let missing):
-                let carrier = missing.carrier?.name(lang) ?? ""
-                FileHandle.standardError.write(
-                    Data((lang.word(.historyNoFactor, ["carrier": carrier, "kind": missing.kind.name(in: lang)]) + "\n").utf8))
-                throw ExitCode(1)
-            }
+        let factorsByYear: [Int: CarrierFactors]
+        switch CarrierFactors.byYear(history.years.keys, from: library, province: String(region.prefix(2))) {
+        case .success(let found): factorsByYear = found
+        case .failure(let missing):
+            let carrier = missing.carrier?.name(lang) ?? ""
+            FileHandle.standardError.write(
+                Data((lang.word(.historyNoFactor, ["carrier": carrier, "kind": missing.kind.name(in: lang)]) + "\n").utf8))
+            throw ExitCode(1)
         }
         let report = RegionalHistoryReport(history: history, factors: factorsByYear, language: lang)
         if decompose {

@@ -62,6 +62,20 @@ public struct CarrierFactors: Sendable, Equatable {
         return .success(factors)
     }
 
+    /// The factors of each year of a history; the first missing factor when one is.
+    public static func byYear(
+        _ years: some Sequence<Int>, from library: FactorLibrary, province: String? = nil
+    ) -> Result<[Int: CarrierFactors], MissingFactor> {
+        var found: [Int: CarrierFactors] = [:]
+        for year in years {
+            switch derived(from: library, year: year, province: province) {
+            case .success(let factors): found[year] = factors
+            case .failure(let missing): return .failure(missing)
+            }
+        }
+        return .success(found)
+    }
+
     /// A factor a rule needs that the library lacks.
     public struct MissingFactor: Error, Sendable, Equatable {
         public let carrier: RegionalCarrier?

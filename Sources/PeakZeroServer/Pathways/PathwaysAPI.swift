@@ -15,15 +15,13 @@ struct PathwaysAPI {
         }
         let history = try await RegionalStatisticsStore(database).history(regionCode: code)
         let library = try FactorLibrary.standard()
-        var factors: [Int: CarrierFactors] = [:]
-        for year in history.years.keys {
-            switch CarrierFactors.derived(from: library, year: year, province: String(code.prefix(2))) {
-            case .success(let found): factors[year] = found
-            case .failure(let missing):
-                throw APIError(
-                    status: .unprocessableContent, code: "missing_factor",
-                    message: "the factor library lacks \(missing.kind.rawValue) for \(missing.carrier?.rawValue ?? "the standard coal heat")")
-            }
+        let factors: [Int: CarrierFactors]
+        switch CarrierFactors.byYear(history.years.keys, from: library, province: String(code.prefix(2))) {
+        case .success(let found): factors = found
+        case .failure(let missing):
+            throw APIError(
+                status: .unprocessableContent, code: "missing_factor",
+                message: "the factor library lacks \(missing.kind.rawValue) for \(missing.carrier?.rawValue ?? "the standard coal heat")")
         }
         var document = RegionalHistoryDocument(history: history, factors: factors)
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
