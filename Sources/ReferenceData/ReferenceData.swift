@@ -25,6 +25,10 @@ public enum ReferenceData {
     /// 等价值 ratio from the factor library (the representative item and why).
     public static var regionalCarriersCSV: String { text(of: "regional-carriers") }
 
+    /// `industry-areas.csv`: which of a carbon-peak plan's six areas each GB/T 4754-2017 division
+    /// belongs to (PeakZero's convention, grade U, said so in every row).
+    public static var industryAreasCSV: String { text(of: "industry-areas") }
+
     private static func text(of name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)
