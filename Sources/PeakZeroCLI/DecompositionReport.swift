@@ -7,6 +7,9 @@ import Pathways
 struct DecompositionReport: FormattedReport {
     let result: Decomposition
     let language: Language
+    /// Lines printed under the table, and fields added to the JSON (what was left out, say).
+    var notes: [String] = []
+    var extraJSON: [String: Any] = [:]
 
     var isAdditive: Bool { result.form == .additive }
 
@@ -44,6 +47,7 @@ struct DecompositionReport: FormattedReport {
             }
             lines += ["", steps.render()]
         }
+        if !notes.isEmpty { lines += [""] + notes }
         lines += ["", language.word(.decompositionDefinitions)]
         lines += result.factors.map { "  " + $0.definition(language) }
         lines.append("  " + DecompositionFactor.definitions.text(.weight, language))
@@ -63,6 +67,7 @@ struct DecompositionReport: FormattedReport {
                 uniqueKeysWithValues: result.factors.map { ($0.rawValue, $0.definition(language)) }
                     + [("weight", DecompositionFactor.definitions.text(.weight, language))]),
         ]
+        document.merge(extraJSON) { _, extra in extra }
         if !result.steps.isEmpty {
             document["steps"] = result.steps.map { step in
                 ["from": step.from, "to": step.to, "total_change": step.effects.totalChange,

@@ -50,7 +50,13 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
             do throws(DecompositionProblems) {
                 let data = try DecompositionData(rows: history.decompositionRows { factorsByYear[$0]! })
                 let result = try Decomposition(data, from: from, to: to)
-                let decomposition = DecompositionReport(result: result, language: lang)
+                let excluded = history.excludedChanges(from: result.from, to: result.to) { factorsByYear[$0]! }
+                var decomposition = DecompositionReport(result: result, language: lang)
+                decomposition.notes = excluded.sorted { $0.key < $1.key }.map { area, change in
+                    lang.word(.historyExcluded, ["area": area.name(lang), "change": NumberText.grouped(change, decimals: 0)])
+                }
+                decomposition.extraJSON["excluded_areas"] = Dictionary(
+                    uniqueKeysWithValues: excluded.map { ($0.key.rawValue, $0.value) })
                 print(output.isJSON ? decomposition.json() : report.table() + "\n\n" + decomposition.table())
             } catch {
                 FileHandle.standardError.write(Data((error.text(lang) + "\n").utf8))

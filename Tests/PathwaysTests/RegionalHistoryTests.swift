@@ -25,10 +25,20 @@ struct RegionalHistoryTests {
         #expect(base.carriers.first { $0.id == "electricity" }?.equivalentFactor == 2.5)
     }
 
-    @Test("a decomposition takes value added alone as activity, so households without it are named")
-    func decompositionNeedsValueAdded() {
-        let rows = Self.history.decompositionRows { _ in Self.factors }
-        #expect(rows.count == 3 && rows.allSatisfy { $0.sector != "households" || $0.activity == 0 })
-        #expect(throws: DecompositionProblems.self) { try DecompositionData(rows: rows) }
+    @Test("a decomposition takes the areas with value added; households without it are left out and reported")
+    func decompositionLeavesOutAreasWithoutValueAdded() throws {
+        var history = Self.history.years
+        var y2021 = RegionalYear(gdp: 1100, population: 10)
+        y2021.valueAdded = [.industry: 440]
+        y2021.energy = [.industry: [.coal: 100, .electricity: 60], .households: [.electricity: 25]]
+        history[2021] = y2021
+        let twoYears = RegionalHistory(regionCode: "510000", years: history)
+        #expect(twoYears.decomposableAreas == [.industry])
+        let rows = twoYears.decompositionRows { _ in Self.factors }
+        #expect(rows.count == 4 && rows.allSatisfy { $0.sector == "industry" })
+        let result = try Decomposition(DecompositionData(rows: rows))
+        // Industry: 450 t → 490 t; households 80 t → 100 t, reported beside.
+        expectClose(result.total.totalChange, 40)
+        #expect(twoYears.excludedChanges(from: 2020, to: 2021) { _ in Self.factors } == [.households: 20])
     }
 }

@@ -233,3 +233,29 @@ struct PathwayReviewCommandTests {
         #expect(late.code == 1 && late.err.contains("project.start_year"), "\(late.err)")
     }
 }
+
+/// The fictional examples in `Examples/` that the README and docs/pathways.md run.
+@Suite("The pathway examples")
+struct PathwayExamplesTests {
+    @Test("statistics import, the history, the plan's three scenarios and the project review all run")
+    func examples() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        let imported = try ExecutableTests.run([
+            "import", "Examples/regional-statistics-fictional.csv", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(imported.code == 0 && imported.out.contains("Wrote 80 rows"), "\(imported.out)")
+        let history = try ExecutableTests.run(["pathway", "history", "--region", "510000", "--data-dir", data, "--decompose"])
+        #expect(history.code == 0, "\(history.err)")
+        let run = try ExecutableTests.run(["pathway", "run", "Examples/plan-fictional.json", "--data-dir", data, "--format", "json"])
+        let scenarios = (try? JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])?["scenarios"] as? [[String: Any]]
+        #expect(run.code == 0 && scenarios?.count == 3, "\(run.err)")
+        let review = try ExecutableTests.run([
+            "pathway", "review", "Examples/plan-fictional.json", "--project", "Examples/project-fictional.json",
+            "--scenario", "policy", "--data-dir", data, "--format", "json",
+        ])
+        let judgements = (try? JSONSerialization.jsonObject(with: Data(review.out.utf8)) as? [String: Any])?["judgements"] as? [Any]
+        #expect(review.code == 0 && judgements?.count == 5, "\(review.err)")
+    }
+}

@@ -40,15 +40,25 @@ public struct RegionalHistory: Sendable, Equatable {
         }
     }
 
-    /// Rows for a decomposition: each area a sector with its value added as activity (LMDI sums the
-    /// sectors' activity, so it must be one measure: an area with energy and no value added is
-    /// refused by `DecompositionData`, naming it), each carrier a carrier; `factors` gives each
-    /// year's carrier factors.
+    /// The areas LMDI can take: those with value added in every year they have energy. LMDI sums
+    /// the sectors' activity, so it must be one measure; an area without value added (households,
+    /// usually) is left out of the decomposition and its change reported beside it.
+    public var decomposableAreas: Set<PlanningArea> {
+        var areas = Set(years.values.flatMap { $0.energy.keys })
+        for figures in years.values {
+            for area in figures.energy.keys where (figures.valueAdded[area] ?? 0) <= 0 { areas.remove(area) }
+        }
+        return areas
+    }
+
+    /// Rows for a decomposition of the decomposable areas: each area a sector with its value added
+    /// as activity, each carrier a carrier; `factors` gives each year's carrier factors.
     public func decompositionRows(factors: (Int) -> CarrierFactors) -> [DecompositionRow] {
+        let areas = decomposableAreas
         var rows: [DecompositionRow] = []
         for (year, figures) in years.sorted(by: { $0.key < $1.key }) {
             let yearFactors = factors(year)
-            for (area, byCarrier) in figures.energy.sorted(by: { $0.key < $1.key }) {
+            for (area, byCarrier) in figures.energy.sorted(by: { $0.key < $1.key }) where areas.contains(area) {
                 for (carrier, energy) in byCarrier.sorted(by: { $0.key < $1.key }) {
                     rows.append(
                         DecompositionRow(
@@ -60,6 +70,17 @@ public struct RegionalHistory: Sendable, Equatable {
             }
         }
         return rows
+    }
+
+    /// The change in CO2 of each area left out of the decomposition, from one year to another.
+    public func excludedChanges(from: Int, to: Int, factors: (Int) -> CarrierFactors) -> [PlanningArea: Double] {
+        let areas = Set(years.values.flatMap { $0.energy.keys }).subtracting(decomposableAreas)
+        let start = co2(from, factors: factors(from)), end = co2(to, factors: factors(to))
+        var changes: [PlanningArea: Double] = [:]
+        for area in areas {
+            changes[area] = (end[area]?.values.reduce(0, +) ?? 0) - (start[area]?.values.reduce(0, +) ?? 0)
+        }
+        return changes
     }
 
     /// A plan's base year from this history: GDP, each area with energy, its activity and its energy by

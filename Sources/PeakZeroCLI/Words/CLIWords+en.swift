@@ -64,5 +64,6 @@ extension CLIWords {
         .planCapture: "capture",
         .reviewHeading: "The project \"{project}\" (from {start}) placed on scenario {scenario}",
         .reviewHeader: "target\nindicator\nwithout\nwith\nlimit\nverdict",
+        .historyExcluded: "{area} has no value added and is left out of the decomposition; its CO2 changed by {change} t, not in the table above",
     ]
 }

@@ -63,5 +63,6 @@ extension CLIWords {
         .planCapture: "碳捕集",
         .reviewHeading: "新建项目“{project}”（{start} 年投产）置于情景 {scenario} 上的审查结果",
         .reviewHeader: "目标\n指标\n无项目\n有项目\n限值\n结论",
+        .historyExcluded: "{area}没有增加值，不参与分解；其二氧化碳变化 {change} t 不在上表中",
     ]
 }

@@ -18,7 +18,7 @@ enum CLIWords: String, MessageKey {
     case decompositionAdditive, decompositionMultiplicative, decompositionHeader, decompositionTotal
     case decompositionStep, decompositionDefinitions
     // `pathway history`.
-    case historyHeading, historyHeader, historyEmpty, historyNoFactor
+    case historyHeading, historyHeader, historyEmpty, historyNoFactor, historyExcluded
     // `pathway run`.
     case planUnreadable, planNoBase, planNoBaseYear, planPeaked, planPlateau, planRising, planHeader
     case planAgainstBaseline, planScenario, planCapture

@@ -29,7 +29,11 @@ struct PathwaysAPI {
             let form = try request.choice("form", default: DecompositionForm.additive)
             do throws(DecompositionProblems) {
                 let data = try DecompositionData(rows: history.decompositionRows { factors[$0]! })
-                document.decomposition = .init(try Decomposition(data, from: from, to: to, form: form), request.language)
+                let result = try Decomposition(data, from: from, to: to, form: form)
+                document.decomposition = .init(result, request.language)
+                document.excludedAreas = Dictionary(
+                    uniqueKeysWithValues: history.excludedChanges(from: result.from, to: result.to) { factors[$0]! }
+                        .map { ($0.key.rawValue, $0.value) })
             } catch {
                 throw APIError(
                     status: .unprocessableContent, code: "cannot_decompose", message: error.text(request.language))
@@ -82,6 +86,8 @@ struct RegionalHistoryDocument: Encodable {
     let region: String
     let years: [Year]
     var decomposition: DecompositionDocument?
+    /// Areas without value added, left out of the decomposition, with their change in CO2 (t).
+    var excludedAreas: [String: Double]?
 
     init(history: RegionalHistory, factors: [Int: CarrierFactors]) {
         region = history.regionCode
