@@ -9,7 +9,7 @@ struct PathwayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathway",
         abstract: "Pathways to the peak: a region's history, and why emissions moved (LMDI decomposition).",
-        subcommands: [PathwayDecomposeCommand.self, PathwayHistoryCommand.self, PathwayRunCommand.self, PathwayReviewCommand.self])
+        subcommands: [PathwayDecomposeCommand.self, PathwayHistoryCommand.self, PathwayRunCommand.self, PathwayReviewCommand.self, PathwayForecastCommand.self])
 }
 
 /// `peakzero pathway decompose FILE`: LMDI-I of a plain CSV or workbook, no database needed.

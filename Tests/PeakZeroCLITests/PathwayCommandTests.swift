@@ -1,4 +1,5 @@
 import Foundation
+import Pathways
 import Testing
 
 @testable import PeakZeroCLI
@@ -257,5 +258,25 @@ struct PathwayExamplesTests {
         ])
         let judgements = (try? JSONSerialization.jsonObject(with: Data(review.out.utf8)) as? [String: Any])?["judgements"] as? [Any]
         #expect(review.code == 0 && judgements?.count == 5, "\(review.err)")
+    }
+}
+
+/// `peakzero pathway forecast`, in process.
+@Suite("peakzero pathway forecast")
+struct PathwayForecastCommandTests {
+    @Test("GM(1,1) on the teaching series gives ForecastTests' fitted values; bad input is refused")
+    func forecast() throws {
+        let command = try PathwayForecastCommand.parse([
+            "--method", "gm11", "--values", "2016=2.874,2017=3.278,2018=3.337,2019=3.390,2020=3.679", "--horizon", "2022",
+        ])
+        let history = try #require(PathwayForecastCommand.pairs(command.values))
+        let forecast = try Forecast.greyModel(history, base: 2016...2020, horizon: 2022)
+        let json = try JSONSerialization.jsonObject(with: Data(PathwayForecastCommand.json(forecast).utf8)) as? [String: Any]
+        #expect((json?["values"] as? [String: Double])?["2021"].map { abs($0 - 3.750655814442794) < 1e-12 } == true)
+        #expect(json?["method"] as? String == "gm11" && json?["base_years"] as? [Int] == [2016, 2020])
+        #expect(throws: (any Error).self) { try PathwayForecastCommand.parse(["--method", "arima", "--values", "2020=1", "--horizon", "2030"]) }
+        #expect(throws: (any Error).self) { try PathwayForecastCommand.parse(["--method", "gm11", "--values", "2020:1", "--horizon", "2030"]) }
+        let cli = try ExecutableTests.run(["pathway", "forecast", "--method", "gm11", "--values", "2019=1,2020=2", "--horizon", "2030"])
+        #expect(cli.code != 0 && cli.err.contains("at least 4 base years"), "\(cli.err)")
     }
 }
