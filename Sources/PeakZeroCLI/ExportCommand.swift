@@ -4,15 +4,37 @@ import Foundation
 import Intake
 import Persistence
 
-/// `peakzero export activity|economic|units|inventory|indicators …`: stored numbers as an Excel or CSV file.
+/// `peakzero export activity|economic|units|regional|inventory|indicators …`: stored numbers as an Excel or CSV file.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export activity or economic data, units, an inventory or indicators to Excel or CSV.",
+        abstract: "Export activity or economic data, units, regional statistics, an inventory or indicators to Excel or CSV.",
         subcommands: [
-            Subtree<ActivityKind>.self, Subtree<EconomicKind>.self, Subtree<UnitsKind>.self, Inventory.self,
-            Indicators.self,
+            Subtree<ActivityKind>.self, Subtree<EconomicKind>.self, Subtree<UnitsKind>.self, Regional.self,
+            Inventory.self, Indicators.self,
         ])
+
+    /// `export regional --region CODE`: a region's statistics (and those within it) in the template's layout.
+    struct Regional: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Regional statistics of a region and the regions within it, in the template's layout (importable again).")
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "Region code (GB/T 2260: 510000, 510100 or a prefix).") var region: String
+        @OptionGroup var file: FileOptions
+
+        func validate() throws {
+            guard RegionPrefix(region) != nil else { throw ValidationError("--region is not a GB/T 2260 code") }
+        }
+
+        func run() async throws {
+            try await storage.withDatabase(logger: CLILogger.make()) { database in
+                try file.write(
+                    try await Exports.regional(
+                        in: database, region: RegionPrefix(region)!, language: try file.language.resolved()),
+                    defaultName: "regional-\(region)")
+            }
+        }
+    }
 
     /// The options every export shares.
     struct FileOptions: ParsableArguments {

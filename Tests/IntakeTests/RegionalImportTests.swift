@@ -98,3 +98,22 @@ struct RegionalImportTests {
         }
     }
 }
+
+extension RegionalImportTests {
+    @Test("the export is the template's layout: imported again in replace mode, it changes nothing")
+    func exportRoundTrip() async throws {
+        try await TestDatabases.withDatabase("sqlite") { db async throws in
+            #expect(try await Self.importing(Self.file, into: db).rowsWritten == 5)
+            let before = try await RegionalStatisticsStore(db).list(region: RegionPrefix("51")!).map(\.statistic)
+            for language in [Language.zh, .en] {
+                let exported = try Exports.data(
+                    try await Exports.regional(in: db, region: RegionPrefix("51")!, language: language), format: .xlsx)
+                let again = try await FileImport(db).run(
+                    try IntakeFile(data: exported, name: "regional-\(language).xlsx"), mode: .replace, dryRun: false,
+                    language: .en, today: Self.today, scope: .everything)
+                #expect(again.errors.isEmpty && again.rowsSuperseded == 5, "\(again.errors)")
+            }
+            #expect(try await RegionalStatisticsStore(db).list(region: RegionPrefix("51")!).map(\.statistic) == before)
+        }
+    }
+}

@@ -247,6 +247,12 @@ struct PathwayExamplesTests {
             "import", "Examples/regional-statistics-fictional.csv", "--data-dir", data, "--lang", "en",
         ])
         #expect(imported.code == 0 && imported.out.contains("Wrote 80 rows"), "\(imported.out)")
+        let exported = folder.appendingPathComponent("regional.csv").path
+        let export = try ExecutableTests.run([
+            "export", "regional", "--region", "510000", "--data-dir", data, "--format", "csv", "-o", exported,
+        ])
+        let lines = (try? String(contentsOfFile: exported, encoding: .utf8))?.split(separator: "\n").count
+        #expect(export.code == 0 && lines == 81, "\(export.err)")
         let history = try ExecutableTests.run(["pathway", "history", "--region", "510000", "--data-dir", data, "--decompose"])
         #expect(history.code == 0, "\(history.err)")
         let run = try ExecutableTests.run(["pathway", "run", "Examples/plan-fictional.json", "--data-dir", data, "--format", "json"])
