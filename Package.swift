@@ -125,7 +125,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "PersistenceTestSupport"],
+            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "Pathways", "PersistenceTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -6,14 +6,16 @@ import Persistence
 
 /// `peakzero pathway history --region CODE`: a region's stored statistics by year — GDP,
 /// population, energy, CO2 (energy × each carrier's factor of the year) and the two intensities —
-/// and, with `--decompose`, why its CO2 moved between two years.
+/// and, with `--decompose`, why its CO2 moved between two years. `--unit CODE` does the same for a
+/// unit from its stored inventories and economic records, its children as the sectors.
 struct PathwayHistoryCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "history",
-        abstract: "A region's statistics by year, its CO2 and intensities; --decompose explains the change.")
+        abstract: "A region's statistics or a unit's inventories by year, CO2 and intensities; --decompose explains the change.")
 
     @OptionGroup var storage: StorageOptions
-    @Option(help: "Region code (GB/T 2260, six digits: 510000 for a province, 510100 for a city).") var region: String
+    @Option(help: "Region code (GB/T 2260, six digits: 510000 for a province, 510100 for a city).") var region: String?
+    @Option(help: "Unit code: its children's figures from the stored inventories.") var unit: String?
     @Flag(help: "Decompose the change in CO2 between --from and --to (areas as sectors).") var decompose = false
     @Option(help: "Start year of the decomposition (default: the earliest).") var from: Int?
     @Option(help: "End year of the decomposition (default: the latest).") var to: Int?
@@ -21,13 +23,15 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func validate() throws {
-        guard RegionPrefix(region) != nil, region.count == 6 else {
+        guard (region == nil) != (unit == nil) else { throw ValidationError("give exactly one of --region and --unit") }
+        if let region, RegionPrefix(region) == nil || region.count != 6 {
             throw ValidationError("--region must be a six-digit GB/T 2260 code such as 510000")
         }
     }
 
     func run() async throws {
         let lang = try language.resolved()
+        guard let region else { return try await unitHistory(unit!, language: lang) }
         let history = try await storage.withDatabase(logger: CLILogger.make()) { database in
             try await RegionalStatisticsStore(database).history(regionCode: region)
         }

@@ -286,3 +286,27 @@ struct PathwayForecastCommandTests {
         #expect(cli.code != 0 && cli.err.contains("at least 4 base years"), "\(cli.err)")
     }
 }
+
+/// `peakzero pathway history --unit`, on the demo province.
+@Suite("peakzero pathway history of a unit")
+struct PathwayUnitHistoryTests {
+    @Test("the demo group's years by child, and a decomposition; an unknown unit is named")
+    func demoGroup() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(try ExecutableTests.run(["demo", "--data-dir", data]).code == 0)
+        let history = try ExecutableTests.run(["pathway", "history", "--unit", "DEMO-G1", "--data-dir", data, "--format", "json"])
+        let json = try JSONSerialization.jsonObject(with: Data(history.out.utf8)) as? [String: Any]
+        #expect((json?["years"] as? [[String: Any]])?.compactMap { $0["year"] as? Int } == [2022, 2023, 2024], "\(history.err)")
+        let decomposed = try ExecutableTests.run([
+            "pathway", "history", "--unit", "DEMO-G1", "--data-dir", data, "--decompose", "--format", "json",
+        ])
+        let effects = (try JSONSerialization.jsonObject(with: Data(decomposed.out.utf8)) as? [String: Any])?["effects"] as? [String: Double]
+        #expect(effects?.keys.sorted() == ["activity", "emission_factor", "intensity", "structure"], "\(decomposed.err)")
+        let unknown = try ExecutableTests.run(["pathway", "history", "--unit", "NOPE", "--data-dir", data, "--lang", "en"])
+        #expect(unknown.code != 0 && unknown.err.contains("NOPE"))
+        let both = try ExecutableTests.run(["pathway", "history", "--unit", "X", "--region", "510000", "--data-dir", data])
+        #expect(both.code != 0 && both.err.contains("exactly one"))
+    }
+}

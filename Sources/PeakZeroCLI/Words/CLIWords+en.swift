@@ -65,5 +65,8 @@ extension CLIWords {
         .reviewHeading: "The project \"{project}\" (from {start}) placed on scenario {scenario}",
         .reviewHeader: "target\nindicator\nwithout\nwith\nlimit\nverdict",
         .historyExcluded: "{area} has no value added and is left out of the decomposition; its CO2 changed by {change} t, not in the table above",
+        .unitHistoryHeading: "Unit {unit} by year (summed over its children; CO2 = scope 1 + location-based scope 2)",
+        .unitHistoryHeader: "year\nvalue added (10^4 CNY, constant)\nenergy (tce, calorific)\nCO2 (t)\ntce per 10^4 CNY\nt CO2 per 10^4 CNY",
+        .historyNoInventories: "unit {unit} has no computed inventory; compute one first (peakzero inventory compute)",
     ]
 }

@@ -19,6 +19,7 @@ enum CLIWords: String, MessageKey {
     case decompositionStep, decompositionDefinitions
     // `pathway history`.
     case historyHeading, historyHeader, historyEmpty, historyNoFactor, historyExcluded
+    case unitHistoryHeading, unitHistoryHeader, historyNoInventories
     // `pathway run`.
     case planUnreadable, planNoBase, planNoBaseYear, planPeaked, planPlateau, planRising, planHeader
     case planAgainstBaseline, planScenario, planCapture

@@ -1,0 +1,69 @@
+import Accounting
+
+/// A unit's history from its stored inventories and economic records: each year, each child's
+/// energy (tce, 当量值), CO2 (scope 1 + location-based scope 2, t) and value added (万元 at
+/// constant prices), so the change of a group or a supervisor can be decomposed by child.
+public struct UnitHistory: Sendable, Equatable {
+    public struct Child: Sendable, Equatable {
+        public let key: String
+        public let name: String
+        public let energy: Double
+        public let co2: Double
+        public let valueAdded: Double?
+
+        public init(key: String, name: String, energy: Double, co2: Double, valueAdded: Double?) {
+            self.key = key
+            self.name = name
+            self.energy = energy
+            self.co2 = co2
+            self.valueAdded = valueAdded
+        }
+    }
+
+    public let unitCode: String
+    public let years: [Int: [Child]]
+
+    public init(unitCode: String, years: [Int: [Child]]) {
+        self.unitCode = unitCode
+        self.years = years
+    }
+
+    /// The children LMDI can take: those with value added in every year they use energy (LMDI
+    /// sums the children's activity, so it must be one measure).
+    public var decomposableChildren: Set<String> {
+        var keys = Set(years.values.flatMap { $0.filter { $0.energy > 0 || $0.co2 > 0 }.map(\.name) })
+        for children in years.values {
+            for child in children where (child.energy > 0 || child.co2 > 0) && (child.valueAdded ?? 0) <= 0 {
+                keys.remove(child.name)
+            }
+        }
+        return keys
+    }
+
+    /// Rows for a decomposition by child (children as sectors, no carriers).
+    public func decompositionRows() -> [DecompositionRow] {
+        let keep = decomposableChildren
+        return years.sorted { $0.key < $1.key }.flatMap { year, children in
+            children.filter { keep.contains($0.name) }.map { child in
+                DecompositionRow(
+                    year: year, sector: child.name, activity: child.valueAdded ?? 0,
+                    energy: StandardCoal(child.energy, .tonneCoalEquivalent), co2: Emissions(child.co2, .tonneCO2e))
+            }
+        }
+    }
+
+    /// The change in CO2 of each child left out of the decomposition, from one year to another.
+    public func excludedChanges(from: Int, to: Int) -> [String: Double] {
+        let keep = decomposableChildren
+        func co2(_ year: Int) -> [String: Double] {
+            Dictionary((years[year] ?? []).map { ($0.name, $0.co2) }, uniquingKeysWith: +)
+        }
+        let start = co2(from), end = co2(to)
+        var changes: [String: Double] = [:]
+        for name in Set(start.keys).union(end.keys) where !keep.contains(name) {
+            let change = (end[name] ?? 0) - (start[name] ?? 0)
+            if change != 0 || (years[from]?.contains { $0.name == name && $0.energy > 0 } ?? false) { changes[name] = change }
+        }
+        return changes
+    }
+}

@@ -1,0 +1,76 @@
+import Accounting
+import ArgumentParser
+import Foundation
+import Pathways
+import Persistence
+
+extension PathwayHistoryCommand {
+    /// A unit's years from its stored inventories: each year's totals over its children, and with
+    /// `--decompose` the LMDI of the change with the children as sectors.
+    func unitHistory(_ code: String, language: Language) async throws {
+        let history = try await storage.withDatabase(logger: CLILogger.make()) { database in
+            let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: code) }
+            return try await UnitHistoryStore(database).history(unit: found, years: 2000...2060)
+        }
+        guard !history.years.isEmpty else {
+            FileHandle.standardError.write(Data((language.word(.historyNoInventories, ["unit": code]) + "\n").utf8))
+            throw ExitCode(1)
+        }
+        guard decompose else { return print(output.isJSON ? Self.json(history) : Self.table(history, language)) }
+        do throws(DecompositionProblems) {
+            let result = try Decomposition(DecompositionData(rows: history.decompositionRows()), from: from, to: to)
+            let excluded = history.excludedChanges(from: result.from, to: result.to)
+            var report = DecompositionReport(result: result, language: language)
+            report.notes = excluded.sorted { $0.key < $1.key }.map { name, change in
+                language.word(.historyExcluded, ["area": name, "change": NumberText.grouped(change, decimals: 0)])
+            }
+            report.extraJSON["excluded_children"] = excluded
+            print(output.isJSON ? report.json() : Self.table(history, language) + "\n\n" + report.table())
+        } catch {
+            FileHandle.standardError.write(Data((error.text(language) + "\n").utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    static func totals(_ children: [UnitHistory.Child]) -> (energy: Double, co2: Double, valueAdded: Double?) {
+        let added = children.compactMap(\.valueAdded)
+        return (
+            children.map(\.energy).reduce(0, +), children.map(\.co2).reduce(0, +),
+            added.isEmpty ? nil : added.reduce(0, +)
+        )
+    }
+
+    static func table(_ history: UnitHistory, _ language: Language) -> String {
+        var table = TextTable(header: language.columns(.unitHistoryHeader))
+        table.rightAligned = Set(1...5)
+        for year in history.years.keys.sorted() {
+            let t = totals(history.years[year]!)
+            table.rows.append([
+                "\(year)", t.valueAdded.map { NumberText.grouped($0, decimals: 1) } ?? "",
+                NumberText.grouped(t.energy, decimals: 1), NumberText.grouped(t.co2, decimals: 1),
+                t.valueAdded.map { NumberText.grouped(t.energy / $0, decimals: 4) } ?? "",
+                t.valueAdded.map { NumberText.grouped(t.co2 / $0, decimals: 4) } ?? "",
+            ])
+        }
+        return language.word(.unitHistoryHeading, ["unit": history.unitCode]) + "\n" + table.render()
+    }
+
+    static func json(_ history: UnitHistory) -> String {
+        let years: [[String: Any]] = history.years.keys.sorted().map { year in
+            let children = history.years[year]!
+            let t = totals(children)
+            var entry: [String: Any] = ["year": year, "energy_tce": t.energy, "co2_t": t.co2]
+            entry["value_added"] = t.valueAdded
+            entry["children"] = children.map { child -> [String: Any] in
+                var item: [String: Any] = ["name": child.name, "energy_tce": child.energy, "co2_t": child.co2]
+                item["value_added"] = child.valueAdded
+                return item
+            }
+            return entry
+        }
+        let data = try! JSONSerialization.data(
+            withJSONObject: ["unit": history.unitCode, "years": years],
+            options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
