@@ -26,12 +26,12 @@ public enum DecompositionTable {
         var rows: [DecompositionRow] = []
         for row in table.rows {
             var rowIssues: [InputIssue] = []
-            let year = Self.year(row, &rowIssues)
+            let year = row.year("year", &rowIssues)
             let sector = text(row, "sector", &rowIssues)
             let carrier = hasCarrier ? text(row, "carrier", &rowIssues) : nil
-            let activity = amount(row, "activity", &rowIssues)
-            let energy = amount(row, "energy_tce", &rowIssues)
-            let co2 = amount(row, "co2_t", &rowIssues)
+            let activity = row.nonNegative("activity", required: true, &rowIssues)
+            let energy = row.nonNegative("energy_tce", required: true, &rowIssues)
+            let co2 = row.nonNegative("co2_t", required: true, &rowIssues)
             if let extra = row.extraFieldIssue { rowIssues.append(extra) }
             issues += rowIssues
             guard rowIssues.isEmpty, let year, let sector, let activity, let energy, let co2 else { continue }
@@ -48,27 +48,5 @@ public enum DecompositionTable {
         let value = row.text(field)
         if value.isEmpty { issues.append(row.issue(field, .missingValue)) }
         return value.isEmpty ? nil : value
-    }
-
-    static func year(_ row: TableRow, _ issues: inout [InputIssue]) -> Int? {
-        guard let value = text(row, "year", &issues) else { return nil }
-        guard let year = Int(value), (1900...2100).contains(year) else {
-            issues.append(row.issue("year", .badYear(value)))
-            return nil
-        }
-        return year
-    }
-
-    static func amount(_ row: TableRow, _ field: String, _ issues: inout [InputIssue]) -> Double? {
-        guard let value = text(row, field, &issues) else { return nil }
-        guard let number = TableRow.number(value) else {
-            issues.append(row.issue(field, .notANumber(value)))
-            return nil
-        }
-        guard number >= 0 else {
-            issues.append(row.issue(field, .negativeQuantity(value)))
-            return nil
-        }
-        return number
     }
 }

@@ -73,25 +73,18 @@ public struct RegionalImport: SheetImport {
     /// A row's cells as a statistic; nil, with the problems, when a cell or the row's shape is wrong.
     static func statistic(_ row: TableRow, _ issues: inout [InputIssue]) -> RegionalStatistic? {
         let before = issues.count
-        let regionText = row.text("region"), yearText = row.text("year")
+        let regionText = row.text("region")
         if regionText.isEmpty { issues.append(row.issue("region", .missingValue)) }
         let region = RegionPrefix(regionText)
         if !regionText.isEmpty, region == nil || regionText.count != 6 {
             issues.append(row.issue("region", .badRegion(regionText)))
         }
-        let year = Int(yearText.hasSuffix(".0") ? String(yearText.dropLast(2)) : yearText)
-        if yearText.isEmpty {
-            issues.append(row.issue("year", .missingValue))
-        } else if year.flatMap({ Period(year: $0) }) == nil {
-            issues.append(row.issue("year", .badYear(yearText)))
-        }
+        let year = row.year("year", &issues)
         let area = named(row, "area", PlanningArea.init(naming:), PlanningArea.allCases.map(\.rawValue), &issues)
         let carrier = named(row, "carrier", RegionalCarrier.init(naming:), RegionalCarrier.allCases.map(\.rawValue), &issues)
         var figures: [String: Double] = [:]
         for field in ["energy_tce", "value_added", "gdp", "population"] {
-            guard let value = row.optionalNumber(field, &issues) else { continue }
-            if value < 0 { issues.append(row.issue(field, .negativeQuantity(row.text(field)))) }
-            figures[field] = value
+            figures[field] = row.nonNegative(field, required: false, &issues)
         }
         guard issues.count == before, let year else { return nil }
         let statistic = RegionalStatistic(

@@ -52,18 +52,14 @@ public struct UnitHistory: Sendable, Equatable {
         }
     }
 
-    /// The change in CO2 of each child left out of the decomposition, from one year to another.
+    /// The change in CO2 of each child left out of the decomposition (every child with energy or
+    /// CO2 in some year that is not decomposable), from one year to another.
     public func excludedChanges(from: Int, to: Int) -> [String: Double] {
-        let keep = decomposableChildren
-        func co2(_ year: Int) -> [String: Double] {
-            Dictionary((years[year] ?? []).map { ($0.name, $0.co2) }, uniquingKeysWith: +)
+        let excluded = Set(years.values.flatMap { $0.filter { $0.energy > 0 || $0.co2 > 0 }.map(\.name) })
+            .subtracting(decomposableChildren)
+        func co2(_ year: Int, _ name: String) -> Double {
+            (years[year] ?? []).filter { $0.name == name }.map(\.co2).reduce(0, +)
         }
-        let start = co2(from), end = co2(to)
-        var changes: [String: Double] = [:]
-        for name in Set(start.keys).union(end.keys) where !keep.contains(name) {
-            let change = (end[name] ?? 0) - (start[name] ?? 0)
-            if change != 0 || (years[from]?.contains { $0.name == name && $0.energy > 0 } ?? false) { changes[name] = change }
-        }
-        return changes
+        return Dictionary(uniqueKeysWithValues: excluded.map { ($0, co2(to, $0) - co2(from, $0)) })
     }
 }

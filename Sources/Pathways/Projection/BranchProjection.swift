@@ -72,7 +72,9 @@ public struct BranchProjection: Sendable {
 
     /// Runs every scenario, spread over `threads` threads.
     public func run(_ scenarios: Scenarios, threads: Int = ProcessInfo.processInfo.activeProcessorCount) -> Result {
-        precondition(scenarios.growth.count == scenarios.count * branches)
+        precondition(
+            scenarios.growth.count == scenarios.count * branches
+                && scenarios.intensityFactor.count == scenarios.count * branches)
         let steps = years - 1
         var result = Result(
             years: years, totals: .init(repeating: 0, count: scenarios.count * years),

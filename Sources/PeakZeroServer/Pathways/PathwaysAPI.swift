@@ -19,9 +19,12 @@ struct PathwaysAPI {
         switch CarrierFactors.byYear(history.years.keys, from: library, province: String(code.prefix(2))) {
         case .success(let found): factors = found
         case .failure(let missing):
+            let language = request.language
             throw APIError(
                 status: .unprocessableContent, code: "missing_factor",
-                message: "the factor library lacks \(missing.kind.rawValue) for \(missing.carrier?.rawValue ?? "the standard coal heat")")
+                message: language.say(
+                    .missingFactor,
+                    ["kind": missing.kind.name(in: language), "carrier": missing.carrier?.name(language) ?? "—"]))
         }
         var document = RegionalHistoryDocument(history: history, factors: factors)
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)

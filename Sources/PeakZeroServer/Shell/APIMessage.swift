@@ -9,6 +9,7 @@ enum APIMessage: String, MessageKey {
     case problemsNothingWritten, noActor, badQueryParameter, missingQueryParameter, noSuchObject, wrongPassword
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
+    case missingFactor
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
@@ -16,7 +17,7 @@ enum APIMessage: String, MessageKey {
             .noSuchTarget: "没有此目标",
             .badImportMode: "mode 应为 append 或 replace",
             .unitOrRegionNeeded: "需要 unit_id 或 region",
-            .badImportKind: "kind 应为 activity、economic 或 units",
+            .badImportKind: "kind 应为 activity、economic、units 或 regional",
             .badFileFormat: "format 应为 xlsx 或 csv",
             .formHasNoFile: "上传的表单中没有文件（字段 file）",
             .requestHasNoFile: "请求中没有文件",
@@ -51,13 +52,14 @@ enum APIMessage: String, MessageKey {
             .badSplitAmong: "among：须为 children 或 groups",
             .measureOverdue: "截止日期 {deadline} 已过，尚未完成",
             .badAuditFilter: "筛选条件 {field} 的值无效：{value}",
+            .missingFactor: "因子库缺少{carrier}所需的{kind}",
         ],
         en: [
             .noSuchUnit: "no such unit",
             .noSuchTarget: "no such target",
             .badImportMode: "mode must be append or replace",
             .unitOrRegionNeeded: "unit_id or region is required",
-            .badImportKind: "kind must be activity, economic or units",
+            .badImportKind: "kind must be activity, economic, units or regional",
             .badFileFormat: "format must be xlsx or csv",
             .formHasNoFile: "the form has no file (field \"file\")",
             .requestHasNoFile: "the request carries no file",
@@ -92,6 +94,7 @@ enum APIMessage: String, MessageKey {
             .badSplitAmong: "among: children or groups",
             .measureOverdue: "past its deadline {deadline}, not done",
             .badAuditFilter: "the filter {field} does not take the value {value}",
+            .missingFactor: "the factor library lacks the {kind} that {carrier} needs",
         ])
 }
 
