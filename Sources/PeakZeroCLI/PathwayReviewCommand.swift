@@ -34,12 +34,12 @@ struct PathwayReviewCommand: AsyncParsableCommand {
             let problem = PlanFileError(error)
             throw PathwayRunCommand.fail(lang.word(.planUnreadable, ["file": project, "field": problem.field, "reason": problem.reason]))
         }
-        let chosen = scenario ?? loaded.file.scenarios.first { $0.parent == nil }?.id ?? ""
+        let chosen = scenario ?? loaded.baselineID ?? ""
         let review: ProjectReview
         do {
             review = try ProjectReview.review(
                 proposed, on: chosen, in: loaded.set, targets: loaded.file.targets ?? [],
-                tolerance: loaded.file.plateauTolerance ?? Peak.defaultTolerance)
+                tolerance: loaded.tolerance)
         } catch { throw PathwayRunCommand.fail(error.text(lang)) }
         let report = ProjectReviewReport(review: review, language: lang)
         print(output.isJSON ? report.json() : report.table())

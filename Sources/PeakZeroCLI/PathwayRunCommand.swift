@@ -22,11 +22,9 @@ struct PathwayRunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = try language.resolved()
-        let (file, set) = try await Self.load(plan, storage: storage, language: lang)
-        let results = file.scenarios.compactMap { set.run($0.id) }
+        let checked = try await Self.load(plan, storage: storage, language: lang)
         let report = ScenarioReport(
-            results: results, baselineID: file.scenarios.first { $0.parent == nil }?.id,
-            tolerance: file.plateauTolerance ?? Peak.defaultTolerance, language: lang)
+            results: checked.results(), baselineID: checked.baselineID, tolerance: checked.tolerance, language: lang)
         print(output.isJSON ? report.json() : report.table())
     }
 
@@ -36,10 +34,8 @@ struct PathwayRunCommand: AsyncParsableCommand {
         return ExitCode(1)
     }
 
-    /// A plan file read and checked whole, its base year made.
-    static func load(
-        _ path: String, storage: StorageOptions, language: Language
-    ) async throws -> (file: PlanFile, set: ScenarioSet) {
+    /// A plan file read and checked whole, its base year given or made from the stored statistics.
+    static func load(_ path: String, storage: StorageOptions, language: Language) async throws -> CheckedPlan {
         let file: PlanFile
         do {
             file = try PlanFile.decode(try UserFile.contents(atPath: path))
@@ -48,26 +44,11 @@ struct PathwayRunCommand: AsyncParsableCommand {
         } catch let error as InputIssues {
             throw fail(error.issues.map { $0.message(in: language) }.joined(separator: "\n"))
         }
-        let base = try await base(of: file, storage: storage, language: language)
-        do { return (file, try ScenarioSet(base: base, scenarios: file.scenarios)) } catch {
-            throw fail(error.text(language))
-        }
-    }
-
-    /// The plan's base year: given, or made from the region's stored statistics and the carrier
-    /// factors of that year.
-    static func base(of file: PlanFile, storage: StorageOptions, language: Language) async throws -> PlanBase {
-        if let base = file.base { return base }
-        guard let region = file.region, let year = file.baseYear else {
-            throw fail(language.word(.planNoBase))
-        }
-        let history = try await storage.withDatabase(logger: CLILogger.make()) { database in
-            try await RegionalStatisticsStore(database).history(regionCode: region)
-        }
-        guard case .success(let factors) = CarrierFactors.derived(
-            from: try FactorLibrary.standard(), year: year, province: String(region.prefix(2))),
-            let base = history.planBase(year: year, factors: factors)
-        else { throw fail(language.word(.planNoBaseYear, ["region": region, "year": "\(year)"])) }
-        return base
+        do {
+            if let base = file.base { return try CheckedPlan.checking(file, base: base) }
+            return try await storage.withDatabase(logger: CLILogger.make()) { database in
+                try await RegionalStatisticsStore(database).check(file)
+            }
+        } catch let problems as ScenarioProblems { throw fail(problems.text(language)) }
     }
 }

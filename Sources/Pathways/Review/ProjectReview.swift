@@ -5,7 +5,7 @@
 public struct ProjectReview: Sendable, Equatable {
     public enum Verdict: String, Sendable, Codable, CaseIterable { case fits, tightens, breaks }
 
-    public struct Judgement: Sendable, Equatable {
+    public struct Judgement: Sendable, Equatable, Codable {
         public let target: PlanTarget
         public let verdict: Verdict
         /// The indicator without and with the project, and the limit it must stay within (for a
@@ -20,6 +20,13 @@ public struct ProjectReview: Sendable, Equatable {
     public let without: ScenarioResult
     public let with: ScenarioResult
     public let judgements: [Judgement]
+
+    /// The worst verdict of all the targets (nil when the plan has none): what the review says overall.
+    public var verdict: Verdict? { Self.worst(judgements.map(\.verdict)) }
+
+    public static func worst(_ verdicts: [Verdict]) -> Verdict? {
+        verdicts.max { Verdict.allCases.firstIndex(of: $0)! < Verdict.allCases.firstIndex(of: $1)! }
+    }
 
     /// The share of the room left that a project may take and still *fit*.
     public static let tighteningShare = 0.5

@@ -7,6 +7,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
         case yearOutsideHorizon, horizonTooLate, horizonBeforeBase, noHorizon
         case missingBase, negativeBaseValue, unknownCarrier, sharesDoNotSumToOne, rateTooLow, negativeFactor
         case leverOutsideHorizon, negativeValue, unknownScenario
+        /// The plan gives no base year, or the stored statistics cannot make it.
+        case noBaseGiven, incompleteStatistics, regionMismatch
     }
 
     /// The scenario's id (nil for the base year's figures).
@@ -48,6 +50,9 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .leverOutsideHorizon: "措施起始年 {year} 不在规划期 {base}–{horizon} 内",
             .negativeValue: "数值不能为负数：{value}",
             .unknownScenario: "没有情景“{scenario}”",
+            .noBaseGiven: "规划须给出 base（基准年数据），或给出 region 和 base_year 以读取已导入的区域统计数据",
+            .incompleteStatistics: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费，或缺当年的排放因子）",
+            .regionMismatch: "规划的地区 {given} 与所保存的地区 {region} 不一致",
         ],
         en: [
             .unknownParent: "there is no parent scenario \"{parent}\"",
@@ -67,6 +72,9 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .leverOutsideHorizon: "the lever's start year {year} is outside the horizon {base}–{horizon}",
             .negativeValue: "the figure cannot be negative: {value}",
             .unknownScenario: "there is no scenario \"{scenario}\"",
+            .noBaseGiven: "the plan must give its base year under \"base\", or \"region\" and \"base_year\" to read the imported regional statistics",
+            .incompleteStatistics: "the regional statistics of {region} for {year} are incomplete (no GDP, no energy, or no emission factor for that year)",
+            .regionMismatch: "the plan's region {given} is not the region {region} it is saved for",
         ])
 }
 

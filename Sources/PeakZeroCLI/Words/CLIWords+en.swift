@@ -53,8 +53,6 @@ extension CLIWords {
         .historyEmpty: "no regional statistics are stored for region {region}; import the regional template first (peakzero template regional)",
         .historyNoFactor: "the factor library lacks the {kind} that {carrier} needs",
         .planUnreadable: "{file}: the field {field} cannot be read: {reason}",
-        .planNoBase: "the plan must give its base year under \"base\", or \"region\" and \"base_year\" to read the imported regional statistics",
-        .planNoBaseYear: "the regional statistics of {region} for {year} are incomplete (no GDP or no energy)",
         .planPeaked: "peaks in {year} at {value} t (on a plateau from {from})",
         .planPlateau: "still on a plateau at the horizon (highest in {year}): not peaked",
         .planRising: "still rising at the horizon: not peaked",

@@ -52,8 +52,6 @@ extension CLIWords {
         .historyEmpty: "地区 {region} 没有区域统计数据；请先导入区域统计数据模板（peakzero template regional）",
         .historyNoFactor: "因子库缺少{carrier}所需的{kind}",
         .planUnreadable: "{file}：字段 {field} 无法读取：{reason}",
-        .planNoBase: "规划文件须给出 base（基准年数据），或给出 region 和 base_year 以读取已导入的区域统计数据",
-        .planNoBaseYear: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费）",
         .planPeaked: "{year} 年达峰，峰值 {value} t（平台期自 {from} 年）",
         .planPlateau: "规划期末仍处于平台期（最高值在 {year} 年），尚未达峰",
         .planRising: "规划期末仍在上升，尚未达峰",

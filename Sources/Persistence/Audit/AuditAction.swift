@@ -9,6 +9,8 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case economicDeleted = "economic.delete"
     case economicImported = "economic.import"
     case regionalImported = "regional.import"
+    case planSaved = "pathway.plan.save"
+    case projectReviewed = "pathway.review"
     case unitCreated = "unit.create"
     case unitUpdated = "unit.update"
     case unitDeleted = "unit.delete"

@@ -14,5 +14,6 @@ public enum Migrations {
         Migration0011CreateGovernance.migration,
         Migration0012CreateActivitySpans.migration,
         Migration0013CreateRegionalStatistics.migration,
+        Migration0014CreatePathwayPlans.migration,
     ]
 }

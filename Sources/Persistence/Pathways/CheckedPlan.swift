@@ -1,0 +1,57 @@
+import Accounting
+import Pathways
+
+/// A plan made ready to run: its base year given in the plan or made from the region's stored
+/// statistics, and every scenario checked.
+public struct CheckedPlan: Sendable {
+    public let file: PlanFile
+    public let set: ScenarioSet
+
+    /// The scenario the others inherit from: the first without a parent.
+    public var baselineID: String? { file.scenarios.first { $0.parent == nil }?.id }
+    public var tolerance: Double { file.plateauTolerance ?? Peak.defaultTolerance }
+
+    /// A plan that gives its own base year, checked; no database needed.
+    public static func checking(_ file: PlanFile, base: PlanBase) throws(ScenarioProblems) -> CheckedPlan {
+        CheckedPlan(file: file, set: try ScenarioSet(base: base, scenarios: file.scenarios))
+    }
+
+    /// Every scenario, year by year to its horizon, in the plan's order.
+    public func results() -> [ScenarioResult] { file.scenarios.compactMap { set.run($0.id) } }
+}
+
+extension RegionalStatisticsStore {
+    /// The plan checked whole; every problem, each naming its field, when it cannot run. When the
+    /// plan is saved for a region, `region` names it: the plan's own region, if it gives one, must be it.
+    public func check(_ file: PlanFile, savedFor region: String? = nil) async throws -> CheckedPlan {
+        var file = file
+        if let region {
+            if let given = file.region, given != region {
+                throw ScenarioProblems([
+                    .init(scenario: nil, field: "region", .regionMismatch, ["given": given, "region": region])
+                ])
+            }
+            file.region = region
+        }
+        return try CheckedPlan.checking(file, base: try await base(of: file))
+    }
+
+    /// The plan's base year: given, or made from the region's stored statistics and the carrier
+    /// factors of that year.
+    func base(of file: PlanFile) async throws -> PlanBase {
+        if let base = file.base { return base }
+        guard let region = file.region, let year = file.baseYear else {
+            throw ScenarioProblems([.init(scenario: nil, field: "base", .noBaseGiven)])
+        }
+        let history = try await history(regionCode: region)
+        guard case .success(let factors) = CarrierFactors.derived(
+            from: try FactorLibrary.standard(), year: year, province: String(region.prefix(2))),
+            let base = history.planBase(year: year, factors: factors)
+        else {
+            throw ScenarioProblems([
+                .init(scenario: nil, field: "base_year", .incompleteStatistics, ["region": region, "year": "\(year)"])
+            ])
+        }
+        return base
+    }
+}

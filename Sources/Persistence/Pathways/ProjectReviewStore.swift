@@ -1,0 +1,108 @@
+import Accounting
+import Foundation
+import Pathways
+import SQLKit
+
+/// A new-project review as kept: the project, the scenario and plan revision it was placed on, and
+/// each target's verdict with the figures it was judged on — a record of the judgement as made,
+/// which a later change to the plan does not rewrite.
+public struct StoredReview: Sendable, Equatable {
+    public let id: Int64
+    public let regionCode: String
+    public let planRevision: Int
+    public let scenario: String
+    public let project: ProposedProject
+    public let judgements: [ProjectReview.Judgement]
+    /// The worst verdict; nil when the plan had no targets.
+    public let verdict: ProjectReview.Verdict?
+    public let createdBy: String
+    public let createdAt: String
+}
+
+/// New-project reviews (节能审查): a project judged against a region's stored plan and kept, audited.
+public struct ProjectReviewStore: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    struct Row: Decodable {
+        let id: Int64
+        let regionCode: String
+        let planRevision: Int
+        let scenarioId: String
+        let project: String
+        let judgements: String
+        let verdict: String
+        let createdBy: String
+        let createdAt: String
+
+        func stored() throws -> StoredReview {
+            let decoder = JSONDecoder()
+            return StoredReview(
+                id: id, regionCode: regionCode, planRevision: planRevision, scenario: scenarioId,
+                project: try decoder.decode(ProposedProject.self, from: Data(project.utf8)),
+                judgements: try decoder.decode([ProjectReview.Judgement].self, from: Data(judgements.utf8)),
+                verdict: ProjectReview.Verdict(rawValue: verdict), createdBy: createdBy, createdAt: createdAt)
+        }
+    }
+
+    static let columns = [
+        "id", "region_code", "plan_revision", "scenario_id", "project", "judgements", "verdict", "created_by",
+        "created_at",
+    ]
+
+    /// Places a project on a scenario of the region's stored plan (its baseline when none is
+    /// named), judges it against the plan's targets and keeps the review. Nothing is kept when the
+    /// region has no plan (`notFound`) or the project does not fit the plan (`ScenarioProblems`).
+    public func review(
+        _ project: ProposedProject, region: String, scenario: String?
+    ) async throws -> (stored: StoredReview, review: ProjectReview) {
+        guard let plan = try await PathwayPlanStore(database).plan(region: region) else {
+            throw StoreError.notFound(kind: "pathway_plan", id: region)
+        }
+        let checked = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: region)
+        let review = try ProjectReview.review(
+            project, on: scenario ?? checked.baselineID ?? "", in: checked.set, targets: checked.file.targets ?? [],
+            tolerance: checked.tolerance)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let projectJSON = String(decoding: try encoder.encode(project), as: UTF8.self)
+        let judgementsJSON = String(decoding: try encoder.encode(review.judgements), as: UTF8.self)
+        let actor = try AuditActor.acting().name
+        let now = Timestamp.now()
+        let stored = try await database.transaction { db in
+            let row = try await db.insert(into: "project_reviews").columns(
+                "region_code", "plan_revision", "scenario_id", "project_name", "project", "judgements", "verdict",
+                "created_by", "created_at")
+                .values(
+                    SQLBind(region), SQLBind(plan.revision), SQLBind(review.scenario), SQLBind(project.name),
+                    SQLBind(projectJSON), SQLBind(judgementsJSON), SQLBind(review.verdict?.rawValue ?? ""),
+                    SQLBind(actor), SQLBind(now)
+                ).returning("id").first()
+            let id = try row!.decode(column: "id", as: Int64.self)
+            try await AuditLog.append(
+                AuditChange(
+                    .projectReviewed, subjectKind: "project_review", subjectID: id, year: project.startYear,
+                    after: AuditState([
+                        "region": .text(region), "project": .text(project.name), "scenario": .text(review.scenario),
+                        "plan_revision": .int(Int64(plan.revision)), "verdict": .text(review.verdict?.rawValue ?? ""),
+                    ])), in: db)
+            return try await Self.find(id, in: db)
+        }
+        return (stored!, review)
+    }
+
+    /// The reviews of a region, newest first.
+    public func reviews(region: String) async throws -> [StoredReview] {
+        try await database.sql.select().columns(Self.columns).from("project_reviews")
+            .where("region_code", .equal, SQLBind(region)).orderBy("id", .descending)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.stored() }
+    }
+
+    public func review(id: Int64) async throws -> StoredReview? { try await Self.find(id, in: database.sql) }
+
+    static func find(_ id: Int64, in db: any SQLDatabase) async throws -> StoredReview? {
+        try await db.select().columns(Self.columns).from("project_reviews").where("id", .equal, SQLBind(id))
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.stored()
+    }
+}
