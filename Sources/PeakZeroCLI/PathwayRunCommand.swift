@@ -23,8 +23,7 @@ struct PathwayRunCommand: AsyncParsableCommand {
     func run() async throws {
         let lang = try language.resolved()
         let checked = try await Self.load(plan, storage: storage, language: lang)
-        let report = ScenarioReport(
-            results: checked.results(), baselineID: checked.baselineID, tolerance: checked.tolerance, language: lang)
+        let report = ScenarioReport(roadmap: checked.roadmap(), language: lang)
         print(output.isJSON ? report.json() : report.table())
     }
 

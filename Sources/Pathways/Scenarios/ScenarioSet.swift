@@ -33,7 +33,7 @@ public struct ScenarioSet: Sendable {
         let byID = Dictionary(definitions.map { ($0.id, $0) }) { first, _ in first }
         guard case .success(let chain) = Self.chain(of: id, in: byID) else { return nil }
         var resolved = ResolvedScenario(
-            id: id, name: byID[id]!.name, horizon: 0, gdpGrowth: YearPath([:]), areas: [:], emissionFactors: [:],
+            id: id, name: byID[id]!.name, parentID: byID[id]!.parent, horizon: 0, gdpGrowth: YearPath([:]), areas: [:], emissionFactors: [:],
             equivalentFactors: [:], levers: [])
         for definition in chain {
             resolved.horizon = definition.horizon ?? resolved.horizon
@@ -76,6 +76,7 @@ public struct ScenarioSet: Sendable {
 public struct ResolvedScenario: Sendable, Equatable {
     public var id: String
     public var name: String
+    public var parentID: String?
     public var horizon: Int
     public var gdpGrowth: YearPath
     public var areas: [PlanningArea: AreaDrivers]

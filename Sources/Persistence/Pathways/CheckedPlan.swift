@@ -18,6 +18,12 @@ public struct CheckedPlan: Sendable {
 
     /// Every scenario, year by year to its horizon, in the plan's order.
     public func results() -> [ScenarioResult] { file.scenarios.compactMap { set.run($0.id) } }
+
+    /// Every scenario with its peak, its standing against the plan's targets and its effects
+    /// against the baseline.
+    public func roadmap() -> Roadmap {
+        Roadmap(results: results(), baselineID: baselineID, targets: file.targets ?? [], tolerance: tolerance)
+    }
 }
 
 extension RegionalStatisticsStore {
