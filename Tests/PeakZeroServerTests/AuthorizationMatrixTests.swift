@@ -134,7 +134,11 @@ struct AuthorizationMatrixTests {
             ([200], [404])
         case .deleteActivity, .deleteEconomic: ([204], [404])
         // A reporter of units has no region: a region's roll-up sums units it may not see.
-        case .regionIndicators, .regionPathwayHistory: ([404], [404])
+        case .regionIndicators, .regionPathwayHistory, .regionRoadmap, .getRegionPlan, .listProjectReviews,
+            .getProjectReview:
+            ([404], [404])
+        // Plans and project reviews are changed by those who set targets.
+        case .putRegionPlan, .createProjectReview: ([403], [403])
         case .createActivity, .createEconomic: ([201], [422])
         case .computeInventory: ([201], [404])
         case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])

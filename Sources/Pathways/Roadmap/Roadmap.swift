@@ -122,7 +122,7 @@ extension Roadmap.TargetStanding {
         id = target.id
         indicator = target.indicator
         year = target.year
-        let limit = ProjectReview.limit(target, result)
+        let limit = target.indicator == .peakBy ? Double(target.year) : ProjectReview.limit(target, result)
         self.limit = limit
         if target.indicator == .peakBy {
             let peak = result.peak(tolerance: tolerance)?.year

@@ -9,7 +9,7 @@ import Foundation
 ///                     "areas": {"industry": {"intensity_change": {"2021": -0.03}}},
 ///                     "emission_factors": {"electricity": {"2030": 3.5, "2060": 0.5}}},
 ///                    {"id": "policy", "name": "政策情景", "parent": "baseline", "levers": [...]}]}
-public struct PlanFile: Sendable, Codable {
+public struct PlanFile: Sendable, Equatable, Codable {
     public var region: String?
     public var baseYear: Int?
     public var base: PlanBase?

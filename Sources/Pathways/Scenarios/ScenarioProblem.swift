@@ -9,6 +9,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
         case leverOutsideHorizon, negativeValue, unknownScenario
         /// The plan gives no base year, or the stored statistics cannot make it.
         case noBaseGiven, incompleteStatistics, regionMismatch
+        /// More scenarios than a plan may hold (`ScenarioSet.maximumScenarios`).
+        case tooManyScenarios
     }
 
     /// The scenario's id (nil for the base year's figures).
@@ -53,6 +55,7 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .noBaseGiven: "规划须给出 base（基准年数据），或给出 region 和 base_year 以读取已导入的区域统计数据",
             .incompleteStatistics: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费，或缺当年的排放因子）",
             .regionMismatch: "规划的地区 {given} 与所保存的地区 {region} 不一致",
+            .tooManyScenarios: "规划有 {count} 个情景，最多 {maximum} 个",
         ],
         en: [
             .unknownParent: "there is no parent scenario \"{parent}\"",
@@ -75,6 +78,7 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .noBaseGiven: "the plan must give its base year under \"base\", or \"region\" and \"base_year\" to read the imported regional statistics",
             .incompleteStatistics: "the regional statistics of {region} for {year} are incomplete (no GDP, no energy, or no emission factor for that year)",
             .regionMismatch: "the plan's region {given} is not the region {region} it is saved for",
+            .tooManyScenarios: "the plan has {count} scenarios; at most {maximum} are allowed",
         ])
 }
 

@@ -2,6 +2,9 @@
 /// whole when made, so a scenario that runs never meets a bad field.
 public struct ScenarioSet: Sendable {
     public static let latestHorizon = 2060
+    /// A plan holds at most this many scenarios: enough for any planning office, and a bound on the
+    /// work one saved plan can ask of the server.
+    public static let maximumScenarios = 50
 
     public let base: PlanBase
     public let definitions: [ScenarioDefinition]
@@ -10,6 +13,12 @@ public struct ScenarioSet: Sendable {
         self.base = base
         definitions = scenarios
         var problems = ScenarioChecks.base(base)
+        if scenarios.count > Self.maximumScenarios {
+            throw ScenarioProblems([
+                .init(scenario: nil, field: "scenarios", .tooManyScenarios,
+                      ["count": "\(scenarios.count)", "maximum": "\(Self.maximumScenarios)"])
+            ])
+        }
         var byID: [String: ScenarioDefinition] = [:]
         for scenario in scenarios {
             if byID[scenario.id] != nil {

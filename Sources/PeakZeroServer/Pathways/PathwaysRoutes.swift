@@ -1,7 +1,9 @@
 import Hummingbird
 
 extension PathwaysAPI {
-    /// The pathways API routes: what each serves, what it is about and what it changes.
+    /// The pathways API routes: what each serves, what it is about and what it changes. A region's
+    /// planners are the accounts whose scope covers it; plans and reviews are changed by those who
+    /// set targets (managers and administrators).
     static let endpoints: [APIEndpoint<PathwaysAPI>] = [
         APIEndpoint(
             .regionPathwayHistory, .get, "/api/v1/regions/{code}/pathway/history", subject: .regionInPath,
@@ -13,5 +15,37 @@ extension PathwaysAPI {
                 ("form", "additive (default) or multiplicative"),
             ], tag: "pathways"
         ) { $0.history },
+        APIEndpoint(
+            .regionRoadmap, .get, "/api/v1/regions/{code}/pathway", subject: .regionInPath, change: .nothing,
+            summary:
+                "The region's roadmap (达峰路线图) from its stored plan: each scenario year by year (GDP, energy at 当量值 and 等价值, coal, CO2, intensities, by area), its peak (`peaked`, `plateau_at_horizon` or `rising_at_horizon`), its standing against every target of the plan, and its LMDI effects against the baseline",
+            tag: "pathways"
+        ) { $0.roadmap },
+        APIEndpoint(
+            .getRegionPlan, .get, "/api/v1/regions/{code}/pathway/plan", subject: .regionInPath, change: .nothing,
+            summary: "The region's stored plan (its JSON as saved), with its revision and who saved it when",
+            tag: "pathways"
+        ) { $0.plan },
+        APIEndpoint(
+            .putRegionPlan, .put, "/api/v1/regions/{code}/pathway/plan", subject: .regionInPath, change: .targets,
+            summary:
+                "Save the region's plan (docs/pathways.md): checked whole — every problem named by its field, nothing kept while there is one. With `revision`, refused (409) when another save came after that revision",
+            query: [("revision", "the revision the plan was edited from")], tag: "pathways"
+        ) { $0.savePlan },
+        APIEndpoint(
+            .listProjectReviews, .get, "/api/v1/regions/{code}/pathway/reviews", subject: .regionInPath,
+            change: .nothing, summary: "The region's new-project reviews (节能审查), newest first", tag: "pathways"
+        ) { $0.reviews },
+        APIEndpoint(
+            .createProjectReview, .post, "/api/v1/regions/{code}/pathway/reviews", subject: .regionInPath,
+            change: .targets,
+            summary:
+                "Review a new project against the region's plan: `project` (`name`, `area`, `industry`, `start_year`, `energy` by carrier in tce a year, `value_added` in 万元) placed on `scenario` (default the baseline); a verdict per target (fits, tightens, breaks) with the figures, kept and audited",
+            success: .created, tag: "pathways"
+        ) { $0.createReview },
+        APIEndpoint(
+            .getProjectReview, .get, "/api/v1/regions/{code}/pathway/reviews/{id}", subject: .regionInPath,
+            change: .nothing, summary: "A kept new-project review", tag: "pathways"
+        ) { $0.review },
     ]
 }

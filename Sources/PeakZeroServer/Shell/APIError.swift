@@ -2,6 +2,7 @@ import Accounting
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Pathways
 import Persistence
 
 /// An API error as JSON: `{"error": {"code", "message", "issues": [{"row", "field", "message"}]}}`.
@@ -58,6 +59,8 @@ struct ErrorMiddleware: RouterMiddleware {
                 throw APIError(
                     status: .unprocessableContent, code: "invalid", message: refusal.message(request.language))
             }
+        } catch let problems as ScenarioProblems {
+            throw APIError(problems, language: request.language)
         } catch let error as DecodingError {
             throw APIError.badRequest(
                 request.language.say(.badJSON, ["summary": "\(error.summary)"]))
@@ -66,6 +69,19 @@ struct ErrorMiddleware: RouterMiddleware {
 }
 
 extension APIError {
+    /// A plan or project that cannot run: every problem with its field (`scenario.field` when it
+    /// belongs to a scenario).
+    init(_ problems: ScenarioProblems, language: Language) {
+        self = APIError(
+            status: .unprocessableContent, code: "invalid",
+            message: language.say(.planProblems, ["count": "\(problems.problems.count)"]),
+            issues: problems.problems.map { problem in
+                Issue(
+                    row: nil, field: [problem.scenario, problem.field].compactMap { $0 }.joined(separator: "."),
+                    message: problem.text(language))
+            })
+    }
+
     init(_ error: StoreError, language: Language) {
         switch error {
         case .notFound(let kind, let id):

@@ -9,11 +9,16 @@ enum APIMessage: String, MessageKey {
     case problemsNothingWritten, noActor, badQueryParameter, missingQueryParameter, noSuchObject, wrongPassword
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
-    case missingFactor
+    case missingFactor, noPlan, planProblems, planStale, planUnreadable, planTooLarge
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
             .noSuchUnit: "没有此单位",
+            .noPlan: "地区 {region} 还没有保存达峰路线图",
+            .planProblems: "规划有 {count} 处问题，未保存",
+            .planStale: "规划已被他人更新到第 {revision} 版；请重新打开后再修改",
+            .planUnreadable: "规划中字段 {field} 无法读取：{reason}",
+            .planTooLarge: "规划超过 {limit} 字节",
             .noSuchTarget: "没有此目标",
             .badImportMode: "mode 应为 append 或 replace",
             .unitOrRegionNeeded: "需要 unit_id 或 region",
@@ -57,6 +62,11 @@ enum APIMessage: String, MessageKey {
         en: [
             .noSuchUnit: "no such unit",
             .noSuchTarget: "no such target",
+            .noPlan: "region {region} has no plan saved yet",
+            .planProblems: "{count} problem(s) in the plan; nothing was saved",
+            .planStale: "the plan was saved by someone else since (now revision {revision}); reopen it before changing it",
+            .planUnreadable: "the plan's field {field} cannot be read: {reason}",
+            .planTooLarge: "the plan is larger than {limit} bytes",
             .badImportMode: "mode must be append or replace",
             .unitOrRegionNeeded: "unit_id or region is required",
             .badImportKind: "kind must be activity, economic, units or regional",

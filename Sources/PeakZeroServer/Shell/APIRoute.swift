@@ -20,7 +20,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listTargets, createTarget, getTarget, deleteTarget, splitTarget, listWarnings
     case rankings, carbonEfficiency, unitCarbonEfficiency, getEfficiencyScale, setEfficiencyScale, setBenchmarks
     case listMeasures, createMeasure, updateMeasure
-    case regionPathwayHistory
+    case regionPathwayHistory, regionRoadmap, getRegionPlan, putRegionPlan
+    case listProjectReviews, createProjectReview, getProjectReview
     case openAPI
 
     /// Every feature's declarations.

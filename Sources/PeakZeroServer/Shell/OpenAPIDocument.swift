@@ -111,6 +111,8 @@ enum OpenAPIDocument {
         case .createFactorSet: schema = "FactorSetUpload"
         case .createToken: schema = "TokenRequest"
         case .computeInventory: schema = "ComputeInventory"
+        case .putRegionPlan: schema = "PathwayPlan"
+        case .createProjectReview: schema = "ProjectReviewRequest"
         case .createImport:
             return [
                 "required": true,
@@ -194,6 +196,13 @@ enum OpenAPIDocument {
                     "fuel_parameters": "string",
                 ],
                 required: ["unit_id", "year"]),
+            "PathwayPlan": object(
+                [
+                    "region": "string", "base_year": "integer", "base": "object", "plateau_tolerance": "number",
+                    "scenarios": "array", "targets": "array",
+                ],
+                required: ["scenarios"]),
+            "ProjectReviewRequest": object(["scenario": "string", "project": "object"], required: ["project"]),
         ]
     }
 }

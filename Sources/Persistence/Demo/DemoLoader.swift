@@ -33,6 +33,7 @@ public struct DemoLoader: Sendable {
                     unitID: supervisor.id, year: year, options: CalculationOptions()))
         }
         try await DemoTargets.load(in: database)
+        try await DemoPathways.load(in: database)
         return Summary(
             units: demo.units.count, activityRecords: demo.activity.count, economicRecords: demo.economic.count,
             inventories: inventories)

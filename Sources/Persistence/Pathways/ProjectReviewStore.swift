@@ -6,13 +6,15 @@ import SQLKit
 /// A new-project review as kept: the project, the scenario and plan revision it was placed on, and
 /// each target's verdict with the figures it was judged on — a record of the judgement as made,
 /// which a later change to the plan does not rewrite.
-public struct StoredReview: Sendable, Equatable {
+public struct StoredReview: Sendable, Equatable, Encodable {
     public let id: Int64
     public let regionCode: String
     public let planRevision: Int
     public let scenario: String
     public let project: ProposedProject
     public let judgements: [ProjectReview.Judgement]
+    /// The effect on the totals in the years that matter (the targets' years, every fifth year).
+    public let effects: [ProjectEffect]
     /// The worst verdict; nil when the plan had no targets.
     public let verdict: ProjectReview.Verdict?
     public let createdBy: String
@@ -32,6 +34,7 @@ public struct ProjectReviewStore: Sendable {
         let scenarioId: String
         let project: String
         let judgements: String
+        let effects: String
         let verdict: String
         let createdBy: String
         let createdAt: String
@@ -42,13 +45,14 @@ public struct ProjectReviewStore: Sendable {
                 id: id, regionCode: regionCode, planRevision: planRevision, scenario: scenarioId,
                 project: try decoder.decode(ProposedProject.self, from: Data(project.utf8)),
                 judgements: try decoder.decode([ProjectReview.Judgement].self, from: Data(judgements.utf8)),
+                effects: try decoder.decode([ProjectEffect].self, from: Data(effects.utf8)),
                 verdict: ProjectReview.Verdict(rawValue: verdict), createdBy: createdBy, createdAt: createdAt)
         }
     }
 
     static let columns = [
-        "id", "region_code", "plan_revision", "scenario_id", "project", "judgements", "verdict", "created_by",
-        "created_at",
+        "id", "region_code", "plan_revision", "scenario_id", "project", "judgements", "effects", "verdict",
+        "created_by", "created_at",
     ]
 
     /// Places a project on a scenario of the region's stored plan (its baseline when none is
@@ -68,15 +72,16 @@ public struct ProjectReviewStore: Sendable {
         encoder.outputFormatting = .sortedKeys
         let projectJSON = String(decoding: try encoder.encode(project), as: UTF8.self)
         let judgementsJSON = String(decoding: try encoder.encode(review.judgements), as: UTF8.self)
+        let effectsJSON = String(decoding: try encoder.encode(review.effects), as: UTF8.self)
         let actor = try AuditActor.acting().name
         let now = Timestamp.now()
         let stored = try await database.transaction { db in
             let row = try await db.insert(into: "project_reviews").columns(
-                "region_code", "plan_revision", "scenario_id", "project_name", "project", "judgements", "verdict",
-                "created_by", "created_at")
+                "region_code", "plan_revision", "scenario_id", "project_name", "project", "judgements", "effects",
+                "verdict", "created_by", "created_at")
                 .values(
                     SQLBind(region), SQLBind(plan.revision), SQLBind(review.scenario), SQLBind(project.name),
-                    SQLBind(projectJSON), SQLBind(judgementsJSON), SQLBind(review.verdict?.rawValue ?? ""),
+                    SQLBind(projectJSON), SQLBind(judgementsJSON), SQLBind(effectsJSON), SQLBind(review.verdict?.rawValue ?? ""),
                     SQLBind(actor), SQLBind(now)
                 ).returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)

@@ -24,6 +24,7 @@ enum Migration0014CreatePathwayPlans {
                 project_name TEXT NOT NULL,
                 project TEXT NOT NULL,
                 judgements TEXT NOT NULL,
+                effects TEXT NOT NULL,
                 verdict TEXT NOT NULL,
                 created_by TEXT NOT NULL,
                 created_at TEXT NOT NULL

@@ -1,0 +1,44 @@
+import Foundation
+import Pathways
+import PersistenceTestSupport
+import Testing
+
+@testable import Persistence
+
+@Suite("The demo province's pathways")
+struct DemoPathwaysTests {
+    @Test("the demo has its statistics, a three-scenario plan and two reviews on the enhanced scenario")
+    func demo() async throws {
+        try await TestDatabases.withDemoDatabase { database in
+            let plan = try #require(try await PathwayPlanStore(database).plan(region: "510000"))
+            let checked = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: "510000")
+            let roadmap = checked.roadmap()
+            #expect(roadmap.scenarios.map(\.id) == ["baseline", "policy", "enhanced"])
+            #expect(roadmap.baseYear == 2023)
+            // The baseline still rises in 2060, the policy peaks late, the enhanced scenario early.
+            #expect(roadmap.scenarios.map { $0.peak?.status } == ["rising_at_horizon", "peaked", "peaked"])
+            #expect(roadmap.scenario("enhanced")?.targets.allSatisfy(\.met) == true)
+            let reviews = try await ProjectReviewStore(database).reviews(region: "510000")
+            let verdicts = Dictionary(uniqueKeysWithValues: reviews.map { ($0.project.name, $0.judgements.map(\.verdict)) })
+            // Targets in the plan's order: energy intensity 2025, carbon intensity 2030, energy
+            // total 2030, coal total 2030, peak by 2030. The aluminium smelter takes the 2030 carbon
+            // intensity over its limit and moves the peak from 2025 to 2027.
+            #expect(verdicts["某数据中心（虚构）"] == [.fits, .fits, .fits, .fits, .fits])
+            #expect(verdicts["某电解铝扩建项目（虚构）"] == [.fits, .breaks, .tightens, .fits, .tightens])
+            #expect(reviews.allSatisfy { $0.scenario == "enhanced" && $0.planRevision == 1 })
+        }
+    }
+
+    @Test("the examples hold the demo's statistics and plan")
+    func examplesMatch() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let plan = try PlanFile.decode(try Data(contentsOf: root.appending(path: "Examples/plan-fictional.json")))
+        #expect(plan == (try PlanFile.decode(Data(DemoPathways.plan.utf8))))
+        let csv = try String(contentsOf: root.appending(path: "Examples/regional-statistics-fictional.csv"), encoding: .utf8)
+        let figures = csv.split(separator: "\n").dropFirst().map { line in
+            line.split(separator: ",", omittingEmptySubsequences: false).suffix(4).map { Double($0) }
+        }
+        #expect(figures == DemoPathways.rows().map { [$0.energyTce, $0.valueAdded, $0.gdp, $0.population] })
+    }
+}
