@@ -26,11 +26,24 @@ public struct CategoryAxes: Sendable {
                 label: format($0))
         }
         let step = step
-        xTicks = categories.enumerated().map {
+        let shown = Self.labelled(categories)
+        xTicks = categories.enumerated().filter { shown.contains($0.offset) }.map {
             Tick(
                 x: coordinate(Self.left + step * (Double($0.offset) + 0.5)), y: coordinate(Self.bottom + 16),
                 label: $0.element)
         }
+    }
+
+    /// The categories whose labels fit under the axis: all of up to 16 (a year's months); of a run
+    /// of years, the first and every fifth; of other long runs, an evenly spaced dozen.
+    static func labelled(_ categories: [String]) -> Set<Int> {
+        guard categories.count > 16 else { return Set(categories.indices) }
+        let years = categories.compactMap { Int($0) }
+        if years.count == categories.count {
+            return Set(years.indices.filter { $0 == 0 ? years[0] % 5 <= 2 : years[$0] % 5 == 0 })
+        }
+        let every = (categories.count + 11) / 12
+        return Set(categories.indices.filter { $0 % every == 0 })
     }
 
     /// The middle of a category's slot.

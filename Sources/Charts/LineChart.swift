@@ -2,6 +2,15 @@
 /// per value with its figure as a tooltip, and the same figures as a table.
 public struct LineChart: Sendable {
     public struct Point: Sendable { public let x, y, title: String }
+    /// A horizontal line at a reference value (a cap, a limit), labelled at its right end.
+    public struct Reference: Sendable { public let y, labelX, labelY, label: String }
+    /// A vertical line at a category (a deadline year), labelled at its top.
+    public struct Deadline: Sendable { public let x, top, bottom, label: String }
+    /// A point singled out on a series (a peak), drawn larger with its label beside it.
+    public struct Mark: Sendable {
+        public let x, y, labelY, label, title: String
+        public let index: Int
+    }
     public struct Series: Sendable {
         public let name: String
         /// 1-based, for the stylesheet's series colours.
@@ -18,19 +27,26 @@ public struct LineChart: Sendable {
     public let height = 240
     public let axes: CategoryAxes
     public let series: [Series]
+    public let references: [Reference]
+    public let deadlines: [Deadline]
+    public let marks: [Mark]
     public let table: ChartTable
     public var isEmpty: Bool { series.allSatisfy { $0.points.isEmpty } }
 
     public init(
         id: String, title: String, summary: String, categories: [String],
         series input: [(name: String, values: [Double?])],
+        references referenceInput: [(label: String, value: Double)] = [],
+        deadlines deadlineInput: [(category: Int, label: String)] = [],
+        marks markInput: [(series: Int, category: Int, label: String)] = [],
         format: ChartNumberFormat
     ) {
         self.id = id
         self.title = title
         self.summary = summary
         let axes = CategoryAxes(
-            covering: input.flatMap { $0.values.compactMap { $0 } }, categories: categories, format: format)
+            covering: input.flatMap { $0.values.compactMap { $0 } } + referenceInput.map(\.value),
+            categories: categories, format: format)
         self.axes = axes
         func x(_ index: Int) -> Double { axes.centre(index) }
         func y(_ value: Double) -> Double { axes.y(value) }
@@ -52,6 +68,25 @@ public struct LineChart: Sendable {
                         title: "\(line.name) \(categories[i]): \(format(value))"))
             }
             return Series(name: line.name, index: index + 1, path: path, points: points)
+        }
+        references = referenceInput.map { reference in
+            Reference(
+                y: coordinate(y(reference.value)), labelX: coordinate(CategoryAxes.right - 4),
+                labelY: coordinate(y(reference.value) - 4), label: "\(reference.label) \(format(reference.value))")
+        }
+        deadlines = deadlineInput.filter { categories.indices.contains($0.category) }.map { deadline in
+            Deadline(
+                x: coordinate(x(deadline.category)), top: coordinate(CategoryAxes.top),
+                bottom: coordinate(CategoryAxes.bottom), label: deadline.label)
+        }
+        marks = markInput.compactMap { mark in
+            guard input.indices.contains(mark.series), input[mark.series].values.indices.contains(mark.category),
+                let value = input[mark.series].values[mark.category]
+            else { return nil }
+            return Mark(
+                x: coordinate(x(mark.category)), y: coordinate(y(value)), labelY: coordinate(y(value) - 8),
+                label: mark.label, title: "\(input[mark.series].name) \(categories[mark.category]): \(mark.label)",
+                index: mark.series + 1)
         }
         table = ChartTable(
             header: [""] + input.map(\.name),

@@ -33,6 +33,8 @@ struct AuthorizationRolesTests {
         // A manager of E1 sets targets there: an empty body names no unit (422); a split needs a method (422).
         case .targets:
             guard role == .manager else { return refused }
+            // A manager of units plans no region: the region is outside its scope.
+            if [.putRegionPlan, .createProjectReview].contains(route) { return ([404], [404]) }
             return route == .createTarget ? ([422], [422]) : route == .deleteTarget ? ([204], [404]) : ([422], [404])
         }
     }
