@@ -135,6 +135,9 @@ struct AuthorizationRolesTests {
         case .targetDelete: return role == .manager ? ([303], [404]) : refused
         // Measures are the unit's data: an empty form is refused (422).
         case .measureCreate, .measureUpdate: return changesData ? ([422], [404]) : refused
+        // A unit's grant covers no region: its pathways are missing; changing them needs target-setting.
+        case .roadmap, .roadmapExport, .planEditor, .projectReviews, .projectReview: return both([404])
+        case .planSave, .projectReviewCreate: return role == .manager ? both([404]) : refused
         }
     }
 

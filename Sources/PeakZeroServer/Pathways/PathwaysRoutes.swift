@@ -49,3 +49,31 @@ extension PathwaysAPI {
         ) { $0.review },
     ]
 }
+
+extension PageHandlers {
+    /// The pathways pages: a region's roadmap, its plan's editor and its project reviews. Those
+    /// who set targets in the region change the plan and review projects; others in scope read.
+    static let pathwaysPages: [PageEndpoint] = [
+        PageEndpoint(.roadmap, .get, "/regions/{code}/pathway", subject: .regionInPath, change: .nothing) {
+            $0.roadmapPage
+        },
+        PageEndpoint(.roadmapExport, .get, "/regions/{code}/pathway/export", subject: .regionInPath, change: .nothing) {
+            $0.roadmapExport
+        },
+        PageEndpoint(.planEditor, .get, "/regions/{code}/pathway/plan", subject: .regionInPath, change: .nothing) {
+            $0.planEditorPage
+        },
+        PageEndpoint(.planSave, .post, "/regions/{code}/pathway/plan", subject: .regionInPath, change: .targets) {
+            $0.savePlanForm
+        },
+        PageEndpoint(.projectReviews, .get, "/regions/{code}/pathway/reviews", subject: .regionInPath, change: .nothing) {
+            $0.projectReviewsPage
+        },
+        PageEndpoint(
+            .projectReviewCreate, .post, "/regions/{code}/pathway/reviews", subject: .regionInPath, change: .targets
+        ) { $0.createProjectReviewForm },
+        PageEndpoint(
+            .projectReview, .get, "/regions/{code}/pathway/reviews/{id}", subject: .regionInPath, change: .nothing
+        ) { $0.projectReviewPage },
+    ]
+}

@@ -51,7 +51,7 @@ struct PageLayout: Sendable {
                 current: current == .units || current == .unit),
             NavLink(
                 label: t[.navRegions], url: SiteURL.regions.link(language),
-                current: current == .regions || current == .region),
+                current: [.regions, .region, .roadmap, .planEditor, .projectReviews, .projectReview].contains(current)),
             NavLink(
                 label: t[.navData], url: SiteURL.importForm.link(language),
                 current: [.importForm, .records, .recordNew, .recordEdit].contains(current)),

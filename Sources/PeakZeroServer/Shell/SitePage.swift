@@ -13,6 +13,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case accounts, accountCreate, accountDisable
     case targets, targetCreate, target, targetSplit, targetDelete, warnings, rankings, grades, unitGrades
     case measures, measureCreate, measureUpdate
+    case roadmap, roadmapExport, planEditor, planSave, projectReviews, projectReviewCreate, projectReview
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -22,6 +23,7 @@ enum SitePage: String, CaseIterable, Sendable {
         + PageHandlers.inventoriesPages + PageHandlers.recordsPages + PageHandlers.importsPages
         + PageHandlers.factorsPages + PageHandlers.auditPages + PageHandlers.reviewPages + PageHandlers.accountsPages
         + PageHandlers.targetsPages + PageHandlers.rankingsPages + PageHandlers.measuresPages
+        + PageHandlers.pathwaysPages
         + PageHandlers.shellPages
 
     private static let ruleByPage: [SitePage: RouteRule] = Dictionary(

@@ -49,6 +49,12 @@ enum SiteURL: Sendable, Equatable {
     case measures(unit: Int64)
     case createMeasure(unit: Int64)
     case updateMeasure(id: Int64)
+    /// A region's roadmap, showing one scenario by area and against the baseline.
+    case roadmap(code: String, scenario: String?)
+    case roadmapExport(code: String)
+    case planEditor(code: String)
+    case projectReviews(code: String)
+    case projectReview(code: String, id: Int64)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -95,6 +101,11 @@ enum SiteURL: Sendable, Equatable {
         case .unitGrades(let id): "/units/\(id)/carbon-efficiency"
         case .measures(let unit), .createMeasure(let unit): "/units/\(unit)/measures"
         case .updateMeasure(let id): "/measures/\(id)"
+        case .roadmap(let code, _): "/regions/\(code)/pathway"
+        case .roadmapExport(let code): "/regions/\(code)/pathway/export"
+        case .planEditor(let code): "/regions/\(code)/pathway/plan"
+        case .projectReviews(let code): "/regions/\(code)/pathway/reviews"
+        case .projectReview(let code, let id): "/regions/\(code)/pathway/reviews/\(id)"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -143,6 +154,9 @@ enum SiteURL: Sendable, Equatable {
         case .createTarget, .target, .splitTarget, .deleteTarget, .warnings, .unitGrades, .measures, .createMeasure,
             .updateMeasure:
             break
+        case .roadmap(_, let scenario):
+            if let scenario { query.append(("scenario", scenario)) }
+        case .roadmapExport, .planEditor, .projectReviews, .projectReview: break
         case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))

@@ -35,6 +35,13 @@ struct Words: Sendable {
     /// A key made from a value; empty, or `fallback`, when the table lacks it.
     func text(forKey key: String, else fallback: String = "") -> String { table[key] ?? fallback }
 
+    /// A word with its `{name}` placeholders filled in.
+    func format(_ key: WordKey, _ arguments: [String: String]) -> String {
+        arguments.reduce(self[key]) { text, argument in
+            text.replacingOccurrences(of: "{\(argument.key)}", with: argument.value)
+        }
+    }
+
     /// A key made from a value, when the word is optional (a field's hint).
     func optionalText(forKey key: String) -> String? { table[key] }
 

@@ -1,0 +1,143 @@
+import Accounting
+import Hummingbird
+import Intake
+import Pathways
+import Persistence
+
+/// A region's roadmap on the web (达峰路线图): the stored plan run, with the region's history.
+extension PageHandlers {
+    /// The region a pathways page is about (`{code}`: six digits of a province, city or county).
+    static func pathwayRegion(_ context: PeakZeroContext) -> RegionPrefix? {
+        guard let code = context.parameters.get("code"), code.count == 6 else { return nil }
+        return RegionPrefix(code)
+    }
+
+    /// Whether the account plans the region: sets targets within it.
+    func plans(_ region: RegionPrefix, _ context: PeakZeroContext) async throws -> Bool {
+        try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
+            .covers(region)
+    }
+
+    func roadmapPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
+        let language = request.language
+        let t = renderer.strings.table(language)
+        let code = region.code
+        let stored = try await PathwayPlanStore(database).plan(region: code)
+        let history = try await RegionHistoryFigures.load(code, in: database)
+        var roadmap: Roadmap?
+        var problem: String?
+        if let stored {
+            do { roadmap = try await RegionalStatisticsStore(database).check(try stored.file(), savedFor: code).roadmap() }
+            catch let problems as ScenarioProblems { problem = t[.roadmapCannotRun] + problems.text(language) }
+        }
+        let shownID = request.uri.queryParameters.get("scenario").map { String($0) } ?? roadmap?.baseline
+        let shown = roadmap?.scenario(shownID ?? "") ?? roadmap?.scenarios.first
+        let charts = RoadmapCharts(roadmap: roadmap, history: history, language: language, t: t)
+        let name = RegionNames.name(of: region, language)
+        let heading = "\(name) · \(t[.roadmapTitle])"
+        var facts: [RoadmapPage.Fact] = []
+        if let stored, let roadmap {
+            facts = [
+                .init(label: t[.roadmapRevision], value: String(stored.revision)),
+                .init(label: t[.roadmapSavedBy], value: stored.updatedBy),
+                .init(label: t[.roadmapSavedAt], value: stored.updatedAt),
+                .init(label: t[.roadmapBaseYear], value: String(roadmap.baseYear)),
+                .init(label: t[.roadmapTolerance], value: WebNumbers.change(roadmap.plateauTolerance).replacingOccurrences(of: "+", with: "")),
+            ]
+        }
+        let cities = try await cityRows(region, language, t)
+        let model = RoadmapPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .roadmap,
+                sameIn: { _ in .roadmap(code: code, scenario: shown?.id) }),
+            heading: heading, crumbs: [.init(label: name, value: SiteURL.region(code: code, year: nil).link(language))],
+            facts: facts, hasPlan: roadmap != nil, problem: problem,
+            editURL: try await plans(region, context) ? SiteURL.planEditor(code: code).link(language) : nil,
+            reviewsURL: SiteURL.projectReviews(code: code).link(language),
+            exportURL: roadmap == nil ? nil : SiteURL.roadmapExport(code: code).link(language),
+            cards: (roadmap?.scenarios ?? []).map { scenario in
+                RoadmapPage.Card(
+                    name: scenario.name, id: scenario.id, peak: Self.peakText(scenario.peak, language, t),
+                    peaked: scenario.peak?.status == "peaked",
+                    targetsMet: "\(scenario.targets.filter(\.met).count)/\(scenario.targets.count)",
+                    url: SiteURL.roadmap(code: code, scenario: scenario.id).link(language),
+                    selected: scenario.id == shown?.id)
+            },
+            co2Chart: charts.trajectories(
+                id: "co2", title: t[.roadmapCo2Chart], history: history.co2, value: \.co2T, caps: [.carbonTotal]),
+            energyChart: charts.trajectories(
+                id: "energy", title: t[.roadmapEnergyChart], history: history.energy, value: \.energyTce,
+                caps: [.energyTotal, .coalTotal]),
+            areasChart: shown.map(charts.areas), againstBaseline: shown.flatMap(charts.againstBaseline),
+            historyWaterfall: charts.historyWaterfall(), scenarioNames: roadmap?.scenarios.map(\.name) ?? [],
+            targetRows: Self.targetRows(roadmap, language, t), hasTargets: !(roadmap?.scenarios.first?.targets.isEmpty ?? true),
+            cities: cities, hasCities: !cities.isEmpty)
+        return renderer.response(model, template: "roadmap")
+    }
+
+    static func peakText(_ peak: Roadmap.PeakFigures?, _ language: Language, _ t: Words) -> String {
+        switch (peak?.status, peak?.year) {
+        case ("peaked", let year?):
+            t.format(.peakPeaked, ["year": "\(year)", "value": WebNumbers.amount(peak?.valueT ?? 0, language)])
+        case ("plateau_at_horizon", let year?): t.format(.peakPlateau, ["year": "\(year)"])
+        default: t[.peakRising]
+        }
+    }
+
+    /// A row per target: its limit, and each scenario's value in the target's year, met or missed.
+    static func targetRows(_ roadmap: Roadmap?, _ language: Language, _ t: Words) -> [RoadmapPage.TargetRow] {
+        guard let roadmap, let first = roadmap.scenarios.first else { return [] }
+        return first.targets.indices.map { index in
+            let target = first.targets[index]
+            func shown(_ value: Double?) -> String { targetFigure(value, target.indicator, language) }
+            return RoadmapPage.TargetRow(
+                name: "\(target.indicator.name(language)) · \(target.year)", limit: shown(target.limit),
+                cells: roadmap.scenarios.map { scenario in
+                    let standing = scenario.targets[index]
+                    return .init(
+                        value: shown(standing.value), met: standing.met,
+                        verdict: standing.met ? t[.roadmapMet] : t[.roadmapMissed])
+                })
+        }
+    }
+
+    /// The cities of a province (or counties of a city) with a saved plan, each with its
+    /// scenarios' peaks; a plan that cannot run shows why.
+    func cityRows(_ region: RegionPrefix, _ language: Language, _ t: Words) async throws -> [RoadmapPage.CityRow] {
+        guard region.prefix.count < 6 else { return [] }
+        let childLength = region.prefix.count + 2
+        var rows: [RoadmapPage.CityRow] = []
+        for plan in try await PathwayPlanStore(database).plans() {
+            guard plan.regionCode.hasPrefix(region.prefix), plan.regionCode != region.code,
+                let child = RegionPrefix(String(plan.regionCode.prefix(childLength))), child.code == plan.regionCode
+            else { continue }
+            let peaks: String
+            do {
+                let roadmap = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode)
+                    .roadmap()
+                peaks = roadmap.scenarios.map { "\($0.name)：\(Self.peakText($0.peak, language, t))" }
+                    .joined(separator: language == .zh ? "；" : "; ")
+            } catch let problems as ScenarioProblems { peaks = t[.roadmapCannotRun] + problems.text(language) }
+            rows.append(
+                .init(
+                    name: RegionNames.name(of: child, language), code: child.code,
+                    url: SiteURL.roadmap(code: child.code, scenario: nil).link(language), revision: plan.revision,
+                    peaks: peaks))
+        }
+        return rows
+    }
+}
+
+extension PageHandlers {
+    /// The roadmap as a workbook: scenarios, years, targets, effects against the baseline.
+    func roadmapExport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        guard let region = Self.pathwayRegion(context),
+            let stored = try await PathwayPlanStore(database).plan(region: region.code),
+            let checked = try? await RegionalStatisticsStore(database).check(try stored.file(), savedFor: region.code)
+        else { return notFound(request) }
+        let tables = Exports.roadmap(checked.roadmap(), region: region.code, language: request.language)
+        return IntakeAPI.file(
+            try Exports.data(tables, format: .xlsx), name: "roadmap-\(region.code)-r\(stored.revision).xlsx", format: .xlsx)
+    }
+}
