@@ -76,6 +76,7 @@ struct BrowserTests {
             let province = try #require(
                 try await TargetStore(database).list(scope: .everything, subject: .region(RegionPrefix("51")!)).first)
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
+            let review = try #require(try await ProjectReviewStore(database).reviews(region: "510000").first)
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
@@ -100,6 +101,9 @@ struct BrowserTests {
                     ("grades", "/carbon-efficiency?unit=\(root.id)&year=2024"),
                     ("grade-history", "/units/\(enterprise.id)/carbon-efficiency"),
                     ("measures", "/units/\(enterprise.id)/measures"),
+                    ("roadmap", "/regions/510000/pathway"), ("roadmap-enhanced", "/regions/510000/pathway?scenario=enhanced"),
+                    ("plan-editor", "/regions/510000/pathway/plan"), ("project-reviews", "/regions/510000/pathway/reviews"),
+                    ("project-review", "/regions/510000/pathway/reviews/\(review.id)"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

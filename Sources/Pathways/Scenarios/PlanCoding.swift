@@ -20,6 +20,21 @@ extension ScenarioDefinition {
             levers: try c.decodeIfPresent([Lever].self, forKey: .levers) ?? [],
             removedLevers: try c.decodeIfPresent([String].self, forKey: .removedLevers) ?? [])
     }
+
+    /// Writes only what the scenario says: an empty driver is left out, as a planner would.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encodeIfPresent(parent, forKey: .parent)
+        try c.encodeIfPresent(horizon, forKey: .horizon)
+        if !gdpGrowth.points.isEmpty { try c.encode(gdpGrowth, forKey: .gdpGrowth) }
+        if !areas.isEmpty { try c.encode(areas, forKey: .areas) }
+        if !emissionFactors.isEmpty { try c.encode(emissionFactors, forKey: .emissionFactors) }
+        if !equivalentFactors.isEmpty { try c.encode(equivalentFactors, forKey: .equivalentFactors) }
+        if !levers.isEmpty { try c.encode(levers, forKey: .levers) }
+        if !removedLevers.isEmpty { try c.encode(removedLevers, forKey: .removedLevers) }
+    }
 }
 
 extension AreaDrivers {
@@ -36,6 +51,14 @@ extension AreaDrivers {
             activityElasticity: try c.decodeIfPresent(YearPath.self, forKey: .activityElasticity) ?? YearPath([:]),
             intensityChange: try c.decodeIfPresent(YearPath.self, forKey: .intensityChange) ?? YearPath([:]),
             mix: try c.decodeIfPresent([Int: [String: Double]].self, forKey: .mix) ?? [:])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if !activityGrowth.points.isEmpty { try c.encode(activityGrowth, forKey: .activityGrowth) }
+        if !activityElasticity.points.isEmpty { try c.encode(activityElasticity, forKey: .activityElasticity) }
+        if !intensityChange.points.isEmpty { try c.encode(intensityChange, forKey: .intensityChange) }
+        if !mix.isEmpty { try c.encode(mix, forKey: .mix) }
     }
 }
 

@@ -68,7 +68,7 @@ extension PageHandlers {
                 id: "co2", title: t[.roadmapCo2Chart], history: history.co2, value: \.co2T, caps: [.carbonTotal]),
             energyChart: charts.trajectories(
                 id: "energy", title: t[.roadmapEnergyChart], history: history.energy, value: \.energyTce,
-                caps: [.energyTotal, .coalTotal]),
+                caps: [.energyTotal]),
             areasChart: shown.map(charts.areas), againstBaseline: shown.flatMap(charts.againstBaseline),
             historyWaterfall: charts.historyWaterfall(), scenarioNames: roadmap?.scenarios.map(\.name) ?? [],
             targetRows: Self.targetRows(roadmap, language, t), hasTargets: !(roadmap?.scenarios.first?.targets.isEmpty ?? true),
