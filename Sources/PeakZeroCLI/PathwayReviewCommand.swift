@@ -38,7 +38,7 @@ struct PathwayReviewCommand: AsyncParsableCommand {
         let review: ProjectReview
         do {
             review = try ProjectReview.review(
-                proposed, on: chosen, in: loaded.set, targets: loaded.file.targets ?? [],
+                proposed, on: chosen, in: loaded.set, targets: loaded.targets,
                 tolerance: loaded.tolerance)
         } catch { throw PathwayRunCommand.fail(error.text(lang)) }
         let report = ProjectReviewReport(review: review, language: lang)

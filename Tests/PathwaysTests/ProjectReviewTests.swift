@@ -57,4 +57,19 @@ struct ProjectReviewTests {
             _ = try ProjectReview.review(Self.project, on: "nowhere", in: plan, targets: [])
         }
     }
+
+    @Test("an intensity reduction from its own base year: a given value, or the scenario's own year")
+    func ownBaseYear() throws {
+        let plan = try ScenarioSet(base: ScenarioFixture.base, scenarios: [ScenarioFixture.baseline])
+        let targets = [
+            // From a year before the plan's (its intensity given): 0.25 × (1 − 0.1).
+            PlanTarget(id: "given", indicator: .energyIntensity, year: 2025, value: 0.1, baseYear: 2019, baseValue: 0.25),
+            // From a year the scenario runs through: that year's intensity, less 5 %.
+            PlanTarget(id: "scenario-year", indicator: .carbonIntensity, year: 2025, value: 0.05, baseYear: 2023),
+        ]
+        let review = try ProjectReview.review(Self.project, on: "baseline", in: plan, targets: targets)
+        expectClose(review.judgements[0].limit, 0.225)
+        let year2023 = try #require(review.without.year(2023))
+        expectClose(review.judgements[1].limit, year2023.carbonIntensity * 0.95)
+    }
 }

@@ -15,22 +15,41 @@ public struct PlanTarget: Sendable, Equatable, Codable {
     public var indicator: Indicator
     public var year: Int
     public var value: Double
+    /// What the target is called where it was set (a target of the region's, 目标管理), if anywhere.
+    public var name: String?
+    /// An intensity reduction's own base year, when it is not the plan's: the limit is that year's
+    /// intensity (`baseValue`, from the statistics when the year is before the plan's base year, or
+    /// the scenario's own figure when after) less the reduction.
+    public var baseYear: Int?
+    public var baseValue: Double?
 
-    public init(id: String, indicator: Indicator, year: Int, value: Double = 0) {
+    public init(
+        id: String, indicator: Indicator, year: Int, value: Double = 0, name: String? = nil, baseYear: Int? = nil,
+        baseValue: Double? = nil
+    ) {
         self.id = id
         self.indicator = indicator
         self.year = year
         self.value = value
+        self.name = name
+        self.baseYear = baseYear
+        self.baseValue = baseValue
     }
 
-    enum CodingKeys: String, CodingKey { case id, indicator, year, value }
+    enum CodingKeys: String, CodingKey {
+        case id, indicator, year, value, name
+        case baseYear = "base_year", baseValue = "base_value"
+    }
 
     /// `value` may be left out where it is unused (a peak-by target).
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try c.decode(String.self, forKey: .id), indicator: try c.decode(Indicator.self, forKey: .indicator),
-            year: try c.decode(Int.self, forKey: .year), value: try c.decodeIfPresent(Double.self, forKey: .value) ?? 0)
+            year: try c.decode(Int.self, forKey: .year), value: try c.decodeIfPresent(Double.self, forKey: .value) ?? 0,
+            name: try c.decodeIfPresent(String.self, forKey: .name),
+            baseYear: try c.decodeIfPresent(Int.self, forKey: .baseYear),
+            baseValue: try c.decodeIfPresent(Double.self, forKey: .baseValue))
     }
 }
 

@@ -116,14 +116,17 @@ public struct ProjectReview: Sendable, Equatable {
         }
     }
 
-    /// A cap's limit is its value; an intensity's is the base year's intensity less the reduction.
+    /// A cap's limit is its value; an intensity's is its base year's intensity less the reduction —
+    /// the plan's base year unless the target names its own (with the value, or a year the
+    /// scenario runs through).
     static func limit(_ target: PlanTarget, _ result: ScenarioResult) -> Double {
-        guard let base = result.years.first else { return target.value }
-        return switch target.indicator {
-        case .energyIntensity: base.energyIntensity * (1 - target.value)
-        case .carbonIntensity: base.carbonIntensity * (1 - target.value)
-        default: target.value
-        }
+        guard target.indicator == .energyIntensity || target.indicator == .carbonIntensity else { return target.value }
+        let baseYear = target.baseYear.flatMap { result.year($0) } ?? result.years.first
+        let intensity =
+            target.baseValue
+            ?? (target.indicator == .energyIntensity ? baseYear?.energyIntensity : baseYear?.carbonIntensity)
+        guard let intensity else { return target.value }
+        return intensity * (1 - target.value)
     }
 }
 

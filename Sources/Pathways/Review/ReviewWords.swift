@@ -21,3 +21,8 @@ extension ProjectReview.Verdict: MessageKey {
         zh: [.fits: "符合", .tightens: "收紧（占用过半余量）", .breaks: "突破"],
         en: [.fits: "fits", .tightens: "tightens (takes over half the room)", .breaks: "breaks"])
 }
+
+extension PlanTarget {
+    /// How a target is shown: its name where it was set, else its indicator, and its year.
+    public func label(_ language: Language) -> String { "\(name ?? indicator.name(language)) · \(year)" }
+}

@@ -57,6 +57,8 @@ public struct Roadmap: Sendable, Equatable, Encodable {
     /// must stay within (for a peak-by target, the peak year and the target year); `met` when it does.
     public struct TargetStanding: Sendable, Equatable, Encodable {
         public let id: String
+        /// The name it was set under in target management, for a region's own target.
+        public let name: String?
         public let indicator: PlanTarget.Indicator
         public let year: Int
         public let value: Double?
@@ -120,6 +122,7 @@ extension Roadmap.Year {
 extension Roadmap.TargetStanding {
     init(_ target: PlanTarget, _ result: ScenarioResult, tolerance: Double) {
         id = target.id
+        name = target.name
         indicator = target.indicator
         year = target.year
         let limit = target.indicator == .peakBy ? Double(target.year) : ProjectReview.limit(target, result)

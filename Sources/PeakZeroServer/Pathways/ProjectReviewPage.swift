@@ -35,7 +35,7 @@ extension PageHandlers {
             judgements: review.judgements.map { judgement in
                 let shown = { (value: Double?) in Self.targetFigure(value, judgement.target.indicator, language) }
                 return .init(
-                    target: "\(judgement.target.indicator.name(language)) · \(judgement.target.year)",
+                    target: judgement.target.label(language),
                     limit: shown(judgement.limit), without: shown(judgement.without), with: shown(judgement.with),
                     verdict: judgement.verdict.rawValue, verdictLabel: judgement.verdict.name(language))
             }, hasJudgements: !review.judgements.isEmpty,

@@ -92,7 +92,7 @@ extension PageHandlers {
             let target = first.targets[index]
             func shown(_ value: Double?) -> String { targetFigure(value, target.indicator, language) }
             return RoadmapPage.TargetRow(
-                name: "\(target.indicator.name(language)) · \(target.year)", limit: shown(target.limit),
+                name: "\(target.name ?? target.indicator.name(language)) · \(target.year)", limit: shown(target.limit),
                 cells: roadmap.scenarios.map { scenario in
                     let standing = scenario.targets[index]
                     return .init(

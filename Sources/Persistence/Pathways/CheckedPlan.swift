@@ -6,6 +6,11 @@ import Pathways
 public struct CheckedPlan: Sendable {
     public let file: PlanFile
     public let set: ScenarioSet
+    /// The targets set for the plan's region in target management, judged beside the plan's own.
+    public var regionTargets: [PlanTarget] = []
+
+    /// Every target the plan is judged against: its own, then the region's.
+    public var targets: [PlanTarget] { (file.targets ?? []) + regionTargets }
 
     /// The scenario the others inherit from: the first without a parent.
     public var baselineID: String? { file.scenarios.first { $0.parent == nil }?.id }
@@ -22,7 +27,7 @@ public struct CheckedPlan: Sendable {
     /// Every scenario with its peak, its standing against the plan's targets and its effects
     /// against the baseline.
     public func roadmap() -> Roadmap {
-        Roadmap(results: results(), baselineID: baselineID, targets: file.targets ?? [], tolerance: tolerance)
+        Roadmap(results: results(), baselineID: baselineID, targets: targets, tolerance: tolerance)
     }
 }
 
@@ -39,7 +44,10 @@ extension RegionalStatisticsStore {
             }
             file.region = region
         }
-        return try CheckedPlan.checking(file, base: try await base(of: file))
+        let base = try await base(of: file)
+        var checked = try CheckedPlan.checking(file, base: base)
+        if let region = file.region { checked.regionTargets = try await regionTargets(region, planBaseYear: base.year) }
+        return checked
     }
 
     /// The plan's base year: given, or made from the region's stored statistics and the carrier

@@ -66,7 +66,7 @@ public struct ProjectReviewStore: Sendable {
         }
         let checked = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: region)
         let review = try ProjectReview.review(
-            project, on: scenario ?? checked.baselineID ?? "", in: checked.set, targets: checked.file.targets ?? [],
+            project, on: scenario ?? checked.baselineID ?? "", in: checked.set, targets: checked.targets,
             tolerance: checked.tolerance)
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
