@@ -8,8 +8,8 @@ import Pathways
 struct PathwayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pathway",
-        abstract: "Pathways to the peak: a region's history, and why emissions moved (LMDI decomposition).",
-        subcommands: [PathwayDecomposeCommand.self, PathwayHistoryCommand.self, PathwayRunCommand.self, PathwayReviewCommand.self, PathwayForecastCommand.self])
+        abstract: "Pathways to the peak: history and why emissions moved, plans and their scenarios, new-project reviews.",
+        subcommands: [PathwayDecomposeCommand.self, PathwayHistoryCommand.self, PathwayRunCommand.self, PathwaySaveCommand.self, PathwayReviewCommand.self, PathwayForecastCommand.self])
 }
 
 /// `peakzero pathway decompose FILE`: LMDI-I of a plain CSV or workbook, no database needed.

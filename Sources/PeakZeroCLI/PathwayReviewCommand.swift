@@ -17,7 +17,8 @@ struct PathwayReviewCommand: AsyncParsableCommand {
             carbon_intensity (reductions from the base year) and peak_by.
             """)
 
-    @Argument(help: "The plan (JSON), with its targets.") var plan: String
+    @Argument(help: "The plan (JSON), with its targets; or --region for a region's saved plan.") var plan: String?
+    @Option(help: "Review against this region's saved plan and keep the review (audited).") var region: String?
     @Option(help: "The project (JSON).") var project: String
     @Option(help: "The scenario to place it on (default: the baseline).") var scenario: String?
     @OptionGroup var storage: StorageOptions
@@ -26,7 +27,6 @@ struct PathwayReviewCommand: AsyncParsableCommand {
 
     func run() async throws {
         let lang = try language.resolved()
-        let loaded = try await PathwayRunCommand.load(plan, storage: storage, language: lang)
         let proposed: ProposedProject
         do {
             proposed = try JSONDecoder().decode(ProposedProject.self, from: try UserFile.contents(atPath: project))
@@ -34,6 +34,11 @@ struct PathwayReviewCommand: AsyncParsableCommand {
             let problem = PlanFileError(error)
             throw PathwayRunCommand.fail(lang.word(.planUnreadable, ["file": project, "field": problem.field, "reason": problem.reason]))
         }
+        if plan == nil, let region {
+            try await keep(proposed, region: region, language: lang)
+            return
+        }
+        let loaded = try await PathwayRunCommand.load(plan, region: region, storage: storage, language: lang)
         let chosen = scenario ?? loaded.baselineID ?? ""
         let review: ProjectReview
         do {
@@ -43,5 +48,22 @@ struct PathwayReviewCommand: AsyncParsableCommand {
         } catch { throw PathwayRunCommand.fail(error.text(lang)) }
         let report = ProjectReviewReport(review: review, language: lang)
         print(output.isJSON ? report.json() : report.table())
+    }
+
+    /// Reviews the project on the region's saved plan and keeps the review.
+    func keep(_ project: ProposedProject, region: String, language: Language) async throws {
+        do {
+            let (stored, review) = try await storage.withDatabase(logger: CLILogger.make()) { database in
+                try await ProjectReviewStore(database).review(project, region: region, scenario: scenario)
+            }
+            let report = ProjectReviewReport(review: review, language: language)
+            print(output.isJSON ? report.json() : report.table())
+            FileHandle.standardError.write(
+                Data((language.word(.planReviewKept, ["id": "\(stored.id)", "region": region]) + "\n").utf8))
+        } catch let problems as ScenarioProblems {
+            throw PathwayRunCommand.fail(problems.text(language))
+        } catch StoreError.notFound {
+            throw PathwayRunCommand.fail(language.word(.planNotSaved, ["region": region]))
+        }
     }
 }

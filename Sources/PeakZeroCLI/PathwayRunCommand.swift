@@ -15,14 +15,15 @@ struct PathwayRunCommand: AsyncParsableCommand {
             statistics of "region" in "base_year" — and "scenarios", a baseline and those that inherit from it.
             """)
 
-    @Argument(help: "The plan (JSON).") var plan: String
+    @Argument(help: "The plan (JSON); or --region for a region's saved plan.") var plan: String?
+    @Option(help: "Run the saved plan of this region (with the region's own targets).") var region: String?
     @OptionGroup var storage: StorageOptions
     @OptionGroup var output: TableOrJSONOption
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
         let lang = try language.resolved()
-        let checked = try await Self.load(plan, storage: storage, language: lang)
+        let checked = try await Self.load(plan, region: region, storage: storage, language: lang)
         let report = ScenarioReport(roadmap: checked.roadmap(), language: lang)
         print(output.isJSON ? report.json() : report.table())
     }
@@ -33,21 +34,44 @@ struct PathwayRunCommand: AsyncParsableCommand {
         return ExitCode(1)
     }
 
-    /// A plan file read and checked whole, its base year given or made from the stored statistics.
-    static func load(_ path: String, storage: StorageOptions, language: Language) async throws -> CheckedPlan {
-        let file: PlanFile
-        do {
-            file = try PlanFile.decode(try UserFile.contents(atPath: path))
-        } catch let error as PlanFileError {
-            throw fail(language.word(.planUnreadable, ["file": path, "field": error.field, "reason": error.reason]))
-        } catch let error as InputIssues {
-            throw fail(error.issues.map { $0.message(in: language) }.joined(separator: "\n"))
+    /// A plan file, or a region's saved plan, read and checked whole, its base year given or made
+    /// from the stored statistics.
+    static func load(
+        _ path: String?, region: String?, storage: StorageOptions, language: Language
+    ) async throws -> CheckedPlan {
+        guard let path else {
+            guard let region else { throw fail(language.word(.planNoFile)) }
+            return try await saved(region, storage: storage, language: language)
         }
+        let file = try read(path, language: language)
         do {
             if let base = file.base { return try CheckedPlan.checking(file, base: base) }
             return try await storage.withDatabase(logger: CLILogger.make()) { database in
                 try await RegionalStatisticsStore(database).check(file)
             }
         } catch let problems as ScenarioProblems { throw fail(problems.text(language)) }
+    }
+
+    /// A region's saved plan, checked as it stands.
+    static func saved(_ region: String, storage: StorageOptions, language: Language) async throws -> CheckedPlan {
+        do {
+            return try await storage.withDatabase(logger: CLILogger.make()) { database in
+                guard let stored = try await PathwayPlanStore(database).plan(region: region) else {
+                    throw fail(language.word(.planNotSaved, ["region": region]))
+                }
+                return try await RegionalStatisticsStore(database).check(try stored.file(), savedFor: region)
+            }
+        } catch let problems as ScenarioProblems { throw fail(problems.text(language)) }
+    }
+
+    /// A plan file's JSON, each field that does not fit named.
+    static func read(_ path: String, language: Language) throws -> PlanFile {
+        do {
+            return try PlanFile.decode(try UserFile.contents(atPath: path))
+        } catch let error as PlanFileError {
+            throw fail(language.word(.planUnreadable, ["file": path, "field": error.field, "reason": error.reason]))
+        } catch let error as InputIssues {
+            throw fail(error.issues.map { $0.message(in: language) }.joined(separator: "\n"))
+        }
     }
 }

@@ -264,6 +264,30 @@ struct PathwayExamplesTests {
         ])
         let judgements = (try? JSONSerialization.jsonObject(with: Data(review.out.utf8)) as? [String: Any])?["judgements"] as? [Any]
         #expect(review.code == 0 && judgements?.count == 5, "\(review.err)")
+
+        // The plan saved for the region, run from storage, a review kept; a stale save refused.
+        let notYet = try ExecutableTests.run(["pathway", "run", "--region", "510000", "--data-dir", data, "--lang", "en"])
+        #expect(notYet.code != 0 && notYet.err.contains("has no saved plan"), "\(notYet.err)")
+        let save = try ExecutableTests.run([
+            "pathway", "save", "Examples/plan-fictional.json", "--region", "510000", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(save.code == 0 && save.out.contains("revision 1"), "\(save.err)")
+        let stale = try ExecutableTests.run([
+            "pathway", "save", "Examples/plan-fictional.json", "--region", "510000", "--revision", "0", "--data-dir", data,
+            "--lang", "en",
+        ])
+        #expect(stale.code != 0 && stale.err.contains("nothing was saved"), "\(stale.err)")
+        let stored = try ExecutableTests.run(["pathway", "run", "--region", "510000", "--data-dir", data, "--format", "json"])
+        #expect(stored.code == 0 && stored.out == run.out, "\(stored.err)")
+        let kept = try ExecutableTests.run([
+            "pathway", "review", "--region", "510000", "--project", "Examples/project-fictional.json", "--scenario", "policy",
+            "--data-dir", data, "--lang", "en",
+        ])
+        #expect(kept.code == 0 && kept.err.contains("kept as review 1 of 510000"), "\(kept.err)")
+        let wrongRegion = try ExecutableTests.run([
+            "pathway", "save", "Examples/plan-fictional.json", "--region", "330000", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(wrongRegion.code != 0 && wrongRegion.err.contains("not the region 330000"), "\(wrongRegion.err)")
     }
 }
 

@@ -157,7 +157,7 @@ extension ScenarioYear {
     ) -> ScenarioYear {
         var energy = self.energy, co2 = self.co2
         var totalEnergy = self.totalEnergy, equivalentTotal = totalEnergyEquivalent, coal = self.coal, total = totalCO2
-        for (carrier, amount) in project.energy {
+        for (carrier, amount) in project.energy.sorted(by: { $0.key < $1.key }) {
             energy[project.area, default: [:]][carrier, default: 0] += amount
             co2[project.area, default: [:]][carrier, default: 0] += amount * factor(carrier)
             totalEnergy += amount

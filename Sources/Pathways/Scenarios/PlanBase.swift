@@ -28,7 +28,8 @@ public struct AreaBase: Sendable, Equatable, Codable {
         self.energy = energy
     }
 
-    public var totalEnergy: Double { energy.values.reduce(0, +) }
+    /// Summed in the carriers' sorted order, so that every run gives the same last digit.
+    public var totalEnergy: Double { energy.keys.sorted().reduce(0) { $0 + energy[$1]! } }
 }
 
 /// An energy carrier of a plan: its emission factor in tCO2 per tce (当量值) in the base year, the

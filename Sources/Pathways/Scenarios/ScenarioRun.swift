@@ -22,9 +22,13 @@ public struct ScenarioYear: Sendable, Equatable {
     /// t CO2 per 万元 of GDP.
     public var carbonIntensity: Double { totalCO2 / gdp }
 
-    public func energy(of area: PlanningArea) -> Double { energy[area]?.values.reduce(0, +) ?? 0 }
-    public func co2(of area: PlanningArea) -> Double {
-        (co2[area]?.values.reduce(0, +) ?? 0) - (co2Avoided[area] ?? 0)
+    public func energy(of area: PlanningArea) -> Double { Self.sum(energy[area]) }
+    public func co2(of area: PlanningArea) -> Double { Self.sum(co2[area]) - (co2Avoided[area] ?? 0) }
+
+    /// A carrier breakdown summed in the carriers' sorted order: the same last digit on every run.
+    static func sum(_ byCarrier: [String: Double]?) -> Double {
+        guard let byCarrier else { return 0 }
+        return byCarrier.keys.sorted().reduce(0) { $0 + byCarrier[$1]! }
     }
 }
 

@@ -61,7 +61,8 @@ struct ScenarioState {
         var energy: [PlanningArea: [String: Double]] = [:], co2: [PlanningArea: [String: Double]] = [:]
         var avoided: [PlanningArea: Double] = [:], leverCO2: [String: Double] = [:]
         var totalEnergy = 0.0, equivalent = 0.0, coal = 0.0, totalCO2 = 0.0
-        for area in base.areas.keys {
+        // In the areas' fixed order, so that every run sums the same way to the last digit.
+        for area in PlanningArea.allCases where base.areas[area] != nil {
             let gross = activity[area]! * intensity[area]!
             for carrier in base.carriers {
                 let factor = emissionFactors[carrier.id]!.interpolated(year)!
