@@ -129,4 +129,23 @@ struct ScenarioTests {
         #expect(problem.text(.en) == "policy: areas.industry.intensity_change[2065]: the year 2065 is outside the horizon 2020–2060")
         #expect(ScenarioProblem.catalogue.gaps == [] && PlanningArea.names.gaps == [])
     }
+
+    @Test("a plan may hold at most 50 scenarios, 100 carriers and 500 levers a scenario: the work one plan asks is bounded")
+    func bounds() {
+        func kinds(_ base: PlanBase, _ scenarios: [ScenarioDefinition]) -> [ScenarioProblem.Kind] {
+            do { _ = try ScenarioSet(base: base, scenarios: scenarios) } catch { return error.problems.map(\.kind) }
+            return []
+        }
+        let many = (0...50).map { ScenarioDefinition(id: "s\($0)", name: "", parent: $0 == 0 ? nil : "s0", horizon: 2030) }
+        #expect(kinds(ScenarioFixture.base, many) == [.tooManyScenarios])
+        var wide = ScenarioFixture.base
+        wide.carriers += (0...100).map { CarrierSpec(id: "c\($0)", nameZh: "", nameEn: "", emissionFactor: 1) }
+        #expect(kinds(wide, [ScenarioFixture.baseline]) == [.tooManyCarriers])
+        var parent = ScenarioFixture.baseline
+        parent.levers = (0..<300).map { Lever(id: "a\($0)", name: "", area: .industry, startYear: 2022, co2Avoided: 1) }
+        var child = ScenarioDefinition(id: "child", name: "", parent: parent.id)
+        child.levers = (0..<201).map { Lever(id: "b\($0)", name: "", area: .industry, startYear: 2022, co2Avoided: 1) }
+        // The parent's 300 are within bounds; the child's 300 inherited and 201 of its own are not.
+        #expect(kinds(ScenarioFixture.base, [parent, child]) == [.tooManyLevers])
+    }
 }

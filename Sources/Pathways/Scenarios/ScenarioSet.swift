@@ -5,6 +5,9 @@ public struct ScenarioSet: Sendable {
     /// A plan holds at most this many scenarios: enough for any planning office, and a bound on the
     /// work one saved plan can ask of the server.
     public static let maximumScenarios = 50
+    /// Carriers and levers are bounded for the same reason: a year's run loops over both.
+    public static let maximumCarriers = 100
+    public static let maximumLevers = 500
 
     public let base: PlanBase
     public let definitions: [ScenarioDefinition]
@@ -12,13 +15,19 @@ public struct ScenarioSet: Sendable {
     public init(base: PlanBase, scenarios: [ScenarioDefinition]) throws(ScenarioProblems) {
         self.base = base
         definitions = scenarios
-        var problems = ScenarioChecks.base(base)
         if scenarios.count > Self.maximumScenarios {
             throw ScenarioProblems([
                 .init(scenario: nil, field: "scenarios", .tooManyScenarios,
                       ["count": "\(scenarios.count)", "maximum": "\(Self.maximumScenarios)"])
             ])
         }
+        if base.carriers.count > Self.maximumCarriers {
+            throw ScenarioProblems([
+                .init(scenario: nil, field: "base.carriers", .tooManyCarriers,
+                      ["count": "\(base.carriers.count)", "maximum": "\(Self.maximumCarriers)"])
+            ])
+        }
+        var problems = ScenarioChecks.base(base)
         var byID: [String: ScenarioDefinition] = [:]
         for scenario in scenarios {
             if byID[scenario.id] != nil {
@@ -30,6 +39,13 @@ public struct ScenarioSet: Sendable {
             switch Self.chain(of: scenario.id, in: byID) {
             case .failure(let problem): problems.append(problem)
             case .success(let chain):
+                let levers = chain.reduce(0) { $0 + $1.levers.count }
+                if levers > Self.maximumLevers {
+                    problems.append(
+                        .init(scenario: scenario.id, field: "levers", .tooManyLevers,
+                              ["count": "\(levers)", "maximum": "\(Self.maximumLevers)"]))
+                    continue
+                }
                 let horizon = chain.compactMap(\.horizon).last
                 problems += ScenarioChecks.scenario(scenario, base: base, horizon: horizon)
             }
