@@ -2,7 +2,7 @@
 /// horizon: its last value lies below the peak by more than the plateau tolerance (a share of the
 /// peak). Otherwise it is still rising at the horizon (its largest value is the last) or on a
 /// plateau (its last value is within the tolerance of its largest).
-public enum Peak: Sendable, Equatable {
+public enum Peak: Sendable, Equatable, Codable {
     /// Peaked in `year` at `value`; the plateau around it began in `plateauFrom` (the first year of
     /// the run of values within the tolerance of the peak that holds the peak).
     case peaked(year: Int, value: Double, plateauFrom: Int)

@@ -41,7 +41,7 @@ public struct Roadmap: Sendable, Equatable, Encodable {
         public let plateauFrom: Int?
         public let largestT: Double?
 
-        init(_ peak: Peak) {
+        public init(_ peak: Peak) {
             switch peak {
             case .peaked(let year, let value, let from):
                 (status, self.year, valueT, plateauFrom, largestT) = ("peaked", year, value, from, nil)

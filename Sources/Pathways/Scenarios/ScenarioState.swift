@@ -6,8 +6,9 @@ struct ScenarioState {
     var gdpGrowth = 0.0
     var activity: [PlanningArea: Double]
     var intensity: [PlanningArea: Double]
-    /// Each area's carrier shares as paths through the base year and the mix years.
-    let shares: [PlanningArea: [String: YearPath]]
+    /// Each area's carrier shares as paths through the base year and the mix years, in the
+    /// order of the base year's carriers.
+    let shares: [PlanningArea: [YearPath]]
     /// Each carrier's emission and 等价值 factors as paths through the base year.
     let emissionFactors: [String: YearPath]
     let equivalentFactors: [String: YearPath]
@@ -18,14 +19,14 @@ struct ScenarioState {
         gdp = base.gdp
         activity = base.areas.mapValues(\.activity)
         intensity = base.areas.mapValues { $0.activity > 0 ? $0.totalEnergy / $0.activity : 0 }
-        var shares: [PlanningArea: [String: YearPath]] = [:]
+        var shares: [PlanningArea: [YearPath]] = [:]
         for (area, figures) in base.areas {
             let total = figures.totalEnergy
             let mix = scenario.areas[area]?.mix ?? [:]
-            for carrier in base.carriers.map(\.id) {
+            shares[area] = base.carriers.map(\.id).map { carrier in
                 var points = [base.year: total > 0 ? (figures.energy[carrier] ?? 0) / total : 0]
                 for (year, given) in mix { points[year] = given[carrier] ?? 0 }
-                shares[area, default: [:]][carrier] = YearPath(points)
+                return YearPath(points)
             }
         }
         self.shares = shares
@@ -61,26 +62,35 @@ struct ScenarioState {
         var energy: [PlanningArea: [String: Double]] = [:], co2: [PlanningArea: [String: Double]] = [:]
         var avoided: [PlanningArea: Double] = [:], leverCO2: [String: Double] = [:]
         var totalEnergy = 0.0, equivalent = 0.0, coal = 0.0, totalCO2 = 0.0
+        // Each carrier's factors of the year, read once for every area.
+        let factors = base.carriers.map { emissionFactors[$0.id]!.interpolated(year)! }
+        let equivalents = base.carriers.map { equivalentFactors[$0.id]!.interpolated(year)! }
         // In the areas' fixed order, so that every run sums the same way to the last digit.
         for area in PlanningArea.allCases where base.areas[area] != nil {
             let gross = activity[area]! * intensity[area]!
-            for carrier in base.carriers {
-                let factor = emissionFactors[carrier.id]!.interpolated(year)!
-                let planned = gross * (shares[area]![carrier.id]!.interpolated(year) ?? 0)
+            let areaShares = shares[area]!
+            let levers = scenario.levers.filter { $0.area == area }
+            var areaEnergy = [String: Double](minimumCapacity: base.carriers.count)
+            var areaCO2 = [String: Double](minimumCapacity: base.carriers.count)
+            for (index, carrier) in base.carriers.enumerated() {
+                let factor = factors[index]
+                let planned = gross * (areaShares[index].interpolated(year) ?? 0)
                 var left = planned
-                for lever in scenario.levers where lever.area == area {
+                for lever in levers where !lever.energySaved.isEmpty {
                     let saving = min(left, (lever.energySaved[carrier.id] ?? 0) * lever.share(in: year))
                     left -= saving
                     leverCO2[lever.id, default: 0] += saving * factor
                 }
-                energy[area, default: [:]][carrier.id] = left
-                co2[area, default: [:]][carrier.id] = left * factor
+                areaEnergy[carrier.id] = left
+                areaCO2[carrier.id] = left * factor
                 totalEnergy += left
-                equivalent += left * equivalentFactors[carrier.id]!.interpolated(year)!
+                equivalent += left * equivalents[index]
                 if carrier.isCoal { coal += left }
                 totalCO2 += left * factor
             }
-            for lever in scenario.levers where lever.area == area && lever.co2Avoided > 0 {
+            energy[area] = areaEnergy
+            co2[area] = areaCO2
+            for lever in levers where lever.co2Avoided > 0 {
                 let amount = lever.co2Avoided * lever.share(in: year)
                 avoided[area, default: 0] += amount
                 leverCO2[lever.id, default: 0] += amount

@@ -113,12 +113,17 @@ extension PageHandlers {
                 let child = RegionPrefix(String(plan.regionCode.prefix(childLength))), child.code == plan.regionCode
             else { continue }
             let peaks: String
-            do {
-                let roadmap = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode)
-                    .roadmap()
-                peaks = roadmap.scenarios.map { "\($0.name)：\(Self.peakText($0.peak, language, t))" }
-                    .joined(separator: language == .zh ? "；" : "; ")
-            } catch let problems as ScenarioProblems { peaks = t[.roadmapCannotRun] + problems.text(language) }
+            if let summary = plan.summary {
+                peaks = summary.scenarios.map { scenario in
+                    "\(scenario.name)：\(Self.peakText(scenario.peak.map(Roadmap.PeakFigures.init), language, t))"
+                }.joined(separator: language == .zh ? "；" : "; ")
+            } else {
+                // It ran when saved and no longer does: say why.
+                do {
+                    _ = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode)
+                    peaks = "—"
+                } catch let problems as ScenarioProblems { peaks = t[.roadmapCannotRun] + problems.text(language) }
+            }
             rows.append(
                 .init(
                     name: RegionNames.name(of: child, language), code: child.code,

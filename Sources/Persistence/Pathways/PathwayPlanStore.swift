@@ -7,6 +7,8 @@ import SQLKit
 public struct StoredPlan: Sendable, Equatable {
     public let regionCode: String
     public let document: String
+    /// Its scenarios' peaks as last run; nil when it could not run then.
+    public let summary: PlanSummary?
     public let revision: Int
     public let updatedBy: String
     public let updatedAt: String
@@ -27,16 +29,19 @@ public struct PathwayPlanStore: Sendable {
     struct Row: Decodable {
         let regionCode: String
         let document: String
+        let summary: String
         let revision: Int
         let updatedBy: String
         let updatedAt: String
 
         var stored: StoredPlan {
             StoredPlan(
-                regionCode: regionCode, document: document, revision: revision, updatedBy: updatedBy,
-                updatedAt: updatedAt)
+                regionCode: regionCode, document: document, summary: PlanSummary.read(summary), revision: revision,
+                updatedBy: updatedBy, updatedAt: updatedAt)
         }
     }
+
+    static let columns = ["region_code", "document", "summary", "revision", "updated_by", "updated_at"]
 
     public func plan(region: String) async throws -> StoredPlan? {
         try await Self.find(region, in: database.sql)
@@ -44,7 +49,7 @@ public struct PathwayPlanStore: Sendable {
 
     /// Every stored plan, by region code.
     public func plans() async throws -> [StoredPlan] {
-        try await database.sql.select().columns("region_code", "document", "revision", "updated_by", "updated_at")
+        try await database.sql.select().columns(Self.columns)
             .from("pathway_plans").orderBy("region_code")
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
     }
@@ -56,6 +61,7 @@ public struct PathwayPlanStore: Sendable {
     public func save(_ file: PlanFile, region: String, revision expected: Int?) async throws -> StoredPlan {
         let checked = try await RegionalStatisticsStore(database).check(file, savedFor: region)
         let document = try Self.document(checked.file)
+        let summary = PlanSummary(checked)
         let actor = try AuditActor.acting().name
         let now = Timestamp.now()
         return try await database.transaction { db in
@@ -66,10 +72,14 @@ public struct PathwayPlanStore: Sendable {
             let revision = (before?.revision ?? 0) + 1
             if before == nil {
                 try await db.insert(into: "pathway_plans")
-                    .columns("region_code", "document", "revision", "updated_by", "updated_at")
-                    .values(SQLBind(region), SQLBind(document), SQLBind(revision), SQLBind(actor), SQLBind(now)).run()
+                    .columns(Self.columns)
+                    .values(
+                        SQLBind(region), SQLBind(document), SQLBind(summary.json), SQLBind(revision), SQLBind(actor),
+                        SQLBind(now)
+                    ).run()
             } else {
                 try await db.update("pathway_plans").set("document", to: SQLBind(document))
+                    .set("summary", to: SQLBind(summary.json))
                     .set("revision", to: SQLBind(revision)).set("updated_by", to: SQLBind(actor))
                     .set("updated_at", to: SQLBind(now)).where("region_code", .equal, SQLBind(region)).run()
             }
@@ -78,7 +88,20 @@ public struct PathwayPlanStore: Sendable {
                     .planSaved, subjectKind: "pathway_plan", subjectID: region,
                     before: try before.map { try Self.auditState($0.file(), document: $0.document, revision: $0.revision) },
                     after: Self.auditState(checked.file, document: document, revision: revision)), in: db)
-            return StoredPlan(regionCode: region, document: document, revision: revision, updatedBy: actor, updatedAt: now)
+            return StoredPlan(
+                regionCode: region, document: document, summary: summary, revision: revision, updatedBy: actor,
+                updatedAt: now)
+        }
+    }
+
+    /// Runs the plans of these regions again and keeps their peaks: their statistics changed. A
+    /// plan that no longer runs keeps no summary (its page says why).
+    public func renewSummaries(regions: Set<String>) async throws {
+        for plan in try await plans() where regions.contains(plan.regionCode) {
+            let summary = try? PlanSummary(
+                await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode))
+            try await database.sql.update("pathway_plans").set("summary", to: SQLBind(summary?.json ?? ""))
+                .where("region_code", .equal, SQLBind(plan.regionCode)).run()
         }
     }
 
@@ -98,7 +121,7 @@ public struct PathwayPlanStore: Sendable {
     }
 
     static func find(_ region: String, in db: any SQLDatabase) async throws -> StoredPlan? {
-        try await db.select().columns("region_code", "document", "revision", "updated_by", "updated_at")
+        try await db.select().columns(Self.columns)
             .from("pathway_plans").where("region_code", .equal, SQLBind(region))
             .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.stored
     }

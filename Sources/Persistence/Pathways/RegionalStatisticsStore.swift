@@ -39,7 +39,7 @@ public struct RegionalStatisticsStore: Sendable {
         _ rows: [RegionalStatistic], provenance: RecordBatch, superseding: [Int64] = []
     ) async throws -> [Int64] {
         let dialect = database.dialect
-        return try await database.transaction { db in
+        let ids = try await database.transaction { db in
             let batchID = try await provenance.insert(count: rows.count, in: db)
             for chunk in superseding.chunked(by: 10_000) {
                 try await db.delete(from: "regional_statistics").where("id", .in, SQLBind.group(Array(chunk))).run()
@@ -64,6 +64,8 @@ public struct RegionalStatisticsStore: Sendable {
             try await AuditLog.append([change], in: db)
             return ids
         }
+        try await PathwayPlanStore(database).renewSummaries(regions: Set(rows.map(\.regionCode)))
+        return ids
     }
 
     /// The stored rows of a region and the regions within it (a prefix of their codes), by year.

@@ -126,4 +126,42 @@ struct PathwayPlanStoreTests {
             }
         }
     }
+
+    @Test("a plan keeps its scenarios' peaks, renewed when its region's statistics change", arguments: TestDatabases.locations)
+    func summaryRenewed(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { database in
+            try await AuditActor.$current.withValue(Self.planner) {
+                func statistics(coal: Double) -> [RegionalStatistic] {
+                    [
+                        RegionalStatistic(regionCode: "510000", year: 2020, area: .industry, carrier: .coal, energyTce: coal),
+                        RegionalStatistic(regionCode: "510000", year: 2020, area: .industry, valueAdded: 500),
+                        RegionalStatistic(regionCode: "510000", year: 2020, gdp: 1_000),
+                    ]
+                }
+                let store = RegionalStatisticsStore(database)
+                try await store.write(statistics(coal: 100), provenance: RecordBatch(kind: "test"))
+                var file = Self.plan()
+                file.base = nil
+                file.baseYear = 2020
+                file.targets = nil
+                try await PathwayPlanStore(database).save(file, region: "510000", revision: nil)
+                let first = try #require(try await PathwayPlanStore(database).plan(region: "510000")?.summary)
+                // The baseline grows with GDP to its horizon: still rising, its largest value its last.
+                guard case .risingAtHorizon(let before) = first.scenarios.first?.peak else {
+                    Issue.record("\(first)")
+                    return
+                }
+                let stored = try await store.storedIDs(regions: ["510000"])
+                try await store.write(
+                    statistics(coal: 200), provenance: RecordBatch(kind: "test"), superseding: Array(stored.values))
+                let renewed = try #require(try await PathwayPlanStore(database).plan(region: "510000")?.summary)
+                guard case .risingAtHorizon(let after) = renewed.scenarios.first?.peak else {
+                    Issue.record("\(renewed)")
+                    return
+                }
+                // Twice the coal, twice the CO2 (the factors are the year's, unchanged).
+                #expect(abs(after - 2 * before) <= 1e-9 * after)
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 /// A region's carbon-peak plan (达峰路线图) as its planners keep it — the plan's JSON document, with
-/// a revision that each save raises so two planners cannot overwrite each other unseen — and the
+/// a revision that each save raises so two planners cannot overwrite each other unseen, and the
+/// peaks of its scenarios as last run (for the lists of many plans, renewed when its statistics
+/// change) — and the
 /// new-project reviews (节能审查) judged against it, each kept with the figures it was judged on.
 enum Migration0014CreatePathwayPlans {
     static let migration = Migration(version: 14, name: "CreatePathwayPlans") { d in
@@ -9,6 +11,7 @@ enum Migration0014CreatePathwayPlans {
                 id \(d.neverReusedPrimaryKey),
                 region_code TEXT NOT NULL,
                 document TEXT NOT NULL,
+                summary TEXT NOT NULL,
                 revision INTEGER NOT NULL,
                 updated_by TEXT NOT NULL,
                 updated_at TEXT NOT NULL
