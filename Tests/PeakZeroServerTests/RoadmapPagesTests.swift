@@ -27,6 +27,9 @@ struct RoadmapPagesTests {
             #expect(enhanced.html.contains("against the baseline, decomposed (2060, t)"))
             #expect(enhanced.html.contains("peaks in 2025 at") && enhanced.html.contains("Why CO2 moved 2020–2023"))
             #expect(enhanced.html.contains("energy total cap 2030"))
+            // The region's dashboard leads to its roadmap.
+            let dashboard = try await WebPagesTests.page(client, "/regions/510000?lang=en")
+            #expect(dashboard.html.contains("href=\"/regions/510000/pathway?lang=en\""))
             // A region without a plan says so.
             let none = try await WebPagesTests.page(client, "/regions/510100/pathway?lang=en")
             #expect(none.status == .ok && none.html.contains("no peak plan saved yet"))

@@ -70,7 +70,10 @@ extension PageHandlers {
             ],
             crumbs: [.init(name: t[.navRegions], address: { _ in .regions })] + crumbs, members: members,
             childrenTitle: t[region.level == .province ? .cities : .counties], years: years, lineUnit: nil,
-            links: [.init(name: t[.unitsInRegion], address: { _ in .units(search: nil, region: code) })])
+            links: [
+                .init(name: t[.unitsInRegion], address: { _ in .units(search: nil, region: code) }),
+                .init(name: t[.roadmapTitle], address: { _ in .roadmap(code: code, scenario: nil) }),
+            ])
         return renderer.response(try await dashboardPage(subject, request: request), template: "dashboard")
     }
 }
