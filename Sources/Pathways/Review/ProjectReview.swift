@@ -41,9 +41,8 @@ public struct ProjectReview: Sendable, Equatable {
             throw ScenarioProblems([.init(scenario: nil, field: "scenario", .unknownScenario, ["scenario": scenario])])
         }
         let problems = check(project, targets, base: plan.base, horizon: resolved.horizon)
-        guard problems.isEmpty, let without = plan.run(scenario), let with = plan.run(scenario, adding: project) else {
-            throw ScenarioProblems(problems)
-        }
+        guard problems.isEmpty, let without = plan.run(scenario) else { throw ScenarioProblems(problems) }
+        let with = plan.adding(project, to: without)
         let judgements = targets.map { judge($0, without: without, with: with, tolerance: tolerance) }
         return ProjectReview(project: project, scenario: scenario, without: without, with: with, judgements: judgements)
     }
@@ -134,10 +133,14 @@ extension ScenarioSet {
     /// A scenario run with a project added from its start year: its energy on top of the area's (by
     /// carrier, at each year's factors) and its value added on top of GDP.
     public func run(_ id: String, adding project: ProposedProject) -> ScenarioResult? {
-        guard let result = run(id) else { return nil }
+        run(id).map { adding(project, to: $0) }
+    }
+
+    /// A scenario's run with the project added: the run is not repeated, only the project's years
+    /// laid on it at each year's factors.
+    public func adding(_ project: ProposedProject, to result: ScenarioResult) -> ScenarioResult {
         let carriers = Dictionary(uniqueKeysWithValues: base.carriers.map { ($0.id, $0) })
-        guard let scenario = resolved(id) else { return nil }
-        let state = ScenarioState(base: base, scenario: scenario)
+        let state = ScenarioState(base: base, scenario: result.scenario)
         let years = result.years.map { year -> ScenarioYear in
             guard year.year >= project.startYear else { return year }
             return year.adding(project, carriers: carriers) { carrier in
