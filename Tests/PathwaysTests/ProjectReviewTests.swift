@@ -56,6 +56,15 @@ struct ProjectReviewTests {
         #expect(throws: ScenarioProblems.self) {
             _ = try ProjectReview.review(Self.project, on: "nowhere", in: plan, targets: [])
         }
+        // Figures too large to mean anything (and to keep the totals finite).
+        var huge = Self.project
+        huge.energy = ["coal": 1e300]
+        huge.valueAdded = .infinity
+        #expect {
+            _ = try ProjectReview.review(huge, on: "baseline", in: plan, targets: [])
+        } throws: { error in
+            (error as? ScenarioProblems)?.problems.map(\.field) == ["project.energy.coal", "project.value_added"]
+        }
     }
 
     @Test("an intensity reduction from its own base year: a given value, or the scenario's own year")

@@ -148,4 +148,27 @@ struct ScenarioTests {
         // The parent's 300 are within bounds; the child's 300 inherited and 201 of its own are not.
         #expect(kinds(ScenarioFixture.base, [parent, child]) == [.tooManyLevers])
     }
+
+    @Test("figures no plan can mean are refused by field, so that no run can overflow")
+    func outOfRange() {
+        var scenario = ScenarioFixture.baseline
+        scenario.gdpGrowth = YearPath([2022: 1e300])
+        scenario.areas[.industry] = AreaDrivers(activityElasticity: YearPath([2022: 1e6]))
+        scenario.emissionFactors = ["coal": YearPath([2025: 1e9])]
+        scenario.levers = [Lever(id: "l", name: "", area: .industry, startYear: 2022, co2Avoided: -5)]
+        var base = ScenarioFixture.base
+        base.gdp = 1e300
+        do {
+            _ = try ScenarioSet(base: base, scenarios: [scenario])
+            Issue.record("a plan of figures out of range ran")
+        } catch {
+            let fields = Set(error.problems.filter { $0.kind == .outOfRange }.map(\.field))
+            #expect(
+                fields == [
+                    "base.gdp", "gdp_growth[2022]", "areas.industry.activity_elasticity[2022]",
+                    "emission_factors.coal[2025]", "levers.l.co2_avoided",
+                ], "\(error.problems)")
+        }
+        #expect(ScenarioProblem.catalogue.gaps == [])
+    }
 }

@@ -65,6 +65,14 @@ public struct ProjectReview: Sendable, Equatable {
                 problems.append(.init(scenario: nil, field: "project.energy.\(carrier)", .negativeValue, ["value": "\(amount)"]))
             }
         }
+        for (carrier, amount) in project.energy.sorted(by: { $0.key < $1.key }) where amount > ScenarioChecks.largestAmount {
+            problems.append(
+                ScenarioChecks.range(amount, 0...ScenarioChecks.largestAmount, scenario: nil, field: "project.energy.\(carrier)")!)
+        }
+        if project.valueAdded > ScenarioChecks.largestAmount {
+            problems.append(
+                ScenarioChecks.range(project.valueAdded, 0...ScenarioChecks.largestAmount, scenario: nil, field: "project.value_added")!)
+        }
         if !(project.valueAdded >= 0) {
             problems.append(.init(scenario: nil, field: "project.value_added", .negativeValue, ["value": "\(project.valueAdded)"]))
         }

@@ -1,10 +1,38 @@
 /// The checks a plan passes before it runs, each naming the field it is about.
 enum ScenarioChecks {
+    /// The ranges a plan's figures must lie in: wide enough for any real plan, narrow enough that
+    /// no run to 2060 can overflow (a rate of +1000 % a year, an elasticity of 100, amounts of 10¹⁵).
+    static let largestRate = 10.0, largestElasticity = 100.0, largestFactor = 1_000.0, largestAmount = 1e15
+
+    /// A problem when `value` lies outside `range`.
+    static func range(
+        _ value: Double, _ range: ClosedRange<Double>, scenario: String?, field: String
+    ) -> ScenarioProblem? {
+        guard !range.contains(value) else { return nil }
+        return .init(
+            scenario: scenario, field: field, .outOfRange,
+            ["value": "\(value)", "minimum": "\(range.lowerBound)", "maximum": "\(range.upperBound)"])
+    }
+
     static func base(_ base: PlanBase) -> [ScenarioProblem] {
         var problems: [ScenarioProblem] = []
         let baseYear = ["base": "\(base.year)"]
         if base.areas.isEmpty || base.gdp <= 0 {
             problems.append(.init(scenario: nil, field: base.gdp <= 0 ? "base.gdp" : "base.areas", .missingBase, baseYear))
+        }
+        problems += [range(base.gdp, 0...largestAmount, scenario: nil, field: "base.gdp")].compactMap { $0 }
+        for (area, figures) in base.areas.sorted(by: { $0.key < $1.key }) {
+            let field = "base.areas.\(area.rawValue)"
+            problems += ([range(figures.activity, -.infinity...largestAmount, scenario: nil, field: field + ".activity")]
+                + figures.energy.sorted { $0.key < $1.key }.map {
+                    range($0.value, -.infinity...largestAmount, scenario: nil, field: field + ".energy.\($0.key)")
+                }).compactMap { $0 }
+        }
+        for carrier in base.carriers {
+            problems += [
+                range(carrier.emissionFactor, -.infinity...largestFactor, scenario: nil, field: "base.carriers.\(carrier.id).emission_factor"),
+                range(carrier.equivalentFactor, -.infinity...largestFactor, scenario: nil, field: "base.carriers.\(carrier.id).equivalent_factor"),
+            ].compactMap { $0 }
         }
         let carriers = Set(base.carriers.map(\.id))
         for (area, figures) in base.areas.sorted(by: { $0.key < $1.key }) {
@@ -47,6 +75,7 @@ enum ScenarioChecks {
             let field = "areas.\(area.rawValue)"
             check.rates(drivers.activityGrowth, field + ".activity_growth")
             check.years(drivers.activityElasticity, field + ".activity_elasticity")
+            check.bounded(drivers.activityElasticity, -largestElasticity...largestElasticity, field + ".activity_elasticity")
             check.rates(drivers.intensityChange, field + ".intensity_change")
             check.mix(drivers.mix, field + ".mix")
         }
@@ -83,6 +112,16 @@ enum ScenarioChecks {
             for year in path.years where path.points[year]! <= -1 || !path.points[year]!.isFinite {
                 add("\(field)[\(year)]", .rateTooLow, ["year": "\(year)", "value": "\(path.points[year]!)"])
             }
+            bounded(path, -.infinity...ScenarioChecks.largestRate, field)
+        }
+
+        /// Every value of the path within `range` (a non-finite one is outside every range).
+        mutating func bounded(_ path: YearPath, _ range: ClosedRange<Double>, _ field: String) {
+            for year in path.years {
+                if let problem = ScenarioChecks.range(path.points[year]!, range, scenario: scenario, field: "\(field)[\(year)]") {
+                    problems.append(problem)
+                }
+            }
         }
 
         mutating func factors(_ path: YearPath, carrier: String, _ field: String) {
@@ -91,6 +130,7 @@ enum ScenarioChecks {
             for year in path.years where path.points[year]! < 0 || !path.points[year]!.isFinite {
                 add("\(field)[\(year)]", .negativeFactor, ["year": "\(year)", "value": "\(path.points[year]!)"])
             }
+            bounded(path, -.infinity...ScenarioChecks.largestFactor, field)
         }
 
         mutating func mix(_ mix: [Int: [String: Double]], _ field: String) {
@@ -116,6 +156,13 @@ enum ScenarioChecks {
                 }
                 for carrier in lever.energySaved.keys.sorted() where !carriers.contains(carrier) {
                     add(field + ".energy_saved", .unknownCarrier, ["carrier": carrier])
+                }
+                let amounts = lever.energySaved.sorted { $0.key < $1.key }.map { ($0.value, ".energy_saved.\($0.key)") }
+                    + [(lever.co2Avoided, ".co2_avoided")]
+                for (value, name) in amounts {
+                    if let problem = ScenarioChecks.range(value, 0...ScenarioChecks.largestAmount, scenario: scenario, field: field + name) {
+                        problems.append(problem)
+                    }
                 }
             }
         }

@@ -11,6 +11,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
         case noBaseGiven, incompleteStatistics, regionMismatch
         /// More scenarios, carriers or levers than a plan may hold (`ScenarioSet.maximum…`).
         case tooManyScenarios, tooManyCarriers, tooManyLevers
+        /// A figure outside what a plan can mean (and what keeps every result finite).
+        case outOfRange
     }
 
     /// The scenario's id (nil for the base year's figures).
@@ -56,6 +58,7 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .incompleteStatistics: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费，或缺当年的排放因子）",
             .regionMismatch: "规划的地区 {given} 与所保存的地区 {region} 不一致",
             .tooManyScenarios: "规划有 {count} 个情景，最多 {maximum} 个",
+            .outOfRange: "数值 {value} 超出范围（{minimum} 至 {maximum}）",
             .tooManyCarriers: "基准年有 {count} 个能源品种，最多 {maximum} 个",
             .tooManyLevers: "情景有 {count} 项措施（含继承），最多 {maximum} 项",
         ],
@@ -81,6 +84,7 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .incompleteStatistics: "the regional statistics of {region} for {year} are incomplete (no GDP, no energy, or no emission factor for that year)",
             .regionMismatch: "the plan's region {given} is not the region {region} it is saved for",
             .tooManyScenarios: "the plan has {count} scenarios; at most {maximum} are allowed",
+            .outOfRange: "the figure {value} is outside the range {minimum} to {maximum}",
             .tooManyCarriers: "the base year has {count} carriers; at most {maximum} are allowed",
             .tooManyLevers: "the scenario has {count} levers (with those it inherits); at most {maximum} are allowed",
         ])
