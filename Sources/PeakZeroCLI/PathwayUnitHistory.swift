@@ -8,9 +8,12 @@ extension PathwayHistoryCommand {
     /// A unit's years from its stored inventories: each year's totals over its children, and with
     /// `--decompose` the LMDI of the change with the children as sectors.
     func unitHistory(_ code: String, language: Language) async throws {
+        guard ["child", "area"].contains(by) else { throw ValidationError("--by is child or area, not \(by)") }
         let history = try await storage.withDatabase(logger: CLILogger.make()) { database in
             let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: code) }
-            return try await UnitHistoryStore(database).history(unit: found, years: 2000...2060)
+            let store = UnitHistoryStore(database)
+            let byChild = try await store.history(unit: found, years: 2000...2060)
+            return by == "area" ? byChild.byArea(industries: try await store.childIndustries(of: found)) : byChild
         }
         guard !history.years.isEmpty else {
             FileHandle.standardError.write(Data((language.word(.historyNoInventories, ["unit": code]) + "\n").utf8))

@@ -42,3 +42,27 @@ struct RegionalHistoryTests {
         #expect(twoYears.excludedChanges(from: 2020, to: 2021) { _ in Self.factors } == [.households: 20])
     }
 }
+
+@Suite("A unit's history by the six areas")
+struct UnitHistoryByAreaTests {
+    @Test("children summed into areas by their industry codes; one without a code is unassigned")
+    func byArea() {
+        let history = UnitHistory(
+            unitCode: "G",
+            years: [
+                2024: [
+                    .init(key: "1", name: "cement", energy: 10, co2: 25, valueAdded: 100),
+                    .init(key: "2", name: "steel", energy: 20, co2: 50, valueAdded: nil),
+                    .init(key: "3", name: "logistics", energy: 5, co2: 11, valueAdded: 30),
+                    .init(key: "4", name: "holding", energy: 1, co2: 2, valueAdded: 7),
+                ]
+            ])
+        // C30 and C31 are manufacturing (industry), G54 road transport, the holding has no code.
+        let grouped = history.byArea(industries: ["1": "C3011", "2": "C3110", "3": "G5430", "4": nil])
+        let children = grouped.years[2024] ?? []
+        #expect(children.map(\.key) == ["industry", "transport", "unassigned"])
+        #expect(children.map(\.energy) == [30, 5, 1] && children.map(\.co2) == [75, 11, 2])
+        // Value added sums what is given: the steel works gives none.
+        #expect(children.map(\.valueAdded) == [100, 30, 7])
+    }
+}

@@ -328,6 +328,17 @@ struct PathwayUnitHistoryTests {
         ])
         let effects = (try JSONSerialization.jsonObject(with: Data(decomposed.out.utf8)) as? [String: Any])?["effects"] as? [String: Double]
         #expect(effects?.keys.sorted() == ["activity", "emission_factor", "intensity", "structure"], "\(decomposed.err)")
+        // By the six areas: the same totals each year, the children summed by their industry codes.
+        let byArea = try ExecutableTests.run([
+            "pathway", "history", "--unit", "DEMO-G1", "--by", "area", "--data-dir", data, "--format", "json",
+        ])
+        let areaYears = (try JSONSerialization.jsonObject(with: Data(byArea.out.utf8)) as? [String: Any])?["years"] as? [[String: Any]]
+        let childYears = json?["years"] as? [[String: Any]]
+        #expect(areaYears?.map { $0["co2_t"] as? Double } == childYears?.map { $0["co2_t"] as? Double }, "\(byArea.err)")
+        let names = Set((areaYears ?? []).flatMap { ($0["children"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } })
+        #expect(!names.isEmpty && names.isSubset(of: Set(PlanningArea.allCases.map(\.rawValue) + [UnitHistory.unassigned])), "\(names)")
+        let badBy = try ExecutableTests.run(["pathway", "history", "--unit", "DEMO-G1", "--by", "sector", "--data-dir", data])
+        #expect(badBy.code != 0 && badBy.err.contains("child or area"))
         let unknown = try ExecutableTests.run(["pathway", "history", "--unit", "NOPE", "--data-dir", data, "--lang", "en"])
         #expect(unknown.code != 0 && unknown.err.contains("NOPE"))
         let both = try ExecutableTests.run(["pathway", "history", "--unit", "X", "--region", "510000", "--data-dir", data])

@@ -63,3 +63,32 @@ public struct UnitHistory: Sendable, Equatable {
         return Dictionary(uniqueKeysWithValues: excluded.map { ($0, co2(to, $0) - co2(from, $0)) })
     }
 }
+
+extension UnitHistory {
+    /// The name of the group of children whose industry code has no area.
+    public static let unassigned = "unassigned"
+
+    /// The same years with the children summed into the six areas (设定的六大领域), each child by its
+    /// GB/T 4754 industry code (`industries` by child key; `industry-areas.csv`); children without
+    /// a code that maps fall under `unassigned`. An area's value added is the sum of its children's,
+    /// or nil when none of them gives one.
+    public func byArea(industries: [String: String?]) -> UnitHistory {
+        var grouped: [Int: [Child]] = [:]
+        for (year, children) in years {
+            var sums: [String: (energy: Double, co2: Double, valueAdded: Double?)] = [:]
+            for child in children {
+                let area = industries[child.key].flatMap { $0 }.flatMap(PlanningArea.init(industryCode:))
+                let key = area?.rawValue ?? Self.unassigned
+                var sum = sums[key] ?? (0, 0, nil)
+                sum.energy += child.energy
+                sum.co2 += child.co2
+                if let added = child.valueAdded { sum.valueAdded = (sum.valueAdded ?? 0) + added }
+                sums[key] = sum
+            }
+            grouped[year] = sums.keys.sorted().map { key in
+                Child(key: key, name: key, energy: sums[key]!.energy, co2: sums[key]!.co2, valueAdded: sums[key]!.valueAdded)
+            }
+        }
+        return UnitHistory(unitCode: unitCode, years: grouped)
+    }
+}

@@ -32,4 +32,11 @@ public struct UnitHistoryStore: Sendable {
         }
         return UnitHistory(unitCode: unit.code, years: found)
     }
+
+    /// The industry code (GB/T 4754) of each of the unit's children, by the key its history uses.
+    public func childIndustries(of unit: ReportingUnit) async throws -> [String: String?] {
+        Dictionary(
+            try await UnitStore(database).children(of: unit.id).map { (String($0.id), $0.industryCode) },
+            uniquingKeysWith: { first, _ in first })
+    }
 }
