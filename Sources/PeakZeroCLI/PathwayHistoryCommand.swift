@@ -87,7 +87,7 @@ struct RegionalHistoryReport {
     var rows: [Row] {
         history.years.keys.sorted().map { year in
             let figures = history.years[year]!
-            let co2 = history.co2(year, factors: factors[year]!).values.reduce(0) { $0 + $1.values.reduce(0, +) }
+            let co2 = history.totalCO2(year, factors: factors[year]!)
             return Row(year: year, gdp: figures.gdp, population: figures.population, energy: figures.totalEnergy, co2: co2)
         }
     }

@@ -5,7 +5,7 @@ import Spreadsheet
 extension Exports {
     /// A roadmap as tables: each scenario and its peak, every year of every scenario (by area too),
     /// the standing against every target, and each scenario's effects against the baseline.
-    public static func roadmap(_ roadmap: Roadmap, region: String, language: Language) -> [ExportTable] {
+    public static func roadmap(_ roadmap: Roadmap, language: Language) -> [ExportTable] {
         func say(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         let areas = PlanningArea.allCases
         let scenarios = roadmap.scenarios.map { scenario -> [CellValue] in

@@ -19,7 +19,15 @@ public struct RegionalYear: Sendable, Equatable {
         valueAdded[area] ?? (area == .households ? population : nil)
     }
 
-    public var totalEnergy: Double { energy.values.reduce(0) { $0 + $1.values.reduce(0, +) } }
+    /// Summed by area and carrier in their fixed order: the same last digit on every run.
+    public var totalEnergy: Double { Self.total(energy) }
+
+    static func total(_ byArea: [PlanningArea: [RegionalCarrier: Double]]) -> Double {
+        byArea.keys.sorted().reduce(0) { sum, area in
+            let byCarrier = byArea[area]!
+            return byCarrier.keys.sorted().reduce(sum) { $0 + byCarrier[$1]! }
+        }
+    }
 }
 
 /// A region's history by year, and what the pathways make of it: CO2 by area and carrier (energy
@@ -38,6 +46,11 @@ public struct RegionalHistory: Sendable, Equatable {
         (years[year]?.energy ?? [:]).mapValues { byCarrier in
             Dictionary(uniqueKeysWithValues: byCarrier.map { ($0.key, $0.value * (factors.emission[$0.key] ?? 0)) })
         }
+    }
+
+    /// A year's CO2 over every area and carrier (t).
+    public func totalCO2(_ year: Int, factors: CarrierFactors) -> Double {
+        RegionalYear.total(co2(year, factors: factors))
     }
 
     /// The areas LMDI can take: those with value added in every year they have energy. LMDI sums

@@ -89,7 +89,7 @@ public struct ProjectReview: Sendable, Equatable {
         switch target.indicator {
         case .peakBy:
             let before = without.peak(tolerance: tolerance)?.year, after = with.peak(tolerance: tolerance)?.year
-            let limit = Double(target.year)
+            let limit = Self.limit(target, without)
             let verdict: Verdict =
                 if let after, after <= target.year { after == before ? .fits : .tightens } else { .breaks }
             return Judgement(target: target, verdict: verdict, without: before.map(Double.init), with: after.map(Double.init), limit: limit)
@@ -123,10 +123,11 @@ public struct ProjectReview: Sendable, Equatable {
         }
     }
 
-    /// A cap's limit is its value; an intensity's is its base year's intensity less the reduction —
+    /// A cap's limit is its value; a peak's, its year; an intensity's is its base year's intensity less the reduction —
     /// the plan's base year unless the target names its own (with the value, or a year the
     /// scenario runs through).
     static func limit(_ target: PlanTarget, _ result: ScenarioResult) -> Double {
+        if target.indicator == .peakBy { return Double(target.year) }
         guard target.indicator == .energyIntensity || target.indicator == .carbonIntensity else { return target.value }
         let baseYear = target.baseYear.flatMap { result.year($0) } ?? result.years.first
         let intensity =

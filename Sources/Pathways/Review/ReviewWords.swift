@@ -24,5 +24,9 @@ extension ProjectReview.Verdict: MessageKey {
 
 extension PlanTarget {
     /// How a target is shown: its name where it was set, else its indicator, and its year.
-    public func label(_ language: Language) -> String { "\(name ?? indicator.name(language)) · \(year)" }
+    public func label(_ language: Language) -> String { Self.label(name: name, indicator: indicator, year: year, language) }
+
+    public static func label(name: String?, indicator: Indicator, year: Int, _ language: Language) -> String {
+        "\(name ?? indicator.name(language)) · \(year)"
+    }
 }

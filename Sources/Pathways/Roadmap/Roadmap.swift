@@ -125,7 +125,7 @@ extension Roadmap.TargetStanding {
         name = target.name
         indicator = target.indicator
         year = target.year
-        let limit = target.indicator == .peakBy ? Double(target.year) : ProjectReview.limit(target, result)
+        let limit = ProjectReview.limit(target, result)
         self.limit = limit
         if target.indicator == .peakBy {
             let peak = result.peak(tolerance: tolerance)?.year

@@ -12,11 +12,10 @@ extension PathwaysAPI {
 
     /// The region `{code}` names (a county, city or province code of six digits); 404 otherwise.
     static func region(_ request: Request, _ context: PeakZeroContext) throws -> String {
-        let code = context.parameters.get("code") ?? ""
-        guard code.count == 6, RegionPrefix(code) != nil else {
+        guard let region = PageHandlers.pathwayRegion(context) else {
             throw APIError.notFound(request.language.say(.noSuchObject))
         }
-        return code
+        return region.code
     }
 
     /// A plan or review request's body: at most `maximumPlanBytes`, decoded by the plan's own keys

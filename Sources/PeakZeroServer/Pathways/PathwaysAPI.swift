@@ -9,10 +9,7 @@ struct PathwaysAPI {
     let database: PeakZeroDatabase
 
     func history(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let code = context.parameters.get("code") ?? ""
-        guard RegionPrefix(code) != nil, code.count == 6 else {
-            throw APIError.notFound(request.language.say(.noSuchObject))
-        }
+        let code = try Self.region(request, context)
         let history = try await RegionalStatisticsStore(database).history(regionCode: code)
         let library = try FactorLibrary.standard()
         let factors: [Int: CarrierFactors]
@@ -103,7 +100,7 @@ struct RegionalHistoryDocument: Encodable {
                     energyTce: energy.values.reduce(0, +), co2T: co2[area]?.values.reduce(0, +) ?? 0,
                     valueAdded: figures.valueAdded[area])
             }
-            let totalCO2 = co2.values.reduce(0) { $0 + $1.values.reduce(0, +) }
+            let totalCO2 = history.totalCO2(year, factors: factors[year]!)
             return Year(
                 year: year, gdp: figures.gdp, population: figures.population, energyTce: figures.totalEnergy,
                 co2T: totalCO2, energyIntensity: figures.gdp.map { figures.totalEnergy / $0 },

@@ -107,7 +107,7 @@ extension PageHandlers {
             let energy = history.years.compactMapValues { year in
                 year.energy[area].map { $0.values.reduce(0, +) }
             }
-            let intensity = added.compactMapValues { $0 }.reduce(into: [Int: Double]()) { result, entry in
+            let intensity = added.reduce(into: [Int: Double]()) { result, entry in
                 if let used = energy[entry.key], entry.value > 0 { result[entry.key] = used / entry.value }
             }
             series.append(("\(area.name(language)) · \(t[.reviewValueAdded])", added))

@@ -24,11 +24,16 @@ extension PageHandlers {
         let t = renderer.strings.table(language)
         let code = region.code
         let stored = try await PathwayPlanStore(database).plan(region: code)
-        let history = try await RegionHistoryFigures.load(code, in: database)
+        // The statistics are read once, for the history's figures and for the plan's base year and targets.
+        let statistics = try await RegionalStatisticsStore(database).history(regionCode: code)
+        let history = try RegionHistoryFigures(statistics)
         var roadmap: Roadmap?
         var problem: String?
         if let stored {
-            do { roadmap = try await RegionalStatisticsStore(database).check(try stored.file(), savedFor: code).roadmap() }
+            do {
+                roadmap = try await RegionalStatisticsStore(database)
+                    .check(try stored.file(), savedFor: code, history: statistics).roadmap()
+            }
             catch let problems as ScenarioProblems { problem = t[.roadmapCannotRun] + problems.text(language) }
         }
         let shownID = request.uri.queryParameters.get("scenario").map { String($0) } ?? roadmap?.baseline
@@ -92,7 +97,7 @@ extension PageHandlers {
             let target = first.targets[index]
             func shown(_ value: Double?) -> String { targetFigure(value, target.indicator, language) }
             return RoadmapPage.TargetRow(
-                name: "\(target.name ?? target.indicator.name(language)) · \(target.year)", limit: shown(target.limit),
+                name: PlanTarget.label(name: target.name, indicator: target.indicator, year: target.year, language), limit: shown(target.limit),
                 cells: roadmap.scenarios.map { scenario in
                     let standing = scenario.targets[index]
                     return .init(
@@ -141,7 +146,7 @@ extension PageHandlers {
             let stored = try await PathwayPlanStore(database).plan(region: region.code),
             let checked = try? await RegionalStatisticsStore(database).check(try stored.file(), savedFor: region.code)
         else { return notFound(request) }
-        let tables = Exports.roadmap(checked.roadmap(), region: region.code, language: request.language)
+        let tables = Exports.roadmap(checked.roadmap(), language: request.language)
         return IntakeAPI.file(
             try Exports.data(tables, format: .xlsx), name: "roadmap-\(region.code)-r\(stored.revision).xlsx", format: .xlsx)
     }

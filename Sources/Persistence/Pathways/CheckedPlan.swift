@@ -34,7 +34,11 @@ public struct CheckedPlan: Sendable {
 extension RegionalStatisticsStore {
     /// The plan checked whole; every problem, each naming its field, when it cannot run. When the
     /// plan is saved for a region, `region` names it: the plan's own region, if it gives one, must be it.
-    public func check(_ file: PlanFile, savedFor region: String? = nil) async throws -> CheckedPlan {
+    /// `history` is the region's, when the caller has read it already; else it is read (once) if
+    /// the base year or the region's targets need it.
+    public func check(
+        _ file: PlanFile, savedFor region: String? = nil, history: RegionalHistory? = nil
+    ) async throws -> CheckedPlan {
         var file = file
         if let region {
             if let given = file.region, given != region {
@@ -44,20 +48,31 @@ extension RegionalStatisticsStore {
             }
             file.region = region
         }
-        let base = try await base(of: file)
+        var read = history
+        func statistics(_ region: String) async throws -> RegionalHistory {
+            if let read { return read }
+            let found = try await self.history(regionCode: region)
+            read = found
+            return found
+        }
+        let base = try await base(of: file, statistics: statistics)
         var checked = try CheckedPlan.checking(file, base: base)
-        if let region = file.region { checked.regionTargets = try await regionTargets(region, planBaseYear: base.year) }
+        if let region = file.region {
+            checked.regionTargets = try await regionTargets(region, planBaseYear: base.year, statistics: statistics)
+        }
         return checked
     }
 
     /// The plan's base year: given, or made from the region's stored statistics and the carrier
     /// factors of that year.
-    func base(of file: PlanFile) async throws -> PlanBase {
+    func base(
+        of file: PlanFile, statistics: (String) async throws -> RegionalHistory
+    ) async throws -> PlanBase {
         if let base = file.base { return base }
         guard let region = file.region, let year = file.baseYear else {
             throw ScenarioProblems([.init(scenario: nil, field: "base", .noBaseGiven)])
         }
-        let history = try await history(regionCode: region)
+        let history = try await statistics(region)
         guard case .success(let factors) = CarrierFactors.derived(
             from: try FactorLibrary.standard(), year: year, province: String(region.prefix(2))),
             let base = history.planBase(year: year, factors: factors)

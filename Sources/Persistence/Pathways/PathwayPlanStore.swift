@@ -15,7 +15,9 @@ public struct StoredPlan: Sendable, Equatable {
 
     /// The plan the document holds (it was checked before it was kept).
     public func file() throws -> PlanFile {
-        do { return try PlanFile.decode(Data(document.utf8)) } catch { throw StoreError.conflict(error.reason) }
+        do { return try PlanFile.decode(Data(document.utf8)) } catch {
+            throw StoreError.conflict("the saved plan of \(regionCode): \(error.field): \(error.reason)")
+        }
     }
 }
 
@@ -97,7 +99,13 @@ public struct PathwayPlanStore: Sendable {
     /// Runs the plans of these regions again and keeps their peaks: their statistics changed. A
     /// plan that no longer runs keeps no summary (its page says why).
     public func renewSummaries(regions: Set<String>) async throws {
-        for plan in try await plans() where regions.contains(plan.regionCode) {
+        var affected: [StoredPlan] = []
+        for chunk in Array(regions).chunked(by: 1_000) {
+            affected += try await database.sql.select().columns(Self.columns).from("pathway_plans")
+                .where("region_code", .in, SQLBind.group(Array(chunk)))
+                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+        }
+        for plan in affected {
             let summary = try? PlanSummary(
                 await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode))
             try await database.sql.update("pathway_plans").set("summary", to: SQLBind(summary?.json ?? ""))

@@ -10,11 +10,13 @@ extension RegionalStatisticsStore {
     /// reduction from a year before the plan's base year takes that year's intensity from the
     /// statistics (CO2 at that year's factors); one whose year the statistics lack is left out, as
     /// it cannot be judged.
-    func regionTargets(_ region: String, planBaseYear: Int) async throws -> [PlanTarget] {
+    func regionTargets(
+        _ region: String, planBaseYear: Int, statistics: (String) async throws -> RegionalHistory
+    ) async throws -> [PlanTarget] {
         guard let prefix = RegionPrefix(region), region == prefix.code else { return [] }
         let stored = try await TargetStore(database).list(scope: .everything, subject: .region(prefix))
         guard !stored.isEmpty else { return [] }
-        let history = try await history(regionCode: region)
+        let history = try await statistics(region)
         let library = try FactorLibrary.standard()
         func intensity(_ indicator: TargetIndicator, _ year: Int) -> Double? {
             guard let figures = history.years[year], let gdp = figures.gdp, gdp > 0 else { return nil }
@@ -22,7 +24,7 @@ extension RegionalStatisticsStore {
             guard case .success(let factors) = CarrierFactors.derived(
                 from: library, year: year, province: String(region.prefix(2)))
             else { return nil }
-            return history.co2(year, factors: factors).values.reduce(0) { $0 + $1.values.reduce(0, +) } / gdp
+            return history.totalCO2(year, factors: factors) / gdp
         }
         return stored.compactMap { target -> PlanTarget? in
             let rule = target.target
