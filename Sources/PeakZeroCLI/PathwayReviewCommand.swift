@@ -17,8 +17,9 @@ struct PathwayReviewCommand: AsyncParsableCommand {
             carbon_intensity (reductions from the base year) and peak_by.
             """)
 
-    @Argument(help: "The plan (JSON), with its targets; or --region for a region's saved plan.") var plan: String?
-    @Option(help: "Review against this region's saved plan and keep the review (audited).") var region: String?
+    @Argument(help: "The plan (JSON), with its targets; or --region / --unit to review against a saved plan and keep the review (audited).")
+    var plan: String?
+    @OptionGroup var whose: PlanSubjectOption
     @Option(help: "The project (JSON).") var project: String
     @Option(help: "The scenario to place it on (default: the baseline).") var scenario: String?
     @OptionGroup var storage: StorageOptions
@@ -34,11 +35,11 @@ struct PathwayReviewCommand: AsyncParsableCommand {
             let problem = PlanFileError(error)
             throw PathwayRunCommand.fail(lang.word(.planUnreadable, ["file": project, "field": problem.field, "reason": problem.reason]))
         }
-        if plan == nil, let region {
-            try await keep(proposed, region: region, language: lang)
+        if plan == nil, whose.isGiven {
+            try await keep(proposed, language: lang)
             return
         }
-        let loaded = try await PathwayRunCommand.load(plan, region: region, storage: storage, language: lang)
+        let loaded = try await PathwayRunCommand.load(plan, whose: whose, storage: storage, language: lang)
         let chosen = scenario ?? loaded.baselineID ?? ""
         let review: ProjectReview
         do {
@@ -50,20 +51,21 @@ struct PathwayReviewCommand: AsyncParsableCommand {
         print(output.isJSON ? report.json() : report.table())
     }
 
-    /// Reviews the project on the region's saved plan and keeps the review.
-    func keep(_ project: ProposedProject, region: String, language: Language) async throws {
+    /// Reviews the project on the region's or unit's saved plan and keeps the review.
+    func keep(_ project: ProposedProject, language: Language) async throws {
         do {
             let (stored, review) = try await storage.withDatabase(logger: CLILogger.make()) { database in
-                try await ProjectReviewStore(database).review(project, region: region, scenario: scenario)
+                let subject = try await whose.subject(in: database, language: language)
+                return try await ProjectReviewStore(database).review(project, for: subject, scenario: scenario)
             }
             let report = ProjectReviewReport(review: review, language: language)
             print(output.isJSON ? report.json() : report.table())
             FileHandle.standardError.write(
-                Data((language.word(.planReviewKept, ["id": "\(stored.id)", "region": region]) + "\n").utf8))
+                Data((language.word(.planReviewKept, ["id": "\(stored.id)", "region": whose.label]) + "\n").utf8))
         } catch let problems as ScenarioProblems {
             throw PathwayRunCommand.fail(problems.text(language))
         } catch StoreError.notFound {
-            throw PathwayRunCommand.fail(language.word(.planNotSaved, ["region": region]))
+            throw PathwayRunCommand.fail(language.word(.planNotSaved, ["region": whose.label, "option": whose.option]))
         }
     }
 }

@@ -15,15 +15,16 @@ struct PathwayRunCommand: AsyncParsableCommand {
             statistics of "region" in "base_year" — and "scenarios", a baseline and those that inherit from it.
             """)
 
-    @Argument(help: "The plan (JSON); or --region for a region's saved plan.") var plan: String?
-    @Option(help: "Run the saved plan of this region (with the region's own targets).") var region: String?
+    @Argument(help: "The plan (JSON); or --region / --unit for a saved plan (with the targets set there).")
+    var plan: String?
+    @OptionGroup var whose: PlanSubjectOption
     @OptionGroup var storage: StorageOptions
     @OptionGroup var output: TableOrJSONOption
     @OptionGroup var language: LanguageOption
 
     func run() async throws {
         let lang = try language.resolved()
-        let checked = try await Self.load(plan, region: region, storage: storage, language: lang)
+        let checked = try await Self.load(plan, whose: whose, storage: storage, language: lang)
         let report = ScenarioReport(roadmap: checked.roadmap(), language: lang)
         print(output.isJSON ? report.json() : report.table())
     }
@@ -34,14 +35,14 @@ struct PathwayRunCommand: AsyncParsableCommand {
         return ExitCode(1)
     }
 
-    /// A plan file, or a region's saved plan, read and checked whole, its base year given or made
-    /// from the stored statistics.
+    /// A plan file, or a region's or unit's saved plan, read and checked whole, its base year given
+    /// or made from the stored statistics.
     static func load(
-        _ path: String?, region: String?, storage: StorageOptions, language: Language
+        _ path: String?, whose: PlanSubjectOption, storage: StorageOptions, language: Language
     ) async throws -> CheckedPlan {
         guard let path else {
-            guard let region else { throw fail(language.word(.planNoFile)) }
-            return try await saved(region, storage: storage, language: language)
+            guard whose.isGiven else { throw fail(language.word(.planNoFile)) }
+            return try await saved(whose, storage: storage, language: language)
         }
         let file = try read(path, language: language)
         do {
@@ -52,14 +53,15 @@ struct PathwayRunCommand: AsyncParsableCommand {
         } catch let problems as ScenarioProblems { throw fail(problems.text(language)) }
     }
 
-    /// A region's saved plan, checked as it stands.
-    static func saved(_ region: String, storage: StorageOptions, language: Language) async throws -> CheckedPlan {
+    /// A region's or unit's saved plan, checked as it stands.
+    static func saved(_ whose: PlanSubjectOption, storage: StorageOptions, language: Language) async throws -> CheckedPlan {
         do {
             return try await storage.withDatabase(logger: CLILogger.make()) { database in
-                guard let stored = try await PathwayPlanStore(database).plan(region: region) else {
-                    throw fail(language.word(.planNotSaved, ["region": region]))
+                let subject = try await whose.subject(in: database, language: language)
+                guard let stored = try await PathwayPlanStore(database).plan(subject) else {
+                    throw fail(language.word(.planNotSaved, ["region": whose.label, "option": whose.option]))
                 }
-                return try await RegionalStatisticsStore(database).check(try stored.file(), savedFor: region)
+                return try await PathwayPlanStore(database).check(try stored.file(), for: subject)
             }
         } catch let problems as ScenarioProblems { throw fail(problems.text(language)) }
     }

@@ -25,6 +25,10 @@ public enum ReferenceData {
     /// 等价值 ratio from the factor library (the representative item and why).
     public static var regionalCarriersCSV: String { text(of: "regional-carriers") }
 
+    /// `item-carriers.csv`: which regional carrier (coal, oil, natural gas, electricity, heat) each
+    /// energy item of `items.csv` is counted under, as the energy balance sheet groups them.
+    public static var itemCarriersCSV: String { text(of: "item-carriers") }
+
     /// `industry-areas.csv`: which of a carbon-peak plan's six areas each GB/T 4754-2017 division
     /// belongs to (PeakZero's convention, grade U, said so in every row).
     public static var industryAreasCSV: String { text(of: "industry-areas") }

@@ -24,4 +24,16 @@ struct CarrierFactorsTests {
         let specs = factors.specs()
         #expect(specs.map(\.id) == RegionalCarrier.allCases.map(\.rawValue) && specs.filter(\.isCoal).map(\.id) == ["coal"])
     }
+
+    /// `item-carriers.csv` follows the energy balance sheet's groups; every energy item of the
+    /// bundled catalogue must be counted under one, and a process gas under none.
+    @Test("every energy item of the catalogue is counted under a carrier")
+    func itemCarriers() {
+        for item in ItemCatalog.bundled.items {
+            let carrier = RegionalCarrier(item: item.code)
+            #expect((carrier != nil) == (item.kind != .gas), "\(item.code)")
+        }
+        #expect(RegionalCarrier(item: "coke_oven_gas") == .coal && RegionalCarrier(item: "lpg") == .oil)
+        #expect(RegionalCarrier(item: "lng") == .gas && RegionalCarrier(item: "green_electricity") == .electricity)
+    }
 }

@@ -75,9 +75,9 @@ struct AuditAPITests {
                     uri = route.path.replacingOccurrences(of: "{id}", with: String(Self.createdID(made.json)))
                     body =
                         #"{"method": "manual", "children": [{"unit_id": \#(w.units["E1"]!), "kind": "cap", "value": 60}, {"unit_id": \#(w.units["E2"]!), "kind": "cap", "value": 40}]}"#
-                case .putRegionPlan: body = PathwayPlansAPITests.countyPlan
-                case .createProjectReview:
-                    // Planned by the route before it (`putRegionPlan` comes first).
+                case .putRegionPlan, .putUnitPlan: body = PathwayPlansAPITests.countyPlan
+                case .createProjectReview, .createUnitProjectReview:
+                    // Planned by the route before it (`put…Plan` comes first).
                     body = #"{"project": {"name": "p", "area": "industry", "start_year": 2025, "energy": {"coal": 1}, "value_added": 1}}"#
                 case .setEfficiencyScale: body = #"{"scale": null}"#
                 case .setBenchmarks: body = #"{"source": "published", "averages": {"C38": 0.7}}"#

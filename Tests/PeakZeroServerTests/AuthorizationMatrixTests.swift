@@ -138,7 +138,10 @@ struct AuthorizationMatrixTests {
             .getProjectReview:
             ([404], [404])
         // Plans and project reviews are changed by those who set targets.
-        case .putRegionPlan, .createProjectReview: ([403], [403])
+        case .putRegionPlan, .createProjectReview, .putUnitPlan, .createUnitProjectReview: ([403], [403])
+        // F1 has no plan saved (nor a review 0); E2 is outside.
+        case .unitRoadmap, .getUnitPlan, .getUnitProjectReview: ([404], [404])
+        case .listUnitProjectReviews: ([200], [404])
         case .createActivity, .createEconomic: ([201], [422])
         case .computeInventory: ([201], [404])
         case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])

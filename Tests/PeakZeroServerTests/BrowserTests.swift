@@ -76,7 +76,7 @@ struct BrowserTests {
             let province = try #require(
                 try await TargetStore(database).list(scope: .everything, subject: .region(RegionPrefix("51")!)).first)
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
-            let review = try #require(try await ProjectReviewStore(database).reviews(region: "510000").first)
+            let review = try #require(try await ProjectReviewStore(database).reviews(.region("510000")).first)
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in

@@ -117,4 +117,45 @@ struct PathwayPlansAPITests {
             #expect(try await client.call(.get, outside + "/reviews", headers: manager).status == .notFound)
         }
     }
+
+    @Test("a unit's manager plans the units below it, not others; its reviews are its own", arguments: ["sqlite", "postgres"])
+    func unitPlans(_ kind: String) async throws {
+        try await withAPI(kind) { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let accounts = AccountStore(database, cost: 4)
+            func bearer(_ name: String, _ grant: RoleGrant) async throws -> HTTPFields {
+                let account = try await accounts.create(name: name, password: "a long password", grants: [grant])
+                return [.authorization: "Bearer \(try await accounts.makeToken(for: account, name: "t").secret)"]
+            }
+            let manager = try await bearer("mia", RoleGrant(role: .manager, unitID: Int64(w.units["E1"]!)))
+            let viewer = try await bearer("vic", RoleGrant(role: .viewer, unitID: Int64(w.units["E1"]!)))
+            let inside = "/api/v1/units/\(w.units["F1"]!)/pathway", outside = "/api/v1/units/\(w.units["E2"]!)/pathway"
+            #expect(try await client.call(.get, inside, headers: manager).status == .notFound)  // no plan yet
+            let saved = try await client.call(.put, inside + "/plan", json: Self.countyPlan, headers: manager)
+            #expect(saved.status == .ok && saved.json.object["unit_id"] as? Int == w.units["F1"]!)
+            #expect(saved.json.object["region"] == nil)
+            #expect(try await client.call(.put, outside + "/plan", json: Self.countyPlan, headers: manager).status == .notFound)
+            #expect(try await client.call(.put, inside + "/plan", json: Self.countyPlan, headers: viewer).status == .forbidden)
+            // A unit's plan names no region.
+            let named = try await client.call(
+                .put, inside + "/plan", json: Self.countyPlan.replacingOccurrences(of: #"{"base""#, with: #"{"region": "510104", "base""#),
+                headers: manager)
+            #expect(named.status == .unprocessableContent, "\(named.json ?? "")")
+            let roadmap = try await client.call(.get, inside, headers: viewer)
+            #expect(roadmap.status == .ok && roadmap.json.object["unit_id"] as? Int == w.units["F1"]!)
+            let project = #"{"project": {"name": "p", "area": "industry", "start_year": 2025, "energy": {"coal": 1}, "value_added": 1}}"#
+            #expect(try await client.call(.post, inside + "/reviews", json: project, headers: viewer).status == .forbidden)
+            let review = try await client.call(.post, inside + "/reviews", json: project, headers: manager)
+            #expect(review.status == .created && review.json.object["unit_id"] as? Int == w.units["F1"]!)
+            let id = try #require(review.json.object["id"] as? Int)
+            #expect(try await client.call(.get, inside + "/reviews/\(id)", headers: viewer).status == .ok)
+            let listed = try await client.call(.get, inside + "/reviews", headers: viewer).json.object["reviews"] as? [Any]
+            #expect(listed?.count == 1)
+            // The review is F1's: asked under another unit or a region, it is missing.
+            #expect(try await client.call(.get, "/api/v1/units/\(w.units["E1"]!)/pathway/reviews/\(id)").status == .notFound)
+            #expect(try await client.call(.get, "/api/v1/regions/510104/pathway/reviews/\(id)").status == .notFound)
+            #expect(try await client.call(.get, outside + "/reviews", headers: manager).status == .notFound)
+            #expect(try await client.call(.get, "/api/v1/units/999999/pathway").status == .notFound)
+        }
+    }
 }

@@ -57,13 +57,13 @@ struct RoadmapPagesTests {
             let page = try await WebPagesTests.page(client, "/regions/510000/pathway/plan?lang=en")
             #expect(page.status == .ok && page.html.contains("name=\"revision\" value=\"1\""))
             #expect(page.html.contains("GM(1,1) forecast") && page.html.contains("GDP"))
-            let stored = try #require(try await PathwayPlanStore(database).plan(region: "510000"))
+            let stored = try #require(try await PathwayPlanStore(database).plan(.region("510000")))
             let cycle = stored.document.replacingOccurrences(of: "\"id\" : \"baseline\",", with: "\"id\" : \"baseline\", \"parent\" : \"enhanced\",")
             #expect(cycle != stored.document)
             let refused = try await WebDataPagesTests.post(
                 client, "/regions/510000/pathway/plan?lang=en", ["document": cycle, "revision": "1"])
             #expect(refused.status == .unprocessableContent && refused.html.contains("inherit in a cycle"))
-            #expect(try await PathwayPlanStore(database).plan(region: "510000")?.revision == 1)
+            #expect(try await PathwayPlanStore(database).plan(.region("510000"))?.revision == 1)
             let unreadable = try await WebDataPagesTests.post(
                 client, "/regions/510000/pathway/plan?lang=zh", ["document": "{\"scenarios\": 3}", "revision": "1"])
             #expect(unreadable.status == .unprocessableContent && unreadable.html.contains("字段 scenarios 无法读取"))
@@ -93,7 +93,7 @@ struct RoadmapPagesTests {
             fields["start_year"] = "2070"
             let outside = try await WebDataPagesTests.post(client, "/regions/510000/pathway/reviews?lang=en", fields)
             #expect(outside.status == .unprocessableContent && outside.html.contains("outside the horizon"))
-            #expect(try await ProjectReviewStore(database).reviews(region: "510000").count == 2)
+            #expect(try await ProjectReviewStore(database).reviews(.region("510000")).count == 2)
             fields["start_year"] = "2026"
             let kept = try await WebDataPagesTests.post(client, "/regions/510000/pathway/reviews?lang=en", fields)
             #expect(kept.status == .seeOther)

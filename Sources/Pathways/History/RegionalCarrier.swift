@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import ReferenceData
 
 /// The energy carriers regional energy balances are kept in (能源平衡表's broad groups).
 public enum RegionalCarrier: String, CaseIterable, Codable, Sendable, Comparable, MessageKey {
@@ -38,4 +39,23 @@ extension PlanningArea {
         }) else { return nil }
         self = found
     }
+}
+
+extension RegionalCarrier {
+    /// The carrier an energy item of an inventory is counted under (`item-carriers.csv`: the
+    /// energy balance sheet's groups); nil for an item that is not energy (a process gas).
+    public init?(item: String) {
+        guard let found = Self.byItem[item] else { return nil }
+        self = found
+    }
+
+    static let byItem: [String: RegionalCarrier] = {
+        // The file is part of the build; a malformed one shows as energy items without a carrier (tested).
+        guard let table = try? CSVTable(parsing: ReferenceData.itemCarriersCSV) else { return [:] }
+        return Dictionary(
+            table.records.dropFirst().compactMap { record in
+                guard record.count >= 2, let carrier = RegionalCarrier(rawValue: record[1]) else { return nil }
+                return (record[0], carrier)
+            }, uniquingKeysWith: { first, _ in first })
+    }()
 }

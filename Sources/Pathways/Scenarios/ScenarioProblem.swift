@@ -9,6 +9,8 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
         case leverOutsideHorizon, negativeValue, unknownScenario
         /// The plan gives no base year, or the stored statistics cannot make it.
         case noBaseGiven, incompleteStatistics, regionMismatch
+        /// A unit's plan cannot make its base year from the unit's stored inventory and economic records.
+        case noUnitInventory, unitsWithoutArea, noUnitActivity, unitPlanNamesRegion
         /// More scenarios, carriers or levers than a plan may hold (`ScenarioSet.maximum…`).
         case tooManyScenarios, tooManyCarriers, tooManyLevers
         /// A figure outside what a plan can mean (and what keeps every result finite).
@@ -32,6 +34,9 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
 
     public func text(_ language: Language) -> String {
         let place = [scenario, field.isEmpty ? nil : field].compactMap { $0 }.joined(separator: (language == .zh ? "：" : ": "))
+        var arguments = arguments
+        // An area is named in the reader's language.
+        if let area = arguments["area"].flatMap(PlanningArea.init(rawValue:)) { arguments["area"] = area.name(language) }
         return place + (language == .zh ? "：" : ": ") + Self.catalogue.text(kind, language, arguments)
     }
 
@@ -57,6 +62,10 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .noBaseGiven: "规划须给出 base（基准年数据），或给出 region 和 base_year 以读取已导入的区域统计数据",
             .incompleteStatistics: "地区 {region} 的 {year} 年区域统计数据不全（缺地区生产总值或能源消费，或缺当年的排放因子）",
             .regionMismatch: "规划的地区 {given} 与所保存的地区 {region} 不一致",
+            .noUnitInventory: "没有覆盖单位 {unit} {year} 年能源消费的清单；请先计算该年的清单",
+            .unitsWithoutArea: "以下单位有能源消费，但其国民经济行业代码（GB/T 4754）不能归入六大领域：{units}；请补全行业代码",
+            .noUnitActivity: "{area}领域 {year} 年有能源消费，但没有增加值或工业总产值（经济数据）",
+            .unitPlanNamesRegion: "单位的规划不应给出地区（region）：其基准年取自单位的清单",
             .tooManyScenarios: "规划有 {count} 个情景，最多 {maximum} 个",
             .outOfRange: "数值 {value} 超出范围（{minimum} 至 {maximum}）",
             .tooManyCarriers: "基准年有 {count} 个能源品种，最多 {maximum} 个",
@@ -83,6 +92,10 @@ public struct ScenarioProblem: Error, Sendable, Equatable {
             .noBaseGiven: "the plan must give its base year under \"base\", or \"region\" and \"base_year\" to read the imported regional statistics",
             .incompleteStatistics: "the regional statistics of {region} for {year} are incomplete (no GDP, no energy, or no emission factor for that year)",
             .regionMismatch: "the plan's region {given} is not the region {region} it is saved for",
+            .noUnitInventory: "no inventory of {year} covers the energy use of unit {unit}; compute that year's inventory first",
+            .unitsWithoutArea: "these units use energy but their industry code (GB/T 4754) places them in none of the six areas: {units}; complete their industry codes",
+            .noUnitActivity: "the {area} area uses energy in {year} but has no value added or output value (economic records)",
+            .unitPlanNamesRegion: "a unit's plan names no region: its base year comes from the unit's inventory",
             .tooManyScenarios: "the plan has {count} scenarios; at most {maximum} are allowed",
             .outOfRange: "the figure {value} is outside the range {minimum} to {maximum}",
             .tooManyCarriers: "the base year has {count} carriers; at most {maximum} are allowed",

@@ -21,7 +21,7 @@ enum CLIWords: String, MessageKey {
     case historyHeading, historyHeader, historyEmpty, historyNoFactor, historyExcluded
     case unitHistoryHeading, unitHistoryHeader, historyNoInventories
     // `pathway run`.
-    case planUnreadable, planBadRegion, planStale, planSaved, planNoFile, planNotSaved, planReviewKept, planPeaked, planPlateau, planRising, planHeader
+    case planUnreadable, planBadRegion, planStale, planSaved, planNoFile, planNotSaved, planUnknownUnit, planOneSubject, planReviewKept, planPeaked, planPlateau, planRising, planHeader
     case planAgainstBaseline, planScenario, planCapture
     // `pathway review`.
     case reviewHeading, reviewHeader

@@ -2,8 +2,8 @@ import Hummingbird
 
 extension PathwaysAPI {
     /// The pathways API routes: what each serves, what it is about and what it changes. A region's
-    /// planners are the accounts whose scope covers it; plans and reviews are changed by those who
-    /// set targets (managers and administrators).
+    /// planners are the accounts whose scope covers it, a unit's those whose scope holds it; plans
+    /// and reviews are changed by those who set targets (managers and administrators).
     static let endpoints: [APIEndpoint<PathwaysAPI>] = [
         APIEndpoint(
             .regionPathwayHistory, .get, "/api/v1/regions/{code}/pathway/history", subject: .regionInPath,
@@ -44,15 +44,46 @@ extension PathwaysAPI {
             success: .created, tag: "pathways"
         ) { $0.createReview },
         APIEndpoint(
-            .getProjectReview, .get, "/api/v1/regions/{code}/pathway/reviews/{id}", subject: .regionInPath,
+            .getProjectReview, .get, "/api/v1/regions/{code}/pathway/reviews/{review}", subject: .regionInPath,
             change: .nothing, summary: "A kept new-project review", tag: "pathways"
+        ) { $0.review },
+        APIEndpoint(
+            .unitRoadmap, .get, "/api/v1/units/{id}/pathway", subject: .unitInPath, change: .nothing,
+            summary:
+                "The unit's roadmap (率先达峰) from its stored plan, as for a region: the plan's base year made from the unit's inventory (its units' energy by area — each by its industry code — and carrier, with the unit's own factors) and judged beside the unit's own targets",
+            tag: "pathways"
+        ) { $0.roadmap },
+        APIEndpoint(
+            .getUnitPlan, .get, "/api/v1/units/{id}/pathway/plan", subject: .unitInPath, change: .nothing,
+            summary: "The unit's stored plan (its JSON as saved), with its revision and who saved it when",
+            tag: "pathways"
+        ) { $0.plan },
+        APIEndpoint(
+            .putUnitPlan, .put, "/api/v1/units/{id}/pathway/plan", subject: .unitInPath, change: .targets,
+            summary:
+                "Save the unit's plan: checked whole as a region's; it names no region, and its `base_year` must have an inventory. With `revision`, refused (409) when another save came after that revision",
+            query: [("revision", "the revision the plan was edited from")], tag: "pathways"
+        ) { $0.savePlan },
+        APIEndpoint(
+            .listUnitProjectReviews, .get, "/api/v1/units/{id}/pathway/reviews", subject: .unitInPath,
+            change: .nothing, summary: "The unit's new-project reviews, newest first", tag: "pathways"
+        ) { $0.reviews },
+        APIEndpoint(
+            .createUnitProjectReview, .post, "/api/v1/units/{id}/pathway/reviews", subject: .unitInPath,
+            change: .targets,
+            summary: "Review a new project against the unit's plan, as for a region; kept and audited",
+            success: .created, tag: "pathways"
+        ) { $0.createReview },
+        APIEndpoint(
+            .getUnitProjectReview, .get, "/api/v1/units/{id}/pathway/reviews/{review}", subject: .unitInPath,
+            change: .nothing, summary: "A kept new-project review of the unit", tag: "pathways"
         ) { $0.review },
     ]
 }
 
 extension PageHandlers {
-    /// The pathways pages: a region's roadmap, its plan's editor and its project reviews. Those
-    /// who set targets in the region change the plan and review projects; others in scope read.
+    /// The pathways pages: a region's or unit's roadmap, its plan's editor and its project reviews.
+    /// Those who set targets there change the plan and review projects; others in scope read.
     static let pathwaysPages: [PageEndpoint] = [
         PageEndpoint(.roadmap, .get, "/regions/{code}/pathway", subject: .regionInPath, change: .nothing) {
             $0.roadmapPage
@@ -73,7 +104,28 @@ extension PageHandlers {
             .projectReviewCreate, .post, "/regions/{code}/pathway/reviews", subject: .regionInPath, change: .targets
         ) { $0.createProjectReviewForm },
         PageEndpoint(
-            .projectReview, .get, "/regions/{code}/pathway/reviews/{id}", subject: .regionInPath, change: .nothing
+            .projectReview, .get, "/regions/{code}/pathway/reviews/{review}", subject: .regionInPath, change: .nothing
+        ) { $0.projectReviewPage },
+        PageEndpoint(.unitRoadmap, .get, "/units/{id}/pathway", subject: .unitInPath, change: .nothing) {
+            $0.roadmapPage
+        },
+        PageEndpoint(.unitRoadmapExport, .get, "/units/{id}/pathway/export", subject: .unitInPath, change: .nothing) {
+            $0.roadmapExport
+        },
+        PageEndpoint(.unitPlanEditor, .get, "/units/{id}/pathway/plan", subject: .unitInPath, change: .nothing) {
+            $0.planEditorPage
+        },
+        PageEndpoint(.unitPlanSave, .post, "/units/{id}/pathway/plan", subject: .unitInPath, change: .targets) {
+            $0.savePlanForm
+        },
+        PageEndpoint(.unitProjectReviews, .get, "/units/{id}/pathway/reviews", subject: .unitInPath, change: .nothing) {
+            $0.projectReviewsPage
+        },
+        PageEndpoint(
+            .unitProjectReviewCreate, .post, "/units/{id}/pathway/reviews", subject: .unitInPath, change: .targets
+        ) { $0.createProjectReviewForm },
+        PageEndpoint(
+            .unitProjectReview, .get, "/units/{id}/pathway/reviews/{review}", subject: .unitInPath, change: .nothing
         ) { $0.projectReviewPage },
     ]
 }

@@ -5,7 +5,8 @@ import Pathways
 import Persistence
 
 /// The plan's editor: its JSON, checked whole on saving (every problem by field, nothing kept while
-/// there is one), beside rates fitted on the region's statistics that a planner may take as drivers.
+/// there is one), beside rates fitted on the region's statistics (or the unit's inventories) that a
+/// planner may take as drivers.
 struct PlanEditorPage: Sendable {
     struct Helper: Sendable {
         let what: String
@@ -28,22 +29,22 @@ struct PlanEditorPage: Sendable {
 
 extension PageHandlers {
     func planEditorPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
-        let stored = try await PathwayPlanStore(database).plan(region: region.code)
-        let document = if let stored { stored.document } else { try await starterPlan(region) }
+        guard let place = try await PlanPlace.find(context, request.language, in: database) else { return notFound(request) }
+        let stored = try await PathwayPlanStore(database).plan(place.subject)
+        let document = if let stored { stored.document } else { try await starterPlan(place.subject) }
         return try await planEditor(
-            request, context, region, document: document, revision: stored?.revision ?? 0, problems: [])
+            request, context, place, document: document, revision: stored?.revision ?? 0, problems: [])
     }
 
     func savePlanForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
+        guard let place = try await PlanPlace.find(context, request.language, in: database) else { return notFound(request) }
         // Form-encoded, a plan's JSON takes up to three bytes a character.
         let form = try await FormPost.read(request, limit: 3 * PathwaysAPI.maximumPlanBytes)
         let language = request.language
         let document = form["document"], revision = Int(form["revision"]) ?? 0
         func again(_ problems: [String]) async throws -> Response {
             try await planEditor(
-                request, context, region, document: document, revision: revision, problems: problems,
+                request, context, place, document: document, revision: revision, problems: problems,
                 status: .unprocessableContent)
         }
         let file: PlanFile
@@ -51,42 +52,43 @@ extension PageHandlers {
             return try await again([language.say(.planUnreadable, ["field": error.field, "reason": error.reason])])
         }
         do {
-            try await PathwayPlanStore(database).save(file, region: region.code, revision: revision)
+            try await PathwayPlanStore(database).save(file, for: place.subject, revision: revision)
         } catch let problems as ScenarioProblems {
             return try await again(problems.problems.map { $0.text(language) })
         } catch StoreError.conflict {
-            let now = try await PathwayPlanStore(database).plan(region: region.code)?.revision ?? 0
+            let now = try await PathwayPlanStore(database).plan(place.subject)?.revision ?? 0
             return try await again([language.say(.planStale, ["revision": "\(now)"])])
         }
-        return Self.redirect(to: SiteURL.roadmap(code: region.code, scenario: nil).link(language))
+        return Self.redirect(to: SiteURL.roadmap(place.subject, scenario: nil).link(language))
     }
 
     func planEditor(
-        _ request: Request, _ context: PeakZeroContext, _ region: RegionPrefix, document: String, revision: Int,
+        _ request: Request, _ context: PeakZeroContext, _ place: PlanPlace, document: String, revision: Int,
         problems: [String], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
-        let heading = "\(RegionNames.name(of: region, language)) · \(t[.planEditorTitle])"
-        let helpers = try await forecastHelpers(region, language, t)
+        let heading = "\(place.name) · \(t[.planEditorTitle])"
+        let helpers = Self.forecastHelpers(try await helperSeries(place.subject), language, t)
         let model = PlanEditorPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: heading, current: .planEditor,
-                sameIn: { _ in .planEditor(code: region.code) }),
-            heading: heading, roadmapURL: SiteURL.roadmap(code: region.code, scenario: nil).link(language),
-            action: try await plans(region, context) ? SiteURL.planEditor(code: region.code).link(language) : nil,
+                strings: renderer.strings, language: language, title: heading, current: place.current(.planEditor),
+                sameIn: { _ in .planEditor(place.subject) }),
+            heading: heading, roadmapURL: SiteURL.roadmap(place.subject, scenario: nil).link(language),
+            action: try await place.isPlanned(by: context, in: database) ? SiteURL.planEditor(place.subject).link(language) : nil,
             document: document, revision: String(revision), problems: problems, hasProblems: !problems.isEmpty,
             helpers: helpers, hasHelpers: !helpers.isEmpty)
         return renderer.response(model, template: "plan-editor", status: status)
     }
 
-    /// A plan to start from: the region's latest statistics year as the base, one baseline to 2060.
-    func starterPlan(_ region: RegionPrefix) async throws -> String {
-        let history = try await RegionalStatisticsStore(database).history(regionCode: region.code)
-        let year = history.years.filter { $0.value.gdp != nil && $0.value.totalEnergy > 0 }.keys.max()
+    /// A plan to start from: the latest year of the region's statistics (or the unit's
+    /// inventories) as the base, one baseline to 2060.
+    func starterPlan(_ subject: PlanSubject) async throws -> String {
+        let series = try await helperSeries(subject)
+        let year = series.gdp.keys.filter { (series.energy[$0] ?? 0) > 0 }.max()
+        let region = subject.regionCode.map { "\n  \"region\": \"\($0)\"," } ?? ""
         return """
-            {
-              "region": "\(region.code)",
+            {\(region)
               "base_year": \(year.map(String.init) ?? "null"),
               "plateau_tolerance": 0.01,
               "targets": [],
@@ -97,16 +99,51 @@ extension PageHandlers {
             """
     }
 
-    /// Rates fitted on the statistics' years: compound growth and GM(1,1)'s implied yearly growth
-    /// (over the five years after the last) of GDP, each area's value added and its energy intensity.
-    func forecastHelpers(_ region: RegionPrefix, _ language: Language, _ t: Words) async throws -> [PlanEditorPage.Helper] {
-        let history = try await RegionalStatisticsStore(database).history(regionCode: region.code)
-        var series: [(String, [Int: Double])] = [(t[.planEditorGdp], history.years.compactMapValues(\.gdp))]
-        for area in PlanningArea.allCases {
-            let added = history.years.compactMapValues { $0.valueAdded[area] }
-            let energy = history.years.compactMapValues { year in
-                year.energy[area].map { $0.values.reduce(0, +) }
+    /// The series a plan's drivers are fitted on: GDP (a unit's value added, else output value),
+    /// total energy, and each area's activity and energy by year.
+    struct HelperSeries {
+        var gdp: [Int: Double] = [:]
+        var energy: [Int: Double] = [:]
+        var activity: [PlanningArea: [Int: Double]] = [:]
+        var areaEnergy: [PlanningArea: [Int: Double]] = [:]
+    }
+
+    func helperSeries(_ subject: PlanSubject) async throws -> HelperSeries {
+        var series = HelperSeries()
+        switch subject {
+        case .region(let code):
+            let history = try await RegionalStatisticsStore(database).history(regionCode: code)
+            series.gdp = history.years.compactMapValues(\.gdp)
+            series.energy = history.years.mapValues(\.totalEnergy)
+            for area in PlanningArea.allCases {
+                series.activity[area] = history.years.compactMapValues { $0.valueAdded[area] }
+                series.areaEnergy[area] = history.years.compactMapValues { year in year.energy[area].map { $0.values.reduce(0, +) } }
             }
+        case .unit(let id):
+            // Years whose energy cannot be placed in areas give no series (the roadmap page says why).
+            let years = (try? await UnitHistoryStore(database).energyHistory(unitID: id)) ?? [:]
+            for (year, figures) in years {
+                let economy = figures.economy.values
+                let added = economy.compactMap(\.valueAdded).reduce(0, +)
+                let output = economy.compactMap(\.outputValue).reduce(0, +)
+                if added > 0 || output > 0 { series.gdp[year] = added > 0 ? added : output }
+                series.energy[year] = figures.energy
+                for (area, economy) in figures.economy {
+                    if let activity = economy.valueAdded ?? economy.outputValue { series.activity[area, default: [:]][year] = activity }
+                }
+                for cell in figures.cells { series.areaEnergy[cell.area, default: [:]][year, default: 0] += cell.energy }
+            }
+        }
+        return series
+    }
+
+    /// Rates fitted on the history's years: compound growth and GM(1,1)'s implied yearly growth
+    /// (over the five years after the last) of GDP, each area's activity and its energy intensity.
+    static func forecastHelpers(_ history: HelperSeries, _ language: Language, _ t: Words) -> [PlanEditorPage.Helper] {
+        var series: [(String, [Int: Double])] = [(t[.planEditorGdp], history.gdp)]
+        for area in PlanningArea.allCases {
+            let added = history.activity[area] ?? [:]
+            let energy = history.areaEnergy[area] ?? [:]
             let intensity = added.reduce(into: [Int: Double]()) { result, entry in
                 if let used = energy[entry.key], entry.value > 0 { result[entry.key] = used / entry.value }
             }

@@ -5,10 +5,11 @@ import Persistence
 
 extension PageHandlers {
     func projectReviewPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context), let id = context.parameters.get("id").flatMap(Int64.init),
-            let review = try await ProjectReviewStore(database).review(id: id), review.regionCode == region.code
-        else { return notFound(request) }
         let language = request.language
+        guard let place = try await PlanPlace.find(context, language, in: database),
+            let id = context.parameters.get("review").flatMap({ Int64($0) }),
+            let review = try await ProjectReviewStore(database).review(id: id), review.subject == place.subject
+        else { return notFound(request) }
         let t = renderer.strings.table(language)
         let project = review.project
         let energy = project.energy.sorted { $0.key < $1.key }
@@ -24,12 +25,12 @@ extension PageHandlers {
             .init(label: t[.reviewBy], value: review.createdBy),
             .init(label: t[.reviewAt], value: review.createdAt),
         ]
-        let heading = "\(RegionNames.name(of: region, language)) · \(project.name)"
+        let heading = "\(place.name) · \(project.name)"
         let model = ProjectReviewPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: heading, current: .projectReview,
-                sameIn: { _ in .projectReview(code: region.code, id: id) }),
-            heading: heading, reviewsURL: SiteURL.projectReviews(code: region.code).link(language),
+                strings: renderer.strings, language: language, title: heading, current: place.current(.projectReview),
+                sameIn: { _ in .projectReview(place.subject, id: id) }),
+            heading: heading, reviewsURL: SiteURL.projectReviews(place.subject).link(language),
             verdict: review.verdict?.rawValue ?? "none", verdictLabel: review.verdict?.name(language) ?? t[.reviewNoTargets],
             facts: facts,
             judgements: review.judgements.map { judgement in

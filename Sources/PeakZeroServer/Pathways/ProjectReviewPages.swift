@@ -14,24 +14,24 @@ extension PageHandlers {
         _ request: Request, _ context: PeakZeroContext, values: [String: String], problems: [String],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
         let language = request.language
+        guard let place = try await PlanPlace.find(context, language, in: database) else { return notFound(request) }
         let t = renderer.strings.table(language)
-        let code = region.code
+        let subject = place.subject
         var plan: CheckedPlan?
-        if let stored = try await PathwayPlanStore(database).plan(region: code) {
-            plan = try? await RegionalStatisticsStore(database).check(try stored.file(), savedFor: code)
+        if let stored = try await PathwayPlanStore(database).plan(subject) {
+            plan = try? await PathwayPlanStore(database).check(try stored.file(), for: subject)
         }
-        let reviews = try await ProjectReviewStore(database).reviews(region: code)
-        let heading = "\(RegionNames.name(of: region, language)) · \(t[.projectReviewsTitle])"
+        let reviews = try await ProjectReviewStore(database).reviews(subject)
+        let heading = "\(place.name) · \(t[.projectReviewsTitle])"
         let chosenScenario = values["scenario"] ?? plan?.baselineID
-        let mayReview = try await plans(region, context)
+        let mayReview = try await place.isPlanned(by: context, in: database)
         let model = ProjectReviewsPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: heading, current: .projectReviews,
-                sameIn: { _ in .projectReviews(code: code) }),
-            heading: heading, roadmapURL: SiteURL.roadmap(code: code, scenario: nil).link(language),
-            action: plan != nil && mayReview ? SiteURL.projectReviews(code: code).link(language) : nil,
+                strings: renderer.strings, language: language, title: heading, current: place.current(.projectReviews),
+                sameIn: { _ in .projectReviews(subject) }),
+            heading: heading, roadmapURL: SiteURL.roadmap(subject, scenario: nil).link(language),
+            action: plan != nil && mayReview ? SiteURL.projectReviews(subject).link(language) : nil,
             hasPlan: plan != nil,
             scenarios: (plan?.file.scenarios ?? []).map {
                 .init(value: $0.id, label: $0.name.isEmpty ? $0.id : $0.name, selected: $0.id == chosenScenario)
@@ -50,15 +50,15 @@ extension PageHandlers {
                     name: review.project.name, scenario: review.scenario, startYear: review.project.startYear,
                     verdict: review.verdict?.rawValue ?? "none",
                     verdictLabel: review.verdict?.name(language) ?? t[.reviewNoTargets], by: review.createdBy,
-                    at: review.createdAt, url: SiteURL.projectReview(code: code, id: review.id).link(language))
+                    at: review.createdAt, url: SiteURL.projectReview(subject, id: review.id).link(language))
             }, hasRows: !reviews.isEmpty)
         return renderer.response(model, template: "project-reviews", status: status)
     }
 
     func createProjectReviewForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
-        let form = try await FormPost.read(request)
         let language = request.language
+        guard let place = try await PlanPlace.find(context, language, in: database) else { return notFound(request) }
+        let form = try await FormPost.read(request)
         let t = renderer.strings.table(language)
         let values = form.fields.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var problems: [String] = []
@@ -96,8 +96,8 @@ extension PageHandlers {
             valueAdded: added)
         do {
             let (stored, _) = try await ProjectReviewStore(database).review(
-                project, region: region.code, scenario: form.optional("scenario"))
-            return Self.redirect(to: SiteURL.projectReview(code: region.code, id: stored.id).link(language))
+                project, for: place.subject, scenario: form.optional("scenario"))
+            return Self.redirect(to: SiteURL.projectReview(place.subject, id: stored.id).link(language))
         } catch let problems as ScenarioProblems {
             return try await projectReviews(
                 request, context, values: values, problems: problems.problems.map { $0.text(language) },

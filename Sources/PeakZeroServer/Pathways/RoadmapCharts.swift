@@ -7,7 +7,7 @@ import Pathways
 /// waterfalls — the shown scenario against the baseline, and the statistics' years.
 struct RoadmapCharts {
     let roadmap: Roadmap?
-    let history: RegionHistoryFigures
+    let history: HistoryFigures
     let language: Language
     let t: Words
 

@@ -4,42 +4,36 @@ import Intake
 import Pathways
 import Persistence
 
-/// A region's roadmap on the web (达峰路线图): the stored plan run, with the region's history.
+/// A region's or unit's roadmap on the web (达峰路线图): the stored plan run, with the history.
 extension PageHandlers {
-    /// The region a pathways page is about (`{code}`: six digits of a province, city or county).
-    static func pathwayRegion(_ context: PeakZeroContext) -> RegionPrefix? {
-        guard let code = context.parameters.get("code"), code.count == 6 else { return nil }
-        return RegionPrefix(code)
-    }
-
-    /// Whether the account plans the region: sets targets within it.
-    func plans(_ region: RegionPrefix, _ context: PeakZeroContext) async throws -> Bool {
-        try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database)
-            .covers(region)
-    }
-
     func roadmapPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context) else { return notFound(request) }
         let language = request.language
+        guard let place = try await PlanPlace.find(context, language, in: database) else { return notFound(request) }
         let t = renderer.strings.table(language)
-        let code = region.code
-        let stored = try await PathwayPlanStore(database).plan(region: code)
-        // The statistics are read once, for the history's figures and for the plan's base year and targets.
-        let statistics = try await RegionalStatisticsStore(database).history(regionCode: code)
-        let history = try RegionHistoryFigures(statistics)
+        let subject = place.subject
+        let stored = try await PathwayPlanStore(database).plan(subject)
+        var history = HistoryFigures.none
         var roadmap: Roadmap?
         var problem: String?
-        if let stored {
-            do {
-                roadmap = try await RegionalStatisticsStore(database)
-                    .check(try stored.file(), savedFor: code, history: statistics).roadmap()
+        do {
+            switch subject {
+            case .region(let code):
+                // The statistics are read once, for the history's figures and for the plan's base year and targets.
+                let statistics = try await RegionalStatisticsStore(database).history(regionCode: code)
+                history = try HistoryFigures(statistics)
+                if let stored {
+                    roadmap = try await RegionalStatisticsStore(database)
+                        .check(try stored.file(), savedFor: code, history: statistics).roadmap()
+                }
+            case .unit(let id):
+                history = try await unitHistoryFigures(id)
+                if let stored { roadmap = try await PathwayPlanStore(database).check(try stored.file(), for: subject).roadmap() }
             }
-            catch let problems as ScenarioProblems { problem = t[.roadmapCannotRun] + problems.text(language) }
-        }
+        } catch let problems as ScenarioProblems { problem = t[.roadmapCannotRun] + problems.text(language) }
         let shownID = request.uri.queryParameters.get("scenario").map { String($0) } ?? roadmap?.baseline
         let shown = roadmap?.scenario(shownID ?? "") ?? roadmap?.scenarios.first
         let charts = RoadmapCharts(roadmap: roadmap, history: history, language: language, t: t)
-        let name = RegionNames.name(of: region, language)
+        let name = place.name
         let heading = "\(name) · \(t[.roadmapTitle])"
         var facts: [RoadmapPage.Fact] = []
         if let stored, let roadmap {
@@ -51,22 +45,22 @@ extension PageHandlers {
                 .init(label: t[.roadmapTolerance], value: WebNumbers.change(roadmap.plateauTolerance).replacingOccurrences(of: "+", with: "")),
             ]
         }
-        let cities = try await cityRows(region, language, t)
+        let cities = try await place.region.asyncMap { try await cityRows($0, language, t) } ?? []
         let model = RoadmapPage(
             layout: PageLayout(
-                strings: renderer.strings, language: language, title: heading, current: .roadmap,
-                sameIn: { _ in .roadmap(code: code, scenario: shown?.id) }),
-            heading: heading, crumbs: [.init(label: name, value: SiteURL.region(code: code, year: nil).link(language))],
+                strings: renderer.strings, language: language, title: heading, current: place.current(.roadmap),
+                sameIn: { _ in .roadmap(subject, scenario: shown?.id) }),
+            heading: heading, crumbs: [.init(label: name, value: place.page.link(language))],
             facts: facts, hasPlan: roadmap != nil, problem: problem,
-            editURL: try await plans(region, context) ? SiteURL.planEditor(code: code).link(language) : nil,
-            reviewsURL: SiteURL.projectReviews(code: code).link(language),
-            exportURL: roadmap == nil ? nil : SiteURL.roadmapExport(code: code).link(language),
+            editURL: try await place.isPlanned(by: context, in: database) ? SiteURL.planEditor(subject).link(language) : nil,
+            reviewsURL: SiteURL.projectReviews(subject).link(language),
+            exportURL: roadmap == nil ? nil : SiteURL.roadmapExport(subject).link(language),
             cards: (roadmap?.scenarios ?? []).map { scenario in
                 RoadmapPage.Card(
                     name: scenario.name, id: scenario.id, peak: Self.peakText(scenario.peak, language, t),
                     peaked: scenario.peak?.status == "peaked",
                     targetsMet: "\(scenario.targets.filter(\.met).count)/\(scenario.targets.count)",
-                    url: SiteURL.roadmap(code: code, scenario: scenario.id).link(language),
+                    url: SiteURL.roadmap(subject, scenario: scenario.id).link(language),
                     selected: scenario.id == shown?.id)
             },
             co2Chart: charts.trajectories(
@@ -113,9 +107,9 @@ extension PageHandlers {
         guard region.prefix.count < 6 else { return [] }
         let childLength = region.prefix.count + 2
         var rows: [RoadmapPage.CityRow] = []
-        for plan in try await PathwayPlanStore(database).plans() {
-            guard plan.regionCode.hasPrefix(region.prefix), plan.regionCode != region.code,
-                let child = RegionPrefix(String(plan.regionCode.prefix(childLength))), child.code == plan.regionCode
+        for plan in try await PathwayPlanStore(database).regionPlans() {
+            guard let code = plan.subject.regionCode, code.hasPrefix(region.prefix), code != region.code,
+                let child = RegionPrefix(String(code.prefix(childLength))), child.code == code
             else { continue }
             let peaks: String
             if let summary = plan.summary {
@@ -125,14 +119,14 @@ extension PageHandlers {
             } else {
                 // It ran when saved and no longer does: say why.
                 do {
-                    _ = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode)
+                    _ = try await PathwayPlanStore(database).check(try plan.file(), for: plan.subject)
                     peaks = "—"
                 } catch let problems as ScenarioProblems { peaks = t[.roadmapCannotRun] + problems.text(language) }
             }
             rows.append(
                 .init(
                     name: RegionNames.name(of: child, language), code: child.code,
-                    url: SiteURL.roadmap(code: child.code, scenario: nil).link(language), revision: plan.revision,
+                    url: SiteURL.roadmap(.region(child.code), scenario: nil).link(language), revision: plan.revision,
                     peaks: peaks))
         }
         return rows
@@ -142,12 +136,13 @@ extension PageHandlers {
 extension PageHandlers {
     /// The roadmap as a workbook: scenarios, years, targets, effects against the baseline.
     func roadmapExport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        guard let region = Self.pathwayRegion(context),
-            let stored = try await PathwayPlanStore(database).plan(region: region.code),
-            let checked = try? await RegionalStatisticsStore(database).check(try stored.file(), savedFor: region.code)
+        guard let place = try await PlanPlace.find(context, request.language, in: database),
+            let stored = try await PathwayPlanStore(database).plan(place.subject),
+            let checked = try? await PathwayPlanStore(database).check(try stored.file(), for: place.subject)
         else { return notFound(request) }
         let tables = Exports.roadmap(checked.roadmap(), language: request.language)
+        let name = place.subject.regionCode ?? "unit-\(place.subject.unitID ?? 0)"
         return IntakeAPI.file(
-            try Exports.data(tables, format: .xlsx), name: "roadmap-\(region.code)-r\(stored.revision).xlsx", format: .xlsx)
+            try Exports.data(tables, format: .xlsx), name: "roadmap-\(name)-r\(stored.revision).xlsx", format: .xlsx)
     }
 }

@@ -72,7 +72,7 @@ extension PageHandlers {
             childrenTitle: t[region.level == .province ? .cities : .counties], years: years, lineUnit: nil,
             links: [
                 .init(name: t[.unitsInRegion], address: { _ in .units(search: nil, region: code) }),
-                .init(name: t[.roadmapTitle], address: { _ in .roadmap(code: code, scenario: nil) }),
+                .init(name: t[.roadmapTitle], address: { _ in .roadmap(.region(code), scenario: nil) }),
             ])
         return renderer.response(try await dashboardPage(subject, request: request), template: "dashboard")
     }

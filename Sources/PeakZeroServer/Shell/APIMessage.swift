@@ -14,7 +14,7 @@ enum APIMessage: String, MessageKey {
     static let catalogue = Catalogue<APIMessage>(
         zh: [
             .noSuchUnit: "没有此单位",
-            .noPlan: "地区 {region} 还没有保存达峰路线图",
+            .noPlan: "{subject}还没有保存达峰路线图",
             .planProblems: "规划有 {count} 处问题，未保存",
             .planStale: "规划已被他人更新到第 {revision} 版；请重新打开后再修改",
             .planUnreadable: "规划中字段 {field} 无法读取：{reason}",
@@ -62,7 +62,7 @@ enum APIMessage: String, MessageKey {
         en: [
             .noSuchUnit: "no such unit",
             .noSuchTarget: "no such target",
-            .noPlan: "region {region} has no plan saved yet",
+            .noPlan: "{subject} has no plan saved yet",
             .planProblems: "{count} problem(s) in the plan; nothing was saved",
             .planStale: "the plan was saved by someone else since (now revision {revision}); reopen it before changing it",
             .planUnreadable: "the plan's field {field} cannot be read: {reason}",

@@ -48,7 +48,8 @@ struct PageLayout: Sendable {
                 current: current == .overview),
             NavLink(
                 label: t[.navUnits], url: SiteURL.units(search: nil).link(language),
-                current: current == .units || current == .unit),
+                current: [.units, .unit, .unitRoadmap, .unitPlanEditor, .unitProjectReviews, .unitProjectReview]
+                    .contains(current)),
             NavLink(
                 label: t[.navRegions], url: SiteURL.regions.link(language),
                 current: [.regions, .region, .roadmap, .planEditor, .projectReviews, .projectReview].contains(current)),

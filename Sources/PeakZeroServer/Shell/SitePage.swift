@@ -14,6 +14,8 @@ enum SitePage: String, CaseIterable, Sendable {
     case targets, targetCreate, target, targetSplit, targetDelete, warnings, rankings, grades, unitGrades
     case measures, measureCreate, measureUpdate
     case roadmap, roadmapExport, planEditor, planSave, projectReviews, projectReviewCreate, projectReview
+    case unitRoadmap, unitRoadmapExport, unitPlanEditor, unitPlanSave, unitProjectReviews, unitProjectReviewCreate
+    case unitProjectReview
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

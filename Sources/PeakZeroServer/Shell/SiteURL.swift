@@ -50,11 +50,11 @@ enum SiteURL: Sendable, Equatable {
     case createMeasure(unit: Int64)
     case updateMeasure(id: Int64)
     /// A region's roadmap, showing one scenario by area and against the baseline.
-    case roadmap(code: String, scenario: String?)
-    case roadmapExport(code: String)
-    case planEditor(code: String)
-    case projectReviews(code: String)
-    case projectReview(code: String, id: Int64)
+    case roadmap(PlanSubject, scenario: String?)
+    case roadmapExport(PlanSubject)
+    case planEditor(PlanSubject)
+    case projectReviews(PlanSubject)
+    case projectReview(PlanSubject, id: Int64)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -101,11 +101,11 @@ enum SiteURL: Sendable, Equatable {
         case .unitGrades(let id): "/units/\(id)/carbon-efficiency"
         case .measures(let unit), .createMeasure(let unit): "/units/\(unit)/measures"
         case .updateMeasure(let id): "/measures/\(id)"
-        case .roadmap(let code, _): "/regions/\(code)/pathway"
-        case .roadmapExport(let code): "/regions/\(code)/pathway/export"
-        case .planEditor(let code): "/regions/\(code)/pathway/plan"
-        case .projectReviews(let code): "/regions/\(code)/pathway/reviews"
-        case .projectReview(let code, let id): "/regions/\(code)/pathway/reviews/\(id)"
+        case .roadmap(let subject, _): "\(subject.sitePath)/pathway"
+        case .roadmapExport(let subject): "\(subject.sitePath)/pathway/export"
+        case .planEditor(let subject): "\(subject.sitePath)/pathway/plan"
+        case .projectReviews(let subject): "\(subject.sitePath)/pathway/reviews"
+        case .projectReview(let subject, let id): "\(subject.sitePath)/pathway/reviews/\(id)"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -194,5 +194,15 @@ struct RankingQuery: Sendable, Equatable {
         if let year { query.append(("year", String(year))) }
         if let by { query.append(("by", by)) }
         return query
+    }
+}
+
+extension PlanSubject {
+    /// The page of the region or unit whose plan it is: `/regions/510000`, `/units/12`.
+    var sitePath: String {
+        switch self {
+        case .region(let code): "/regions/\(code)"
+        case .unit(let id): "/units/\(id)"
+        }
     }
 }

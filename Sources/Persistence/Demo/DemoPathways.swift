@@ -156,9 +156,9 @@ enum DemoPathways {
     /// Writes the statistics, saves the plan and reviews the two projects.
     static func load(in database: PeakZeroDatabase) async throws {
         try await RegionalStatisticsStore(database).write(rows(), provenance: RecordBatch(kind: "demo"))
-        try await PathwayPlanStore(database).save(try PlanFile.decode(Data(plan.utf8)), region: region, revision: nil)
+        try await PathwayPlanStore(database).save(try PlanFile.decode(Data(plan.utf8)), for: .region(region), revision: nil)
         for (scenario, project) in projects {
-            _ = try await ProjectReviewStore(database).review(project, region: region, scenario: scenario)
+            _ = try await ProjectReviewStore(database).review(project, for: .region(region), scenario: scenario)
         }
     }
 }

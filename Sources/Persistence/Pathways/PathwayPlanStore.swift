@@ -3,9 +3,10 @@ import Foundation
 import Pathways
 import SQLKit
 
-/// A region's plan as kept: the plan's JSON as it was saved, and who saved which revision when.
+/// A region's or a unit's plan as kept: the plan's JSON as it was saved, and who saved which
+/// revision when.
 public struct StoredPlan: Sendable, Equatable {
-    public let regionCode: String
+    public let subject: PlanSubject
     public let document: String
     /// Its scenarios' peaks as last run; nil when it could not run then.
     public let summary: PlanSummary?
@@ -16,58 +17,69 @@ public struct StoredPlan: Sendable, Equatable {
     /// The plan the document holds (it was checked before it was kept).
     public func file() throws -> PlanFile {
         do { return try PlanFile.decode(Data(document.utf8)) } catch {
-            throw StoreError.conflict("the saved plan of \(regionCode): \(error.field): \(error.reason)")
+            throw StoreError.conflict("the saved plan of \(subject.auditID): \(error.field): \(error.reason)")
         }
     }
 }
 
-/// The regions' carbon-peak plans: one per region, saved whole after every scenario has been
-/// checked, each save raising the revision and audited with the document's hash.
+/// The carbon-peak plans of regions and units: one per subject, saved whole after every scenario
+/// has been checked, each save raising the revision and audited with the document's hash.
 public struct PathwayPlanStore: Sendable {
     let database: PeakZeroDatabase
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
     struct Row: Decodable {
-        let regionCode: String
+        let subjectKind: String
+        let subjectKey: String
         let document: String
         let summary: String
         let revision: Int
         let updatedBy: String
         let updatedAt: String
 
-        var stored: StoredPlan {
-            StoredPlan(
-                regionCode: regionCode, document: document, summary: PlanSummary.read(summary), revision: revision,
+        var stored: StoredPlan? {
+            guard let subject = PlanSubject(kind: subjectKind, key: subjectKey) else { return nil }
+            return StoredPlan(
+                subject: subject, document: document, summary: PlanSummary.read(summary), revision: revision,
                 updatedBy: updatedBy, updatedAt: updatedAt)
         }
     }
 
-    static let columns = ["region_code", "document", "summary", "revision", "updated_by", "updated_at"]
+    static let columns = ["subject_kind", "subject_key", "document", "summary", "revision", "updated_by", "updated_at"]
 
-    public func plan(region: String) async throws -> StoredPlan? {
-        try await Self.find(region, in: database.sql)
+    public func plan(_ subject: PlanSubject) async throws -> StoredPlan? {
+        try await Self.find(subject, in: database.sql)
     }
 
-    /// Every stored plan, by region code.
-    public func plans() async throws -> [StoredPlan] {
+    /// Every region's stored plan, by region code.
+    public func regionPlans() async throws -> [StoredPlan] {
         try await database.sql.select().columns(Self.columns)
-            .from("pathway_plans").orderBy("region_code")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+            .from("pathway_plans").where("subject_kind", .equal, SQLBind("region")).orderBy("subject_key")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
     }
 
-    /// Saves a region's plan after checking it whole (`ScenarioProblems` when it cannot run;
+    /// The plan checked whole and made ready to run: a region's on its statistics, a unit's on its
+    /// inventory; each judged beside the targets set for it in target management.
+    public func check(_ file: PlanFile, for subject: PlanSubject) async throws -> CheckedPlan {
+        switch subject {
+        case .region(let code): try await RegionalStatisticsStore(database).check(file, savedFor: code)
+        case .unit(let id): try await UnitHistoryStore(database).check(file, unitID: id)
+        }
+    }
+
+    /// Saves a region's or unit's plan after checking it whole (`ScenarioProblems` when it cannot run;
     /// nothing is kept then). `revision` is the revision the planner edited: when another save came
     /// in between, the save is refused as a conflict rather than overwriting it unseen.
     @discardableResult
-    public func save(_ file: PlanFile, region: String, revision expected: Int?) async throws -> StoredPlan {
-        let checked = try await RegionalStatisticsStore(database).check(file, savedFor: region)
+    public func save(_ file: PlanFile, for subject: PlanSubject, revision expected: Int?) async throws -> StoredPlan {
+        let checked = try await check(file, for: subject)
         let document = try Self.document(checked.file)
         let summary = PlanSummary(checked)
         let actor = try AuditActor.acting().name
         let now = Timestamp.now()
         return try await database.transaction { db in
-            let before = try await Self.find(region, in: db)
+            let before = try await Self.find(subject, in: db)
             if let expected, expected != (before?.revision ?? 0) {
                 throw StoreError.conflict("revision \(before?.revision ?? 0) is stored, not \(expected)")
             }
@@ -76,22 +88,23 @@ public struct PathwayPlanStore: Sendable {
                 try await db.insert(into: "pathway_plans")
                     .columns(Self.columns)
                     .values(
-                        SQLBind(region), SQLBind(document), SQLBind(summary.json), SQLBind(revision), SQLBind(actor),
+                        SQLBind(subject.kind), SQLBind(subject.key), SQLBind(document), SQLBind(summary.json), SQLBind(revision), SQLBind(actor),
                         SQLBind(now)
                     ).run()
             } else {
                 try await db.update("pathway_plans").set("document", to: SQLBind(document))
                     .set("summary", to: SQLBind(summary.json))
                     .set("revision", to: SQLBind(revision)).set("updated_by", to: SQLBind(actor))
-                    .set("updated_at", to: SQLBind(now)).where("region_code", .equal, SQLBind(region)).run()
+                    .set("updated_at", to: SQLBind(now)).where("subject_kind", .equal, SQLBind(subject.kind))
+                    .where("subject_key", .equal, SQLBind(subject.key)).run()
             }
             try await AuditLog.append(
                 AuditChange(
-                    .planSaved, subjectKind: "pathway_plan", subjectID: region,
+                    .planSaved, subjectKind: "pathway_plan", subjectID: subject.auditID,
                     before: try before.map { try Self.auditState($0.file(), document: $0.document, revision: $0.revision) },
                     after: Self.auditState(checked.file, document: document, revision: revision)), in: db)
             return StoredPlan(
-                regionCode: region, document: document, summary: summary, revision: revision, updatedBy: actor,
+                subject: subject, document: document, summary: summary, revision: revision, updatedBy: actor,
                 updatedAt: now)
         }
     }
@@ -102,14 +115,14 @@ public struct PathwayPlanStore: Sendable {
         var affected: [StoredPlan] = []
         for chunk in Array(regions).chunked(by: 1_000) {
             affected += try await database.sql.select().columns(Self.columns).from("pathway_plans")
-                .where("region_code", .in, SQLBind.group(Array(chunk)))
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+                .where("subject_kind", .equal, SQLBind("region")).where("subject_key", .in, SQLBind.group(Array(chunk)))
+                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
         }
         for plan in affected {
-            let summary = try? PlanSummary(
-                await RegionalStatisticsStore(database).check(try plan.file(), savedFor: plan.regionCode))
+            let summary = try? PlanSummary(await check(try plan.file(), for: plan.subject))
             try await database.sql.update("pathway_plans").set("summary", to: SQLBind(summary?.json ?? ""))
-                .where("region_code", .equal, SQLBind(plan.regionCode)).run()
+                .where("subject_kind", .equal, SQLBind(plan.subject.kind))
+                .where("subject_key", .equal, SQLBind(plan.subject.key)).run()
         }
     }
 
@@ -128,9 +141,10 @@ public struct PathwayPlanStore: Sendable {
         ])
     }
 
-    static func find(_ region: String, in db: any SQLDatabase) async throws -> StoredPlan? {
+    static func find(_ subject: PlanSubject, in db: any SQLDatabase) async throws -> StoredPlan? {
         try await db.select().columns(Self.columns)
-            .from("pathway_plans").where("region_code", .equal, SQLBind(region))
+            .from("pathway_plans").where("subject_kind", .equal, SQLBind(subject.kind))
+            .where("subject_key", .equal, SQLBind(subject.key))
             .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.stored
     }
 }

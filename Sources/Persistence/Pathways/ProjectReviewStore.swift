@@ -8,7 +8,7 @@ import SQLKit
 /// which a later change to the plan does not rewrite.
 public struct StoredReview: Sendable, Equatable, Encodable {
     public let id: Int64
-    public let regionCode: String
+    public let subject: PlanSubject
     public let planRevision: Int
     public let scenario: String
     public let project: ProposedProject
@@ -19,9 +19,30 @@ public struct StoredReview: Sendable, Equatable, Encodable {
     public let verdict: ProjectReview.Verdict?
     public let createdBy: String
     public let createdAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, regionCode, unitId, planRevision, scenario, project, judgements, effects, verdict, createdBy, createdAt
+    }
+
+    /// As the API answers it: the region's code or the unit's id, then the review.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encodeIfPresent(subject.regionCode, forKey: .regionCode)
+        try container.encodeIfPresent(subject.unitID, forKey: .unitId)
+        try container.encode(planRevision, forKey: .planRevision)
+        try container.encode(scenario, forKey: .scenario)
+        try container.encode(project, forKey: .project)
+        try container.encode(judgements, forKey: .judgements)
+        try container.encode(effects, forKey: .effects)
+        try container.encodeIfPresent(verdict, forKey: .verdict)
+        try container.encode(createdBy, forKey: .createdBy)
+        try container.encode(createdAt, forKey: .createdAt)
+    }
 }
 
-/// New-project reviews (节能审查): a project judged against a region's stored plan and kept, audited.
+/// New-project reviews (节能审查): a project judged against a region's or unit's stored plan and
+/// kept, audited.
 public struct ProjectReviewStore: Sendable {
     let database: PeakZeroDatabase
 
@@ -29,7 +50,8 @@ public struct ProjectReviewStore: Sendable {
 
     struct Row: Decodable {
         let id: Int64
-        let regionCode: String
+        let subjectKind: String
+        let subjectKey: String
         let planRevision: Int
         let scenarioId: String
         let project: String
@@ -41,8 +63,11 @@ public struct ProjectReviewStore: Sendable {
 
         func stored() throws -> StoredReview {
             let decoder = JSONDecoder()
+            guard let subject = PlanSubject(kind: subjectKind, key: subjectKey) else {
+                throw StoreError.conflict("review \(id) names an unknown subject \(subjectKind) \(subjectKey)")
+            }
             return StoredReview(
-                id: id, regionCode: regionCode, planRevision: planRevision, scenario: scenarioId,
+                id: id, subject: subject, planRevision: planRevision, scenario: scenarioId,
                 project: try decoder.decode(ProposedProject.self, from: Data(project.utf8)),
                 judgements: try decoder.decode([ProjectReview.Judgement].self, from: Data(judgements.utf8)),
                 effects: try decoder.decode([ProjectEffect].self, from: Data(effects.utf8)),
@@ -51,20 +76,21 @@ public struct ProjectReviewStore: Sendable {
     }
 
     static let columns = [
-        "id", "region_code", "plan_revision", "scenario_id", "project", "judgements", "effects", "verdict",
+        "id", "subject_kind", "subject_key", "plan_revision", "scenario_id", "project", "judgements", "effects", "verdict",
         "created_by", "created_at",
     ]
 
-    /// Places a project on a scenario of the region's stored plan (its baseline when none is
+    /// Places a project on a scenario of the subject's stored plan (its baseline when none is
     /// named), judges it against the plan's targets and keeps the review. Nothing is kept when the
-    /// region has no plan (`notFound`) or the project does not fit the plan (`ScenarioProblems`).
+    /// subject has no plan (`notFound`) or the project does not fit the plan (`ScenarioProblems`).
     public func review(
-        _ project: ProposedProject, region: String, scenario: String?
+        _ project: ProposedProject, for subject: PlanSubject, scenario: String?
     ) async throws -> (stored: StoredReview, review: ProjectReview) {
-        guard let plan = try await PathwayPlanStore(database).plan(region: region) else {
-            throw StoreError.notFound(kind: "pathway_plan", id: region)
+        let plans = PathwayPlanStore(database)
+        guard let plan = try await plans.plan(subject) else {
+            throw StoreError.notFound(kind: "pathway_plan", id: subject.auditID)
         }
-        let checked = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: region)
+        let checked = try await plans.check(try plan.file(), for: subject)
         let review = try ProjectReview.review(
             project, on: scenario ?? checked.baselineID ?? "", in: checked.set, targets: checked.targets,
             tolerance: checked.tolerance)
@@ -77,10 +103,10 @@ public struct ProjectReviewStore: Sendable {
         let now = Timestamp.now()
         let stored = try await database.transaction { db in
             let row = try await db.insert(into: "project_reviews").columns(
-                "region_code", "plan_revision", "scenario_id", "project_name", "project", "judgements", "effects",
+                "subject_kind", "subject_key", "plan_revision", "scenario_id", "project_name", "project", "judgements", "effects",
                 "verdict", "created_by", "created_at")
                 .values(
-                    SQLBind(region), SQLBind(plan.revision), SQLBind(review.scenario), SQLBind(project.name),
+                    SQLBind(subject.kind), SQLBind(subject.key), SQLBind(plan.revision), SQLBind(review.scenario), SQLBind(project.name),
                     SQLBind(projectJSON), SQLBind(judgementsJSON), SQLBind(effectsJSON), SQLBind(review.verdict?.rawValue ?? ""),
                     SQLBind(actor), SQLBind(now)
                 ).returning("id").first()
@@ -89,7 +115,7 @@ public struct ProjectReviewStore: Sendable {
                 AuditChange(
                     .projectReviewed, subjectKind: "project_review", subjectID: id, year: project.startYear,
                     after: AuditState([
-                        "region": .text(region), "project": .text(project.name), "scenario": .text(review.scenario),
+                        subject.kind: .text(subject.key), "project": .text(project.name), "scenario": .text(review.scenario),
                         "plan_revision": .int(Int64(plan.revision)), "verdict": .text(review.verdict?.rawValue ?? ""),
                     ])), in: db)
             return try await Self.find(id, in: db)
@@ -97,10 +123,11 @@ public struct ProjectReviewStore: Sendable {
         return (stored!, review)
     }
 
-    /// The reviews of a region, newest first.
-    public func reviews(region: String) async throws -> [StoredReview] {
+    /// The reviews of a region or unit, newest first.
+    public func reviews(_ subject: PlanSubject) async throws -> [StoredReview] {
         try await database.sql.select().columns(Self.columns).from("project_reviews")
-            .where("region_code", .equal, SQLBind(region)).orderBy("id", .descending)
+            .where("subject_kind", .equal, SQLBind(subject.kind)).where("subject_key", .equal, SQLBind(subject.key))
+            .orderBy("id", .descending)
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.stored() }
     }
 

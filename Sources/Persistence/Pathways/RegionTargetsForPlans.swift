@@ -9,7 +9,7 @@ extension RegionalStatisticsStore {
     /// of its reporting units, not the region's whole energy or CO2, which the plan projects. A
     /// reduction from a year before the plan's base year takes that year's intensity from the
     /// statistics (CO2 at that year's factors); one whose year the statistics lack is left out, as
-    /// it cannot be judged.
+    /// it cannot be judged; so is one that ends by the plan's base year.
     func regionTargets(
         _ region: String, planBaseYear: Int, statistics: (String) async throws -> RegionalHistory
     ) async throws -> [PlanTarget] {
@@ -26,6 +26,7 @@ extension RegionalStatisticsStore {
             else { return nil }
             return history.totalCO2(year, factors: factors) / gdp
         }
+        // A target of the base year or before is the past's: progress judges it, not the plan.
         return stored.compactMap { target -> PlanTarget? in
             let rule = target.target
             let id = "target-\(target.id)"
@@ -44,6 +45,6 @@ extension RegionalStatisticsStore {
                 return PlanTarget(id: id, indicator: .peakBy, year: year, name: target.name)
             default: return nil
             }
-        }
+        }.filter { $0.year > planBaseYear }
     }
 }

@@ -11,7 +11,7 @@ struct DemoPathwaysTests {
     @Test("the demo has its statistics, a three-scenario plan and two reviews on the enhanced scenario")
     func demo() async throws {
         try await TestDatabases.withDemoDatabase { database in
-            let plan = try #require(try await PathwayPlanStore(database).plan(region: "510000"))
+            let plan = try #require(try await PathwayPlanStore(database).plan(.region("510000")))
             let checked = try await RegionalStatisticsStore(database).check(try plan.file(), savedFor: "510000")
             let roadmap = checked.roadmap()
             #expect(roadmap.scenarios.map(\.id) == ["baseline", "policy", "enhanced"])
@@ -19,7 +19,7 @@ struct DemoPathwaysTests {
             // The baseline still rises in 2060, the policy peaks late, the enhanced scenario early.
             #expect(roadmap.scenarios.map { $0.peak?.status } == ["rising_at_horizon", "peaked", "peaked"])
             #expect(roadmap.scenario("enhanced")?.targets.allSatisfy(\.met) == true)
-            let reviews = try await ProjectReviewStore(database).reviews(region: "510000")
+            let reviews = try await ProjectReviewStore(database).reviews(.region("510000"))
             let verdicts = Dictionary(uniqueKeysWithValues: reviews.map { ($0.project.name, $0.judgements.map(\.verdict)) })
             // Targets in the plan's order — energy intensity 2025, carbon intensity 2030, energy
             // total 2030, coal total 2030, peak by 2030 — then the province's own target from target

@@ -39,17 +39,17 @@ struct PathwayPlanStoreTests {
         try await TestDatabases.withDatabase(kind) { database in
             try await AuditActor.$current.withValue(Self.planner) {
                 let store = PathwayPlanStore(database)
-                let first = try await store.save(Self.plan(), region: "510000", revision: nil)
+                let first = try await store.save(Self.plan(), for: .region("510000"), revision: nil)
                 #expect(first.revision == 1 && first.updatedBy == "planner")
-                let second = try await store.save(Self.plan(horizon: 2040), region: "510000", revision: 1)
+                let second = try await store.save(Self.plan(horizon: 2040), for: .region("510000"), revision: 1)
                 #expect(second.revision == 2)
                 #expect(try second.file().scenarios[0].horizon == 2040)
                 // The plan keeps the region it is saved for.
                 #expect(try second.file().region == "510000")
                 await #expect(throws: StoreError.self) {
-                    try await store.save(Self.plan(horizon: 2045), region: "510000", revision: 1)
+                    try await store.save(Self.plan(horizon: 2045), for: .region("510000"), revision: 1)
                 }
-                #expect(try await store.plan(region: "510000")?.revision == 2)
+                #expect(try await store.plan(.region("510000"))?.revision == 2)
                 let entries = try await AuditLog.entries(
                     AuditFilter(action: .planSaved), scope: .everything, limit: 10, in: database)
                 #expect(entries.count == 2)
@@ -78,13 +78,13 @@ struct PathwayPlanStoreTests {
                 ]
                 for (file, field, kind) in cases {
                     do {
-                        try await store.save(file, region: "510000", revision: nil)
+                        try await store.save(file, for: .region("510000"), revision: nil)
                         Issue.record("saved a plan with \(kind)")
                     } catch let problems as ScenarioProblems {
                         #expect(problems.problems.contains { $0.field == field && $0.kind == kind }, "\(problems.problems)")
                     }
                 }
-                #expect(try await store.plans().isEmpty)
+                #expect(try await store.regionPlans().isEmpty)
                 #expect(try await AuditLog.entries(AuditFilter(), scope: .everything, limit: 10, in: database).isEmpty)
             }
         }
@@ -98,10 +98,10 @@ struct PathwayPlanStoreTests {
                 let project = ProposedProject(
                     name: "扩建（虚构）", area: .industry, startYear: 2025, energy: ["coal": 30], valueAdded: 50)
                 await #expect(throws: StoreError.notFound(kind: "pathway_plan", id: "510000")) {
-                    try await reviews.review(project, region: "510000", scenario: nil)
+                    try await reviews.review(project, for: .region("510000"), scenario: nil)
                 }
-                try await PathwayPlanStore(database).save(Self.plan(), region: "510000", revision: nil)
-                let (stored, review) = try await reviews.review(project, region: "510000", scenario: nil)
+                try await PathwayPlanStore(database).save(Self.plan(), for: .region("510000"), revision: nil)
+                let (stored, review) = try await reviews.review(project, for: .region("510000"), scenario: nil)
                 #expect(stored.planRevision == 1 && stored.scenario == "baseline" && stored.project == project)
                 #expect(stored.judgements == review.judgements && stored.verdict == review.verdict)
                 // By hand: activity follows GDP (+5 %/yr) where no driver says otherwise, industry's
@@ -113,12 +113,12 @@ struct PathwayPlanStoreTests {
                 #expect(abs(cap.with! - cap.without! - 30) < 1e-9 && cap.verdict == .fits)
                 let wrong = ProposedProject(name: "x", area: .industry, startYear: 2019, energy: ["peat": -1], valueAdded: 1)
                 await #expect(throws: ScenarioProblems.self) {
-                    try await reviews.review(wrong, region: "510000", scenario: nil)
+                    try await reviews.review(wrong, for: .region("510000"), scenario: nil)
                 }
                 await #expect(throws: ScenarioProblems.self) {
-                    try await reviews.review(project, region: "510000", scenario: "nowhere")
+                    try await reviews.review(project, for: .region("510000"), scenario: "nowhere")
                 }
-                #expect(try await reviews.reviews(region: "510000").map(\.id) == [stored.id])
+                #expect(try await reviews.reviews(.region("510000")).map(\.id) == [stored.id])
                 #expect(try await reviews.review(id: stored.id) == stored)
                 let entries = try await AuditLog.entries(
                     AuditFilter(action: .projectReviewed), scope: .everything, limit: 10, in: database)
@@ -144,8 +144,8 @@ struct PathwayPlanStoreTests {
                 file.base = nil
                 file.baseYear = 2020
                 file.targets = nil
-                try await PathwayPlanStore(database).save(file, region: "510000", revision: nil)
-                let first = try #require(try await PathwayPlanStore(database).plan(region: "510000")?.summary)
+                try await PathwayPlanStore(database).save(file, for: .region("510000"), revision: nil)
+                let first = try #require(try await PathwayPlanStore(database).plan(.region("510000"))?.summary)
                 // The baseline grows with GDP to its horizon: still rising, its largest value its last.
                 guard case .risingAtHorizon(let before) = first.scenarios.first?.peak else {
                     Issue.record("\(first)")
@@ -154,7 +154,7 @@ struct PathwayPlanStoreTests {
                 let stored = try await store.storedIDs(regions: ["510000"])
                 try await store.write(
                     statistics(coal: 200), provenance: RecordBatch(kind: "test"), superseding: Array(stored.values))
-                let renewed = try #require(try await PathwayPlanStore(database).plan(region: "510000")?.summary)
+                let renewed = try #require(try await PathwayPlanStore(database).plan(.region("510000"))?.summary)
                 guard case .risingAtHorizon(let after) = renewed.scenarios.first?.peak else {
                     Issue.record("\(renewed)")
                     return

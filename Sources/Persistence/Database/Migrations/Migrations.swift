@@ -15,5 +15,6 @@ public enum Migrations {
         Migration0012CreateActivitySpans.migration,
         Migration0013CreateRegionalStatistics.migration,
         Migration0014CreatePathwayPlans.migration,
+        Migration0015PlansForUnits.migration,
     ]
 }
