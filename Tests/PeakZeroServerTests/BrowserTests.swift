@@ -77,6 +77,8 @@ struct BrowserTests {
                 try await TargetStore(database).list(scope: .everything, subject: .region(RegionPrefix("51")!)).first)
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
             let review = try #require(try await ProjectReviewStore(database).reviews(.region("510000")).first)
+            let group = try await UnitStore(database).unit(code: "DEMO-G1")
+            let groupReview = try #require(try await ProjectReviewStore(database).reviews(.unit(group.id)).first)
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
@@ -104,6 +106,10 @@ struct BrowserTests {
                     ("roadmap", "/regions/510000/pathway"), ("roadmap-enhanced", "/regions/510000/pathway?scenario=enhanced"),
                     ("plan-editor", "/regions/510000/pathway/plan"), ("project-reviews", "/regions/510000/pathway/reviews"),
                     ("project-review", "/regions/510000/pathway/reviews/\(review.id)"),
+                    ("unit-roadmap", "/units/\(group.id)/pathway?scenario=lead"),
+                    ("unit-plan-editor", "/units/\(group.id)/pathway/plan"),
+                    ("unit-project-reviews", "/units/\(group.id)/pathway/reviews"),
+                    ("unit-project-review", "/units/\(group.id)/pathway/reviews/\(groupReview.id)"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

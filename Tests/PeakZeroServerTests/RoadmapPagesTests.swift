@@ -32,7 +32,7 @@ struct RoadmapPagesTests {
             #expect(dashboard.html.contains("href=\"/regions/510000/pathway?lang=en\""))
             // A region without a plan says so.
             let none = try await WebPagesTests.page(client, "/regions/510100/pathway?lang=en")
-            #expect(none.status == .ok && none.html.contains("no peak plan saved yet"))
+            #expect(none.status == .ok && none.html.contains("No peak plan is saved here yet"))
             #expect(try await WebPagesTests.page(client, "/regions/51/pathway?lang=en").status == .notFound)
         }
     }
@@ -100,6 +100,43 @@ struct RoadmapPagesTests {
             let page = try await WebPagesTests.page(client, try #require(kept.location))
             #expect(page.status == .ok && page.html.contains("某水泥项目（虚构）") && page.html.contains("verdict-"))
             #expect(page.html.contains("Effect on totals and intensities"))
+        }
+    }
+
+    @Test("a group's own roadmap: its history from its inventories, its peak, its editor and reviews, in both languages")
+    func unitRoadmap() async throws {
+        try await withDemoAPI { client, database in
+            let group = try await UnitStore(database).unit(code: "DEMO-G1")
+            let base = "/units/\(group.id)/pathway"
+            let zh = try await WebPagesTests.page(client, base + "?scenario=lead&lang=zh")
+            #expect(zh.status == .ok)
+            for text in ["基准情景（虚构）", "率先达峰情景（虚构）", "2027 年达峰", "至规划期末仍在上升", "class=\"mark s"] {
+                #expect(zh.html.contains(text), "\(text)")
+            }
+            let en = try await WebPagesTests.page(client, base + "?scenario=lead&lang=en")
+            // The history is the group's inventories (2022–2024), decomposed by area and carrier.
+            #expect(en.html.contains("Why CO2 moved 2022–2024") && en.html.contains("against the baseline, decomposed"))
+            #expect(en.html.contains("href=\"/units/\(group.id)?lang=en\""))
+            // The group's page leads to it; the editor starts from its plan; its reviews are listed.
+            #expect(try await WebPagesTests.page(client, "/units/\(group.id)?lang=en").html.contains("href=\"\(base)?lang=en\""))
+            let editor = try await WebPagesTests.page(client, base + "/plan?lang=en")
+            #expect(editor.status == .ok && editor.html.contains("name=\"revision\" value=\"1\""))
+            let reviews = try await WebPagesTests.page(client, base + "/reviews?lang=zh")
+            #expect(reviews.status == .ok && reviews.html.contains("某技改扩能项目（虚构）"))
+            // A unit's plan that names a region is shown back with the field named.
+            let stored = try #require(try await PathwayPlanStore(database).plan(.unit(group.id)))
+            let named = stored.document.replacingOccurrences(of: "\"base_year\"", with: "\"region\" : \"510000\", \"base_year\"")
+            let refused = try await WebDataPagesTests.post(client, base + "/plan?lang=en", ["document": named, "revision": "1"])
+            #expect(refused.status == .unprocessableContent && refused.html.contains("a unit&#39;s plan names no region"))
+            let saved = try await WebDataPagesTests.post(client, base + "/plan?lang=en", ["document": stored.document, "revision": "1"])
+            #expect(saved.status == .seeOther && saved.location?.hasPrefix(base) == true)
+            // A unit without a plan says so; one that does not exist is missing.
+            let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
+            let none = try await WebPagesTests.page(client, "/units/\(enterprise.id)/pathway?lang=en")
+            #expect(none.status == .ok && none.html.contains("No peak plan is saved here yet"))
+            #expect(try await WebPagesTests.page(client, "/units/999999/pathway?lang=en").status == .notFound)
+            let workbook = try await client.execute(uri: base + "/export?lang=en", method: .get) { $0.status }
+            #expect(workbook == .ok)
         }
     }
 }

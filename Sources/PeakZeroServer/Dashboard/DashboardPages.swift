@@ -58,6 +58,7 @@ extension PageHandlers {
             .init(name: t[.targetsTitle], address: { _ in .targets(unit: id, region: nil) }),
             .init(name: t[.measuresTitle], address: { _ in .measures(unit: id) }),
             .init(name: t[.gradesHistory], address: { _ in .unitGrades(id: id) }),
+            .init(name: t[.roadmapTitle], address: { _ in .roadmap(.unit(id), scenario: nil) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(

@@ -24,6 +24,13 @@ struct PlanPlace: Sendable {
         }
     }
 
+    /// The list it sits in, first in the breadcrumb: the regions, or the units.
+    func listCrumb(_ language: Language, _ t: Words) -> RoadmapPage.Fact {
+        subject.unitID == nil
+            ? .init(label: t[.navRegions], value: SiteURL.regions.link(language))
+            : .init(label: t[.navUnits], value: SiteURL.units(search: nil).link(language))
+    }
+
     /// nil when the path names no such region or unit (the route answers 404).
     static func find(
         _ context: PeakZeroContext, _ language: Language, in database: PeakZeroDatabase

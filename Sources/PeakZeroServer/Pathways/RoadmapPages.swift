@@ -50,7 +50,7 @@ extension PageHandlers {
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: place.current(.roadmap),
                 sameIn: { _ in .roadmap(subject, scenario: shown?.id) }),
-            heading: heading, crumbs: [.init(label: name, value: place.page.link(language))],
+            heading: heading, crumbs: [place.listCrumb(language, t), .init(label: name, value: place.page.link(language))],
             facts: facts, hasPlan: roadmap != nil, problem: problem,
             editURL: try await place.isPlanned(by: context, in: database) ? SiteURL.planEditor(subject).link(language) : nil,
             reviewsURL: SiteURL.projectReviews(subject).link(language),

@@ -153,12 +153,37 @@ enum DemoPathways {
         }
     }
 
-    /// Writes the statistics, saves the plan and reviews the two projects.
+    /// The demo group's own plan (率先达峰): its base year from its 2024 inventory, a baseline and a
+    /// scenario that peaks first, against a peak-by-2028 target.
+    static let groupCode = "DEMO-G1"
+    static let groupPlan = """
+        {"base_year": 2024, "plateau_tolerance": 0.01,
+         "targets": [{"id": "率先达峰-2028", "indicator": "peak_by", "year": 2028}],
+         "scenarios": [
+          {"id": "baseline", "name": "基准情景（虚构）", "horizon": 2040,
+           "gdp_growth": {"2025": 0.06, "2031": 0.045},
+           "areas": {"industry": {"activity_elasticity": {"2025": 1.0}, "intensity_change": {"2025": -0.02}}}},
+          {"id": "lead", "name": "率先达峰情景（虚构）", "parent": "baseline",
+           "areas": {"industry": {"intensity_change": {"2025": -0.03, "2028": -0.07}}},
+           "emission_factors": {"electricity": {"2040": 0.6}}}
+         ]}
+        """
+
+    static let groupProject = ProposedProject(
+        name: "某技改扩能项目（虚构）", area: .industry, industry: "C3011", startYear: 2026,
+        energy: ["coal": 2_000, "electricity": 1_500], valueAdded: 8_000)
+
+    /// Writes the statistics, saves the province's plan and reviews the two projects; saves the
+    /// group's plan and reviews one project on its scenario that peaks first.
     static func load(in database: PeakZeroDatabase) async throws {
         try await RegionalStatisticsStore(database).write(rows(), provenance: RecordBatch(kind: "demo"))
-        try await PathwayPlanStore(database).save(try PlanFile.decode(Data(plan.utf8)), for: .region(region), revision: nil)
+        let plans = PathwayPlanStore(database)
+        try await plans.save(try PlanFile.decode(Data(plan.utf8)), for: .region(region), revision: nil)
         for (scenario, project) in projects {
             _ = try await ProjectReviewStore(database).review(project, for: .region(region), scenario: scenario)
         }
+        let group = PlanSubject.unit(try await UnitStore(database).unit(code: groupCode).id)
+        try await plans.save(try PlanFile.decode(Data(groupPlan.utf8)), for: group, revision: nil)
+        _ = try await ProjectReviewStore(database).review(groupProject, for: group, scenario: "lead")
     }
 }

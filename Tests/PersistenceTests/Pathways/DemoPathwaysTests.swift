@@ -41,6 +41,25 @@ struct DemoPathwaysTests {
         }
     }
 
+    @Test("the demo group plans its own peak from its inventory and has one review")
+    func demoGroup() async throws {
+        try await TestDatabases.withDemoDatabase { database in
+            let group = try await UnitStore(database).unit(code: DemoPathways.groupCode)
+            let plans = PathwayPlanStore(database)
+            let plan = try #require(try await plans.plan(.unit(group.id)))
+            let roadmap = try await plans.check(try plan.file(), for: .unit(group.id)).roadmap()
+            #expect(roadmap.baseYear == 2024 && roadmap.scenarios.map(\.id) == ["baseline", "lead"])
+            // The baseline still rises in 2040; the scenario that peaks first does so in 2027, within
+            // the group's peak-by-2028 target (industry's intensity falls 3 % a year, 7 % from 2028).
+            #expect(roadmap.scenarios.map { $0.peak?.status } == ["rising_at_horizon", "peaked"])
+            #expect(roadmap.scenario("lead")?.peak?.year == 2027)
+            #expect(roadmap.scenarios.map { $0.targets.map(\.met) } == [[false], [true]])
+            let reviews = try await ProjectReviewStore(database).reviews(.unit(group.id))
+            #expect(reviews.map(\.project.name) == ["某技改扩能项目（虚构）"])
+            #expect(reviews.first?.judgements.map(\.verdict) == [.fits] && reviews.first?.scenario == "lead")
+        }
+    }
+
     @Test("the examples hold the demo's statistics and plan")
     func examplesMatch() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -47,11 +47,11 @@ struct UnitPlanTests {
         }
     }
 
-    @Test("a unit's plan is saved, run and reviewed on its own, apart from the regions' plans")
+    @Test("a unit's plan is saved, run and reviewed on its own, apart from the regions' plans (a group without one)")
     func saveRunReview() async throws {
         try await TestDatabases.withDemoDatabase { database in
             try await AuditActor.$current.withValue(Self.planner) {
-                let group = try await UnitStore(database).unit(code: "DEMO-G1")
+                let group = try await UnitStore(database).unit(code: "DEMO-G2")
                 let store = PathwayPlanStore(database)
                 let saved = try await store.save(
                     try PlanFile.decode(Data(Self.plan.utf8)), for: .unit(group.id), revision: nil)
@@ -77,7 +77,7 @@ struct UnitPlanTests {
     func refusals() async throws {
         try await TestDatabases.withDemoDatabase { database in
             try await AuditActor.$current.withValue(Self.planner) {
-                let group = try await UnitStore(database).unit(code: "DEMO-G1")
+                let group = try await UnitStore(database).unit(code: "DEMO-G2")
                 let store = PathwayPlanStore(database)
                 var file = try PlanFile.decode(Data(Self.plan.utf8))
                 file.region = "510000"
@@ -97,7 +97,7 @@ struct UnitPlanTests {
                     Issue.record("a base year without an inventory ran")
                 } catch let problems as ScenarioProblems {
                     #expect(problems.problems.map(\.kind) == [.noUnitInventory])
-                    #expect(problems.text(.en).contains("DEMO-G1"))
+                    #expect(problems.text(.en).contains("DEMO-G2"))
                 }
                 #expect(try await store.plan(.unit(group.id)) == nil)
             }
