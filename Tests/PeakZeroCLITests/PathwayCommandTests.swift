@@ -344,4 +344,39 @@ struct PathwayUnitHistoryTests {
         let both = try ExecutableTests.run(["pathway", "history", "--unit", "X", "--region", "510000", "--data-dir", data])
         #expect(both.code != 0 && both.err.contains("exactly one"))
     }
+
+    @Test("the demo group's saved plan runs; a new revision is saved and a review kept; errors are named")
+    func groupPlan() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(try ExecutableTests.run(["demo", "--data-dir", data]).code == 0)
+        let run = try ExecutableTests.run(["pathway", "run", "--unit", "DEMO-G1", "--data-dir", data, "--format", "json"])
+        let scenarios = (try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])?["scenarios"] as? [[String: Any]]
+        #expect(scenarios?.compactMap { $0["id"] as? String } == ["baseline", "lead"], "\(run.err)")
+        // The group's plan, written out and saved again from the file: revision 2.
+        let plan = folder.appendingPathComponent("group-plan.json")
+        try Data(
+            #"{"base_year": 2024, "scenarios": [{"id": "baseline", "name": "基准", "horizon": 2035, "gdp_growth": {"2025": 0.05}}]}"#
+                .utf8
+        ).write(to: plan)
+        let saved = try ExecutableTests.run([
+            "pathway", "save", plan.path, "--unit", "DEMO-G1", "--revision", "1", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(saved.code == 0 && saved.out.contains("revision 2"), "\(saved.err)")
+        let project = folder.appendingPathComponent("project.json")
+        try Data(#"{"name": "p", "area": "industry", "start_year": 2026, "energy": {"coal": 100}, "value_added": 10}"#.utf8)
+            .write(to: project)
+        let reviewed = try ExecutableTests.run([
+            "pathway", "review", "--unit", "DEMO-G1", "--project", project.path, "--data-dir", data,
+            "--lang", "en",
+        ])
+        #expect(reviewed.code == 0 && reviewed.err.contains("kept as review"), "\(reviewed.err)")
+        let none = try ExecutableTests.run(["pathway", "run", "--unit", "DEMO-G2", "--data-dir", data, "--lang", "en"])
+        #expect(none.code != 0 && none.err.contains("--unit DEMO-G2"), "\(none.err)")
+        let unknown = try ExecutableTests.run(["pathway", "run", "--unit", "NOPE", "--data-dir", data, "--lang", "en"])
+        #expect(unknown.code != 0 && unknown.err.contains("no unit “NOPE”"), "\(unknown.err)")
+        let both = try ExecutableTests.run(["pathway", "run", "--unit", "DEMO-G1", "--region", "510000", "--data-dir", data])
+        #expect(both.code != 0 && both.err.contains("not both"), "\(both.err)")
+    }
 }
