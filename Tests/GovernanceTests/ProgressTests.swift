@@ -20,6 +20,23 @@ struct ProgressTests {
         #expect(p.reasons.contains(.aheadOfExpected(ratio: 1.2)))
     }
 
+    @Test("a coal cap, pro rata: 4 months of 30 tce of coal within 100 tce of energy, against a 300 tce cap")
+    func coalCap() {
+        var coalMonth = month(energy: 100)
+        coalMonth.coal = StandardCoal(30, .tonneCoalEquivalent)
+        let target = Target(
+            indicator: .coalTotal, kind: .cap(IndicatorAmount(300, of: .coalTotal)), firstYear: 2024)
+        let p = ProgressEvaluator.evaluate(target, figures: [2024: year(Array(repeating: coalMonth, count: 4))])
+        // Coal only, not the energy around it: to date 120; expected 300 × 4/12 = 100; forecast
+        // 120 ÷ (4/12) = 360; ratio 1.2 → red.
+        #expect(isClose(p.toDate?.value, 120))
+        #expect(isClose(p.expectedToDate?.value, 100))
+        #expect(isClose(p.forecast?.value, 360))
+        #expect(p.light == .red && p.toDate?.indicator == .coalTotal)
+        #expect(TargetIndicator.coalTotal.name(in: .zh) == "煤炭消费总量" && TargetIndicator.coalTotal.symbol == "tce")
+        #expect(!TargetIndicator.ranked.contains(.coalTotal))
+    }
+
     @Test("seasonal: last year's first quarter held 40 % of its year")
     func seasonal() {
         // Last year: Jan–Mar 200 t each (600), Apr–Dec 100 t each (900): 1,500 t; share by March 0.4.

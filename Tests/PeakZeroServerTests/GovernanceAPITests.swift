@@ -78,6 +78,16 @@ struct GovernanceAPITests {
             #expect(bad.status == .unprocessableContent)
             let issue = ((bad.json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]])?.first
             #expect(issue?["field"] as? String == "reduction")
+            // A coal cap: the group burns diesel and buys electricity, no coal — so none counts, not its energy.
+            let coal = try await client.call(
+                .post, "/api/v1/targets",
+                json:
+                    #"{"unit_id": \#(id["G"]!), "name": "集团煤炭消费总量", "indicator": "coal_total", "kind": "cap", "value": 50, "first_year": 2023}"#
+            )
+            #expect(coal.status == .created && (coal.json.object["definition"] as? [String: Any])?["indicator"] as? String == "coal_total")
+            let coalProgress = try #require(coal.json.object["progress"] as? [String: Any])
+            #expect(RollupAPITests.close(coalProgress["forecast"], 0) && coalProgress["light"] as? String == "green")
+            #expect(try await client.call(.delete, "/api/v1/targets/\(try #require(coal.json.object["id"] as? Int))").status == .noContent)
             #expect(try await client.call(.delete, "/api/v1/targets/\(target)").status == .noContent)
             #expect(try await client.call(.get, "/api/v1/targets").json.items.isEmpty)
         }
@@ -170,6 +180,10 @@ struct GovernanceAPITests {
             #expect(RollupAPITests.close(ranked.first?["value"], Self.d))
             #expect(
                 try await client.call(.get, "/api/v1/rankings?unit_id=\(id["G"]!)&year=2023&by=fastest").status
+                    == .badRequest)
+            // Coal is capped by targets, not ranked.
+            #expect(
+                try await client.call(.get, "/api/v1/rankings?unit_id=\(id["G"]!)&year=2023&indicator=coal_total").status
                     == .badRequest)
             let scale = try await client.call(.get, "/api/v1/carbon-efficiency/scale")
             #expect((scale.json.object["grades"] as? [[String: Any]])?.count == 5)

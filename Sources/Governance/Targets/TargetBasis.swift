@@ -65,18 +65,26 @@ public enum EnergyBasis: String, Sendable, Codable, CaseIterable {
 }
 
 /// One period's figures as a target measures them: the indicators' totals and the green power
-/// inside them (to deduct), with the period's economic base.
+/// inside them (to deduct), with the period's economic base; and the coal consumed, when it was
+/// read (for a coal target: the energy, at 当量值, of the items counted as coal).
 public struct MeasuredFigures: Sendable, Equatable {
     public var figures: IndicatorFigures
     public var greenPower: IndicatorFigures
+    public var coal: StandardCoal?
 
-    public init(_ figures: IndicatorFigures, greenPower: IndicatorFigures = IndicatorFigures()) {
+    public init(_ figures: IndicatorFigures, greenPower: IndicatorFigures = IndicatorFigures(), coal: StandardCoal? = nil) {
         self.figures = figures
         self.greenPower = greenPower
+        self.coal = coal
     }
 
     public static func + (a: MeasuredFigures, b: MeasuredFigures) -> MeasuredFigures {
-        MeasuredFigures(a.figures + b.figures, greenPower: a.greenPower + b.greenPower)
+        let coal: StandardCoal? =
+            switch (a.coal, b.coal) {
+            case (nil, nil): nil
+            case (let x, let y): (x ?? .zero) + (y ?? .zero)
+            }
+        return MeasuredFigures(a.figures + b.figures, greenPower: a.greenPower + b.greenPower, coal: coal)
     }
 
     /// The total (energy or carbon) the basis measures, less the entered deduction.
@@ -84,6 +92,9 @@ public struct MeasuredFigures: Sendable, Equatable {
         -> IndicatorAmount
     {
         switch indicator.total {
+        case .coalTotal:
+            // The reader fills coal for every period of a coal target (`GovernanceFigures`).
+            return IndicatorAmount((coal ?? .zero).value(in: .tonneCoalEquivalent), of: .coalTotal)
         case .energyTotal:
             func energy(_ f: IndicatorFigures) -> StandardCoal {
                 basis.energyBasis == .calorific ? f.energyCalorific : f.energyEquivalent

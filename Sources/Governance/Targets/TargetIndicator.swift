@@ -1,18 +1,23 @@
 import Accounting
 
-/// Which of the four indicators (能源消费总量、碳排放总量、能耗强度、碳排放强度) a target holds down.
+/// Which indicator a target holds down: one of the four (能源消费总量、碳排放总量、能耗强度、碳排放强度),
+/// or coal consumption (煤炭消费总量), which a carbon-peak plan caps beside them (控煤).
 public enum TargetIndicator: String, Sendable, Codable, CaseIterable {
     case energyTotal = "energy_total"
     case carbonTotal = "carbon_total"
     case energyIntensity = "energy_intensity"
     case carbonIntensity = "carbon_intensity"
+    case coalTotal = "coal_total"
 
     public var isIntensity: Bool { self == .energyIntensity || self == .carbonIntensity }
+
+    /// The four indicators units are ranked on (赛马); coal is capped, not ranked.
+    public static let ranked: [TargetIndicator] = [.energyTotal, .carbonTotal, .energyIntensity, .carbonIntensity]
 
     /// The unit every amount of this indicator is held in.
     public var symbol: String {
         switch self {
-        case .energyTotal: "tce"
+        case .energyTotal, .coalTotal: "tce"
         case .carbonTotal: "tCO2e"
         case .energyIntensity: "tce/万元"
         case .carbonIntensity: "tCO2e/万元"
@@ -24,6 +29,7 @@ public enum TargetIndicator: String, Sendable, Codable, CaseIterable {
         switch self {
         case .energyTotal, .energyIntensity: .energyTotal
         case .carbonTotal, .carbonIntensity: .carbonTotal
+        case .coalTotal: .coalTotal
         }
     }
 
@@ -37,6 +43,8 @@ public enum TargetIndicator: String, Sendable, Codable, CaseIterable {
         case (.energyIntensity, .en): "energy intensity"
         case (.carbonIntensity, .zh): "碳排放强度"
         case (.carbonIntensity, .en): "carbon intensity"
+        case (.coalTotal, .zh): "煤炭消费总量"
+        case (.coalTotal, .en): "total coal consumption"
         }
     }
 }

@@ -34,7 +34,8 @@ extension PageHandlers {
         let t = renderer.strings.table(language)
         guard let subject = try await askedSubject(request, context) else { return notFound(request) }
         let query = request.uri.queryParameters
-        let indicator = query.get("indicator").flatMap { TargetIndicator(rawValue: String($0)) } ?? .carbonIntensity
+        let indicator = query.get("indicator").flatMap { TargetIndicator(rawValue: String($0)) }
+            .flatMap { TargetIndicator.ranked.contains($0) ? $0 : nil } ?? .carbonIntensity
         let measure = query.get("by").flatMap { RankingMeasure(rawValue: String($0)) } ?? .value
         let board = governance
         let latest = try await board.latestComputedYear() ?? clock.year - 1
@@ -70,7 +71,7 @@ extension PageHandlers {
                 }),
             heading: heading, formAction: SiteURL.rankings(RankingQuery()).path, lang: language.rawValue,
             unit: unitID, region: regionCode,
-            indicators: TargetIndicator.allCases.map {
+            indicators: TargetIndicator.ranked.map {
                 .init(value: $0.rawValue, label: $0.name(in: language), selected: $0 == indicator)
             },
             measures: RankingMeasure.allCases.map {

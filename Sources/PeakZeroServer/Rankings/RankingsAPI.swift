@@ -47,6 +47,10 @@ struct RankingsAPI: Sendable {
         }
         let subject = try Self.subject(request)
         let indicator: TargetIndicator = try Self.parse(request, "indicator", default: .carbonIntensity)
+        // Coal is capped by targets, not ranked: units are ranked on the four indicators.
+        guard TargetIndicator.ranked.contains(indicator) else {
+            throw APIError.badRequest(request.language.say(.notRecognised, ["name": "indicator", "text": indicator.rawValue]))
+        }
         let measure: RankingMeasure = try Self.parse(request, "by", default: .value)
         let basis = TargetBasis(
             economicBase: try Self.parse(request, "base", default: .valueAdded),

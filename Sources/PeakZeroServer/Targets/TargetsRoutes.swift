@@ -16,7 +16,7 @@ extension TargetsAPI {
         APIEndpoint(
             .createTarget, .post, "/api/v1/targets", subject: .narrowedByHandler, change: .targets,
             summary:
-                "Set a target (managers within their subtrees and regions): `unit_id` or `region_code`, `name`, `indicator` (energy_total, carbon_total, energy_intensity, carbon_intensity), `kind` (cap with `value`; reduction with `reduction` and `base_year`; peak with `peak_year`), `first_year`, `last_year`, `milestones`, `economic_base`, `scope2`, `energy_basis`, `deduct_green_power`, `deductions`, `yellow_from`, `red_above`, `expectation` (pro_rata or seasonal)",
+                "Set a target (managers within their subtrees and regions): `unit_id` or `region_code`, `name`, `indicator` (energy_total, carbon_total, energy_intensity, carbon_intensity, coal_total — 煤炭消费总量, the energy at 当量值 of coal and its products), `kind` (cap with `value`; reduction with `reduction` and `base_year`; peak with `peak_year`), `first_year`, `last_year`, `milestones`, `economic_base`, `scope2`, `energy_basis`, `deduct_green_power`, `deductions`, `yellow_from`, `red_above`, `expectation` (pro_rata or seasonal)",
             success: .created, tag: "targets"
         ) { $0.create },
         APIEndpoint(

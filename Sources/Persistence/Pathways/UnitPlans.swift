@@ -142,8 +142,8 @@ extension UnitHistoryStore {
     }
 
     /// The targets set for the unit itself that its plan can be judged against, named as they
-    /// were set: caps on energy (当量值, nothing deducted) and on carbon (location-based, green power
-    /// not deducted), intensity reductions per value added, and peak years. A target measured
+    /// were set: caps on energy (当量值, nothing deducted), on carbon (location-based, green power not
+    /// deducted) and on coal, intensity reductions per value added, and peak years. A target measured
     /// otherwise is left out: the plan projects energy at 当量值 and location-based CO2 of energy.
     /// A reduction from a year before the plan's base year takes that year's intensity from the
     /// unit's inventory; one whose year has no inventory is left out, as it cannot be judged; so is
@@ -161,6 +161,8 @@ extension UnitHistoryStore {
                 targets.append(.init(id: id, indicator: .energyTotal, year: rule.lastYear, value: amount.value, name: target.name))
             case (.cap(let amount), .carbonTotal) where plain && basis.scope2 == .location:
                 targets.append(.init(id: id, indicator: .carbonTotal, year: rule.lastYear, value: amount.value, name: target.name))
+            case (.cap(let amount), .coalTotal):
+                targets.append(.init(id: id, indicator: .coalTotal, year: rule.lastYear, value: amount.value, name: target.name))
             case (.reduction(let fraction, let baseYear), .energyIntensity) where plain && basis.economicBase == .valueAdded,
                 (.reduction(let fraction, let baseYear), .carbonIntensity)
             where plain && basis.economicBase == .valueAdded && basis.scope2 == .location:

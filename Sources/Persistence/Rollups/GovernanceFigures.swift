@@ -1,6 +1,7 @@
 import Accounting
 import Foundation
 import Governance
+import Pathways
 import SQLKit
 
 /// Reads a subject's figures for the governance views from the stored inventories: each year's
@@ -25,15 +26,42 @@ public struct GovernanceFigures: Sendable {
         func set(_ key: String, _ value: Rollup?) { lock.withLock { rollups[key] = .some(value) } }
     }
 
-    /// The years among `years` that an inventory covers; a whole-year record (no month) counts in December.
-    public func years(of subject: RollupSubject, _ years: ClosedRange<Int>) async throws -> [Int: YearFigures] {
+    /// The years among `years` that an inventory covers; a whole-year record (no month) counts in
+    /// December. With `coal`, each month's and the year's coal consumption too (a coal target's).
+    public func years(of subject: RollupSubject, _ years: ClosedRange<Int>, coal: Bool = false) async throws
+        -> [Int: YearFigures]
+    {
         var found: [Int: YearFigures] = [:]
         let computed = try await computedYears()
         for year in years where computed.contains(year) {
             guard let rollup = try await rollup(subject, year) else { continue }
-            found[year] = Self.figures(rollup)
+            var figures = Self.figures(rollup)
+            if coal {
+                let byMonth = try await rollups.energyByMonth(subject, year: year, items: Self.coalItems) ?? [:]
+                Self.fill(&figures, coal: byMonth)
+            }
+            found[year] = figures
         }
         return found
+    }
+
+    /// The items counted as coal (煤炭消费): coal and its products, as the energy balance sheet groups them.
+    static let coalItems = Set(ItemCatalog.bundled.items.map(\.code).filter { RegionalCarrier(item: $0) == .coal })
+
+    /// Each month's coal (a whole-year record's in December, as its other figures), and the year's.
+    static func fill(_ figures: inout YearFigures, coal byMonth: [Int?: Double]) {
+        var total = 0.0
+        for month in figures.months.keys {
+            figures.months[month]!.coal = .zero
+        }
+        for (month, tce) in byMonth {
+            let key = month ?? 12
+            let before = figures.months[key]?.coal ?? .zero
+            figures.months[key, default: MeasuredFigures(IndicatorFigures())].coal =
+                before + StandardCoal(tce, .tonneCoalEquivalent)
+            total += tce
+        }
+        figures.year.coal = StandardCoal(total, .tonneCoalEquivalent)
     }
 
     /// The years any inventory covers (read once per reader): other years have no figures to read.
@@ -84,6 +112,7 @@ public struct GovernanceFigures: Sendable {
         let first = min(target.pathStartYear, target.firstYear - 1) - (target.kind.code == "peak" ? 9 : 0)
         let last = min(target.lastYear, latest)
         guard first <= last else { return [:] }
-        return try await years(of: stored.subject.rollupSubject, max(first, last - 15)...last)
+        return try await years(
+            of: stored.subject.rollupSubject, max(first, last - 15)...last, coal: target.indicator == .coalTotal)
     }
 }

@@ -33,26 +33,32 @@ extension RollupStore {
         let w = filter.weight
         var cells: [LineCell] = []
         for inventory in inventories {
-            let first = InventoryRows.firstLineID(of: inventory.id)
-            var query = database.sql.select()
+            var query = lines(of: inventory)
                 .column(SQLRaw("u.path, u.region_code, l.month, g.scope, g.item, g.category"))
                 .column(SQLRaw("SUM(l.co2e_location_t * \(w)) AS location"))
                 .column(SQLRaw("SUM(l.co2e_market_t * \(w)) AS market"))
                 .column(SQLRaw("SUM(l.tce_calorific * \(w)) AS calorific"))
                 .column(SQLRaw("SUM(l.tce_equivalent * \(w)) AS equivalent"))
-                .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
-                .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
-                .join(
-                    SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
-                    on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
-                )
-                .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
-                .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
             query = restrict(query, filter)
             cells += try await query.groupBy(SQLRaw("u.path, u.region_code, l.month, g.scope, g.item, g.category"))
                 .all(decoding: LineCell.self, keyDecodingStrategy: .convertFromSnakeCase)
         }
         return cells
+    }
+
+    /// An inventory's lines (`l`) with their units (`u`) and lineages (`g`): one range of line
+    /// ids (see `InventoryRows.firstLineID`), the columns to be added.
+    func lines(of inventory: StoredInventory) -> SQLSelectBuilder {
+        let first = InventoryRows.firstLineID(of: inventory.id)
+        return database.sql.select()
+            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
+            .join(
+                SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
+                on: SQLRaw("g.inventory_id = l.inventory_id AND g.lineage_id = l.lineage_id")
+            )
+            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
+            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
     }
 
     struct EconomicCell: Decodable {
@@ -87,5 +93,45 @@ extension RollupStore {
             query = query.where(SQLColumn("region_code", table: "u"), .like, SQLBind(region + "%"))
         }
         return query
+    }
+
+    /// The energy (tce, 当量值) of the items in `items` by month (nil: a whole-year record) that the
+    /// subject's inventories of the year hold, summed from their lines in SQL: a coal target's
+    /// figures (the stored summaries keep months and items apart). nil when no inventory covers it.
+    public func energyByMonth(_ subject: RollupSubject, year: Int, items: Set<String>) async throws -> [Int?: Double]? {
+        let filter: Filter
+        let inventories: [StoredInventory]
+        switch subject {
+        case .unit(let id, let approach):
+            let anchor = try await UnitLookup.anchor(id, in: database.sql)
+            guard let current = try await latestInventory(coveringUnit: anchor, year: year) else { return nil }
+            filter = Filter(
+                rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
+                weight: approach == .equity ? "u.root_equity" : "1", scale: approach == .equity ? 1 / anchor.rootEquity : 1)
+            inventories = [current]
+        case .region(let region):
+            let roots = try await database.sql.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
+                .where("region_code", .like, SQLBind(region.prefix + "%")).all()
+                .map { try $0.decode(column: "root_id", as: Int64.self) }
+            inventories = try await rootInventories(roots: roots, year: year)
+            guard !inventories.isEmpty else { return nil }
+            filter = Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
+        }
+        struct Cell: Decodable {
+            let month: Int?
+            let calorific: Double
+        }
+        var months: [Int?: Double] = [:]
+        guard !items.isEmpty else { return months }
+        for inventory in inventories {
+            let query = lines(of: inventory)
+                .column(SQLRaw("l.month"))
+                .column(SQLRaw("SUM(l.tce_calorific * \(filter.weight)) AS calorific"))
+                .where(SQLColumn("item", table: "g"), .in, SQLBind.group(items.sorted()))
+            for cell in try await restrict(query, filter).groupBy(SQLRaw("l.month")).all(decoding: Cell.self) {
+                months[cell.month, default: 0] += cell.calorific * filter.scale
+            }
+        }
+        return months
     }
 }

@@ -71,7 +71,9 @@ public struct GovernanceBoard: Sendable {
         -> SplitChild
     {
         let year = target.pathStartYear
-        guard let figures = try await figures.years(of: subject.rollupSubject, year...year)[year], figures.isComplete
+        guard
+            let figures = try await figures.years(
+                of: subject.rollupSubject, year...year, coal: target.indicator == .coalTotal)[year], figures.isComplete
         else { return SplitChild(id: id, baseTotal: nil, manual: manual) }
         return SplitChild(
             id: id,

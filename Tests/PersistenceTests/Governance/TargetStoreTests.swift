@@ -1,5 +1,6 @@
 import Accounting
 import Governance
+import Pathways
 import Persistence
 import PersistenceTestSupport
 import Testing
@@ -65,6 +66,28 @@ struct TargetStoreTests {
             #expect(try await store.list(scope: e1Scope).map(\.subject) == [.unit(w.e1.id)])
             try await store.delete(id: parent.id)
             #expect(try await store.list(scope: .everything).isEmpty)
+        }
+    }
+
+    /// The coal a target reads is summed from the inventory's lines by month; the stored summary
+    /// keeps the year's items, read by another path. The two must agree on the demo province.
+    @Test("a coal cap is judged on the coal items' energy, which agrees with the year's items")
+    func coalCap() async throws {
+        try await TestDatabases.withDemoDatabase { db in
+            let supervisor = try await UnitStore(db).unit(code: DemoProvince.supervisorCode)
+            let rollup = try await RollupStore(db).rollup(.unit(id: supervisor.id, approach: .control), year: 2024)
+            let coalItems = Set(ItemCatalog.bundled.items.map(\.code).filter { RegionalCarrier(item: $0) == .coal })
+            let expected = rollup.byItem.filter { coalItems.contains($0.item) }
+                .map { $0.figures.energyCalorific.value(in: .tonneCoalEquivalent) }.reduce(0, +)
+            let energy = rollup.totals.energyCalorific.value(in: .tonneCoalEquivalent)
+            #expect(expected > 0 && expected < energy)
+            let stored = try await TargetStore(db).create(
+                name: "控煤（虚构）", subject: .unit(supervisor.id),
+                target: Target(indicator: .coalTotal, kind: .cap(IndicatorAmount(expected * 1.25, of: .coalTotal)), firstYear: 2024))
+            let progress = try await GovernanceBoard(db, currentYear: 2025).progress(of: stored)
+            #expect(progress.throughMonth == 12)
+            #expect(abs((progress.forecast?.value ?? 0) - expected) <= 1e-9 * expected)
+            #expect(abs((progress.ratio ?? 0) - 0.8) < 1e-9 && progress.light == .green)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import Governance
 import Pathways
 import Persistence
 import PersistenceTestSupport
@@ -57,9 +58,19 @@ struct UnitPlanTests {
                     try PlanFile.decode(Data(Self.plan.utf8)), for: .unit(group.id), revision: nil)
                 #expect(saved.subject == .unit(group.id) && saved.revision == 1)
                 #expect(try await store.regionPlans().allSatisfy { $0.subject.regionCode != nil })
+                // The group's own targets are judged beside the plan's: a coal cap by 2030 and an energy
+                // cap at 等价值 (which the plan, at 当量值, does not project: left out).
+                let coalCap = try await TargetStore(database).create(
+                    name: "集团控煤（虚构）", subject: .unit(group.id),
+                    target: Target(indicator: .coalTotal, kind: .cap(IndicatorAmount(1_000, of: .coalTotal)), firstYear: 2030))
+                _ = try await TargetStore(database).create(
+                    name: "等价值总量（虚构）", subject: .unit(group.id),
+                    target: Target(
+                        indicator: .energyTotal, kind: .cap(IndicatorAmount(1_000, of: .energyTotal)), firstYear: 2030,
+                        basis: TargetBasis(energyBasis: .equivalent)))
                 let roadmap = try await store.check(try saved.file(), for: .unit(group.id)).roadmap()
                 #expect(roadmap.baseYear == 2024 && roadmap.scenarios.map(\.id) == ["baseline", "policy"])
-                #expect(roadmap.scenarios[0].targets.contains { $0.id == "peak" })
+                #expect(roadmap.scenarios[0].targets.map(\.id) == ["peak", "target-\(coalCap.id)"])
                 let project = ProposedProject(
                     name: "扩建项目（虚构）", area: .industry, startYear: 2027, energy: ["coal": 5_000], valueAdded: 20_000)
                 let (kept, _) = try await ProjectReviewStore(database).review(project, for: .unit(group.id), scenario: "policy")
