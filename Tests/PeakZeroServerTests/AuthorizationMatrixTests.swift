@@ -141,7 +141,7 @@ struct AuthorizationMatrixTests {
         case .putRegionPlan, .createProjectReview, .putUnitPlan, .createUnitProjectReview: ([403], [403])
         // F1 has no plan saved (nor a review 0); E2 is outside.
         case .unitRoadmap, .getUnitPlan, .getUnitProjectReview: ([404], [404])
-        case .listUnitProjectReviews: ([200], [404])
+        case .listUnitProjectReviews, .unitPathwayHistory: ([200], [404])
         case .createActivity, .createEconomic: ([201], [422])
         case .computeInventory: ([201], [404])
         case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])

@@ -82,4 +82,31 @@ struct PathwaysAPITests {
             }
         }
     }
+
+    @Test("a group's history by child and by area from its inventories, decomposed to its change")
+    func unitHistory() async throws {
+        try await withDemoAPI { client, database in
+            let group = try await UnitStore(database).unit(code: "DEMO-G1")
+            let base = "/api/v1/units/\(group.id)/pathway/history"
+            let byChild = try await client.call(.get, base)
+            #expect(byChild.status == .ok && byChild.json.object["by"] as? String == "child")
+            let years = try #require(byChild.json.object["years"] as? [[String: Any]])
+            #expect(years.compactMap { $0["year"] as? Int } == [2022, 2023, 2024])
+            // Each year's children add up to the year's CO2.
+            for year in years {
+                let children = (year["children"] as? [[String: Any]] ?? []).compactMap { $0["co2_t"] as? Double }
+                #expect(RollupAPITests.close(year["co2_t"], children.reduce(0, +)))
+            }
+            let byArea = try await client.call(.get, base + "?by=area&from=2022&to=2024")
+            let areaYears = try #require(byArea.json.object["years"] as? [[String: Any]])
+            #expect(zip(areaYears, years).allSatisfy { RollupAPITests.close($0["co2_t"], $1["co2_t"] as? Double ?? -1) })
+            let decomposition = try #require(byArea.json.object["decomposition"] as? [String: Any])
+            let effects = (decomposition["effects"] as? [String: Double] ?? [:]).values.reduce(0, +)
+            let excluded = (byArea.json.object["excluded_children"] as? [String: Double] ?? [:]).values.reduce(0, +)
+            let change = (areaYears.last?["co2_t"] as? Double ?? 0) - (areaYears.first?["co2_t"] as? Double ?? 0)
+            #expect(abs(effects + excluded - change) <= 1e-9 * abs(change), "\(effects) + \(excluded) vs \(change)")
+            #expect(try await client.call(.get, base + "?by=sector").status == .badRequest)
+            #expect(try await client.call(.get, "/api/v1/units/999999/pathway/history").status == .notFound)
+        }
+    }
 }

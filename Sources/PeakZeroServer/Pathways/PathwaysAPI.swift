@@ -43,6 +43,83 @@ struct PathwaysAPI {
     }
 }
 
+extension PathwaysAPI {
+    /// A unit's years from its stored inventories, by child (`by=child`, the default) or by the six
+    /// areas its children's industry codes place them in (`by=area`); with `from` and `to`, the LMDI
+    /// of the change in CO2 with the children (or areas) as sectors.
+    func unitHistory(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let id = try context.id()
+        let unit: ReportingUnit
+        do { unit = try await UnitStore(database).unit(id: id) } catch StoreError.notFound {
+            throw APIError.notFound(language.say(.noSuchObject))
+        }
+        let by = request.uri.queryParameters.get("by").map { String($0) } ?? "child"
+        guard ["child", "area"].contains(by) else {
+            throw APIError.badRequest(language.say(.notRecognised, ["name": "by", "text": by]))
+        }
+        let store = UnitHistoryStore(database)
+        let byChild = try await store.history(unit: unit, years: 2000...2060)
+        let history = by == "area" ? byChild.byArea(industries: try await store.childIndustries(of: unit)) : byChild
+        var document = UnitHistoryDocument(history, by: by)
+        let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
+        if from != nil || to != nil {
+            let form = try request.choice("form", default: DecompositionForm.additive)
+            do throws(DecompositionProblems) {
+                let result = try Decomposition(
+                    DecompositionData(rows: history.decompositionRows()), from: from, to: to, form: form)
+                document.decomposition = RegionalHistoryDocument.DecompositionDocument(result, language)
+                document.excludedChildren = history.excludedChanges(from: result.from, to: result.to)
+            } catch {
+                throw APIError(status: .unprocessableContent, code: "cannot_decompose", message: error.text(language))
+            }
+        }
+        return Response.json(try JSONCoding.encoder.encode(document))
+    }
+}
+
+/// A unit's history as the API answers it: each year's totals and its children (or areas).
+struct UnitHistoryDocument: Encodable {
+    struct Year: Encodable {
+        let year: Int
+        let energyTce: Double
+        let co2T: Double
+        let valueAdded: Double?
+        let children: [Child]
+    }
+
+    struct Child: Encodable {
+        let key: String
+        let name: String
+        let energyTce: Double
+        let co2T: Double
+        let valueAdded: Double?
+    }
+
+    let unit: String
+    let by: String
+    let years: [Year]
+    var decomposition: RegionalHistoryDocument.DecompositionDocument?
+    /// Children without value added in a year they used energy, left out of the decomposition, with
+    /// their own change in CO2 (t).
+    var excludedChildren: [String: Double]?
+
+    init(_ history: UnitHistory, by: String) {
+        unit = history.unitCode
+        self.by = by
+        years = history.years.keys.sorted().map { year in
+            let children = history.years[year]!
+            let added = children.compactMap(\.valueAdded)
+            return Year(
+                year: year, energyTce: children.map(\.energy).reduce(0, +), co2T: children.map(\.co2).reduce(0, +),
+                valueAdded: added.isEmpty ? nil : added.reduce(0, +),
+                children: children.map {
+                    Child(key: $0.key, name: $0.name, energyTce: $0.energy, co2T: $0.co2, valueAdded: $0.valueAdded)
+                })
+        }
+    }
+}
+
 /// A region's history as the API answers it.
 struct RegionalHistoryDocument: Encodable {
     struct Year: Encodable {

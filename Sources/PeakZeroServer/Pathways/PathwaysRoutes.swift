@@ -48,6 +48,15 @@ extension PathwaysAPI {
             change: .nothing, summary: "A kept new-project review", tag: "pathways"
         ) { $0.review },
         APIEndpoint(
+            .unitPathwayHistory, .get, "/api/v1/units/{id}/pathway/history", subject: .unitInPath, change: .nothing,
+            summary:
+                "A unit's years from its stored inventories — energy, CO2 (scope 1 and location-based scope 2) and value added at constant prices — by child (`by=child`) or by the six areas its children's industry codes place them in (`by=area`); with `from` and `to`, the LMDI decomposition of the change in CO2 (children or areas as sectors)",
+            query: [
+                ("by", "child (default) or area"), ("from", "start year of the decomposition"),
+                ("to", "end year of the decomposition"), ("form", "additive (default) or multiplicative"),
+            ], tag: "pathways"
+        ) { $0.unitHistory },
+        APIEndpoint(
             .unitRoadmap, .get, "/api/v1/units/{id}/pathway", subject: .unitInPath, change: .nothing,
             summary:
                 "The unit's roadmap (率先达峰) from its stored plan, as for a region: the plan's base year made from the unit's inventory (its units' energy by area — each by its industry code — and carrier, with the unit's own factors) and judged beside the unit's own targets",

@@ -22,7 +22,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listMeasures, createMeasure, updateMeasure
     case regionPathwayHistory, regionRoadmap, getRegionPlan, putRegionPlan
     case listProjectReviews, createProjectReview, getProjectReview
-    case unitRoadmap, getUnitPlan, putUnitPlan, listUnitProjectReviews, createUnitProjectReview, getUnitProjectReview
+    case unitPathwayHistory, unitRoadmap, getUnitPlan, putUnitPlan, listUnitProjectReviews, createUnitProjectReview, getUnitProjectReview
     case openAPI
 
     /// Every feature's declarations.
