@@ -21,7 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     var demo = false
 
     func run() async throws {
-        var logger = Logger(label: "peakzero")
+        // Metadata formatted only when a line is written: the server sets a request id on every request.
+        var logger = Logger(label: "peakzero") { ServerLogHandler(label: $0) }
         logger.logLevel = .info
         let location = try storage.location
         try await PeakZeroDatabase.with(location, logger: logger, migrate: false) { database in

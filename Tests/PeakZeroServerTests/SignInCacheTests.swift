@@ -1,5 +1,7 @@
+import Foundation
 import Accounting
 import HTTPTypes
+import Hummingbird
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
@@ -59,6 +61,32 @@ struct SignInCacheTests {
         }
     }
 
+    /// The remembered sign-in keeps its end as a moment: once the clock passes it, the very next
+    /// request is refused though nothing in the database changed.
+    @Test("a remembered token ends when its time is up, with no change to the database")
+    func expires() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database in
+            let now = NowBox(Date())
+            let accounts = AccountStore(database, cost: 4, clock: { now.value })
+            let app = Application(router: try APIRouter.make(database: database, accounts: accounts))
+            let admin = try await accounts.create(name: "admin", password: "a long password", grants: [.admin])
+            let token = try await accounts.makeToken(for: admin, name: "t", days: 1)
+            let bearer: HTTPFields = [.authorization: "Bearer \(token.secret)"]
+            try await app.test(.router) { (client: any TestClientProtocol) async throws in
+                func status() async throws -> HTTPResponse.Status {
+                    try await client.execute(uri: "/api/v1/units", method: .get, headers: bearer) { $0.status }
+                }
+                // Asked twice: the second is answered from what was remembered.
+                #expect(try await status() == .ok)
+                #expect(try await status() == .ok)
+                now.value = now.value.addingTimeInterval(86_400 - 60)
+                #expect(try await status() == .ok)
+                now.value = now.value.addingTimeInterval(120)
+                #expect(try await status() == .unauthorized)
+            }
+        }
+    }
+
     @Test("a bearer token is read in any case of \"Bearer\", with blanks around it; anything else is refused")
     func bearerHeader() async throws {
         try await withAPI("sqlite") { client, database in
@@ -74,5 +102,18 @@ struct SignInCacheTests {
                         == .unauthorized, "\(header)")
             }
         }
+    }
+}
+
+/// A moment the test moves on by hand.
+final class NowBox: @unchecked Sendable {  // only touched under `lock`
+    private let lock = NSLock()
+    private var date: Date
+
+    init(_ date: Date) { self.date = date }
+
+    var value: Date {
+        get { lock.withLock { date } }
+        set { lock.withLock { date = newValue } }
     }
 }

@@ -15,13 +15,15 @@ struct IndicatorsAPI {
         return try await cache.json(for: request, make: make)
     }
 
+    /// The parameters are read inside `make`: a response remembered for this very request (its
+    /// address and language) had them read and found good already.
     func unit(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let id = try context.id()
-        let year = try request.requireQuery("year", as: Int.self)
-        let approach = try request.choice("approach", default: ConsolidationApproach.control)
-        let method = try request.choice("scope2", default: Scope2Method.location)
         return try await respond(request) {
-            try IndicatorsDocument.unit(
+            let year = try request.requireQuery("year", as: Int.self)
+            let approach = try request.choice("approach", default: ConsolidationApproach.control)
+            let method = try request.choice("scope2", default: Scope2Method.location)
+            return try IndicatorsDocument.unit(
                 try await units.unit(id: id), children: try await units.children(of: id), approach: approach,
                 method: method, rollup: try await rollups.rollup(.unit(id: id, approach: approach), year: year))
         }
@@ -33,10 +35,10 @@ struct IndicatorsAPI {
             throw APIError.notFound(
                 "no region with code \(code) (use a GB/T 2260 code such as 510000, 510100 or 510104)")
         }
-        let year = try request.requireQuery("year", as: Int.self)
-        let method = try request.choice("scope2", default: Scope2Method.location)
         return try await respond(request) {
-            try IndicatorsDocument.region(
+            let year = try request.requireQuery("year", as: Int.self)
+            let method = try request.choice("scope2", default: Scope2Method.location)
+            return try IndicatorsDocument.region(
                 region, method: method, rollup: try await rollups.rollup(.region(region), year: year))
         }
     }

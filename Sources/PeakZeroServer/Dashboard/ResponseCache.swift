@@ -8,14 +8,17 @@ import Persistence
 /// response is served only while the database files are exactly as they were when it was made
 /// (size and modification time of the SQLite file and its WAL — a commit by any process changes
 /// them). PostgreSQL gives no such cheap signal, so there every request is computed.
-actor ResponseCache {
+final class ResponseCache: @unchecked Sendable {  // `entries` is only touched under `lock`
     struct Entry {
         let version: ChangeSignal.Version
         let body: ByteBuffer
     }
 
+    // A lock, not an actor: a hit is a dictionary look-up, shorter than the hop onto an actor's
+    // executor and back that every request paid.
+    private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    nonisolated let signal: ChangeSignal
+    let signal: ChangeSignal
     private let capacity = 2_000
 
     init?(database: PeakZeroDatabase) {
@@ -24,27 +27,31 @@ actor ResponseCache {
     }
 
     func response(for key: String, version: ChangeSignal.Version) -> Entry? {
-        guard let entry = entries[key], entry.version == version else { return nil }
-        return entry
+        lock.withLock {
+            guard let entry = entries[key], entry.version == version else { return nil }
+            return entry
+        }
     }
 
     func store(_ entry: Entry, for key: String) {
-        if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
-        entries[key] = entry
+        lock.withLock {
+            if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
+            entries[key] = entry
+        }
     }
 }
 
 extension ResponseCache {
     /// The cached JSON for this request while the database is unchanged, else `make()`'s, remembered.
-    nonisolated func json(for request: Request, make: () async throws -> Data) async throws -> Response {
+    func json(for request: Request, make: () async throws -> Data) async throws -> Response {
         let key = request.uri.description + "\u{1}" + request.language.rawValue
         let version = signal.current()
         let body: ByteBuffer
-        if let hit = await response(for: key, version: version) {
+        if let hit = response(for: key, version: version) {
             body = hit.body
         } else {
             body = ByteBuffer(data: try await make())
-            await store(.init(version: version, body: body), for: key)
+            store(.init(version: version, body: body), for: key)
         }
         return Response.json(body)
     }

@@ -129,7 +129,11 @@ extension [any CodingKey] {
 extension Request {
     /// `?lang=zh|en`, else the first language of `Accept-Language`; Chinese when nothing is said.
     var language: Language {
-        if let lang = uri.queryParameters.get("lang"), let language = Language(rawValue: lang.lowercased()) {
+        // The query is parsed only when it names a language: most requests do not, and each parse
+        // builds a dictionary of every parameter.
+        if uri.query?.contains("lang=") == true, let lang = uri.queryParameters.get("lang"),
+            let language = Language(rawValue: lang.lowercased())
+        {
             return language
         }
         if let accept = headers[.acceptLanguage], let first = accept.split(separator: ",").first {

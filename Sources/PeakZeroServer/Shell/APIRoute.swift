@@ -42,6 +42,9 @@ enum APIRoute: String, CaseIterable, Sendable {
     static let publicRoutes: Set<String> = Set(
         declarations.filter(\.documentation.isPublic).map { "\($0.rule.method) \($0.rule.path)" })
 
+    /// The paths of those routes, whatever their method.
+    static let publicPaths: Set<String> = Set(declarations.filter(\.documentation.isPublic).map(\.rule.path))
+
     /// The route's declaration (a test checks that every route has exactly one).
     var declaration: APIRouteDeclaration {
         guard let declaration = Self.declarationByRoute[self] else {

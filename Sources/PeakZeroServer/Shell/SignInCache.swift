@@ -15,6 +15,16 @@ final class SignInCache: @unchecked Sendable {  // `entries` is only touched und
         let writeScope: AccessScope
         /// The signal before they were found; nil where there is none (PostgreSQL).
         let version: ChangeSignal.Version?
+        /// When the token or session ends, read once from `signedIn.expiresAt`.
+        let expiry: Date?
+
+        init(signedIn: SignedIn, readScope: AccessScope, writeScope: AccessScope, version: ChangeSignal.Version?) {
+            self.signedIn = signedIn
+            self.readScope = readScope
+            self.writeScope = writeScope
+            self.version = version
+            expiry = AccountStore.moment(signedIn.expiresAt)
+        }
 
         var identity: Identity {
             Identity(account: signedIn.account, credential: signedIn.csrfToken.map { .session(csrfToken: $0) } ?? .token)

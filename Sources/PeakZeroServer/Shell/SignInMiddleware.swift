@@ -26,8 +26,8 @@ struct SignInMiddleware: RouterMiddleware {
         -> Response
     {
         if Self.isPublic(request) { return try await next(request, context) }
-        let language = request.language
         guard let signedIn = try await signedIn(request) else {
+            let language = request.language
             if request.uri.path.hasPrefix("/api/") {
                 throw APIError(status: .unauthorized, code: "unauthorized", message: language.say(.signInFirst))
             }
@@ -38,9 +38,7 @@ struct SignInMiddleware: RouterMiddleware {
         if case .session(let expected) = identity.credential, ![.get, .head, .options].contains(request.method) {
             try FormPost.checkOrigin(request)
             guard try await Self.formToken(in: &request, context) == expected else {
-                throw HTTPError(
-                    .forbidden,
-                    message: language.say(.formExpired))
+                throw HTTPError(.forbidden, message: request.language.say(.formExpired))
             }
         }
         var context = context
@@ -74,7 +72,9 @@ struct SignInMiddleware: RouterMiddleware {
         let key = (isToken ? "t" : "s") + Secret.hash(secret)
         // One reading of the signal serves both the look-up and what is remembered after a miss.
         let version = cache?.version()
-        if let version, let known = cache?.entry(for: key, at: version), accounts.isCurrent(known.signedIn.expiresAt) {
+        if let version, let known = cache?.entry(for: key, at: version), let expiry = known.expiry,
+            accounts.isCurrent(until: expiry)
+        {
             return known
         }
         guard
@@ -92,6 +92,8 @@ struct SignInMiddleware: RouterMiddleware {
     static func isPublic(_ request: Request) -> Bool {
         let path = request.uri.path
         if path == SitePage.signIn.path || path.hasPrefix("/static/") { return true }
+        // The path alone first: building "METHOD /path" for every request cost more than this test.
+        guard APIRoute.publicPaths.contains(path) else { return false }
         return APIRoute.publicRoutes.contains("\(request.method) \(path)")
     }
 

@@ -56,6 +56,13 @@ extension AccountStore {
     /// Whether a token or session ending at `expiresAt` is still open now (by this store's clock).
     public func isCurrent(_ expiresAt: String) -> Bool { expiresAt > Timestamp.string(clock()) }
 
+    /// Whether a token or session ending at `expiry` is still open now: for a sign-in remembered
+    /// across requests, which compares moments rather than formatting the clock each time.
+    public func isCurrent(until expiry: Date) -> Bool { clock() < expiry }
+
+    /// The moment a stored end (`2026-12-03T08:00:00Z`) stands for; nil for text that is not one.
+    public static func moment(_ expiresAt: String) -> Date? { Timestamp.date(expiresAt) }
+
     public func endSession(cookieValue: String) async throws {
         try await database.transaction { db in
             let ended = try await db.delete(from: "sessions")

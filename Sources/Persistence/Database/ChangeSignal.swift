@@ -6,8 +6,13 @@ import Foundation
 /// remembers the signal read *before* it, and reads again once the signal differs. PostgreSQL
 /// gives no such signal: there is none, and nothing is remembered.
 public struct ChangeSignal: Sendable {
+    /// Size and modification time (seconds, nanoseconds) of the file and of its log; −1 for a file
+    /// that is not there. Six numbers in the value itself: reading it allocates nothing.
     public struct Version: Sendable, Equatable {
-        let parts: [Int]
+        var file: (size: Int, seconds: Int, nanoseconds: Int)
+        var log: (size: Int, seconds: Int, nanoseconds: Int)
+
+        public static func == (a: Version, b: Version) -> Bool { a.file == b.file && a.log == b.log }
     }
 
     private let files: [String]
@@ -20,16 +25,12 @@ public struct ChangeSignal: Sendable {
 
     /// The files' state now.
     public func current() -> Version {
-        var parts: [Int] = []
-        parts.reserveCapacity(6)
-        for file in files {
-            var info = stat()
-            if stat(file, &info) == 0 {
-                parts += [Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec)]
-            } else {
-                parts += [-1, -1, -1]
-            }
-        }
-        return Version(parts: parts)
+        Version(file: Self.state(of: files[0]), log: Self.state(of: files[1]))
+    }
+
+    private static func state(of file: String) -> (size: Int, seconds: Int, nanoseconds: Int) {
+        var info = stat()
+        guard stat(file, &info) == 0 else { return (-1, -1, -1) }
+        return (Int(info.st_size), Int(info.st_mtim.tv_sec), Int(info.st_mtim.tv_nsec))
     }
 }
