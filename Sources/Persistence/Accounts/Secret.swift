@@ -19,7 +19,9 @@ public enum Secret {
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(64)
-        for byte in SHA256.hash(data: Data(secret.utf8)) {
+        var text = secret
+        let digest = text.withUTF8 { SHA256.hash(data: $0) }  // the bytes in place, not copied into Data
+        for byte in digest {
             hex.append(digits[Int(byte >> 4)])
             hex.append(digits[Int(byte & 0x0f)])
         }
