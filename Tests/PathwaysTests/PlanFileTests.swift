@@ -38,4 +38,25 @@ struct PlanFileTests {
             #expect(error.field == "scenarios[0].levers[0].area")
         }
     }
+
+    @Test("one driver set, changed or removed by the editor's form; a wrong scenario or area is named")
+    func driverEdit() throws {
+        let file = try PlanFile.decode(Data(#"{"base_year": 2020, "scenarios": [{"id": "baseline", "horizon": 2030, "gdp_growth": {"2021": 0.05}}]}"#.utf8))
+        let set = try PlanDriverEdit(scenario: "baseline", area: .industry, driver: .intensityChange, year: 2025, value: -0.03)
+            .applied(to: file)
+        #expect(set.scenarios[0].areas[.industry]?.intensityChange.points == [2025: -0.03])
+        let gdp = try PlanDriverEdit(scenario: "baseline", area: nil, driver: .gdpGrowth, year: 2026, value: 0.04).applied(to: set)
+        #expect(gdp.scenarios[0].gdpGrowth.points == [2021: 0.05, 2026: 0.04])
+        let removed = try PlanDriverEdit(scenario: "baseline", area: nil, driver: .gdpGrowth, year: 2021, value: nil).applied(to: gdp)
+        #expect(removed.scenarios[0].gdpGrowth.points == [2026: 0.04])
+        #expect(throws: PlanDriverEdit.Problem.unknownScenario) {
+            try PlanDriverEdit(scenario: "policy", area: .industry, driver: .activityGrowth, year: 2025, value: 0.1).applied(to: file)
+        }
+        #expect(throws: PlanDriverEdit.Problem.areaDoesNotFit) {
+            try PlanDriverEdit(scenario: "baseline", area: .industry, driver: .gdpGrowth, year: 2025, value: 0.1).applied(to: file)
+        }
+        #expect(throws: PlanDriverEdit.Problem.areaDoesNotFit) {
+            try PlanDriverEdit(scenario: "baseline", area: nil, driver: .activityGrowth, year: 2025, value: 0.1).applied(to: file)
+        }
+    }
 }

@@ -137,11 +137,11 @@ struct AuthorizationRolesTests {
         case .measureCreate, .measureUpdate: return changesData ? ([422], [404]) : refused
         // A unit's grant covers no region: its pathways are missing; changing them needs target-setting.
         case .roadmap, .roadmapExport, .planEditor, .projectReviews, .projectReview: return both([404])
-        case .planSave, .projectReviewCreate: return role == .manager ? both([404]) : refused
+        case .planSave, .projectReviewCreate, .planDriver: return role == .manager ? both([404]) : refused
         // A unit's pathways are the unit's: read in its subtree; an empty form is refused (422) to its managers.
         case .unitRoadmap, .unitPlanEditor, .unitProjectReviews: return ([200], [404])
         case .unitRoadmapExport, .unitProjectReview: return both([404])
-        case .unitPlanSave, .unitProjectReviewCreate: return role == .manager ? ([422], [404]) : refused
+        case .unitPlanSave, .unitProjectReviewCreate, .unitPlanDriver: return role == .manager ? ([422], [404]) : refused
         }
     }
 

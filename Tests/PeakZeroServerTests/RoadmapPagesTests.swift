@@ -139,4 +139,43 @@ struct RoadmapPagesTests {
             #expect(workbook == .ok)
         }
     }
+
+    @Test("one driver set through the form: saved as a new revision and listed; bad fields named; nothing half-saved")
+    func driverForm() async throws {
+        try await withDemoAPI { client, database in
+            let path = "/regions/510000/pathway/plan/driver?lang=en"
+            let page = try await WebPagesTests.page(client, "/regions/510000/pathway/plan?lang=zh")
+            #expect(page.html.contains("按项设置情景参数") && page.html.contains("能耗强度年变化率"))
+            // The form offers the plan's scenarios, the economy and the six areas, and the four drivers.
+            #expect(page.html.contains("<option value=\"policy\">政策情景（虚构）</option>"))
+            #expect(page.html.contains("<option value=\"economy\">经济（GDP）</option>"))
+            #expect(page.html.contains("<option value=\"intensity_change\" selected>能耗强度年变化率</option>"))
+            var fields = [
+                "scenario": "policy", "area": "industry", "driver": "intensity_change", "year": "2031", "value": "-0.05",
+                "revision": "1",
+            ]
+            let saved = try await WebDataPagesTests.post(client, path, fields)
+            #expect(saved.status == .seeOther && saved.location?.hasPrefix("/regions/510000/pathway/plan") == true)
+            let stored = try #require(try await PathwayPlanStore(database).plan(.region("510000")))
+            let policy = try #require(try stored.file().scenarios.first { $0.id == "policy" })
+            #expect(stored.revision == 2 && policy.areas[.industry]?.intensityChange.points[2031] == -0.05)
+            let listed = try await WebPagesTests.page(client, "/regions/510000/pathway/plan?lang=en")
+            #expect(listed.html.contains("2026: -0.035; 2031: -0.05"))
+            // Each bad field named; a rate of −150 % named by the plan's check; nothing saved.
+            fields["revision"] = "2"
+            fields["year"] = "soon"
+            fields["value"] = "lots"
+            let bad = try await WebDataPagesTests.post(client, path, fields)
+            #expect(bad.status == .unprocessableContent && bad.html.contains("From year") && bad.html.contains("“lots”"))
+            fields["year"] = "2031"
+            fields["value"] = "-1.5"
+            let tooLow = try await WebDataPagesTests.post(client, path, fields)
+            #expect(tooLow.status == .unprocessableContent && tooLow.html.contains("intensity_change"), "\(tooLow.html.prefix(0))")
+            fields["value"] = "0.02"
+            fields["area"] = "economy"
+            let mismatch = try await WebDataPagesTests.post(client, path, fields)
+            #expect(mismatch.status == .unprocessableContent && mismatch.html.contains("GDP growth belongs to the economy"))
+            #expect(try await PathwayPlanStore(database).plan(.region("510000"))?.revision == 2)
+        }
+    }
 }

@@ -106,6 +106,9 @@ extension PageHandlers {
         PageEndpoint(.planSave, .post, "/regions/{code}/pathway/plan", subject: .regionInPath, change: .targets) {
             $0.savePlanForm
         },
+        PageEndpoint(.planDriver, .post, "/regions/{code}/pathway/plan/driver", subject: .regionInPath, change: .targets) {
+            $0.setPlanDriver
+        },
         PageEndpoint(.projectReviews, .get, "/regions/{code}/pathway/reviews", subject: .regionInPath, change: .nothing) {
             $0.projectReviewsPage
         },
@@ -126,6 +129,9 @@ extension PageHandlers {
         },
         PageEndpoint(.unitPlanSave, .post, "/units/{id}/pathway/plan", subject: .unitInPath, change: .targets) {
             $0.savePlanForm
+        },
+        PageEndpoint(.unitPlanDriver, .post, "/units/{id}/pathway/plan/driver", subject: .unitInPath, change: .targets) {
+            $0.setPlanDriver
         },
         PageEndpoint(.unitProjectReviews, .get, "/units/{id}/pathway/reviews", subject: .unitInPath, change: .nothing) {
             $0.projectReviewsPage

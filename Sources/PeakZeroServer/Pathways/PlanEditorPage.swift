@@ -25,6 +25,7 @@ struct PlanEditorPage: Sendable {
     let hasProblems: Bool
     let helpers: [Helper]
     let hasHelpers: Bool
+    let drivers: PlanDriverSection
 }
 
 extension PageHandlers {
@@ -64,20 +65,25 @@ extension PageHandlers {
 
     func planEditor(
         _ request: Request, _ context: PeakZeroContext, _ place: PlanPlace, document: String, revision: Int,
-        problems: [String], status: HTTPResponse.Status = .ok
+        problems: [String], status: HTTPResponse.Status = .ok, driverValues: [String: String] = [:]
     ) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
         let heading = "\(place.name) · \(t[.planEditorTitle])"
         let helpers = Self.forecastHelpers(try await helperSeries(place.subject), language, t)
+        let planned = try await place.isPlanned(by: context, in: database)
+        let stored = try? await PathwayPlanStore(database).plan(place.subject)?.file()
         let model = PlanEditorPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: place.current(.planEditor),
                 sameIn: { _ in .planEditor(place.subject) }),
             heading: heading, roadmapURL: SiteURL.roadmap(place.subject, scenario: nil).link(language),
-            action: try await place.isPlanned(by: context, in: database) ? SiteURL.planEditor(place.subject).link(language) : nil,
+            action: planned ? SiteURL.planEditor(place.subject).link(language) : nil,
             document: document, revision: String(revision), problems: problems, hasProblems: !problems.isEmpty,
-            helpers: helpers, hasHelpers: !helpers.isEmpty)
+            helpers: helpers, hasHelpers: !helpers.isEmpty,
+            drivers: PlanDriverSection(
+                file: stored, action: planned ? SiteURL.planDriver(place.subject).link(language) : nil,
+                values: driverValues, language: language, t: t))
         return renderer.response(model, template: "plan-editor", status: status)
     }
 

@@ -15,7 +15,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case measures, measureCreate, measureUpdate
     case roadmap, roadmapExport, planEditor, planSave, projectReviews, projectReviewCreate, projectReview
     case unitRoadmap, unitRoadmapExport, unitPlanEditor, unitPlanSave, unitProjectReviews, unitProjectReviewCreate
-    case unitProjectReview
+    case unitProjectReview, planDriver, unitPlanDriver
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

@@ -53,6 +53,7 @@ enum SiteURL: Sendable, Equatable {
     case roadmap(PlanSubject, scenario: String?)
     case roadmapExport(PlanSubject)
     case planEditor(PlanSubject)
+    case planDriver(PlanSubject)
     case projectReviews(PlanSubject)
     case projectReview(PlanSubject, id: Int64)
     case uploadFactorSet
@@ -104,6 +105,7 @@ enum SiteURL: Sendable, Equatable {
         case .roadmap(let subject, _): "\(subject.sitePath)/pathway"
         case .roadmapExport(let subject): "\(subject.sitePath)/pathway/export"
         case .planEditor(let subject): "\(subject.sitePath)/pathway/plan"
+        case .planDriver(let subject): "\(subject.sitePath)/pathway/plan/driver"
         case .projectReviews(let subject): "\(subject.sitePath)/pathway/reviews"
         case .projectReview(let subject, let id): "\(subject.sitePath)/pathway/reviews/\(id)"
         case .uploadFactorSet: "/factors/sets"
@@ -156,7 +158,7 @@ enum SiteURL: Sendable, Equatable {
             break
         case .roadmap(_, let scenario):
             if let scenario { query.append(("scenario", scenario)) }
-        case .roadmapExport, .planEditor, .projectReviews, .projectReview: break
+        case .roadmapExport, .planEditor, .planDriver, .projectReviews, .projectReview: break
         case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))
