@@ -92,10 +92,13 @@ struct PathwaysAPITests {
             #expect(byChild.status == .ok && byChild.json.object["by"] as? String == "child")
             let years = try #require(byChild.json.object["years"] as? [[String: Any]])
             #expect(years.compactMap { $0["year"] as? Int } == [2022, 2023, 2024])
-            // Each year's children add up to the year's CO2.
+            // Each year's children add up to the year's CO2; so do its carriers and process emissions.
             for year in years {
                 let children = (year["children"] as? [[String: Any]] ?? []).compactMap { $0["co2_t"] as? Double }
                 #expect(RollupAPITests.close(year["co2_t"], children.reduce(0, +)))
+                let carriers = (year["by_carrier"] as? [String: [String: Double]] ?? [:]).values.compactMap { $0["co2_t"] }
+                let process = year["process_co2_t"] as? Double ?? -1
+                #expect(!carriers.isEmpty && RollupAPITests.close(year["co2_t"], carriers.reduce(0, +) + process))
             }
             let byArea = try await client.call(.get, base + "?by=area&from=2022&to=2024")
             let areaYears = try #require(byArea.json.object["years"] as? [[String: Any]])

@@ -62,6 +62,7 @@ extension PathwaysAPI {
         let byChild = try await store.history(unit: unit, years: 2000...2060)
         let history = by == "area" ? byChild.byArea(industries: try await store.childIndustries(of: unit)) : byChild
         var document = UnitHistoryDocument(history, by: by)
+        document.addCarriers(try await store.carriers(unit: unit, years: 2000...2060))
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
         if from != nil || to != nil {
             let form = try request.choice("form", default: DecompositionForm.additive)
@@ -86,6 +87,14 @@ struct UnitHistoryDocument: Encodable {
         let co2T: Double
         let valueAdded: Double?
         let children: [Child]
+        /// Energy and CO2 by carrier (coal, oil, gas, electricity, heat), and the CO2 of process emissions.
+        var byCarrier: [String: CarrierFigures]?
+        var processCo2T: Double?
+    }
+
+    struct CarrierFigures: Encodable {
+        let energyTce: Double
+        let co2T: Double
     }
 
     struct Child: Encodable {
@@ -98,7 +107,7 @@ struct UnitHistoryDocument: Encodable {
 
     let unit: String
     let by: String
-    let years: [Year]
+    var years: [Year]
     var decomposition: RegionalHistoryDocument.DecompositionDocument?
     /// Children without value added in a year they used energy, left out of the decomposition, with
     /// their own change in CO2 (t).
@@ -116,6 +125,19 @@ struct UnitHistoryDocument: Encodable {
                 children: children.map {
                     Child(key: $0.key, name: $0.name, energyTce: $0.energy, co2T: $0.co2, valueAdded: $0.valueAdded)
                 })
+        }
+    }
+}
+
+extension UnitHistoryDocument {
+    mutating func addCarriers(_ carriers: [Int: UnitHistoryStore.CarrierYear]) {
+        for index in years.indices {
+            guard let figures = carriers[years[index].year] else { continue }
+            years[index].byCarrier = Dictionary(
+                uniqueKeysWithValues: figures.carriers.map {
+                    ($0.key.rawValue, CarrierFigures(energyTce: $0.value.energy, co2T: $0.value.co2))
+                })
+            years[index].processCo2T = figures.process
         }
     }
 }

@@ -33,6 +33,43 @@ public struct UnitHistoryStore: Sendable {
         return UnitHistory(unitCode: unit.code, years: found)
     }
 
+    /// Each year in `years` that an inventory covers, the unit's energy (tce, 当量值) and CO2 (scope 1
+    /// and location-based scope 2, t) by carrier, from the roll-up's items (`item-carriers.csv`); the
+    /// CO2 of items that are not energy (process emissions) under `process`.
+    public func carriers(unit: ReportingUnit, years: ClosedRange<Int>) async throws -> [Int: CarrierYear] {
+        var found: [Int: CarrierYear] = [:]
+        for year in years {
+            let rollup: Rollup
+            do {
+                rollup = try await RollupStore(database).rollup(
+                    .unit(id: unit.id, approach: .control), year: year, previousYear: false)
+            } catch StoreError.conflict {
+                continue  // no inventory covers the year
+            }
+            guard !rollup.inventories.isEmpty else { continue }
+            var figures = CarrierYear()
+            for (item, cell) in rollup.byItem {
+                let co2 = cell.emissions(.location).value(in: .tonneCO2e)
+                guard let carrier = RegionalCarrier(item: item) else {
+                    figures.process += co2
+                    continue
+                }
+                var sum = figures.carriers[carrier] ?? (0, 0)
+                sum.energy += cell.energyCalorific.value(in: .tonneCoalEquivalent)
+                sum.co2 += co2
+                figures.carriers[carrier] = sum
+            }
+            found[year] = figures
+        }
+        return found
+    }
+
+    /// A year's energy and CO2 by carrier, and the CO2 that is not energy's.
+    public struct CarrierYear: Sendable {
+        public var carriers: [RegionalCarrier: (energy: Double, co2: Double)] = [:]
+        public var process = 0.0
+    }
+
     /// The industry code (GB/T 4754) of each of the unit's children, by the key its history uses.
     public func childIndustries(of unit: ReportingUnit) async throws -> [String: String?] {
         Dictionary(
