@@ -16,7 +16,9 @@ struct PathwayHistoryCommand: AsyncParsableCommand {
     @OptionGroup var storage: StorageOptions
     @Option(help: "Region code (GB/T 2260, six digits: 510000 for a province, 510100 for a city).") var region: String?
     @Option(help: "Unit code: its children's figures from the stored inventories.") var unit: String?
-    @Option(help: "For --unit: by child (default) or by area (the six areas, by each child's industry code).")
+    @Option(
+        help:
+            "For --unit: by child (default), by area (the six areas, by each child's industry code) or by carrier (energy and CO2 of each carrier, and process CO2).")
     var by: String = "child"
     @Flag(help: "Decompose the change in CO2 between --from and --to (areas as sectors).") var decompose = false
     @Option(help: "Start year of the decomposition (default: the earliest).") var from: Int?

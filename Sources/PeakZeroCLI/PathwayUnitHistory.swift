@@ -8,7 +8,13 @@ extension PathwayHistoryCommand {
     /// A unit's years from its stored inventories: each year's totals over its children, and with
     /// `--decompose` the LMDI of the change with the children as sectors.
     func unitHistory(_ code: String, language: Language) async throws {
-        guard ["child", "area"].contains(by) else { throw ValidationError("--by is child or area, not \(by)") }
+        guard ["child", "area", "carrier"].contains(by) else {
+            throw ValidationError("--by is child, area or carrier, not \(by)")
+        }
+        if by == "carrier" {
+            guard !decompose else { throw ValidationError("--decompose takes --by child or area (carriers are not sectors)") }
+            return try await unitCarriers(code, language: language)
+        }
         let history = try await storage.withDatabase(logger: CLILogger.make()) { database in
             let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: code) }
             let store = UnitHistoryStore(database)
@@ -75,5 +81,44 @@ extension PathwayHistoryCommand {
             withJSONObject: ["unit": history.unitCode, "years": years],
             options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Each year's energy and CO2 by carrier, and the CO2 of process emissions.
+    func unitCarriers(_ code: String, language: Language) async throws {
+        let years = try await storage.withDatabase(logger: CLILogger.make()) { database in
+            let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: code) }
+            return try await UnitHistoryStore(database).carriers(unit: found, years: 2000...2060)
+        }
+        guard !years.isEmpty else {
+            FileHandle.standardError.write(Data((language.word(.historyNoInventories, ["unit": code]) + "\n").utf8))
+            throw ExitCode(1)
+        }
+        if output.isJSON {
+            let entries: [[String: Any]] = years.keys.sorted().map { year in
+                let figures = years[year]!
+                let carriers = Dictionary(
+                    uniqueKeysWithValues: figures.carriers.map {
+                        ($0.key.rawValue, ["energy_tce": $0.value.energy, "co2_t": $0.value.co2])
+                    })
+                return ["year": year, "by_carrier": carriers, "process_co2_t": figures.process]
+            }
+            let data = try JSONSerialization.data(
+                withJSONObject: ["unit": code, "years": entries], options: [.prettyPrinted, .sortedKeys])
+            return print(String(decoding: data, as: UTF8.self))
+        }
+        var table = TextTable(header: language.columns(.unitCarrierHeader))
+        table.rightAligned = [0, 2, 3]
+        for year in years.keys.sorted() {
+            let figures = years[year]!
+            for carrier in figures.carriers.keys.sorted() {
+                let sum = figures.carriers[carrier]!
+                table.rows.append([
+                    "\(year)", carrier.name(language), NumberText.grouped(sum.energy, decimals: 1),
+                    NumberText.grouped(sum.co2, decimals: 1),
+                ])
+            }
+            table.rows.append(["\(year)", language.word(.unitCarrierProcess), "", NumberText.grouped(figures.process, decimals: 1)])
+        }
+        print(language.word(.unitHistoryHeading, ["unit": code]) + "\n" + table.render())
     }
 }

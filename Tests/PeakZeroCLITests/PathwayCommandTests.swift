@@ -338,7 +338,25 @@ struct PathwayUnitHistoryTests {
         let names = Set((areaYears ?? []).flatMap { ($0["children"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String } })
         #expect(!names.isEmpty && names.isSubset(of: Set(PlanningArea.allCases.map(\.rawValue) + [UnitHistory.unassigned])), "\(names)")
         let badBy = try ExecutableTests.run(["pathway", "history", "--unit", "DEMO-G1", "--by", "sector", "--data-dir", data])
-        #expect(badBy.code != 0 && badBy.err.contains("child or area"))
+        #expect(badBy.code != 0 && badBy.err.contains("child, area or carrier"))
+        // By carrier: each year's carriers and process emissions add up to the same CO2.
+        let byCarrier = try ExecutableTests.run([
+            "pathway", "history", "--unit", "DEMO-G1", "--by", "carrier", "--data-dir", data, "--format", "json",
+        ])
+        let carrierYears = (try JSONSerialization.jsonObject(with: Data(byCarrier.out.utf8)) as? [String: Any])?["years"] as? [[String: Any]]
+        #expect(carrierYears?.count == 3, "\(byCarrier.err)")
+        for (carriers, children) in zip(carrierYears ?? [], childYears ?? []) {
+            let co2 = (carriers["by_carrier"] as? [String: [String: Double]] ?? [:]).values.compactMap { $0["co2_t"] }.reduce(0, +)
+                + (carriers["process_co2_t"] as? Double ?? 0)
+            let expected = children["co2_t"] as? Double ?? -1
+            #expect(abs(co2 - expected) <= 1e-9 * expected)
+        }
+        let table = try ExecutableTests.run(["pathway", "history", "--unit", "DEMO-G1", "--by", "carrier", "--data-dir", data, "--lang", "zh"])
+        #expect(table.code == 0 && table.out.contains("电力") && table.out.contains("工业过程排放"))
+        let carrierDecompose = try ExecutableTests.run([
+            "pathway", "history", "--unit", "DEMO-G1", "--by", "carrier", "--decompose", "--data-dir", data,
+        ])
+        #expect(carrierDecompose.code != 0 && carrierDecompose.err.contains("carriers are not sectors"))
         let unknown = try ExecutableTests.run(["pathway", "history", "--unit", "NOPE", "--data-dir", data, "--lang", "en"])
         #expect(unknown.code != 0 && unknown.err.contains("NOPE"))
         let both = try ExecutableTests.run(["pathway", "history", "--unit", "X", "--region", "510000", "--data-dir", data])

@@ -73,6 +73,8 @@ extension CLIWords {
         .historyExcluded: "{area} has no value added and is left out of the decomposition; its CO2 changed by {change} t, not in the table above",
         .unitHistoryHeading: "Unit {unit} by year (summed over its children; CO2 = scope 1 + location-based scope 2)",
         .unitHistoryHeader: "year\nvalue added (10^4 CNY, constant)\nenergy (tce, calorific)\nCO2 (t)\ntce per 10^4 CNY\nt CO2 per 10^4 CNY",
+        .unitCarrierHeader: "year\ncarrier\nenergy (tce, calorific)\nCO2 (t)",
+        .unitCarrierProcess: "process emissions",
         .historyNoInventories: "unit {unit} has no computed inventory; compute one first (peakzero inventory compute)",
     ]
 }

@@ -72,6 +72,8 @@ extension CLIWords {
         .historyExcluded: "{area}没有增加值，不参与分解；其二氧化碳变化 {change} t 不在上表中",
         .unitHistoryHeading: "单位 {unit} 各年数据（按下级单位汇总；二氧化碳 = 范围一 + 范围二基于位置）",
         .unitHistoryHeader: "年份\n增加值（万元，可比价）\n综合能耗（tce，当量值）\n二氧化碳（t）\n能耗强度（tce/万元）\n碳排放强度（t/万元）",
+        .unitCarrierHeader: "年份\n能源品种\n能源消费量（tce，当量值）\n二氧化碳（t）",
+        .unitCarrierProcess: "工业过程排放",
         .historyNoInventories: "单位 {unit} 没有已计算的排放清单；请先计算清单（peakzero inventory compute）",
     ]
 }

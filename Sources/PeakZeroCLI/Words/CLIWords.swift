@@ -19,7 +19,7 @@ enum CLIWords: String, MessageKey {
     case decompositionStep, decompositionDefinitions
     // `pathway history`.
     case historyHeading, historyHeader, historyEmpty, historyNoFactor, historyExcluded
-    case unitHistoryHeading, unitHistoryHeader, historyNoInventories
+    case unitHistoryHeading, unitHistoryHeader, historyNoInventories, unitCarrierHeader, unitCarrierProcess
     // `pathway run`.
     case planUnreadable, planBadRegion, planStale, planSaved, planNoFile, planNotSaved, planUnknownUnit, planOneSubject, planReviewKept, planPeaked, planPlateau, planRising, planHeader
     case planAgainstBaseline, planScenario, planCapture
