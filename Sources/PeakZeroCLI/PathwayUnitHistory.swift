@@ -87,7 +87,7 @@ extension PathwayHistoryCommand {
     func unitCarriers(_ code: String, language: Language) async throws {
         let years = try await storage.withDatabase(logger: CLILogger.make()) { database in
             let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: code) }
-            return try await UnitHistoryStore(database).carriers(unit: found, years: 2000...2060)
+            return UnitHistoryStore.carriers(try await UnitHistoryStore(database).rollups(unit: found, years: 2000...2060))
         }
         guard !years.isEmpty else {
             FileHandle.standardError.write(Data((language.word(.historyNoInventories, ["unit": code]) + "\n").utf8))

@@ -102,7 +102,7 @@ public enum UnitPlanBase {
     }
 
     /// The base year of `unit` (its code, for messages), or the problems that stop it: no energy
-    /// in the year, an area with energy but no activity, no economic data at all.
+    /// in the year, or an area with energy but no activity.
     public static func make(
         unit: String, year: Int, _ figures: Year, regional: CarrierFactors
     ) throws(ScenarioProblems) -> PlanBase {
@@ -136,12 +136,8 @@ public enum UnitPlanBase {
         if energy.isEmpty {
             problems.append(.init(scenario: nil, field: "base_year", .noUnitInventory, ["year": "\(year)", "unit": unit]))
         }
-        guard problems.isEmpty, gdp > 0 else {
-            throw ScenarioProblems(
-                problems.isEmpty
-                    ? [.init(scenario: nil, field: "base_year", .noUnitActivity, ["area": "—", "year": "\(year)"])]
-                    : problems)
-        }
+        // With no problem, some area has energy and a positive activity, so `gdp` is positive.
+        guard problems.isEmpty else { throw ScenarioProblems(problems) }
         let carriers = regional.specs().map { spec -> CarrierSpec in
             guard let carrier = RegionalCarrier(rawValue: spec.id), let own = byCarrier[carrier], own.energy > 0 else {
                 return spec

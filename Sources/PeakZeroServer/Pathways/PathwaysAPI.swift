@@ -59,10 +59,11 @@ extension PathwaysAPI {
             throw APIError.badRequest(language.say(.notRecognised, ["name": "by", "text": by]))
         }
         let store = UnitHistoryStore(database)
-        let byChild = try await store.history(unit: unit, years: 2000...2060)
+        let rollups = try await store.rollups(unit: unit, years: 2000...2060)
+        let byChild = try await store.history(unit, rollups: rollups)
         let history = by == "area" ? byChild.byArea(industries: try await store.childIndustries(of: unit)) : byChild
         var document = UnitHistoryDocument(history, by: by)
-        document.addCarriers(try await store.carriers(unit: unit, years: 2000...2060))
+        document.addCarriers(UnitHistoryStore.carriers(rollups))
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
         if from != nil || to != nil {
             let form = try request.choice("form", default: DecompositionForm.additive)

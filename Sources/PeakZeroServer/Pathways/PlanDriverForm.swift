@@ -91,10 +91,9 @@ extension PageHandlers {
         let store = PathwayPlanStore(database)
         let stored = try await store.plan(place.subject)
         func again(_ problems: [String]) async throws -> Response {
-            let document = if let stored { stored.document } else { try await starterPlan(place.subject) }
-            return try await planEditor(
-                request, context, place, document: document, revision: stored?.revision ?? 0, problems: problems,
-                status: .unprocessableContent, driverValues: values)
+            try await planEditor(
+                request, context, place, stored: stored, problems: problems, status: .unprocessableContent,
+                driverValues: values)
         }
         guard let stored else { return try await again([t.text(forKey: "plan_driver_no_plan")]) }
         var problems: [String] = []

@@ -31,10 +31,8 @@ struct PlanEditorPage: Sendable {
 extension PageHandlers {
     func planEditorPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         guard let place = try await PlanPlace.find(context, request.language, in: database) else { return notFound(request) }
-        let stored = try await PathwayPlanStore(database).plan(place.subject)
-        let document = if let stored { stored.document } else { try await starterPlan(place.subject) }
         return try await planEditor(
-            request, context, place, document: document, revision: stored?.revision ?? 0, problems: [])
+            request, context, place, stored: try await PathwayPlanStore(database).plan(place.subject), problems: [])
     }
 
     func savePlanForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -45,8 +43,8 @@ extension PageHandlers {
         let document = form["document"], revision = Int(form["revision"]) ?? 0
         func again(_ problems: [String]) async throws -> Response {
             try await planEditor(
-                request, context, place, document: document, revision: revision, problems: problems,
-                status: .unprocessableContent)
+                request, context, place, stored: try await PathwayPlanStore(database).plan(place.subject),
+                posted: (document, revision), problems: problems, status: .unprocessableContent)
         }
         let file: PlanFile
         do { file = try PlanFile.decode(Data(document.utf8)) } catch {
@@ -63,16 +61,23 @@ extension PageHandlers {
         return Self.redirect(to: SiteURL.roadmap(place.subject, scenario: nil).link(language))
     }
 
+    /// The editor: the stored plan's JSON (or, shown again after a problem, what was posted; or a
+    /// plan to start from when none is stored), the driver form on the stored plan, the helpers.
     func planEditor(
-        _ request: Request, _ context: PeakZeroContext, _ place: PlanPlace, document: String, revision: Int,
-        problems: [String], status: HTTPResponse.Status = .ok, driverValues: [String: String] = [:]
+        _ request: Request, _ context: PeakZeroContext, _ place: PlanPlace, stored: StoredPlan?,
+        posted: (document: String, revision: Int)? = nil, problems: [String], status: HTTPResponse.Status = .ok,
+        driverValues: [String: String] = [:]
     ) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
         let heading = "\(place.name) · \(t[.planEditorTitle])"
-        let helpers = Self.forecastHelpers(try await helperSeries(place.subject), language, t)
+        let series = try await helperSeries(place.subject)
+        let helpers = Self.forecastHelpers(series, language, t)
         let planned = try await place.isPlanned(by: context, in: database)
-        let stored = try? await PathwayPlanStore(database).plan(place.subject)?.file()
+        let document = posted?.document ?? stored?.document ?? Self.starterPlan(place.subject, series)
+        let revision = posted?.revision ?? stored?.revision ?? 0
+        // A stored plan was checked when it was kept; one that no longer reads offers no driver form.
+        let file = try? stored?.file()
         let model = PlanEditorPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: heading, current: place.current(.planEditor),
@@ -82,15 +87,14 @@ extension PageHandlers {
             document: document, revision: String(revision), problems: problems, hasProblems: !problems.isEmpty,
             helpers: helpers, hasHelpers: !helpers.isEmpty,
             drivers: PlanDriverSection(
-                file: stored, action: planned ? SiteURL.planDriver(place.subject).link(language) : nil,
+                file: file, action: planned ? SiteURL.planDriver(place.subject).link(language) : nil,
                 values: driverValues, language: language, t: t))
         return renderer.response(model, template: "plan-editor", status: status)
     }
 
     /// A plan to start from: the latest year of the region's statistics (or the unit's
     /// inventories) as the base, one baseline to 2060.
-    func starterPlan(_ subject: PlanSubject) async throws -> String {
-        let series = try await helperSeries(subject)
+    static func starterPlan(_ subject: PlanSubject, _ series: HelperSeries) -> String {
         let year = series.gdp.keys.filter { (series.energy[$0] ?? 0) > 0 }.max()
         let region = subject.regionCode.map { "\n  \"region\": \"\($0)\"," } ?? ""
         return """
@@ -127,7 +131,10 @@ extension PageHandlers {
             }
         case .unit(let id):
             // Years whose energy cannot be placed in areas give no series (the roadmap page says why).
-            let years = (try? await UnitHistoryStore(database).energyHistory(unitID: id)) ?? [:]
+            let years: [Int: UnitPlanBase.Year]
+            do { years = try await UnitHistoryStore(database).energyHistory(unitID: id) } catch is ScenarioProblems {
+                years = [:]
+            }
             for (year, figures) in years {
                 let economy = figures.economy.values
                 let added = economy.compactMap(\.valueAdded).reduce(0, +)

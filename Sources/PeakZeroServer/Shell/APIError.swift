@@ -131,7 +131,7 @@ extension Request {
     var language: Language {
         // The query is parsed only when it names a language: most requests do not, and each parse
         // builds a dictionary of every parameter.
-        if let query = uri.query, query.utf8.containsLangParameter, let lang = uri.queryParameters.get("lang"),
+        if let query = uri.query, query.utf8.firstRange(of: "lang=".utf8) != nil, let lang = uri.queryParameters.get("lang"),
             let language = Language(rawValue: lang.lowercased())
         {
             return language
@@ -143,19 +143,3 @@ extension Request {
     }
 }
 
-extension String.UTF8View {
-    /// Whether the bytes hold `lang=` anywhere (a byte scan: Foundation's `contains` cost more).
-    var containsLangParameter: Bool {
-        let pattern: [UInt8] = Array("lang=".utf8)
-        var matched = 0
-        for byte in self {
-            if byte == pattern[matched] {
-                matched += 1
-                if matched == pattern.count { return true }
-            } else {
-                matched = byte == pattern[0] ? 1 : 0
-            }
-        }
-        return false
-    }
-}

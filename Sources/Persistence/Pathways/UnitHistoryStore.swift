@@ -7,23 +7,30 @@ public struct UnitHistoryStore: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    /// Each year in `years` that an inventory covers, with the unit's children's figures
-    /// (operational control: every child in full).
+    /// The unit's roll-up (operational control: every child in full) of each year in `years` that
+    /// an inventory of it or of a unit above it covers; read once for the history by child and by carrier.
+    public func rollups(unit: ReportingUnit, years: ClosedRange<Int>) async throws -> [Int: Rollup] {
+        let store = RollupStore(database)
+        var found: [Int: Rollup] = [:]
+        for year in try await coveredYears(try await UnitLookup.anchor(unit.id, in: database.sql)) where years.contains(year) {
+            let rollup = try await store.rollup(.unit(id: unit.id, approach: .control), year: year, previousYear: false)
+            if !rollup.inventories.isEmpty { found[year] = rollup }
+        }
+        return found
+    }
+
+    /// Each year in `years` that an inventory covers, with the unit's children's figures.
     public func history(unit: ReportingUnit, years: ClosedRange<Int>) async throws -> UnitHistory {
-        let rollups = RollupStore(database)
+        try await history(unit, rollups: try await rollups(unit: unit, years: years))
+    }
+
+    /// The children's figures of each year of the roll-ups.
+    public func history(_ unit: ReportingUnit, rollups: [Int: Rollup]) async throws -> UnitHistory {
         let names = Dictionary(
             try await UnitStore(database).children(of: unit.id).map { (String($0.id), "\($0.code) \($0.name)") },
             uniquingKeysWith: { first, _ in first })
-        var found: [Int: [UnitHistory.Child]] = [:]
-        for year in years {
-            let rollup: Rollup
-            do {
-                rollup = try await rollups.rollup(.unit(id: unit.id, approach: .control), year: year, previousYear: false)
-            } catch StoreError.conflict {
-                continue  // no inventory covers the year
-            }
-            guard !rollup.inventories.isEmpty else { continue }
-            found[year] = rollup.byChild.map { key, figures in
+        let found = rollups.mapValues { rollup in
+            rollup.byChild.map { key, figures in
                 UnitHistory.Child(
                     key: key, name: names[key] ?? key, energy: figures.energyCalorific.value(in: .tonneCoalEquivalent),
                     co2: figures.emissions(.location).value(in: .tonneCO2e),
@@ -33,20 +40,11 @@ public struct UnitHistoryStore: Sendable {
         return UnitHistory(unitCode: unit.code, years: found)
     }
 
-    /// Each year in `years` that an inventory covers, the unit's energy (tce, 当量值) and CO2 (scope 1
-    /// and location-based scope 2, t) by carrier, from the roll-up's items (`item-carriers.csv`); the
-    /// CO2 of items that are not energy (process emissions) under `process`.
-    public func carriers(unit: ReportingUnit, years: ClosedRange<Int>) async throws -> [Int: CarrierYear] {
-        var found: [Int: CarrierYear] = [:]
-        for year in years {
-            let rollup: Rollup
-            do {
-                rollup = try await RollupStore(database).rollup(
-                    .unit(id: unit.id, approach: .control), year: year, previousYear: false)
-            } catch StoreError.conflict {
-                continue  // no inventory covers the year
-            }
-            guard !rollup.inventories.isEmpty else { continue }
+    /// Each year's energy (tce, 当量值) and CO2 (scope 1 and location-based scope 2, t) by carrier,
+    /// from the roll-up's items (`item-carriers.csv`); the CO2 of items that are not energy (process
+    /// emissions) under `process`.
+    public static func carriers(_ rollups: [Int: Rollup]) -> [Int: CarrierYear] {
+        rollups.mapValues { rollup in
             var figures = CarrierYear()
             for (item, cell) in rollup.byItem {
                 let co2 = cell.emissions(.location).value(in: .tonneCO2e)
@@ -59,9 +57,8 @@ public struct UnitHistoryStore: Sendable {
                 sum.co2 += co2
                 figures.carriers[carrier] = sum
             }
-            found[year] = figures
+            return figures
         }
-        return found
     }
 
     /// A year's energy and CO2 by carrier, and the CO2 that is not energy's.

@@ -29,7 +29,7 @@ extension UnitHistoryStore {
     /// The unit's base year (`UnitPlanBase`) from its energy in the year.
     public func planBase(unitID: Int64, year: Int) async throws -> PlanBase {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        guard let figures = try await energyYear(anchor, year) else {
+        guard let figures = try await energyYear(anchor, year, areas: try await areasOfUnits(below: anchor)) else {
             throw ScenarioProblems([
                 .init(scenario: nil, field: "base_year", .noUnitInventory, ["year": "\(year)", "unit": anchor.code])
             ])
@@ -52,24 +52,30 @@ extension UnitHistoryStore {
     /// The unit's energy in the latest `count` years that an inventory covers (a page's history).
     public func energyHistory(unitID: Int64, count: Int = 15) async throws -> [Int: UnitPlanBase.Year] {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        let covering = anchor.path.split(separator: "/").compactMap { Int64($0) }
-        let years = try await database.sql.select().column(SQLDistinct(SQLColumn("year"))).from("inventories")
-            .where("unit_id", .in, SQLBind.group(covering)).all().map { try $0.decode(column: "year", as: Int.self) }
+        let areas = try await areasOfUnits(below: anchor)
         var found: [Int: UnitPlanBase.Year] = [:]
-        for year in years.sorted().suffix(count) { found[year] = try await energyYear(anchor, year) }
+        for year in try await coveredYears(anchor).suffix(count) {
+            found[year] = try await energyYear(anchor, year, areas: areas)
+        }
         return found
+    }
+
+    /// The years an inventory of the unit or of a unit above it was computed for, in order.
+    func coveredYears(_ anchor: UnitLookup.Entry) async throws -> [Int] {
+        let covering = anchor.path.split(separator: "/").compactMap { Int64($0) }
+        return try await database.sql.select().column(SQLDistinct(SQLColumn("year"))).from("inventories")
+            .where("unit_id", .in, SQLBind.group(covering)).all().map { try $0.decode(column: "year", as: Int.self) }
+            .sorted()
     }
 
     /// The energy of every unit below the anchor in the latest inventory of the year that covers
     /// it, by area (each unit's industry code, else its nearest ancestor's) and carrier; each area's
     /// value added and output value at constant prices. nil when no inventory covers the year;
     /// `unitsWithoutArea` when a unit using energy has no area.
-    func energyYear(_ anchor: UnitLookup.Entry, _ year: Int) async throws -> UnitPlanBase.Year? {
+    func energyYear(_ anchor: UnitLookup.Entry, _ year: Int, areas: UnitAreas) async throws -> UnitPlanBase.Year? {
         let rollups = RollupStore(database)
         guard let inventory = try await rollups.latestInventory(coveringUnit: anchor, year: year) else { return nil }
-        let filter = RollupStore.Filter(
-            rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil, weight: "1", scale: 1)
-        let areas = try await areasOfUnits(below: anchor)
+        let filter = RollupStore.Filter.unit(anchor, .control)
         var cells: [UnitPlanBase.Cell] = []
         var unplaced: Set<String> = []
         for line in try await rollups.lineCells(filter: filter, inventories: [inventory]) where line.calorific > 0 {

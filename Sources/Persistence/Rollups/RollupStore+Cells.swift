@@ -105,17 +105,12 @@ extension RollupStore {
         case .unit(let id, let approach):
             let anchor = try await UnitLookup.anchor(id, in: database.sql)
             guard let current = try await latestInventory(coveringUnit: anchor, year: year) else { return nil }
-            filter = Filter(
-                rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
-                weight: approach == .equity ? "u.root_equity" : "1", scale: approach == .equity ? 1 / anchor.rootEquity : 1)
+            filter = .unit(anchor, approach)
             inventories = [current]
         case .region(let region):
-            let roots = try await database.sql.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
-                .where("region_code", .like, SQLBind(region.prefix + "%")).all()
-                .map { try $0.decode(column: "root_id", as: Int64.self) }
-            inventories = try await rootInventories(roots: roots, year: year)
+            inventories = try await rootInventories(roots: try await roots(in: region), year: year)
             guard !inventories.isEmpty else { return nil }
-            filter = Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
+            filter = .region(region)
         }
         struct Cell: Decodable {
             let month: Int?

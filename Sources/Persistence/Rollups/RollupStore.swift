@@ -48,10 +48,7 @@ public struct RollupStore: Sendable {
         switch subject {
         case .unit(let id, let approach):
             let anchor = try await UnitLookup.anchor(id, in: db)
-            let scale = approach == .equity ? 1 / anchor.rootEquity : 1
-            let filter = Filter(
-                rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
-                weight: approach == .equity ? "u.root_equity" : "1", scale: scale)
+            let filter = Filter.unit(anchor, approach)
             guard let current = try await latestInventory(coveringUnit: anchor, year: year) else {
                 throw StoreError.conflict("no inventory of \(year) covers unit \(anchor.code); compute one first")
             }
@@ -65,9 +62,7 @@ public struct RollupStore: Sendable {
                 filter: filter, year: year, inventories: [current], previousInventories: previous.map { [$0] } ?? [],
                 childKey: { path, _ in Self.childID(of: anchor.path, in: path) }, uncovered: [])
         case .region(let region):
-            let roots = try await db.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
-                .where("region_code", .like, SQLBind(region.prefix + "%")).all()
-                .map { try $0.decode(column: "root_id", as: Int64.self) }
+            let roots = try await roots(in: region)
             let current = try await rootInventories(roots: roots, year: year)
             let previous = previousYear ? try await rootInventories(roots: roots, year: year - 1) : []
             let covered = Set(current.map(\.unitId))
@@ -76,7 +71,7 @@ public struct RollupStore: Sendable {
                 let last = try await mergedSummary(previous, "r:\(region.prefix)")
                 return Self.rollup(summary, previous: last, year: year, inventories: current, uncovered: uncovered)
             }
-            let filter = Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
+            let filter = Filter.region(region)
             let childLength = region.prefix.count == 2 ? 4 : 6
             return try await aggregate(
                 filter: filter, year: year, inventories: current, previousInventories: previous,
@@ -140,6 +135,25 @@ public struct RollupStore: Sendable {
         let weight: String
         /// Applied after summing: 1 ÷ the anchor's own root equity for the equity approach.
         let scale: Double
+
+        /// A unit's subtree, weighted by the approach.
+        static func unit(_ anchor: UnitLookup.Entry, _ approach: ConsolidationApproach) -> Filter {
+            Filter(
+                rootID: anchor.rootID, pathPrefix: anchor.path, regionPrefix: nil,
+                weight: approach == .equity ? "u.root_equity" : "1", scale: approach == .equity ? 1 / anchor.rootEquity : 1)
+        }
+
+        /// Every unit registered in a region.
+        static func region(_ region: RegionPrefix) -> Filter {
+            Filter(rootID: nil, pathPrefix: nil, regionPrefix: region.prefix, weight: "1", scale: 1)
+        }
+    }
+
+    /// The top-level units with units in a region.
+    func roots(in region: RegionPrefix) async throws -> [Int64] {
+        try await database.sql.select().column(SQLDistinct(SQLColumn("root_id"))).from("units")
+            .where("region_code", .like, SQLBind(region.prefix + "%")).all()
+            .map { try $0.decode(column: "root_id", as: Int64.self) }
     }
 
     /// The latest inventory of the year computed for the unit or one of its ancestors.
