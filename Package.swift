@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "Governance", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
         // The road ahead: forecasts, scenarios, peak year, LMDI decomposition. Pure logic.
         .target(name: "Pathways", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
+        // Reduction projects and their economics, the carbon-asset ledger and ETS compliance. Pure logic.
+        .target(name: "Assets", dependencies: ["Accounting", "ReferenceData"], swiftSettings: strict),
         // Reading and writing Excel workbooks (.xlsx): Office Open XML on a zip archive. Knows nothing of PeakZero.
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
@@ -98,6 +100,10 @@ let package = Package(
         .testTarget(
             name: "PathwaysTests",
             dependencies: ["Pathways", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AssetsTests",
+            dependencies: ["Assets", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
         .testTarget(name: "FastStructuresTests", dependencies: ["FastStructures"], swiftSettings: strict),

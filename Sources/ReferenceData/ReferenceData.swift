@@ -33,6 +33,11 @@ public enum ReferenceData {
     /// belongs to (PeakZero's convention, grade U, said so in every row).
     public static var industryAreasCSV: String { text(of: "industry-areas") }
 
+    /// `carbon-market-rules.csv`: the carbon market's rule records (the CCER limit, deadlines,
+    /// borrowing ahead, the certificates' validity), one parameter a row, each with its market,
+    /// sectors, years and source. Rules PeakZero does not know are entered by the user.
+    public static var carbonMarketRulesCSV: String { text(of: "carbon-market-rules") }
+
     private static func text(of name: String) -> String {
         guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Data"),
             let text = try? String(contentsOf: url, encoding: .utf8)

@@ -1,0 +1,72 @@
+import Accounting
+
+/// Why a ledger entry is refused, naming the field (as the API, the form and the template call it).
+public struct LedgerProblem: Error, Sendable, Equatable {
+    public let field: String
+    public let kind: Kind
+    public let arguments: [String: String]
+
+    public init(field: String, kind: Kind, arguments: [String: String] = [:]) {
+        self.field = field
+        self.kind = kind
+        self.arguments = arguments
+    }
+
+    public enum Kind: String, Sendable, MessageKey {
+        case account, quantity, price, vintage, certificateMonth, reference, monthOnlyForCertificates
+        case insufficient, surrenderNeedsYear, lateSurrender, notSurrenderable, borrowOnlyAllowances
+        case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself
+    }
+
+    public func message(_ language: Language) -> String {
+        var arguments = self.arguments
+        arguments["field"] = field
+        return Self.catalogue.text(kind, language, arguments)
+    }
+}
+
+/// Every problem of one entry (or of a transfer's two), thrown together: nothing is kept.
+public struct LedgerProblems: Error, Sendable, Equatable {
+    public let problems: [LedgerProblem]
+    public init(_ problems: [LedgerProblem]) { self.problems = problems }
+}
+
+extension LedgerProblem {
+    public static let catalogue = Catalogue<Kind>(
+        zh: [
+            .account: "{field}：须填写账户(持有单位的代码)",
+            .quantity: "{field}：数量须为正整数(核定分配的调减可为负，但不能为 0)",
+            .price: "{field}：价格须为不小于 0 的数字(元/单位)",
+            .vintage: "{field}：年度须在 2005 至 2100 之间",
+            .certificateMonth: "{field}：绿证须填写电量生产月份(1–12)",
+            .reference: "{field}：CCER 须填写项目编号，地方配额须填写试点市场代码",
+            .monthOnlyForCertificates: "{field}：只有绿证按生产月份记账",
+            .insufficient: "{field}：{day} 持有的 {lot} 为 {held}，不足 {wanted}；余额不能为负",
+            .surrenderNeedsYear: "{field}：清缴须注明履约年度",
+            .lateSurrender: "{field}：{year} 年度的清缴截止日为 {deadline}；逾期补缴须勾选“逾期”",
+            .notSurrenderable: "{field}：绿证不能用于配额清缴",
+            .borrowOnlyAllowances: "{field}：只有全国碳排放配额可以预支",
+            .retireNeedsPeriod: "{field}：绿证注销须注明所抵扣的用电期间(如 2025 或 2025-06)",
+            .certificateExpired: "{field}：{lot} 已于 {expiry} 过期(绿证自生产月起两年有效)",
+            .retiredBefore: "{field}：{lot} 中已有 {retired} 张注销，注销过的绿证不能再次买入或注销",
+            .transferToItself: "{field}：转出与转入账户不能相同",
+        ],
+        en: [
+            .account: "{field}: name the account (the holding unit's code)",
+            .quantity: "{field}: the quantity must be a positive whole number (a final allocation's true-up may be negative, not 0)",
+            .price: "{field}: the price must be a number not below 0 (CNY per instrument)",
+            .vintage: "{field}: the year must lie between 2005 and 2100",
+            .certificateMonth: "{field}: a green certificate needs its production month (1–12)",
+            .reference: "{field}: a CCER lot needs its project number, a pilot allowance its market's code",
+            .monthOnlyForCertificates: "{field}: only green certificates are kept by production month",
+            .insufficient: "{field}: on {day} the account holds {held} of {lot}, less than {wanted}; a balance cannot go negative",
+            .surrenderNeedsYear: "{field}: a surrender names the compliance year it counts for",
+            .lateSurrender: "{field}: the deadline for {year} was {deadline}; a late surrender must be marked late",
+            .notSurrenderable: "{field}: green certificates cannot be surrendered for compliance",
+            .borrowOnlyAllowances: "{field}: only national allowances can be borrowed ahead",
+            .retireNeedsPeriod: "{field}: a certificate's retirement names the electricity period it covers (e.g. 2025 or 2025-06)",
+            .certificateExpired: "{field}: {lot} expired on {expiry} (certificates are valid two years from their production month)",
+            .retiredBefore: "{field}: {retired} certificates of {lot} were retired already; a retired certificate cannot be bought or retired again",
+            .transferToItself: "{field}: a transfer needs two different accounts",
+        ])
+}
