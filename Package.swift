@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "FastStructures",
+                "Accounting", "Governance", "Pathways", "Assets", "FastStructures",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -131,7 +131,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "Pathways", "PersistenceTestSupport"],
+            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "Pathways", "Assets", "PersistenceTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -15,7 +15,7 @@ struct ComplianceTests {
     func floor() {
         let book = MarketRuleBook(entered: [floorRule])
         let rule = book.rule(sector: "power", year: 2021)
-        #expect(rule.records.map(\.id).sorted() == ["ETS-R002", "ETS-R003", "ETS-R004", "ETS-R005", "ETS-R006", "USER-1"])
+        #expect(rule.records.map(\.id).sorted() == ["ETS-R002", "ETS-R003", "ETS-R004", "ETS-R005", "ETS-R006", "ETS-R007", "USER-1"])
         let position = CompliancePosition(
             ComplianceInput(
                 unitCode: "PWR", sector: "power", year: 2021, verifiedEmissions: Emissions(1_000_000.4, .tonneCO2e),

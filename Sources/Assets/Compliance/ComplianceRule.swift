@@ -11,12 +11,15 @@ public struct ComplianceRule: Sendable, Equatable {
     public let borrowVintage: RuleValue<Int>?
     public let allocationEqualsVerified: RuleValue<Bool>?
     public let carryOver: RuleValue<Bool>?
+    /// Whether purchased electricity's emissions count; without a record, direct emissions only.
+    public let countsPurchasedElectricity: RuleValue<Bool>?
 
     public init(
         sector: String, year: Int, ccerLimit: RuleValue<Double>? = nil, deadline: RuleValue<CalendarDay>? = nil,
         shortfallCap: RuleValue<Double>? = nil, borrowMinimumGap: RuleValue<Double>? = nil,
         borrowMaximumShare: RuleValue<Double>? = nil, borrowVintage: RuleValue<Int>? = nil,
-        allocationEqualsVerified: RuleValue<Bool>? = nil, carryOver: RuleValue<Bool>? = nil
+        allocationEqualsVerified: RuleValue<Bool>? = nil, carryOver: RuleValue<Bool>? = nil,
+        countsPurchasedElectricity: RuleValue<Bool>? = nil
     ) {
         self.sector = sector
         self.year = year
@@ -28,6 +31,7 @@ public struct ComplianceRule: Sendable, Equatable {
         self.borrowVintage = borrowVintage
         self.allocationEqualsVerified = allocationEqualsVerified
         self.carryOver = carryOver
+        self.countsPurchasedElectricity = countsPurchasedElectricity
     }
 
     /// Every record the rule is made of, for the board's sources.
@@ -35,6 +39,7 @@ public struct ComplianceRule: Sendable, Equatable {
         let parts: [MarketRuleRecord?] = [
             ccerLimit?.record, deadline?.record, shortfallCap?.record, borrowMinimumGap?.record,
             borrowMaximumShare?.record, borrowVintage?.record, allocationEqualsVerified?.record, carryOver?.record,
+            countsPurchasedElectricity?.record,
         ]
         return parts.compactMap { $0 }
     }

@@ -84,6 +84,8 @@ public enum MarketRuleParameter: String, Sendable, Hashable, CaseIterable, Codab
     case carryOver = "carry_over"
     /// How many months a green certificate stays valid from its production month.
     case certificateValidityMonths = "certificate_validity_months"
+    /// The verified emissions include purchased electricity's (`true`), not only direct emissions.
+    case countsPurchasedElectricity = "counts_purchased_electricity"
 }
 
 /// The rule records an installation uses: the bundled ones and those its users entered, the
@@ -125,7 +127,7 @@ public struct MarketRuleBook: Sendable {
             borrowMaximumShare: fraction(.borrowMaximumShare),
             borrowVintage: find(.borrowVintage).flatMap { r in Int(r.value).map { RuleValue(value: $0, record: r) } },
             allocationEqualsVerified: flag(.allocationEqualsVerified),
-            carryOver: flag(.carryOver))
+            carryOver: flag(.carryOver), countsPurchasedElectricity: flag(.countsPurchasedElectricity))
     }
 
     /// The ledger's rules: how long green certificates stay valid (24 months when no record says).

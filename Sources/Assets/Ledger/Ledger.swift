@@ -32,6 +32,13 @@ public struct Ledger: Sendable {
         }
     }
 
+    /// The ledger of events already kept (checked when they were appended), without checking them
+    /// again: a rule changed since — a certificate's validity — does not undo what was accepted.
+    public init(rules: LedgerRules, trusting events: [LedgerEvent]) {
+        self.init(rules: rules)
+        for event in events { record(event) }
+    }
+
     /// Appends `event` when nothing is wrong with it. `deadline` is the compliance deadline of the
     /// year a surrender counts for (from the unit's rule record), when one is known.
     public mutating func append(_ event: LedgerEvent, deadline: CalendarDay? = nil) throws(LedgerProblems) {

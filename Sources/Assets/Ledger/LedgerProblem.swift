@@ -15,7 +15,7 @@ public struct LedgerProblem: Error, Sendable, Equatable {
     public enum Kind: String, Sendable, MessageKey {
         case account, quantity, price, vintage, certificateMonth, reference, monthOnlyForCertificates
         case insufficient, surrenderNeedsYear, lateSurrender, notSurrenderable, borrowOnlyAllowances
-        case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself
+        case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself, day, notOneOf, ruleField, ruleSource, ruleValue, ruleTaken
     }
 
     public func message(_ language: Language) -> String {
@@ -50,6 +50,12 @@ extension LedgerProblem {
             .certificateExpired: "{field}：{lot} 已于 {expiry} 过期(绿证自生产月起两年有效)",
             .retiredBefore: "{field}：{lot} 中已有 {retired} 张注销，注销过的绿证不能再次买入或注销",
             .transferToItself: "{field}：转出与转入账户不能相同",
+            .day: "{field}：日期须写作 YYYY-MM-DD",
+            .notOneOf: "{field}：须为以下之一：{allowed}",
+            .ruleField: "{field}：规则编号不能为空，最长 40 个字符",
+            .ruleSource: "{field}：须注明来源(文件名称、文号或网址)",
+            .ruleValue: "{field}：取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false 或月数)",
+            .ruleTaken: "{field}：编号 {id} 已被使用",
         ],
         en: [
             .account: "{field}: name the account (the holding unit's code)",
@@ -68,5 +74,11 @@ extension LedgerProblem {
             .certificateExpired: "{field}: {lot} expired on {expiry} (certificates are valid two years from their production month)",
             .retiredBefore: "{field}: {retired} certificates of {lot} were retired already; a retired certificate cannot be bought or retired again",
             .transferToItself: "{field}: a transfer needs two different accounts",
+            .day: "{field}: write the date as YYYY-MM-DD",
+            .notOneOf: "{field}: must be one of {allowed}",
+            .ruleField: "{field}: a rule's id may not be empty nor longer than 40 characters",
+            .ruleSource: "{field}: name the source (the document, its number or its address)",
+            .ruleValue: "{field}: the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false or months)",
+            .ruleTaken: "{field}: the id {id} is taken",
         ])
 }

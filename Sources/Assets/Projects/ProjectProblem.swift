@@ -18,7 +18,7 @@ public struct ProjectProblem: Error, Sendable, Equatable {
 
     public enum Kind: String, Sendable, MessageKey {
         case missing, lifetime, year, money, noSavings, unitOfWrongKind, quantity, repeatedItem
-        case interactsWithItself, stageMove, unknownInteraction, noFactor
+        case interactsWithItself, stageMove, unknownInteraction, noFactor, notOneOf, unknownItem, unknownUnit
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -45,6 +45,9 @@ extension ProjectProblem {
             .stageMove: "{field}：不能从“{from}”改为“{to}”(阶段只能逐级推进，或关闭)",
             .unknownInteraction: "{field}：本单位没有编号为 {code} 的项目",
             .noFactor: "{field}：因子库中没有 {item} 的{factor}，无法计算节能量和减排量",
+            .notOneOf: "{field}：须为以下之一：{allowed}",
+            .unknownItem: "{field}：不认识的能源品种或气体“{item}”",
+            .unknownUnit: "{field}：不认识的计量单位“{unit}”",
         ],
         en: [
             .missing: "{field}: may not be empty",
@@ -59,5 +62,8 @@ extension ProjectProblem {
             .stageMove: "{field}: a project cannot go from “{from}” to “{to}” (one stage forward at a time, or closed)",
             .unknownInteraction: "{field}: this unit has no project with the code {code}",
             .noFactor: "{field}: the factor library has no {factor} for {item}, so the savings cannot be computed",
+            .notOneOf: "{field}: must be one of {allowed}",
+            .unknownItem: "{field}: “{item}” is no energy carrier or gas PeakZero knows",
+            .unknownUnit: "{field}: “{unit}” is no unit of measure PeakZero knows",
         ])
 }

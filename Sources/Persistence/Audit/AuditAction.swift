@@ -38,4 +38,11 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case measureChanged = "measure.change"
     case benchmarksImported = "benchmark.import"
     case settingChanged = "setting.change"
+    case projectSaved = "project.save"
+    case projectStageChanged = "project.stage"
+    case projectVerified = "project.verify"
+    case assetEventAdded = "asset.event"
+    case assetPriceSet = "asset.price"
+    case marketRuleAdded = "market.rule"
+    case complianceYearSet = "compliance.year"
 }

@@ -16,5 +16,6 @@ public enum Migrations {
         Migration0013CreateRegionalStatistics.migration,
         Migration0014CreatePathwayPlans.migration,
         Migration0015PlansForUnits.migration,
+        Migration0016CreateAssets.migration,
     ]
 }

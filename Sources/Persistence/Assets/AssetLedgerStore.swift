@@ -1,0 +1,287 @@
+import Accounting
+import Assets
+import Foundation
+import SQLKit
+
+/// An entry as the API, a form or a template row gives it. `action` is a ledger action, or
+/// `transfer` with `to_unit_id`: two entries, out of this unit and into the other.
+public struct NewAssetEvent: Sendable, Codable, Equatable {
+    public var day: String?
+    public var action: String?
+    public var kind: String?
+    public var vintage: Int?
+    public var month: Int?
+    public var reference: String?
+    public var methodology: String?
+    public var quantity: Int64?
+    public var price: Double?
+    public var counterparty: String?
+    public var complianceYear: Int?
+    public var retiredFor: String?
+    public var late: Bool?
+    public var toUnitId: Int64?
+
+    public init(
+        day: String?, action: String?, kind: String?, vintage: Int?, month: Int? = nil, reference: String? = nil,
+        methodology: String? = nil, quantity: Int64?, price: Double? = nil, counterparty: String? = nil,
+        complianceYear: Int? = nil, retiredFor: String? = nil, late: Bool? = nil, toUnitId: Int64? = nil
+    ) {
+        self.day = day
+        self.action = action
+        self.kind = kind
+        self.vintage = vintage
+        self.month = month
+        self.reference = reference
+        self.methodology = methodology
+        self.quantity = quantity
+        self.price = price
+        self.counterparty = counterparty
+        self.complianceYear = complianceYear
+        self.retiredFor = retiredFor
+        self.late = late
+        self.toUnitId = toUnitId
+    }
+}
+
+/// A kept entry, with the unit it belongs to.
+public struct StoredAssetEvent: Sendable, Codable, Equatable {
+    public let id: Int64
+    public let unitId: Int64
+    public let unitCode: String
+    public let event: LedgerEvent
+    public let createdBy: String
+    public let createdAt: String
+}
+
+/// One lot's balance in a subtree or a unit on a day.
+public struct LotBalance: Sendable, Codable, Equatable {
+    public let lot: Lot
+    public let quantity: Int64
+
+    public init(lot: Lot, quantity: Int64) {
+        self.lot = lot
+        self.quantity = quantity
+    }
+}
+
+/// The carbon-asset ledger as kept: every entry appended in a transaction that first rebuilds the
+/// balances it could break (the unit's, the other unit's for a transfer, and every account's for a
+/// green certificate's lot) and checks the entry against them, so a stored ledger can never hold a
+/// negative balance or a certificate retired twice. Every entry is audited.
+public struct AssetLedgerStore: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    static let columns = """
+        e.id, e.unit_id, u.code AS unit_code, e.day, e.action, e.kind, e.vintage, e.month, e.reference, e.methodology, \
+        e.quantity, e.price, e.counterparty, e.compliance_year, e.retired_for, e.late, e.created_by, e.created_at
+        """
+
+    struct Row: Decodable {
+        let id: Int64
+        let unitId: Int64
+        let unitCode: String
+        let day: String
+        let action: String
+        let kind: String
+        let vintage: Int
+        let month: Int?
+        let reference: String
+        let methodology: String
+        let quantity: Int64
+        let price: Double?
+        let counterparty: String
+        let complianceYear: Int?
+        let retiredFor: String?
+        let late: Int
+        let createdBy: String
+        let createdAt: String
+
+        var stored: StoredAssetEvent? {
+            guard let day = CalendarDay(parsing: day), let action = LedgerAction(rawValue: action),
+                let kind = InstrumentKind(rawValue: kind)
+            else { return nil }
+            let lot = Lot(kind: kind, vintage: vintage, month: month, reference: reference, methodology: methodology)
+            return StoredAssetEvent(
+                id: id, unitId: unitId, unitCode: unitCode,
+                event: LedgerEvent(
+                    account: unitCode, day: day, action: action, lot: lot, quantity: quantity, priceYuan: price,
+                    counterparty: counterparty, complianceYear: complianceYear, retiredFor: retiredFor, late: late != 0),
+                createdBy: createdBy, createdAt: createdAt)
+        }
+    }
+
+    static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
+        db.select().column(SQLRaw(columns))
+            .from(SQLAlias(SQLIdentifier("asset_events"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner, on: SQLRaw("u.id = e.unit_id"))
+    }
+
+    /// Reads an entry's fields, naming each that is wrong; the unit's code is its account.
+    static func event(_ new: NewAssetEvent, account: String) throws(LedgerProblems) -> LedgerEvent {
+        var problems: [LedgerProblem] = []
+        let day = new.day.flatMap(CalendarDay.init(parsing:))
+        if day == nil { problems.append(LedgerProblem(field: "day", kind: .day)) }
+        let kind = new.kind.flatMap { InstrumentKind(rawValue: $0.trimmed.lowercased()) }
+        if kind == nil {
+            problems.append(
+                LedgerProblem(field: "kind", kind: .notOneOf, arguments: ["allowed": "cea, ccer, gec, pilot"]))
+        }
+        let actionText = (new.action ?? "").trimmed.lowercased()
+        let action = actionText == "transfer" ? LedgerAction.transferOut : LedgerAction(rawValue: actionText)
+        if action == nil {
+            let allowed = (LedgerAction.allCases.map(\.rawValue) + ["transfer"]).joined(separator: ", ")
+            problems.append(LedgerProblem(field: "action", kind: .notOneOf, arguments: ["allowed": allowed]))
+        }
+        if new.vintage == nil { problems.append(LedgerProblem(field: "vintage", kind: .vintage)) }
+        if new.quantity == nil { problems.append(LedgerProblem(field: "quantity", kind: .quantity)) }
+        guard problems.isEmpty, let day, let kind, let action, let vintage = new.vintage, let quantity = new.quantity
+        else { throw LedgerProblems(problems) }
+        return LedgerEvent(
+            account: account, day: day, action: action,
+            lot: Lot(
+                kind: kind, vintage: vintage, month: new.month, reference: (new.reference ?? "").trimmed,
+                methodology: (new.methodology ?? "").trimmed),
+            quantity: quantity, priceYuan: new.price, counterparty: (new.counterparty ?? "").trimmed,
+            complianceYear: new.complianceYear, retiredFor: new.retiredFor?.trimmed, late: new.late ?? false)
+    }
+
+    /// Appends an entry (or a transfer's two) to the unit's account, or refuses it whole.
+    @discardableResult
+    public func append(unitID: Int64, _ new: NewAssetEvent) async throws -> [StoredAssetEvent] {
+        let rules = try await MarketRuleStore(database).book()
+        return try await database.transaction { db in
+            let unit = try await UnitLookup.anchor(unitID, in: db)
+            let event = try Self.event(new, account: unit.code)
+            let isTransfer = (new.action ?? "").trimmed.lowercased() == "transfer"
+            var destination: UnitLookup.Entry?
+            if isTransfer {
+                guard let to = new.toUnitId else {
+                    throw LedgerProblems([LedgerProblem(field: "to_unit_id", kind: .account)])
+                }
+                destination = try await UnitLookup.anchor(to, in: db)
+            }
+            // The balances the entry could break: its units' accounts, and a certificate lot everywhere.
+            var accounts = [unit.id]
+            if let destination { accounts.append(destination.id) }
+            var kept = try await Self.select(db).where(SQLColumn("unit_id", table: "e"), .in, SQLBind.group(accounts))
+                .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            if event.lot.kind == .gec {
+                kept += try await Self.select(db).where(SQLColumn("kind", table: "e"), .equal, SQLBind("gec"))
+                    .where(SQLColumn("vintage", table: "e"), .equal, SQLBind(event.lot.vintage))
+                    .where(SQLColumn("reference", table: "e"), .equal, SQLBind(event.lot.reference))
+                    .where(SQLColumn("unit_id", table: "e"), .notIn, SQLBind.group(accounts))
+                    .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                kept.sort { $0.id < $1.id }
+            }
+            var ledger = Ledger(rules: rules.ledgerRules, trusting: kept.compactMap(\.stored?.event))
+            let before = ledger.events.count
+            if let destination {
+                try ledger.transfer(
+                    from: unit.code, to: destination.code, day: event.day, lot: event.lot, quantity: event.quantity,
+                    priceYuan: event.priceYuan)
+            } else {
+                var deadline: CalendarDay?
+                if event.action == .surrender, let year = event.complianceYear {
+                    let sector = try await ComplianceStore.sector(unitID: unitID, year: year, in: db)
+                    deadline = rules.rule(sector: sector ?? "", year: year).deadline?.value
+                }
+                try ledger.append(event, deadline: deadline)
+            }
+            let added = ledger.events[before...]
+            let units = [unit.code: unit] .merging(destination.map { [$0.code: $0] } ?? [:]) { a, _ in a }
+            var ids: [Int64] = []
+            let now = Timestamp.now()
+            let actor = try AuditActor.acting().name
+            for entry in added {
+                let owner = units[entry.account]!
+                let row = try await db.insert(into: "asset_events")
+                    .columns(
+                        "unit_id", "root_id", "day", "day_ordinal", "action", "kind", "vintage", "month", "reference",
+                        "methodology", "quantity", "delta", "price", "counterparty", "compliance_year", "retired_for",
+                        "late", "created_by", "created_at"
+                    )
+                    .values(
+                        SQLBind(owner.id), SQLBind(owner.rootID), SQLBind(entry.day.description), SQLBind(entry.day.ordinal),
+                        SQLBind(entry.action.rawValue), SQLBind(entry.lot.kind.rawValue), SQLBind(entry.lot.vintage),
+                        BulkValue(entry.lot.month.map(Int64.init)).bind, SQLBind(entry.lot.reference),
+                        SQLBind(entry.lot.methodology), SQLBind(entry.quantity), SQLBind(entry.delta),
+                        BulkValue(entry.priceYuan).bind, SQLBind(entry.counterparty),
+                        BulkValue(entry.complianceYear.map(Int64.init)).bind, BulkValue(entry.retiredFor).bind,
+                        SQLBind(entry.late ? 1 : 0), SQLBind(actor), SQLBind(now)
+                    ).returning("id").first()
+                let id = try row!.decode(column: "id", as: Int64.self)
+                ids.append(id)
+                try await AuditLog.append(
+                    AuditChange(
+                        .assetEventAdded, subjectKind: "asset_event", subjectID: id, unitID: owner.id,
+                        year: entry.day.year, month: entry.day.month,
+                        after: AuditState([
+                            "action": .text(entry.action.rawValue), "lot": .text(entry.lot.description),
+                            "quantity": .int(entry.quantity), "day": .text(entry.day.description),
+                            "price": entry.priceYuan.map { .double($0) } ?? .null,
+                            "counterparty": .text(entry.counterparty),
+                        ])), in: db)
+            }
+            return try await Self.select(db).where(SQLColumn("id", table: "e"), .in, SQLBind.group(ids))
+                .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .compactMap(\.stored)
+        }
+    }
+
+    /// The balances of a unit's subtree (or of the unit alone) at the end of `day`, by lot: one
+    /// grouped sum over the entries' signed changes.
+    public func balances(under unitID: Int64, at day: CalendarDay, subtree: Bool = true) async throws -> [LotBalance] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        var query = database.sql.select()
+            .column(SQLColumn("kind", table: "e")).column(SQLColumn("vintage", table: "e"))
+            .column(SQLColumn("month", table: "e")).column(SQLColumn("reference", table: "e"))
+            .column(SQLColumn("methodology", table: "e"))
+            // PostgreSQL sums a BIGINT as NUMERIC: cast back, so both databases answer an integer.
+            .column(SQLRaw("CAST(SUM(e.delta) AS BIGINT) AS balance"))
+            .from(SQLAlias(SQLIdentifier("asset_events"), as: SQLIdentifier("e")))
+            .where(SQLColumn("day_ordinal", table: "e"), .lessThanOrEqual, SQLBind(day.ordinal))
+        if subtree {
+            query = query.join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                on: SQLRaw("u.id = e.unit_id")
+            )
+            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+        } else {
+            query = query.where(SQLColumn("unit_id", table: "e"), .equal, SQLBind(unitID))
+        }
+        let rows = try await query.groupBy(SQLColumn("kind", table: "e")).groupBy(SQLColumn("vintage", table: "e"))
+            .groupBy(SQLColumn("month", table: "e")).groupBy(SQLColumn("reference", table: "e"))
+            .groupBy(SQLColumn("methodology", table: "e")).all()
+        return try rows.compactMap { row -> LotBalance? in
+            let balance = try row.decode(column: "balance", as: Int64.self)
+            guard balance != 0, let kind = InstrumentKind(rawValue: try row.decode(column: "kind", as: String.self))
+            else { return nil }
+            let lot = Lot(
+                kind: kind, vintage: try row.decode(column: "vintage", as: Int.self),
+                month: try row.decode(column: "month", as: Int?.self),
+                reference: try row.decode(column: "reference", as: String.self),
+                methodology: try row.decode(column: "methodology", as: String.self))
+            return LotBalance(lot: lot, quantity: balance)
+        }.sorted { $0.lot < $1.lot }
+    }
+
+    /// The entries of a unit's subtree, newest first (at most `limit`).
+    public func events(under unitID: Int64, limit: Int = 500) async throws -> [StoredAssetEvent] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        return try await Self.select(database.sql)
+            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+            .orderBy(SQLRaw("e.day_ordinal DESC, e.id DESC"))
+            .limit(limit).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
+    }
+
+    /// Every entry of one unit's own account, in the order appended.
+    public func events(of unitID: Int64) async throws -> [LedgerEvent] {
+        try await Self.select(database.sql).where(SQLColumn("unit_id", table: "e"), .equal, SQLBind(unitID))
+            .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .compactMap(\.stored?.event)
+    }
+}
