@@ -69,7 +69,7 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "Persistence", "Intake", "Charts",
+                "Accounting", "Governance", "Pathways", "Assets", "Persistence", "Intake", "Charts",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -137,6 +137,7 @@ let package = Package(
         .testTarget(
             name: "PeakZeroServerTests",
             dependencies: [
+                "Assets",
                 "PeakZeroServer", "Persistence", "Governance", "PersistenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

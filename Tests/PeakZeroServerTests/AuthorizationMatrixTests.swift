@@ -1,4 +1,5 @@
 import Accounting
+import Assets
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -23,6 +24,8 @@ struct AuthorizationMatrixTests {
         /// A target and a measure on F1 (`in`) and E2 (`out`); `in-spare`, `out-spare`: targets to delete.
         let target: [String: Int64]
         let measure: [String: Int64]
+        /// A reduction project on F1 (`in`) and E2 (`out`).
+        let project: [String: Int64]
         let reporter: HTTPFields
         let viewer: HTTPFields
         let regional: HTTPFields
@@ -46,7 +49,15 @@ struct AuthorizationMatrixTests {
         let g = try await InventoryStore(database).compute(unitID: Int64(units["G"]!), year: 2023, options: .init())
         var targets: [String: Int64] = [:]
         var measures: [String: Int64] = [:]
+        var projects: [String: Int64] = [:]
+        let library = try FactorLibrary.standard()
         for (side, code) in [("in", "F1"), ("out", "E2")] {
+            projects[side] = try await ProjectStore(database).save(
+                unitID: Int64(units[code]!),
+                ProjectDraft(
+                    code: "P-1", name: "boiler", type: "efficiency", firstYear: 2023, lifetimeYears: 10, capex: 50,
+                    savings: [.init(item: "diesel", quantity: 5, unit: "t")]), library: library
+            ).id
             let unit = Int64(units[code]!)
             let cap = Target(
                 indicator: .carbonTotal, kind: .cap(IndicatorAmount(1_000, of: .carbonTotal)), firstYear: 2023)
@@ -67,7 +78,7 @@ struct AuthorizationMatrixTests {
             economic: [
                 "in": try first(economic, "F1", \.id, \.unitId), "out": try first(economic, "E2", \.id, \.unitId),
             ],
-            inventory: ["in": e1.id, "out": g.id], target: targets, measure: measures,
+            inventory: ["in": e1.id, "out": g.id], target: targets, measure: measures, project: projects,
             reporter: try await bearer("rita", RoleGrant(role: .reporter, unitID: Int64(units["E1"]!))),
             viewer: try await bearer("vera", RoleGrant(role: .viewer, unitID: Int64(units["E2"]!))),
             regional: try await bearer("reggie", RoleGrant(role: .viewer, regionCode: "510100")))
@@ -80,7 +91,9 @@ struct AuthorizationMatrixTests {
         let code = side == "in" ? "F1" : "E2"
         var path = route.path.replacingOccurrences(of: "{period}", with: "2023-03")
         switch route.subject {
-        case .unitInPath: path = path.replacingOccurrences(of: "{id}", with: String(unit))
+        case .unitInPath:
+            path = path.replacingOccurrences(of: "{id}", with: String(unit)).replacingOccurrences(of: "{year}", with: "2023")
+        case .projectInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.project[side]!))
         case .activityRecordInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.activity[side]!))
         case .economicRecordInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.economic[side]!))
         case .inventoryInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.inventory[side]!))
@@ -114,6 +127,16 @@ struct AuthorizationMatrixTests {
             case .createMeasure:
                 #"{"unit_id": \#(unit), "title": "Boiler retrofit", "owner_person": "Wang", "start_date": "2023-02-01", "deadline": "2023-09-30"}"#
             case .updateMeasure: #"{"status": "in_progress", "note": "half done"}"#
+            case .saveProject:
+                #"{"code": "P-2", "name": "LED", "type": "efficiency", "first_year": 2023, "lifetime_years": 8, "capex": 10, "savings": [{"item": "电力", "quantity": 100, "unit": "MWh"}]}"#
+            case .setProjectStage: #"{"stage": "approved"}"#
+            case .verifyProject:
+                #"{"year": 2023, "option": "A", "baseline": "2022 metered", "savings": [{"item": "diesel", "quantity": 4, "unit": "t"}]}"#
+            case .addAssetEvent: #"{"day": "2023-01-05", "action": "buy", "kind": "cea", "vintage": 2023, "quantity": 10, "price": 60}"#
+            case .setAssetPrice: #"{"kind": "cea", "day": "2023-01-05", "price": 60, "source": "exchange close"}"#
+            case .setComplianceYear: #"{"sector": "power", "allocation": 100, "allocation_source": "notice"}"#
+            case .addMarketRule:
+                #"{"id": "U-1", "first_year": 2021, "parameter": "ccer_limit", "value": "0.05", "source": "a plan"}"#
             case .createFactorSet:
                 #"{"name": "x", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
             default: [.post, .put].contains(route.method) ? "{}" : nil
@@ -164,6 +187,13 @@ struct AuthorizationMatrixTests {
         case .getTarget, .rankings, .carbonEfficiency, .unitCarbonEfficiency, .listMeasures, .updateMeasure:
             ([200], [404])
         case .createMeasure: ([201], [404])
+        case .listProjects, .getProject, .abatementCurve, .assetBalances, .listAssetEvents, .complianceBoard:
+            ([200], [404])
+        case .saveProject, .verifyProject, .addAssetEvent: ([201], [404])
+        case .setProjectStage, .setComplianceYear: ([200], [404])
+        // Prices and rule records are the installation's: administrators change them.
+        case .setAssetPrice, .addMarketRule: ([403], [403])
+        case .listMarketRules: ([200], [200])
         }
     }
 

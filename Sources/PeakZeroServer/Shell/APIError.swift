@@ -1,4 +1,5 @@
 import Accounting
+import Assets
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -61,6 +62,10 @@ struct ErrorMiddleware: RouterMiddleware {
             }
         } catch let problems as ScenarioProblems {
             throw APIError(problems, language: request.language)
+        } catch let problems as ProjectProblems {
+            throw APIError.invalid(problems.problems.map { ($0.field, $0.message(request.language)) }, request.language)
+        } catch let problems as LedgerProblems {
+            throw APIError.invalid(problems.problems.map { ($0.field, $0.message(request.language)) }, request.language)
         } catch let error as DecodingError {
             throw APIError.badRequest(
                 request.language.say(.badJSON, ["summary": "\(error.summary)"]))
@@ -80,6 +85,14 @@ extension APIError {
                     row: nil, field: [problem.scenario, problem.field].compactMap { $0 }.joined(separator: "."),
                     message: problem.text(language))
             })
+    }
+
+    /// Problems of one object, each with its field; nothing was written.
+    static func invalid(_ problems: [(field: String, message: String)], _ language: Language) -> APIError {
+        APIError(
+            status: .unprocessableContent, code: "invalid",
+            message: language.say(.problemsNothingWritten, ["count": "\(problems.count)"]),
+            issues: problems.map { Issue(row: nil, field: $0.field, message: $0.message) })
     }
 
     init(_ error: StoreError, language: Language) {

@@ -23,6 +23,9 @@ enum APIRoute: String, CaseIterable, Sendable {
     case regionPathwayHistory, regionRoadmap, getRegionPlan, putRegionPlan
     case listProjectReviews, createProjectReview, getProjectReview
     case unitPathwayHistory, unitRoadmap, getUnitPlan, putUnitPlan, listUnitProjectReviews, createUnitProjectReview, getUnitProjectReview
+    case listProjects, saveProject, getProject, setProjectStage, verifyProject, abatementCurve
+    case assetBalances, listAssetEvents, addAssetEvent, setAssetPrice
+    case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case openAPI
 
     /// Every feature's declarations.
@@ -33,7 +36,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             + AuthAPI.endpoints.map(\.declaration) + AuditAPI.endpoints.map(\.declaration)
             + AccountsAPI.endpoints.map(\.declaration) + ReviewAPI.endpoints.map(\.declaration)
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
-            + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration))
+            + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
+            + AssetsAPI.endpoints.map(\.declaration))
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(
         declarations.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })

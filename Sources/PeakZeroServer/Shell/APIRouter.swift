@@ -44,6 +44,7 @@ public enum APIRouter {
         mount(RankingsAPI.endpoints, on: RankingsAPI(database: database, clock: clock))
         mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
+        mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),

@@ -25,6 +25,8 @@ enum RouteSubject: Sendable {
     case targetInPath
     /// The measure `{id}`: its unit's subtree.
     case measureInPath
+    /// The reduction project `{id}`: its unit's subtree.
+    case projectInPath
     /// The handler narrows what it lists to the account's scope, or checks the units its body names.
     case narrowedByHandler
 }
@@ -92,6 +94,11 @@ struct Access: Sendable {
                 return true
             }
             return try await self.scope(scope, holds: measure.unitId)
+        case .projectInPath:
+            guard let id = pathID(), let project = try? await ProjectStore(database).project(id: id) else {
+                return true
+            }
+            return try await self.scope(scope, holds: project.unitId)
         }
     }
 }
