@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "PeakZeroCLI",
             dependencies: [
-                "Accounting", "Pathways", "Persistence", "PeakZeroServer", "Intake",
+                "Accounting", "Pathways", "Assets", "Persistence", "PeakZeroServer", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

@@ -25,6 +25,8 @@ enum CLIWords: String, MessageKey {
     case planAgainstBaseline, planScenario, planCapture
     // `pathway review`.
     case reviewHeading, reviewHeader
+    // `projects`, `assets`, `compliance`.
+    case assetUnknownUnit, projectsHeader, projectsEmpty, projectsVerified, projectSaved, projectStaged, projectVerifiedNote, projectUnknown, curveHeader, curveNegative, curveInteracting, curvePlan, curveTotal, balancesHeader, balancesEmpty, balancesTotal, eventAdded, priceSet, boardHeader, boardNoInventory, boardEmpty, complianceSet, rulesHeader, ruleAdded
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }
