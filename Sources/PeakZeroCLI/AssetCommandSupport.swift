@@ -59,3 +59,14 @@ extension DecodingError {
         }
     }
 }
+
+/// `--date YYYY-MM-DD` (default today in China), checked when the command line is parsed.
+struct DateOption: ParsableArguments {
+    @Option(help: "The date, YYYY-MM-DD (default today).") var date: String?
+
+    func validate() throws {
+        if let date, CalendarDay(parsing: date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
+    }
+
+    var day: CalendarDay { date.flatMap(CalendarDay.init(parsing:)) ?? .today }
+}

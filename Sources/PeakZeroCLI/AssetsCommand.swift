@@ -15,19 +15,15 @@ struct AssetsCommand: AsyncParsableCommand {
             abstract: "Holdings of a unit's subtree (or its own account) by lot on a date, valued at the kept prices.")
 
         @Option(help: "The unit's code.") var unit: String
-        @Option(help: "The date, YYYY-MM-DD (default today).") var date: String?
+        @OptionGroup var date: DateOption
         @Flag(help: "The unit's own account only, not its subtree.") var own = false
         @OptionGroup var format: TableOrJSONOption
         @OptionGroup var storage: StorageOptions
         @OptionGroup var language: LanguageOption
 
-        func validate() throws {
-            if let date, CalendarDay(parsing: date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
-        }
-
         func run() async throws {
             let lang = try language.resolved()
-            let day = date.flatMap(CalendarDay.init(parsing:)) ?? CalendarDay.today
+            let day = date.day
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let unit = try await AssetCommandSupport.unit(self.unit, in: database, language: lang)
                 let balances = try await AssetLedgerStore(database).balances(under: unit.id, at: day, subtree: !own)

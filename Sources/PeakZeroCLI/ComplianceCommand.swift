@@ -17,17 +17,13 @@ struct ComplianceCommand: AsyncParsableCommand {
 
         @Option(help: "The unit's code (its subtree).") var unit: String
         @Option(help: "The compliance year.") var year: Int
-        @Option(help: "The day positions are taken, YYYY-MM-DD (default today).") var date: String?
+        @OptionGroup var date: DateOption
         @OptionGroup var storage: StorageOptions
         @OptionGroup var language: LanguageOption
 
-        func validate() throws {
-            if let date, CalendarDay(parsing: date) == nil { throw ValidationError("--date must be YYYY-MM-DD") }
-        }
-
         func run() async throws {
             let lang = try language.resolved()
-            let day = date.flatMap(CalendarDay.init(parsing:)) ?? CalendarDay.today
+            let day = date.day
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let unit = try await AssetCommandSupport.unit(self.unit, in: database, language: lang)
                 let rows = try await ComplianceStore(database).board(under: unit.id, year: year, today: day)
