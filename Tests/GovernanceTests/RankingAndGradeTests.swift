@@ -99,7 +99,7 @@ struct RankingAndGradeTests {
         #expect(MeasureStatus.effective(.inProgress, deadline: "2024-06-30", today: "2024-07-01") == .overdue)
         #expect(MeasureStatus.effective(.planned, deadline: "2024-06-30", today: "2024-06-30") == .planned)
         #expect(MeasureStatus.effective(.done, deadline: "2024-06-30", today: "2025-01-01") == .done)
-        #expect(CalendarDay.parse("2024-02-30") == nil)
-        #expect(CalendarDay.days(from: "2024-02-28", to: "2024-03-01") == 2)
+        #expect(DayText.parse("2024-02-30") == nil)
+        #expect(DayText.days(from: "2024-02-28", to: "2024-03-01") == 2)
     }
 }

@@ -23,7 +23,7 @@ public enum MeasureStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// Days as `yyyy-MM-dd` text (ISO 8601, so text order is date order), checked.
-public enum CalendarDay {
+public enum DayText {
     public static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: "-")
         guard text.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),

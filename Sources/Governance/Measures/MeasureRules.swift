@@ -44,10 +44,10 @@ public enum MeasureRules {
             issue("status", .notOneOf(status ?? "", allowed: MeasureStatus.settable.map(\.rawValue)))
         }
         for (field, value) in [("start_date", startDate), ("deadline", deadline)]
-        where value.flatMap(CalendarDay.parse) == nil {
+        where value.flatMap(DayText.parse) == nil {
             issue(field, .badPeriod(value ?? ""))
         }
-        if let start = startDate, let end = deadline, CalendarDay.parse(start) != nil, CalendarDay.parse(end) != nil,
+        if let start = startDate, let end = deadline, DayText.parse(start) != nil, DayText.parse(end) != nil,
             end < start
         {
             issue("deadline", .badPeriod(end))

@@ -48,8 +48,8 @@ extension PageHandlers {
         // The Gantt chart: one bar per item from its start to its deadline, on a shared day scale.
         let first = measures.map(\.startDate).min() ?? today
         let last = max(measures.map(\.deadline).max() ?? today, first)
-        let span = Double(max(CalendarDay.days(from: first, to: last) ?? 1, 1))
-        func x(_ day: String) -> Int { 200 + Int(Double(CalendarDay.days(from: first, to: day) ?? 0) / span * 420) }
+        let span = Double(max(DayText.days(from: first, to: last) ?? 1, 1))
+        func x(_ day: String) -> Int { 200 + Int(Double(DayText.days(from: first, to: day) ?? 0) / span * 420) }
         let bars = measures.enumerated().map { index, m in
             MeasuresPage.Bar(
                 label: String(m.title.prefix(14)), labelY: index * 24 + 16, x: x(m.startDate), y: index * 24 + 4,
