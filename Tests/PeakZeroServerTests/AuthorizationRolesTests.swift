@@ -85,6 +85,8 @@ struct AuthorizationRolesTests {
         case .target, .targetSplit: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
         case .targetDelete: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.target[side + "-spare"]!))
         case .measureUpdate: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
+        case .project, .projectStage, .projectVerify:
+            uri = page.path.replacingOccurrences(of: "{id}", with: String(w.project[side]!))
         default: uri = path
         }
         let form: String =
@@ -142,6 +144,10 @@ struct AuthorizationRolesTests {
         case .unitRoadmap, .unitPlanEditor, .unitProjectReviews: return ([200], [404])
         case .unitRoadmapExport, .unitProjectReview: return both([404])
         case .unitPlanSave, .unitProjectReviewCreate, .unitPlanDriver: return role == .manager ? ([422], [404]) : refused
+        // Projects, assets and compliance are the unit's data: read in its subtree; an empty form is refused (422).
+        case .projects, .project, .assets, .compliance: return ([200], [404])
+        case .projectCreate, .projectStage, .projectVerify, .assetEventCreate, .complianceSet:
+            return changesData ? ([422], [404]) : refused
         }
     }
 

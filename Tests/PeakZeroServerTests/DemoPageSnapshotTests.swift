@@ -8,7 +8,7 @@ import Testing
 @testable import PeakZeroServer
 
 /// The pages whose models have no mock (targets, warnings, rankings, grades, measures, the review
-/// board, accounts, the audit trail, sign-in) rendered from the demo province on a fixed date and compared with their
+/// board, accounts, the audit trail, sign-in, projects, assets, compliance) rendered from the demo province on a fixed date and compared with their
 /// kept HTML, in both languages: a key a model lacks renders as nothing, and only a snapshot shows it.
 /// Times, hashes and tokens, which differ from run to run, are masked before comparing.
 @Suite("Page snapshots from the demo province")
@@ -25,6 +25,7 @@ struct DemoPageSnapshotTests {
             let enterprise = try #require(all.first { $0.level == .enterprise })
             let facility = try #require(all.first { $0.level == .facility })
             let target = try #require(try await TargetStore(database).list(scope: .everything).first)
+            let biogas = try #require(try await ProjectStore(database).list(under: supervisor.id).first { $0.code == "BG-01" })
             let pages: [(String, SiteURL)] = [
                 ("targets", .targets(unit: nil, region: nil)), ("target", .target(id: target.id)),
                 ("warnings", .warnings), ("rankings", .rankings(RankingQuery(unit: supervisor.id))),
@@ -33,6 +34,9 @@ struct DemoPageSnapshotTests {
                 ("periods", .periods(unit: supervisor.id, year: 2024)),
                 ("period", .period(unit: facility.id, period: try #require(ReportingPeriod(parsing: "2024-03")))),
                 ("accounts", .accounts), ("audit", .audit(AuditQuery())),
+                ("projects", .projects(unit: supervisor.id)), ("project", .project(id: biogas.id)),
+                ("assets", .assets(unit: supervisor.id, date: "2025-12-31")),
+                ("compliance", .compliance(unit: supervisor.id, year: 2024)),
             ]
             try await withSignedInApp(database, clock: Self.clock) { client, _ in
                 for (name, url) in pages {

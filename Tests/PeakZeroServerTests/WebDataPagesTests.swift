@@ -104,8 +104,14 @@ struct WebDataPagesTests {
             let now = try await EconomicStore(database).list(under: enterprise.id, year: 2024)
             #expect(now.count == existing.count + 1)
             #expect(now.contains { $0.month == 6 && $0.outputValue == 1200.5 && $0.priceIndex == 102 })
+            // The inventories that count the enterprise (the supervisor's) go stale; the cement line's,
+            // in another group, does not.
+            let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+            let cement = try await UnitStore(database).unit(code: "DEMO-G2-E3-F1")
             let inventories = try await InventoryStore(database).list(year: 2024)
-            #expect(!inventories.isEmpty && inventories.allSatisfy(\.stale))
+            let counting = inventories.filter { $0.unitId == supervisor.id }
+            #expect(!counting.isEmpty && counting.allSatisfy(\.stale))
+            #expect(inventories.filter { $0.unitId == cement.id }.allSatisfy { !$0.stale })
         }
     }
 

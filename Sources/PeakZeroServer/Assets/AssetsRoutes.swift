@@ -84,3 +84,30 @@ extension AssetsAPI {
         ) { $0.addRule },
     ]
 }
+
+extension PageHandlers {
+    /// The projects, ledger and compliance pages: what each serves, what it is about and what it changes.
+    static let assetsPages: [PageEndpoint] = [
+        PageEndpoint(.projects, .get, "/units/{id}/projects", subject: .unitInPath, change: .nothing) { $0.projectsPage },
+        PageEndpoint(.projectCreate, .post, "/units/{id}/projects", subject: .unitInPath, change: .data) {
+            $0.createProject
+        },
+        PageEndpoint(.project, .get, "/projects/{id}", subject: .projectInPath, change: .nothing) { $0.projectPage },
+        PageEndpoint(.projectStage, .post, "/projects/{id}/stage", subject: .projectInPath, change: .data) {
+            $0.setProjectStage
+        },
+        PageEndpoint(.projectVerify, .post, "/projects/{id}/verifications", subject: .projectInPath, change: .data) {
+            $0.verifyProject
+        },
+        PageEndpoint(.assets, .get, "/units/{id}/assets", subject: .unitInPath, change: .nothing) { $0.assetsPage },
+        PageEndpoint(.assetEventCreate, .post, "/units/{id}/assets", subject: .unitInPath, change: .data) {
+            $0.createAssetEvent
+        },
+        PageEndpoint(.compliance, .get, "/units/{id}/compliance", subject: .unitInPath, change: .nothing) {
+            $0.compliancePage
+        },
+        PageEndpoint(.complianceSet, .post, "/units/{id}/compliance", subject: .unitInPath, change: .data) {
+            $0.setComplianceYear
+        },
+    ]
+}

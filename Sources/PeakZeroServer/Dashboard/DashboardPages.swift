@@ -59,6 +59,9 @@ extension PageHandlers {
             .init(name: t[.measuresTitle], address: { _ in .measures(unit: id) }),
             .init(name: t[.gradesHistory], address: { _ in .unitGrades(id: id) }),
             .init(name: t[.roadmapTitle], address: { _ in .roadmap(.unit(id), scenario: nil) }),
+            .init(name: t[.projectsTitle], address: { _ in .projects(unit: id) }),
+            .init(name: t[.assetsTitle], address: { _ in .assets(unit: id, date: nil) }),
+            .init(name: t[.complianceTitle], address: { year in .compliance(unit: id, year: year) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(

@@ -48,8 +48,10 @@ struct PageLayout: Sendable {
                 current: current == .overview),
             NavLink(
                 label: t[.navUnits], url: SiteURL.units(search: nil).link(language),
-                current: [.units, .unit, .unitRoadmap, .unitPlanEditor, .unitProjectReviews, .unitProjectReview]
-                    .contains(current)),
+                current: [
+                    .units, .unit, .unitRoadmap, .unitPlanEditor, .unitProjectReviews, .unitProjectReview, .projects,
+                    .project, .assets, .compliance,
+                ].contains(current)),
             NavLink(
                 label: t[.navRegions], url: SiteURL.regions.link(language),
                 current: [.regions, .region, .roadmap, .planEditor, .projectReviews, .projectReview].contains(current)),

@@ -16,6 +16,8 @@ enum SitePage: String, CaseIterable, Sendable {
     case roadmap, roadmapExport, planEditor, planSave, projectReviews, projectReviewCreate, projectReview
     case unitRoadmap, unitRoadmapExport, unitPlanEditor, unitPlanSave, unitProjectReviews, unitProjectReviewCreate
     case unitProjectReview, planDriver, unitPlanDriver
+    case projects, projectCreate, project, projectStage, projectVerify, assets, assetEventCreate
+    case compliance, complianceSet
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -25,7 +27,7 @@ enum SitePage: String, CaseIterable, Sendable {
         + PageHandlers.inventoriesPages + PageHandlers.recordsPages + PageHandlers.importsPages
         + PageHandlers.factorsPages + PageHandlers.auditPages + PageHandlers.reviewPages + PageHandlers.accountsPages
         + PageHandlers.targetsPages + PageHandlers.rankingsPages + PageHandlers.measuresPages
-        + PageHandlers.pathwaysPages
+        + PageHandlers.pathwaysPages + PageHandlers.assetsPages
         + PageHandlers.shellPages
 
     private static let ruleByPage: [SitePage: RouteRule] = Dictionary(

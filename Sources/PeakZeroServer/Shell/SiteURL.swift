@@ -56,6 +56,15 @@ enum SiteURL: Sendable, Equatable {
     case planDriver(PlanSubject)
     case projectReviews(PlanSubject)
     case projectReview(PlanSubject, id: Int64)
+    case projects(unit: Int64)
+    case createProject(unit: Int64)
+    case project(id: Int64)
+    case projectStage(id: Int64)
+    case projectVerify(id: Int64)
+    case assets(unit: Int64, date: String?)
+    case createAssetEvent(unit: Int64)
+    case compliance(unit: Int64, year: Int?)
+    case setCompliance(unit: Int64)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -108,6 +117,12 @@ enum SiteURL: Sendable, Equatable {
         case .planDriver(let subject): "\(subject.sitePath)/pathway/plan/driver"
         case .projectReviews(let subject): "\(subject.sitePath)/pathway/reviews"
         case .projectReview(let subject, let id): "\(subject.sitePath)/pathway/reviews/\(id)"
+        case .projects(let unit), .createProject(let unit): "/units/\(unit)/projects"
+        case .project(let id): "/projects/\(id)"
+        case .projectStage(let id): "/projects/\(id)/stage"
+        case .projectVerify(let id): "/projects/\(id)/verifications"
+        case .assets(let unit, _), .createAssetEvent(let unit): "/units/\(unit)/assets"
+        case .compliance(let unit, _), .setCompliance(let unit): "/units/\(unit)/compliance"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -159,6 +174,11 @@ enum SiteURL: Sendable, Equatable {
         case .roadmap(_, let scenario):
             if let scenario { query.append(("scenario", scenario)) }
         case .roadmapExport, .planEditor, .planDriver, .projectReviews, .projectReview: break
+        case .projects, .createProject, .project, .projectStage, .projectVerify, .createAssetEvent, .setCompliance: break
+        case .assets(_, let date):
+            if let date { query.append(("date", date)) }
+        case .compliance(_, let year):
+            if let year { query.append(("year", String(year))) }
         case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))
