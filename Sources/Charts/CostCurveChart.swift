@@ -29,7 +29,8 @@ public struct CostCurveChart: Sendable {
     public let table: ChartTable
     public var isEmpty: Bool { blocks.isEmpty }
 
-    static let left = 72.0, right = 624.0, top = 14.0, bottom = 226.0
+    // Room on the right for the last tick's label, centred on the axis's end.
+    static let left = 72.0, right = 596.0, top = 14.0, bottom = 226.0
 
     /// - Parameter blocks: in the curve's order: a label, the cost per unit and the width (amount).
     public init(

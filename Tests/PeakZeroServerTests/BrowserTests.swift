@@ -79,6 +79,7 @@ struct BrowserTests {
             let review = try #require(try await ProjectReviewStore(database).reviews(.region("510000")).first)
             let group = try await UnitStore(database).unit(code: "DEMO-G1")
             let groupReview = try #require(try await ProjectReviewStore(database).reviews(.unit(group.id)).first)
+            let biogas = try #require(try await ProjectStore(database).list(under: root.id).first { $0.code == "BG-01" })
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
@@ -110,6 +111,9 @@ struct BrowserTests {
                     ("unit-plan-editor", "/units/\(group.id)/pathway/plan"),
                     ("unit-project-reviews", "/units/\(group.id)/pathway/reviews"),
                     ("unit-project-review", "/units/\(group.id)/pathway/reviews/\(groupReview.id)"),
+                    ("projects", "/units/\(root.id)/projects?gap=50000"), ("project", "/projects/\(biogas.id)"),
+                    ("assets", "/units/\(root.id)/assets?date=2025-12-31"),
+                    ("compliance", "/units/\(root.id)/compliance?year=2024"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

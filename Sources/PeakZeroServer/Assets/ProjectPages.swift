@@ -86,7 +86,7 @@ extension PageHandlers {
             heading: heading,
             terms: t.text(forKey: "projects_terms").replacingOccurrences(of: "{rate}", with: "8%"),
             rows: rows, hasRows: !rows.isEmpty, totals: totals, curve: chart, negative: negative,
-            interacting: interacting, gapAction: SiteURL.projects(unit: id).path, gap: gap.map { String($0) } ?? "",
+            interacting: interacting, gapAction: SiteURL.projects(unit: id).path, gap: gap.map { String(format: "%g", $0) } ?? "",
             plan: plan, createAction: mayAdd ? SiteURL.createProject(unit: id).link(language) : nil,
             types: ProjectType.allCases.map {
                 .init(value: $0.rawValue, label: $0.name(in: language), selected: $0.rawValue == values["type"])
