@@ -92,7 +92,8 @@ let package = Package(
         .executableTarget(
             name: "peakzero-bench",
             dependencies: [
-                "Accounting", "Pathways", "Persistence", "Intake", "Spreadsheet",
+                "Accounting", "Assets", "Pathways", "Persistence", "Intake", "Spreadsheet",
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),

@@ -213,6 +213,7 @@ public struct AssetLedgerStore: Sendable {
                     ).returning("id").first()
                 let id = try row!.decode(column: "id", as: Int64.self)
                 ids.append(id)
+                try await Self.rollUp(entry, path: owner.path, in: db)
                 try await AuditLog.append(
                     AuditChange(
                         .assetEventAdded, subjectKind: "asset_event", subjectID: id, unitID: owner.id,
@@ -230,38 +231,87 @@ public struct AssetLedgerStore: Sendable {
         }
     }
 
-    /// The balances of a unit's subtree (or of the unit alone) at the end of `day`, by lot: one
-    /// grouped sum over the entries' signed changes.
-    public func balances(under unitID: Int64, at day: CalendarDay, subtree: Bool = true) async throws -> [LotBalance] {
-        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        var query = database.sql.select()
-            .column(SQLColumn("kind", table: "e")).column(SQLColumn("vintage", table: "e"))
-            .column(SQLColumn("month", table: "e")).column(SQLColumn("reference", table: "e"))
-            .column(SQLColumn("methodology", table: "e"))
-            // PostgreSQL sums a BIGINT as NUMERIC: cast back, so both databases answer an integer.
-            .column(SQLRaw("CAST(SUM(e.delta) AS BIGINT) AS balance"))
-            .from(SQLAlias(SQLIdentifier("asset_events"), as: SQLIdentifier("e")))
-            .where(SQLColumn("day_ordinal", table: "e"), .lessThanOrEqual, SQLBind(day.ordinal))
-        if subtree {
-            query = query.join(
-                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
-                on: SQLRaw("u.id = e.unit_id")
-            )
-            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-        } else {
-            query = query.where(SQLColumn("unit_id", table: "e"), .equal, SQLBind(unitID))
+    /// Adds an entry's change to its day's row of the unit and of every unit above it.
+    static func rollUp(_ entry: LedgerEvent, path: String, in db: any SQLDatabase) async throws {
+        for unit in path.split(separator: "/").compactMap({ Int64($0) }) {
+            try await db.raw(
+                """
+                INSERT INTO asset_rollup (unit_id, kind, vintage, month, reference, methodology, day_ordinal, delta)
+                VALUES (\(bind: unit), \(bind: entry.lot.kind.rawValue), \(bind: entry.lot.vintage), \(bind: entry.lot.month ?? 0),
+                \(bind: entry.lot.reference), \(bind: entry.lot.methodology), \(bind: entry.day.ordinal), \(bind: entry.delta))
+                ON CONFLICT (unit_id, day_ordinal, kind, vintage, month, reference, methodology)
+                DO UPDATE SET delta = asset_rollup.delta + excluded.delta
+                """
+            ).run()
         }
-        let rows = try await query.groupBy(SQLColumn("kind", table: "e")).groupBy(SQLColumn("vintage", table: "e"))
-            .groupBy(SQLColumn("month", table: "e")).groupBy(SQLColumn("reference", table: "e"))
-            .groupBy(SQLColumn("methodology", table: "e")).all()
+    }
+
+    /// Rebuilds the roll-up from the entries: for a bulk load that wrote entries directly.
+    public func rebuildRollup() async throws {
+        try await database.transaction { db in
+            try await db.delete(from: "asset_rollup").run()
+            var paths: [Int64: String] = [:]
+            for row in try await db.select().columns("id", "path").from("units").all() {
+                paths[try row.decode(column: "id", as: Int64.self)] = try row.decode(column: "path", as: String.self)
+            }
+            struct Key: Hashable {
+                let unit: Int64, kind: String, vintage: Int, month: Int, reference: String, methodology: String, day: Int
+            }
+            var sums: [Key: Int64] = [:]
+            for row in try await db.raw(
+                """
+                SELECT unit_id, kind, vintage, month, reference, methodology, day_ordinal,
+                CAST(SUM(delta) AS BIGINT) AS delta FROM asset_events
+                GROUP BY unit_id, kind, vintage, month, reference, methodology, day_ordinal
+                """
+            ).all() {
+                let unit = try row.decode(column: "unit_id", as: Int64.self)
+                let delta = try row.decode(column: "delta", as: Int64.self)
+                for above in (paths[unit] ?? "").split(separator: "/").compactMap({ Int64($0) }) {
+                    let key = Key(
+                        unit: above, kind: try row.decode(column: "kind", as: String.self),
+                        vintage: try row.decode(column: "vintage", as: Int.self),
+                        month: try row.decode(column: "month", as: Int?.self) ?? 0,
+                        reference: try row.decode(column: "reference", as: String.self),
+                        methodology: try row.decode(column: "methodology", as: String.self),
+                        day: try row.decode(column: "day_ordinal", as: Int.self))
+                    sums[key, default: 0] += delta
+                }
+            }
+            let rows = Array(sums)
+            for first in stride(from: 0, to: rows.count, by: 2_000) {
+                var insert = db.insert(into: "asset_rollup").columns(
+                    "unit_id", "kind", "vintage", "month", "reference", "methodology", "day_ordinal", "delta")
+                for (key, delta) in rows[first..<min(first + 2_000, rows.count)] {
+                    insert = insert.values(
+                        SQLBind(key.unit), SQLBind(key.kind), SQLBind(key.vintage), SQLBind(key.month),
+                        SQLBind(key.reference), SQLBind(key.methodology), SQLBind(key.day), SQLBind(delta))
+                }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// The balances of a unit's subtree (or of the unit alone) at the end of `day`, by lot: one
+    /// grouped sum over the subtree's roll-up rows (or the unit's own entries).
+    public func balances(under unitID: Int64, at day: CalendarDay, subtree: Bool = true) async throws -> [LotBalance] {
+        _ = try await UnitLookup.anchor(unitID, in: database.sql)
+        let table = subtree ? "asset_rollup" : "asset_events"
+        // PostgreSQL sums a BIGINT as NUMERIC: cast back, so both databases answer an integer.
+        let rows = try await database.sql.raw(
+            """
+            SELECT kind, vintage, month, reference, methodology, CAST(SUM(delta) AS BIGINT) AS balance
+            FROM \(unsafeRaw: table) WHERE unit_id = \(bind: unitID) AND day_ordinal <= \(bind: day.ordinal)
+            GROUP BY kind, vintage, month, reference, methodology
+            """
+        ).all()
         return try rows.compactMap { row -> LotBalance? in
             let balance = try row.decode(column: "balance", as: Int64.self)
             guard balance != 0, let kind = InstrumentKind(rawValue: try row.decode(column: "kind", as: String.self))
             else { return nil }
+            let month = try row.decode(column: "month", as: Int?.self)
             let lot = Lot(
-                kind: kind, vintage: try row.decode(column: "vintage", as: Int.self),
-                month: try row.decode(column: "month", as: Int?.self),
+                kind: kind, vintage: try row.decode(column: "vintage", as: Int.self), month: month == 0 ? nil : month,
                 reference: try row.decode(column: "reference", as: String.self),
                 methodology: try row.decode(column: "methodology", as: String.self))
             return LotBalance(lot: lot, quantity: balance)

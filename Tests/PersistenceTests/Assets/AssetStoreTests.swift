@@ -122,6 +122,12 @@ struct AssetStoreTests {
                 #expect(problems.problems.map(\.kind) == [.retiredBefore])
             }
             #expect(try await Self.count("asset_events", db) == 7)
+            // The subtree's roll-up, kept entry by entry, is what a rebuild from the entries gives.
+            let kept = try await store.balances(under: g.id, at: CalendarDay(parsing: "2024-12-31")!)
+            #expect(kept.contains(LotBalance(lot: .cea(2021), quantity: 1000)))
+            try await store.rebuildRollup()
+            #expect(try await store.balances(under: g.id, at: CalendarDay(parsing: "2024-12-31")!) == kept)
+            #expect(try await store.balances(under: c.id, at: CalendarDay(parsing: "2024-12-31")!) == [LotBalance(lot: .cea(2021), quantity: 300)])
         }
     }
 
@@ -161,6 +167,21 @@ struct AssetStoreTests {
             #expect(position.verified == 436)
             #expect(position.shortfall == 136)
             #expect(position.light == .red)
+        }
+    }
+
+    @Test("the demo's biogas plants are of the size groups report: 1.7 万 tce (等价值) and 4.6 万 tCO2e a year")
+    func demoSeedFigures() async throws {
+        try await TestDatabases.withDemoDatabase { db async throws in
+            let root = try await UnitStore(db).unit(code: DemoProvince.supervisorCode)
+            let biogas = try #require(try await ProjectStore(db).list(under: root.id).first { $0.code == "BG-01" })
+            let savings = try ProjectSavingsCalculator(library: try FactorLibrary.standard()).savings(of: try #require(biogas.project))
+            // 1278 万Nm³ × 1.33 kgce/Nm³ (STDCOAL-028) = 16,997.4 tce; 1278 × 389.31 GJ × 0.0153 × 0.99 × 44/12
+            // = 27,632.8 t, plus 656 t CH4 × 28 (AR5) = 18,368 t: 46,000.8 t.
+            #expect(abs(savings.energyEquivalent.value(in: .tonneCoalEquivalent) - 16_997.4) < 1e-6)
+            #expect(abs(savings.avoidedLocationBased.value(in: .tonneCO2e) - 46_000.772979) < 1e-3)
+            #expect((savings.energyEquivalent.value(in: .tonneCoalEquivalent) / 1e4 * 10).rounded() / 10 == 1.7)
+            #expect((savings.avoidedLocationBased.value(in: .tonneCO2e) / 1e4 * 10).rounded() / 10 == 4.6)
         }
     }
 

@@ -1,5 +1,6 @@
 /// Reduction projects with their savings by carrier and their measurement-and-verification records;
-/// the carbon-asset ledger (one row per event, with its signed change so balances are sums), the
+/// the carbon-asset ledger (one row per event, with its signed change so balances are sums, and each
+/// day's change summed for every unit above it), the
 /// price series holdings are valued at, the rule records users enter beside the bundled ones, and
 /// each covered unit's compliance year (its sector and allocation).
 enum Migration0016CreateAssets {
@@ -70,6 +71,22 @@ enum Migration0016CreateAssets {
             "CREATE INDEX asset_events_by_unit ON asset_events (unit_id, day_ordinal)",
             "CREATE INDEX asset_events_by_root ON asset_events (root_id, day_ordinal)",
             "CREATE INDEX asset_events_by_lot ON asset_events (kind, vintage, reference)",
+            // Each day's change of a lot summed over a unit's whole subtree, kept for the unit and every
+            // unit above it as entries are appended: a subtree's balances at a date read its own rows
+            // (a few per lot and changed day), not every entry below it. `month` is 0 for no month.
+            """
+            CREATE TABLE asset_rollup (
+                unit_id \(d.bigint) NOT NULL,
+                kind TEXT NOT NULL,
+                vintage INTEGER NOT NULL,
+                month INTEGER NOT NULL,
+                reference TEXT NOT NULL,
+                methodology TEXT NOT NULL,
+                day_ordinal INTEGER NOT NULL,
+                delta \(d.bigint) NOT NULL,
+                PRIMARY KEY (unit_id, day_ordinal, kind, vintage, month, reference, methodology)
+            )
+            """,
             """
             CREATE TABLE asset_prices (
                 kind TEXT NOT NULL,
