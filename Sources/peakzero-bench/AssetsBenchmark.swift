@@ -157,7 +157,25 @@ struct AssetsBenchmark {
             treeTimes.append(s)
         }
         treeTimes.sort()
-        print(String(format: "  store: whole subtree (%d accounts) at a date median %.0f ms", accounts, treeTimes[2] * 1000))
+        print(String(format: "  store: whole subtree (%d accounts) at a date median %.2f ms", accounts, treeTimes[2] * 1000))
+        let (_, groupSeconds) = try await timed { try await store.balances(under: ids["B1"]!.0, at: day) }
+        print(String(format: "  store: one group's subtree at a date %.2f ms", groupSeconds * 1000))
+        // The audited write path: an entry checked against its account's rebuilt balances, kept, rolled up.
+        var appendTimes: [Double] = []
+        for n in 0..<300 {
+            let account = 11 + (n * 37) % (accounts - 11)
+            let (_, s) = try await timed {
+                try await store.append(
+                    unitID: ids["B\(account)"]!.0,
+                    NewAssetEvent(day: "2025-12-31", action: "buy", kind: "cea", vintage: 2024, quantity: 1, price: 60))
+            }
+            appendTimes.append(s)
+        }
+        appendTimes.sort()
+        print(
+            String(
+                format: "  store: one audited entry appended median %.1f ms, p95 %.1f ms", appendTimes[150] * 1000,
+                appendTimes[285] * 1000))
         let agree = stored.allSatisfy { memoryTotal[$0.lot] == $0.quantity } && stored.count == memoryTotal.count
         print("  store and memory agree: \(agree)")
 

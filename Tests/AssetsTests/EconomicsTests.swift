@@ -78,3 +78,24 @@ struct AbatementCurveTests {
         #expect(plan.interacting)
     }
 }
+
+/// A cap's gap by hand: forecast 1,200 t against a limit of 1,000 t leaves 200 t; projects of 80 t
+/// (from 2025) and 50 t (2026) count by 2026, one of 500 t from 2028 does not: 130 ÷ 200 = 65 %.
+@Suite("The gap linked projects close")
+struct GapCoverageTests {
+    @Test("projects in time count; late ones are named; a share of the gap, capped at all of it")
+    func coverage() {
+        let coverage = GapCoverage(
+            forecast: 1_200, limit: 1_000, year: 2026,
+            projects: [("A", 2025, 80), ("B", 2026, 50), ("C", 2028, 500)])
+        #expect(coverage.gap == 200)
+        #expect(coverage.saved == 130)
+        #expect(coverage.closedShare == 0.65)
+        #expect(coverage.remaining == 70)
+        #expect(coverage.counted == ["A", "B"] && coverage.late == ["C"])
+        let more = GapCoverage(forecast: 1_200, limit: 1_000, year: 2030, projects: [("C", 2028, 500)])
+        #expect(more.closedShare == 1 && more.remaining == 0)
+        let onCourse = GapCoverage(forecast: 900, limit: 1_000, year: 2026, projects: [("A", 2025, 80)])
+        #expect(onCourse.gap == 0 && onCourse.closedShare == nil)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 import HummingbirdTesting
 import PersistenceTestSupport
 import Testing
@@ -100,6 +101,25 @@ struct AssetsAPITests {
             let before = try await client.call(.get, "/api/v1/units/\(units["S"]!)/assets?date=2023-01-31")
             #expect((before.json.object["holdings"] as? [[String: Any]])?.isEmpty == true)
             #expect(try await client.call(.get, "/api/v1/units/\(e2)/assets?date=2023-13-01").status == .badRequest)
+        }
+    }
+}
+
+/// The demo's first biogas plant is linked to its group's 2024 carbon cap: the cap's page says what
+/// it saves against the cap's gap.
+@Suite("Target pages: linked projects")
+struct TargetProjectsPageTests {
+    @Test("the group's cap lists the biogas plant, its saving, and how much of the gap it closes")
+    func linked() async throws {
+        try await withDemoAPI { client, database in
+            let group = try await UnitStore(database).unit(code: "DEMO-G3")
+            let cap = try #require(try await TargetStore(database).list(scope: .everything, subject: .unit(group.id)).first)
+            let html = try await client.execute(uri: "/targets/\(cap.id)?lang=en", method: .get) { String(buffer: $0.body) }
+            #expect(html.contains("Linked reduction projects"))
+            #expect(html.contains("BG-01"))
+            // 46,000.8 tCO2e a year (see the demo's seed-figure test), shown as an amount.
+            #expect(html.contains("46,001 tCO2e"))
+            #expect(html.contains("Linked projects operating by 2024 save 46,001 tCO2e a year"))
         }
     }
 }

@@ -60,7 +60,7 @@ extension PageHandlers {
         let manages = try await TargetStore(database).isVisible(
             stored,
             in: try await AccessScope.granted(RouteChange.setsTargets, to: try context.signedIn.account, in: database))
-        let model = TargetPage(
+        var model = TargetPage(
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: stored.name, current: .target,
                 sameIn: { _ in .target(id: stored.id) }),
@@ -78,6 +78,7 @@ extension PageHandlers {
                 RecordForm.Option(
                     value: $0.rawValue, label: t.text(forKey: "split_among_\($0.rawValue)", else: $0.rawValue), selected: false)
             }, hasAmong: { if case .region = stored.subject { true } else { false } }(), problem: problem)
+        model.projects = try await targetProjects(stored, progress: progress, context: context, language: language)
         return renderer.response(model, template: "target", status: status)
     }
 

@@ -87,6 +87,8 @@ struct TargetPage: Sendable {
     let among: [RecordForm.Option]
     let hasAmong: Bool
     let problem: String?
+    /// The reduction projects linked to the target and how much of its gap they close.
+    var projects: TargetProjects? = nil
 }
 
 struct WarningsPage: Sendable {

@@ -212,6 +212,13 @@ public struct ProjectStore: Sendable {
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
     }
 
+    /// The projects linked to a target, by unit then code.
+    public func linked(toTarget targetID: Int64) async throws -> [StoredProject] {
+        try await Self.select(database.sql).where(SQLColumn("target_id", table: "p"), .equal, SQLBind(targetID))
+            .orderBy(SQLColumn("code", table: "u")).orderBy(SQLColumn("code", table: "p"))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+    }
+
     /// The M&V records of the projects, oldest first.
     public func verifications(of projectIDs: [Int64]) async throws -> [Int64: [StoredVerification]] {
         try await Self.verifications(of: projectIDs, in: database.sql)

@@ -4,7 +4,7 @@ import Assets
 /// The demo's reduction projects, carbon assets and compliance (fictional, like the rest of the
 /// demo): two biogas plants of the size enterprise groups report ("年节能量 1.7 万吨标准煤（等价值），
 /// 减少二氧化碳排放 4.6 万吨": 1278 万Nm³ of natural gas replaced and 656 t of methane captured each),
-/// a cement line's waste-heat power with a verified year, a motor retrofit interacting with a
+/// the first linked to its group's carbon cap; a cement line's waste-heat power with a verified year, a motor retrofit interacting with a
 /// lighting one, and a CCUS pilot; the cement line covered by the market in 2024 (its year approved,
 /// its allocation equal to its verified emissions by a rule record the demo enters), its
 /// allocations, a sale and a CCER purchase; and two prices from the reference data.
@@ -15,7 +15,11 @@ enum DemoAssets {
         let library = try await FactorSetStore(database).library()
         let projects = ProjectStore(database)
         let units = UnitStore(database)
-        for (unit, draft) in drafts {
+        // The first biogas plant is linked to its group's 2024 carbon cap (split from the supervisor's).
+        let group = try await units.unit(code: "DEMO-G3")
+        let cap = try await TargetStore(database).list(scope: .everything, subject: .unit(group.id)).first
+        for (unit, var draft) in drafts {
+            if draft.code == "BG-01" { draft.targetId = cap?.id }
             try await projects.save(unitID: try await units.unit(code: unit).id, draft, library: library)
         }
         let heat = try requireDemo(
