@@ -53,16 +53,18 @@ public struct ProjectSavingsCalculator: Sendable {
         } catch {
             throw ProjectProblems(
                 error.issues.map { issue in
+                    // Each record's row is its saving's position (1-based).
                     let index = (issue.row ?? 1) - 1
-                    let item = project.savings.indices.contains(index) ? project.savings[index].item.code : ""
+                    let saving = project.savings.indices.contains(index) ? project.savings[index] : nil
+                    let item = saving?.item.code ?? ""
                     if case .noFactor(let kind, _, _) = issue.problem {
                         return ProjectProblem(
                             field: "savings[\(index + 1)].item", kind: .noFactor, arguments: ["item": item],
                             factor: kind)
                     }
                     return ProjectProblem(
-                        field: "savings[\(index + 1)].quantity", kind: .unitOfWrongKind,
-                        arguments: ["unit": project.savings[index].quantity.unitSymbol, "item": item])
+                        field: "savings[\(index + 1)].unit", kind: .unitOfWrongKind,
+                        arguments: ["unit": saving?.quantity.unitSymbol ?? "", "item": item])
                 })
         }
     }

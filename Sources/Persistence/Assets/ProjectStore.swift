@@ -71,11 +71,10 @@ public struct ProjectStore: Sendable {
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
             let known = Set(existing.map(\.code))
             var problems: [ProjectProblem] = []
-            for (index, other) in project.interactsWith.enumerated() where !known.contains(other) || other == project.code {
-                if other != project.code {
-                    problems.append(
-                        ProjectProblem(field: "interacts_with[\(index + 1)]", kind: .unknownInteraction, arguments: ["code": other]))
-                }
+            // (A project naming itself was refused by the draft's own checks.)
+            for (index, other) in project.interactsWith.enumerated() where !known.contains(other) {
+                problems.append(
+                    ProjectProblem(field: "interacts_with[\(index + 1)]", kind: .unknownInteraction, arguments: ["code": other]))
             }
             let before = existing.first { $0.code == project.code }
             if let before, before.stage != project.stage, !before.stage.canMove(to: project.stage) {
