@@ -9,7 +9,7 @@ import Persistence
 struct ProjectsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "projects", abstract: "Reduction projects: savings, economics and the abatement cost curve.",
-        subcommands: [List.self, Save.self, Stage.self, Verify.self, Curve.self])
+        subcommands: [List.self, Show.self, Save.self, Stage.self, Verify.self, Curve.self])
 
     /// `--rate` and `--method`, as the API's query.
     struct Terms: ParsableArguments {
@@ -81,6 +81,45 @@ struct ProjectsCommand: AsyncParsableCommand {
                 }
                 say(table.render())
                 if rows.contains(where: \.verified) { say(lang.word(.projectsVerified)) }
+            }
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "One project's savings line by line, with every factor each line used (its lineage).")
+
+        @Option(help: "The unit's code.") var unit: String
+        @Option(help: "The project's code.") var code: String
+        @OptionGroup var terms: Terms
+        @OptionGroup var storage: StorageOptions
+        @OptionGroup var language: LanguageOption
+
+        func run() async throws {
+            let lang = try language.resolved()
+            try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let unit = try await AssetCommandSupport.unit(self.unit, in: database, language: lang)
+                let project = try await ProjectsCommand.project(code, of: unit, in: database, language: lang)
+                let store = ProjectStore(database)
+                let figures = ProjectFigures.assess(
+                    [project], verifications: try await store.verifications(of: [project.id]),
+                    library: try await FactorSetStore(database).library(), rate: terms.rate, method: terms.scope2)[0]
+                say("\(project.unitCode)/\(project.code) \(project.name)")
+                guard let counted = figures.assessment?.counted else { return }
+                var table = TextTable(header: lang.columns(.projectLinesHeader))
+                table.rightAligned = [1, 2, 3, 4]
+                for line in counted.lines {
+                    table.rows.append([
+                        line.record.item.name(in: lang),
+                        "\(NumberText.grouped(line.record.quantity.value, decimals: 2)) \(line.record.quantity.unitSymbol)",
+                        NumberText.grouped(line.energyEquivalent.value(in: .tonneCoalEquivalent), decimals: 1),
+                        NumberText.grouped(line.energyCalorific.value(in: .tonneCoalEquivalent), decimals: 1),
+                        NumberText.grouped(line.emissions(terms.scope2).value(in: .tonneCO2e), decimals: 1),
+                        line.factors.map { f in "\(f.kind.name(in: lang)) \(f.value) \(f.unit)" + (f.entry.map { " [\($0.id) \($0.grade.rawValue)]" } ?? "") }
+                            .joined(separator: "; "),
+                    ])
+                }
+                say(table.render())
             }
         }
     }

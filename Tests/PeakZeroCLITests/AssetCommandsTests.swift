@@ -22,6 +22,9 @@ struct AssetCommandsTests {
         let row = try #require(rows.first { ($0["project"] as? [String: Any])?["code"] as? String == "CLI-1" })
         // NPV at 8 %: −100 + 20 × 6.7100814 = 34.2016 万元.
         #expect(abs((row["net_present_value"] as? Double ?? 0) - 34.201628) < 1e-5)
+        let shown = try ExecutableTests.run(["projects", "show", "--unit", "DEMO-G2-E1", "--code", "CLI-1", "--data-dir", data, "--lang", "en"])
+        // The line names the grid factor it used: Sichuan 2024 falls back to the latest year the library has.
+        #expect(shown.code == 0 && shown.out.contains("average grid emission factor") && shown.out.contains("GRID-"), "\(shown.out)\(shown.err)")
         let staged = try ExecutableTests.run([
             "projects", "stage", "--unit", "DEMO-G2-E1", "--code", "CLI-1", "--to", "operating", "--data-dir", data, "--lang", "en",
         ])

@@ -100,5 +100,6 @@ extension CLIWords {
         .complianceSet: "{unit} {year}: sector {sector}, allocation {allocation}",
         .rulesHeader: "id\nmarket\nsectors\nyears\nparameter\nvalue\ngrade\nsource",
         .ruleAdded: "entered the rule {id}",
+        .projectLinesHeader: "carrier or gas\nyearly saving\nsaved (tce, equivalent)\nsaved (tce, calorific)\navoided (tCO2e)\nfactors used",
     ]
 }

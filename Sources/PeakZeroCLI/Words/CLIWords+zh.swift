@@ -99,5 +99,6 @@ extension CLIWords {
         .complianceSet: "{unit} {year} 年：行业 {sector}，配额 {allocation}",
         .rulesHeader: "编号\n市场\n行业\n年份\n参数\n取值\n等级\n来源",
         .ruleAdded: "已新增规则 {id}",
+        .projectLinesHeader: "能源品种/气体\n年节约量\n节能量(tce,等价值)\n节能量(tce,当量值)\n减排量(tCO2e)\n所用因子",
     ]
 }

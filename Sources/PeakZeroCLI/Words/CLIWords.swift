@@ -26,7 +26,7 @@ enum CLIWords: String, MessageKey {
     // `pathway review`.
     case reviewHeading, reviewHeader
     // `projects`, `assets`, `compliance`.
-    case assetUnknownUnit, projectsHeader, projectsEmpty, projectsVerified, projectSaved, projectStaged, projectVerifiedNote, projectUnknown, curveHeader, curveNegative, curveInteracting, curvePlan, curveTotal, balancesHeader, balancesEmpty, balancesTotal, eventAdded, priceSet, boardHeader, boardNoInventory, boardEmpty, complianceSet, rulesHeader, ruleAdded
+    case assetUnknownUnit, projectsHeader, projectLinesHeader, projectsEmpty, projectsVerified, projectSaved, projectStaged, projectVerifiedNote, projectUnknown, curveHeader, curveNegative, curveInteracting, curvePlan, curveTotal, balancesHeader, balancesEmpty, balancesTotal, eventAdded, priceSet, boardHeader, boardNoInventory, boardEmpty, complianceSet, rulesHeader, ruleAdded
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }
