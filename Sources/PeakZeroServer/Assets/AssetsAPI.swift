@@ -192,12 +192,12 @@ struct AssetsAPI: Sendable {
 
     func addEvent(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         var request = request
-        let new = try await request.decodeJSON(NewAssetEvent.self, context: context)
+        let entries = try await request.decodeOneOrMany(NewAssetEvent.self, context: context)
         // A transfer changes the receiving unit's account too: it must be the author's to change.
-        if let to = new.toUnitId, !(try await context.writeScope.contains(unitID: to, in: database)) {
+        for to in entries.compactMap(\.toUnitId) where !(try await context.writeScope.contains(unitID: to, in: database)) {
             throw APIError.notFound(request.language.say(.noSuchUnit))
         }
-        let added = try await AssetLedgerStore(database).append(unitID: try context.id(), new)
+        let added = try await AssetLedgerStore(database).append(unitID: try context.id(), entries)
         return try jsonResponse(Items(items: added), status: .created)
     }
 

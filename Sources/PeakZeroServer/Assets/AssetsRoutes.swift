@@ -53,7 +53,7 @@ extension AssetsAPI {
         APIEndpoint(
             .addAssetEvent, .post, "/api/v1/units/{id}/assets/events", subject: .unitInPath, change: .data,
             summary:
-                "Append a ledger entry: `day`, `action` (allocate_pre, allocate_final, buy, sell, transfer with `to_unit_id`, surrender with `compliance_year`, retire with `retired_for`, expire, borrow), `kind`, `vintage`, `month`, `reference`, `methodology`, `quantity`, `price`, `counterparty`, `late`",
+                "Append a ledger entry: `day`, `action` (allocate_pre, allocate_final, buy, sell, transfer with `to_unit_id`, surrender with `compliance_year`, retire with `retired_for`, expire, borrow), `kind`, `vintage`, `month`, `reference`, `methodology`, `quantity`, `price`, `counterparty`, `late`; or an array of entries, appended in order, all or none (a refusal names `entries[n].field`)",
             success: .created, tag: "assets"
         ) { $0.addEvent },
         APIEndpoint(

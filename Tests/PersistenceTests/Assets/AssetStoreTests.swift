@@ -122,9 +122,31 @@ struct AssetStoreTests {
                 #expect(problems.problems.map(\.kind) == [.retiredBefore])
             }
             #expect(try await Self.count("asset_events", db) == 7)
+            // Several entries at once: all or none, the refused one named by its position.
+            do {
+                try await store.append(
+                    unitID: p.id,
+                    [
+                        NewAssetEvent(day: "2025-01-02", action: "buy", kind: "cea", vintage: 2024, quantity: 5),
+                        NewAssetEvent(day: "2025-01-03", action: "sell", kind: "cea", vintage: 2024, quantity: 6),
+                    ])
+                Issue.record("a batch with an oversale was kept")
+            } catch let problems as LedgerProblems {
+                #expect(problems.problems.map(\.field) == ["entries[2].quantity"])
+            }
+            #expect(try await Self.count("asset_events", db) == 7)
+            let both = try await store.append(
+                unitID: p.id,
+                [
+                    NewAssetEvent(day: "2025-01-02", action: "buy", kind: "cea", vintage: 2024, quantity: 5),
+                    NewAssetEvent(day: "2025-01-03", action: "sell", kind: "cea", vintage: 2024, quantity: 5),
+                ])
+            #expect(both.map(\.event.action) == [.buy, .sell])
+            #expect(try await Self.count("asset_events", db) == 9)
             // The subtree's roll-up, kept entry by entry, is what a rebuild from the entries gives.
             let kept = try await store.balances(under: g.id, at: CalendarDay(parsing: "2024-12-31")!)
             #expect(kept.contains(LotBalance(lot: .cea(2021), quantity: 1000)))
+            #expect(!kept.contains { $0.lot == .cea(2024) })
             try await store.rebuildRollup()
             #expect(try await store.balances(under: g.id, at: CalendarDay(parsing: "2024-12-31")!) == kept)
             #expect(try await store.balances(under: c.id, at: CalendarDay(parsing: "2024-12-31")!) == [LotBalance(lot: .cea(2021), quantity: 300)])
