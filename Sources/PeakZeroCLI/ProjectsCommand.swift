@@ -25,11 +25,8 @@ struct ProjectsCommand: AsyncParsableCommand {
     }
 
     static func figures(unit: ReportingUnit, terms: Terms, database: PeakZeroDatabase) async throws -> [ProjectFigures] {
-        let store = ProjectStore(database)
-        let projects = try await store.list(under: unit.id)
-        return ProjectFigures.assess(
-            projects, verifications: try await store.verifications(of: projects.map(\.id)),
-            library: try await FactorSetStore(database).library(), rate: terms.rate, method: terms.scope2)
+        try await ProjectFigures.load(
+            try await ProjectStore(database).list(under: unit.id), in: database, rate: terms.rate, method: terms.scope2)
     }
 
     struct List: AsyncParsableCommand {
@@ -100,10 +97,8 @@ struct ProjectsCommand: AsyncParsableCommand {
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let unit = try await AssetCommandSupport.unit(self.unit, in: database, language: lang)
                 let project = try await ProjectsCommand.project(code, of: unit, in: database, language: lang)
-                let store = ProjectStore(database)
-                let figures = ProjectFigures.assess(
-                    [project], verifications: try await store.verifications(of: [project.id]),
-                    library: try await FactorSetStore(database).library(), rate: terms.rate, method: terms.scope2)[0]
+                let figures = try await ProjectFigures.load(
+                    [project], in: database, rate: terms.rate, method: terms.scope2)[0]
                 say("\(project.unitCode)/\(project.code) \(project.name)")
                 guard let counted = figures.assessment?.counted else { return }
                 var table = TextTable(header: lang.columns(.projectLinesHeader))
@@ -156,8 +151,7 @@ struct ProjectsCommand: AsyncParsableCommand {
     static func project(_ code: String, of unit: ReportingUnit, in database: PeakZeroDatabase, language: Language)
         async throws -> StoredProject
     {
-        guard let found = try await ProjectStore(database).list(under: unit.id).first(where: { $0.unitId == unit.id && $0.code == code })
-        else { throw PathwayRunCommand.fail(language.word(.projectUnknown, ["unit": unit.code, "code": code])) }
+        guard let found = try await ProjectStore(database).project(unitID: unit.id, code: code) else { throw PathwayRunCommand.fail(language.word(.projectUnknown, ["unit": unit.code, "code": code])) }
         return found
     }
 

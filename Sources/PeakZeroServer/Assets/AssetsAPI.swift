@@ -32,10 +32,7 @@ struct AssetsAPI: Sendable {
 
     func figures(_ projects: [StoredProject], _ request: Request) async throws -> [ProjectFigures] {
         let (rate, method) = try Self.terms(request)
-        let verifications = try await ProjectStore(database).verifications(of: projects.map(\.id))
-        return ProjectFigures.assess(
-            projects, verifications: verifications, library: try await FactorSetStore(database).library(), rate: rate,
-            method: method)
+        return try await ProjectFigures.load(projects, in: database, rate: rate, method: method)
     }
 
     // MARK: projects

@@ -22,11 +22,8 @@ extension PageHandlers {
             return notFound(request)
         }
         let rate = 0.08
-        let store = ProjectStore(database)
-        let projects = try await store.list(under: id)
-        let figures = ProjectFigures.assess(
-            projects, verifications: try await store.verifications(of: projects.map(\.id)),
-            library: try await FactorSetStore(database).library(), rate: rate, method: .location)
+        let figures = try await ProjectFigures.load(
+            try await ProjectStore(database).list(under: id), in: database, rate: rate, method: .location)
         func amount(_ v: Double?) -> String { v.map { WebNumbers.amount($0, language) } ?? "—" }
         let rows = figures.map { f in
             let a = f.assessment
@@ -159,10 +156,7 @@ extension PageHandlers {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             let stored = try? await ProjectStore(database).project(id: id)
         else { return notFound(request) }
-        let store = ProjectStore(database)
-        let figures = ProjectFigures.assess(
-            [stored], verifications: try await store.verifications(of: [id]),
-            library: try await FactorSetStore(database).library(), rate: 0.08, method: .location)[0]
+        let figures = try await ProjectFigures.load([stored], in: database, rate: 0.08, method: .location)[0]
         let a = figures.assessment
         func amount(_ v: Double) -> String { WebNumbers.amount(v, language) }
         func lines(_ savings: ProjectSavings?) -> [ProjectPage.Line] {

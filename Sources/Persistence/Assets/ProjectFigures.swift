@@ -38,3 +38,14 @@ public struct ProjectFigures: Sendable {
     }
 }
 
+
+extension ProjectFigures {
+    /// The figures of stored projects, their M&V records and the installation's factor library read once.
+    public static func load(
+        _ projects: [StoredProject], in database: PeakZeroDatabase, rate: Double, method: Scope2Method
+    ) async throws -> [ProjectFigures] {
+        assess(
+            projects, verifications: try await ProjectStore(database).verifications(of: projects.map(\.id)),
+            library: try await FactorSetStore(database).library(), rate: rate, method: method)
+    }
+}

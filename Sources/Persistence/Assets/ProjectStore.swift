@@ -201,6 +201,13 @@ public struct ProjectStore: Sendable {
 
     public func project(id: Int64) async throws -> StoredProject { try await Self.find(id, in: database.sql) }
 
+    /// A unit's own project by its code, if it has one.
+    public func project(unitID: Int64, code: String) async throws -> StoredProject? {
+        try await Self.select(database.sql).where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitID))
+            .where(SQLColumn("code", table: "p"), .equal, SQLBind(code))
+            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.stored
+    }
+
     /// The projects of a unit's subtree, by unit then code.
     public func list(under unitID: Int64) async throws -> [StoredProject] {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
