@@ -13,7 +13,7 @@ struct ProjectsCommand: AsyncParsableCommand {
 
     /// `--rate` and `--method`, as the API's query.
     struct Terms: ParsableArguments {
-        @Option(help: "Real discount rate (default 0.08).") var rate: Double = 0.08
+        @Option(help: "Real discount rate (default 0.08).") var rate: Double = ProjectCashFlows.defaultDiscountRate
         @Option(help: "The CO2e the economics count: location or market.") var method: String = "location"
 
         func validate() throws {

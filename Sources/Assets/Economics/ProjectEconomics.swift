@@ -24,6 +24,10 @@ public struct ProjectCashFlows: Sendable, Equatable {
     /// CO2e avoided each year (the savings' location- or market-based figure, as chosen).
     public var yearlyAbatement: Emissions
 
+    /// The real discount rate figures use unless the reader chooses another: PeakZero's default (8 %),
+    /// a convention stated in docs/assets.md, not a published rate.
+    public static let defaultDiscountRate = 0.08
+
     public init(capex: Money, yearlyOpex: Money, yearlyBenefit: Money, lifetimeYears: Int, yearlyAbatement: Emissions) {
         self.capex = capex
         self.yearlyOpex = yearlyOpex

@@ -13,7 +13,7 @@ struct AssetsAPI: Sendable {
 
     /// `?rate=` (default 8 %, a real rate) and `?method=location|market` (default location).
     static func terms(_ request: Request) throws -> (rate: Double, method: Scope2Method) {
-        let rate = try request.query("rate", as: Double.self) ?? 0.08
+        let rate = try request.query("rate", as: Double.self) ?? ProjectCashFlows.defaultDiscountRate
         guard rate > -1, rate < 1 else {
             throw APIError.badRequest(
                 request.language.say(.badQueryParameter, ["name": "rate", "text": "\(rate)"]),

@@ -21,7 +21,7 @@ extension PageHandlers {
         guard let id = context.parameters.get("id").flatMap(Int64.init), let unit = try? await units.unit(id: id) else {
             return notFound(request)
         }
-        let rate = 0.08
+        let rate = ProjectCashFlows.defaultDiscountRate
         let figures = try await ProjectFigures.load(
             try await ProjectStore(database).list(under: id), in: database, rate: rate, method: .location)
         func amount(_ v: Double?) -> String { v.map { WebNumbers.amount($0, language) } ?? "—" }
@@ -81,7 +81,7 @@ extension PageHandlers {
                 strings: renderer.strings, language: language, title: heading, current: .projects,
                 sameIn: { _ in .projects(unit: id) }), lang: language.rawValue,
             heading: heading,
-            terms: t.text(forKey: "projects_terms").replacingOccurrences(of: "{rate}", with: "8%"),
+            terms: t.text(forKey: "projects_terms").replacingOccurrences(of: "{rate}", with: "\(Int(rate * 100))%"),
             rows: rows, hasRows: !rows.isEmpty, totals: totals, curve: chart, negative: negative,
             interacting: interacting, gapAction: SiteURL.projects(unit: id).path, gap: gap.map { String(format: "%g", $0) } ?? "",
             plan: plan, createAction: mayAdd ? SiteURL.createProject(unit: id).link(language) : nil,
@@ -156,7 +156,7 @@ extension PageHandlers {
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             let stored = try? await ProjectStore(database).project(id: id)
         else { return notFound(request) }
-        let figures = try await ProjectFigures.load([stored], in: database, rate: 0.08, method: .location)[0]
+        let figures = try await ProjectFigures.load([stored], in: database, rate: ProjectCashFlows.defaultDiscountRate, method: .location)[0]
         let a = figures.assessment
         func amount(_ v: Double) -> String { WebNumbers.amount(v, language) }
         func lines(_ savings: ProjectSavings?) -> [ProjectPage.Line] {

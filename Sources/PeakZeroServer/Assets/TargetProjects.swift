@@ -33,7 +33,7 @@ extension PageHandlers {
         }
         guard !linked.isEmpty else { return nil }
         let target = stored.target
-        let figures = try await ProjectFigures.load(linked, in: database, rate: 0.08, method: target.basis.carbonMethod)
+        let figures = try await ProjectFigures.load(linked, in: database, rate: ProjectCashFlows.defaultDiscountRate, method: target.basis.carbonMethod)
         // A project's yearly saving in the target's own measure; none for an intensity or coal target.
         func saving(_ a: ProjectAssessment?) -> (value: Double, unit: String)? {
             guard let a else { return nil }
