@@ -4,13 +4,14 @@ import Foundation
 import Intake
 import Persistence
 
-/// `peakzero export activity|economic|units|regional|inventory|indicators …`: stored numbers as an Excel or CSV file.
+/// `peakzero export activity|economic|units|projects|ledger|regional|inventory|indicators …`: stored numbers as an Excel or CSV file.
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export activity or economic data, units, regional statistics, an inventory or indicators to Excel or CSV.",
+        abstract: "Export activity or economic data, units, projects, ledger entries, regional statistics, an inventory or indicators to Excel or CSV.",
         subcommands: [
-            Subtree<ActivityKind>.self, Subtree<EconomicKind>.self, Subtree<UnitsKind>.self, Regional.self,
+            Subtree<ActivityKind>.self, Subtree<EconomicKind>.self, Subtree<UnitsKind>.self,
+            Subtree<ProjectsKind>.self, Subtree<LedgerKind>.self, Regional.self,
             Inventory.self, Indicators.self,
         ])
 
@@ -61,8 +62,10 @@ struct ExportCommand: AsyncParsableCommand {
     enum ActivityKind: TemplateKind { static var kind: Exports.SubtreeKind { .activity } }
     enum EconomicKind: TemplateKind { static var kind: Exports.SubtreeKind { .economic } }
     enum UnitsKind: TemplateKind { static var kind: Exports.SubtreeKind { .units } }
+    enum ProjectsKind: TemplateKind { static var kind: Exports.SubtreeKind { .projects } }
+    enum LedgerKind: TemplateKind { static var kind: Exports.SubtreeKind { .ledger } }
 
-    /// `export activity|economic|units --unit CODE`: a subtree's data in its template's layout.
+    /// `export activity|economic|units|projects|ledger --unit CODE`: a subtree's data in its template's layout.
     struct Subtree<Kind: TemplateKind>: AsyncParsableCommand {
         static var configuration: CommandConfiguration {
             let what =
@@ -70,6 +73,8 @@ struct ExportCommand: AsyncParsableCommand {
                 case .activity: "Activity records"
                 case .economic: "Economic records"
                 case .units: "The units"
+                case .projects: "Reduction projects"
+                case .ledger: "Carbon-asset ledger entries"
                 }
             return CommandConfiguration(
                 commandName: Kind.kind.rawValue,
@@ -79,6 +84,12 @@ struct ExportCommand: AsyncParsableCommand {
         @Option(help: "Unit code.") var unit: String
         @Option(help: "Only this year (activity and economic data).") var year: Int?
         @OptionGroup var file: FileOptions
+
+        func validate() throws {
+            if year != nil, ![.activity, .economic].contains(Kind.kind) {
+                throw ValidationError("--year is for activity and economic data only")
+            }
+        }
 
         func run() async throws {
             try await storage.withDatabase(logger: CLILogger.make()) { database in

@@ -153,7 +153,8 @@ struct AuthorizationMatrixTests {
         case .createImport: ([400, 422], [400, 422])
         case .getImport: ([404], [404])
         case .getUnit, .listChildren, .listActivity, .listEconomic, .unitIndicators, .getInventory, .getInventoryLines,
-            .exportInventory, .exportActivity, .exportEconomic, .exportUnits, .exportIndicators:
+            .exportInventory, .exportActivity, .exportEconomic, .exportUnits, .exportProjects, .exportLedger,
+            .exportIndicators:
             ([200], [404])
         case .deleteActivity, .deleteEconomic: ([204], [404])
         // A reporter of units has no region: a region's roll-up sums units it may not see.

@@ -113,6 +113,18 @@ public enum Problem: Sendable, Equatable {
     /// Why a workbook cannot be read, in Chinese and in English.
     case unreadableWorkbook(zh: String, en: String)
     case noSuchSheet(String, available: [String])
+    /// A later row of one record (a project's second saved item) fills a cell of the record with
+    /// something other than an earlier row gave.
+    case differsFromRow(firstRow: Int, given: String)
+    /// The stored data changed between the import's check and its write; nothing was written.
+    case changedWhileImporting
+    /// A count (tonnes of allowances, certificates, a year) written with a fraction.
+    case notWholeNumber(String)
+    /// An import that only adds (a ledger) run in replace mode.
+    case appendOnly
+    /// A refusal a domain states in its own words (a project's or a ledger entry's rules), in
+    /// Chinese and in English.
+    case stated(zh: String, en: String)
 }
 
 /// Why a factor could not be found, and what the user can do about it.

@@ -18,6 +18,11 @@ extension IssueMessage {
         .tooManyFields: "this row has {count} fields but the header has {expected}",
         .unreadableWorkbook: "cannot read the Excel workbook: {reason}",
         .noSuchSheet: "the workbook has no sheet \"{name}\"; it has: {available}",
+        .differsFromRow: "differs from “{given}” on row {row}; the rows of one project must agree (later rows may leave it blank)",
+        .changedWhileImporting: "the stored data changed after the import's check; nothing was written, import the file again",
+        .appendOnly: "the carbon-asset ledger only adds entries; import it in append mode",
+        .notWholeNumber: "\"{text}\" is not a whole number",
+        .stated: "{text}",
         .alreadyImported: "this file was imported on {when} (batch {batch}); nothing imported again",
         .unitsNeedAdministrator:
             "units are imported by an administrator; import activity or economic data, or ask an administrator",

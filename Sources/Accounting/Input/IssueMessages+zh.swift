@@ -18,6 +18,11 @@ extension IssueMessage {
         .tooManyFields: "这一行有 {count} 个字段，表头只有 {expected} 列",
         .unreadableWorkbook: "无法读取 Excel 工作簿：{reason}",
         .noSuchSheet: "工作簿中没有工作表“{name}”；现有：{available}",
+        .differsFromRow: "与第 {row} 行填写的“{given}”不同；同一项目的各行须一致（后续行可留空）",
+        .changedWhileImporting: "导入检查之后已存数据发生了变化，未写入任何数据；请重新导入",
+        .appendOnly: "碳资产台账只能追加，不能替换；请用追加模式导入",
+        .notWholeNumber: "“{text}”不是整数",
+        .stated: "{text}",
         .alreadyImported: "此文件已于 {when} 导入（批次 {batch}），未重复导入",
         .unitsNeedAdministrator: "单位表由管理员导入；请导入活动数据或经济数据，或请管理员导入单位",
 

@@ -20,6 +20,8 @@ public enum IssueMessage: String, MessageKey {
     case regionalRowShape, duplicateRegionalRow, statisticAlreadyStored, regionNotGranted
     // A factor not found.
     case noFactorGasNotInSet, noFactorGiveMeasured, noFactorNotInLibrary
+    // A domain's own refusal.
+    case stated, differsFromRow, changedWhileImporting, appendOnly, notWholeNumber
 }
 
 extension IssueMessage {
@@ -93,6 +95,11 @@ extension Problem {
         case .alreadyImported(let batch, let when): return (.alreadyImported, ["batch": "\(batch)", "when": when])
         case .unreadableWorkbook(let zh, let en): return (.unreadableWorkbook, ["reason": language == .zh ? zh : en])
         case .noSuchSheet(let name, let available): return (.noSuchSheet, ["name": name, "available": list(available)])
+        case .stated(let zh, let en): return (.stated, ["text": language == .zh ? zh : en])
+        case .differsFromRow(let row, let given): return (.differsFromRow, ["row": "\(row)", "given": given])
+        case .changedWhileImporting: return (.changedWhileImporting, [:])
+        case .appendOnly: return (.appendOnly, [:])
+        case .notWholeNumber(let text): return (.notWholeNumber, ["text": text])
         case .badAccountName(let name): return (.badAccountName, ["name": name])
         case .weakPassword(let minimum): return (.weakPassword, ["minimum": "\(minimum)"])
         case .badGrant(let role): return (.badGrant, ["role": role])

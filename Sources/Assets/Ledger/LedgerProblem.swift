@@ -18,11 +18,11 @@ public struct LedgerProblem: Error, Sendable, Equatable {
         case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself, day, notOneOf, ruleField, ruleSource, ruleValue, ruleTaken
     }
 
-    public func message(_ language: Language) -> String {
-        var arguments = self.arguments
-        arguments["field"] = field
-        return Self.catalogue.text(kind, language, arguments)
-    }
+    /// `field: what is wrong`, in the reader's language.
+    public func message(_ language: Language) -> String { FieldMessage.join(field, reason(language), language) }
+
+    /// What is wrong, without the field (an import names the row and column instead).
+    public func reason(_ language: Language) -> String { Self.catalogue.text(kind, language, arguments) }
 }
 
 /// Every problem of one entry (or of a transfer's two), thrown together: nothing is kept.
@@ -34,51 +34,51 @@ public struct LedgerProblems: Error, Sendable, Equatable {
 extension LedgerProblem {
     public static let catalogue = Catalogue<Kind>(
         zh: [
-            .account: "{field}：须填写账户(持有单位的代码)",
-            .quantity: "{field}：数量须为正整数(核定分配的调减可为负，但不能为 0)",
-            .price: "{field}：价格须为不小于 0 的数字(元/单位)",
-            .vintage: "{field}：年度须在 2005 至 2100 之间",
-            .certificateMonth: "{field}：绿证须填写电量生产月份(1–12)",
-            .reference: "{field}：CCER 须填写项目编号，地方配额须填写试点市场代码",
-            .monthOnlyForCertificates: "{field}：只有绿证按生产月份记账",
-            .insufficient: "{field}：{day} 持有的 {lot} 为 {held}，不足 {wanted}；余额不能为负",
-            .surrenderNeedsYear: "{field}：清缴须注明履约年度",
-            .lateSurrender: "{field}：{year} 年度的清缴截止日为 {deadline}；逾期补缴须勾选“逾期”",
-            .notSurrenderable: "{field}：绿证不能用于配额清缴",
-            .borrowOnlyAllowances: "{field}：只有全国碳排放配额可以预支",
-            .retireNeedsPeriod: "{field}：绿证注销须注明所抵扣的用电期间(如 2025 或 2025-06)",
-            .certificateExpired: "{field}：{lot} 已于 {expiry} 过期(绿证自生产月起两年有效)",
-            .retiredBefore: "{field}：{lot} 中已有 {retired} 张注销，注销过的绿证不能再次买入或注销",
-            .transferToItself: "{field}：转出与转入账户不能相同",
-            .day: "{field}：日期须写作 YYYY-MM-DD",
-            .notOneOf: "{field}：须为以下之一：{allowed}",
-            .ruleField: "{field}：规则编号不能为空，最长 40 个字符",
-            .ruleSource: "{field}：须注明来源(文件名称、文号或网址)",
-            .ruleValue: "{field}：取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false 或月数)",
-            .ruleTaken: "{field}：编号 {id} 已被使用",
+            .account: "须填写账户(持有单位的代码)",
+            .quantity: "数量须为正整数(核定分配的调减可为负，但不能为 0)",
+            .price: "价格须为不小于 0 的数字(元/单位)",
+            .vintage: "年度须在 2005 至 2100 之间",
+            .certificateMonth: "绿证须填写电量生产月份(1–12)",
+            .reference: "CCER 须填写项目编号，地方配额须填写试点市场代码",
+            .monthOnlyForCertificates: "只有绿证按生产月份记账",
+            .insufficient: "{day} 持有的 {lot} 为 {held}，不足 {wanted}；余额不能为负",
+            .surrenderNeedsYear: "清缴须注明履约年度",
+            .lateSurrender: "{year} 年度的清缴截止日为 {deadline}；逾期补缴须勾选“逾期”",
+            .notSurrenderable: "绿证不能用于配额清缴",
+            .borrowOnlyAllowances: "只有全国碳排放配额可以预支",
+            .retireNeedsPeriod: "绿证注销须注明所抵扣的用电期间(如 2025 或 2025-06)",
+            .certificateExpired: "{lot} 已于 {expiry} 过期(绿证自生产月起两年有效)",
+            .retiredBefore: "{lot} 中已有 {retired} 张注销，注销过的绿证不能再次买入或注销",
+            .transferToItself: "转出与转入账户不能相同",
+            .day: "日期须写作 YYYY-MM-DD",
+            .notOneOf: "须为以下之一：{allowed}",
+            .ruleField: "规则编号不能为空，最长 40 个字符",
+            .ruleSource: "须注明来源(文件名称、文号或网址)",
+            .ruleValue: "取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false 或月数)",
+            .ruleTaken: "编号 {id} 已被使用",
         ],
         en: [
-            .account: "{field}: name the account (the holding unit's code)",
-            .quantity: "{field}: the quantity must be a positive whole number (a final allocation's true-up may be negative, not 0)",
-            .price: "{field}: the price must be a number not below 0 (CNY per instrument)",
-            .vintage: "{field}: the year must lie between 2005 and 2100",
-            .certificateMonth: "{field}: a green certificate needs its production month (1–12)",
-            .reference: "{field}: a CCER lot needs its project number, a pilot allowance its market's code",
-            .monthOnlyForCertificates: "{field}: only green certificates are kept by production month",
-            .insufficient: "{field}: on {day} the account holds {held} of {lot}, less than {wanted}; a balance cannot go negative",
-            .surrenderNeedsYear: "{field}: a surrender names the compliance year it counts for",
-            .lateSurrender: "{field}: the deadline for {year} was {deadline}; a late surrender must be marked late",
-            .notSurrenderable: "{field}: green certificates cannot be surrendered for compliance",
-            .borrowOnlyAllowances: "{field}: only national allowances can be borrowed ahead",
-            .retireNeedsPeriod: "{field}: a certificate's retirement names the electricity period it covers (e.g. 2025 or 2025-06)",
-            .certificateExpired: "{field}: {lot} expired on {expiry} (certificates are valid two years from their production month)",
-            .retiredBefore: "{field}: {retired} certificates of {lot} were retired already; a retired certificate cannot be bought or retired again",
-            .transferToItself: "{field}: a transfer needs two different accounts",
-            .day: "{field}: write the date as YYYY-MM-DD",
-            .notOneOf: "{field}: must be one of {allowed}",
-            .ruleField: "{field}: a rule's id may not be empty nor longer than 40 characters",
-            .ruleSource: "{field}: name the source (the document, its number or its address)",
-            .ruleValue: "{field}: the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false or months)",
-            .ruleTaken: "{field}: the id {id} is taken",
+            .account: "name the account (the holding unit's code)",
+            .quantity: "the quantity must be a positive whole number (a final allocation's true-up may be negative, not 0)",
+            .price: "the price must be a number not below 0 (CNY per instrument)",
+            .vintage: "the year must lie between 2005 and 2100",
+            .certificateMonth: "a green certificate needs its production month (1–12)",
+            .reference: "a CCER lot needs its project number, a pilot allowance its market's code",
+            .monthOnlyForCertificates: "only green certificates are kept by production month",
+            .insufficient: "on {day} the account holds {held} of {lot}, less than {wanted}; a balance cannot go negative",
+            .surrenderNeedsYear: "a surrender names the compliance year it counts for",
+            .lateSurrender: "the deadline for {year} was {deadline}; a late surrender must be marked late",
+            .notSurrenderable: "green certificates cannot be surrendered for compliance",
+            .borrowOnlyAllowances: "only national allowances can be borrowed ahead",
+            .retireNeedsPeriod: "a certificate's retirement names the electricity period it covers (e.g. 2025 or 2025-06)",
+            .certificateExpired: "{lot} expired on {expiry} (certificates are valid two years from their production month)",
+            .retiredBefore: "{retired} certificates of {lot} were retired already; a retired certificate cannot be bought or retired again",
+            .transferToItself: "a transfer needs two different accounts",
+            .day: "write the date as YYYY-MM-DD",
+            .notOneOf: "must be one of {allowed}",
+            .ruleField: "a rule's id may not be empty nor longer than 40 characters",
+            .ruleSource: "name the source (the document, its number or its address)",
+            .ruleValue: "the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false or months)",
+            .ruleTaken: "the id {id} is taken",
         ])
 }

@@ -15,19 +15,21 @@ extension Exports {
     /// The templates whose data belongs to units, and so exports by a unit's subtree (regional
     /// statistics belong to regions: `regional(in:region:language:)`).
     public enum SubtreeKind: String, Sendable, CaseIterable {
-        case activity, economic, units
+        case activity, economic, units, projects, ledger
 
         public var template: Templates.Kind {
             switch self {
             case .activity: .activity
             case .economic: .economic
             case .units: .units
+            case .projects: .projects
+            case .ledger: .ledger
             }
         }
     }
 
     /// The data of one kind of template for a unit's subtree: its activity records or economic
-    /// records (optionally of one year), or its units.
+    /// records (optionally of one year), its units, its reduction projects or its ledger entries.
     public static func subtree(
         _ kind: SubtreeKind, in database: PeakZeroDatabase, under unitID: Int64, year: Int?, language: Language
     ) async throws -> [ExportTable] {
@@ -45,6 +47,10 @@ extension Exports {
             var codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
             if let parent = units.first?.parentID { codes[parent] = try await store.unit(id: parent).code }
             return Exports.units(units, parentCodes: codes, language: language)
+        case .projects:
+            return projects(try await ProjectStore(database).list(under: unitID), language: language)
+        case .ledger:
+            return ledger(try await AssetLedgerStore(database).entries(under: unitID), language: language)
         }
     }
 

@@ -2,7 +2,8 @@ import Accounting
 import Foundation
 import Persistence
 
-/// Imports any template — activity, economic data, units or regional statistics — choosing the importer by what the
+/// Imports any template — activity, economic data, units, regional statistics, reduction
+/// projects or carbon-asset entries — choosing the importer by what the
 /// file holds (its data sheet's name or its header row) unless the caller names the kind.
 public struct FileImport: Sendable {
     let database: PeakZeroDatabase
@@ -48,6 +49,16 @@ public struct FileImport: Sendable {
                 file, mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope)
         case .regional:
             try await RegionalImport(database).run(
+                file,
+                ImportOptions(
+                    mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+        case .projects:
+            try await ProjectImport(database).run(
+                file,
+                ImportOptions(
+                    mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+        case .ledger:
+            try await LedgerImport(database).run(
                 file,
                 ImportOptions(
                     mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))

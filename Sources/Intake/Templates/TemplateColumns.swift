@@ -61,6 +61,43 @@ extension Templates.Kind {
                 .init("gdp", "地区生产总值（万元，可比价）", aliases: ["地区生产总值", "GDP"]),
                 .init("population", "常住人口（万人）", aliases: ["常住人口", "人口"]),
             ]
+        case .projects:
+            // One row per item saved: a project with three items takes three rows; its own cells
+            // (name, type …) are filled on its first row and may be left blank or repeated below.
+            [
+                .init("unit", "单位代码", required: true, aliases: ["unit_code"]),
+                .init("code", "项目编号", required: true, aliases: ["project_code", "项目代码"]),
+                .init("name", "项目名称", aliases: ["名称"]),
+                .init("type", "项目类型", aliases: ["类型"]),
+                .init("stage", "阶段", aliases: ["项目阶段"]),
+                .init("first_year", "投运年份", aliases: ["投运年", "first year"]),
+                .init("lifetime_years", "寿命期（年）", aliases: ["寿命期", "lifetime"]),
+                .init("capex", "投资（万元）", aliases: ["投资", "总投资"]),
+                .init("yearly_opex", "年运行费用（万元）", aliases: ["年运行费用", "opex"]),
+                .init("yearly_benefit", "年收益（万元）", aliases: ["年收益", "benefit"]),
+                .init("item", "节约品种或气体", required: true, aliases: ["品种", "节约品种"]),
+                .init("quantity", "年节约量", required: true, aliases: ["节约量", "数量"]),
+                .init("uom", "计量单位", required: true, aliases: ["unit_of_measure", "单位"]),
+                .init("interacts_with", "相互影响的项目", aliases: ["相互影响", "interacts with"]),
+            ]
+        case .ledger:
+            [
+                .init("unit", "单位代码", required: true, aliases: ["unit_code", "账户"]),
+                .init("day", "日期", required: true, aliases: ["date", "业务日期"]),
+                .init("action", "业务类型", required: true, aliases: ["业务", "类型"]),
+                .init("kind", "资产类型", required: true, aliases: ["资产", "instrument"]),
+                .init("vintage", "年度", required: true, aliases: ["配额年度", "生产年份", "year"]),
+                .init("month", "生产月份", aliases: ["月份"]),
+                .init("reference", "项目编号或市场代码", aliases: ["项目编号", "市场代码"]),
+                .init("methodology", "方法学"),
+                .init("quantity", "数量", required: true, aliases: ["数量（吨或张）"]),
+                .init("price", "价格（元）", aliases: ["价格", "单价"]),
+                .init("counterparty", "交易对手", aliases: ["对手方"]),
+                .init("compliance_year", "履约年度", aliases: ["compliance year"]),
+                .init("retired_for", "抵扣用电期间", aliases: ["抵扣期间", "retired for"]),
+                .init("late", "逾期", aliases: ["逾期补缴"]),
+                .init("to_unit", "转入单位代码", aliases: ["转入单位", "to unit"]),
+            ]
         }
     }
 

@@ -1,4 +1,5 @@
 import Accounting
+import Assets
 import Pathways
 import Spreadsheet
 
@@ -41,6 +42,29 @@ extension Templates {
             rows.append([])
             rows.append(header(.listsReportingClassHeader))
             rows += UnitVocabulary.reportingClasses.map { [.text($0.0.rawValue), .text($0.zh)] }
+        case .projects:
+            rows = [header(.listsProjectTypeHeader)]
+            rows += ProjectType.allCases.map { [.text($0.rawValue), .text($0.name(in: language))] }
+            rows.append([])
+            rows.append(header(.listsProjectStageHeader))
+            rows += ProjectStage.allCases.map { [.text($0.rawValue), .text($0.name(in: language))] }
+            rows.append([])
+            rows.append(header(.listsSavingHeader))
+            let template = ActivityTemplate()
+            for item in template.catalog.items {
+                rows.append([
+                    .text(item.code), .text(item.name(in: language)),
+                    .text(language.list(template.acceptedUnits(for: item))),
+                ])
+            }
+        case .ledger:
+            rows = [header(.listsActionHeader)]
+            rows += LedgerAction.allCases.filter { $0 != .transferIn && $0 != .transferOut }
+                .map { [.text($0.rawValue), .text($0.name(in: language))] }
+            rows.append([.text("transfer"), .text(language == .zh ? "划转" : "transfer")])
+            rows.append([])
+            rows.append(header(.listsInstrumentHeader))
+            rows += InstrumentKind.allCases.map { [.text($0.rawValue), .text($0.name(in: language))] }
         }
         rows.append([])
         rows.append(header(.listsProvinceHeader))
@@ -57,6 +81,8 @@ extension Templates {
             case .economic: (.kindEconomic, .instructionsEconomic)
             case .units: (.kindUnits, .instructionsUnits)
             case .regional: (.kindRegional, .instructionsRegional)
+            case .projects: (.kindProjects, .instructionsProjects)
+            case .ledger: (.kindLedger, .instructionsLedger)
             }
         let title = language.word(.templateTitle, ["kind": language.word(name), "version": version(kind)])
         return ([title] + language.lines(lines) + [language.word(.instructionsDryRun)]).map { [.text($0)] }

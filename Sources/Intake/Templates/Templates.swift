@@ -7,7 +7,7 @@ import Spreadsheet
 /// carries the template's version. CSV templates are the header row alone.
 public enum Templates {
     public enum Kind: String, Sendable, CaseIterable {
-        case activity, economic, units, regional
+        case activity, economic, units, regional, projects, ledger
     }
 
     public enum Format: String, Sendable, CaseIterable {
@@ -52,6 +52,8 @@ extension Templates.Kind {
         case .economic: language.word(.sheetEconomic)
         case .units: language.word(.sheetUnits)
         case .regional: language.word(.sheetRegional)
+        case .projects: language.word(.sheetProjects)
+        case .ledger: language.word(.sheetLedger)
         }
     }
 
@@ -74,10 +76,11 @@ extension Templates.Kind {
         func names(_ column: TemplateColumn) -> [String] {
             ([column.field, column.zh] + column.aliases).map(TableReader.key)
         }
-        // Units first: its required columns (code, name, level, region) are the most specific;
+        // The most specific first: ledger entries (day, action, kind, vintage), projects (code,
+        // item, quantity, unit of measure, and no period), units (code, name, level, region);
         // activity next (item, quantity); economic data has only unit and period in common.
         // Regional statistics last: region and year alone.
-        for kind in [Self.units, .activity, .economic, .regional] {
+        for kind in [Self.ledger, .projects, .units, .activity, .economic, .regional] {
             let required = kind.columns.filter(\.required)
             if required.allSatisfy({ !Set(names($0)).isDisjoint(with: given) }) {
                 self = kind

@@ -46,6 +46,27 @@ extension IntakeWords {
             value added of an area: area and value_added (万元 at constant prices);
             the region's totals: gdp (万元 at constant prices) and population (万人), with area and carrier empty. Figures are not negative.
             """,
+        .sheetProjects: "Reduction projects",
+        .sheetLedger: "Carbon-asset ledger",
+        .kindProjects: "reduction projects",
+        .kindLedger: "carbon-asset ledger",
+        .listsProjectTypeHeader: "type\nname",
+        .listsProjectStageHeader: "stage\nname",
+        .listsSavingHeader: "item or gas\nname\nunits of measure",
+        .listsActionHeader: "action\nname",
+        .listsInstrumentHeader: "kind\nname",
+        .instructionsProjects: """
+            One row per carrier a project saves or gas it reduces; a project saving three carriers takes three rows. Required: unit, code, item, quantity, uom.
+            The project's name, type, first_year, lifetime_years and capex (10^4 CNY) go on its first row; later rows may leave them blank or repeat them. A blank stage is planned; type and stage take a code or a name (see the lists sheet).
+            quantity is what the project saves each year; write more used (the gas a fuel switch adds) as a negative number. Energy saved (both tce bases) and CO2e avoided are computed by PeakZero from the factors of the unit's province and first year, never entered.
+            interacts_with names other projects of the same unit, separated by commas. In replace mode a known code is updated; in append mode it is an error.
+            """,
+        .instructionsLedger: """
+            One row per entry, booked row by row in the order of the file; if any row is refused, nothing of the file is kept. Required: unit, day (YYYY-MM-DD), action, kind, vintage, quantity.
+            action and kind take a code or a name (see the lists sheet); quantity is a whole number (tonnes or certificates); a final allocation's true-up may be negative.
+            A CCER lot needs its project number in reference, a pilot allowance its market's code, a certificate its production month; a surrender names its compliance_year, and one after the deadline needs late = yes; a certificate's retirement names the electricity period in retired_for (2025 or 2025-06).
+            A transfer names to_unit and books two entries, out and in. The ledger is append-only: replace mode is refused.
+            """,
         .instructionsDryRun:
             "Try a dry run first: every row is checked and each error is listed with its sheet, row and column; nothing is written.",
 

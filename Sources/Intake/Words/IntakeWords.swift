@@ -5,11 +5,13 @@ import Accounting
 /// has one line per column or paragraph, the same number in both languages.
 enum IntakeWords: String, MessageKey {
     // Templates: sheet names, the code lists, the instructions.
-    case sheetActivity, sheetEconomic, sheetUnits, sheetRegional, sheetLists, sheetInstructions
+    case sheetActivity, sheetEconomic, sheetUnits, sheetRegional, sheetProjects, sheetLedger, sheetLists, sheetInstructions
     case listsActivityHeader, listsEconomicHeader, listsAreaHeader, listsCarrierHeader, listsLevelHeader, listsReportingClassHeader, listsProvinceHeader
+    case listsProjectTypeHeader, listsProjectStageHeader, listsSavingHeader, listsActionHeader, listsInstrumentHeader
     case meaningOutputValue, meaningValueAdded, meaningRevenue, meaningPriceIndex, meaningBaseYear, unitYear
-    case kindActivity, kindEconomic, kindUnits, kindRegional, templateTitle
-    case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsRegional, instructionsDryRun
+    case kindActivity, kindEconomic, kindUnits, kindRegional, kindProjects, kindLedger, templateTitle
+    case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsRegional, instructionsProjects, instructionsLedger
+    case instructionsDryRun
     // Exports.
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild

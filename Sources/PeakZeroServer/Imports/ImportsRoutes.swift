@@ -6,18 +6,18 @@ extension IntakeAPI {
         APIEndpoint(
             .getTemplate, .get, "/api/v1/templates/{kind}", subject: .shared, change: .nothing,
             summary:
-                "A blank data template (`kind`: activity, economic or units) as an Excel workbook or CSV, headers in the request's language",
+                "A blank data template (`kind`: activity, economic, units, regional, projects or ledger) as an Excel workbook or CSV, headers in the request's language",
             query: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")],
             returnsFile: true, tag: "intake"
         ) { $0.template },
         APIEndpoint(
             .createImport, .post, "/api/v1/imports", subject: .narrowedByHandler, change: .data,
             summary:
-                "Import a filled-in template of activity data, economic data or units (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file",
+                "Import a filled-in template of activity data, economic data, units, regional statistics, reduction projects or ledger entries (multipart/form-data field `file`, or the raw file with `file_name`): checked row by row, then all rows written or none; 200 with the report, 422 when the file has errors, 202 with a job for a large file",
             query: [
-                ("kind", "activity, economic or units (default: told by the sheet's name or the header row)"),
+                ("kind", "activity, economic, units, regional, projects or ledger (default: told by the sheet's name or the header row)"),
                 ("dry_run", "true: check and report, write nothing"),
-                ("mode", "append (default) or replace (units: update stored units)"),
+                ("mode", "append (default) or replace (units and projects: update stored ones; the ledger only appends)"),
                 ("file_name", "the file's name, when the body is the raw file"),
             ], tag: "intake"
         ) { $0.createImport },
@@ -42,6 +42,16 @@ extension IntakeAPI {
             summary: "A unit and its descendants in the units template's layout (importable again)",
             query: [("unit_id", "required"), ("format", "xlsx (default) or csv")], returnsFile: true, tag: "intake"
         ) { handlers in { try await handlers.exportSubtree(.units, $0, $1) } },
+        APIEndpoint(
+            .exportProjects, .get, "/api/v1/exports/projects", subject: .unitInQuery, change: .nothing,
+            summary: "The reduction projects of a unit's subtree in the projects template's layout (importable again in replace mode)",
+            query: [("unit_id", "required"), ("format", "xlsx (default) or csv")], returnsFile: true, tag: "intake"
+        ) { handlers in { try await handlers.exportSubtree(.projects, $0, $1) } },
+        APIEndpoint(
+            .exportLedger, .get, "/api/v1/exports/ledger", subject: .unitInQuery, change: .nothing,
+            summary: "The carbon-asset entries of a unit's subtree in the ledger template's layout, in booking order (a transfer within the subtree as one row)",
+            query: [("unit_id", "required"), ("format", "xlsx (default) or csv")], returnsFile: true, tag: "intake"
+        ) { handlers in { try await handlers.exportSubtree(.ledger, $0, $1) } },
         APIEndpoint(
             .exportInventory, .get, "/api/v1/exports/inventories/{id}", subject: .inventoryInPath, change: .nothing,
             summary: "An inventory's lines with their factors", query: [("format", "xlsx (default) or csv")],

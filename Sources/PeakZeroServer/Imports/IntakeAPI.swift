@@ -89,12 +89,12 @@ struct IntakeAPI {
     }
 
     /// A unit's subtree as one template's data: activity or economic records (of one `year` if
-    /// given), or the units themselves.
+    /// given), the units themselves, their reduction projects or their ledger entries.
     func exportSubtree(_ kind: Exports.SubtreeKind, _ request: Request, _ context: PeakZeroContext) async throws
         -> Response
     {
         let unitID = try request.requireQuery("unit_id", as: Int64.self)
-        let year = kind == .units ? nil : try request.query("year", as: Int.self)
+        let year = [.activity, .economic].contains(kind) ? try request.query("year", as: Int.self) : nil
         let format = try Self.format(request)
         let unit = try await UnitStore(database).unit(id: unitID)
         let tables = try await Exports.subtree(

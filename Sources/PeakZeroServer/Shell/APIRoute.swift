@@ -11,7 +11,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listFactorSets, createFactorSet, deleteFactorSet
     case listInventories, computeInventory, getInventory, getInventoryLines
     case unitIndicators, regionIndicators
-    case getTemplate, createImport, getImport, exportActivity, exportEconomic, exportUnits, exportInventory
+    case getTemplate, createImport, getImport, exportActivity, exportEconomic, exportUnits, exportProjects, exportLedger
+    case exportInventory
     case exportIndicators
     case createToken, listTokens, revokeToken
     case listAudit

@@ -59,6 +59,17 @@ public struct AccessScope: Sendable, Equatable {
             found.values.filter { !contains(rootID: $0.rootID, path: $0.path, regionCode: $0.regionCode) }.map(\.code))
     }
 
+    /// The ids of the units with the codes given that lie within the scope; a code outside it reads
+    /// as a code of no unit.
+    public func unitIDs(codes: [String], in database: PeakZeroDatabase) async throws -> [String: Int64] {
+        let found = try await UnitLookup.byCode(Array(Set(codes)), in: database.sql)
+        var ids: [String: Int64] = [:]
+        for entry in found.values where contains(rootID: entry.rootID, path: entry.path, regionCode: entry.regionCode) {
+            ids[entry.code] = entry.id
+        }
+        return ids
+    }
+
     /// Narrows a query of `units` to the scope (nothing for an empty one).
     func restrict<Builder: SQLPredicateBuilder>(_ query: Builder) -> Builder {
         if isEverything { return query }

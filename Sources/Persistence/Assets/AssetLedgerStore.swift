@@ -177,6 +177,29 @@ public struct AssetLedgerStore: Sendable {
         }
     }
 
+    /// Entries of several units from a file, booked in order in one transaction, each checked
+    /// against the balances as the entries before it left them (a refused entry is left out and
+    /// the next is checked without it). Kept whole when every entry passes and `keep` is set,
+    /// otherwise rolled back (a dry run, or the check before writing). The refused entries'
+    /// problems, by their position in `entries`.
+    public func appendAll(
+        _ entries: [(unitID: Int64, entry: NewAssetEvent)], keep: Bool, provenance: RecordBatch?
+    ) async throws -> [Int: LedgerProblems] {
+        let rules = try await MarketRuleStore(database).book()
+        return try await database.transaction(committingIf: { problems in keep && problems.isEmpty }) { db in
+            if let provenance { _ = try await provenance.insert(count: entries.count, in: db) }
+            var problems: [Int: LedgerProblems] = [:]
+            for (position, entry) in entries.enumerated() {
+                do {
+                    _ = try await Self.appendOne(unitID: entry.unitID, entry.entry, rules: rules, in: db)
+                } catch let refused as LedgerProblems {
+                    problems[position] = refused
+                }
+            }
+            return problems
+        }
+    }
+
     /// One entry (or a transfer's two) checked and kept inside the caller's transaction; their ids.
     static func appendOne(
         unitID: Int64, _ new: NewAssetEvent, rules: MarketRuleBook, in db: any SQLDatabase
@@ -352,6 +375,16 @@ public struct AssetLedgerStore: Sendable {
             .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
             .orderBy(SQLRaw("e.day_ordinal DESC, e.id DESC"))
             .limit(limit).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
+    }
+
+    /// Every entry of a unit's subtree in the order appended (the order a re-import books them in).
+    public func entries(under unitID: Int64) async throws -> [StoredAssetEvent] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        return try await Self.select(database.sql)
+            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+            .orderBy(SQLColumn("id", table: "e"))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
     }
 
     /// Every entry of one unit's own account, in the order appended.

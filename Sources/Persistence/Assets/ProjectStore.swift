@@ -61,69 +61,105 @@ public struct ProjectStore: Sendable {
     @discardableResult
     public func save(unitID: Int64, _ draft: ProjectDraft, library: FactorLibrary) async throws -> StoredProject {
         try await database.transaction { db in
-            let unit = try await UnitLookup.anchor(unitID, in: db)
-            guard let region = RegionCode(unit.regionCode) else {
-                throw StoreError.conflict("unit \(unit.code) has no valid region code")
-            }
-            let project = try draft.project(unitCode: unit.code, region: region).get()
-            _ = try ProjectSavingsCalculator(library: library).savings(of: project)
-            let existing = try await Self.select(db).where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitID))
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
-            let known = Set(existing.map(\.code))
-            var problems: [ProjectProblem] = []
-            // (A project naming itself was refused by the draft's own checks.)
-            for (index, other) in project.interactsWith.enumerated() where !known.contains(other) {
-                problems.append(
-                    ProjectProblem(field: "interacts_with[\(index + 1)]", kind: .unknownInteraction, arguments: ["code": other]))
-            }
-            let before = existing.first { $0.code == project.code }
-            if let before, before.stage != project.stage, !before.stage.canMove(to: project.stage) {
-                problems.append(Self.stageProblem(from: before.stage, to: project.stage))
-            }
-            guard problems.isEmpty else { throw ProjectProblems(problems) }
-            if let target = draft.targetId { _ = try await TargetStore.find(target, in: db) }
-
-            let now = Timestamp.now()
-            let actor = try AuditActor.acting().name
-            let id: Int64
-            if let before {
-                try await db.update("reduction_projects")
-                    .set("name", to: SQLBind(project.name)).set("type", to: SQLBind(project.type.rawValue))
-                    .set("stage", to: SQLBind(project.stage.rawValue)).set("first_year", to: SQLBind(project.firstYear))
-                    .set("lifetime_years", to: SQLBind(project.lifetimeYears))
-                    .set("capex", to: SQLBind(project.capex.baseValue))
-                    .set("yearly_opex", to: SQLBind(project.yearlyOpex.baseValue))
-                    .set("yearly_benefit", to: SQLBind(project.yearlyBenefit.baseValue))
-                    .set("savings", to: SQLBind(ProjectJSON.encode(draft.savings ?? [])))
-                    .set("interacts_with", to: SQLBind(ProjectJSON.encode(project.interactsWith)))
-                    .set("target_id", to: BulkValue(draft.targetId).bind).set("updated_at", to: SQLBind(now))
-                    .where("id", .equal, SQLBind(before.id)).run()
-                id = before.id
-            } else {
-                let row = try await db.insert(into: "reduction_projects")
-                    .columns(
-                        "unit_id", "root_id", "code", "name", "type", "stage", "first_year", "lifetime_years", "capex",
-                        "yearly_opex", "yearly_benefit", "savings", "interacts_with", "target_id", "created_by",
-                        "created_at", "updated_at"
-                    )
-                    .values(
-                        SQLBind(unitID), SQLBind(unit.rootID), SQLBind(project.code), SQLBind(project.name),
-                        SQLBind(project.type.rawValue), SQLBind(project.stage.rawValue), SQLBind(project.firstYear),
-                        SQLBind(project.lifetimeYears), SQLBind(project.capex.baseValue),
-                        SQLBind(project.yearlyOpex.baseValue), SQLBind(project.yearlyBenefit.baseValue),
-                        SQLBind(ProjectJSON.encode(draft.savings ?? [])), SQLBind(ProjectJSON.encode(project.interactsWith)),
-                        BulkValue(draft.targetId).bind, SQLBind(actor), SQLBind(now), SQLBind(now)
-                    ).returning("id").first()
-                id = try row!.decode(column: "id", as: Int64.self)
-            }
-            let beforeState = before == nil ? nil : AuditState(["project": .text(ProjectJSON.encode(before!.draft))])
-            try await AuditLog.append(
-                AuditChange(
-                    .projectSaved, subjectKind: "reduction_project", subjectID: id, unitID: unitID, year: project.firstYear,
-                    before: beforeState, after: AuditState(["project": .text(ProjectJSON.encode(draft))])),
-                in: db)
-            return try await Self.find(id, in: db)
+            try await Self.find(Self.save(unitID: unitID, draft, library: library, in: db), in: db)
         }
+    }
+
+    /// Projects from a file, each checked as `save` checks one and saved in order in one
+    /// transaction; a project may interact with another of the file in the same unit. Kept whole
+    /// when every project passes and `keep` is set, otherwise rolled back (a dry run, or the check
+    /// before writing). The refused projects' problems, by their position in `projects`.
+    public func saveAll(
+        _ projects: [(unitID: Int64, draft: ProjectDraft)], library: FactorLibrary, keep: Bool,
+        provenance: RecordBatch?
+    ) async throws -> [Int: ProjectProblems] {
+        var codes: [Int64: Set<String>] = [:]
+        for project in projects { codes[project.unitID, default: []].insert((project.draft.code ?? "").trimmed) }
+        let fileCodes = codes
+        return try await database.transaction(committingIf: { problems in keep && problems.isEmpty }) { db in
+            if let provenance { _ = try await provenance.insert(count: projects.count, in: db) }
+            var problems: [Int: ProjectProblems] = [:]
+            for (position, project) in projects.enumerated() {
+                do {
+                    _ = try await Self.save(
+                        unitID: project.unitID, project.draft, library: library,
+                        alsoKnown: fileCodes[project.unitID] ?? [], in: db)
+                } catch let refused as ProjectProblems {
+                    problems[position] = refused
+                }
+            }
+            return problems
+        }
+    }
+
+    /// Checks and keeps one project inside the caller's transaction; its id. Interactions may name
+    /// stored projects of the unit or `alsoKnown` codes (projects saved in the same batch).
+    static func save(
+        unitID: Int64, _ draft: ProjectDraft, library: FactorLibrary, alsoKnown: Set<String> = [],
+        in db: any SQLDatabase
+    ) async throws -> Int64 {
+        let unit = try await UnitLookup.anchor(unitID, in: db)
+        guard let region = RegionCode(unit.regionCode) else {
+            throw StoreError.conflict("unit \(unit.code) has no valid region code")
+        }
+        let project = try draft.project(unitCode: unit.code, region: region).get()
+        _ = try ProjectSavingsCalculator(library: library).savings(of: project)
+        let existing = try await Self.select(db).where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitID))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+        let known = Set(existing.map(\.code)).union(alsoKnown)
+        var problems: [ProjectProblem] = []
+        // (A project naming itself was refused by the draft's own checks.)
+        for (index, other) in project.interactsWith.enumerated() where !known.contains(other) {
+            problems.append(
+                ProjectProblem(field: "interacts_with[\(index + 1)]", kind: .unknownInteraction, arguments: ["code": other]))
+        }
+        let before = existing.first { $0.code == project.code }
+        if let before, before.stage != project.stage, !before.stage.canMove(to: project.stage) {
+            problems.append(Self.stageProblem(from: before.stage, to: project.stage))
+        }
+        guard problems.isEmpty else { throw ProjectProblems(problems) }
+        if let target = draft.targetId { _ = try await TargetStore.find(target, in: db) }
+
+        let now = Timestamp.now()
+        let actor = try AuditActor.acting().name
+        let id: Int64
+        if let before {
+            try await db.update("reduction_projects")
+                .set("name", to: SQLBind(project.name)).set("type", to: SQLBind(project.type.rawValue))
+                .set("stage", to: SQLBind(project.stage.rawValue)).set("first_year", to: SQLBind(project.firstYear))
+                .set("lifetime_years", to: SQLBind(project.lifetimeYears))
+                .set("capex", to: SQLBind(project.capex.baseValue))
+                .set("yearly_opex", to: SQLBind(project.yearlyOpex.baseValue))
+                .set("yearly_benefit", to: SQLBind(project.yearlyBenefit.baseValue))
+                .set("savings", to: SQLBind(ProjectJSON.encode(draft.savings ?? [])))
+                .set("interacts_with", to: SQLBind(ProjectJSON.encode(project.interactsWith)))
+                .set("target_id", to: BulkValue(draft.targetId).bind).set("updated_at", to: SQLBind(now))
+                .where("id", .equal, SQLBind(before.id)).run()
+            id = before.id
+        } else {
+            let row = try await db.insert(into: "reduction_projects")
+                .columns(
+                    "unit_id", "root_id", "code", "name", "type", "stage", "first_year", "lifetime_years", "capex",
+                    "yearly_opex", "yearly_benefit", "savings", "interacts_with", "target_id", "created_by",
+                    "created_at", "updated_at"
+                )
+                .values(
+                    SQLBind(unitID), SQLBind(unit.rootID), SQLBind(project.code), SQLBind(project.name),
+                    SQLBind(project.type.rawValue), SQLBind(project.stage.rawValue), SQLBind(project.firstYear),
+                    SQLBind(project.lifetimeYears), SQLBind(project.capex.baseValue),
+                    SQLBind(project.yearlyOpex.baseValue), SQLBind(project.yearlyBenefit.baseValue),
+                    SQLBind(ProjectJSON.encode(draft.savings ?? [])), SQLBind(ProjectJSON.encode(project.interactsWith)),
+                    BulkValue(draft.targetId).bind, SQLBind(actor), SQLBind(now), SQLBind(now)
+                ).returning("id").first()
+            id = try row!.decode(column: "id", as: Int64.self)
+        }
+        let beforeState = before == nil ? nil : AuditState(["project": .text(ProjectJSON.encode(before!.draft))])
+        try await AuditLog.append(
+            AuditChange(
+                .projectSaved, subjectKind: "reduction_project", subjectID: id, unitID: unitID, year: project.firstYear,
+                before: beforeState, after: AuditState(["project": .text(ProjectJSON.encode(draft))])),
+            in: db)
+        return id
     }
 
     /// Moves a project to `stage`: one stage forward, or closed.
@@ -206,6 +242,20 @@ public struct ProjectStore: Sendable {
         try await Self.select(database.sql).where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitID))
             .where(SQLColumn("code", table: "p"), .equal, SQLBind(code))
             .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.stored
+    }
+
+    /// The ids of the stored projects of the units given, by unit and code.
+    public func storedIDs(unitIDs: Set<Int64>) async throws -> [Int64: [String: Int64]] {
+        var ids: [Int64: [String: Int64]] = [:]
+        for batch in Array(unitIDs).chunked(by: 10_000) where !batch.isEmpty {
+            let rows = try await database.sql.select().columns("id", "unit_id", "code").from("reduction_projects")
+                .where("unit_id", .in, SQLBind.group(Array(batch))).all()
+            for row in rows {
+                ids[try row.decode(column: "unit_id", as: Int64.self), default: [:]][
+                    try row.decode(column: "code", as: String.self)] = try row.decode(column: "id", as: Int64.self)
+            }
+        }
+        return ids
     }
 
     /// The projects of a unit's subtree, by unit then code.
