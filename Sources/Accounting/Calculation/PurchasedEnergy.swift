@@ -1,8 +1,9 @@
 /// Purchased electricity and heat (scope 2).
 extension LineContext {
     /// Location-based: MWh × the average factor of the unit's province for the activity's year.
-    /// Market-based: green power counts zero; the rest × the national factor excluding
-    /// market-traded non-fossil power, so green power is not counted twice.
+    /// Market-based: green power (and electricity against which green certificates were retired)
+    /// counts zero; the rest × the national factor excluding market-traded non-fossil power, so
+    /// green power is not counted twice.
     mutating func electricityLine() -> InventoryLine? {
         guard case .energy(let electricity) = record.quantity else { return nil }
         let province = record.region.provinceCode
@@ -10,7 +11,8 @@ extension LineContext {
 
         var location: Emissions?
         if case .emissionsPerEnergy(let grid) = factor(
-            .gridAverage, item: "electricity", province: province, year: year)
+            .gridAverage, item: "electricity", province: province, year: year,
+            extraNotes: record.retiredCertificates.map { [.certificatesRetired(lot: $0)] } ?? [])
         {
             location = grid.applied(to: electricity)
         } else {
@@ -18,7 +20,7 @@ extension LineContext {
         }
 
         var market: Emissions?
-        if record.category == .greenPower {
+        if record.category == .greenPower || record.retiredCertificates != nil {
             market = .zero
         } else if case .emissionsPerEnergy(let residual) = factor(
             .gridExcludingMarketNonFossil, item: "electricity", province: nil, year: year)

@@ -20,6 +20,9 @@ public enum LineageNote: Sendable, Equatable, Hashable, Codable {
     case singleMethaneGWP(GWPSet)
     /// A fuel's equivalent value is its calorific value (only secondary energy differs).
     case fuelEquivalentIsCalorific
+    /// Green-electricity certificates of this lot were retired against the electricity: market-based
+    /// it counts zero.
+    case certificatesRetired(lot: String)
 
     public func text(in language: Language) -> String {
         let (key, arguments) = message
@@ -41,6 +44,7 @@ public enum LineageNote: Sendable, Equatable, Hashable, Codable {
         case .previousYearCoalRate(let year): (.previousYearCoalRate, ["year": "\(year - 1)"])
         case .singleMethaneGWP(let set): (.singleMethaneGWP, ["set": set.rawValue])
         case .fuelEquivalentIsCalorific: (.fuelEquivalentIsCalorific, [:])
+        case .certificatesRetired(let lot): (.certificatesRetired, ["lot": lot])
         }
     }
 }

@@ -2,7 +2,7 @@
 public enum LineageNoteMessage: String, MessageKey {
     case latestEarlierYear, earliestLaterYear, regionFallback, otherParameterSet, measured
     case coalEquivalentFromHeat, heatEquivalentIsCalorific, previousYearCoalRate, singleMethaneGWP
-    case fuelEquivalentIsCalorific
+    case fuelEquivalentIsCalorific, certificatesRetired
 
     public static let catalogue = Catalogue<LineageNoteMessage>(
         zh: [
@@ -16,6 +16,7 @@ public enum LineageNoteMessage: String, MessageKey {
             .previousYearCoalRate: "等价值按上年（{year}）供电标准煤耗计算",
             .singleMethaneGWP: "{set} 不区分甲烷来源，采用 CH4 值",
             .fuelEquivalentIsCalorific: "一次能源等价值等于当量值",
+            .certificatesRetired: "已注销绿证 {lot} 抵扣此电量，市场法排放按零计",
         ],
         en: [
             .latestEarlierYear: "no factor published for {requested} yet; latest earlier year {used} used",
@@ -28,5 +29,6 @@ public enum LineageNoteMessage: String, MessageKey {
             .previousYearCoalRate: "equivalent value from the previous year's ({year}) coal rate",
             .singleMethaneGWP: "{set} has one CH4 value for all origins",
             .fuelEquivalentIsCalorific: "for a fuel the equivalent value equals the calorific value",
+            .certificatesRetired: "green certificates {lot} were retired against this electricity: zero market-based",
         ])
 }

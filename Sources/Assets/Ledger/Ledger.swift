@@ -154,7 +154,7 @@ public struct Ledger: Sendable {
         case .borrow:
             if event.lot.kind != .cea { problems.append(LedgerProblem(field: "lot", kind: .borrowOnlyAllowances)) }
         case .retire:
-            if event.lot.kind == .gec, (event.retiredFor ?? "").trimmed.isEmpty {
+            if event.lot.kind == .gec, LedgerEvent.electricityPeriod(event.retiredFor ?? "") == nil {
                 problems.append(LedgerProblem(field: "retired_for", kind: .retireNeedsPeriod))
             }
         default:

@@ -92,3 +92,15 @@ public struct LedgerEvent: Sendable, Equatable, Codable {
     /// What the event does to the account's balance of the lot.
     public var delta: Int64 { action == .allocateFinal ? quantity : action.sign * quantity }
 }
+
+extension LedgerEvent {
+    /// The electricity period a certificate's retirement covers: `2025` (the year) or `2025-06`.
+    public static func electricityPeriod(_ text: String) -> (year: Int, month: Int?)? {
+        let parts = text.trimmed.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts[0].count == 4, let year = Int(parts[0]), (1990...2100).contains(year) else { return nil }
+        if parts.count == 1 { return (year, nil) }
+        guard parts.count == 2, (1...2).contains(parts[1].count), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        return (year, month)
+    }
+}

@@ -266,6 +266,10 @@ public struct AssetLedgerStore: Sendable {
             let id = try row!.decode(column: "id", as: Int64.self)
             ids.append(id)
             try await Self.rollUp(entry, path: owner.path, in: db)
+            // Certificates retired against electricity change that year's market-based scope 2.
+            if entry.action == .retire, entry.lot.kind == .gec, let period = entry.retiredFor.flatMap(LedgerEvent.electricityPeriod) {
+                try await InventoryStaleness.mark(units: [owner.id], years: [period.year], in: db)
+            }
             try await AuditLog.append(
                 AuditChange(
                     .assetEventAdded, subjectKind: "asset_event", subjectID: id, unitID: owner.id,
@@ -375,6 +379,28 @@ public struct AssetLedgerStore: Sendable {
             .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
             .orderBy(SQLRaw("e.day_ordinal DESC, e.id DESC"))
             .limit(limit).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
+    }
+
+    /// The green certificates retired against the electricity of a subtree's units in a year, by
+    /// unit and period (a year, or a month of it) — what an inventory of that year counts as green.
+    static func certificateClaims(under anchor: UnitLookup.Entry, year: Int, in db: any SQLDatabase) async throws
+        -> [CertificateClaim]
+    {
+        let rows = try await Self.select(db)
+            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+            .where(SQLColumn("action", table: "e"), .equal, SQLBind(LedgerAction.retire.rawValue))
+            .where(SQLColumn("kind", table: "e"), .equal, SQLBind(InstrumentKind.gec.rawValue))
+            .where(SQLColumn("retired_for", table: "e"), .like, SQLBind("\(year)%"))
+            .orderBy(SQLColumn("id", table: "e"))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.compactMap { row -> CertificateClaim? in
+            guard let stored = row.stored, let period = stored.event.retiredFor.flatMap(LedgerEvent.electricityPeriod), period.year == year
+            else { return nil }
+            return CertificateClaim(
+                unitID: row.unitId, month: period.month, mwh: Double(stored.event.quantity),
+                lot: stored.event.lot.description)
+        }
     }
 
     /// Every entry of a unit's subtree in the order appended (the order a re-import books them in).

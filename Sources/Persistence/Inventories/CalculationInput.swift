@@ -39,6 +39,15 @@ struct CalculationInput {
     private var approvedMonths: [UInt16]
     /// Records outside approved periods (a whole-year record counts as December's).
     private(set) var unapprovedRecords = 0
+    /// Green certificates retired against each unit's electricity (by unit index), still to place.
+    private var claims: [Int32: [CertificateClaim]] = [:]
+    /// Each purchased-electricity key's twin that certificates of a lot turned green.
+    private var greenKeys: [GreenKey: Int32] = [:]
+
+    private struct GreenKey: Hashable {
+        let base: Int32
+        let lot: String
+    }
 
     /// A row's key as read: texts by their index in `texts`, region by the unit's.
     private struct RowKey: Hashable {
@@ -70,6 +79,15 @@ struct CalculationInput {
     mutating func approve(unitID: Int64, months: ClosedRange<Int>) {
         guard let u = unitIndex[unitID] else { return }
         for month in months where (1...12).contains(month) { approvedMonths[Int(u)] |= 1 << month }
+    }
+
+    /// Green certificates retired against the units' electricity, placed on the purchased
+    /// electricity rows of their period as the rows are read (set before reading).
+    mutating func claim(_ certificates: [CertificateClaim]) {
+        for claim in certificates {
+            guard let u = unitIndex[claim.unitID] else { continue }
+            claims[u, default: []].append(claim)
+        }
     }
 
     var count: Int { recordIDs.count }
@@ -114,11 +132,55 @@ struct CalculationInput {
             if let packed { _ = keyIndexByPacked.insertIfAbsent(packed, key) }
             if let rowKey { keyIndexByRow[rowKey] = key }
         }
+        var quantity = quantity
+        if !claims.isEmpty, claims[u] != nil {
+            quantity = placeCertificates(id: id, unit: u, month: month, quantity: quantity, key: key)
+        }
+        append(id: id, unit: u, month: month, quantity: quantity, key: key)
+    }
+
+    private mutating func append(id: Int64, unit: Int32, month: Int?, quantity: Double, key: Int32) {
         recordIDs.append(id)
-        unitIndexes.append(u)
+        unitIndexes.append(unit)
         months.append(Int8(month ?? 0))
         quantities.append(quantity)
         keyIndexes.append(key)
+    }
+
+    /// Moves as much of a purchased-electricity row as the unit's certificates for its period cover
+    /// onto rows of green twins of its key (one per certificate lot), in the order rows are read;
+    /// what is left of the row.
+    private mutating func placeCertificates(id: Int64, unit u: Int32, month: Int?, quantity: Double, key: Int32)
+        -> Double
+    {
+        let base = keys[Int(key)]
+        guard base.item.code == "electricity", base.category == .purchasedElectricity,
+            case .energy(let perUnit) = base.quantity
+        else { return quantity }
+        let mwhPerUnit = perUnit.value(in: .megawattHour)
+        var left = quantity
+        for index in claims[u]!.indices where left > 0 {
+            let claim = claims[u]![index]
+            // A year's certificates cover any month of it; a month's cover that month or a whole-year record.
+            guard claim.mwh > 0, claim.month == nil || month == nil || claim.month == month else { continue }
+            let taken = min(claim.mwh, left * mwhPerUnit)
+            claims[u]![index].mwh -= taken
+            left -= taken / mwhPerUnit
+            append(id: id, unit: u, month: month, quantity: taken / mwhPerUnit, key: greenKey(of: key, lot: claim.lot))
+        }
+        return max(left, 0)
+    }
+
+    /// The key of `key`'s electricity covered by certificates of `lot` (added when first met).
+    private mutating func greenKey(of key: Int32, lot: String) -> Int32 {
+        let twin = GreenKey(base: key, lot: lot)
+        if let known = greenKeys[twin] { return known }
+        var record = keys[Int(key)]
+        record.retiredCertificates = lot
+        let index = Int32(keys.count)
+        keys.append(record)
+        greenKeys[twin] = index
+        return index
     }
 
     mutating func textIndex(_ text: String) -> Int32 { texts.index(of: text) }
@@ -233,6 +295,17 @@ extension CalculationInput {
                 oxidationRate: row.oxidationRate)
         }
     }
+}
+
+/// Green certificates retired against a unit's electricity of a year or a month, in MWh (one
+/// certificate is one MWh).
+struct CertificateClaim: Sendable {
+    let unitID: Int64
+    /// Nil: the whole year.
+    let month: Int?
+    var mwh: Double
+    /// The certificates' lot as the ledger names it (`gec:2024-05:GEC-P`).
+    let lot: String
 }
 
 /// Numbers the distinct texts of a column (items, categories, units of measure: a few dozen), so a

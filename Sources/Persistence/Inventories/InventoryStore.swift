@@ -116,6 +116,7 @@ public struct InventoryStore: Sendable {
         var input = CalculationInput(
             // An inventory covers the whole subtree; who may ask for one is checked before.
             year: year, units: try await UnitStore(database).list(under: unitID, scope: .everything), anchorID: unitID)
+        input.claim(try await AssetLedgerStore.certificateClaims(under: anchor, year: year, in: database.sql))
         let calculator = InventoryCalculator(library: library, options: options)
         let economic = try await economicAtConstantPrices(under: unitID, year: year)
         func rows(_ lines: ComputedLines) -> InventoryRows {
