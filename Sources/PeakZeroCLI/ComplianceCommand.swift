@@ -45,6 +45,16 @@ struct ComplianceCommand: AsyncParsableCommand {
                 }
                 say(table.render())
                 missing.forEach(say)
+                // An allocation by benchmark, line by line with its rule record.
+                for row in rows {
+                    for line in row.benchmark?.lines ?? [] {
+                        let correction = line.output.correction == 1 ? "" : " × \(line.output.correction) (\(line.output.correctionSource))"
+                        say(
+                            "\(row.year.unitCode) \(line.output.output): \(line.benchmark.value) (\(line.benchmark.record.id)) × "
+                                + "\(NumberText.grouped(line.output.quantity, decimals: 0))\(correction) = "
+                                + "\(NumberText.grouped(line.allowances, decimals: 1)) t")
+                    }
+                }
             }
         }
     }
@@ -58,16 +68,39 @@ struct ComplianceCommand: AsyncParsableCommand {
         @Option(help: "The sector (power, cement, steel, aluminium …).") var sector: String
         @Option(help: "The allocation, t.") var allocation: Int64?
         @Option(help: "Where the allocation comes from (the notice).") var source: String = ""
+        @Option(
+            name: .customLong("output"),
+            help: "Instead of --allocation, an output for an allocation by benchmark: KEY=QUANTITY or KEY=QUANTITY*CORRECTION (repeatable), e.g. electricity_supplied=1000000*1.02."
+        ) var outputs: [String] = []
+        @Option(help: "Where the correction factors come from (needed when one is not 1).") var correctionSource: String = ""
         @OptionGroup var storage: StorageOptions
         @OptionGroup var language: LanguageOption
+
+        func validate() throws { _ = try parsedOutputs() }
+
+        /// `KEY=QUANTITY[*CORRECTION]` as outputs.
+        func parsedOutputs() throws -> [AllocationOutput] {
+            try outputs.map { text in
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                let figures = parts.count == 2 ? parts[1].split(separator: "*").map { Double($0.trimmed) } : []
+                guard parts.count == 2, (1...2).contains(figures.count), let quantity = figures[0],
+                    figures.count == 1 || figures[1] != nil
+                else { throw ValidationError("--output \(text): write KEY=QUANTITY or KEY=QUANTITY*CORRECTION") }
+                return AllocationOutput(
+                    output: parts[0].trimmed, quantity: quantity, correction: figures.count == 2 ? figures[1]! : 1,
+                    correctionSource: correctionSource)
+            }
+        }
 
         func run() async throws {
             let lang = try language.resolved()
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let unit = try await AssetCommandSupport.unit(self.unit, in: database, language: lang)
+                let outputs = try parsedOutputs()
                 let kept = try await AssetCommandSupport.refusing(lang) {
                     try await ComplianceStore(database).setYear(
-                        unitID: unit.id, year: year, sector: sector, allocation: allocation, allocationSource: source)
+                        unitID: unit.id, year: year, sector: sector, allocation: allocation, allocationSource: source,
+                        outputs: outputs)
                 }
                 say(
                     lang.word(
@@ -112,10 +145,12 @@ struct ComplianceCommand: AsyncParsableCommand {
         @Option(help: "Sectors, separated by ';' (none: every sector).") var sectors: String = ""
         @Option(help: "First year it applies to.") var firstYear: Int
         @Option(help: "Last year it applies to.") var lastYear: Int?
-        @Option(help: "The parameter (ccer_limit, deadline, shortfall_cap, borrow_min_gap, …).") var parameter: String
+        @Option(help: "The parameter (ccer_limit, deadline, shortfall_cap, borrow_min_gap, benchmark, …).") var parameter: String
         @Option(help: "Its value.") var value: String
         @Option(help: "V, S or U.") var grade: String = "U"
         @Option(help: "The source: the document, its number or address.") var source: String
+        @Option(help: "For a benchmark: the output it applies to (electricity_supplied, heat_supplied, clinker …).")
+        var output: String?
         @OptionGroup var storage: StorageOptions
         @OptionGroup var language: LanguageOption
 
@@ -127,7 +162,7 @@ struct ComplianceCommand: AsyncParsableCommand {
                         NewMarketRule(
                             id: id, market: market, sectors: sectors.split(separator: ";").map(String.init),
                             firstYear: firstYear, lastYear: lastYear, parameter: parameter, value: value, grade: grade,
-                            source: source))
+                            source: source, output: output))
                 }
                 say(lang.word(.ruleAdded, ["id": kept.id]))
             }

@@ -103,6 +103,30 @@ struct AssetsAPITests {
             #expect(try await client.call(.get, "/api/v1/units/\(e2)/assets?date=2023-13-01").status == .badRequest)
         }
     }
+
+    @Test("an allocation by benchmark: refused without its rule record, then computed line by line on the board")
+    func benchmarkAllocation() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let units = try await RollupAPITests.load(client)
+            let e2 = units["E2"]!
+            let year = #"{"sector": "power", "outputs": [{"output": "electricity_supplied", "quantity": 2000, "correction": 1.1, "correction_source": "air cooling (fictional)"}]}"#
+            let refused = try await client.call(.put, "/api/v1/units/\(e2)/compliance/2023?lang=en", json: year)
+            #expect(refused.status == .unprocessableContent)
+            let issues = ((refused.json.object["error"] as? [String: Any])?["issues"] as? [[String: Any]]) ?? []
+            #expect(issues.compactMap { $0["field"] as? String } == ["outputs[1].output"])
+            let rule = #"{"id": "T-BENCH", "sectors": ["power"], "first_year": 2023, "parameter": "benchmark", "value": "0.85", "source": "a test's own figure", "output": "electricity_supplied"}"#
+            let added = try await client.call(.post, "/api/v1/market-rules", json: rule)
+            #expect(added.status == .created && added.json.object["output"] as? String == "electricity_supplied")
+            #expect(try await client.call(.put, "/api/v1/units/\(e2)/compliance/2023", json: year).status == .ok)
+            let board = try await client.call(.get, "/api/v1/units/\(units["S"]!)/compliance?year=2023")
+            let row = try #require((board.json.object["rows"] as? [[String: Any]])?.first)
+            let benchmark = try #require(row["benchmark"] as? [String: Any])
+            // 0.85 × 2000 × 1.1 = 1870 t.
+            #expect(benchmark["total_t"] as? Int == 1870)
+            let line = try #require((benchmark["lines"] as? [[String: Any]])?.first)
+            #expect(line["rule"] as? String == "T-BENCH" && line["allowances_t"] as? Double == 1870)
+        }
+    }
 }
 
 /// The demo's first biogas plant is linked to its group's 2024 carbon cap: the cap's page says what

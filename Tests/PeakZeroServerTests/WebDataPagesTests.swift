@@ -207,3 +207,35 @@ struct WebImportPageTests {
         ) { ($0.status, String(buffer: $0.body)) }
     }
 }
+
+/// A covered unit's year set through the compliance form, by its outputs: refused beside the form
+/// while no benchmark record exists, then shown on the board with the rule record it used.
+@Suite("Web pages: the compliance form")
+struct ComplianceFormPageTests {
+    @Test("outputs without a benchmark are refused; with one, the board shows the allocation by benchmark")
+    func benchmarkOutputs() async throws {
+        try await withDemoAPI { client, database in
+            let line = try await UnitStore(database).unit(code: "DEMO-G2-E3-F1")
+            let fields = [
+                "sector": "power", "year": "2023", "output_1": "electricity_supplied", "quantity_1": "1,000",
+                "correction_1": "", "correction_source_1": "",
+            ]
+            let refused = try await WebDataPagesTests.post(client, "/units/\(line.id)/compliance?lang=en", fields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.html.contains("outputs[1].output: no rule record gives a benchmark for “electricity_supplied”"))
+            #expect(refused.html.contains("value=\"1,000\""))  // what was typed stays in the box
+            try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: "test")) {
+                try await MarketRuleStore(database).add(
+                    NewMarketRule(
+                        id: "T-WEB", sectors: ["power"], firstYear: 2023, lastYear: 2023, parameter: "benchmark",
+                        value: "0.9", source: "a test's own figure", output: "electricity_supplied"))
+            }
+            let saved = try await WebDataPagesTests.post(client, "/units/\(line.id)/compliance?lang=en", fields)
+            #expect(saved.status == .seeOther)
+            let board = try await WebPagesTests.page(client, "/units/\(line.id)/compliance?year=2023&lang=en")
+            // 0.9 × 1,000 = 900 t, by benchmark, its line naming the record.
+            #expect(board.html.contains("900 (by benchmark)"))
+            #expect(board.html.contains("DEMO-G2-E3-F1 · electricity_supplied: 0.9 (T-WEB) × 1,000 = 900.0 t"))
+        }
+    }
+}

@@ -21,11 +21,14 @@ public struct MarketRuleRecord: Sendable, Equatable {
     public let notes: String
     /// Whether an installation's user entered it (else it ships with PeakZero).
     public let entered: Bool
+    /// For a benchmark: the output it applies to (`electricity_supplied`, `heat_supplied`,
+    /// `clinker` …); empty for every other parameter.
+    public let output: String
 
     public init(
         id: String, market: String, sectors: [String], years: ClosedRange<Int>, parameter: MarketRuleParameter,
         value: String, grade: Grade, source: String, document: String = "", url: String = "", notes: String = "",
-        entered: Bool = true
+        entered: Bool = true, output: String = ""
     ) {
         self.id = id
         self.market = market
@@ -39,6 +42,7 @@ public struct MarketRuleRecord: Sendable, Equatable {
         self.url = url
         self.notes = notes
         self.entered = entered
+        self.output = output
     }
 
     func applies(market: String, sector: String, year: Int) -> Bool {
@@ -58,7 +62,7 @@ public struct MarketRuleRecord: Sendable, Equatable {
             return MarketRuleRecord(
                 id: row[0], market: row[1], sectors: row[2] == "*" ? [] : row[2].split(separator: ";").map(String.init),
                 years: first...last, parameter: parameter, value: row[6], grade: grade, source: row[9],
-                document: row[10], url: row[12], notes: row[13], entered: false)
+                document: row[10], url: row[12], notes: row[13], entered: false, output: row.count > 14 ? row[14] : "")
         }
     }()
 }
@@ -86,6 +90,9 @@ public enum MarketRuleParameter: String, Sendable, Hashable, CaseIterable, Codab
     case certificateValidityMonths = "certificate_validity_months"
     /// The verified emissions include purchased electricity's (`true`), not only direct emissions.
     case countsPurchasedElectricity = "counts_purchased_electricity"
+    /// Allowances per unit of an output (tCO2 per MWh supplied, per GJ of heat, per t of clinker):
+    /// the record names the output; allocation = benchmark × output × the unit's correction factor.
+    case benchmark
 }
 
 /// The rule records an installation uses: the bundled ones and those its users entered, the
@@ -98,11 +105,13 @@ public struct MarketRuleBook: Sendable {
         records = entered + bundled
     }
 
-    /// The record that sets `parameter` for a sector's year, if any does.
+    /// The record that sets `parameter` for a sector's year (a benchmark: for `output`), if any does.
     public func record(
-        _ parameter: MarketRuleParameter, market: String = "national", sector: String, year: Int
+        _ parameter: MarketRuleParameter, market: String = "national", sector: String, year: Int, output: String = ""
     ) -> MarketRuleRecord? {
-        records.filter { $0.parameter == parameter && $0.applies(market: market, sector: sector, year: year) }
+        records.filter {
+            $0.parameter == parameter && $0.output == output && $0.applies(market: market, sector: sector, year: year)
+        }
             .min { a, b in
                 (a.entered ? 0 : 1, a.years.count, a.sectors.isEmpty ? 1 : 0)
                     < (b.entered ? 0 : 1, b.years.count, b.sectors.isEmpty ? 1 : 0)

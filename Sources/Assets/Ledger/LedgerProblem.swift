@@ -16,6 +16,7 @@ public struct LedgerProblem: Error, Sendable, Equatable {
         case account, quantity, price, vintage, certificateMonth, reference, monthOnlyForCertificates
         case insufficient, surrenderNeedsYear, lateSurrender, notSurrenderable, borrowOnlyAllowances
         case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself, day, notOneOf, ruleField, ruleSource, ruleValue, ruleTaken
+        case noBenchmark, allocationTwice
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -56,6 +57,8 @@ extension LedgerProblem {
             .ruleSource: "须注明来源(文件名称、文号或网址)",
             .ruleValue: "取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false 或月数)",
             .ruleTaken: "编号 {id} 已被使用",
+            .allocationTwice: "配额量与产出量只能填写其一：填写产出量时配额按基准值计算",
+            .noBenchmark: "没有 {sector} 行业 {year} 年“{output}”的基准值规则；请先录入（注明来源），或直接填写配额量",
         ],
         en: [
             .account: "name the account (the holding unit's code)",
@@ -80,5 +83,7 @@ extension LedgerProblem {
             .ruleSource: "name the source (the document, its number or its address)",
             .ruleValue: "the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false or months)",
             .ruleTaken: "the id {id} is taken",
+            .allocationTwice: "enter the allocation or the outputs, not both: with outputs the allocation comes from the benchmarks",
+            .noBenchmark: "no rule record gives a benchmark for “{output}” in {sector}, {year}; enter one (with its source) or enter the allocation itself",
         ])
 }

@@ -142,6 +142,8 @@ struct CompliancePage: Sendable {
         let unitCode: String
         let unitURL: String
         let sector: String
+        /// The allocation in tonnes, marked when it comes from benchmarks.
+        let allocation: String
         let hasPosition: Bool
         let verified: String
         let obligation: String
@@ -165,8 +167,21 @@ struct CompliancePage: Sendable {
     let yearAction: String
     let rows: [Row]
     let hasRows: Bool
+    /// Each benchmark allocation of the board, line by line: `unit: benchmark (rule) × output × correction = t`.
+    let benchmarkLines: [String]
+    let hasBenchmarkLines: Bool
+    /// The form's output rows (two, filled from `values`).
+    let outputRows: [OutputRow]
     let setAction: String?
     let problems: [String]
     let hasProblems: Bool
     let values: [String: String]
+
+    struct OutputRow: Sendable {
+        let n: Int
+        let output: String
+        let quantity: String
+        let correction: String
+        let correctionSource: String
+    }
 }

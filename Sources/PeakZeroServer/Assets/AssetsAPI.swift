@@ -222,8 +222,24 @@ struct AssetsAPI: Sendable {
             let sector: String
             let allocation: Int64?
             let allocationSource: String
+            /// The outputs an allocation by benchmark comes from, and its lines.
+            let outputs: [AllocationOutput]
+            let benchmark: Benchmark?
             let inventoryId: Int64?
             let position: Position?
+        }
+        struct Benchmark: Encodable {
+            struct Line: Encodable {
+                let output: String
+                let quantity: Double
+                let benchmark: Double
+                let rule: String
+                let correction: Double
+                let correctionSource: String
+                let allowancesT: Double
+            }
+            let lines: [Line]
+            let totalT: Int64
         }
         struct Position: Encodable {
             let verifiedT: Int64
@@ -260,6 +276,16 @@ struct AssetsAPI: Sendable {
                     BoardBody.Row(
                         unitId: row.year.unitId, unitCode: row.year.unitCode, sector: row.year.sector,
                         allocation: row.year.allocation, allocationSource: row.year.allocationSource,
+                        outputs: row.year.outputs,
+                        benchmark: row.benchmark.map { b in
+                            BoardBody.Benchmark(
+                                lines: b.lines.map {
+                                    .init(
+                                        output: $0.output.output, quantity: $0.output.quantity, benchmark: $0.benchmark.value,
+                                        rule: $0.benchmark.record.id, correction: $0.output.correction,
+                                        correctionSource: $0.output.correctionSource, allowancesT: $0.allowances)
+                                }, totalT: b.total)
+                        },
                         inventoryId: row.inventoryID,
                         position: row.position.map { p in
                             BoardBody.Position(
@@ -277,6 +303,7 @@ struct AssetsAPI: Sendable {
         let sector: String?
         let allocation: Int64?
         let allocationSource: String?
+        let outputs: [AllocationOutput]?
     }
 
     func setYear(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -284,7 +311,7 @@ struct AssetsAPI: Sendable {
         let body = try await request.decodeJSON(YearBody.self, context: context)
         let stored = try await ComplianceStore(database).setYear(
             unitID: try context.id(), year: try context.id("year").asInt, sector: body.sector ?? "",
-            allocation: body.allocation, allocationSource: body.allocationSource ?? "")
+            allocation: body.allocation, allocationSource: body.allocationSource ?? "", outputs: body.outputs ?? [])
         return try jsonResponse(stored)
     }
 
@@ -302,6 +329,8 @@ struct AssetsAPI: Sendable {
         let url: String
         let notes: String
         let entered: Bool
+        /// A benchmark's output; empty for other parameters.
+        let output: String
 
         init(_ r: MarketRuleRecord) {
             id = r.id
@@ -317,6 +346,7 @@ struct AssetsAPI: Sendable {
             url = r.url
             notes = r.notes
             entered = r.entered
+            output = r.output
         }
     }
 

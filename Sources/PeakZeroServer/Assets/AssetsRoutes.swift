@@ -70,7 +70,7 @@ extension AssetsAPI {
         ) { $0.board },
         APIEndpoint(
             .setComplianceYear, .put, "/api/v1/units/{id}/compliance/{year}", subject: .unitInPath, change: .data,
-            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year", tag: "compliance"
+            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year — or its `outputs` ([{output, quantity, correction, correction_source}]), which the sector's benchmark rule records turn into the allocation", tag: "compliance"
         ) { $0.setYear },
         APIEndpoint(
             .listMarketRules, .get, "/api/v1/market-rules", subject: .shared, change: .nothing,
@@ -79,7 +79,7 @@ extension AssetsAPI {
         APIEndpoint(
             .addMarketRule, .post, "/api/v1/market-rules", subject: .shared, change: .shared,
             summary:
-                "Enter a rule record PeakZero does not ship: `id`, `market`, `sectors`, `first_year`, `last_year`, `parameter`, `value`, `grade`, `source`, `document`, `url`, `notes`",
+                "Enter a rule record PeakZero does not ship: `id`, `market`, `sectors`, `first_year`, `last_year`, `parameter`, `value`, `grade`, `source`, `document`, `url`, `notes`, and for a `benchmark` its `output`",
             success: .created, tag: "compliance"
         ) { $0.addRule },
     ]

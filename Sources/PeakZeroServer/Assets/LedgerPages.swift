@@ -136,9 +136,12 @@ extension PageHandlers {
             yearAction: SiteURL.compliance(unit: id, year: nil).path,
             rows: rows.map { row in
                 let p = row.position
+                let allocated = p?.allocation ?? row.year.allocation ?? row.benchmark?.total
                 return CompliancePage.Row(
                     unitCode: row.year.unitCode, unitURL: SiteURL.assets(unit: row.year.unitId, date: nil).link(language),
-                    sector: row.year.sector, hasPosition: p != nil, verified: p.map { n($0.verified) } ?? "",
+                    sector: row.year.sector,
+                    allocation: allocated.map { n($0) + (row.benchmark != nil ? " (\(t[.complianceBenchmarkBy]))" : "") } ?? "—",
+                    hasPosition: p != nil, verified: p.map { n($0.verified) } ?? "",
                     obligation: p.map { n($0.obligation) + ($0.capApplied ? "†" : "") } ?? "",
                     surrendered: p.map { n($0.surrenderedAllowances + $0.surrenderedCredits) } ?? "",
                     allowances: p.map { n($0.usableAllowances) } ?? "",
@@ -149,6 +152,12 @@ extension PageHandlers {
                     lightLabel: t.text(forKey: "compliance_light_\(p?.light.rawValue ?? "unknown")"),
                     rules: p?.rule.records.map(\.id).sorted().joined(separator: " ") ?? "")
             }, hasRows: !rows.isEmpty,
+            benchmarkLines: Self.benchmarkLines(rows), hasBenchmarkLines: rows.contains { $0.benchmark != nil },
+            outputRows: (1...2).map { i in
+                CompliancePage.OutputRow(
+                    n: i, output: values["output_\(i)"] ?? "", quantity: values["quantity_\(i)"] ?? "",
+                    correction: values["correction_\(i)"] ?? "", correctionSource: values["correction_source_\(i)"] ?? "")
+            },
             setAction: try await context.writeScope.contains(unitID: id, in: database)
                 ? SiteURL.setCompliance(unit: id).link(language) : nil,
             problems: problems, hasProblems: !problems.isEmpty, values: values)
@@ -161,6 +170,18 @@ extension PageHandlers {
         guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
         var values: [String: String] = [:]
         for key in ["unit_code", "year", "sector", "allocation", "allocation_source"] { values[key] = form[key] }
+        // A number that does not read is NaN, which the store refuses naming the field.
+        func number(_ text: String) -> Double { Double(text.replacingOccurrences(of: ",", with: "")) ?? .nan }
+        var outputs: [AllocationOutput] = []
+        for i in 1...2 {
+            for key in ["output", "quantity", "correction", "correction_source"] { values["\(key)_\(i)"] = form["\(key)_\(i)"] }
+            guard let output = form.optional("output_\(i)") else { continue }
+            outputs.append(
+                AllocationOutput(
+                    output: output, quantity: number(form["quantity_\(i)"]),
+                    correction: form.optional("correction_\(i)").map(number) ?? 1,
+                    correctionSource: form["correction_source_\(i)"]))
+        }
         var problems: [String] = []
         // The covered unit is this one or one below it that the author changes.
         var covered = id
@@ -178,12 +199,26 @@ extension PageHandlers {
             do {
                 _ = try await ComplianceStore(database).setYear(
                     unitID: covered, year: year, sector: form["sector"], allocation: Int64(form["allocation"]),
-                    allocationSource: form["allocation_source"])
+                    allocationSource: form["allocation_source"], outputs: outputs)
                 return Self.redirect(to: SiteURL.compliance(unit: id, year: year).link(language))
             } catch let error as LedgerProblems {
                 problems = error.problems.map { $0.message(language) }
             }
         }
         return try await compliancePage(request, context, values: values, problems: problems, status: .unprocessableContent)
+    }
+
+    /// Each benchmark allocation as its lines read: `unit: 0.8177 tCO2 (RULE) × 1,000,000 × 1 = 817,700 t`.
+    static func benchmarkLines(_ rows: [ComplianceBoardRow]) -> [String] {
+        rows.flatMap { row -> [String] in
+            (row.benchmark?.lines ?? []).map { line in
+                let correction =
+                    line.output.correction == 1
+                    ? "" : " × \(WebNumbers.grouped(line.output.correction, decimals: 4)) (\(line.output.correctionSource))"
+                return "\(row.year.unitCode) · \(line.output.output): \(line.benchmark.value) (\(line.benchmark.record.id))"
+                    + " × \(WebNumbers.grouped(line.output.quantity, decimals: 0))\(correction)"
+                    + " = \(WebNumbers.grouped(line.allowances, decimals: 1)) t"
+            }
+        }
     }
 }

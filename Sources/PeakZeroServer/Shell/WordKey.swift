@@ -74,6 +74,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case maccTitle = "macc_title"
     case assetsTitle = "assets_title"
     case complianceTitle = "compliance_title"
+    case complianceBenchmarkBy = "compliance_benchmark_by"
     case monthSuffix = "month_suffix"
     case monthlyEmissions = "monthly_emissions"
     case monthlyTrend = "monthly_trend"

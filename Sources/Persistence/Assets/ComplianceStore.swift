@@ -3,8 +3,8 @@ import Assets
 import Foundation
 import SQLKit
 
-/// A covered unit's compliance year as kept: its sector and its allocation (entered, with where it
-/// comes from; or none yet).
+/// A covered unit's compliance year as kept: its sector and its allocation — entered, with where it
+/// comes from; or its outputs, which the sector's benchmarks turn into one; or none yet.
 public struct StoredComplianceYear: Sendable, Codable, Equatable {
     public let unitId: Int64
     public let unitCode: String
@@ -12,6 +12,7 @@ public struct StoredComplianceYear: Sendable, Codable, Equatable {
     public let sector: String
     public let allocation: Int64?
     public let allocationSource: String
+    public let outputs: [AllocationOutput]
 }
 
 /// One row of the compliance board: the unit's year and its position, or why there is none yet.
@@ -19,6 +20,8 @@ public struct ComplianceBoardRow: Sendable {
     public let year: StoredComplianceYear
     /// Nil when the unit has no approved inventory of the year.
     public let position: CompliancePosition?
+    /// The allocation computed from the unit's outputs and the benchmarks, when it has outputs.
+    public let benchmark: BenchmarkAllocation?
     /// The approved inventory the verified emissions come from.
     public let inventoryID: Int64?
 }
@@ -31,12 +34,15 @@ public struct ComplianceStore: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    /// Sets (or replaces) a unit's sector and allocation for a year, audited.
+    /// Sets (or replaces) a unit's sector and allocation for a year, audited: the allocation itself,
+    /// or the outputs the sector's benchmarks turn into one (each output needs a benchmark record).
     @discardableResult
     public func setYear(
-        unitID: Int64, year: Int, sector: String, allocation: Int64?, allocationSource: String
+        unitID: Int64, year: Int, sector: String, allocation: Int64?, allocationSource: String,
+        outputs: [AllocationOutput] = []
     ) async throws -> StoredComplianceYear {
-        var problems: [LedgerProblem] = []
+        var problems: [LedgerProblem] = AllocationOutput.problems(outputs)
+        if allocation != nil, !outputs.isEmpty { problems.append(LedgerProblem(field: "allocation", kind: .allocationTwice)) }
         if !(2013...2100).contains(year) { problems.append(LedgerProblem(field: "year", kind: .vintage)) }
         let sector = sector.trimmed.lowercased()
         if sector.isEmpty || sector.count > 40 { problems.append(LedgerProblem(field: "sector", kind: .ruleField)) }
@@ -45,6 +51,11 @@ public struct ComplianceStore: Sendable {
             problems.append(LedgerProblem(field: "allocation_source", kind: .ruleSource))
         }
         guard problems.isEmpty else { throw LedgerProblems(problems) }
+        if !outputs.isEmpty {
+            _ = try BenchmarkAllocation.compute(
+                outputs, book: try await MarketRuleStore(database).book(), sector: sector, year: year
+            ).get()
+        }
         return try await database.transaction { db in
             let unit = try await UnitLookup.anchor(unitID, in: db)
             let before = try await Self.years(
@@ -56,22 +67,26 @@ public struct ComplianceStore: Sendable {
             try await db.delete(from: "compliance_years").where("unit_id", .equal, SQLBind(unitID))
                 .where("year", .equal, SQLBind(year)).run()
             try await db.insert(into: "compliance_years")
-                .columns("unit_id", "root_id", "year", "sector", "allocation", "allocation_source", "updated_by", "updated_at")
+                .columns(
+                    "unit_id", "root_id", "year", "sector", "allocation", "allocation_source", "outputs", "updated_by",
+                    "updated_at"
+                )
                 .values(
                     SQLBind(unitID), SQLBind(unit.rootID), SQLBind(year), SQLBind(sector), BulkValue(allocation).bind,
-                    SQLBind(allocationSource.trimmed), SQLBind(try AuditActor.acting().name), SQLBind(Timestamp.now())
+                    SQLBind(allocationSource.trimmed), SQLBind(ProjectJSON.encode(outputs)),
+                    SQLBind(try AuditActor.acting().name), SQLBind(Timestamp.now())
                 ).run()
             func state(_ y: StoredComplianceYear?) -> AuditState? {
                 y.map {
                     AuditState([
                         "sector": .text($0.sector), "allocation": $0.allocation.map { .int($0) } ?? .null,
-                        "allocation_source": .text($0.allocationSource),
+                        "allocation_source": .text($0.allocationSource), "outputs": .text(ProjectJSON.encode($0.outputs)),
                     ])
                 }
             }
             let after = StoredComplianceYear(
                 unitId: unitID, unitCode: unit.code, year: year, sector: sector, allocation: allocation,
-                allocationSource: allocationSource.trimmed)
+                allocationSource: allocationSource.trimmed, outputs: outputs)
             try await AuditLog.append(
                 AuditChange(
                     .complianceYearSet, subjectKind: "compliance_year", subjectID: "\(unitID):\(year)", unitID: unitID,
@@ -80,7 +95,8 @@ public struct ComplianceStore: Sendable {
         }
     }
 
-    static let columns = "c.unit_id, u.code AS unit_code, c.year, c.sector, c.allocation, c.allocation_source"
+    static let columns =
+        "c.unit_id, u.code AS unit_code, c.year, c.sector, c.allocation, c.allocation_source, c.outputs"
 
     static func years(_ query: SQLSelectBuilder) async throws -> [StoredComplianceYear] {
         try await query.all().map { row in
@@ -89,7 +105,8 @@ public struct ComplianceStore: Sendable {
                 unitCode: try row.decode(column: "unit_code", as: String.self),
                 year: try row.decode(column: "year", as: Int.self), sector: try row.decode(column: "sector", as: String.self),
                 allocation: try row.decode(column: "allocation", as: Int64?.self),
-                allocationSource: try row.decode(column: "allocation_source", as: String.self))
+                allocationSource: try row.decode(column: "allocation_source", as: String.self),
+                outputs: ProjectJSON.decode([AllocationOutput].self, try row.decode(column: "outputs", as: String.self)) ?? [])
         }
     }
 
@@ -122,13 +139,16 @@ public struct ComplianceStore: Sendable {
         var rows: [ComplianceBoardRow] = []
         for covered in try await years(under: unitID, year: year) {
             let rule = book.rule(sector: covered.sector, year: year)
+            let benchmark =
+                covered.outputs.isEmpty
+                ? nil : try? BenchmarkAllocation.compute(covered.outputs, book: book, sector: covered.sector, year: year).get()
             // The newest inventory of the year that rests on approved data only.
             guard
                 let inventory = try await inventories.list(unitID: covered.unitId, year: year).first(where: {
                     $0.unapprovedRecords == 0 && !$0.stale
                 })
             else {
-                rows.append(ComplianceBoardRow(year: covered, position: nil, inventoryID: nil))
+                rows.append(ComplianceBoardRow(year: covered, position: nil, benchmark: benchmark, inventoryID: nil))
                 continue
             }
             var verified = inventory.scope1T
@@ -142,13 +162,13 @@ public struct ComplianceStore: Sendable {
                 try await ledger.events(of: covered.unitId), account: covered.unitCode, year: year)
             let input = ComplianceInput(
                 unitCode: covered.unitCode, sector: covered.sector, year: year,
-                verifiedEmissions: Emissions(verified, .tonneCO2e), allocation: covered.allocation,
+                verifiedEmissions: Emissions(verified, .tonneCO2e), allocation: covered.allocation ?? benchmark?.total,
                 holdings: Dictionary(holdings.map { ($0.lot, $0.quantity) }, uniquingKeysWith: +),
                 surrenderedAllowances: surrendered.allowances, surrenderedCredits: surrendered.credits, today: today)
             rows.append(
                 ComplianceBoardRow(
                     year: covered, position: CompliancePosition(input, rule: rule, warningDays: warningDays),
-                    inventoryID: inventory.id))
+                    benchmark: benchmark, inventoryID: inventory.id))
         }
         return rows
     }

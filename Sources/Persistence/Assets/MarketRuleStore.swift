@@ -17,11 +17,13 @@ public struct NewMarketRule: Sendable, Codable, Equatable {
     public var document: String?
     public var url: String?
     public var notes: String?
+    /// For a benchmark: the output it applies to (`electricity_supplied` …).
+    public var output: String?
 
     public init(
         id: String?, market: String? = "national", sectors: [String]? = [], firstYear: Int?, lastYear: Int? = nil,
         parameter: String?, value: String?, grade: String? = "U", source: String?, document: String? = nil,
-        url: String? = nil, notes: String? = nil
+        url: String? = nil, notes: String? = nil, output: String? = nil
     ) {
         self.id = id
         self.market = market
@@ -35,6 +37,7 @@ public struct NewMarketRule: Sendable, Codable, Equatable {
         self.document = document
         self.url = url
         self.notes = notes
+        self.output = output
     }
 }
 
@@ -53,7 +56,7 @@ public struct MarketRuleStore: Sendable {
     public func entered() async throws -> [MarketRuleRecord] {
         try await database.sql.select().columns(
             "id", "market", "sectors", "first_year", "last_year", "parameter", "value", "grade", "source", "document",
-            "url", "notes"
+            "url", "notes", "output"
         ).from("market_rules").orderBy("id").all().compactMap { row in
             guard let parameter = MarketRuleParameter(rawValue: try row.decode(column: "parameter", as: String.self)),
                 let grade = Grade(rawValue: try row.decode(column: "grade", as: String.self))
@@ -66,7 +69,8 @@ public struct MarketRuleStore: Sendable {
                 parameter: parameter, value: try row.decode(column: "value", as: String.self), grade: grade,
                 source: try row.decode(column: "source", as: String.self),
                 document: try row.decode(column: "document", as: String.self),
-                url: try row.decode(column: "url", as: String.self), notes: try row.decode(column: "notes", as: String.self))
+                url: try row.decode(column: "url", as: String.self), notes: try row.decode(column: "notes", as: String.self),
+                output: try row.decode(column: "output", as: String.self))
         }
     }
 
@@ -94,12 +98,19 @@ public struct MarketRuleStore: Sendable {
         if let parameter, !Self.valueFits(value, parameter) {
             problems.append(LedgerProblem(field: "value", kind: .ruleValue, arguments: ["parameter": parameter.rawValue]))
         }
+        let output = (new.output ?? "").trimmed
+        if parameter == .benchmark, output.isEmpty || output.count > 40 {
+            problems.append(LedgerProblem(field: "output", kind: .ruleField))
+        }
+        if let parameter, parameter != .benchmark, !output.isEmpty {
+            problems.append(LedgerProblem(field: "output", kind: .ruleValue, arguments: ["parameter": parameter.rawValue]))
+        }
         guard problems.isEmpty, let parameter, let grade else { throw LedgerProblems(problems) }
         let sectors = (new.sectors ?? []).map(\.trimmed).filter { !$0.isEmpty && $0 != "*" }
         let record = MarketRuleRecord(
             id: id, market: (new.market ?? "national").trimmed, sectors: sectors, years: first...last,
             parameter: parameter, value: value, grade: grade, source: source, document: (new.document ?? "").trimmed,
-            url: (new.url ?? "").trimmed, notes: (new.notes ?? "").trimmed)
+            url: (new.url ?? "").trimmed, notes: (new.notes ?? "").trimmed, output: output)
         try await database.transaction { db in
             if try await db.select().column("id").from("market_rules").where("id", .equal, SQLBind(id)).first() != nil
                 || MarketRuleRecord.bundled.contains(where: { $0.id == id })
@@ -109,20 +120,20 @@ public struct MarketRuleStore: Sendable {
             try await db.insert(into: "market_rules")
                 .columns(
                     "id", "market", "sectors", "first_year", "last_year", "parameter", "value", "grade", "source",
-                    "document", "url", "notes", "created_by", "created_at"
+                    "document", "url", "notes", "output", "created_by", "created_at"
                 )
                 .values(
                     SQLBind(id), SQLBind(record.market), SQLBind(sectors.joined(separator: ";")), SQLBind(first),
                     SQLBind(last), SQLBind(parameter.rawValue), SQLBind(value), SQLBind(grade.rawValue),
                     SQLBind(source), SQLBind(record.document), SQLBind(record.url), SQLBind(record.notes),
-                    SQLBind(try AuditActor.acting().name), SQLBind(Timestamp.now())
+                    SQLBind(output), SQLBind(try AuditActor.acting().name), SQLBind(Timestamp.now())
                 ).run()
             try await AuditLog.append(
                 AuditChange(
                     .marketRuleAdded, subjectKind: "market_rule", subjectID: id, year: first,
                     after: AuditState([
                         "parameter": .text(parameter.rawValue), "value": .text(value), "source": .text(source),
-                        "sectors": .text(sectors.joined(separator: ";")),
+                        "sectors": .text(sectors.joined(separator: ";")), "output": .text(output),
                     ])), in: db)
         }
         return record
@@ -136,6 +147,7 @@ public struct MarketRuleStore: Sendable {
         case .borrowVintage: return Int(value).map { (2005...2100).contains($0) } ?? false
         case .allocationEqualsVerified, .carryOver, .countsPurchasedElectricity: return Bool(value.lowercased()) != nil
         case .certificateValidityMonths: return Int(value).map { (1...120).contains($0) } ?? false
+        case .benchmark: return Double(value).map { $0.isFinite && $0 > 0 && $0 < 100 } ?? false
         }
     }
 }

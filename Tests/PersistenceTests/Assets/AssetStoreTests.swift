@@ -192,6 +192,59 @@ struct AssetStoreTests {
         }
     }
 
+    @Test("the board: an allocation by benchmark from the unit's outputs and an entered rule record", arguments: TestDatabases.locations)
+    func benchmarkBoard(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.units)
+            let p = try await UnitStore(db).unit(code: "P")
+            let g = try await UnitStore(db).unit(code: "G")
+            try await ActivityStore(db).insert([
+                NewActivityRecord(unitCode: "P", period: "2021", item: "柴油", quantity: 100, uom: "t")
+            ])
+            let store = ComplianceStore(db)
+            let outputs = [
+                AllocationOutput(output: "electricity_supplied", quantity: 400, correction: 1.02, correctionSource: "cooling (fictional)")
+            ]
+            // No benchmark record yet: refused, naming the output; nothing kept.
+            do {
+                try await Self.by(Self.rex) {
+                    try await store.setYear(unitID: p.id, year: 2021, sector: "power", allocation: nil, allocationSource: "", outputs: outputs)
+                }
+                Issue.record("outputs without a benchmark were kept")
+            } catch let problems as LedgerProblems {
+                #expect(problems.problems.map(\.field) == ["outputs[1].output"])
+            }
+            #expect(try await store.years(under: g.id, year: 2021).isEmpty)
+            // Both an allocation and outputs: refused.
+            await #expect(throws: LedgerProblems.self) {
+                try await store.setYear(
+                    unitID: p.id, year: 2021, sector: "power", allocation: 5, allocationSource: "x", outputs: outputs)
+            }
+            try await Self.by(Self.rex) {
+                try await MarketRuleStore(db).add(
+                    NewMarketRule(
+                        id: "T-POWER-E", sectors: ["power"], firstYear: 2021, lastYear: 2022, parameter: "benchmark",
+                        value: "0.8", source: "a test's own figure", output: "electricity_supplied"))
+            }
+            let kept = try await Self.by(Self.rex) {
+                try await store.setYear(unitID: p.id, year: 2021, sector: "power", allocation: nil, allocationSource: "", outputs: outputs)
+            }
+            #expect(kept.outputs == outputs)
+            _ = try await InventoryStore(db).compute(unitID: p.id, year: 2021, options: .init())
+            let row = try #require(try await store.board(under: g.id, year: 2021, today: CalendarDay(parsing: "2023-10-15")!).first)
+            // 0.8 × 400 × 1.02 = 326.4 → 326 t allocated.
+            #expect(row.benchmark?.total == 326)
+            #expect(row.benchmark?.lines.map(\.benchmark.record.id) == ["T-POWER-E"])
+            // No approved inventory: no position, but the allocation is shown.
+            #expect(row.position == nil)
+            // A benchmark record needs its output.
+            await #expect(throws: LedgerProblems.self) {
+                try await MarketRuleStore(db).add(
+                    NewMarketRule(id: "T-NO-OUTPUT", firstYear: 2021, parameter: "benchmark", value: "0.8", source: "x"))
+            }
+        }
+    }
+
     @Test("the demo's biogas plants are of the size groups report: 1.7 万 tce (等价值) and 4.6 万 tCO2e a year")
     func demoSeedFigures() async throws {
         try await TestDatabases.withDemoDatabase { db async throws in

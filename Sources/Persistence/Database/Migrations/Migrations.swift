@@ -17,5 +17,6 @@ public enum Migrations {
         Migration0014CreatePathwayPlans.migration,
         Migration0015PlansForUnits.migration,
         Migration0016CreateAssets.migration,
+        Migration0017BenchmarkAllocation.migration,
     ]
 }
