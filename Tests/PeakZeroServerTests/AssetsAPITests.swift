@@ -130,8 +130,8 @@ struct AssetsAPITests {
 }
 
 /// The demo's first biogas plant is linked to its group's 2024 carbon cap: the cap's page says what
-/// it saves against the cap's gap.
-@Suite("Target pages: linked projects")
+/// it saves against the cap's gap. Its cement line's waste-heat project carries out its company's measure.
+@Suite("Pages: projects linked to targets and measures")
 struct TargetProjectsPageTests {
     @Test("the group's cap lists the biogas plant, its saving, and how much of the gap it closes")
     func linked() async throws {
@@ -144,6 +144,22 @@ struct TargetProjectsPageTests {
             // 46,000.8 tCO2e a year (see the demo's seed-figure test), shown as an amount.
             #expect(html.contains("46,001 tCO2e"))
             #expect(html.contains("Linked projects operating by 2024 save 46,001 tCO2e a year"))
+        }
+    }
+
+    @Test("the cement company's measure lists the waste-heat project, whose page names the measure")
+    func measureProjects() async throws {
+        try await withDemoAPI { client, database in
+            let company = try await UnitStore(database).unit(code: "DEMO-G2-E3")
+            let measures = try await WebPagesTests.page(client, "/units/\(company.id)/measures?lang=en")
+            #expect(measures.html.contains("熟料线余热发电（虚构）") && measures.html.contains("WH-01 熟料线纯低温余热发电（虚构）"))
+            let line = try await UnitStore(database).unit(code: "DEMO-G2-E3-F1")
+            let project = try #require(try await ProjectStore(database).project(unitID: line.id, code: "WH-01"))
+            let page = try await WebPagesTests.page(client, "/projects/\(project.id)?lang=en")
+            #expect(page.html.contains("<dt>measure carried out</dt><dd>熟料线余热发电（虚构）</dd>"))
+            // The form offers the line's measures and its company's.
+            let form = try await WebPagesTests.page(client, "/units/\(line.id)/projects?lang=en")
+            #expect(form.html.contains(">熟料线余热发电（虚构）</option>"))
         }
     }
 }

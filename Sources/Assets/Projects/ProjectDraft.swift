@@ -16,6 +16,8 @@ public struct ProjectDraft: Sendable, Codable, Equatable {
     public var savings: [SavingDraft]?
     public var interactsWith: [String]?
     public var targetId: Int64?
+    /// The measure (措施) of the unit's or an ancestor's measure list the project carries out.
+    public var measureId: Int64?
 
     public struct SavingDraft: Sendable, Codable, Equatable {
         /// The item's code or any of its names (`raw_coal`, `原煤`, `电力` …).
@@ -34,7 +36,7 @@ public struct ProjectDraft: Sendable, Codable, Equatable {
     public init(
         code: String?, name: String?, type: String?, stage: String? = nil, firstYear: Int?, lifetimeYears: Int?,
         capex: Double?, yearlyOpex: Double? = nil, yearlyBenefit: Double? = nil, savings: [SavingDraft]?,
-        interactsWith: [String]? = nil, targetId: Int64? = nil
+        interactsWith: [String]? = nil, targetId: Int64? = nil, measureId: Int64? = nil
     ) {
         self.code = code
         self.name = name
@@ -48,6 +50,7 @@ public struct ProjectDraft: Sendable, Codable, Equatable {
         self.savings = savings
         self.interactsWith = interactsWith
         self.targetId = targetId
+        self.measureId = measureId
     }
 
     /// The project, or every problem with the draft (each naming its field).

@@ -19,6 +19,7 @@ public struct ProjectProblem: Error, Sendable, Equatable {
     public enum Kind: String, Sendable, MessageKey {
         case missing, lifetime, year, money, noSavings, unitOfWrongKind, quantity, repeatedItem
         case interactsWithItself, stageMove, unknownInteraction, noFactor, notOneOf, unknownItem, unknownUnit
+        case unknownMeasure
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -50,6 +51,7 @@ extension ProjectProblem {
             .notOneOf: "须为以下之一：{allowed}",
             .unknownItem: "不认识的能源品种或气体“{item}”",
             .unknownUnit: "不认识的计量单位“{unit}”",
+            .unknownMeasure: "本单位及其上级单位的措施清单中没有编号为 {id} 的措施",
         ],
         en: [
             .missing: "may not be empty",
@@ -67,5 +69,6 @@ extension ProjectProblem {
             .notOneOf: "must be one of {allowed}",
             .unknownItem: "“{item}” is no energy carrier or gas PeakZero knows",
             .unknownUnit: "“{unit}” is no unit of measure PeakZero knows",
+            .unknownMeasure: "no measure {id} on the list of this unit or a unit above it",
         ])
 }

@@ -26,6 +26,7 @@ extension Exports {
                     values["yearly_opex"] = .number(project.yearlyOpex)
                     values["yearly_benefit"] = .number(project.yearlyBenefit)
                     values["interacts_with"] = .text(project.interactsWith.joined(separator: ","))
+                    values["measure_id"] = project.measureId.map { .number(Double($0)) } ?? .empty
                 }
                 rows.append(Templates.Kind.projects.columns.map { values[$0.field] ?? .empty })
             }

@@ -16,7 +16,7 @@ public struct ProjectImport: SheetImport {
     /// The cells that belong to the project rather than to one saved item.
     static let projectFields = [
         "name", "type", "stage", "first_year", "lifetime_years", "capex", "yearly_opex", "yearly_benefit",
-        "interacts_with",
+        "interacts_with", "measure_id",
     ]
 
     /// One project as its rows give it.
@@ -50,7 +50,7 @@ public struct ProjectImport: SheetImport {
                 issues.append(row.issue(field, .missingValue))
             }
             _ = row.optionalNumber("quantity", &issues)
-            for field in ["capex", "yearly_opex", "yearly_benefit", "lifetime_years"] {
+            for field in ["capex", "yearly_opex", "yearly_benefit", "lifetime_years", "measure_id"] {
                 _ = row.optionalNumber(field, &issues)
             }
             if !row.text("first_year").isEmpty { _ = row.year("first_year", &issues) }
@@ -144,7 +144,8 @@ public struct ProjectImport: SheetImport {
             },
             interactsWith: cell("interacts_with").map {
                 $0.split(whereSeparator: { ",，;；、".contains($0) }).map { String($0).trimmed }
-            })
+            },
+            measureId: whole("measure_id").map(Int64.init))
     }
 
     /// A project's problem at the cell it is about: a saved item's field at that item's row, a

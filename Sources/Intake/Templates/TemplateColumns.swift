@@ -79,6 +79,7 @@ extension Templates.Kind {
                 .init("quantity", "年节约量", required: true, aliases: ["节约量", "数量"]),
                 .init("uom", "计量单位", required: true, aliases: ["unit_of_measure", "单位"]),
                 .init("interacts_with", "相互影响的项目", aliases: ["相互影响", "interacts with"]),
+                .init("measure_id", "落实的措施编号", aliases: ["措施编号", "measure"]),
             ]
         case .ledger:
             [

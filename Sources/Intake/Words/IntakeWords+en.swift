@@ -59,7 +59,7 @@ extension IntakeWords {
             One row per carrier a project saves or gas it reduces; a project saving three carriers takes three rows. Required: unit, code, item, quantity, uom.
             The project's name, type, first_year, lifetime_years and capex (10^4 CNY) go on its first row; later rows may leave them blank or repeat them. A blank stage is planned; type and stage take a code or a name (see the lists sheet).
             quantity is what the project saves each year; write more used (the gas a fuel switch adds) as a negative number. Energy saved (both tce bases) and CO2e avoided are computed by PeakZero from the factors of the unit's province and first year, never entered.
-            interacts_with names other projects of the same unit, separated by commas. In replace mode a known code is updated; in append mode it is an error.
+            interacts_with names other projects of the same unit, separated by commas; measure_id names a measure on the list of the unit or a unit above it. In replace mode a known code is updated; in append mode it is an error.
             """,
         .instructionsLedger: """
             One row per entry, booked row by row in the order of the file; if any row is refused, nothing of the file is kept. Required: unit, day (YYYY-MM-DD), action, kind, vintage, quantity.

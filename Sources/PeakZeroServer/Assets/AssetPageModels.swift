@@ -43,6 +43,8 @@ struct ProjectsPage: Sendable {
     let createAction: String?
     let types: [RecordForm.Option]
     let stages: [RecordForm.Option]
+    /// The measures of the unit and the units above it, for the project to carry out.
+    let measures: [RecordForm.Option]
     let savingRows: [SavingRow]
     let problems: [String]
     let hasProblems: Bool

@@ -91,6 +91,10 @@ extension PageHandlers {
             stages: ProjectStage.allCases.filter { $0 != .closed }.map {
                 .init(value: $0.rawValue, label: $0.name(in: language), selected: $0.rawValue == values["stage"])
             },
+            measures: [.init(value: "", label: t.text(forKey: "project_measure_none"), selected: (values["measure_id"] ?? "").isEmpty)]
+                + (try await MeasureStore(database).list(above: id)).map {
+                    .init(value: String($0.id), label: $0.title, selected: String($0.id) == values["measure_id"])
+                },
             savingRows: (1...3).map {
                 .init(
                     index: $0, item: values["item\($0)"] ?? "", quantity: values["quantity\($0)"] ?? "",
@@ -101,7 +105,7 @@ extension PageHandlers {
 
     static let projectFields = [
         "code", "name", "type", "stage", "first_year", "lifetime_years", "capex", "yearly_opex", "yearly_benefit",
-        "interacts_with", "item1", "quantity1", "unit1", "item2", "quantity2", "unit2", "item3", "quantity3", "unit3",
+        "interacts_with", "measure_id", "item1", "quantity1", "unit1", "item2", "quantity2", "unit2", "item3", "quantity3", "unit3",
     ]
 
     func createProject(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -130,7 +134,8 @@ extension PageHandlers {
             lifetimeYears: number("lifetime_years").map { Int($0) }, capex: number("capex"),
             yearlyOpex: number("yearly_opex", required: false), yearlyBenefit: number("yearly_benefit", required: false),
             savings: savings,
-            interactsWith: form["interacts_with"].split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init))
+            interactsWith: form["interacts_with"].split(whereSeparator: { $0 == "," || $0 == "，" }).map(String.init),
+            measureId: form.optional("measure_id").flatMap { Int64($0) })
         if problems.isEmpty {
             do {
                 let saved = try await ProjectStore(database).save(
@@ -174,6 +179,8 @@ extension PageHandlers {
             }
         }
         let mayChange = try await context.writeScope.contains(unitID: stored.unitId, in: database)
+        var measure: StoredMeasure?
+        if let measureID = stored.measureId { measure = try? await MeasureStore(database).measure(id: measureID) }
         let heading = "\(stored.code) · \(stored.name)"
         let model = ProjectPage(
             layout: PageLayout(
@@ -192,6 +199,7 @@ extension PageHandlers {
                 .init(
                     label: t.text(forKey: "project_interacts"),
                     value: stored.interactsWith.isEmpty ? "—" : stored.interactsWith.joined(separator: "、")),
+                .init(label: t.text(forKey: "project_measure"), value: measure?.title ?? "—"),
             ],
             economics: a.map { a in
                 [

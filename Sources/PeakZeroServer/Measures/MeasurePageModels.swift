@@ -12,9 +12,16 @@ struct MeasuresPage: Sendable {
         let status: String
         let statusLabel: String
         let participants: String
+        /// The reduction projects carrying the measure out.
+        let projects: [Link]
         let notes: [String]
         let updateAction: String?
         let statuses: [RecordForm.Option]
+    }
+
+    struct Link: Sendable {
+        let label: String
+        let url: String
     }
 
     struct Bar: Sendable {

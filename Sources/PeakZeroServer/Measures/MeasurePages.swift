@@ -28,6 +28,7 @@ extension PageHandlers {
         for measure in measures where mayChange[measure.unitId] == nil {
             mayChange[measure.unitId] = try await context.writeScope.contains(unitID: measure.unitId, in: database)
         }
+        let projects = try await ProjectStore(database).carryingOut(measures: measures.map(\.id))
         let rows = measures.map { m in
             let status = m.status(on: today)
             return MeasuresPage.Row(
@@ -35,6 +36,9 @@ extension PageHandlers {
                 owner: m.ownerPerson, start: m.startDate, deadline: m.deadline, status: status.rawValue,
                 statusLabel: t.text(forKey: "measure_status_\(status.rawValue)", else: status.rawValue),
                 participants: m.participants.map(String.init) ?? "",
+                projects: (projects[m.id] ?? []).map {
+                    .init(label: "\($0.code) \($0.name)", url: SiteURL.project(id: $0.id).link(language))
+                },
                 notes: m.notes.map { note in
                     "\(note.createdAt.prefix(10)) \(note.author)：\(note.text)" + (note.evidence.map { "（\($0)）" } ?? "")
                 },

@@ -29,6 +29,7 @@ public struct ProjectStore: Sendable {
         let savings: String
         let interactsWith: String
         let targetId: Int64?
+        let measureId: Int64?
         let createdBy: String
         let updatedAt: String
 
@@ -40,14 +41,14 @@ public struct ProjectStore: Sendable {
                 yearlyBenefit: yearlyBenefit,
                 savings: ProjectJSON.decode([ProjectDraft.SavingDraft].self, savings) ?? [],
                 interactsWith: ProjectJSON.decode([String].self, interactsWith) ?? [], targetId: targetId,
-                createdBy: createdBy, updatedAt: updatedAt)
+                measureId: measureId, createdBy: createdBy, updatedAt: updatedAt)
         }
     }
 
     static let columns = """
         p.id, p.unit_id, u.code AS unit_code, u.region_code, p.code, p.name, p.type, p.stage, p.first_year, \
         p.lifetime_years, p.capex, p.yearly_opex, p.yearly_benefit, p.savings, p.interacts_with, p.target_id, \
-        p.created_by, p.updated_at
+        p.measure_id, p.created_by, p.updated_at
         """
 
     static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
@@ -117,6 +118,9 @@ public struct ProjectStore: Sendable {
         if let before, before.stage != project.stage, !before.stage.canMove(to: project.stage) {
             problems.append(Self.stageProblem(from: before.stage, to: project.stage))
         }
+        if let measureID = draft.measureId, !(try await Self.measureFits(measureID, unitPath: unit.path, in: db)) {
+            problems.append(ProjectProblem(field: "measure_id", kind: .unknownMeasure, arguments: ["id": "\(measureID)"]))
+        }
         guard problems.isEmpty else { throw ProjectProblems(problems) }
         if let target = draft.targetId { _ = try await TargetStore.find(target, in: db) }
 
@@ -133,14 +137,15 @@ public struct ProjectStore: Sendable {
                 .set("yearly_benefit", to: SQLBind(project.yearlyBenefit.baseValue))
                 .set("savings", to: SQLBind(ProjectJSON.encode(draft.savings ?? [])))
                 .set("interacts_with", to: SQLBind(ProjectJSON.encode(project.interactsWith)))
-                .set("target_id", to: BulkValue(draft.targetId).bind).set("updated_at", to: SQLBind(now))
+                .set("target_id", to: BulkValue(draft.targetId).bind).set("measure_id", to: BulkValue(draft.measureId).bind)
+                .set("updated_at", to: SQLBind(now))
                 .where("id", .equal, SQLBind(before.id)).run()
             id = before.id
         } else {
             let row = try await db.insert(into: "reduction_projects")
                 .columns(
                     "unit_id", "root_id", "code", "name", "type", "stage", "first_year", "lifetime_years", "capex",
-                    "yearly_opex", "yearly_benefit", "savings", "interacts_with", "target_id", "created_by",
+                    "yearly_opex", "yearly_benefit", "savings", "interacts_with", "target_id", "measure_id", "created_by",
                     "created_at", "updated_at"
                 )
                 .values(
@@ -149,7 +154,8 @@ public struct ProjectStore: Sendable {
                     SQLBind(project.lifetimeYears), SQLBind(project.capex.baseValue),
                     SQLBind(project.yearlyOpex.baseValue), SQLBind(project.yearlyBenefit.baseValue),
                     SQLBind(ProjectJSON.encode(draft.savings ?? [])), SQLBind(ProjectJSON.encode(project.interactsWith)),
-                    BulkValue(draft.targetId).bind, SQLBind(actor), SQLBind(now), SQLBind(now)
+                    BulkValue(draft.targetId).bind, BulkValue(draft.measureId).bind, SQLBind(actor), SQLBind(now),
+                    SQLBind(now)
                 ).returning("id").first()
             id = try row!.decode(column: "id", as: Int64.self)
         }
@@ -266,6 +272,25 @@ public struct ProjectStore: Sendable {
             .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
             .orderBy(SQLColumn("code", table: "u")).orderBy(SQLColumn("code", table: "p"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+    }
+
+    /// Whether a measure is on the list of the unit on `unitPath` or of a unit above it.
+    static func measureFits(_ measureID: Int64, unitPath: String, in db: any SQLDatabase) async throws -> Bool {
+        guard
+            let row = try await db.select().column("unit_id").from("measures").where("id", .equal, SQLBind(measureID))
+                .first()
+        else { return false }
+        return unitPath.contains("/\(try row.decode(column: "unit_id", as: Int64.self))/")
+    }
+
+    /// The projects carrying out each of the measures given, by unit then code.
+    public func carryingOut(measures ids: [Int64]) async throws -> [Int64: [StoredProject]] {
+        guard !ids.isEmpty else { return [:] }
+        let projects = try await Self.select(database.sql)
+            .where(SQLColumn("measure_id", table: "p"), .in, SQLBind.group(ids))
+            .orderBy(SQLColumn("code", table: "u")).orderBy(SQLColumn("code", table: "p"))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+        return Dictionary(grouping: projects) { $0.measureId! }
     }
 
     /// The projects linked to a target, by unit then code.

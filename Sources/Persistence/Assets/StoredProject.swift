@@ -21,6 +21,7 @@ public struct StoredProject: Sendable, Codable, Equatable {
     public let savings: [ProjectDraft.SavingDraft]
     public let interactsWith: [String]
     public let targetId: Int64?
+    public let measureId: Int64?
     public let createdBy: String
     public let updatedAt: String
 
@@ -34,7 +35,7 @@ public struct StoredProject: Sendable, Codable, Equatable {
         ProjectDraft(
             code: code, name: name, type: type.rawValue, stage: stage.rawValue, firstYear: firstYear,
             lifetimeYears: lifetimeYears, capex: capex, yearlyOpex: yearlyOpex, yearlyBenefit: yearlyBenefit,
-            savings: savings, interactsWith: interactsWith, targetId: targetId)
+            savings: savings, interactsWith: interactsWith, targetId: targetId, measureId: measureId)
     }
 }
 

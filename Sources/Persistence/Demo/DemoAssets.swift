@@ -4,7 +4,8 @@ import Assets
 /// The demo's reduction projects, carbon assets and compliance (fictional, like the rest of the
 /// demo): two biogas plants of the size enterprise groups report ("年节能量 1.7 万吨标准煤（等价值），
 /// 减少二氧化碳排放 4.6 万吨": 1278 万Nm³ of natural gas replaced and 656 t of methane captured each),
-/// the first linked to its group's carbon cap; a cement line's waste-heat power with a verified year, a motor retrofit interacting with a
+/// the first linked to its group's carbon cap; a cement line's waste-heat power with a verified year
+/// (carrying out a measure of its company's list), a motor retrofit interacting with a
 /// lighting one, and a CCUS pilot; the cement line covered by the market in 2024 (its year approved,
 /// its allocation equal to its verified emissions by a rule record the demo enters), its
 /// allocations, a sale and a CCER purchase; and two prices from the reference data.
@@ -18,8 +19,14 @@ enum DemoAssets {
         // The first biogas plant is linked to its group's 2024 carbon cap (split from the supervisor's).
         let group = try await units.unit(code: "DEMO-G3")
         let cap = try await TargetStore(database).list(scope: .everything, subject: .unit(group.id)).first
+        // The cement company's measure list carries the waste-heat project as one of its measures.
+        let wasteHeat = try await MeasureStore(database).add(
+            NewMeasure(
+                unitId: try await units.unit(code: "DEMO-G2-E3").id, kind: "measure", title: "熟料线余热发电（虚构）",
+                ownerPerson: "生产部 陈工", startDate: "2022-03-01", deadline: "2023-06-30", status: "done"))
         for (unit, var draft) in drafts {
             if draft.code == "BG-01" { draft.targetId = cap?.id }
+            if draft.code == "WH-01" { draft.measureId = wasteHeat.id }
             try await projects.save(unitID: try await units.unit(code: unit).id, draft, library: library)
         }
         let heat = try requireDemo(

@@ -194,6 +194,15 @@ public struct MeasureStore: Sendable {
         return try await withNotes(rows.map(\.stored))
     }
 
+    /// The measures of a unit and of every unit above it (those its projects may carry out), by deadline.
+    public func list(above unitID: Int64) async throws -> [StoredMeasure] {
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        let ids = Array(InventoryStaleness.ancestors(ofPaths: [anchor.path]))
+        return try await database.sql.select().column(SQLRaw(Self.columns)).from("measures")
+            .where("unit_id", .in, SQLBind.group(ids)).orderBy("deadline").orderBy("id")
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.stored)
+    }
+
     func withNotes(_ measures: [StoredMeasure]) async throws -> [StoredMeasure] {
         guard !measures.isEmpty else { return [] }
         var notes: [Int64: [StoredMeasureNote]] = [:]

@@ -245,6 +245,51 @@ struct AssetStoreTests {
         }
     }
 
+    @Test("a project carries out a measure of its unit or a unit above it, not another's", arguments: TestDatabases.locations)
+    func measures(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.units)
+            let (g, p, c) = (
+                try await UnitStore(db).unit(code: "G"), try await UnitStore(db).unit(code: "P"),
+                try await UnitStore(db).unit(code: "C")
+            )
+            let measures = MeasureStore(db)
+            func measure(_ unit: Int64, _ title: String) async throws -> Int64 {
+                try await measures.add(
+                    NewMeasure(
+                        unitId: unit, kind: "measure", title: title, ownerPerson: "x", startDate: "2024-01-01",
+                        deadline: "2024-12-31")
+                ).id
+            }
+            let groupMeasure = try await measure(g.id, "group retrofit programme")
+            let plantMeasure = try await measure(p.id, "boiler retrofit")
+            let cementMeasure = try await measure(c.id, "kiln retrofit")
+            #expect(try await measures.list(above: p.id).map(\.id).sorted() == [groupMeasure, plantMeasure].sorted())
+            let library = try FactorLibrary.standard()
+            let store = ProjectStore(db)
+            var draft = Self.boiler()
+            draft.measureId = plantMeasure
+            let first = try await store.save(unitID: p.id, draft, library: library)
+            #expect(first.measureId == plantMeasure)
+            var second = Self.boiler("P-02")
+            second.measureId = groupMeasure
+            try await store.save(unitID: p.id, second, library: library)
+            // The cement plant's measure, and no measure at all, are refused by field.
+            for wrong in [cementMeasure, 999] {
+                var refused = Self.boiler("P-03")
+                refused.measureId = wrong
+                do {
+                    try await store.save(unitID: p.id, refused, library: library)
+                    Issue.record("measure \(wrong) was accepted")
+                } catch let problems as ProjectProblems {
+                    #expect(problems.problems.map(\.field) == ["measure_id"])
+                }
+            }
+            let carrying = try await store.carryingOut(measures: [groupMeasure, plantMeasure, cementMeasure])
+            #expect(carrying.mapValues { $0.map(\.code) } == [plantMeasure: ["P-01"], groupMeasure: ["P-02"]])
+        }
+    }
+
     @Test("the demo's biogas plants are of the size groups report: 1.7 万 tce (等价值) and 4.6 万 tCO2e a year")
     func demoSeedFigures() async throws {
         try await TestDatabases.withDemoDatabase { db async throws in

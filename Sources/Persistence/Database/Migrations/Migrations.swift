@@ -18,5 +18,6 @@ public enum Migrations {
         Migration0015PlansForUnits.migration,
         Migration0016CreateAssets.migration,
         Migration0017BenchmarkAllocation.migration,
+        Migration0018ProjectMeasures.migration,
     ]
 }
