@@ -10,9 +10,6 @@ public struct ActivityRecord: Sendable {
     public var measured: MeasuredParameters
     /// The spreadsheet row the record came from (header = row 1), for messages and lineage.
     public var sourceRow: Int?
-    /// The green-electricity certificates (绿证) retired against this electricity, by their lot: it
-    /// then counts as green power, zero market-based, and its lineage names the certificates.
-    public var retiredCertificates: String?
 
     public init(
         unitCode: String, region: RegionCode, period: Period, item: Item, category: ActivityCategory? = nil,

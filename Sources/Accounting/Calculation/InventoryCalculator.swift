@@ -53,14 +53,19 @@ public struct InventoryCalculator: Sendable {
 
     /// The template of `record`'s key: the line of one unit of its quantity, or the missing factors
     /// (reported against `record`'s row).
-    public func template(for record: ActivityRecord) -> Result<LineTemplate, InputIssues> {
-        template(for: record, cache: FactorLookupCache(library: library))
+    /// - Parameter retiredCertificates: the lot of green-electricity certificates (绿证) retired against
+    ///   this electricity: it then counts zero market-based, and its lineage names the certificates.
+    public func template(for record: ActivityRecord, retiredCertificates: String? = nil) -> Result<LineTemplate, InputIssues> {
+        template(for: record, cache: FactorLookupCache(library: library), retiredCertificates: retiredCertificates)
     }
 
-    func template(for record: ActivityRecord, cache: FactorLookupCache) -> Result<LineTemplate, InputIssues> {
+    func template(for record: ActivityRecord, cache: FactorLookupCache, retiredCertificates: String? = nil)
+        -> Result<LineTemplate, InputIssues>
+    {
         var unit = record
         unit.quantity = PhysicalQuantity(1, record.quantity.unit)
         var context = LineContext(record: unit, cache: cache, options: options)
+        context.retiredCertificates = retiredCertificates
         guard let line = context.line() else { return .failure(InputIssues(context.issues)) }
         return .success(LineTemplate(unitLine: line))
     }
@@ -71,6 +76,8 @@ struct LineContext {
     let record: ActivityRecord
     let cache: FactorLookupCache
     let options: CalculationOptions
+    /// Green certificates retired against the record's electricity (their lot), if any.
+    var retiredCertificates: String?
     var factors: [FactorUse] = []
     var issues: [InputIssue] = []
 

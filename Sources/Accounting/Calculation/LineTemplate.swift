@@ -9,7 +9,6 @@ public struct LineKey: Hashable, Sendable {
     public let ncv: Double?
     public let carbonContent: Double?
     public let oxidationRate: Double?
-    public let retiredCertificates: String?
 
     public init(_ record: ActivityRecord) {
         item = record.item.code
@@ -20,7 +19,6 @@ public struct LineKey: Hashable, Sendable {
         ncv = record.measured.netCalorificValue?.value
         carbonContent = record.measured.carbonContent?.value
         oxidationRate = record.measured.oxidationRate?.value
-        retiredCertificates = record.retiredCertificates
     }
 }
 

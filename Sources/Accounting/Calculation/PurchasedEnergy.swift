@@ -12,7 +12,7 @@ extension LineContext {
         var location: Emissions?
         if case .emissionsPerEnergy(let grid) = factor(
             .gridAverage, item: "electricity", province: province, year: year,
-            extraNotes: record.retiredCertificates.map { [.certificatesRetired(lot: $0)] } ?? [])
+            extraNotes: retiredCertificates.map { [.certificatesRetired(lot: $0)] } ?? [])
         {
             location = grid.applied(to: electricity)
         } else {
@@ -20,7 +20,7 @@ extension LineContext {
         }
 
         var market: Emissions?
-        if record.category == .greenPower || record.retiredCertificates != nil {
+        if record.category == .greenPower || retiredCertificates != nil {
             market = .zero
         } else if case .emissionsPerEnergy(let residual) = factor(
             .gridExcludingMarketNonFossil, item: "electricity", province: nil, year: year)

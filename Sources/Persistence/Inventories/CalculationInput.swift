@@ -43,6 +43,8 @@ struct CalculationInput {
     private var claims: [Int32: [CertificateClaim]] = [:]
     /// Each purchased-electricity key's twin that certificates of a lot turned green.
     private var greenKeys: [GreenKey: Int32] = [:]
+    /// The certificate lot of each green twin, by key index.
+    private(set) var certificateLots: [Int32: String] = [:]
 
     private struct GreenKey: Hashable {
         let base: Int32
@@ -175,11 +177,10 @@ struct CalculationInput {
     private mutating func greenKey(of key: Int32, lot: String) -> Int32 {
         let twin = GreenKey(base: key, lot: lot)
         if let known = greenKeys[twin] { return known }
-        var record = keys[Int(key)]
-        record.retiredCertificates = lot
         let index = Int32(keys.count)
-        keys.append(record)
+        keys.append(keys[Int(key)])
         greenKeys[twin] = index
+        certificateLots[index] = lot
         return index
     }
 

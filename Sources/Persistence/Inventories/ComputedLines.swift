@@ -45,7 +45,7 @@ struct ComputedLines: Sendable {
     /// Computes the keys and rows `input` has gained since the last call.
     mutating func extend(from input: CalculationInput) {
         for k in built.count..<input.keys.count {
-            switch calculator.template(for: input.keys[k]) {
+            switch calculator.template(for: input.keys[k], retiredCertificates: input.certificateLots[Int32(k)]) {
             case .success(let template):
                 built.append(template)
                 perUnit.append(
