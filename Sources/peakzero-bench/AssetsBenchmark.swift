@@ -178,6 +178,22 @@ struct AssetsBenchmark {
                 appendTimes[285] * 1000))
         let agree = stored.allSatisfy { memoryTotal[$0.lot] == $0.quantity } && stored.count == memoryTotal.count
         print("  store and memory agree: \(agree)")
+        // A file's worth of entries booked at once (the ledger import's write step): 2,000 entries,
+        // 200 on each of ten accounts that already hold 100, checked in order, all kept.
+        let batch: [(unitID: Int64, entry: NewAssetEvent)] = (0..<2_000).map { n in
+            let account = 20 + (n % 10) * 97
+            return (
+                ids["B\(account)"]!.0,
+                NewAssetEvent(
+                    day: "2026-01-\(String(format: "%02d", 1 + n / 100))", action: n >= 1_000 && n % 2 == 0 ? "sell" : "buy", kind: "cea",
+                    vintage: 2024, quantity: 1, price: 60)
+            )
+        }
+        let (refused, batchSeconds) = try await timed { try await store.appendAll(batch, keep: true, provenance: nil) }
+        print(
+            String(
+                format: "  store: a file of %d entries booked in %.2f s (%.0f entries/s), %d refused", batch.count,
+                batchSeconds, Double(batch.count) / batchSeconds, refused.count))
 
         // The curve of 10,000 projects: the blocks as assessed projects give them, sorted and placed.
         let blocks = (0..<10_000).map { n in

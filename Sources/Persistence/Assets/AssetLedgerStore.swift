@@ -160,10 +160,11 @@ public struct AssetLedgerStore: Sendable {
     public func append(unitID: Int64, _ entries: [NewAssetEvent]) async throws -> [StoredAssetEvent] {
         let rules = try await MarketRuleStore(database).book()
         return try await database.transaction { db in
+            var booking = try await LedgerBooking(entries.map { (unitID, $0) }, rules: rules, in: db)
             var ids: [Int64] = []
             for (position, new) in entries.enumerated() {
                 do {
-                    ids += try await Self.appendOne(unitID: unitID, new, rules: rules, in: db)
+                    ids += try await booking.book(unitID: unitID, new, in: db)
                 } catch let problems as LedgerProblems where entries.count > 1 {
                     throw LedgerProblems(
                         problems.problems.map {
@@ -188,100 +189,17 @@ public struct AssetLedgerStore: Sendable {
         let rules = try await MarketRuleStore(database).book()
         return try await database.transaction(committingIf: { problems in keep && problems.isEmpty }) { db in
             if let provenance { _ = try await provenance.insert(count: entries.count, in: db) }
+            var booking = try await LedgerBooking(entries, rules: rules, in: db)
             var problems: [Int: LedgerProblems] = [:]
             for (position, entry) in entries.enumerated() {
                 do {
-                    _ = try await Self.appendOne(unitID: entry.unitID, entry.entry, rules: rules, in: db)
+                    _ = try await booking.book(unitID: entry.unitID, entry.entry, in: db)
                 } catch let refused as LedgerProblems {
                     problems[position] = refused
                 }
             }
             return problems
         }
-    }
-
-    /// One entry (or a transfer's two) checked and kept inside the caller's transaction; their ids.
-    static func appendOne(
-        unitID: Int64, _ new: NewAssetEvent, rules: MarketRuleBook, in db: any SQLDatabase
-    ) async throws -> [Int64] {
-        let unit = try await UnitLookup.anchor(unitID, in: db)
-        let event = try Self.event(new, account: unit.code)
-        let isTransfer = (new.action ?? "").trimmed.lowercased() == "transfer"
-        var destination: UnitLookup.Entry?
-        if isTransfer {
-            guard let to = new.toUnitId else {
-                throw LedgerProblems([LedgerProblem(field: "to_unit_id", kind: .account)])
-            }
-            destination = try await UnitLookup.anchor(to, in: db)
-        }
-        // The balances the entry could break: its units' accounts, and a certificate lot everywhere.
-        var accounts = [unit.id]
-        if let destination { accounts.append(destination.id) }
-        var kept = try await Self.select(db).where(SQLColumn("unit_id", table: "e"), .in, SQLBind.group(accounts))
-            .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        if event.lot.kind == .gec {
-            kept += try await Self.select(db).where(SQLColumn("kind", table: "e"), .equal, SQLBind("gec"))
-                .where(SQLColumn("vintage", table: "e"), .equal, SQLBind(event.lot.vintage))
-                .where(SQLColumn("reference", table: "e"), .equal, SQLBind(event.lot.reference))
-                .where(SQLColumn("unit_id", table: "e"), .notIn, SQLBind.group(accounts))
-                .orderBy(SQLColumn("id", table: "e")).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-            kept.sort { $0.id < $1.id }
-        }
-        var ledger = Ledger(rules: rules.ledgerRules, trusting: kept.compactMap(\.stored?.event))
-        let before = ledger.events.count
-        if let destination {
-            try ledger.transfer(
-                from: unit.code, to: destination.code, day: event.day, lot: event.lot, quantity: event.quantity,
-                priceYuan: event.priceYuan)
-        } else {
-            var deadline: CalendarDay?
-            if event.action == .surrender, let year = event.complianceYear {
-                let sector = try await ComplianceStore.sector(unitID: unitID, year: year, in: db)
-                deadline = rules.rule(sector: sector ?? "", year: year).deadline?.value
-            }
-            try ledger.append(event, deadline: deadline)
-        }
-        let added = ledger.events[before...]
-        let units = [unit.code: unit] .merging(destination.map { [$0.code: $0] } ?? [:]) { a, _ in a }
-        var ids: [Int64] = []
-        let now = Timestamp.now()
-        let actor = try AuditActor.acting().name
-        for entry in added {
-            let owner = units[entry.account]!
-            let row = try await db.insert(into: "asset_events")
-                .columns(
-                    "unit_id", "root_id", "day", "day_ordinal", "action", "kind", "vintage", "month", "reference",
-                    "methodology", "quantity", "delta", "price", "counterparty", "compliance_year", "retired_for",
-                    "late", "created_by", "created_at"
-                )
-                .values(
-                    SQLBind(owner.id), SQLBind(owner.rootID), SQLBind(entry.day.description), SQLBind(entry.day.ordinal),
-                    SQLBind(entry.action.rawValue), SQLBind(entry.lot.kind.rawValue), SQLBind(entry.lot.vintage),
-                    BulkValue(entry.lot.month.map(Int64.init)).bind, SQLBind(entry.lot.reference),
-                    SQLBind(entry.lot.methodology), SQLBind(entry.quantity), SQLBind(entry.delta),
-                    BulkValue(entry.priceYuan).bind, SQLBind(entry.counterparty),
-                    BulkValue(entry.complianceYear.map(Int64.init)).bind, BulkValue(entry.retiredFor).bind,
-                    SQLBind(entry.late ? 1 : 0), SQLBind(actor), SQLBind(now)
-                ).returning("id").first()
-            let id = try row!.decode(column: "id", as: Int64.self)
-            ids.append(id)
-            try await Self.rollUp(entry, path: owner.path, in: db)
-            // Certificates retired against electricity change that year's market-based scope 2.
-            if entry.action == .retire, entry.lot.kind == .gec, let period = entry.retiredFor.flatMap(LedgerEvent.electricityPeriod) {
-                try await InventoryStaleness.mark(units: [owner.id], years: [period.year], in: db)
-            }
-            try await AuditLog.append(
-                AuditChange(
-                    .assetEventAdded, subjectKind: "asset_event", subjectID: id, unitID: owner.id,
-                    year: entry.day.year, month: entry.day.month,
-                    after: AuditState([
-                        "action": .text(entry.action.rawValue), "lot": .text(entry.lot.description),
-                        "quantity": .int(entry.quantity), "day": .text(entry.day.description),
-                        "price": entry.priceYuan.map { .double($0) } ?? .null,
-                        "counterparty": .text(entry.counterparty),
-                    ])), in: db)
-        }
-        return ids
     }
 
     /// Adds an entry's change to its day's row of the unit and of every unit above it.
