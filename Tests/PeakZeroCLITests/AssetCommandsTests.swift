@@ -37,6 +37,41 @@ struct AssetCommandsTests {
         #expect(bad.code == 1 && bad.err.contains("lifetime_years:") && bad.err.contains("savings[1].unit:"), "\(bad.err)")
     }
 
+    @Test("a group's projects exported and imported again, the ledger export refusing a year; a benchmark allocation")
+    func spreadsheets() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        #expect(try ExecutableTests.run(["demo", "--data-dir", data]).code == 0)
+        let projects = folder.appendingPathComponent("projects.xlsx").path
+        let exported = try ExecutableTests.run(["export", "projects", "--unit", "DEMO-G2", "--data-dir", data, "-o", projects])
+        #expect(exported.code == 0, "\(exported.err)")
+        // Appending the group's own projects again is refused at each; replacing them changes nothing.
+        let appended = try ExecutableTests.run(["import", projects, "--data-dir", data, "--lang", "en"])
+        #expect(appended.code != 0 && appended.out.contains("already"), "\(appended.out)\(appended.err)")
+        let replaced = try ExecutableTests.run(["import", projects, "--mode", "replace", "--data-dir", data, "--lang", "en"])
+        #expect(replaced.code == 0, "\(replaced.out)\(replaced.err)")
+        #expect(try ExecutableTests.run(["export", "ledger", "--unit", "DEMO-G2", "--year", "2024", "--data-dir", data]).code != 0)
+        let rule = try ExecutableTests.run([
+            "compliance", "add-rule", "--id", "T-CLI", "--sectors", "power", "--first-year", "2024", "--parameter", "benchmark",
+            "--output", "electricity_supplied", "--value", "0.8", "--source", "a test's own figure", "--data-dir", data,
+        ])
+        #expect(rule.code == 0, "\(rule.err)")
+        let set = try ExecutableTests.run([
+            "compliance", "set", "--unit", "DEMO-G2-E1-F1", "--year", "2024", "--sector", "power", "--output",
+            "electricity_supplied=1000*1.05", "--correction-source", "cooling (fictional)", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(set.code == 0, "\(set.err)")
+        let board = try ExecutableTests.run(["compliance", "board", "--unit", "DEMO-G2", "--year", "2024", "--data-dir", data])
+        // 0.8 × 1,000 × 1.05 = 840 t.
+        #expect(board.out.contains("DEMO-G2-E1-F1 electricity_supplied: 0.8 (T-CLI) × 1,000 × 1.05 (cooling (fictional)) = 840.0 t"), "\(board.out)")
+        let bad = try ExecutableTests.run([
+            "compliance", "set", "--unit", "DEMO-G2-E1-F1", "--year", "2024", "--sector", "power", "--output", "electricity_supplied",
+            "--data-dir", data,
+        ])
+        #expect(bad.code != 0 && bad.err.contains("KEY=QUANTITY"))
+    }
+
     @Test("ledger entries, holdings, a refused oversale, and the board of a year")
     func assetsAndCompliance() throws {
         let folder = try IntakeCommandTests.folder()

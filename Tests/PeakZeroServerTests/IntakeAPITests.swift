@@ -136,6 +136,40 @@ struct IntakeAPITests {
         }
     }
 
+    @Test("projects and ledger entries: their templates, uploads told by header, and exports")
+    func projectsAndLedger() async throws {
+        try await withAPI("sqlite") { client, _ in
+            for (kind, sheet, first) in [("projects", "Reduction projects", "unit"), ("ledger", "Carbon-asset ledger", "unit")] {
+                try await client.execute(uri: "/api/v1/templates/\(kind)?lang=en", method: .get) { response in
+                    let workbook = try XLSXWorkbook(data: Data(buffer: response.body))
+                    #expect(workbook.sheetNames == [sheet, "Lists", "Instructions"])
+                    #expect(try workbook.rows(sheet: sheet)[0][0] == .text(first))
+                }
+            }
+            let units = Data("code,name,level,parent_code,region_code\nG,集团,group,,510000\nE,企业,enterprise,G,510104\n".utf8)
+            #expect(try await Self.upload(client, units, name: "units.csv").json["rows_written"] as? Int == 2)
+            let projects = Data(
+                "unit,code,name,type,first_year,lifetime_years,capex,item,quantity,uom\nE,E-01,Motors,efficiency,2024,10,80,电力,500,MWh\n"
+                    .utf8)
+            let saved = try await Self.upload(client, projects, name: "projects.csv")
+            #expect(saved.status == .ok && saved.json["rows_written"] as? Int == 1)
+            let ledger = Data(
+                "unit,day,action,kind,vintage,quantity\nE,2024-03-01,buy,cea,2023,100\nE,2024-03-02,sell,cea,2023,150\n".utf8)
+            let refused = try await Self.upload(client, ledger, name: "ledger.csv", query: "?lang=en")
+            #expect(refused.status == .unprocessableContent)
+            let errors = refused.json["errors"] as? [[String: Any]] ?? []
+            #expect(errors.map { "\($0["row"] ?? "") \($0["column"] ?? "")" } == ["3 quantity"])
+            let g = ids(try await client.call(.get, "/api/v1/units").json)["G"]!
+            try await client.execute(uri: "/api/v1/exports/projects?unit_id=\(g)&format=csv&lang=en", method: .get) {
+                let lines = String(buffer: $0.body).split(whereSeparator: \.isNewline).map(String.init)
+                #expect(lines.count == 2 && lines[1].hasPrefix("E,E-01,Motors,energy efficiency,planned,2024,10,80,"))
+            }
+            try await client.execute(uri: "/api/v1/exports/ledger?unit_id=\(g)&format=csv", method: .get) {
+                #expect($0.status == .ok && String(buffer: $0.body).split(whereSeparator: \.isNewline).count == 1)
+            }
+        }
+    }
+
     @Test("a large upload runs as a job whose state is polled")
     func job() async throws {
         try await withAPI("sqlite", importJobThreshold: 10) { client, _ in
