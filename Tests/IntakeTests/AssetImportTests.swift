@@ -237,6 +237,11 @@ struct AssetImportTests {
                 "unit,day,action,kind,vintage,quantity\nP,2024-03-01,allocate_pre,cea,2023,100\n", scope: cementOnly,
                 into: db)
             #expect(Self.found(scoped) == ["2 unit no unit has the code \"P\""], "\(Self.found(scoped))")
+            // A file larger than one import takes is refused whole, before any row is read.
+            let huge = "unit,day,action,kind,vintage,quantity\n"
+                + String(repeating: "P,2024-03-01,allocate_pre,cea,2023,1\n", count: 20_001)
+            let refusedWhole = try await Self.importing(huge, into: db)
+            #expect(refusedWhole.errors.map(\.problem) == [.tooManyRows(count: 20_001, limit: 20_000)] && refusedWhole.rowsRead == 0)
         }
     }
 }

@@ -120,6 +120,8 @@ public enum Problem: Sendable, Equatable {
     case changedWhileImporting
     /// A count (tonnes of allowances, certificates, a year) written with a fraction.
     case notWholeNumber(String)
+    /// A file with more data rows than one import of its kind takes.
+    case tooManyRows(count: Int, limit: Int)
     /// An import that only adds (a ledger) run in replace mode.
     case appendOnly
     /// A refusal a domain states in its own words (a project's or a ledger entry's rules), in

@@ -22,6 +22,7 @@ extension IssueMessage {
         .changedWhileImporting: "the stored data changed after the import's check; nothing was written, import the file again",
         .appendOnly: "the carbon-asset ledger only adds entries; import it in append mode",
         .notWholeNumber: "\"{text}\" is not a whole number",
+        .tooManyRows: "the file has {count} data rows, more than the {limit} one import of this kind takes; split it into several files",
         .stated: "{text}",
         .alreadyImported: "this file was imported on {when} (batch {batch}); nothing imported again",
         .unitsNeedAdministrator:

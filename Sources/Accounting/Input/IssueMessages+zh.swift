@@ -22,6 +22,7 @@ extension IssueMessage {
         .changedWhileImporting: "导入检查之后已存数据发生了变化，未写入任何数据；请重新导入",
         .appendOnly: "碳资产台账只能追加，不能替换；请用追加模式导入",
         .notWholeNumber: "“{text}”不是整数",
+        .tooManyRows: "文件有 {count} 行数据，超过此类导入每个文件 {limit} 行的上限；请分成几个文件导入",
         .stated: "{text}",
         .alreadyImported: "此文件已于 {when} 导入（批次 {batch}），未重复导入",
         .unitsNeedAdministrator: "单位表由管理员导入；请导入活动数据或经济数据，或请管理员导入单位",

@@ -21,7 +21,7 @@ public enum IssueMessage: String, MessageKey {
     // A factor not found.
     case noFactorGasNotInSet, noFactorGiveMeasured, noFactorNotInLibrary
     // A domain's own refusal.
-    case stated, differsFromRow, changedWhileImporting, appendOnly, notWholeNumber
+    case stated, differsFromRow, changedWhileImporting, appendOnly, notWholeNumber, tooManyRows
 }
 
 extension IssueMessage {
@@ -100,6 +100,7 @@ extension Problem {
         case .changedWhileImporting: return (.changedWhileImporting, [:])
         case .appendOnly: return (.appendOnly, [:])
         case .notWholeNumber(let text): return (.notWholeNumber, ["text": text])
+        case .tooManyRows(let count, let limit): return (.tooManyRows, ["count": "\(count)", "limit": "\(limit)"])
         case .badAccountName(let name): return (.badAccountName, ["name": name])
         case .weakPassword(let minimum): return (.weakPassword, ["minimum": "\(minimum)"])
         case .badGrant(let role): return (.badGrant, ["role": role])

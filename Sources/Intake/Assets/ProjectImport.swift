@@ -13,6 +13,11 @@ public struct ProjectImport: SheetImport {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
+    /// The most data rows one file may hold: every project is saved twice in one write transaction
+    /// (the check, then the write), so a larger file would hold other writers back for longer than
+    /// a person waits; the ledger's limit, for the same reason.
+    static let maxRows = 20_000
+
     /// The cells that belong to the project rather than to one saved item.
     static let projectFields = [
         "name", "type", "stage", "first_year", "lifetime_years", "capex", "yearly_opex", "yearly_benefit",
@@ -41,7 +46,8 @@ public struct ProjectImport: SheetImport {
     }
 
     func read(_ file: IntakeFile, _ options: ImportOptions, into report: inout ImportReport) async throws -> Rows? {
-        guard let table = table(of: file, into: &report) else { return nil }
+        guard !refusesTooManyRows(file, limit: Self.maxRows, into: &report), let table = table(of: file, into: &report)
+        else { return nil }
         var order: [String] = []
         var gathered: [String: Gathered] = [:]
         for row in table.rows {

@@ -88,4 +88,13 @@ extension SheetImport {
             return nil
         }
     }
+
+    /// Whether the file holds more data rows than `limit` (the problem then reported): for imports
+    /// whose rows are each costly to book, so one file cannot hold the writers back for long.
+    func refusesTooManyRows(_ file: IntakeFile, limit: Int, into report: inout ImportReport) -> Bool {
+        let count = file.rows.count { !CSVTable.isBlank($0.values) } - 1
+        guard count > limit else { return false }
+        report.add([InputIssue(file: file.name, sheet: file.sheet, problem: .tooManyRows(count: count, limit: limit))])
+        return true
+    }
 }
