@@ -70,6 +70,11 @@ struct WebPagesTests {
             }
             let css = try await Self.page(client, "/static/peakzero.css")
             #expect(css.status == .ok && css.type.hasPrefix("text/css") && css.html.contains("@media print"))
+            // A fall in energy or emissions is drawn as good news: no later rule recolours the
+            // indicators' up and down (rankings' moves have classes of their own).
+            let rules = css.html.split(whereSeparator: \.isNewline).filter { $0.hasPrefix(".change.") }
+            #expect(rules.last { $0.hasPrefix(".change.down ") }?.contains("var(--down)") == true, "\(rules)")
+            #expect(rules.last { $0.hasPrefix(".change.up ") }?.contains("var(--up)") == true, "\(rules)")
             let script = try await Self.page(client, "/static/peakzero.js")
             #expect(script.status == .ok && script.type.hasPrefix("text/javascript"))
         }

@@ -52,7 +52,7 @@ extension PageHandlers {
             }
             return RankingsPage.Row(
                 rank: row.rank.map(String.init) ?? "—", change: change,
-                changeClass: (row.change ?? 0) > 0 ? "up" : (row.change ?? 0) < 0 ? "down" : "",
+                changeClass: (row.change ?? 0) > 0 ? "better" : (row.change ?? 0) < 0 ? "worse" : "",
                 name: row.unit.name, value: value ?? "—", peerGroup: row.peerGroup ?? "",
                 peerRank: row.peerRank.map(String.init) ?? "",
                 url: SiteURL.unit(id: row.unit.id, year: year).link(language))
