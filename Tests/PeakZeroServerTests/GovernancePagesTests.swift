@@ -34,6 +34,20 @@ struct GovernancePagesTests {
         }
     }
 
+    @Test("the supervisor's emissions cap shows its amounts as amounts: no 1e+06 on the axis or in the check")
+    func capAmounts() async throws {
+        try await withDemoAPI { client, database in
+            let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+            let cap = try #require(try await TargetStore(database).list(scope: .everything, subject: .unit(supervisor.id)).first)
+            for language in ["en", "zh"] {
+                let page = try await WebPagesTests.page(client, "/targets/\(cap.id)?lang=\(language)")
+                #expect(page.status == .ok)
+                let exponents = WebPagesTests.matches(of: #"([0-9.]+e[+-][0-9]+)"#, in: page.html)
+                #expect(exponents.isEmpty, "\(language): \(exponents)")
+            }
+        }
+    }
+
     @Test("warnings, rankings and grades answer in both languages with the demo's units")
     func supervision() async throws {
         try await withDemoAPI { client, database in

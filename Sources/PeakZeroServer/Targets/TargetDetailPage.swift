@@ -53,7 +53,9 @@ extension PageHandlers {
             series: [
                 (t[.targetLimit], trajectory.map(\.limit)),
                 (t[.targetActual], trajectory.map(\.actual)),
-            ], format: { WebNumbers.intensity($0) })
+            ],
+            // Intensities to four significant digits; amounts (tce, tCO2e) as amounts, never 1e+06.
+            format: { target.indicator.isIntensity ? WebNumbers.intensity($0) : WebNumbers.amount($0, language) })
         let (children, tiles) = try await splitChildren(of: stored, board, language, t)
         let result = try await board.check(stored)
         let (check, holds) = (Self.checkFacts(result, target, t), result?.holds)
@@ -122,7 +124,12 @@ extension PageHandlers {
     static func checkFacts(_ result: SplitCheck?, _ target: Target, _ t: Words) -> [TargetPage.Fact] {
         guard let result else { return [] }
         let checkUnit = target.kind.code == "peak" ? (t[.yearsUnit]) : unitText(target)
-        func shown(_ v: Double?) -> String { v.map { "\(WebNumbers.intensity($0)) \(checkUnit)" } ?? "—" }
+        func shown(_ v: Double?) -> String {
+            guard let v else { return "—" }
+            // A peak's check is in years; other checks in the indicator's own measure.
+            let number = target.kind.code == "peak" ? String(Int(v.rounded())) : figure(IndicatorAmount(v, of: target.indicator))
+            return "\(number) \(checkUnit)"
+        }
         return [
             .init(label: t[.splitParent], value: shown(result.parentLimit)),
             .init(label: t[.splitCombined], value: shown(result.childrenCombined)),
