@@ -252,10 +252,12 @@ struct PageSnapshotTests {
                             editURL: SiteURL.editRecord(.activity, id: 41).link(.en),
                             deleteAction: SiteURL.deleteRecord(.activity, id: 41).link(.en))
                     ], hasRows: true, addURL: SiteURL.newRecord(.activity, unit: 3).link(.en),
-                    more: "Showing the first 1 of 2; export for all of them."),
+                    more: "Showing the first 1 of 2.",
+                    exportURL: PageHandlers.exportURL("activity", unit: 3, year: 2024, .en)),
                 .init(
                     title: "Economic data", headers: ["Output value"], rows: [], hasRows: false,
-                    addURL: SiteURL.newRecord(.economic, unit: 3).link(.en), more: nil),
+                    addURL: SiteURL.newRecord(.economic, unit: 3).link(.en), more: nil,
+                    exportURL: PageHandlers.exportURL("economic", unit: 3, year: 2024, .en)),
             ])
         try Self.expectSnapshot(Self.renderer.html(records, template: "records"), named: "records-en")
     }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import Persistence
 import PersistenceTestSupport
+import Spreadsheet
 import Testing
 
 @testable import PeakZeroServer
@@ -236,6 +237,28 @@ struct ComplianceFormPageTests {
             // 0.9 × 1,000 = 900 t, by benchmark, its line naming the record.
             #expect(board.html.contains("900 (by benchmark)"))
             #expect(board.html.contains("DEMO-G2-E3-F1 · electricity_supplied: 0.9 (T-WEB) × 1,000 = 900.0 t"))
+        }
+    }
+}
+
+/// The records page shows the first rows and links to the whole year as a workbook.
+@Suite("Web pages: the records page's export")
+struct RecordsExportPageTests {
+    @Test("more records than the page shows: the note links to an export that answers with the workbook")
+    func exportLink() async throws {
+        try await withDemoAPI { client, database in
+            let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+            let page = try await WebPagesTests.page(client, "/units/\(root.id)/records?year=2024&lang=zh")
+            #expect(page.html.contains("仅显示前 500 条"))
+            let links = WebPagesTests.matches(of: #"<a href="(/api/v1/exports/activity[^"]*)" download>"#, in: page.html)
+            let link = try #require(links.first).replacingOccurrences(of: "&amp;", with: "&")
+            #expect(link == "/api/v1/exports/activity?unit_id=\(root.id)&year=2024&format=xlsx&lang=zh")
+            try await client.execute(uri: link, method: .get) { response in
+                #expect(response.status == .ok)
+                let workbook = try XLSXWorkbook(data: Data(buffer: response.body))
+                #expect(workbook.sheetNames.first == "活动数据")
+                #expect(try workbook.rows(sheet: "活动数据").count > 500)
+            }
         }
     }
 }

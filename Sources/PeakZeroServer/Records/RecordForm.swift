@@ -53,6 +53,8 @@ struct RecordsPage: Sendable {
         let hasRows: Bool
         let addURL: String
         let more: String?
+        /// The whole table for the year as the template's workbook (the export API; the page's session signs it).
+        let exportURL: String
     }
 
     let layout: PageLayout

@@ -67,14 +67,20 @@ extension PageHandlers {
                     title: t[.activityRecords],
                     headers: [t[.item], t[.quantity], t[.dataSource]], rows: Array(activityRows),
                     hasRows: !activityRows.isEmpty, addURL: SiteURL.newRecord(.activity, unit: id).link(language),
-                    more: more(activityRecords.count)),
+                    more: more(activityRecords.count), exportURL: Self.exportURL("activity", unit: id, year: year, language)),
                 RecordsPage.Table(
                     title: t[.economicRecords],
                     headers: ["output_value", "value_added", "revenue", "price_index", "base_year"].map { t.text(forKey: $0, else: $0) },
                     rows: Array(economicRows), hasRows: !economicRows.isEmpty,
-                    addURL: SiteURL.newRecord(.economic, unit: id).link(language), more: more(economicRecords.count)),
+                    addURL: SiteURL.newRecord(.economic, unit: id).link(language), more: more(economicRecords.count),
+                    exportURL: Self.exportURL("economic", unit: id, year: year, language)),
             ])
         return renderer.response(model, template: "records")
+    }
+
+    /// The export API's address for one kind of record of a subtree's year, in the page's language.
+    static func exportURL(_ kind: String, unit: Int64, year: Int, _ language: Language) -> String {
+        "/api/v1/exports/\(kind)?unit_id=\(unit)&year=\(year)&format=xlsx&lang=\(language.rawValue)"
     }
 
     func newRecord(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
