@@ -26,13 +26,13 @@ public struct AllocationOutput: Sendable, Codable, Equatable {
             let field = "outputs[\(index + 1)]"
             let key = output.output.trimmed
             if key.isEmpty || key.count > 40 || !seen.insert(key).inserted {
-                problems.append(LedgerProblem(field: field + ".output", kind: .ruleField))
+                problems.append(LedgerProblem(field: field + ".output", kind: .outputName))
             }
             if !(output.quantity.isFinite && output.quantity >= 0) {
-                problems.append(LedgerProblem(field: field + ".quantity", kind: .price))
+                problems.append(LedgerProblem(field: field + ".quantity", kind: .outputQuantity))
             }
             if !(output.correction.isFinite && output.correction > 0 && output.correction <= 10) {
-                problems.append(LedgerProblem(field: field + ".correction", kind: .ruleValue, arguments: ["parameter": "correction"]))
+                problems.append(LedgerProblem(field: field + ".correction", kind: .correction))
             } else if output.correction != 1, output.correctionSource.trimmed.isEmpty {
                 problems.append(LedgerProblem(field: field + ".correction_source", kind: .ruleSource))
             }

@@ -16,7 +16,7 @@ public struct LedgerProblem: Error, Sendable, Equatable {
         case account, quantity, price, vintage, certificateMonth, reference, monthOnlyForCertificates
         case insufficient, surrenderNeedsYear, lateSurrender, notSurrenderable, borrowOnlyAllowances
         case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself, day, notOneOf, ruleField, ruleSource, ruleValue, ruleTaken
-        case noBenchmark, allocationTwice
+        case noBenchmark, allocationTwice, outputName, outputQuantity, correction, outputOnlyForBenchmark
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -55,8 +55,12 @@ extension LedgerProblem {
             .notOneOf: "须为以下之一：{allowed}",
             .ruleField: "规则编号不能为空，最长 40 个字符",
             .ruleSource: "须注明来源(文件名称、文号或网址)",
-            .ruleValue: "取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false 或月数)",
+            .ruleValue: "取值不符合 {parameter} 的要求(比例 0–1、日期 YYYY-MM-DD、年份、true/false、月数，或基准值的正数)",
             .ruleTaken: "编号 {id} 已被使用",
+            .outputName: "须填写产出名称（如 electricity_supplied），不超过 40 个字符，同一年度不重复",
+            .outputQuantity: "产出量须为不小于 0 的数字",
+            .correction: "修正系数须大于 0 且不超过 10（PeakZero 的合理性上限）",
+            .outputOnlyForBenchmark: "只有基准值（benchmark）规则填写产出名称",
             .allocationTwice: "配额量与产出量只能填写其一：填写产出量时配额按基准值计算",
             .noBenchmark: "没有 {sector} 行业 {year} 年“{output}”的基准值规则；请先录入（注明来源），或直接填写配额量",
         ],
@@ -81,8 +85,12 @@ extension LedgerProblem {
             .notOneOf: "must be one of {allowed}",
             .ruleField: "a rule's id may not be empty nor longer than 40 characters",
             .ruleSource: "name the source (the document, its number or its address)",
-            .ruleValue: "the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false or months)",
+            .ruleValue: "the value does not fit {parameter} (a share 0–1, a date YYYY-MM-DD, a year, true/false, months, or a positive benchmark)",
             .ruleTaken: "the id {id} is taken",
+            .outputName: "name the output (e.g. electricity_supplied), at most 40 characters, once per year",
+            .outputQuantity: "the output must be a number not below 0",
+            .correction: "a correction factor must be above 0 and at most 10 (PeakZero's plausibility bound)",
+            .outputOnlyForBenchmark: "only a benchmark rule names an output",
             .allocationTwice: "enter the allocation or the outputs, not both: with outputs the allocation comes from the benchmarks",
             .noBenchmark: "no rule record gives a benchmark for “{output}” in {sector}, {year}; enter one (with its source) or enter the allocation itself",
         ])

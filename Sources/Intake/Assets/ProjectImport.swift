@@ -68,7 +68,7 @@ public struct ProjectImport: SheetImport {
             for field in Self.projectFields where !row.text(field).isEmpty {
                 let text = row.text(field)
                 if let first = gathered[key]!.cells[field] {
-                    if !Self.same(first.text, text, field: field) {
+                    if !Self.same(first.text, text) {
                         issues.append(row.issue(field, .differsFromRow(firstRow: first.row.number, given: first.text)))
                     }
                 } else {
@@ -176,7 +176,7 @@ public struct ProjectImport: SheetImport {
     }
 
     /// Whether a later row repeats a project cell: the same text, or the same number.
-    static func same(_ a: String, _ b: String, field: String) -> Bool {
+    static func same(_ a: String, _ b: String) -> Bool {
         if a == b { return true }
         if let x = TableRow.number(a), let y = TableRow.number(b) { return x == y }
         return false

@@ -26,15 +26,18 @@ struct LedgerBooking {
             .where(SQLColumn("unit_id", table: "e"), .in, SQLBind.group(accounts))
             .orderBy(SQLColumn("id", table: "e")).all(decoding: AssetLedgerStore.Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         // A certificate is retired once anywhere: its lot's entries in every other account count too.
-        var lots = Set<String>()
+        struct CertificateLot: Hashable {
+            let vintage: Int
+            let reference: String
+        }
+        var lots = Set<CertificateLot>()
         for (_, new) in entries where (new.kind ?? "").trimmed.lowercased() == InstrumentKind.gec.rawValue {
-            if let vintage = new.vintage { lots.insert("\(vintage)\u{1}\((new.reference ?? "").trimmed)") }
+            if let vintage = new.vintage { lots.insert(CertificateLot(vintage: vintage, reference: (new.reference ?? "").trimmed)) }
         }
         for lot in lots {
-            let parts = lot.split(separator: "\u{1}", omittingEmptySubsequences: false)
             kept += try await AssetLedgerStore.select(db).where(SQLColumn("kind", table: "e"), .equal, SQLBind("gec"))
-                .where(SQLColumn("vintage", table: "e"), .equal, SQLBind(Int(parts[0])!))
-                .where(SQLColumn("reference", table: "e"), .equal, SQLBind(String(parts[1])))
+                .where(SQLColumn("vintage", table: "e"), .equal, SQLBind(lot.vintage))
+                .where(SQLColumn("reference", table: "e"), .equal, SQLBind(lot.reference))
                 .where(SQLColumn("unit_id", table: "e"), .notIn, SQLBind.group(accounts))
                 .orderBy(SQLColumn("id", table: "e")).all(decoding: AssetLedgerStore.Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         }

@@ -100,10 +100,10 @@ public struct MarketRuleStore: Sendable {
         }
         let output = (new.output ?? "").trimmed
         if parameter == .benchmark, output.isEmpty || output.count > 40 {
-            problems.append(LedgerProblem(field: "output", kind: .ruleField))
+            problems.append(LedgerProblem(field: "output", kind: .outputName))
         }
         if let parameter, parameter != .benchmark, !output.isEmpty {
-            problems.append(LedgerProblem(field: "output", kind: .ruleValue, arguments: ["parameter": parameter.rawValue]))
+            problems.append(LedgerProblem(field: "output", kind: .outputOnlyForBenchmark))
         }
         guard problems.isEmpty, let parameter, let grade else { throw LedgerProblems(problems) }
         let sectors = (new.sectors ?? []).map(\.trimmed).filter { !$0.isEmpty && $0 != "*" }
