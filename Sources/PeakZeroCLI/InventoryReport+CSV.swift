@@ -1,5 +1,6 @@
-import Foundation
 import Accounting
+import Foundation
+import Intake
 
 /// `--format csv`: one row per input row, then a total row; numbers at full precision.
 extension InventoryReport {
@@ -33,13 +34,5 @@ extension InventoryReport {
             NumberText.plain(inv.energyEquivalent.value(in: .tonneCoalEquivalent)), "",
         ])
         return rows.map { $0.map(CSVField.escape).joined(separator: ",") }.joined(separator: "\n")
-    }
-}
-
-enum CSVField {
-    /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
-    static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -54,8 +54,12 @@ struct SheetReader {
         case "t" where !inPhonetic: inline += text
         case "rPh": inPhonetic = false
         case "c":
+            if column >= workbook.limits.columns {
+                throw SpreadsheetError.tooLarge(
+                    what: "cell \(ColumnName.letters(column))\(rowNumber)",
+                    limit: "\(workbook.limits.columns) columns (\(ColumnName.letters(workbook.limits.columns - 1)))")
+            }
             let cell = try self.cell()
-            if column >= 16_384 { throw SpreadsheetError.invalidContent(part: part, reason: "column beyond XFD") }
             while cells.count < column { cells.append(.empty) }
             cells.append(cell)
         case "row":
@@ -71,7 +75,12 @@ struct SheetReader {
         // workbook's dry run.
         var reference: String { ColumnName.letters(column) + String(rowNumber) }
         switch type {
-        case "inlineStr": return .text(OOXMLText.unescape(inline))
+        case "inlineStr":
+            if inline.utf8.count > workbook.limits.cellCharacters, inline.count > workbook.limits.cellCharacters {
+                throw SpreadsheetError.tooLarge(
+                    what: "cell \(reference) of \(inline.count) characters", limit: "\(workbook.limits.cellCharacters)")
+            }
+            return .text(OOXMLText.unescape(inline))
         case "s":
             guard let value else { return .empty }
             guard let index = Int(value), workbook.sharedStrings.indices.contains(index) else {
@@ -79,7 +88,12 @@ struct SheetReader {
                     part: part, reason: "cell \(reference): no shared string \(value)")
             }
             return .text(workbook.sharedStrings[index])
-        case "str": return value.map { .text(OOXMLText.unescape($0)) } ?? .empty
+        case "str":
+            if let value, value.utf8.count > workbook.limits.cellCharacters, value.count > workbook.limits.cellCharacters {
+                throw SpreadsheetError.tooLarge(
+                    what: "cell \(reference) of \(value.count) characters", limit: "\(workbook.limits.cellCharacters)")
+            }
+            return value.map { .text(OOXMLText.unescape($0)) } ?? .empty
         case "b": return value.map { .bool($0 == "1" || $0 == "true") } ?? .empty
         case "e": return value.map { .error($0) } ?? .empty
         case "d":

@@ -11,6 +11,8 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
     case invalidContent(part: String, reason: String)
     case noSuchSheet(String)
     case cannotWrite(String)
+    /// Beyond `WorkbookLimits`: what oversteps, and the limit.
+    case tooLarge(what: String, limit: String)
 
     public var description: String { message(chinese: false) }
 
@@ -24,12 +26,14 @@ public enum SpreadsheetError: Error, Sendable, Equatable, CustomStringConvertibl
         case .invalidContent(let part, let reason) where zh: "\(part)：\(reason)"
         case .noSuchSheet(let name) where zh: "工作簿中没有名为“\(name)”的工作表"
         case .cannotWrite(let why) where zh: "无法写出工作簿：\(why)"
+        case .tooLarge(let what, let limit) where zh: "工作簿过大：\(what)，上限为 \(limit)"
         case .notAWorkbook(let why): "not an Excel workbook (.xlsx): \(why)"
         case .missingPart(let part): "the workbook has no \(part); it is damaged or not an .xlsx file"
         case .malformedXML(let part, let line, let reason): "\(part), line \(line): broken XML (\(reason))"
         case .invalidContent(let part, let reason): "\(part): \(reason)"
         case .noSuchSheet(let name): "the workbook has no sheet named \(name)"
         case .cannotWrite(let why): "cannot write the workbook: \(why)"
+        case .tooLarge(let what, let limit): "the workbook is too large: \(what); the limit is \(limit)"
         }
     }
 }

@@ -18,22 +18,40 @@ public struct XLSXWorkbook: Sendable {
     let sharedStrings: [String]
     /// Per cell style index: whether its number format shows a date.
     let dateStyles: [Bool]
+    let limits: WorkbookLimits
     private let parts: [String: Data]
 
-    public init(contentsOf url: URL) throws {
+    public init(contentsOf url: URL, limits: WorkbookLimits = .standard) throws {
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
             throw SpreadsheetError.notAWorkbook("cannot read \(url.lastPathComponent)")
         }
-        try self.init(data: data)
+        try self.init(data: data, limits: limits)
     }
 
-    public init(data: Data) throws {
+    public init(data: Data, limits: WorkbookLimits = .standard) throws {
         let zip = try ZipEntries(data)
+        self.limits = limits
+        let read = zip.entries.filter { entry in
+            !entry.path.hasSuffix("/") && (entry.path.hasPrefix("xl/") || entry.path.hasPrefix("/xl/"))
+        }
+        // Judged by the sizes the archive states, before anything is unpacked; the inflate then
+        // stops at the stated size, so a part cannot unpack to more than it claims.
+        let unpacked = read.reduce(0) { $0 + $1.uncompressedSize }
+        if unpacked > limits.unpackedBytes {
+            throw SpreadsheetError.tooLarge(
+                what: "\(Self.mebibytes(unpacked)) unpacked", limit: Self.mebibytes(limits.unpackedBytes))
+        }
+        for entry in read where entry.uncompressedSize > 1 << 20
+            && entry.uncompressedSize / max(1, entry.compressedSize) > limits.compressionRatio
+        {
+            throw SpreadsheetError.tooLarge(
+                what: "\(entry.path) packed \(entry.uncompressedSize / max(1, entry.compressedSize)):1",
+                limit: "\(limits.compressionRatio):1")
+        }
         var parts: [String: Data] = [:]
-        for entry in zip.entries where !entry.path.hasSuffix("/") {
+        for entry in read {
             let path = entry.path.hasPrefix("/") ? String(entry.path.dropFirst()) : entry.path
-            guard path.hasPrefix("xl/") else { continue }
             parts[path] = try zip.content(of: entry)
         }
         self.parts = parts
@@ -66,7 +84,7 @@ public struct XLSXWorkbook: Sendable {
             }, onEnd: { _, _ in })
         self.sheets = sheets
         self.uses1904 = uses1904
-        sharedStrings = try Self.sharedStrings(parts["xl/sharedStrings.xml"])
+        sharedStrings = try Self.sharedStrings(parts["xl/sharedStrings.xml"], limits: limits)
         dateStyles = try Self.dateStyles(parts["xl/styles.xml"])
     }
 
@@ -90,7 +108,9 @@ public struct XLSXWorkbook: Sendable {
     }
 
     /// Each `<si>`'s text: its `<t>`, or the `<t>`s of its runs joined; phonetic hints (`<rPh>`) left out.
-    static func sharedStrings(_ data: Data?) throws -> [String] {
+    static func mebibytes(_ bytes: Int) -> String { "\((bytes + (1 << 20) - 1) >> 20) MiB" }
+
+    static func sharedStrings(_ data: Data?, limits: WorkbookLimits) throws -> [String] {
         guard let data else { return [] }
         var strings: [String] = []
         var current = ""
@@ -105,7 +125,13 @@ public struct XLSXWorkbook: Sendable {
                 switch name {
                 case "t" where !inPhonetic: current += text
                 case "rPh": inPhonetic = false
-                case "si": strings.append(OOXMLText.unescape(current))
+                case "si":
+                    if current.utf8.count > limits.cellCharacters, current.count > limits.cellCharacters {
+                        throw SpreadsheetError.tooLarge(
+                            what: "shared string \(strings.count) of \(current.count) characters",
+                            limit: "\(limits.cellCharacters)")
+                    }
+                    strings.append(OOXMLText.unescape(current))
                 default: break
                 }
             })

@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import Intake
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
@@ -200,5 +201,26 @@ struct AuditAPITests {
             let api = try await client.call(.get, "/api/v1/audit?format=csv&unit_id=\(w.units["E1"]!)")
             #expect(api.status == .ok)
         }
+    }
+
+    @Test("a name typed as a formula at sign-in stays text in the CSV export; numbers stay numbers")
+    func formulasNeutralised() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let name = #"=HYPERLINK(\"http://evil.example\",\"open\")"#
+            for tried in [name, "+1+cmd|' /C calc'!A0", "@SUM(1)", "-2+3"] {
+                let body = #"{"name": "\#(tried)", "password": "guess"}"#
+                _ = try await client.call(.post, "/api/v1/auth/token", json: body, headers: [.authorization: ""])
+            }
+            let csv = try await client.execute(uri: "/audit?lang=en&format=csv", method: .get) { String(buffer: $0.body) }
+            #expect(csv.contains(#""'=HYPERLINK(""http://evil.example"",""open"")""#), "\(csv.prefix(2000))")
+            #expect(csv.contains("'+1+cmd|' /C calc'!A0") && csv.contains("'@SUM(1)") && csv.contains("'-2+3"))
+            for line in csv.split(separator: "\n") {
+                for field in line.split(separator: ",") {
+                    #expect(!"=+@".contains(field.first ?? " "), "\(line)")
+                }
+            }
+        }
+        #expect(CSVField.escape("-12.5") == "-12.5" && CSVField.escape("+3") == "+3")
+        #expect(CSVField.escape("=1+1") == "'=1+1" && CSVField.escape("a,b") == "\"a,b\"")
     }
 }

@@ -32,6 +32,8 @@ public struct ItemCatalog: Sendable {
 
     /// Up to `limit` known items closest to `name`, as `柴油 (diesel)`, for "did you mean" messages.
     public func suggestions(for name: String, limit: Int = 3) -> [String] {
+        // No name is longer than that; a megabyte cell would take minutes of edit distances.
+        guard name.utf8.count <= Self.longestSuggestible else { return [] }
         let wanted = ItemCatalog.key(name)
         guard !wanted.isEmpty else { return [] }
         var scored: [(name: String, score: Int)] = []
@@ -49,6 +51,9 @@ public struct ItemCatalog: Sendable {
         }
         return scored.sorted { ($0.score, $0.name) < ($1.score, $1.name) }.prefix(limit).map(\.name)
     }
+
+    /// The longest text (in bytes) suggestions are sought for.
+    static let longestSuggestible = 120
 
     static func key(_ name: String) -> String {
         UnitOfMeasure.normalise(name).filter { $0 != "_" && $0 != "-" }

@@ -40,6 +40,10 @@ public struct FactorSet: Sendable {
                 issues.append(row.issue("value", .notANumber(valueText)))
                 continue
             }
+            guard Plausible.isAmount(number) else {
+                issues.append(row.issue("value", .beyondPlausible(valueText)))
+                continue
+            }
             guard let value = FactorValue(number, unit: row.text("unit"), kind: kind) else {
                 issues.append(row.issue("unit", .factorUnitMismatch(row.text("unit"), kind: kind)))
                 continue

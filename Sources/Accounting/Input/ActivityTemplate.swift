@@ -180,6 +180,8 @@ public struct ActivityTemplate: Sendable {
                 issues.append(row.issue("quantity", .negativeQuantity(row.text("quantity"))))
             } else if quantity == nil {
                 issues.append(row.issue("quantity", .notANumber(row.text("quantity"))))
+            } else if let quantity, !Plausible.isAmount(unit.map { PhysicalQuantity(quantity, $0).baseValue } ?? quantity) {
+                issues.append(row.issue("quantity", .beyondPlausible(row.text("quantity"))))
             }
         }
 
@@ -219,11 +221,11 @@ public struct ActivityTemplate: Sendable {
             return measured
         }
         if row.has("ncv") {
-            if let value = positive("ncv", row, &issues), let item {
+            if let value = positive("ncv", row, &issues, largest: Self.largestCalorificValue), let item {
                 measured.netCalorificValue = NetCalorificValue(gigajoulesPerBaseUnit: value, of: item.dimension)
             }
         }
-        if row.has("carbon_content"), let value = positive("carbon_content", row, &issues) {
+        if row.has("carbon_content"), let value = positive("carbon_content", row, &issues, largest: Self.largestCarbonContent) {
             measured.carbonContent = Rate(value, .tonneCarbon, per: .gigajoule)
         }
         if row.has("oxidation_rate") {
@@ -243,7 +245,9 @@ public struct ActivityTemplate: Sendable {
         return measured
     }
 
-    private func positive(_ field: String, _ row: some ActivityFields, _ issues: inout [InputIssue]) -> Double? {
+    private func positive(
+        _ field: String, _ row: some ActivityFields, _ issues: inout [InputIssue], largest: Double
+    ) -> Double? {
         guard let value = number(row.text(field)) else {
             issues.append(row.issue(field, .notANumber(row.text(field))))
             return nil
@@ -252,8 +256,18 @@ public struct ActivityTemplate: Sendable {
             issues.append(row.issue(field, .parameterNotPositive(row.text(field))))
             return nil
         }
+        guard value <= largest else {
+            issues.append(row.issue(field, .measuredBeyondAnyFuel(row.text(field), largest: largest)))
+            return nil
+        }
         return value
     }
+
+    /// Bounds on measured parameters, far beyond any fuel's (hydrogen, the most energetic per tonne,
+    /// has about 120 GJ/t; fuels' carbon contents lie below 0.035 tC/GJ): a value above them is a
+    /// slip, not a measurement.
+    static let largestCalorificValue = 1_000.0
+    static let largestCarbonContent = 1.0
 
     /// Reads a number as spreadsheets write it: `1234.5`, `1,234.5`, ` 12 `. Rejects NaN and infinities.
     func number(_ text: String) -> Double? { TableRow.number(text) }

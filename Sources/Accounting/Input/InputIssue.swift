@@ -73,6 +73,8 @@ public enum Problem: Sendable, Equatable {
     /// An account name must be 1–64 characters without spaces.
     case badAccountName(String)
     case weakPassword(minimum: Int)
+    /// Longer than the 72 bytes Bcrypt reads.
+    case passwordTooLong(maximumBytes: Int)
     /// An administrator is granted without a unit or region; every other role with one.
     case badGrant(String)
     case unknownUnitCode(String)
@@ -122,6 +124,10 @@ public enum Problem: Sendable, Equatable {
     case notWholeNumber(String)
     /// A file with more data rows than one import of its kind takes.
     case tooManyRows(count: Int, limit: Int)
+    /// A number beyond anything real (`Plausible`): infinite, or larger in magnitude than 10¹².
+    case beyondPlausible(String)
+    /// A measured net calorific value or carbon content larger than any fuel's.
+    case measuredBeyondAnyFuel(String, largest: Double)
     /// An import that only adds (a ledger) run in replace mode.
     case appendOnly
     /// A refusal a domain states in its own words (a project's or a ledger entry's rules), in

@@ -23,6 +23,8 @@ extension IssueMessage {
         .appendOnly: "the carbon-asset ledger only adds entries; import it in append mode",
         .notWholeNumber: "\"{text}\" is not a whole number",
         .tooManyRows: "the file has {count} data rows, more than the {limit} one import of this kind takes; split it into several files",
+        .beyondPlausible: "{text} is beyond any real measurement: its magnitude must not exceed 10¹² (in t, Nm³, GJ, tce, MWh or 10⁴ yuan)",
+        .measuredBeyondAnyFuel: "the measured parameter {text} is beyond any fuel's; it must not exceed {largest}",
         .stated: "{text}",
         .alreadyImported: "this file was imported on {when} (batch {batch}); nothing imported again",
         .unitsNeedAdministrator:
@@ -60,6 +62,7 @@ extension IssueMessage {
         .parentLoop: "\"{code}\" cannot be placed under one of its own descendants",
         .badAccountName: "account name \"{name}\" is not valid: 1–64 characters without spaces",
         .weakPassword: "the password needs at least {minimum} characters",
+        .passwordTooLong: "a password may be at most {maximum} bytes long ({maximum} letters, or 24 Chinese characters)",
         .badGrant:
             "role \"{role}\" has the wrong scope: an administrator is granted without a unit or region, every other role on one",
 

@@ -23,6 +23,8 @@ extension IssueMessage {
         .appendOnly: "碳资产台账只能追加，不能替换；请用追加模式导入",
         .notWholeNumber: "“{text}”不是整数",
         .tooManyRows: "文件有 {count} 行数据，超过此类导入每个文件 {limit} 行的上限；请分成几个文件导入",
+        .beyondPlausible: "数值 {text} 超出任何实际计量的范围：绝对值不能超过 10¹²（以吨、标准立方米、吉焦、吨标准煤、兆瓦时或万元计）",
+        .measuredBeyondAnyFuel: "实测参数 {text} 超出任何燃料的范围，应不超过 {largest}",
         .stated: "{text}",
         .alreadyImported: "此文件已于 {when} 导入（批次 {batch}），未重复导入",
         .unitsNeedAdministrator: "单位表由管理员导入；请导入活动数据或经济数据，或请管理员导入单位",
@@ -59,6 +61,7 @@ extension IssueMessage {
         .parentLoop: "不能把“{code}”挂到它自己的下级单位之下",
         .badAccountName: "账号名“{name}”无效：须为 1–64 个字符，不含空格",
         .weakPassword: "密码至少需要 {minimum} 个字符",
+        .passwordTooLong: "密码最长 {maximum} 字节（{maximum} 个英文字母，或 24 个汉字）",
         .badGrant: "角色“{role}”的授权范围不对：管理员不指定单位或地区，其他角色须指定其一",
 
         .duplicateRow: "与第 {first} 行重复（同一单位、期间、品种和类别）",

@@ -12,7 +12,7 @@ public enum IssueMessage: String, MessageKey {
     case oxidationRateOutOfRange, parameterNotPositive, duplicateID, unknownFactorKind, factorUnitMismatch
     case unknownGrade, badYear, unknownGWPSet, shareOutOfRange, notOneOf, notPositive, tooLong, badMonth
     // Units and accounts.
-    case unknownUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, badGrant
+    case unknownUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, passwordTooLong, badGrant
     // Against other rows and the stored data.
     case duplicateRow, alreadyStored, duplicateUnitPeriod, economicAlreadyStored, futurePeriod
     case periodLockedApproved, periodLockedSubmitted, implausible
@@ -22,6 +22,8 @@ public enum IssueMessage: String, MessageKey {
     case noFactorGasNotInSet, noFactorGiveMeasured, noFactorNotInLibrary
     // A domain's own refusal.
     case stated, differsFromRow, changedWhileImporting, appendOnly, notWholeNumber, tooManyRows
+    // Hostile or mistyped magnitudes.
+    case beyondPlausible, measuredBeyondAnyFuel
 }
 
 extension IssueMessage {
@@ -31,7 +33,18 @@ extension IssueMessage {
 extension Problem {
     public func text(in language: Language) -> String {
         let (key, arguments) = message(in: language)
-        return IssueMessage.catalogue.text(key, language, arguments)
+        return IssueMessage.catalogue.text(key, language, arguments.mapValues { Self.quoted($0, language) })
+    }
+
+    /// The longest text a message quotes whole. A cell of megabytes quoted on every row that
+    /// repeats it once made a 105 MB error report; a longer text is quoted by its beginning and length.
+    static let longestQuote = 200
+
+    static func quoted(_ text: String, _ language: Language) -> String {
+        guard text.count > longestQuote else { return text }
+        let count = text.count
+        let start = String(text.prefix(longestQuote / 2))
+        return language == .zh ? "\(start)…（共 \(count) 个字符）" : "\(start)… (\(count) characters)"
     }
 
     /// The problem's message and what fills its placeholders.
@@ -101,8 +114,12 @@ extension Problem {
         case .appendOnly: return (.appendOnly, [:])
         case .notWholeNumber(let text): return (.notWholeNumber, ["text": text])
         case .tooManyRows(let count, let limit): return (.tooManyRows, ["count": "\(count)", "limit": "\(limit)"])
+        case .beyondPlausible(let text): return (.beyondPlausible, ["text": text])
+        case .measuredBeyondAnyFuel(let text, let largest):
+            return (.measuredBeyondAnyFuel, ["text": text, "largest": Self.short(largest)])
         case .badAccountName(let name): return (.badAccountName, ["name": name])
         case .weakPassword(let minimum): return (.weakPassword, ["minimum": "\(minimum)"])
+        case .passwordTooLong(let maximum): return (.passwordTooLong, ["maximum": "\(maximum)"])
         case .badGrant(let role): return (.badGrant, ["role": role])
         case .noFactor(let kind, let item, let hint):
             var arguments = ["item": item.name(in: language), "kind": kind.name(in: language)]

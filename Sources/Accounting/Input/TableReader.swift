@@ -159,6 +159,10 @@ extension TableRow {
             issues.append(issue(field, .notANumber(text)))
             return nil
         }
+        guard Plausible.isAmount(value) else {
+            issues.append(issue(field, .beyondPlausible(text)))
+            return nil
+        }
         return value
     }
 }

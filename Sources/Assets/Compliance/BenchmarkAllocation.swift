@@ -28,8 +28,10 @@ public struct AllocationOutput: Sendable, Codable, Equatable {
             if key.isEmpty || key.count > 40 || !seen.insert(key).inserted {
                 problems.append(LedgerProblem(field: field + ".output", kind: .outputName))
             }
-            if !(output.quantity.isFinite && output.quantity >= 0) {
+            if !(output.quantity >= 0) {
                 problems.append(LedgerProblem(field: field + ".quantity", kind: .outputQuantity))
+            } else if !Plausible.isAmount(output.quantity) {
+                problems.append(LedgerProblem(field: field + ".quantity", kind: .beyondPlausible))
             }
             if !(output.correction.isFinite && output.correction > 0 && output.correction <= 10) {
                 problems.append(LedgerProblem(field: field + ".correction", kind: .correction))

@@ -109,9 +109,14 @@ public struct Ledger: Sendable {
         if event.account.trimmed.isEmpty { problems.append(LedgerProblem(field: "account", kind: .account)) }
         if event.quantity == 0 || (event.quantity < 0 && event.action != .allocateFinal) {
             problems.append(LedgerProblem(field: "quantity", kind: .quantity))
+        } else if !Plausible.isAmount(Double(event.quantity)) {
+            // Also keeps every sum of quantities far from Int64's bounds.
+            problems.append(LedgerProblem(field: "quantity", kind: .beyondPlausible))
         }
-        if let price = event.priceYuan, !(price.isFinite && price >= 0) {
+        if let price = event.priceYuan, !(price >= 0) {
             problems.append(LedgerProblem(field: "price", kind: .price))
+        } else if let price = event.priceYuan, !Plausible.isAmount(price) {
+            problems.append(LedgerProblem(field: "price", kind: .beyondPlausible))
         }
         problems += event.lot.problems
         problems += actionProblems(event, deadline: deadline)

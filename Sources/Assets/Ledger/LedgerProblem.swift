@@ -17,6 +17,7 @@ public struct LedgerProblem: Error, Sendable, Equatable {
         case insufficient, surrenderNeedsYear, lateSurrender, notSurrenderable, borrowOnlyAllowances
         case retireNeedsPeriod, certificateExpired, retiredBefore, transferToItself, day, notOneOf, ruleField, ruleSource, ruleValue, ruleTaken
         case noBenchmark, allocationTwice, outputName, outputQuantity, correction, outputOnlyForBenchmark
+        case beyondPlausible
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -35,6 +36,7 @@ public struct LedgerProblems: Error, Sendable, Equatable {
 extension LedgerProblem {
     public static let catalogue = Catalogue<Kind>(
         zh: [
+            .beyondPlausible: "数值超出任何实际的范围(绝对值不能超过 10¹²)",
             .account: "须填写账户(持有单位的代码)",
             .quantity: "数量须为正整数(核定分配的调减可为负，但不能为 0)",
             .price: "价格须为不小于 0 的数字(元/单位)",
@@ -65,6 +67,7 @@ extension LedgerProblem {
             .noBenchmark: "没有 {sector} 行业 {year} 年“{output}”的基准值规则；请先录入（注明来源），或直接填写配额量",
         ],
         en: [
+            .beyondPlausible: "the number is beyond any real figure (its magnitude must not exceed 10¹²)",
             .account: "name the account (the holding unit's code)",
             .quantity: "the quantity must be a positive whole number (a final allocation's true-up may be negative, not 0)",
             .price: "the price must be a number not below 0 (CNY per instrument)",

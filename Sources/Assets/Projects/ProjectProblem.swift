@@ -19,7 +19,7 @@ public struct ProjectProblem: Error, Sendable, Equatable {
     public enum Kind: String, Sendable, MessageKey {
         case missing, lifetime, year, money, noSavings, unitOfWrongKind, quantity, repeatedItem
         case interactsWithItself, stageMove, unknownInteraction, noFactor, notOneOf, unknownItem, unknownUnit
-        case unknownMeasure
+        case unknownMeasure, beyondPlausible
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -36,6 +36,7 @@ public struct ProjectProblem: Error, Sendable, Equatable {
 extension ProjectProblem {
     public static let catalogue = Catalogue<Kind>(
         zh: [
+            .beyondPlausible: "数值超出任何实际的范围(绝对值不能超过 10¹²)",
             .missing: "不能为空",
             .lifetime: "寿命期须为 1 至 60 年",
             .year: "投运年份须在 1990 至 2100 之间",
@@ -54,6 +55,7 @@ extension ProjectProblem {
             .unknownMeasure: "本单位及其上级单位的措施清单中没有编号为 {id} 的措施",
         ],
         en: [
+            .beyondPlausible: "the number is beyond any real figure (its magnitude must not exceed 10¹²)",
             .missing: "may not be empty",
             .lifetime: "the lifetime must be 1 to 60 years",
             .year: "the first year of operation must lie between 1990 and 2100",

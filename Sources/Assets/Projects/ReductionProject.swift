@@ -62,9 +62,12 @@ public struct ReductionProject: Sendable {
         if !(1990...2100).contains(firstYear) {
             problems.append(ProjectProblem(field: "first_year", kind: .year))
         }
-        for (field, money) in [("capex", capex), ("yearly_opex", yearlyOpex), ("yearly_benefit", yearlyBenefit)]
-        where !(money.value.isFinite && money.value >= 0) {
-            problems.append(ProjectProblem(field: field, kind: .money))
+        for (field, money) in [("capex", capex), ("yearly_opex", yearlyOpex), ("yearly_benefit", yearlyBenefit)] {
+            if !(money.value >= 0) {
+                problems.append(ProjectProblem(field: field, kind: .money))
+            } else if !Plausible.isAmount(money.value) {
+                problems.append(ProjectProblem(field: field, kind: .beyondPlausible))
+            }
         }
         if savings.isEmpty { problems.append(ProjectProblem(field: "savings", kind: .noSavings)) }
         var seen: Set<String> = []
@@ -76,8 +79,10 @@ public struct ReductionProject: Sendable {
                         field: field + ".unit", kind: .unitOfWrongKind,
                         arguments: ["unit": saving.quantity.unitSymbol, "item": saving.item.code]))
             }
-            if !saving.quantity.value.isFinite || saving.quantity.value == 0 {
+            if saving.quantity.value.isNaN || saving.quantity.value == 0 {
                 problems.append(ProjectProblem(field: field + ".quantity", kind: .quantity))
+            } else if !Plausible.isAmount(saving.quantity.baseValue) {
+                problems.append(ProjectProblem(field: field + ".quantity", kind: .beyondPlausible))
             }
             if !seen.insert(saving.item.code).inserted {
                 problems.append(

@@ -66,10 +66,12 @@ public struct Target: Sendable, Equatable {
         if lastYear < firstYear || lastYear - firstYear > 10 { return .years }
         if milestones.keys.contains(where: { !years.contains($0) }) { return .milestoneOutside }
         if milestones.values.contains(where: { $0.indicator != indicator || !($0.value >= 0) }) { return .amount }
+        if milestones.values.contains(where: { !Plausible.isAmount($0.value) }) { return .amountBeyondPlausible }
         if let problem = thresholds.problem() { return problem }
         switch kind {
         case .cap(let amount):
-            if amount.indicator != indicator || !(amount.value > 0) || !amount.value.isFinite { return .amount }
+            if amount.indicator != indicator || !(amount.value > 0) { return .amount }
+            if !Plausible.isAmount(amount.value) { return .amountBeyondPlausible }
         case .reduction(let fraction, let baseYear):
             if !(fraction > 0 && fraction < 1) { return .fraction }
             if baseYear >= firstYear { return .baseYear }
@@ -100,7 +102,7 @@ public enum TargetKind: Sendable, Equatable {
 
 /// Why a target was refused.
 public enum TargetProblem: String, Error, Sendable, Equatable, MessageKey {
-    case years, milestoneOutside, amount, fraction, baseYear, peakNeedsCarbon, thresholds
+    case years, milestoneOutside, amount, amountBeyondPlausible, fraction, baseYear, peakNeedsCarbon, thresholds
 
     /// The message, naming the field.
     public func message(_ language: Language) -> String { Self.catalogue.text(self, language) }

@@ -96,7 +96,8 @@ public struct TargetDefinition: Sendable, Equatable, Codable {
         for (year, deduction) in deductions ?? [:] {
             guard let year = Int(year) else { throw .unknown("deductions", year) }
             let amounts = [deduction.feedstock, deduction.newRenewables].map { $0.value(in: .tonneCoalEquivalent) }
-            guard amounts.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw .invalid(.amount) }
+            guard amounts.allSatisfy({ $0 >= 0 }) else { throw .invalid(.amount) }
+            guard amounts.allSatisfy(Plausible.isAmount) else { throw .invalid(.amountBeyondPlausible) }
             yearDeductions[year] = deduction
         }
         let basis = TargetBasis(

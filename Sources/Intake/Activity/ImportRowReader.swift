@@ -117,7 +117,10 @@ struct ImportRowReader: Sendable {
             }
         }
         let prototype = combinationPrototypes[Int(combination)]
-        guard prototype >= 0, let quantity = Self.plainDecimal(record.field(quantityColumn)) else {
+        // A quantity beyond `Plausible` is read by the template too, which says what is wrong.
+        guard prototype >= 0, let quantity = Self.plainDecimal(record.field(quantityColumn)),
+            Plausible.isAmount(quantity * prototypes[Int(prototype)].baseScale)
+        else {
             return read(record.texts, row: number)
         }
         return checked(

@@ -129,10 +129,5 @@ public enum Exports {
         }
     }
 
-    static func csv(_ fields: [String]) -> String {
-        fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
-    }
+    static func csv(_ fields: [String]) -> String { fields.map(CSVField.escape).joined(separator: ",") }
 }

@@ -46,7 +46,11 @@ public struct ComplianceStore: Sendable {
         if !(2013...2100).contains(year) { problems.append(LedgerProblem(field: "year", kind: .vintage)) }
         let sector = sector.trimmed.lowercased()
         if sector.isEmpty || sector.count > 40 { problems.append(LedgerProblem(field: "sector", kind: .ruleField)) }
-        if let allocation, allocation < 0 { problems.append(LedgerProblem(field: "allocation", kind: .quantity)) }
+        if let allocation, allocation < 0 {
+            problems.append(LedgerProblem(field: "allocation", kind: .quantity))
+        } else if let allocation, !Plausible.isAmount(Double(allocation)) {
+            problems.append(LedgerProblem(field: "allocation", kind: .beyondPlausible))
+        }
         if allocation != nil, allocationSource.trimmed.isEmpty {
             problems.append(LedgerProblem(field: "allocation_source", kind: .ruleSource))
         }

@@ -171,7 +171,11 @@ public struct AssetPriceStore: Sendable {
         let kind = InstrumentKind(rawValue: text.trimmed.lowercased())
         if kind == nil { problems.append(LedgerProblem(field: "kind", kind: .notOneOf, arguments: ["allowed": "cea, ccer, gec, pilot"])) }
         if CalendarDay(parsing: day) == nil { problems.append(LedgerProblem(field: "day", kind: .day)) }
-        if !(price.isFinite && price >= 0) { problems.append(LedgerProblem(field: "price", kind: .price)) }
+        if !(price >= 0) {
+            problems.append(LedgerProblem(field: "price", kind: .price))
+        } else if !Plausible.isAmount(price) {
+            problems.append(LedgerProblem(field: "price", kind: .beyondPlausible))
+        }
         if source.trimmed.isEmpty { problems.append(LedgerProblem(field: "source", kind: .ruleSource)) }
         guard problems.isEmpty, let kind else { throw LedgerProblems(problems) }
         try await database.transaction { db in

@@ -98,15 +98,19 @@ public struct EconomicStore: Sendable {
             for (field, value) in [
                 ("output_value", record.outputValue), ("value_added", record.valueAdded), ("revenue", record.revenue),
             ] {
-                if let value, !(value >= 0 && value.isFinite) {
+                if let value, !(value >= 0) {
                     issues.append(InputIssue(row: position, column: field, problem: .negativeQuantity(String(value))))
+                } else if let value, !Plausible.isAmount(value) {
+                    issues.append(InputIssue(row: position, column: field, problem: .beyondPlausible(String(value))))
                 }
             }
             if record.outputValue == nil && record.valueAdded == nil && record.revenue == nil {
                 issues.append(InputIssue(row: position, column: "output_value", problem: .missingValue))
             }
-            if let index = record.priceIndex, !(index > 0 && index.isFinite) {
+            if let index = record.priceIndex, !(index > 0) {
                 issues.append(InputIssue(row: position, column: "price_index", problem: .notPositive(String(index))))
+            } else if let index = record.priceIndex, !Plausible.isAmount(index) {
+                issues.append(InputIssue(row: position, column: "price_index", problem: .beyondPlausible(String(index))))
             }
             if let base = record.baseYear, Period(year: base) == nil {
                 issues.append(InputIssue(row: position, column: "base_year", problem: .badYear(String(base))))

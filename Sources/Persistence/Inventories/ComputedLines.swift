@@ -100,7 +100,22 @@ struct ComputedLines: Sendable {
             }
             throw StoreError.invalid(issues)
         }
+        try refuseImplausibleFigures()
         templates = built.map { $0! }
+    }
+
+    /// Throws every row whose figures are infinite or beyond `Plausible.largestLineFigure` — a
+    /// quantity stored before the doors refused such numbers — naming its record, so that nothing
+    /// infinite is ever stored or summed. One pass over the figures when all is well.
+    private func refuseImplausibleFigures() throws {
+        let figures = [location, market, calorific, equivalent]
+        guard !figures.allSatisfy({ $0.allSatisfy(Plausible.isLineFigure) }) else { return }
+        let issues = (0..<input.count).filter { row in !figures.allSatisfy { Plausible.isLineFigure($0[row]) } }.map {
+            InputIssue(
+                file: "activity_records", row: Int(input.recordIDs[$0]), column: "quantity",
+                problem: .beyondPlausible(String(input.quantities[$0])))
+        }
+        throw StoreError.invalid(issues)
     }
 
     var count: Int { input.count }

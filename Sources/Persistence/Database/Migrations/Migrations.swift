@@ -19,5 +19,6 @@ public enum Migrations {
         Migration0016CreateAssets.migration,
         Migration0017BenchmarkAllocation.migration,
         Migration0018ProjectMeasures.migration,
+        Migration0019DropImpossibleInventories.migration,
     ]
 }
