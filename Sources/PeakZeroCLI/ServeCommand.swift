@@ -20,6 +20,20 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Load the fictional demo province into the database if it is empty.")
     var demo = false
 
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "A reverse proxy's address whose X-Forwarded-For names the client (repeatable; also PEAKZERO_TRUSTED_PROXIES, comma-separated).",
+            valueName: "address"))
+    var trustedProxies: [String] = []
+
+    /// The trusted proxies of the option and of the environment.
+    var allTrustedProxies: Set<String> {
+        let fromEnvironment = (ProcessInfo.processInfo.environment["PEAKZERO_TRUSTED_PROXIES"] ?? "")
+            .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return Set(trustedProxies + fromEnvironment)
+    }
+
     func run() async throws {
         // Metadata formatted only when a line is written: the server sets a request id on every request.
         var logger = Logger(label: "peakzero") { ServerLogHandler(label: $0) }
@@ -37,7 +51,8 @@ struct ServeCommand: AsyncParsableCommand {
                 "PeakZero serves http://\(host):\(port)/ (\(location)); the API under /api/v1, described at /api/v1/openapi.json. Ctrl-C stops it."
             )
             let app = try PeakZeroApplication.make(
-                database: database, configuration: ServerConfiguration(host: host, port: port), logger: logger)
+                database: database, configuration: ServerConfiguration(host: host, port: port, trustedProxies: allTrustedProxies),
+                logger: logger)
             try await app.runService()
         }
     }

@@ -79,11 +79,22 @@ struct SignInTests {
     @Test("a return address elsewhere is not followed after signing in")
     func openRedirect() async throws {
         try await withAPI("sqlite") { client, _ in
-            for next in ["//evil.example/x", "https://evil.example", "/\\evil.example"] {
+            // Browsers drop tabs and line breaks in an address: `/\t/evil.example` is `//evil.example`.
+            for next in [
+                "//evil.example/x", "https://evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example",
+                "/\r//evil.example", "/ /evil.example", "/\u{200B}/evil.example",
+            ] {
                 let response = try await Self.signIn(
                     client, password: TestAccounts.adminPassword, cookie: nil, next: next)
                 #expect(response.location == "/?lang=en", "\(next)")
             }
+            // The form remembers no such address either.
+            let form = try await client.execute(
+                uri: "/signin?lang=en&next=/%09/evil.example", method: .get, headers: [.authorization: ""]
+            ) { String(buffer: $0.body) }
+            #expect(!form.contains("evil.example"))
+            #expect(PageHandlers.safeNext("/units/3?year=2024&lang=zh") == "/units/3?year=2024&lang=zh")
+            #expect(PageHandlers.safeNext("/units?q=四川") == "/units?q=四川")
         }
     }
 
@@ -124,6 +135,12 @@ struct SignInTests {
                 .post, "/api/v1/auth/token", json: #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#,
                 headers: Self.stranger)
             #expect(locked.status == .tooManyRequests)
+            // Every 429 says when to ask again.
+            let retryAfter = try await client.execute(
+                uri: "/api/v1/auth/token", method: .post,
+                headers: [.contentType: "application/json", .authorization: ""], body: ByteBuffer(string: wrong)
+            ) { Int($0.headers[.retryAfter] ?? "") }
+            #expect((retryAfter ?? 0) > 800 && (retryAfter ?? 0) <= 900)
             let page = try await Self.signIn(client, password: TestAccounts.adminPassword, cookie: nil)
             #expect(page.status == .tooManyRequests && page.html.contains("try again in 15 minutes"))
         }
@@ -159,6 +176,41 @@ struct SignInTests {
             let tokens = try await client.call(.get, "/api/v1/auth/tokens", headers: viewer)
             let id = try #require(tokens.json.items.first?["id"] as? Int)
             #expect(try await client.call(.delete, "/api/v1/auth/tokens/\(id)", headers: viewer).status == .noContent)
+        }
+    }
+
+    @Test("X-Forwarded-For names the client only when a trusted proxy sends it")
+    func forwardedAddresses() {
+        let trusted: Set<String> = ["127.0.0.1", "10.0.0.2"]
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        // A client's own claim comes first; the proxies append what they saw.
+        #expect(
+            ClientAddressMiddleware.client(forwardedFor: ["1.2.3.4, 203.0.113.7", "10.0.0.2"], trusted: trusted)
+                == "203.0.113.7")
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["127.0.0.1"], trusted: trusted) == nil)
+        #expect(ClientAddressMiddleware.client(forwardedFor: [], trusted: trusted) == nil)
+    }
+
+    @Test("a stranger's X-Forwarded-For does not escape the address limit")
+    func forwardedForFromStrangers() async throws {
+        try await withAPI("sqlite") { client, _ in
+            for k in 0..<AccountStore.failuresPerAddress {
+                let forwarded = HTTPField.Name("X-Forwarded-For")!
+                let answer = try await client.call(
+                    .post, "/api/v1/auth/token", json: #"{"name": "user\#(k)", "password": "guess"}"#,
+                    headers: [.authorization: "", forwarded: "198.51.100.\(k)"])
+                #expect(answer.status == .unauthorized)
+            }
+            // The address is over its limit; user0 failed from it, so it is refused there.
+            let refused = try await client.call(
+                .post, "/api/v1/auth/token", json: #"{"name": "user0", "password": "guess"}"#,
+                headers: [.authorization: "", HTTPField.Name("X-Forwarded-For")!: "198.51.100.200"])
+            #expect(refused.status == .tooManyRequests)
+            // The administrator, in good standing, still signs in from the same address.
+            let admin = try await client.call(
+                .post, "/api/v1/auth/token",
+                json: #"{"name": "admin", "password": "\#(TestAccounts.adminPassword)"}"#, headers: Self.stranger)
+            #expect(admin.status == .created)
         }
     }
 

@@ -5,6 +5,8 @@ import PersistenceTestSupport
 import Synchronization
 import Testing
 
+@testable import Persistence
+
 /// Accounts: names and passwords checked, passwords kept only as Bcrypt hashes, failed sign-ins
 /// limited per account and per address, sessions and tokens found by their secret and no longer
 /// once ended, expired or revoked.
@@ -74,10 +76,79 @@ struct AccountStoreTests {
                     try await store.verify(name: name, password: "guess", address: "10.0.0.9")
                 }
             }
+            // ann has failures of her own in the window: refused from that address.
             await #expect(throws: SignInRefusal.self) {
                 try await store.verify(name: "ann", password: "ann's long password", address: "10.0.0.9")
             }
+            // An account in good standing is not locked out by its address (behind a proxy, one
+            // address may be everyone's) …
+            _ = try await store.create(name: "bob", password: "bob's long password", grants: [.admin])
+            #expect(try await store.verify(name: "bob", password: "bob's long password", address: "10.0.0.9").name == "bob")
+            // … but once it fails from there, it is.
+            await #expect(throws: SignInRefusal.wrongNameOrPassword) {
+                try await store.verify(name: "bob", password: "guess", address: "10.0.0.9")
+            }
+            await #expect(throws: SignInRefusal.self) {
+                try await store.verify(name: "bob", password: "bob's long password", address: "10.0.0.9")
+            }
         }
+    }
+
+    @Test(
+        "eight simultaneous wrong passwords for one account: five are checked, the rest refused",
+        arguments: TestDatabases.locations)
+    func simultaneousGuesses(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let store = AccountStore(db, cost: 4)
+            _ = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
+            // Eight: as many as PostgreSQL's pool holds, so that none waits for a connection on a busy machine.
+            let outcomes = try await withThrowingTaskGroup(of: SignInRefusal?.self) { group in
+                for k in 0..<8 {
+                    group.addTask {
+                        do {
+                            _ = try await store.verify(name: "ann", password: "guess \(k)", address: "10.0.0.\(k)")
+                            return nil
+                        } catch let refusal as SignInRefusal {
+                            return refusal
+                        }
+                    }
+                }
+                return try await group.reduce(into: [SignInRefusal?]()) { $0.append($1) }
+            }
+            #expect(outcomes.filter { $0 == .wrongNameOrPassword }.count == AccountStore.failuresPerAccount)
+            #expect(outcomes.filter { if case .tooManyAttempts = $0 { true } else { false } }.count == 3)
+        }
+    }
+
+    @Test("a password longer than Bcrypt's 72 bytes is refused, not cut short", arguments: TestDatabases.locations)
+    func longPasswords(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let store = AccountStore(db, cost: 4)
+            // 25 Chinese characters: 75 bytes; a password equal in its first 72 bytes would sign in.
+            let long = String(repeating: "碳", count: 25)
+            await #expect(throws: StoreError.self) {
+                try await store.create(name: "ann", password: long, grants: [.admin])
+            }
+            let ann = try await store.create(name: "ann", password: String(repeating: "碳", count: 24), grants: [.admin])
+            await #expect(throws: StoreError.self) { try await store.setPassword(name: ann.name, to: long) }
+            let problem = AccountStore.passwordProblem(long)
+            #expect(problem.map { InputIssue(problem: $0).message(in: .zh) }?.contains("72 字节") == true)
+        }
+    }
+
+    @Test("Bcrypt waits on its own threads, and no more than its limit waits")
+    func passwordWorkIsBounded() async throws {
+        let work = PasswordWork(threads: 1, queueLimit: 2)
+        let release = DispatchSemaphore(value: 0)
+        let first = Task { try await work.run { release.wait(); return 1 } }
+        let second = Task { try await work.run { 2 } }
+        // Both wait (one running, one queued); a third is refused at once.
+        while work.waiting < 2 { try await Task.sleep(for: .milliseconds(5)) }
+        await #expect(throws: SignInRefusal.tooManyAttempts(retryAfterSeconds: 1)) { try await work.run { 3 } }
+        release.signal()
+        #expect(try await first.value == 1)
+        #expect(try await second.value == 2)
+        #expect(work.waiting == 0)
     }
 
     @Test(

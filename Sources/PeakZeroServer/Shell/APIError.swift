@@ -12,6 +12,8 @@ struct APIError: HTTPResponseError {
     let code: String
     let message: String
     var issues: [Issue] = []
+    /// Seconds to wait before asking again, sent as `Retry-After` (every 429 carries one).
+    var retryAfter: Int? = nil
 
     struct Issue: Encodable, Equatable {
         /// 1-based position in a batch (or the spreadsheet row), when the problem belongs to one item.
@@ -30,9 +32,11 @@ struct APIError: HTTPResponseError {
     }
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Response.json(
+        var response = Response.json(
             try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, issues: issues))),
             status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 
     static func notFound(_ what: String) -> APIError { APIError(status: .notFound, code: "not_found", message: what) }

@@ -12,10 +12,11 @@ public enum APIRouter {
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
     public static func make(
         database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil,
-        clock: ChinaClock = .system
+        clock: ChinaClock = .system, trustedProxies: Set<String> = []
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
+        router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies))
         // Each request at debug level: method and address, never headers (they carry cookies and tokens)
         // nor bodies (they carry passwords).
         router.add(middleware: LogRequestsMiddleware(.debug))

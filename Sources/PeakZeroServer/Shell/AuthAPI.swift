@@ -37,7 +37,7 @@ struct AuthAPI {
         } catch SignInRefusal.tooManyAttempts(let seconds) {
             throw APIError(
                 status: .tooManyRequests, code: "too_many_attempts",
-                message: language.say(.tooManySignIns, ["seconds": "\(seconds)"]))
+                message: language.say(.tooManySignIns, ["seconds": "\(seconds)"]), retryAfter: seconds)
         }
         let actor = AuditActor(accountID: account.id, name: account.name, address: context.clientAddress)
         let (token, secret) = try await AuditActor.$current.withValue(actor) {

@@ -11,8 +11,8 @@ public struct PeakZeroContext: RequestContext {
     /// then: a public route shows nothing of any unit.
     public var readScope: AccessScope = .nothing
     public var writeScope: AccessScope = .nothing
-    /// The client's IP address, for the limits on failed sign-ins.
-    public let clientAddress: String
+    /// The client's IP address, for the limits on failed sign-ins (see `ClientAddressMiddleware`).
+    public internal(set) var clientAddress: String
 
     public init(source: Source) {
         coreContext = .init(source: source)

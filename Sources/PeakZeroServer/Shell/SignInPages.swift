@@ -80,11 +80,21 @@ extension PageHandlers {
     }
 
     /// A page of this site to return to: a path, never another site (`//host`, `/\host`) or a scheme.
+    /// `next` when it is a path on this server: it begins with one `/`, holds no backslash, no
+    /// space and no control character (browsers drop tabs and line breaks, so `/\t/evil.example`
+    /// would become `//evil.example`, another host), and is not overly long.
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.hasPrefix("/\\"), next.count < 2000 else {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.utf8.count < 2000,
+            !next.unicodeScalars.contains(where: Self.unsafeInNext)
+        else {
             return nil
         }
         return next
+    }
+
+    private static func unsafeInNext(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\\" || scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format
     }
 
     /// Cookies are marked Secure when the page came over HTTPS (as a proxy in front reports it) or

@@ -19,11 +19,12 @@ extension AccountStore {
     }
 
     public func setPassword(name: String, to password: String) async throws {
-        guard password.count >= 10 else {
-            throw StoreError.invalid([InputIssue(column: "password", problem: .weakPassword(minimum: 10))])
+        if let problem = Self.passwordProblem(password) {
+            throw StoreError.invalid([InputIssue(column: "password", problem: problem)])
         }
         let account = try await existing(name)
-        let hash = Bcrypt.hash(password, cost: cost)
+        let cost = self.cost
+        let hash = try await PasswordWork.shared.run(bounded: false) { Bcrypt.hash(password, cost: cost) }
         try await database.transaction { db in
             try await db.update("users").set("password_hash", to: SQLBind(hash))
                 .where("id", .equal, SQLBind(account.id)).run()

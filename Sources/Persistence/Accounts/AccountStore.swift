@@ -34,14 +34,15 @@ public struct AccountStore: Sendable {
         if name.isEmpty || name.count > 64 || name.contains(where: { $0.isWhitespace || $0.isNewline }) {
             problems.append(InputIssue(column: "name", problem: .badAccountName(name)))
         }
-        if checkPassword, password.count < 10 {
-            problems.append(InputIssue(column: "password", problem: .weakPassword(minimum: 10)))
+        if checkPassword, let problem = Self.passwordProblem(password) {
+            problems.append(InputIssue(column: "password", problem: problem))
         }
         for grant in grants where (grant.role == .admin) != (grant.unitID == nil && grant.regionCode == nil) {
             problems.append(InputIssue(column: "grants", problem: .badGrant(grant.role.rawValue)))
         }
         if !problems.isEmpty { throw StoreError.invalid(problems) }
-        let hash = Bcrypt.hash(password, cost: cost)
+        let cost = self.cost
+        let hash = try await PasswordWork.shared.run(bounded: false) { Bcrypt.hash(password, cost: cost) }
         let now = Timestamp.string(clock())
         let id = try await database.transaction { db in
             if try await db.select().column("id").from("users").where("name", .equal, SQLBind(name)).first() != nil {
@@ -65,6 +66,14 @@ public struct AccountStore: Sendable {
             return id
         }
         return try await account(id: id)!
+    }
+
+    /// Why a new password cannot be taken: shorter than 10 characters, or longer than the 72 bytes
+    /// Bcrypt reads (it would silently ignore the rest — 24 Chinese characters are 72 bytes).
+    static func passwordProblem(_ password: String) -> Problem? {
+        if password.count < 10 { return .weakPassword(minimum: 10) }
+        if password.utf8.count > 72 { return .passwordTooLong(maximumBytes: 72) }
+        return nil
     }
 
     /// A random password of 20 URL-safe characters (about 120 bits), for an account made without one.
@@ -108,38 +117,29 @@ public struct AccountStore: Sendable {
     }
 
     /// Checks a name and password, under the rate limits; every failure is counted.
+    ///
+    /// The attempt is counted *before* the password is checked, in one serialised transaction with
+    /// the count it is judged by, so simultaneous guesses cannot all slip under the limit; a right
+    /// password then takes its attempt back. An address over its limit does not lock out an account
+    /// in good standing (no failure of its own in the window): behind a proxy, one address may be
+    /// everyone's. Unknown names cost a Bcrypt computation like known ones.
     /// - Parameter address: the client's IP address, for the per-address limit.
     public func verify(name: String, password: String, address: String) async throws -> Account {
         let now = clock()
-        let since = Timestamp.string(now.addingTimeInterval(-Self.failureWindow))
-        for (column, value, limit) in [
-            ("account", name, Self.failuresPerAccount), ("address", address, Self.failuresPerAddress),
-        ] {
-            let recent = try await database.sql.select().column("failed_at").from("sign_in_failures")
-                .where(SQLColumn(column), .equal, SQLBind(value)).where("failed_at", .greaterThan, SQLBind(since))
-                .orderBy("failed_at").all().map { try $0.decode(column: "failed_at", as: String.self) }
-            if recent.count >= limit, let oldest = recent.first.flatMap(Timestamp.date) {
-                let wait = oldest.addingTimeInterval(Self.failureWindow).timeIntervalSince(now)
-                throw SignInRefusal.tooManyAttempts(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
-            }
-        }
+        let attempt = try await reserveAttempt(name: name, address: address, now: now)
         let stored = try await database.sql.select().columns("id", "password_hash").from("users")
             .where("name", .equal, SQLBind(name)).where("disabled_at", .is, SQLLiteral.null).first()
-        let matches: Bool
-        if let stored {
-            matches = Bcrypt.verify(password, hash: try stored.decode(column: "password_hash", as: String.self))
-        } else {
-            // An unknown name costs a Bcrypt computation like a known one, so timing does not tell them apart.
-            _ = Bcrypt.hash(password, cost: cost)
-            matches = false
+        let hash = try stored?.decode(column: "password_hash", as: String.self)
+        let cost = self.cost
+        let matches = try await PasswordWork.shared.run {
+            guard let hash else {
+                _ = Bcrypt.hash(password, cost: cost)
+                return false
+            }
+            return Bcrypt.verify(password, hash: hash)
         }
         guard matches, let stored else {
-            // Failures older than the window no longer count: cleared as new ones are recorded.
             try await database.transaction { db in
-                try await db.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since))
-                    .run()
-                try await db.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
-                    .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).run()
                 // Named by the name tried (never the password), from where.
                 try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: name, address: address)) {
                     try await AuditLog.append(
@@ -148,7 +148,37 @@ public struct AccountStore: Sendable {
             }
             throw SignInRefusal.wrongNameOrPassword
         }
+        try await database.sql.delete(from: "sign_in_failures").where("id", .equal, SQLBind(attempt)).run()
         return try await account(id: try stored.decode(column: "id", as: Int64.self))!
+    }
+
+    /// Counts the recent failures of the account and of the address and, when the limits allow,
+    /// records this attempt as one (its id returned); throws `tooManyAttempts` otherwise. One
+    /// transaction, serialised (SQLite's write lock; a table lock on PostgreSQL).
+    private func reserveAttempt(name: String, address: String, now: Date) async throws -> Int64 {
+        let since = Timestamp.string(now.addingTimeInterval(-Self.failureWindow))
+        let postgres = database.dialect == .postgres
+        return try await database.transaction { db in
+            if postgres { try await db.raw("LOCK TABLE sign_in_failures IN SHARE ROW EXCLUSIVE MODE").run() }
+            // Failures older than the window no longer count: cleared as new attempts come.
+            try await db.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since)).run()
+            func recent(_ column: String, _ value: String) async throws -> [Date] {
+                try await db.select().column("failed_at").from("sign_in_failures")
+                    .where(SQLColumn(column), .equal, SQLBind(value)).orderBy("failed_at").all()
+                    .compactMap { Timestamp.date(try $0.decode(column: "failed_at", as: String.self)) }
+            }
+            func refusal(_ failures: [Date]) -> SignInRefusal {
+                let wait = (failures.first ?? now).addingTimeInterval(Self.failureWindow).timeIntervalSince(now)
+                return .tooManyAttempts(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
+            }
+            let byAccount = try await recent("account", name)
+            if byAccount.count >= Self.failuresPerAccount { throw refusal(byAccount) }
+            let byAddress = try await recent("address", address)
+            if byAddress.count >= Self.failuresPerAddress, !byAccount.isEmpty { throw refusal(byAddress) }
+            let row = try await db.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
+                .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).returning("id").first()
+            return try row!.decode(column: "id", as: Int64.self)
+        }
     }
 }
 
