@@ -4,6 +4,8 @@ import Persistence
 import PersistenceTestSupport
 import Testing
 
+@testable import Persistence
+
 /// Backups: a snapshot taken while writes go on holds whole transactions only; a restored
 /// database answers with the same numbers; a damaged or foreign file is refused before anything
 /// is replaced.
@@ -15,12 +17,14 @@ struct BackupTests {
         NewUnit(code: "F2", name: "Plant 2", level: "facility", parentCode: "G", regionCode: "510703"),
     ]
 
-    /// Ten records of one month, written in one transaction.
+    /// Ten records of one month (five items at each plant), written in one transaction.
     static func batch(_ n: Int) -> [NewActivityRecord] {
-        (1...10).map { i in
-            NewActivityRecord(
+        let items = [("柴油", "t"), ("电力", "MWh"), ("汽油", "t"), ("天然气", "万Nm3"), ("烟煤", "t")]
+        return (1...10).map { i in
+            let (item, uom) = items[(i - 1) / 2]
+            return NewActivityRecord(
                 unitCode: i % 2 == 0 ? "F1" : "F2", period: String(format: "%04d-%02d", 2000 + n / 12, n % 12 + 1),
-                item: i % 3 == 0 ? "电力" : "柴油", quantity: Double(i * 10 + n), uom: i % 3 == 0 ? "MWh" : "t")
+                item: item, quantity: Double(i * 10 + n), uom: uom)
         }
     }
 
@@ -69,6 +73,26 @@ struct BackupTests {
                 #expect(try await ActivityStore(copy).list(under: group.id).count == 600)
             }
         }
+    }
+
+    @Test("a backup that fails part way (a full disk, a failed check) leaves no file behind")
+    func failedBackupLeavesNothing() async throws {
+        let folder = Self.folder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("backup.sqlite").path
+        struct DiskFull: Error {}
+        await #expect(throws: DiskFull.self) {
+            try await Backup.writeWhole(to: file) { partial in
+                // Half a backup written, then the disk is full.
+                try Data(count: 4096).write(to: URL(fileURLWithPath: partial))
+                throw DiskFull()
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // A whole one is moved into place under its name, and nothing else is left.
+        try await Backup.writeWhole(to: file) { partial in try Data([1, 2, 3]).write(to: URL(fileURLWithPath: partial)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["backup.sqlite"])
     }
 
     @Test("a damaged or foreign file is refused and the database stays as it was")

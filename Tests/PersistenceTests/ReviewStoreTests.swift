@@ -26,6 +26,11 @@ struct ReviewStoreTests {
         NewActivityRecord(unitCode: unit, period: period, item: "柴油", quantity: quantity, uom: "t")
     }
 
+    /// A record of another item, for a month that has its diesel already.
+    static func gasoline(_ unit: String, _ period: String, _ quantity: Double) -> NewActivityRecord {
+        NewActivityRecord(unitCode: unit, period: period, item: "汽油", quantity: quantity, uom: "t")
+    }
+
     /// Runs `body` as `actor`.
     @discardableResult
     static func by<T: Sendable>(_ actor: AuditActor, _ body: () async throws -> T) async throws -> T {
@@ -52,7 +57,7 @@ struct ReviewStoreTests {
             #expect(try await review.state(unitID: a.id, period: Self.march).status == .draft)
             try await Self.by(Self.rita) { try await review.take(.submit, unitID: a.id, period: Self.march) }
             // Submitted: locked for everyone, the reporter included.
-            #expect(await Self.locked { try await store.insert([Self.diesel("A", "2024-03", 1)]) })
+            #expect(await Self.locked { try await store.insert([Self.gasoline("A", "2024-03", 1)]) })
             #expect(await Self.locked { try await store.delete(id: id) })
             #expect(
                 await Self.locked {
@@ -66,7 +71,7 @@ struct ReviewStoreTests {
                     ])
                 })
             // April is another period: still open.
-            try await store.insert([Self.diesel("A", "2024-04", 1)])
+            try await store.insert([Self.gasoline("A", "2024-04", 1)])
             // The submitter may not approve their own submission; another reviewer may.
             await #expect(throws: ReviewRefusal.ownSubmission) {
                 try await Self.by(Self.rita) { try await review.take(.approve, unitID: a.id, period: Self.march) }

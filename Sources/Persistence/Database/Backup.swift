@@ -39,15 +39,34 @@ public enum Backup {
     /// Writes a snapshot of `database` to `file`, which must not exist yet, and checks it.
     public static func make(of database: PeakZeroDatabase, to file: String) async throws -> Contents? {
         guard !FileManager.default.fileExists(atPath: file) else { throw Failure.exists(file) }
-        switch database.location {
-        case .postgres(let url):
-            try run(tool: "pg_dump", ["--format=custom", "--no-owner", "--file=\(file)"], database: url)
-            try run(tool: "pg_restore", ["--list", file])
-            return nil
-        case .sqliteFile, .sqliteMemory:
-            let quoted = file.replacingOccurrences(of: "'", with: "''")
-            try await database.withRawSQLite { raw in try raw.exec("VACUUM INTO '\(quoted)'") }
-            return try check(sqlite: file)
+        return try await writeWhole(to: file) { partial in
+            switch database.location {
+            case .postgres(let url):
+                try run(tool: "pg_dump", ["--format=custom", "--no-owner", "--file=\(partial)"], database: url)
+                try run(tool: "pg_restore", ["--list", partial])
+                return nil
+            case .sqliteFile, .sqliteMemory:
+                let quoted = partial.replacingOccurrences(of: "'", with: "''")
+                try await database.withRawSQLite { raw in try raw.exec("VACUUM INTO '\(quoted)'") }
+                return try check(sqlite: partial)
+            }
+        }
+    }
+
+    /// Runs `write` on a hidden file beside `file` and, when it succeeds, moves that into place;
+    /// on any failure (a full disk, a failed check) the partial file is removed, so a failed backup
+    /// never leaves a file that looks like one.
+    static func writeWhole<T>(to file: String, _ write: (String) async throws -> T) async throws -> T {
+        let url = URL(fileURLWithPath: file)
+        let partial = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).partial-\(UUID().uuidString)").path
+        do {
+            let result = try await write(partial)
+            try FileManager.default.moveItem(atPath: partial, toPath: file)
+            return result
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
         }
     }
 

@@ -73,7 +73,30 @@ public struct EconomicStore: Sendable {
     public func insert(_ records: [NewEconomicRecord]) async throws -> [Int64] {
         let checked = try await check(records)
         if !checked.issues.isEmpty { throw StoreError.invalid(checked.issues) }
+        try await refuseRepeats(checked.valid)
         return try await write(checked.valid)
+    }
+
+    /// Refuses a unit and period given twice in a batch, or already stored — as an import in append
+    /// mode refuses them — naming each position (and the stored record).
+    func refuseRepeats(_ records: [CheckedEconomicRecord]) async throws {
+        let stored = try await storedIDs(unitIDs: Set(records.map(\.unitID)))
+        var first: [EconomicKey: Int] = [:]
+        var issues: [InputIssue] = []
+        for record in records {
+            let key = EconomicKey(unitID: record.unitID, year: record.period.year, month: record.period.month)
+            if let earlier = first[key] {
+                issues.append(
+                    InputIssue(row: record.position, column: "period", problem: .duplicateUnitPeriod(firstRow: earlier)))
+            } else {
+                first[key] = record.position
+            }
+            if let id = stored[key] {
+                issues.append(
+                    InputIssue(row: record.position, column: "period", problem: .economicAlreadyStored(recordID: id)))
+            }
+        }
+        if !issues.isEmpty { throw StoreError.invalid(issues) }
     }
 
     /// Each record's problems (located by its 1-based position and field) and the valid records
