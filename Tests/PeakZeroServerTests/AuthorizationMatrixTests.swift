@@ -168,7 +168,8 @@ struct AuthorizationMatrixTests {
         case .listUnitProjectReviews, .unitPathwayHistory: ([200], [404])
         case .createActivity, .createEconomic: ([201], [422])
         case .computeInventory: ([201], [404])
-        case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI: ([200], [200])
+        case .listUnits, .listInventories, .listFactorSets, .getTemplate, .listTokens, .openAPI, .health, .ready:
+            ([200], [200])
         case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
         // The audit trail is read by administrators, verifiers, reviewers and managers.
         case .listAudit: ([403], [403])

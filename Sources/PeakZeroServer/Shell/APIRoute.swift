@@ -28,6 +28,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case assetBalances, listAssetEvents, addAssetEvent, setAssetPrice
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case openAPI
+    case health, ready
 
     /// Every feature's declarations.
     static let declarations: [APIRouteDeclaration] =
@@ -38,7 +39,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             + AccountsAPI.endpoints.map(\.declaration) + ReviewAPI.endpoints.map(\.declaration)
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
             + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
-            + AssetsAPI.endpoints.map(\.declaration))
+            + AssetsAPI.endpoints.map(\.declaration) + HealthAPI.endpoints.map(\.declaration))
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(
         declarations.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })

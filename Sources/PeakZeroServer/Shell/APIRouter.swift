@@ -46,6 +46,7 @@ public enum APIRouter {
         mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
+        mount(HealthAPI.endpoints, on: HealthAPI(database: database))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),

@@ -24,6 +24,15 @@ public struct Migrator: Sendable {
             .map { try $0.decode(column: "version", as: Int.self) }
     }
 
+    /// The versions of this release not yet applied, read without writing anything (for a
+    /// readiness probe, asked every few seconds); throws when the database does not answer.
+    public func pendingVersions(in database: PeakZeroDatabase) async throws -> [Int] {
+        let applied = Set(
+            try await database.sql.raw("SELECT version FROM schema_migrations").all()
+                .map { try $0.decode(column: "version", as: Int.self) })
+        return migrations.map(\.version).filter { !applied.contains($0) }
+    }
+
     /// Applies every pending migration; returns the names of those it applied.
     @discardableResult
     public func migrate(_ database: PeakZeroDatabase) async throws -> [String] {
