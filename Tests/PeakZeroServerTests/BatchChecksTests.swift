@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
@@ -41,6 +42,39 @@ struct BatchChecksTests {
             #expect(economicIssues.map { "\($0["row"] ?? "") \($0["field"] ?? "")" } == ["2 period"])
             let again = #"{"unit_code": "E2", "period": "2023", "output_value": 1}"#
             #expect(try await client.call(.post, "/api/v1/economic-records", json: again).status == .unprocessableContent)
+        }
+    }
+
+    @Test("a body that is not declared JSON is 415; an empty batch is 422; long or invisible texts are refused")
+    func bodiesAndTexts() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await RollupAPITests.load(client)
+            let record = #"{"unit_code": "F1", "period": "2023-06", "item": "diesel", "quantity": 1, "uom": "t"}"#
+            for type in ["text/plain", "application/x-www-form-urlencoded", ""] {
+                let status = try await client.execute(
+                    uri: "/api/v1/activity-records", method: .post, headers: type.isEmpty ? [:] : [.contentType: type],
+                    body: ByteBuffer(string: record)
+                ) { $0.status }
+                #expect(status == .unsupportedMediaType, "\(type)")
+            }
+            let charset = try await client.execute(
+                uri: "/api/v1/activity-records", method: .post, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ByteBuffer(string: record)
+            ) { $0.status }
+            #expect(charset == .created)
+            let empty = try await client.call(.post, "/api/v1/activity-records?lang=en", json: "[]")
+            #expect(empty.status == .unprocessableContent)
+            #expect(((empty.json.object["error"] as? [String: Any])?["message"] as? String)?.contains("empty") == true)
+            // A 10 MB note of where a record comes from, a unit code with a tab or a line break.
+            let source = String(repeating: "m", count: 10_000)
+            let noted = #"{"unit_code": "F1", "period": "2023-07", "item": "diesel", "quantity": 1, "uom": "t", "source": "\#(source)"}"#
+            let long = try await client.call(.post, "/api/v1/activity-records?lang=en", json: noted)
+            #expect(long.status == .unprocessableContent && HostileNumbersTests.fields(long.json) == ["source"])
+            for code in ["A\\tB", "A\\nB", "A B", "A\\u200BB", String(repeating: "X", count: 65)] {
+                let unit = #"{"code": "\#(code)", "name": "n", "level": "facility", "region_code": "510104"}"#
+                let answer = try await client.call(.post, "/api/v1/units", json: unit)
+                #expect(answer.status == .unprocessableContent && HostileNumbersTests.fields(answer.json) == ["code"], "\(code)")
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import Testing
 struct WebEscapingTests {
     static let script = "\"><script>alert(1)</script>"
     static let attribute = "\" onmouseover=\"x"
+    /// The same as a code (codes hold no spaces; browsers read `""onmouseover=` as a new attribute all the same).
+    static let attributeCode = "\"onmouseover=\"x"
 
     @Test("a walk of every page with hostile unit names and codes finds them escaped everywhere")
     func hostileNames() async throws {
@@ -19,7 +21,7 @@ struct WebEscapingTests {
             let units = try await UnitStore(database).create([
                 NewUnit(code: "ROOT", name: Self.script, level: "group", regionCode: "510000"),
                 NewUnit(
-                    code: Self.attribute, name: Self.attribute, level: "enterprise", parentCode: "ROOT",
+                    code: Self.attributeCode, name: Self.attribute, level: "enterprise", parentCode: "ROOT",
                     regionCode: "510104"),
                 NewUnit(
                     code: "<b>E2</b>", name: "<img src=x onerror=alert(2)>", level: "enterprise", parentCode: "ROOT",
@@ -28,7 +30,7 @@ struct WebEscapingTests {
             for (year, quantity) in [(2023, 90.0), (2024, 120.0)] {
                 try await ActivityStore(database).insert(
                     (1...12).flatMap { month in
-                        [Self.attribute, "<b>E2</b>"].map { code in
+                        [Self.attributeCode, "<b>E2</b>"].map { code in
                             NewActivityRecord(
                                 unitCode: code, period: String(format: "%04d-%02d", year, month), item: "烟煤",
                                 quantity: quantity, uom: "t", source: Self.script)

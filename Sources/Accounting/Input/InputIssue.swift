@@ -78,6 +78,8 @@ public enum Problem: Sendable, Equatable {
     /// An administrator is granted without a unit or region; every other role with one.
     case badGrant(String)
     case unknownUnitCode(String)
+    /// A unit code longer than 64 characters, or with a space, control or invisible character.
+    case badUnitCode(String)
     case duplicateUnitCode(String)
     case shareOutOfRange(String)
     case notOneOf(String, allowed: [String])

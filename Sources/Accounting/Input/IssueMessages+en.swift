@@ -57,6 +57,7 @@ extension IssueMessage {
         .badMonth: "month \"{text}\" must be 1 to 12",
 
         .unknownUnitCode: "no unit has the code \"{code}\"",
+        .badUnitCode: "the unit code {code} cannot be used: at most 64 characters, without spaces, control or invisible characters",
         .duplicateUnitCode: "unit code \"{code}\" is already taken",
         .repeatedUnitCode: "unit code \"{code}\" repeats row {first}",
         .parentLoop: "\"{code}\" cannot be placed under one of its own descendants",

@@ -56,6 +56,7 @@ extension IssueMessage {
         .badMonth: "月份“{text}”应为 1 到 12",
 
         .unknownUnitCode: "没有代码为“{code}”的单位",
+        .badUnitCode: "单位代码 {code} 不可用：最长 64 个字符，不能含空格、控制字符或不可见字符",
         .duplicateUnitCode: "单位代码“{code}”已被使用",
         .repeatedUnitCode: "单位代码“{code}”与第 {first} 行重复",
         .parentLoop: "不能把“{code}”挂到它自己的下级单位之下",

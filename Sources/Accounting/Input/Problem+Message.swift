@@ -12,7 +12,7 @@ public enum IssueMessage: String, MessageKey {
     case oxidationRateOutOfRange, parameterNotPositive, duplicateID, unknownFactorKind, factorUnitMismatch
     case unknownGrade, badYear, unknownGWPSet, shareOutOfRange, notOneOf, notPositive, tooLong, badMonth
     // Units and accounts.
-    case unknownUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, passwordTooLong, badGrant
+    case unknownUnitCode, badUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, passwordTooLong, badGrant
     // Against other rows and the stored data.
     case duplicateRow, alreadyStored, duplicateUnitPeriod, economicAlreadyStored, futurePeriod
     case periodLockedApproved, periodLockedSubmitted, implausible
@@ -83,6 +83,7 @@ extension Problem {
         case .badYear(let text): return (.badYear, ["text": text])
         case .unknownGWPSet(let text): return (.unknownGWPSet, ["text": text])
         case .unknownUnitCode(let code): return (.unknownUnitCode, ["code": code])
+        case .badUnitCode(let code): return (.badUnitCode, ["code": code.debugDescription])
         case .duplicateUnitCode(let code): return (.duplicateUnitCode, ["code": code])
         case .shareOutOfRange(let text): return (.shareOutOfRange, ["text": text])
         case .notOneOf(let text, let allowed): return (.notOneOf, ["text": text, "allowed": list(allowed)])

@@ -10,6 +10,7 @@ enum APIMessage: String, MessageKey {
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
     case missingFactor, noPlan, planProblems, planStale, planUnreadable, planTooLarge
+    case notJSON, emptyBatch
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
@@ -38,6 +39,8 @@ enum APIMessage: String, MessageKey {
             .signInFirst: "请先登录：在 Authorization 头中附上令牌（POST /api/v1/auth/token 获取）",
             .formExpired: "表单已过期或不是从本站页面提交的；请刷新页面后重试。",
             .badJSON: "请求体不是有效的 JSON：{summary}",
+            .notJSON: "请求体须为 JSON，并注明 Content-Type: application/json（收到的是 {type}）",
+            .emptyBatch: "批量数据为空：请至少提交一条记录",
             .noSuchID: "没有 id 为 {id} 的{kind}",
             .problemsNothingWritten: "有 {count} 处错误，未写入任何数据",
             .noActor: "无法确定操作人，未写入任何数据",
@@ -85,6 +88,8 @@ enum APIMessage: String, MessageKey {
             .signInFirst: "sign in first: send a bearer token (get one from POST /api/v1/auth/token)",
             .formExpired: "The form has expired or was not sent from this site; reload the page and try again.",
             .badJSON: "the body is not valid JSON: {summary}",
+            .notJSON: "send the body as JSON, with Content-Type: application/json (this request said {type})",
+            .emptyBatch: "the batch is empty: send at least one record",
             .noSuchID: "no {kind} with id {id}",
             .problemsNothingWritten: "{count} problem(s); nothing was written",
             .noActor: "no actor for this change; nothing was written",

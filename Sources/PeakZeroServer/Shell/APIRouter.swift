@@ -16,7 +16,9 @@ public enum APIRouter {
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
-        router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies))
+        // Only when there are proxies to trust: otherwise the connection's peer is the client, and
+        // every request is spared the step.
+        if !trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies)) }
         // Each request at debug level: method and address, never headers (they carry cookies and tokens)
         // nor bodies (they carry passwords).
         router.add(middleware: LogRequestsMiddleware(.debug))

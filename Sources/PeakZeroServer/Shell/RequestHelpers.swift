@@ -4,18 +4,37 @@ import NIOCore
 
 extension Request {
     /// The body as one `T` or an array of them (a batch).
+    /// The body as one `T` or an array of them (a batch); an empty batch is refused.
     mutating func decodeOneOrMany<T: Decodable>(_ type: T.Type, context: PeakZeroContext) async throws -> [T] {
+        try requireJSON()
         let buffer = try await collectBody(upTo: context.maxUploadSize)
         let data = Data(buffer: buffer)
         let decoder = context.requestDecoder
         let trimmed = data.first { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }
-        if trimmed == UInt8(ascii: "[") { return try decoder.decode([T].self, from: data) }
-        return [try decoder.decode(T.self, from: data)]
+        guard trimmed == UInt8(ascii: "[") else { return [try decoder.decode(T.self, from: data)] }
+        let batch = try decoder.decode([T].self, from: data)
+        if batch.isEmpty {
+            throw APIError(status: .unprocessableContent, code: "invalid", message: language.say(.emptyBatch))
+        }
+        return batch
     }
 
     mutating func decodeJSON<T: Decodable>(_ type: T.Type, context: PeakZeroContext) async throws -> T {
+        try requireJSON()
         let buffer = try await collectBody(upTo: context.maxUploadSize)
         return try context.requestDecoder.decode(T.self, from: Data(buffer: buffer))
+    }
+
+    /// A JSON body must say so: `Content-Type: application/json` (or a `+json` type). Anything else
+    /// is 415 — a form or plain text read as JSON is how another site's page posts to an API.
+    func requireJSON() throws {
+        let type = headers[.contentType] ?? ""
+        let media = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard media == "application/json" || (media.hasPrefix("application/") && media.hasSuffix("+json")) else {
+            throw APIError(
+                status: .unsupportedMediaType, code: "unsupported_media_type",
+                message: language.say(.notJSON, ["type": type.isEmpty ? "none" : String(type.prefix(80))]))
+        }
     }
 
     /// An optional query parameter that must parse when present.

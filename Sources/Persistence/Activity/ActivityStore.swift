@@ -50,6 +50,9 @@ public struct ActivityStore: Sendable {
         public var count: Int { rows.count }
     }
 
+    /// The longest note of where a record comes from (a meter, a document), in characters.
+    static let longestSource = 500
+
     /// Checks every record; throws every problem (by position and field) when any is bad.
     public func validate(_ records: [NewActivityRecord], language: Language = .en) async throws -> ValidatedBatch {
         let codes = Array(Set(records.map(\.unitCode)))
@@ -60,6 +63,10 @@ public struct ActivityStore: Sendable {
         for (index, new) in records.enumerated() {
             guard let unit = units[new.unitCode] else {
                 issues.append(InputIssue(row: index + 1, column: "unit", problem: .unknownUnitCode(new.unitCode)))
+                continue
+            }
+            if let source = new.source, source.utf8.count > Self.longestSource, source.count > Self.longestSource {
+                issues.append(InputIssue(row: index + 1, column: "source", problem: .tooLong(limit: Self.longestSource)))
                 continue
             }
             let fields = FieldValues(new.fields(region: unit.regionCode), position: index + 1)

@@ -130,8 +130,17 @@ public struct UnitStore: Sendable {
     /// A unit's own fields checked, located at `row`.
     public static func validate(_ new: NewUnit, row: Int) -> [InputIssue] {
         var issues: [InputIssue] = []
-        if new.code.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "code", problem: .missingValue)) }
+        let code = new.code.trimmed
+        if code.isEmpty {
+            issues.append(InputIssue(row: row, column: "code", problem: .missingValue))
+        } else if code.count > 64 || code.unicodeScalars.contains(where: Self.unfitInCode) {
+            issues.append(InputIssue(row: row, column: "code", problem: .badUnitCode(code)))
+        }
         if new.name.trimmed.isEmpty { issues.append(InputIssue(row: row, column: "name", problem: .missingValue)) }
+        if new.name.count > 200 { issues.append(InputIssue(row: row, column: "name", problem: .tooLong(limit: 200))) }
+        if let industry = new.industryCode, industry.count > 16 {
+            issues.append(InputIssue(row: row, column: "industry_code", problem: .tooLong(limit: 16)))
+        }
         if ReportingUnit.Level(rawValue: new.level) == nil {
             issues.append(
                 InputIssue(
@@ -151,6 +160,12 @@ public struct UnitStore: Sendable {
                     problem: .notOneOf(reporting, allowed: ReportingUnit.ReportingClass.allCases.map(\.rawValue))))
         }
         return issues
+    }
+
+    /// A code is typed, searched and printed: no spaces, no control or invisible characters.
+    private static func unfitInCode(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace || scalar.properties.generalCategory == .control
+            || scalar.properties.generalCategory == .format
     }
 
     private static func insert(_ new: NewUnit, parent: Row?, batchID: Int64?, in db: any SQLDatabase) async throws
