@@ -1,4 +1,7 @@
 import Foundation
+import Glibc
+import Hummingbird
+import Logging
 import HTTPTypes
 import HummingbirdTesting
 import Persistence
@@ -30,5 +33,99 @@ struct OperationsTests {
             #expect((pending.json.object["reason"] as? String)?.contains("peakzero migrate") == true)
             #expect(pending.json.object["migrations"] as? Int == newest - 1)
         }
+    }
+
+    @Test("a failure of the server answers with a body and the request's id, never an empty 500")
+    func failuresAreTold() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await RollupAPITests.load(client)
+            // The database loses a table under the server's feet.
+            try await database.sql.raw("DROP TABLE activity_spans").run()
+            let record = #"{"unit_code": "F1", "period": "2023-06", "item": "diesel", "quantity": 1, "uom": "t"}"#
+            let failed = try await client.call(.post, "/api/v1/activity-records?lang=en", json: record)
+            #expect(failed.status == .internalServerError)
+            let error = failed.json.object["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "internal")
+            #expect((error?["message"] as? String)?.contains("nothing was written") == true)
+            #expect((error?["message"] as? String)?.contains("request id") == true)
+        }
+        struct Told: Error, CustomStringConvertible {
+            let description: String
+        }
+        #expect(ServerFailure(Told(description: "SQLite: database or disk is full")) == .diskFull)
+        #expect(ServerFailure(Told(description: "could not write: No space left on device")) == .diskFull)
+        #expect(ServerFailure(Told(description: "connectionRequestTimeout")) == .databaseUnavailable)
+        #expect(ServerFailure(Told(description: "SQLite: database is locked")) == .databaseUnavailable)
+        #expect(ServerFailure(Told(description: "SQLite: no such table: x")) == .internal)
+        let full = APIError(.diskFull, requestID: "r-1", language: .zh)
+        #expect(full.status.code == 507 && full.message.contains("r-1") && full.message.contains("磁盘已满"))
+        #expect(APIError(.databaseUnavailable, requestID: "r-2", language: .en).retryAfter == 5)
+    }
+}
+
+/// A connection that sends half a request and then nothing is closed after the idle timeout
+/// (such connections, left open by the hundred, once held the server's sockets without end).
+@Suite("Operations: half-sent requests")
+struct IdleConnectionTests {
+    @Test("half a request's head, then silence: the server closes the connection")
+    func halfSentRequestTimesOut() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            let app = try PeakZeroApplication.make(
+                database: database,
+                configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: .seconds(1)),
+                logger: Logger(label: "test"))
+            try await app.test(.live) { client async throws in
+                let port = try #require(client.port)
+                let closedWithin = try Self.secondsUntilClosed(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n")
+                #expect(closedWithin != nil && closedWithin! < 4, "\(String(describing: closedWithin))")
+                // A whole request is still answered (on a socket of its own: the test client's kept
+                // connection has idled past the timeout too).
+                #expect(try Self.firstLine(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n") == "HTTP/1.1 200 OK")
+            }
+        }
+    }
+
+    /// Connects, sends `text`, and waits up to five seconds for the server to close the connection;
+    /// the seconds it took, or nil when it stayed open.
+    static func secondsUntilClosed(port: Int, sending text: String) throws -> Double? {
+        let socket = try connected(port: port, sending: text)
+        defer { close(socket) }
+        let started = Date()
+        var byte: UInt8 = 0
+        let read = recv(socket, &byte, 1, 0)
+        // 0: closed by the server; -1 after the wait: still open.
+        return read == 0 ? Date().timeIntervalSince(started) : nil
+    }
+
+    /// The first line of the server's answer to `text`.
+    static func firstLine(port: Int, sending text: String) throws -> String {
+        let socket = try connected(port: port, sending: text)
+        defer { close(socket) }
+        var bytes = [UInt8](repeating: 0, count: 256)
+        let read = recv(socket, &bytes, bytes.count, 0)
+        let answer = String(decoding: bytes.prefix(max(0, read)), as: UTF8.self)
+        return String(answer.split(separator: "\r\n").first ?? "")
+    }
+
+    /// A loopback connection to `port` that has sent `text`, with a five-second wait on reads.
+    static func connected(port: Int, sending text: String) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(socket)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        _ = text.withCString { send(socket, $0, strlen($0), 0) }
+        var wait = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        return socket
     }
 }

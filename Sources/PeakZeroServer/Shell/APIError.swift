@@ -73,6 +73,60 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as DecodingError {
             throw APIError.badRequest(
                 request.language.say(.badJSON, ["summary": "\(error.summary)"]))
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            // Anything else is the server's failure, never an empty 500: logged with the request's
+            // id (and nothing of its body), and told to the caller with the same id.
+            let failure = ServerFailure(error)
+            context.logger.error(
+                "request failed: \(failure.rawValue)",
+                metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "error": "\(error)"])
+            throw APIError(failure, requestID: context.id, language: request.language)
+        }
+    }
+}
+
+/// What kind of failure of the server's an unexpected error is, judged by what the database says.
+enum ServerFailure: String {
+    /// The disk is full: nothing was written (every write is one transaction).
+    case diskFull = "disk full"
+    /// The database cannot be reached, or is busy past waiting.
+    case databaseUnavailable = "database unavailable"
+    case `internal` = "internal error"
+
+    init(_ error: any Error) {
+        let text = String(describing: error).lowercased()
+        if text.contains("disk is full") || text.contains("no space left") || text.contains("disk full") {
+            self = .diskFull
+        } else if ["connection refused", "connectionrequesttimeout", "connection closed", "database is locked",
+            "too many clients", "the database system is shutting down"].contains(where: text.contains)
+        {
+            self = .databaseUnavailable
+        } else {
+            self = .internal
+        }
+    }
+}
+
+extension APIError {
+    /// The caller's view of a server failure: what happened, that nothing was written, and the
+    /// request id an operator finds in the log.
+    init(_ failure: ServerFailure, requestID: String, language: Language) {
+        switch failure {
+        case .diskFull:
+            self = APIError(
+                status: HTTPResponse.Status(code: 507, reasonPhrase: "Insufficient Storage"), code: "disk_full",
+                message: language.say(.diskFull, ["id": requestID]))
+        case .databaseUnavailable:
+            self = APIError(
+                status: .serviceUnavailable, code: "database_unavailable",
+                message: language.say(.databaseUnavailable, ["id": requestID]), retryAfter: 5)
+        case .internal:
+            self = APIError(
+                status: .internalServerError, code: "internal", message: language.say(.internalError, ["id": requestID]))
         }
     }
 }

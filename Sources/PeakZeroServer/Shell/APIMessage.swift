@@ -10,7 +10,7 @@ enum APIMessage: String, MessageKey {
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
     case missingFactor, noPlan, planProblems, planStale, planUnreadable, planTooLarge
-    case notJSON, emptyBatch
+    case notJSON, emptyBatch, diskFull, databaseUnavailable, internalError
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
@@ -41,6 +41,9 @@ enum APIMessage: String, MessageKey {
             .badJSON: "请求体不是有效的 JSON：{summary}",
             .notJSON: "请求体须为 JSON，并注明 Content-Type: application/json（收到的是 {type}）",
             .emptyBatch: "批量数据为空：请至少提交一条记录",
+            .diskFull: "服务器磁盘已满，未写入任何数据；请告知管理员（请求编号 {id}）",
+            .databaseUnavailable: "数据库暂时无法访问，未写入任何数据；请稍后重试（请求编号 {id}）",
+            .internalError: "服务器内部错误，未写入任何数据；请告知管理员（请求编号 {id}）",
             .noSuchID: "没有 id 为 {id} 的{kind}",
             .problemsNothingWritten: "有 {count} 处错误，未写入任何数据",
             .noActor: "无法确定操作人，未写入任何数据",
@@ -90,6 +93,9 @@ enum APIMessage: String, MessageKey {
             .badJSON: "the body is not valid JSON: {summary}",
             .notJSON: "send the body as JSON, with Content-Type: application/json (this request said {type})",
             .emptyBatch: "the batch is empty: send at least one record",
+            .diskFull: "the server's disk is full; nothing was written; tell the operator (request id {id})",
+            .databaseUnavailable: "the database cannot be reached just now; nothing was written; try again shortly (request id {id})",
+            .internalError: "an internal error of the server; nothing was written; tell the operator (request id {id})",
             .noSuchID: "no {kind} with id {id}",
             .problemsNothingWritten: "{count} problem(s); nothing was written",
             .noActor: "no actor for this change; nothing was written",

@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 import Logging
 import Persistence
 
@@ -9,11 +10,18 @@ public struct ServerConfiguration: Sendable {
     /// The reverse proxies whose `X-Forwarded-For` names the client (their addresses as the server
     /// sees them, e.g. `127.0.0.1` for nginx on the same machine).
     public var trustedProxies: Set<String>
+    /// How long a connection may send nothing — between requests, or part way through a request's
+    /// head — before it is closed, so that connections left half-open cannot pile up.
+    public var idleTimeout: Duration
 
-    public init(host: String = "127.0.0.1", port: Int = 8080, trustedProxies: Set<String> = []) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, trustedProxies: Set<String> = [],
+        idleTimeout: Duration = .seconds(30)
+    ) {
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies
+        self.idleTimeout = idleTimeout
     }
 }
 
@@ -24,6 +32,7 @@ public enum PeakZeroApplication {
     ) throws -> some ApplicationProtocol {
         Application(
             router: try APIRouter.make(database: database, trustedProxies: configuration.trustedProxies),
+            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),
             logger: logger)
