@@ -34,7 +34,7 @@ struct AccountsAPI: Sendable {
         for account in try await accounts.list() where try await Self.manages(scope, account, database) {
             shown.append(account)
         }
-        return try jsonResponse(Items(items: shown))
+        return try jsonResponse(try Page(shown, request))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -39,7 +39,7 @@ struct AssetsAPI: Sendable {
 
     func listProjects(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let projects = try await ProjectStore(database).list(under: try context.id())
-        return try jsonResponse(Items(items: try await figures(projects, request).map { ProjectBody($0) }))
+        return try jsonResponse(try Page(try await figures(projects, request).map { ProjectBody($0) }, request))
     }
 
     func saveProject(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -351,7 +351,7 @@ struct AssetsAPI: Sendable {
     }
 
     func listRules(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        try jsonResponse(Items(items: try await MarketRuleStore(database).book().records.map(RuleBody.init)))
+        try jsonResponse(try Page(try await MarketRuleStore(database).book().records.map(RuleBody.init), request))
     }
 
     func addRule(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -12,7 +12,7 @@ struct FactorSetsAPI {
     }
 
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        try jsonResponse(Items(items: try await sets.list()))
+        try jsonResponse(try Page(try await sets.list(), request))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -22,7 +22,7 @@ struct InventoriesAPI {
         for inventory in found where try await context.readScope.contains(unitID: inventory.unitId, in: database) {
             visible.append(inventory)
         }
-        return try jsonResponse(Items(items: visible.map(InventoryBody.init)))
+        return try jsonResponse(try Page(visible.map(InventoryBody.init), request))
     }
 
     func compute(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

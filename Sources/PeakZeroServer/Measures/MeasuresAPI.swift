@@ -26,7 +26,7 @@ struct MeasuresAPI: Sendable {
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let today = clock.today
         let measures = try await MeasureStore(database).list(under: try context.id())
-        return try jsonResponse(Items(items: measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) }))
+        return try jsonResponse(try Page(measures.map { MeasureBody(measure: $0, status: $0.status(on: today)) }, request))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -61,13 +61,13 @@ struct RankingsAPI: Sendable {
             units, indicator: indicator, year: try request.requireQuery("year", as: Int.self), by: measure, basis: basis
         )
         return try jsonResponse(
-            Items(
-                items: rows.map {
+            try Page(
+                rows.map {
                     Row(
                         unitId: $0.unit.id, code: $0.unit.code, name: $0.unit.name, value: $0.value, rank: $0.rank,
                         previousRank: $0.previousRank, change: $0.change, peerGroup: $0.peerGroup,
                         peerRank: $0.peerRank)
-                }))
+                }, request))
     }
 
     struct GradeRow: Encodable {
@@ -111,7 +111,7 @@ struct RankingsAPI: Sendable {
         let unit = try await UnitStore(database).unit(id: try context.id())
         let year = clock.year
         let history = try await board().gradeHistory(of: unit, years: (year - 9)...year)
-        return try jsonResponse(Items(items: history.map { Self.row($0.result, name: unit.name, year: $0.year) }))
+        return try jsonResponse(try Page(history.map { Self.row($0.result, name: unit.name, year: $0.year) }, request))
     }
 
     static func row(_ r: CarbonEfficiency.Result, name: String?, year: Int?) -> GradeRow {

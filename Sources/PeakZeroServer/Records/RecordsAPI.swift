@@ -9,8 +9,12 @@ struct RecordsAPI {
     let database: PeakZeroDatabase
 
     func listActivity(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let records = try await activity.list(under: try context.id(), year: try request.query("year", as: Int.self))
-        return try jsonResponse(Items(items: records))
+        // Paged in the database: a province holds millions of records.
+        let window = try Page<StoredActivityRecord>.Window(request)
+        let (records, total) = try await activity.list(
+            under: try context.id(), year: try request.query("year", as: Int.self), offset: window.offset,
+            limit: window.limit)
+        return try jsonResponse(Page(window: window, items: records, total: total))
     }
 
     func createActivity(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -28,7 +32,7 @@ struct RecordsAPI {
 
     func listEconomic(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let records = try await economic.list(under: try context.id(), year: try request.query("year", as: Int.self))
-        return try jsonResponse(Items(items: records))
+        return try jsonResponse(try Page(records, request))
     }
 
     func createEconomic(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

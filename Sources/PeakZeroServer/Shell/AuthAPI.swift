@@ -49,7 +49,7 @@ struct AuthAPI {
     }
 
     func list(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        try jsonResponse(Items(items: try await accounts.tokens(of: try context.signedIn.account)))
+        try jsonResponse(try Page(try await accounts.tokens(of: try context.signedIn.account), request))
     }
 
     func revoke(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

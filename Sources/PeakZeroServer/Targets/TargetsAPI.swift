@@ -112,7 +112,7 @@ struct TargetsAPI: Sendable {
         let board = board()
         var bodies: [TargetBody] = []
         for target in targets { bodies.append(try await body(target, request.language, board)) }
-        return try jsonResponse(Items(items: bodies))
+        return try jsonResponse(try Page(bodies, request))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -213,8 +213,8 @@ struct TargetsAPI: Sendable {
         let language = request.language
         let warnings = try await board().warnings(scope: context.readScope, today: clock.today)
         return try jsonResponse(
-            Items(
-                items: warnings.map { warning in
+            try Page(
+                warnings.map { warning in
                     if let target = warning.target {
                         return WarningBody(
                             kind: "target", light: warning.light, since: warning.since, targetId: target.id,
@@ -229,6 +229,6 @@ struct TargetsAPI: Sendable {
                         reasons: [
                             language.say(.measureOverdue, ["deadline": "\(measure.deadline)"])
                         ])
-                }))
+                }, request))
     }
 }

@@ -15,9 +15,10 @@ struct UnitsAPI {
             region = prefix
         }
         return try jsonResponse(
-            Items(
-                items: try await units.list(
-                    under: try request.query("under", as: Int64.self), region: region, scope: context.readScope)))
+            try Page(
+                try await units.list(
+                    under: try request.query("under", as: Int64.self), region: region, scope: context.readScope),
+                request))
     }
 
     func create(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -42,6 +43,6 @@ struct UnitsAPI {
     }
 
     func children(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        try jsonResponse(Items(items: try await units.children(of: try context.id())))
+        try jsonResponse(try Page(try await units.children(of: try context.id()), request))
     }
 }

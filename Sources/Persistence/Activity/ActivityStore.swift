@@ -231,22 +231,40 @@ public struct ActivityStore: Sendable {
 
     /// Records of a unit's subtree, optionally of one year, in unit and period order.
     public func list(under unitID: Int64, year: Int? = nil) async throws -> [StoredActivityRecord] {
+        try await list(under: unitID, year: year, offset: 0, limit: nil).records
+    }
+
+    /// A window of the records of a unit's subtree (of a year), in the same order, and how many
+    /// there are in all: `limit` records from the `offset`-th (all of them when `limit` is nil).
+    public func list(under unitID: Int64, year: Int?, offset: Int, limit: Int?) async throws -> (
+        records: [StoredActivityRecord], total: Int
+    ) {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        var query = database.sql.select()
-            .column(
+        func scoped(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            var query = query.from(SQLRaw(ActivitySpans.recordsOfSpans))
+                .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = s.unit_id"))
+                .where(SQLColumn("root_id", table: "s"), .equal, SQLBind(anchor.rootID))
+                .where(SQLColumn("root_id", table: "u"), .equal, SQLBind(anchor.rootID))
+                .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+            if let year { query = query.where(SQLColumn("year", table: "s"), .equal, SQLBind(year)) }
+            return query
+        }
+        var query = scoped(
+            database.sql.select().column(
                 SQLRaw(
                     "a.id, a.unit_id, a.year, a.month, a.item, a.category, a.quantity, a.uom, a.ncv, a.carbon_content, a.oxidation_rate, a.source, a.batch_id"
-                )
-            )
-            .from(SQLRaw(ActivitySpans.recordsOfSpans))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = s.unit_id"))
-            .where(SQLColumn("root_id", table: "s"), .equal, SQLBind(anchor.rootID))
-            .where(SQLColumn("root_id", table: "u"), .equal, SQLBind(anchor.rootID))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-        if let year { query = query.where(SQLColumn("year", table: "s"), .equal, SQLBind(year)) }
-        return try await query.orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
+                )))
+            .orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
             .orderBy(SQLColumn("month", table: "a")).orderBy(SQLColumn("id", table: "a"))
-            .all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard let limit else {
+            let records = try await query.all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return (records, records.count)
+        }
+        query = query.limit(limit).offset(offset)
+        let records = try await query.all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let total = try await scoped(database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        return (records, total)
     }
 
     /// One record, or nil when it has been deleted or replaced since.
