@@ -43,4 +43,20 @@ struct PagingTests {
             #expect(unitsPage.json.object["next_cursor"] as? String == "4")
         }
     }
+
+    @Test("every route the document says pages answers items, total and next_cursor, and honours limit")
+    func everyPagedRoute() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            for route in APIRoute.paged.sorted(by: { $0.rawValue < $1.rawValue }) {
+                let (uri, _) = AuthorizationMatrixTests.request(route, "in", w)
+                let joined = uri + (uri.contains("?") ? "&" : "?") + "limit=1"
+                let answer = try await client.call(.get, joined)
+                #expect(answer.status == .ok, "\(route) \(joined): \(answer.status)")
+                let object = answer.json.object
+                #expect(object["total"] is Int && object.keys.contains("next_cursor"), "\(route): \(object.keys)")
+                #expect(answer.json.items.count <= 1, "\(route)")
+            }
+        }
+    }
 }

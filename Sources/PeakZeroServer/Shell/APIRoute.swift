@@ -30,6 +30,13 @@ enum APIRoute: String, CaseIterable, Sendable {
     case openAPI
     case health, ready
 
+    /// The lists that page (`Page`): `limit` and `cursor`, answering `total` and `next_cursor`.
+    static let paged: Set<APIRoute> = [
+        .listUnits, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories, .listTokens,
+        .listAccounts, .listTargets, .listWarnings, .listMeasures, .rankings, .listProjects, .listMarketRules,
+        .unitCarbonEfficiency,
+    ]
+
     /// Every feature's declarations.
     static let declarations: [APIRouteDeclaration] =
         (UnitsAPI.endpoints.map(\.declaration) + RecordsAPI.endpoints.map(\.declaration)

@@ -24,6 +24,18 @@ enum OpenAPIDocument {
                     "schema": ["type": name == "code" ? "string" : "integer"],
                 ]
             }
+            if APIRoute.paged.contains(route) {
+                parameters += [
+                    [
+                        "name": "limit", "in": "query", "required": false,
+                        "description": "items in the page: 1 to 10,000 (default 1,000)", "schema": ["type": "integer"],
+                    ],
+                    [
+                        "name": "cursor", "in": "query", "required": false,
+                        "description": "the next_cursor of the page before", "schema": ["type": "string"],
+                    ],
+                ]
+            }
             parameters += route.queryParameters.map { name, description in
                 [
                     "name": name, "in": "query", "required": description == "required", "description": description,
@@ -93,11 +105,33 @@ enum OpenAPIDocument {
             "description": "error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
         ]
         if !pathParameters(route.path).isEmpty { responses["404"] = error }
-        if route.method != .get || !route.queryParameters.isEmpty { responses["400"] = error }
-        if route.method == .post || route.method == .put { responses["422"] = error }
-        if !route.isPublic { responses["401"] = error }
-        if route == .createToken { responses["401"] = error; responses["429"] = error }
+        if route.method != .get || !route.queryParameters.isEmpty || APIRoute.paged.contains(route) {
+            responses["400"] = error
+        }
+        if route.method == .post || route.method == .put {
+            // A body: refused when not JSON (415; an import takes a file), too large (413) or invalid (422).
+            responses["422"] = error
+            responses["413"] = error
+            if route != .createImport { responses["415"] = error }
+        }
+        if !route.isPublic {
+            responses["401"] = error
+            // A change the account's roles do not allow; a unit outside its scope reads as missing (404).
+            if route.change != .nothing { responses["403"] = error }
+        }
+        if route == .createToken {
+            responses["401"] = error
+            responses["429"] = [
+                "description": "too many failed sign-ins",
+                "headers": ["Retry-After": ["description": "seconds to wait", "schema": ["type": "integer"]]],
+                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
+            ]
+        }
         if [.deleteUnit, .createFactorSet, .unitIndicators].contains(route) { responses["409"] = error }
+        // The server's own failures, told with the request's id: nothing was written.
+        responses["500"] = error
+        responses["503"] = error
+        if route.method != .get { responses["507"] = error }
         return responses
     }
 
