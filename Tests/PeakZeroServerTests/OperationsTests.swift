@@ -130,3 +130,26 @@ struct IdleConnectionTests {
         return socket
     }
 }
+
+/// Uploads waiting for their import are private to the server's user and swept after a crash.
+@Suite("Operations: private uploads")
+struct PrivateUploadsTests {
+    @Test("an upload's folder is 0700 and its file 0600; what a crash left a day ago is swept, younger kept")
+    func privateAndSwept() throws {
+        let area = "test-\(UUID().uuidString)"
+        let folder = try PrivateUploads.folder(area, "job")
+        defer { try? FileManager.default.removeItem(at: PrivateUploads.root.appendingPathComponent(area)) }
+        let file = folder.appendingPathComponent("ledger.csv")
+        try PrivateUploads.write(Data("a,b\n".utf8), to: file)
+        func mode(_ url: URL) throws -> Int {
+            (try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        #expect(try mode(PrivateUploads.root) == 0o700 && mode(folder) == 0o700 && mode(file) == 0o600)
+        let old = try PrivateUploads.folder(area, "left-by-a-crash")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-2 * 24 * 3600)], ofItemAtPath: old.path)
+        #expect(PrivateUploads.sweep() >= 1)
+        #expect(!FileManager.default.fileExists(atPath: old.path))
+        #expect(FileManager.default.fileExists(atPath: file.path))
+    }
+}

@@ -12,7 +12,7 @@ import Persistence
 extension PageHandlers {
     /// Where the account's checked files wait.
     func pendingFolder(_ context: PeakZeroContext) throws -> URL {
-        pendingRoot.appendingPathComponent(String(try context.signedIn.account.id), isDirectory: true)
+        try PrivateUploads.folder("pending", pendingRoot.lastPathComponent, String(try context.signedIn.account.id))
     }
 
     func importForm(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -46,8 +46,7 @@ extension PageHandlers {
         if report.succeeded && !report.alreadyImported {
             let kept = PendingImport(name: choice.name, hash: file.contentHash, kind: choice.kind, mode: choice.mode)
             let folder = try pendingFolder(context)
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try part.data.write(to: kept.path(in: folder), options: .atomic)
+            try PrivateUploads.write(part.data, to: kept.path(in: folder))
             pending = kept
         }
         return renderer.response(

@@ -47,10 +47,9 @@ struct IntakeAPI {
         let importer = FileImport(database)
         if data.count > jobThreshold {
             // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let folder = try PrivateUploads.folder("jobs", UUID().uuidString)
             let path = folder.appendingPathComponent(name).path
-            try data.write(to: URL(fileURLWithPath: path))
+            try PrivateUploads.write(data, to: URL(fileURLWithPath: path))
             let scope = context.writeScope
             let id = await jobs.start(file: name, owner: try context.signedIn.account.id) { progress in
                 defer { try? FileManager.default.removeItem(at: folder) }

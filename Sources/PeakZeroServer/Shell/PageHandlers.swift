@@ -19,9 +19,8 @@ struct PageHandlers: Sendable {
     let database: PeakZeroDatabase
     /// The date in China, for this year, this month and today.
     let clock: ChinaClock
-    /// This server's folder for uploads waiting for their confirmation.
-    let pendingRoot = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "peakzero-pending/\(UUID().uuidString)", isDirectory: true)
+    /// This server's folder for uploads waiting for their confirmation (see `PrivateUploads`).
+    let pendingRoot = PrivateUploads.root.appendingPathComponent("pending/\(UUID().uuidString)", isDirectory: true)
 
     func notFound(_ request: Request) -> Response {
         let language = request.language

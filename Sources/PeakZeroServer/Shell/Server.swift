@@ -30,7 +30,10 @@ public enum PeakZeroApplication {
     public static func make(
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger
     ) throws -> some ApplicationProtocol {
-        Application(
+        // Uploads a crash or a restart left behind.
+        let swept = PrivateUploads.sweep()
+        if swept > 0 { logger.info("removed \(swept) uploads left by an earlier run") }
+        return Application(
             router: try APIRouter.make(database: database, trustedProxies: configuration.trustedProxies),
             server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
             configuration: .init(
