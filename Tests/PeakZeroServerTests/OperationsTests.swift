@@ -153,3 +153,27 @@ struct PrivateUploadsTests {
         #expect(FileManager.default.fileExists(atPath: file.path))
     }
 }
+
+/// Imports beyond the limit running at once are refused at once with Retry-After, not queued.
+@Suite("Operations: imports at once")
+struct ImportGateTests {
+    @Test("with every place taken, an upload is 429 with Retry-After through the API; places come back")
+    func busy() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            let accounts = AccountStore(database, cost: 4)
+            let token = try await TestAccounts.adminToken(accounts)
+            let app = Application(router: try APIRouter.make(database: database, accounts: accounts, importLimit: 0))
+            try await app.test(.router) { client in
+                let signed = SignedInClient(client: client, token: token)
+                let refused = try await IntakeAPITests.upload(signed, IntakeAPITests.good, name: "good.csv", query: "?lang=en")
+                #expect(refused.status == .tooManyRequests)
+                #expect(refused.headers[.retryAfter] == String(ImportGate.retryAfter))
+                #expect((refused.json["error"] as? [String: Any])?["code"] as? String == "imports_busy")
+            }
+        }
+        let gate = ImportGate(limit: 2)
+        #expect(gate.enter() && gate.enter() && !gate.enter())
+        gate.leave()
+        #expect(gate.enter())
+    }
+}

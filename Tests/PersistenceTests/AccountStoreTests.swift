@@ -95,15 +95,16 @@ struct AccountStoreTests {
     }
 
     @Test(
-        "eight simultaneous wrong passwords for one account: five are checked, the rest refused",
+        "six simultaneous wrong passwords for one account: five are checked, the sixth refused",
         arguments: TestDatabases.locations)
     func simultaneousGuesses(kind: String) async throws {
         try await TestDatabases.withDatabase(kind) { db async throws in
             let store = AccountStore(db, cost: 4)
             _ = try await store.create(name: "ann", password: "ann's long password", grants: [.admin])
-            // Eight: as many as PostgreSQL's pool holds, so that none waits for a connection on a busy machine.
+            // Six: one more than the limit, and fewer than PostgreSQL's pool holds, so that none waits
+            // long for a connection on a busy machine.
             let outcomes = try await withThrowingTaskGroup(of: SignInRefusal?.self) { group in
-                for k in 0..<8 {
+                for k in 0..<6 {
                     group.addTask {
                         do {
                             _ = try await store.verify(name: "ann", password: "guess \(k)", address: "10.0.0.\(k)")
@@ -116,7 +117,7 @@ struct AccountStoreTests {
                 return try await group.reduce(into: [SignInRefusal?]()) { $0.append($1) }
             }
             #expect(outcomes.filter { $0 == .wrongNameOrPassword }.count == AccountStore.failuresPerAccount)
-            #expect(outcomes.filter { if case .tooManyAttempts = $0 { true } else { false } }.count == 3)
+            #expect(outcomes.filter { if case .tooManyAttempts = $0 { true } else { false } }.count == 1)
         }
     }
 

@@ -40,6 +40,8 @@ extension PageHandlers {
                     problem: error.issues.map { $0.message(in: language) }.joined(separator: "\n")),
                 template: "import", status: .unprocessableContent)
         }
+        if let busy = busyPage(request) { return busy }
+        defer { importGate.leave() }
         let report = try await FileImport(database).run(
             file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language, today: clock.now(), scope: context.writeScope)
         var pending: PendingImport?
@@ -67,6 +69,8 @@ extension PageHandlers {
                     request, report: nil, pending: nil, problem: renderer.strings.text(.uploadExpired, language)),
                 template: "import", status: .gone)
         }
+        if let busy = busyPage(request) { return busy }
+        defer { importGate.leave() }
         defer { try? FileManager.default.removeItem(at: pending.path(in: folder)) }
         let report = try await FileImport(database).run(
             path: pending.path(in: folder).path, kind: pending.kind, mode: pending.mode, dryRun: false,
@@ -75,6 +79,21 @@ extension PageHandlers {
         return renderer.response(
             importPage(request, report: report, pending: nil), template: "import",
             status: report.succeeded ? .ok : .unprocessableContent)
+    }
+
+    /// The page saying the imports are all taken (429, `Retry-After`), or nil when this one may run
+    /// — then it holds a place until it calls `importGate.leave()`.
+    private func busyPage(_ request: Request) -> Response? {
+        guard !importGate.enter() else { return nil }
+        let language = request.language
+        var response = renderer.response(
+            importPage(
+                request, report: nil, pending: nil,
+                problem: language.say(
+                    .importsBusy, ["limit": "\(importGate.limit)", "seconds": "\(ImportGate.retryAfter)"])),
+            template: "import", status: .tooManyRequests)
+        response.headers[.retryAfter] = String(ImportGate.retryAfter)
+        return response
     }
 
     private func importPage(

@@ -13,6 +13,8 @@ struct IntakeAPI {
     let jobs: ImportJobs
     /// Files larger than this are imported as a job.
     let jobThreshold: Int
+    /// The imports running at once, shared with the import page's.
+    let gate: ImportGate
 
     func template(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         guard let kind = context.parameters.get("kind").flatMap(Templates.Kind.init(rawValue:)) else {
@@ -45,14 +47,29 @@ struct IntakeAPI {
                 issues: error.issues.map { .init(row: $0.row, field: $0.column, message: $0.message(in: language)) })
         }
         let importer = FileImport(database)
+        guard gate.enter() else {
+            throw APIError(
+                status: .tooManyRequests, code: "imports_busy",
+                message: language.say(.importsBusy, ["limit": "\(gate.limit)", "seconds": "\(ImportGate.retryAfter)"]),
+                retryAfter: ImportGate.retryAfter)
+        }
         if data.count > jobThreshold {
             // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
             let folder = try PrivateUploads.folder("jobs", UUID().uuidString)
             let path = folder.appendingPathComponent(name).path
             try PrivateUploads.write(data, to: URL(fileURLWithPath: path))
             let scope = context.writeScope
-            let id = await jobs.start(file: name, owner: try context.signedIn.account.id) { progress in
-                defer { try? FileManager.default.removeItem(at: folder) }
+            let gate = self.gate
+            let owner: Int64
+            do { owner = try context.signedIn.account.id } catch {
+                gate.leave()
+                throw error
+            }
+            let id = await jobs.start(file: name, owner: owner) { progress in
+                defer {
+                    try? FileManager.default.removeItem(at: folder)
+                    gate.leave()
+                }
                 return try await importer.run(
                     path: path, kind: kind, mode: mode, dryRun: dryRun, language: language, today: clock.now(), scope: scope,
                     progress: progress)
@@ -65,6 +82,7 @@ struct IntakeAPI {
             return response
         }
         // Rows for units outside the account's subtrees read as rows for unknown units.
+        defer { gate.leave() }
         let report = try await importer.run(
             file, kind: kind, mode: mode, dryRun: dryRun, language: language, today: clock.now(), scope: context.writeScope)
         return try jsonResponse(

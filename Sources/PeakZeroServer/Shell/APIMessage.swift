@@ -10,7 +10,7 @@ enum APIMessage: String, MessageKey {
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
     case missingFactor, noPlan, planProblems, planStale, planUnreadable, planTooLarge
-    case notJSON, emptyBatch, diskFull, databaseUnavailable, internalError
+    case notJSON, emptyBatch, diskFull, databaseUnavailable, internalError, importsBusy
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
@@ -41,6 +41,7 @@ enum APIMessage: String, MessageKey {
             .badJSON: "请求体不是有效的 JSON：{summary}",
             .notJSON: "请求体须为 JSON，并注明 Content-Type: application/json（收到的是 {type}）",
             .emptyBatch: "批量数据为空：请至少提交一条记录",
+            .importsBusy: "已有 {limit} 个导入正在进行，请 {seconds} 秒后重试",
             .diskFull: "服务器磁盘已满，未写入任何数据；请告知管理员（请求编号 {id}）",
             .databaseUnavailable: "数据库暂时无法访问，未写入任何数据；请稍后重试（请求编号 {id}）",
             .internalError: "服务器内部错误，未写入任何数据；请告知管理员（请求编号 {id}）",
@@ -93,6 +94,7 @@ enum APIMessage: String, MessageKey {
             .badJSON: "the body is not valid JSON: {summary}",
             .notJSON: "send the body as JSON, with Content-Type: application/json (this request said {type})",
             .emptyBatch: "the batch is empty: send at least one record",
+            .importsBusy: "{limit} imports are running already; try again in {seconds} seconds",
             .diskFull: "the server's disk is full; nothing was written; tell the operator (request id {id})",
             .databaseUnavailable: "the database cannot be reached just now; nothing was written; try again shortly (request id {id})",
             .internalError: "an internal error of the server; nothing was written; tell the operator (request id {id})",

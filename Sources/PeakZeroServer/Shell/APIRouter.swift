@@ -12,10 +12,11 @@ public enum APIRouter {
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
     public static func make(
         database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil,
-        clock: ChinaClock = .system, trustedProxies: Set<String> = []
+        clock: ChinaClock = .system, trustedProxies: Set<String> = [], importLimit: Int = 2
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
+        let importGate = ImportGate(limit: importLimit)
         // Only when there are proxies to trust: otherwise the connection's peer is the client, and
         // every request is spared the step.
         if !trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies)) }
@@ -38,7 +39,9 @@ public enum APIRouter {
                 rollups: RollupStore(database), units: UnitStore(database), cache: ResponseCache(database: database)))
         mount(
             IntakeAPI.endpoints,
-            on: IntakeAPI(database: database, clock: clock, jobs: ImportJobs(), jobThreshold: importJobThreshold))
+            on: IntakeAPI(
+                database: database, clock: clock, jobs: ImportJobs(), jobThreshold: importJobThreshold,
+                gate: importGate))
         mount(AuthAPI.endpoints, on: AuthAPI(accounts: accounts))
         mount(AuditAPI.endpoints, on: AuditAPI(database: database))
         mount(AccountsAPI.endpoints, on: AccountsAPI(accounts: accounts, database: database))
@@ -52,7 +55,8 @@ public enum APIRouter {
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),
-            economic: EconomicStore(database), accounts: accounts, database: database, clock: clock)
+            economic: EconomicStore(database), accounts: accounts, database: database, clock: clock,
+            importGate: importGate)
         mount(SitePage.declarations, on: pages)
         return router
     }

@@ -19,6 +19,8 @@ struct PageHandlers: Sendable {
     let database: PeakZeroDatabase
     /// The date in China, for this year, this month and today.
     let clock: ChinaClock
+    /// The imports running at once, shared with the API's.
+    let importGate: ImportGate
     /// This server's folder for uploads waiting for their confirmation (see `PrivateUploads`).
     let pendingRoot = PrivateUploads.root.appendingPathComponent("pending/\(UUID().uuidString)", isDirectory: true)
 

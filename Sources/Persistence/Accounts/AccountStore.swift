@@ -158,27 +158,33 @@ public struct AccountStore: Sendable {
     private func reserveAttempt(name: String, address: String, now: Date) async throws -> Int64 {
         let since = Timestamp.string(now.addingTimeInterval(-Self.failureWindow))
         let postgres = database.dialect == .postgres
-        return try await database.transaction { db in
+        // As few statements as can be under the lock: every other sign-in waits for them.
+        let id = try await database.transaction { db in
             if postgres { try await db.raw("LOCK TABLE sign_in_failures IN SHARE ROW EXCLUSIVE MODE").run() }
-            // Failures older than the window no longer count: cleared as new attempts come.
-            try await db.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since)).run()
-            func recent(_ column: String, _ value: String) async throws -> [Date] {
-                try await db.select().column("failed_at").from("sign_in_failures")
-                    .where(SQLColumn(column), .equal, SQLBind(value)).orderBy("failed_at").all()
-                    .compactMap { Timestamp.date(try $0.decode(column: "failed_at", as: String.self)) }
+            let recent = try await db.select().columns("account", "address", "failed_at").from("sign_in_failures")
+                .where("failed_at", .greaterThan, SQLBind(since))
+                .where(group: { $0.where("account", .equal, SQLBind(name)).orWhere("address", .equal, SQLBind(address)) })
+                .orderBy("failed_at").all()
+            var byAccount: [Date] = []
+            var byAddress: [Date] = []
+            for row in recent {
+                guard let at = Timestamp.date(try row.decode(column: "failed_at", as: String.self)) else { continue }
+                if try row.decode(column: "account", as: String.self) == name { byAccount.append(at) }
+                if try row.decode(column: "address", as: String.self) == address { byAddress.append(at) }
             }
             func refusal(_ failures: [Date]) -> SignInRefusal {
                 let wait = (failures.first ?? now).addingTimeInterval(Self.failureWindow).timeIntervalSince(now)
                 return .tooManyAttempts(retryAfterSeconds: max(1, Int(wait.rounded(.up))))
             }
-            let byAccount = try await recent("account", name)
             if byAccount.count >= Self.failuresPerAccount { throw refusal(byAccount) }
-            let byAddress = try await recent("address", address)
             if byAddress.count >= Self.failuresPerAddress, !byAccount.isEmpty { throw refusal(byAddress) }
             let row = try await db.insert(into: "sign_in_failures").columns("account", "address", "failed_at")
                 .values(SQLBind(name), SQLBind(address), SQLBind(Timestamp.string(now))).returning("id").first()
             return try row!.decode(column: "id", as: Int64.self)
         }
+        // Failures older than the window no longer count: cleared as new attempts come, outside the lock.
+        try await database.sql.delete(from: "sign_in_failures").where("failed_at", .lessThanOrEqual, SQLBind(since)).run()
+        return id
     }
 }
 
