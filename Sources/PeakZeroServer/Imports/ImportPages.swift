@@ -32,6 +32,9 @@ extension PageHandlers {
             name: IntakeAPI.safeName(part.fileName ?? "upload"), hash: "",
             kind: Templates.Kind(rawValue: upload.field("kind")),
             mode: ImportReport.Mode(rawValue: upload.field("mode")) ?? .append)
+        // The place is taken before the file is opened: a workbook is unpacked in memory.
+        if let busy = busyPage(request) { return busy }
+        defer { importGate.leave() }
         let file: IntakeFile
         do { file = try IntakeFile(data: part.data, name: choice.name) } catch {
             return renderer.response(
@@ -40,8 +43,6 @@ extension PageHandlers {
                     problem: error.issues.map { $0.message(in: language) }.joined(separator: "\n")),
                 template: "import", status: .unprocessableContent)
         }
-        if let busy = busyPage(request) { return busy }
-        defer { importGate.leave() }
         let report = try await FileImport(database).run(
             file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language, today: clock.now(), scope: context.writeScope)
         var pending: PendingImport?

@@ -39,6 +39,17 @@ struct IntakeAPI {
         let kind = try Self.kind(request)
         let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
         let (data, name) = try Self.upload(body, request: request)
+        // The place is taken before the file is opened (a workbook is unpacked in memory) and given
+        // back on every way out — by the job, when the import runs as one.
+        guard gate.enter() else {
+            throw APIError(
+                status: .tooManyRequests, code: "imports_busy",
+                message: language.say(.importsBusy, ["limit": "\(gate.limit)", "seconds": "\(ImportGate.retryAfter)"]),
+                retryAfter: ImportGate.retryAfter)
+        }
+        let gate = self.gate
+        var handedToJob = false
+        defer { if !handedToJob { gate.leave() } }
         let file: IntakeFile
         do { file = try IntakeFile(data: data, name: name) } catch {
             throw APIError(
@@ -47,24 +58,14 @@ struct IntakeAPI {
                 issues: error.issues.map { .init(row: $0.row, field: $0.column, message: $0.message(in: language)) })
         }
         let importer = FileImport(database)
-        guard gate.enter() else {
-            throw APIError(
-                status: .tooManyRequests, code: "imports_busy",
-                message: language.say(.importsBusy, ["limit": "\(gate.limit)", "seconds": "\(ImportGate.retryAfter)"]),
-                retryAfter: ImportGate.retryAfter)
-        }
         if data.count > jobThreshold {
             // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
             let folder = try PrivateUploads.folder("jobs", UUID().uuidString)
             let path = folder.appendingPathComponent(name).path
             try PrivateUploads.write(data, to: URL(fileURLWithPath: path))
             let scope = context.writeScope
-            let gate = self.gate
-            let owner: Int64
-            do { owner = try context.signedIn.account.id } catch {
-                gate.leave()
-                throw error
-            }
+            let owner = try context.signedIn.account.id
+            handedToJob = true
             let id = await jobs.start(file: name, owner: owner) { progress in
                 defer {
                     try? FileManager.default.removeItem(at: folder)
@@ -82,7 +83,6 @@ struct IntakeAPI {
             return response
         }
         // Rows for units outside the account's subtrees read as rows for unknown units.
-        defer { gate.leave() }
         let report = try await importer.run(
             file, kind: kind, mode: mode, dryRun: dryRun, language: language, today: clock.now(), scope: context.writeScope)
         return try jsonResponse(

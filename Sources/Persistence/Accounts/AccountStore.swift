@@ -131,12 +131,19 @@ public struct AccountStore: Sendable {
             .where("name", .equal, SQLBind(name)).where("disabled_at", .is, SQLLiteral.null).first()
         let hash = try stored?.decode(column: "password_hash", as: String.self)
         let cost = self.cost
-        let matches = try await PasswordWork.shared.run {
-            guard let hash else {
-                _ = Bcrypt.hash(password, cost: cost)
-                return false
+        let matches: Bool
+        do {
+            matches = try await PasswordWork.shared.run {
+                guard let hash else {
+                    _ = Bcrypt.hash(password, cost: cost)
+                    return false
+                }
+                return Bcrypt.verify(password, hash: hash)
             }
-            return Bcrypt.verify(password, hash: hash)
+        } catch {
+            // Not checked (too many checks waiting): the attempt is no failure of the account's.
+            try? await database.sql.delete(from: "sign_in_failures").where("id", .equal, SQLBind(attempt)).run()
+            throw error
         }
         guard matches, let stored else {
             try await database.transaction { db in
