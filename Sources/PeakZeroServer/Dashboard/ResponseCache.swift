@@ -53,6 +53,9 @@ extension ResponseCache {
             body = ByteBuffer(data: try await make())
             store(.init(version: version, body: body), for: key)
         }
-        return Response.json(body)
+        var response = Response.json(body)
+        // It rests on the database alone: the connection may remember it for whoever asked.
+        response.headers[RememberedAnswers.markerField] = ""
+        return response
     }
 }

@@ -30,12 +30,24 @@ public enum PeakZeroApplication {
     public static func make(
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger
     ) throws -> some ApplicationProtocol {
+        let accounts = AccountStore(database)
+        return try make(
+            database: database, configuration: configuration, logger: logger, accounts: accounts,
+            answers: RememberedAnswers(database: database, accounts: accounts))
+    }
+
+    /// - Parameter answers: where signed-in reads are remembered (nil: never; PostgreSQL).
+    static func make(
+        database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger, accounts: AccountStore,
+        answers: RememberedAnswers?
+    ) throws -> some ApplicationProtocol {
         // Uploads a crash or a restart left behind.
         let swept = PrivateUploads.sweep()
         if swept > 0 { logger.info("removed \(swept) uploads left by an earlier run") }
         return Application(
-            router: try APIRouter.make(database: database, trustedProxies: configuration.trustedProxies),
-            server: .http1(configuration: .init(idleTimeout: TimeAmount(configuration.idleTimeout))),
+            router: try APIRouter.make(
+                database: database, accounts: accounts, trustedProxies: configuration.trustedProxies),
+            server: .peakZero(idleTimeout: configuration.idleTimeout, answers: answers),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),
             logger: logger)

@@ -46,9 +46,16 @@ struct SignInMiddleware: RouterMiddleware {
         (context.readScope, context.writeScope) = (signedIn.readScope, signedIn.writeScope)
         let actor = AuditActor(
             accountID: identity.account.id, name: identity.account.name, address: context.clientAddress)
-        return try await Identity.$current.withValue(identity) {
+        var response = try await Identity.$current.withValue(identity) {
             try await AuditActor.$current.withValue(actor) { try await next(request, context) }
         }
+        if response.headers[RememberedAnswers.markerField] != nil {
+            // An answer resting on the database alone: the connection may remember it for this
+            // credential until the credential ends (whole seconds, never later than its end).
+            response.headers[RememberedAnswers.markerField] =
+                signedIn.version == nil ? nil : signedIn.expiry.map { String(Int64($0.timeIntervalSince1970)) }
+        }
+        return response
     }
 
     /// The account a bearer token or the session cookie signs in, and its scopes; a bearer token

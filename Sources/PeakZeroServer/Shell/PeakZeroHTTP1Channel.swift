@@ -1,0 +1,53 @@
+import HummingbirdCore
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOHTTPTypes
+import NIOHTTPTypesHTTP1
+
+/// Hummingbird's HTTP/1.1 connection, with remembered answers given on the event loop.
+///
+/// The same pipeline as Hummingbird's `HTTP1Channel` (its parser limits, its idle-connection
+/// handler), with `RememberedAnswersHandler` placed after the idle handler — so a connection busy
+/// with remembered answers counts as busy — and before the router's channel. Without remembered
+/// answers (PostgreSQL) the pipeline is Hummingbird's own.
+struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
+    typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
+
+    let responder: HTTPChannelHandler.Responder
+    let idleTimeout: Duration
+    let answers: RememberedAnswers?
+
+    func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
+        channel.eventLoop.makeCompletedFuture {
+            // Hummingbird's defaults (80 KiB of header fields, 1,000 fields at most).
+            var limits = NIOHTTPDecoderLimitConfiguration()
+            limits.maxHeaderFieldSize = 80 * 1024
+            limits.maxHeaderListSize = 80 * 1024
+            limits.maxHeaderFieldCount = 1000
+            let pipeline = channel.pipeline.syncOperations
+            try pipeline.configureHTTPServerPipeline(
+                withPipeliningAssistance: false,  // the router's channel answers requests in order
+                withErrorHandling: false,  // Hummingbird answers parse errors itself
+                withOutboundHeaderValidation: false,  // HTTPTypes validates fields already
+                withEncoderConfiguration: .init(),
+                withDecoderLimitConfiguration: limits)
+            try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
+            try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: idleTimeout, logger: logger))
+            if let answers { try pipeline.addHandler(RememberedAnswersHandler(answers: answers, logger: logger)) }
+            return try NIOAsyncChannel(
+                wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
+        }
+    }
+
+    func handle(value asyncChannel: Value, logger: Logger) async {
+        await handleHTTP(asyncChannel: asyncChannel, logger: logger)
+    }
+}
+
+extension HTTPServerBuilder {
+    /// HTTP/1.1 with remembered answers (when there are any to give: SQLite).
+    static func peakZero(idleTimeout: Duration, answers: RememberedAnswers?) -> HTTPServerBuilder {
+        .init { responder in PeakZeroHTTP1Channel(responder: responder, idleTimeout: idleTimeout, answers: answers) }
+    }
+}
