@@ -11,7 +11,7 @@ struct IndicatorsAPI {
     let cache: ResponseCache?
 
     private func respond(_ request: Request, _ make: () async throws -> Data) async throws -> Response {
-        guard let cache else { return Response.json(try await make()) }  // PostgreSQL: no cheap change signal
+        guard let cache else { return Response.json(try await make()) }  // no change signal (in-memory SQLite)
         return try await cache.json(for: request, make: make)
     }
 

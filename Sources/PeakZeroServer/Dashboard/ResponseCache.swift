@@ -5,9 +5,9 @@ import Persistence
 
 /// Answers repeated indicator queries from memory. A response rests on stored inventories, which
 /// never change, and on unit names and stale flags, which change only by writes; so a cached
-/// response is served only while the database files are exactly as they were when it was made
-/// (size and modification time of the SQLite file and its WAL — a commit by any process changes
-/// them). PostgreSQL gives no such cheap signal, so there every request is computed.
+/// response is served only while the database's `ChangeSignal` is as it was when it was made (SQLite:
+/// the size and modification time of its file and WAL; PostgreSQL: the counter its tables' triggers
+/// move — a commit by any process changes either).
 final class ResponseCache: @unchecked Sendable {  // `entries` is only touched under `lock`
     struct Entry {
         let version: ChangeSignal.Version

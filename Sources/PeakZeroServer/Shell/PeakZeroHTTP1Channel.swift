@@ -10,7 +10,7 @@ import NIOHTTPTypesHTTP1
 /// The same pipeline as Hummingbird's `HTTP1Channel` (its parser limits, its idle-connection
 /// handler), with `RememberedAnswersHandler` placed after the idle handler — so a connection busy
 /// with remembered answers counts as busy — and before the router's channel. Without remembered
-/// answers (PostgreSQL) the pipeline is Hummingbird's own.
+/// answers (a database with no change signal) the pipeline is Hummingbird's own.
 struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     typealias Value = NIOAsyncChannel<HTTPRequestPart, HTTPResponsePart>
 

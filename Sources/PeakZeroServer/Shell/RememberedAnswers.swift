@@ -13,8 +13,8 @@ import Persistence
 /// account's roles and its scope were all checked for exactly this request; any write — revoking the
 /// token, ending the session, disabling the account, changing a grant, moving a unit, new data —
 /// changes the database's signal and every remembered answer is asked afresh. The credential's end
-/// is kept with the answer and checked on every use. On PostgreSQL there is no change signal and
-/// nothing is remembered.
+/// is kept with the answer and checked on every use. On PostgreSQL a commit by another process (the
+/// command line) is seen when its notification arrives, milliseconds after it (`ChangeNotifications`).
 final class RememberedAnswers: @unchecked Sendable {  // `answers` and `served` are only touched under `lock`
     struct Answer {
         let version: ChangeSignal.Version

@@ -36,7 +36,7 @@ public enum PeakZeroApplication {
             answers: RememberedAnswers(database: database, accounts: accounts))
     }
 
-    /// - Parameter answers: where signed-in reads are remembered (nil: never; PostgreSQL).
+    /// - Parameter answers: where signed-in reads are remembered (nil: never).
     static func make(
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger, accounts: AccountStore,
         answers: RememberedAnswers?

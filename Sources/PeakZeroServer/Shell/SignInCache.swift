@@ -7,13 +7,13 @@ import Persistence
 /// are kept, keyed by the credential's hash, with the database's change signal read before they
 /// were found. Revoking a token, ending a session, disabling an account or changing a grant is a
 /// write, which changes the signal: the next request finds them again. A remembered token or session
-/// is also checked against its end. On PostgreSQL there is no change signal and nothing is kept.
+/// is also checked against its end. An in-memory SQLite database has no change signal: nothing is kept.
 final class SignInCache: @unchecked Sendable {  // `entries` is only touched under `lock`
     struct Entry: Sendable {
         let signedIn: SignedIn
         let readScope: AccessScope
         let writeScope: AccessScope
-        /// The signal before they were found; nil where there is none (PostgreSQL).
+        /// The signal before they were found; nil where there is none (in-memory SQLite).
         let version: ChangeSignal.Version?
         /// When the token or session ends, read once from `signedIn.expiresAt`.
         let expiry: Date?

@@ -12,7 +12,7 @@ struct SignInMiddleware: RouterMiddleware {
 
     let accounts: AccountStore
     let database: PeakZeroDatabase
-    /// Who each credential signed in, while the database is unchanged (nil on PostgreSQL).
+    /// Who each credential signed in, while the database is unchanged (nil without a change signal: in-memory SQLite).
     let cache: SignInCache?
     static let cookieName = "peakzero_session"
 

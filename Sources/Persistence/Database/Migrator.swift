@@ -58,6 +58,13 @@ public struct Migrator: Sendable {
             }
             done.append(migration.name)
         }
+        // PostgreSQL: every table, including those a migration just made, notifies its changes.
+        // (Migration 20 put the triggers on the tables of its day; this covers tables made after it.)
+        if database.dialect == .postgres, !done.isEmpty {
+            try await database.transaction { db in
+                for statement in ChangeNotifications.triggerStatements { try await db.raw(SQLQueryString(statement)).run() }
+            }
+        }
         return done
     }
 

@@ -16,16 +16,19 @@ public final class PeakZeroDatabase: Sendable {
     public let engine: StorageEngine
     /// For SQLite: one write transaction at a time within this process.
     let writeGate = WriteGate()
+    /// For PostgreSQL: the change counter, listening once someone asks for the change signal.
+    let changeNotifications: ChangeNotifications?
     private let close: @Sendable () async throws -> Void
 
     private init(
         sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, engine: StorageEngine,
-        close: @escaping @Sendable () async throws -> Void
+        changeNotifications: ChangeNotifications? = nil, close: @escaping @Sendable () async throws -> Void
     ) {
         self.sql = sql
         self.dialect = dialect
         self.location = location
         self.engine = engine
+        self.changeNotifications = changeNotifications
         self.close = close
     }
 
@@ -59,9 +62,14 @@ public final class PeakZeroDatabase: Sendable {
             let pool = EventLoopGroupConnectionPool(
                 source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
                 logger: logger, on: group)
+            let notifications = ChangeNotifications(configuration: configuration.coreConfiguration, logger: logger)
             return PeakZeroDatabase(
                 sql: pool.database(logger: logger).sql(), dialect: .postgres, location: location, engine: .portable,
-                close: { try await pool.shutdownAsync() })
+                changeNotifications: notifications,
+                close: {
+                    await notifications.stop()
+                    try await pool.shutdownAsync()
+                })
         }
     }
 
@@ -125,7 +133,11 @@ public final class PeakZeroDatabase: Sendable {
                     try await session.raw(SQLQueryString(begin)).run()
                     do {
                         let result = try await body(session)
+                        // PostgreSQL, while someone watches for changes: did this transaction write?
+                        // If so the change signal moves now, before the caller can answer anyone.
+                        let wrote = try await self.wroteInTransaction(session)
                         try await session.raw("COMMIT").run()
+                        if wrote { self.changeNotifications?.moved() }
                         return result
                     } catch {
                         try? await session.raw("ROLLBACK").run()
@@ -135,6 +147,14 @@ public final class PeakZeroDatabase: Sendable {
             }
         }
         return dialect == .sqlite ? try await writeGate.run(run) : try await run()
+    }
+
+    /// Whether the open transaction on `session` has written anything (it was given a transaction
+    /// id); asked only on PostgreSQL when the change signal is in use.
+    private func wroteInTransaction(_ session: any SQLDatabase) async throws -> Bool {
+        guard let changeNotifications, changeNotifications.isStarted else { return false }
+        let row = try await session.raw("SELECT txid_current_if_assigned() IS NOT NULL AS wrote").first()
+        return try row?.decode(column: "wrote", as: Bool.self) ?? true
     }
 }
 

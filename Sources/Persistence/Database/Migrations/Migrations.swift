@@ -20,5 +20,6 @@ public enum Migrations {
         Migration0017BenchmarkAllocation.migration,
         Migration0018ProjectMeasures.migration,
         Migration0019DropImpossibleInventories.migration,
+        Migration0020ChangeNotifications.migration,
     ]
 }
