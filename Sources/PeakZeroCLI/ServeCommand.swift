@@ -27,6 +27,24 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "address"))
     var trustedProxies: [String] = []
 
+    @Option(
+        name: .customLong("log-format"),
+        help: ArgumentHelp(
+            "How log lines are written: text, or json (one JSON object a line, with the request id); also PEAKZERO_LOG_FORMAT.",
+            valueName: "format"))
+    var logFormat: ServerLogHandler.Format?
+
+    /// The option's format, else the environment's, else text; an unknown word in the environment is
+    /// refused by name rather than ignored.
+    func chosenLogFormat() throws -> ServerLogHandler.Format {
+        if let logFormat { return logFormat }
+        guard let word = ProcessInfo.processInfo.environment["PEAKZERO_LOG_FORMAT"], !word.isEmpty else { return .text }
+        guard let format = ServerLogHandler.Format(rawValue: word.lowercased()) else {
+            throw ValidationError("PEAKZERO_LOG_FORMAT is \"\(word)\"; use text or json")
+        }
+        return format
+    }
+
     /// The trusted proxies of the option and of the environment.
     var allTrustedProxies: Set<String> {
         let fromEnvironment = (ProcessInfo.processInfo.environment["PEAKZERO_TRUSTED_PROXIES"] ?? "")
@@ -36,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Metadata formatted only when a line is written: the server sets a request id on every request.
-        var logger = Logger(label: "peakzero") { ServerLogHandler(label: $0) }
+        let format = try chosenLogFormat()
+        var logger = Logger(label: "peakzero") { ServerLogHandler(label: $0, format: format) }
         logger.logLevel = .info
         let location = try storage.location
         try await PeakZeroDatabase.with(location, logger: logger, migrate: false) { database in
@@ -132,3 +151,5 @@ enum ServeSetup {
         }
     }
 }
+
+extension ServerLogHandler.Format: ExpressibleByArgument {}

@@ -52,8 +52,18 @@ struct LMDIExactnessTests {
                 return
             }
             for chained in [false, true] {
-                let result = try? Decomposition(data, chained: chained)
-                #expect((result?.total.relativeResidual ?? 1) < 1e-9, "seed \(seed)")
+                guard let total = (try? Decomposition(data, chained: chained))?.total else {
+                    Issue.record("seed \(seed): no decomposition")
+                    continue
+                }
+                // Exact in real numbers; in doubles a sum is exact to its terms' magnitude, and the
+                // effects of data spread over eleven orders can be far larger than the change they
+                // sum to (activity up a million times, intensity down as much). So the residual is
+                // measured against the largest of the totals, the change and the effects.
+                let largest = total.effects.values.map(abs).reduce(0, +)
+                let residual = abs(total.explained - total.totalChange)
+                let scale = max(abs(total.end - total.start), abs(total.start), abs(total.end), largest)
+                #expect(scale == 0 ? residual == 0 : residual / scale < 1e-9, "seed \(seed)")
             }
         }
     }

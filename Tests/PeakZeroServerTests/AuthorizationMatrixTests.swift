@@ -173,6 +173,8 @@ struct AuthorizationMatrixTests {
         case .revokeToken: ([404], [404])  // token 1 is the administrator's, not the reporter's
         // The audit trail is read by administrators, verifiers, reviewers and managers.
         case .listAudit: ([403], [403])
+        // The server's figures are read by administrators.
+        case .metrics: ([403], [403])
         // Accounts are administered by managers and administrators.
         case .listAccounts, .createAccount, .disableAccount: ([403], [403])
         case .listPeriods, .getPeriod, .submitPeriod: ([200], [404])

@@ -22,7 +22,7 @@ struct AuthorizationRolesTests {
             return [.verifier, .reviewer, .manager].contains(role) ? ([200], [200]) : refused
         case .ownAccount: return reporter
         case .data: return role == .manager ? reporter : refused
-        case .shared: return refused
+        case .shared, .operations: return refused
         // E1's March is a draft here: approving it is a conflict; returning it needs a reason first.
         case .review: return role == .reviewer ? ([409, 422], [404]) : refused
         // The body is empty (400); the path's `{name}` names no account (404).

@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 import Glibc
 import Hummingbird
@@ -190,5 +191,45 @@ struct ImportGateTests {
 func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+    }
+}
+
+/// Prometheus figures at `/metrics`, for administrators: requests by declared route and status,
+/// refusals included, and answers given from memory.
+@Suite("Operations: metrics")
+struct MetricsTests {
+    @Test("requests are counted by declared route, method and status; only administrators read them")
+    func countedByRoute() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            let accounts = AccountStore(database, cost: 4)
+            let token = try await TestAccounts.adminToken(accounts)
+            let viewer = try await accounts.create(name: "vera", password: "a long password", grants: [RoleGrant(role: .viewer, regionCode: "510000")])
+            let viewerToken = try await accounts.makeToken(for: viewer, name: "t").secret
+            let app = Application(router: try APIRouter.make(database: database, accounts: accounts))
+            try await app.test(.router) { client async throws in
+                let admin: HTTPFields = [.authorization: "Bearer \(token)"]
+                for _ in 0..<3 { #expect(try await client.execute(uri: "/api/v1/units", method: .get, headers: admin) { $0.status } == .ok) }
+                #expect(try await client.execute(uri: "/api/v1/units/999999", method: .get, headers: admin) { $0.status } == .notFound)
+                #expect(try await client.execute(uri: "/api/v1/units", method: .get) { $0.status } == .unauthorized)
+                #expect(try await client.execute(uri: "/no/such/place", method: .get, headers: admin) { $0.status } == .notFound)
+                #expect(
+                    try await client.execute(uri: "/metrics", method: .get, headers: [.authorization: "Bearer \(viewerToken)"]) {
+                        $0.status
+                    } == .forbidden)
+                #expect(try await client.execute(uri: "/metrics", method: .get) { $0.status } == .unauthorized)
+                let (status, type, text) = try await client.execute(uri: "/metrics", method: .get, headers: admin) {
+                    ($0.status, $0.headers[.contentType], String(buffer: $0.body))
+                }
+                #expect(status == .ok && type?.hasPrefix("text/plain; version=0.0.4") == true)
+                #expect(text.contains(#"peakzero_http_requests_total{route="/api/v1/units",method="GET",status="200"} 3"#))
+                #expect(text.contains(#"peakzero_http_requests_total{route="/api/v1/units",method="GET",status="401"} 1"#))
+                // The declared path, never the address asked.
+                #expect(text.contains(#"route="/api/v1/units/{id}",method="GET",status="404"} 1"#))
+                #expect(!text.contains("999999") && !text.contains("/no/such/place"))
+                #expect(text.contains(#"peakzero_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
+                #expect(text.contains(#"peakzero_http_request_duration_seconds_bucket{route="/api/v1/units",method="GET",le="#))
+                #expect(text.contains(#"peakzero_remembered_answers_total 0"#))
+            }
+        }
     }
 }

@@ -24,6 +24,7 @@ struct RememberedAnswersTests {
         /// On the clock `now`.
         let accounts: AccountStore
         let answers: RememberedAnswers
+        let metrics: ServerMetrics
         /// The small tree's units by code.
         let id: [String: Int]
         let now: NowBox
@@ -37,7 +38,8 @@ struct RememberedAnswersTests {
         try await TestDatabases.withDatabase(kind) { database async throws in
             let now = NowBox(Date())
             let accounts = AccountStore(database, cost: 4, clock: { now.value })
-            let answers = try #require(RememberedAnswers(database: database, accounts: accounts))
+            let metrics = ServerMetrics()
+            let answers = try #require(RememberedAnswers(database: database, accounts: accounts, metrics: metrics))
             try await Self.untilSteady(answers.signal)
             let token = try await TestAccounts.adminToken(accounts)
             // The data goes in through the router alone: a live connection idle for a short timeout
@@ -49,11 +51,13 @@ struct RememberedAnswersTests {
             let app = try PeakZeroApplication.make(
                 database: database,
                 configuration: ServerConfiguration(host: "127.0.0.1", port: 0, idleTimeout: idleTimeout),
-                logger: Logger(label: "test"), accounts: accounts, answers: answers)
+                logger: Logger(label: "test"), accounts: accounts, answers: answers, metrics: metrics)
             try await app.test(.live) { client async throws in
                 let client = SignedInClient(client: client, token: token)
                 try await body(
-                    Live(client: client, database: database, accounts: accounts, answers: answers, id: id, now: now))
+                    Live(
+                        client: client, database: database, accounts: accounts, answers: answers, metrics: metrics,
+                        id: id, now: now))
             }
         }
     }
@@ -81,6 +85,7 @@ struct RememberedAnswersTests {
             let before = answers.answeredFromMemory
             let remembered = try await client.execute(uri: uri, method: .get) { $0 }
             #expect(answers.answeredFromMemory == before + 1)
+            #expect(live.metrics.exposition().contains("peakzero_remembered_answers_total \(before + 1)"))
             #expect(computed.status == .ok && remembered.status == .ok)
             #expect(computed.body == remembered.body && computed.body.readableBytes > 1000)
             func fields(_ response: TestResponse) -> [String] {

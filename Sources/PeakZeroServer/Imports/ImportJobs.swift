@@ -21,6 +21,10 @@ actor ImportJobs {
     }
 
     private var jobs: [String: Job] = [:]
+    /// Where each job's duration and outcome are counted.
+    let metrics: ServerMetrics?
+
+    init(metrics: ServerMetrics? = nil) { self.metrics = metrics }
 
     /// Starts `work`, which reports its progress through the function it is given.
     func start(
@@ -29,6 +33,8 @@ actor ImportJobs {
     ) -> String {
         let id = UUID().uuidString.lowercased()
         jobs[id] = Job(id: id, file: file, owner: owner)
+        let clock = ContinuousClock()
+        let started = clock.now
         Task {
             do {
                 let report = try await work { progress in Task { await self.update(id, progress) } }
@@ -36,6 +42,8 @@ actor ImportJobs {
             } catch {
                 self.fail(id, error)
             }
+            let outcome = self.jobs[id]?.state == .done ? "done" : "failed"
+            self.metrics?.importEnded(outcome: outcome, after: clock.now - started)
         }
         return id
     }

@@ -28,7 +28,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case assetBalances, listAssetEvents, addAssetEvent, setAssetPrice
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case openAPI
-    case health, ready
+    case health, ready, metrics
 
     /// The lists that page (`Page`): `limit` and `cursor`, answering `total` and `next_cursor`.
     static let paged: Set<APIRoute> = [
@@ -46,7 +46,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             + AccountsAPI.endpoints.map(\.declaration) + ReviewAPI.endpoints.map(\.declaration)
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
             + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
-            + AssetsAPI.endpoints.map(\.declaration) + HealthAPI.endpoints.map(\.declaration))
+            + AssetsAPI.endpoints.map(\.declaration) + HealthAPI.endpoints.map(\.declaration)
+            + MetricsAPI.endpoints.map(\.declaration))
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(
         declarations.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })

@@ -12,11 +12,14 @@ public enum APIRouter {
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
     public static func make(
         database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil,
-        clock: ChinaClock = .system, trustedProxies: Set<String> = [], importLimit: Int = 2
+        clock: ChinaClock = .system, trustedProxies: Set<String> = [], importLimit: Int = 2,
+        metrics: ServerMetrics = ServerMetrics()
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
         let importGate = ImportGate(limit: importLimit)
+        // First: every answer is counted with its status, refusals included.
+        router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         // Only when there are proxies to trust: otherwise the connection's peer is the client, and
         // every request is spared the step.
         if !trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies)) }
@@ -40,7 +43,7 @@ public enum APIRouter {
         mount(
             IntakeAPI.endpoints,
             on: IntakeAPI(
-                database: database, clock: clock, jobs: ImportJobs(), jobThreshold: importJobThreshold,
+                database: database, clock: clock, jobs: ImportJobs(metrics: metrics), jobThreshold: importJobThreshold,
                 gate: importGate))
         mount(AuthAPI.endpoints, on: AuthAPI(accounts: accounts))
         mount(AuditAPI.endpoints, on: AuditAPI(database: database))
@@ -52,6 +55,7 @@ public enum APIRouter {
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
+        mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),

@@ -95,6 +95,12 @@ enum OpenAPIDocument {
                 ],
             ]
         }
+        if route == .metrics {
+            responses["200"] = [
+                "description": "Prometheus's text exposition format",
+                "content": ["text/plain": ["schema": ["type": "string"]]],
+            ]
+        }
         if route == .createImport {
             responses["202"] = [
                 "description": "a large file: the import runs as a job; poll its Location",

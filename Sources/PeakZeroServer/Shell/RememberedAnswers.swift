@@ -42,11 +42,13 @@ final class RememberedAnswers: @unchecked Sendable {  // `answers` and `served` 
     private var served = 0
     /// Past this many, all are forgotten and asked afresh.
     private let capacity: Int
+    private let metrics: ServerMetrics?
 
-    init?(database: PeakZeroDatabase, accounts: AccountStore, capacity: Int = 4_000) {
+    init?(database: PeakZeroDatabase, accounts: AccountStore, metrics: ServerMetrics? = nil, capacity: Int = 4_000) {
         guard let signal = ChangeSignal(database) else { return nil }
         self.signal = signal
         isOpen = { accounts.isCurrent(until: $0) }
+        self.metrics = metrics
         self.capacity = capacity
     }
 
@@ -78,6 +80,7 @@ final class RememberedAnswers: @unchecked Sendable {  // `answers` and `served` 
         }
         guard let answer, isOpen(answer.expiry) else { return nil }
         lock.withLock { served += 1 }
+        metrics?.rememberedAnswers.increment()
         return answer
     }
 

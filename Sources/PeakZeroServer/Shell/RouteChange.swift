@@ -8,6 +8,8 @@ import Persistence
 /// administrators; every account may sign out and manage its own tokens.
 enum RouteChange: Sendable {
     case nothing, ownAccount, data, shared, review, accounts, findings, targets
+    /// Not a change: reading the server's own figures (metrics), which only administrators may.
+    case operations
 
     static let changesData: Set<Role> = [.reporter, .manager, .admin]
     static let changesShared: Set<Role> = [.admin]
@@ -22,7 +24,7 @@ enum RouteChange: Sendable {
         switch self {
         case .nothing, .ownAccount: return nil
         case .data: needed = Self.changesData
-        case .shared: needed = Self.changesShared
+        case .shared, .operations: needed = Self.changesShared
         case .review: needed = Self.reviews
         case .accounts: needed = Self.managesAccounts
         case .findings: needed = Self.verifies

@@ -31,22 +31,23 @@ public enum PeakZeroApplication {
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger
     ) throws -> some ApplicationProtocol {
         let accounts = AccountStore(database)
+        let metrics = ServerMetrics()
         return try make(
             database: database, configuration: configuration, logger: logger, accounts: accounts,
-            answers: RememberedAnswers(database: database, accounts: accounts))
+            answers: RememberedAnswers(database: database, accounts: accounts, metrics: metrics), metrics: metrics)
     }
 
     /// - Parameter answers: where signed-in reads are remembered (nil: never).
     static func make(
         database: PeakZeroDatabase, configuration: ServerConfiguration, logger: Logger, accounts: AccountStore,
-        answers: RememberedAnswers?
+        answers: RememberedAnswers?, metrics: ServerMetrics = ServerMetrics()
     ) throws -> some ApplicationProtocol {
         // Uploads a crash or a restart left behind.
         let swept = PrivateUploads.sweep()
         if swept > 0 { logger.info("removed \(swept) uploads left by an earlier run") }
         return Application(
             router: try APIRouter.make(
-                database: database, accounts: accounts, trustedProxies: configuration.trustedProxies),
+                database: database, accounts: accounts, trustedProxies: configuration.trustedProxies, metrics: metrics),
             server: .peakZero(idleTimeout: configuration.idleTimeout, answers: answers),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),

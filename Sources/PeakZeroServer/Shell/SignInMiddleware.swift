@@ -28,7 +28,8 @@ struct SignInMiddleware: RouterMiddleware {
         if Self.isPublic(request) { return try await next(request, context) }
         guard let signedIn = try await signedIn(request) else {
             let language = request.language
-            if request.uri.path.hasPrefix("/api/") {
+            // Programs (the API, a metrics scraper) are told 401; browsers are sent to sign in.
+            if request.uri.path.hasPrefix("/api/") || request.uri.path == "/metrics" {
                 throw APIError(status: .unauthorized, code: "unauthorized", message: language.say(.signInFirst))
             }
             return PageHandlers.redirect(to: SiteURL.signIn(next: Self.returnPath(request)).link(language))

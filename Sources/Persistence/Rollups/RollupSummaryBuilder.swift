@@ -209,17 +209,5 @@ enum RollupSummaryBuilder {
         "[" + values.map { $0.map { $0.isFinite ? String($0) : "null" } ?? "null" }.joined(separator: ",") + "]"
     }
 
-    /// A JSON string.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { JSONString.quoted(text) }
 }
