@@ -183,3 +183,15 @@ actor DemoTemplate {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
+
+extension TestDatabases {
+    /// Waits until `signal` reads the same twice in a row (PostgreSQL: once its connection listens),
+    /// up to five seconds; returns whether it did.
+    @discardableResult
+    public static func untilSteady(_ signal: ChangeSignal) async throws -> Bool {
+        for _ in 0..<100 where signal.current() != signal.current() {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return signal.current() == signal.current()
+    }
+}

@@ -40,7 +40,7 @@ struct RememberedAnswersTests {
             let accounts = AccountStore(database, cost: 4, clock: { now.value })
             let metrics = ServerMetrics()
             let answers = try #require(RememberedAnswers(database: database, accounts: accounts, metrics: metrics))
-            try await Self.untilSteady(answers.signal)
+            #expect(try await TestDatabases.untilSteady(answers.signal), "the change signal settles")
             let token = try await TestAccounts.adminToken(accounts)
             // The data goes in through the router alone: a live connection idle for a short timeout
             // on a busy machine could be closed between two of these requests.
@@ -60,14 +60,6 @@ struct RememberedAnswersTests {
                         id: id, now: now))
             }
         }
-    }
-
-    /// Waits until the change signal can be relied on (PostgreSQL: once its connection listens).
-    static func untilSteady(_ signal: ChangeSignal) async throws {
-        for _ in 0..<100 where signal.current() != signal.current() {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(signal.current() == signal.current(), "the change signal settles")
     }
 
     static func indicators(_ id: [String: Int], _ code: String) -> String {

@@ -12,10 +12,7 @@ struct ChangeSignalTests {
     /// The signal once it can be relied on (PostgreSQL: once its connection listens).
     static func steadySignal(_ database: PeakZeroDatabase) async throws -> ChangeSignal {
         let signal = try #require(ChangeSignal(database))
-        for _ in 0..<100 where signal.current() != signal.current() {
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        #expect(signal.current() == signal.current(), "the signal settles once listening")
+        #expect(try await TestDatabases.untilSteady(signal), "the signal settles once listening")
         return signal
     }
 

@@ -20,11 +20,12 @@ struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
         channel.eventLoop.makeCompletedFuture {
-            // Hummingbird's defaults (80 KiB of header fields, 1,000 fields at most).
+            // Hummingbird's own limits on a request's head, read from it rather than repeated here.
+            let defaults = HTTP1Channel.Configuration.DecoderConfiguration()
             var limits = NIOHTTPDecoderLimitConfiguration()
-            limits.maxHeaderFieldSize = 80 * 1024
-            limits.maxHeaderListSize = 80 * 1024
-            limits.maxHeaderFieldCount = 1000
+            limits.maxHeaderFieldSize = defaults.maxHeaderFieldSize
+            limits.maxHeaderListSize = defaults.maxHeaderListSize
+            limits.maxHeaderFieldCount = defaults.maxHeaderFieldCount
             let pipeline = channel.pipeline.syncOperations
             try pipeline.configureHTTPServerPipeline(
                 withPipeliningAssistance: false,  // the router's channel answers requests in order
