@@ -58,6 +58,11 @@ struct StoreBenchmark {
             String(
                 format: "bulk load into the database: %d rows in %.2f s = %.0f rows/s", records.count, loadSeconds,
                 Double(records.count) / loadSeconds))
+        if case .postgres(let url) = location,
+            let anchor = try PostgresCopyAnchor(url: url, folder: folder).run(rows: records.count)
+        {
+            print(String(format: "bulk load / anchor: %.1f %%", 100 * Double(records.count) / loadSeconds / anchor))
+        }
 
         let province = try await UnitStore(database).unit(code: "P")
         let (inventory, calcSeconds) = try await timed {

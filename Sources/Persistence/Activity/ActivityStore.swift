@@ -107,10 +107,14 @@ public struct ActivityStore: Sendable {
         try await PeriodLocks.check(units: Set(rows.map(\.unitID)), keys: { lockKeys(rows) }, in: db)
         let batchID = try await provenance.insert(count: rows.count, in: db)
         var ids: [Int64] = []
-        for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
-            var insert = db.insert(into: "activity_records").columns(Self.columns)
-            for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
-            ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+        if dialect == .postgres {
+            ids = try await copy(rows, batchID: batchID, into: db)
+        } else {
+            for chunk in rows.chunked(by: dialect.maxBinds / Self.columns.count) {
+                var insert = db.insert(into: "activity_records").columns(Self.columns)
+                for row in chunk { insert = insert.values(Self.values(row, batchID: batchID).map(\.bind)) }
+                ids += try await insert.returning("id").all().map { try $0.decode(column: "id", as: Int64.self) }
+            }
         }
         try await ActivitySpans.write(spans(of: rows, ids: ids), dialect: dialect, in: db)
         try await InventoryStaleness.mark(

@@ -128,7 +128,7 @@ public final class PeakZeroDatabase: Sendable {
         // The session's queries may run outside this task: who is acting goes along by hand.
         let actor = AuditActor.current
         let run = {
-            try await self.sql.withSession { session in
+            try await self.withSession { session in
                 try await AuditActor.$current.withValue(actor) {
                     try await session.raw(SQLQueryString(begin)).run()
                     do {
@@ -147,6 +147,18 @@ public final class PeakZeroDatabase: Sendable {
             }
         }
         return dialect == .sqlite ? try await writeGate.run(run) : try await run()
+    }
+
+    /// Runs `body` on one connection: on PostgreSQL a `PostgresSession`, whose connection bulk
+    /// writes can take for `COPY`.
+    private func withSession<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        guard dialect == .postgres else { return try await sql.withSession(body) }
+        let logger = sql.logger
+        return try await PostgresCopy.withConnection(of: sql) { connection in
+            try await body(PostgresSession(connection, logger: logger))
+        }
     }
 
     /// Whether the open transaction on `session` has written anything (it was given a transaction

@@ -254,48 +254,6 @@ extension CalculationInput {
         }
         try progress(self)
     }
-
-    private struct Row: Decodable {
-        let id: Int64
-        let unitId: Int64
-        let month: Int?
-        let quantity: Double
-        let item: String
-        let category: String
-        let uom: String
-        let ncv: Double?
-        let carbonContent: Double?
-        let oxidationRate: Double?
-    }
-
-    /// Reads through SQLKit (PostgreSQL).
-    mutating func read(anchor: UnitLookup.Entry, from db: any SQLDatabase) async throws {
-        let periods = try await db.raw("\(unsafeRaw: Self.approvedPeriods(year: year))").all()
-        for period in periods {
-            approve(
-                unitID: try period.decode(column: "unit_id", as: Int64.self),
-                months: try period.decode(
-                    column: "first_month", as: Int.self)...period.decode(
-                        column: "last_month", as: Int.self))
-        }
-        let rows = try await db.select().column(SQLRaw(Self.columns))
-            .from(SQLRaw(ActivitySpans.recordsOfSpans))
-            .where(
-                SQLQueryString(
-                    "s.root_id = \(bind: anchor.rootID) AND s.year = \(bind: year) AND s.unit_id IN (SELECT id FROM units WHERE root_id = \(bind: anchor.rootID) AND path LIKE \(bind: anchor.path + "%"))"
-                )
-            )
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        for row in rows {
-            let item = textIndex(row.item)
-            let category = textIndex(row.category)
-            let uom = textIndex(row.uom)
-            try add(
-                id: row.id, unitID: row.unitId, month: row.month, quantity: row.quantity, item: item,
-                category: category, uom: uom, ncv: row.ncv, carbonContent: row.carbonContent,
-                oxidationRate: row.oxidationRate)
-        }
-    }
 }
 
 /// Green certificates retired against a unit's electricity of a year or a month, in MWh (one

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// The rows an inventory is stored as — its header, its lines, their shared lineages and the factors
-/// cited — built once and written by either writer (SQLKit, or a bulk SQLite connection).
+/// cited — built once and written by either writer (`COPY` on PostgreSQL, or a bulk SQLite connection).
 struct InventoryRows: Sendable {
     let lines: ComputedLines
     let anchor: UnitLookup.Entry
@@ -56,24 +56,6 @@ struct InventoryRows: Sendable {
         ]
     }
 
-    /// Each key's lineage id, and the distinct lineages as rows (without the inventory id).
-    func lineages() throws -> (ids: [Int64], rows: [[BulkValue]]) {
-        var table = LineageTable()
-        for (template, record) in zip(lines.templates, lines.input.keys) { try table.add(template, of: record) }
-        return (table.idOfKey, table.rows)
-    }
-
-    func lineRow(_ row: Int, inventoryID: Int64, lineageIDs: [Int64]) -> [BulkValue] {
-        let input = lines.input
-        let month = input.months[row]
-        return [
-            .int(Self.firstLineID(of: inventoryID) + Int64(row) + 1), .int(inventoryID), .int(anchor.rootID),
-            .int(input.recordIDs[row]), .int(input.unitID(ofRow: row)), month == 0 ? .null : .int(Int64(month)),
-            .int(lineageIDs[Int(input.keyIndexes[row])]), .double(lines.location[row]), .double(lines.market[row]),
-            .double(lines.calorific[row]), .double(lines.equivalent[row]),
-        ]
-    }
-
     func factorRows(inventoryID: Int64) -> [[BulkValue]] {
         var seen = Set<String>()
         var rows: [[BulkValue]] = []
@@ -88,33 +70,6 @@ struct InventoryRows: Sendable {
             }
         }
         return rows
-    }
-
-    /// Writes everything through SQLKit, inside the caller's transaction; returns the inventory id.
-    func write(into db: any SQLDatabase, dialect: Dialect) async throws -> Int64 {
-        let version =
-            try await db.select().column(SQLFunction("MAX", args: SQLColumn("version")), as: "v").from("inventories")
-            .where("unit_id", .equal, SQLBind(unitID)).where("year", .equal, SQLBind(year)).first()?
-            .decode(column: "v", as: Int?.self) ?? 0
-        let id = try await db.insert(into: "inventories").columns(Self.inventoryColumns)
-            .values(header(version: version + 1).map(\.bind)).returning("id").first()!.decode(
-                column: "id", as: Int64.self)
-        let (lineageIDs, lineages) = try lineages()
-        try await BulkInsert.run(
-            table: "inventory_lineages", columns: Self.lineageColumns, rows: lineages.map { [.int(id)] + $0 },
-            dialect: dialect, in: db)
-        try await BulkInsert.run(
-            table: "inventory_lines", columns: Self.lineColumns,
-            rows: (0..<lines.count).map { lineRow($0, inventoryID: id, lineageIDs: lineageIDs) }, dialect: dialect,
-            in: db)
-        try await BulkInsert.run(
-            table: "inventory_factors", columns: Self.factorColumns, rows: factorRows(inventoryID: id),
-            dialect: dialect, in: db)
-        try await BulkInsert.run(
-            table: "inventory_summaries", columns: Self.summaryColumns,
-            rows: summaries().map { [.int(id), .text($0.subject), .text($0.json)] }, dialect: dialect, in: db)
-        try await AuditLog.append(auditChange(id: id, version: version + 1), in: db)
-        return id
     }
 
     /// The factors the lines cite and the summaries, on a bulk SQLite connection.

@@ -7,39 +7,6 @@ import Foundation
 /// writes each block of lines while the next is read. When every record is read, the reading
 /// thread builds the summaries while the last lines are written.
 extension InventoryStore {
-    /// What the reading thread hands over: a block of lines, ready to bind.
-    struct LineBlock: Sendable {
-        var recordIDs: [Int64] = []
-        var unitIDs: [Int64] = []
-        var months: [Int8] = []
-        var lineageIDs: [Int64] = []
-        var location: [Double] = []
-        var market: [Double] = []
-        var calorific: [Double] = []
-        var equivalent: [Double] = []
-
-        init(_ lines: ComputedLines, input: CalculationInput, rows: Range<Int>, lineageOfKey: [Int64]) {
-            for row in rows {
-                recordIDs.append(input.recordIDs[row])
-                unitIDs.append(input.unitID(ofRow: row))
-                months.append(input.months[row])
-                lineageIDs.append(lineageOfKey[Int(input.keyIndexes[row])])
-            }
-            location = Array(lines.location[rows])
-            market = Array(lines.market[rows])
-            calorific = Array(lines.calorific[rows])
-            equivalent = Array(lines.equivalent[rows])
-        }
-    }
-
-    /// What the reading thread ends with: every line (for the totals, factors and audit entry),
-    /// the lineages and the summaries — or why it failed.
-    struct Reading: Sendable {
-        let lines: ComputedLines
-        let lineages: [[BulkValue]]
-        let summaries: [(subject: String, json: String)]
-    }
-
     /// Computes and stores the inventory of `rows`' subtree; returns its id.
     /// - Parameter rows: everything but the lines (which are read here): `rows.lines` holds only
     ///   the subtree's units.
@@ -68,7 +35,7 @@ extension InventoryStore {
         // without the look-up an explicit id costs — when no stored line has a larger id than this
         // inventory's, as when inventories are numbered in turn; otherwise each id is given.
         let numbered = raw.lastInsertedIDOf(table: "inventory_lines") < first
-        let handover = Handover<LineBlock, Result<Reading, any Error>>(capacity: 3)
+        let handover = Handover<LineBlock, Result<LineReading, any Error>>(capacity: 3)
         let reading = Thread { handover.finish(Result { try read(rows, from: path, into: handover) }) }
         reading.start()
         // On an error below, the reading thread's next block is refused and it stops.
@@ -114,26 +81,15 @@ extension InventoryStore {
     /// hands each block over; then builds the summaries. A key without factors stops the handing
     /// over (all is rolled back) but not the reading, so the error names every row it concerns.
     private static func read(
-        _ rows: InventoryRows, from path: String, into handover: Handover<LineBlock, Result<Reading, any Error>>
-    ) throws -> Reading {
+        _ rows: InventoryRows, from path: String, into handover: Handover<LineBlock, Result<LineReading, any Error>>
+    ) throws -> LineReading {
         let raw = try SQLiteRaw(path: path)
         var input = rows.lines.input
-        var lines = rows.lines
-        var lineages = LineageTable()
-        var sent = 0
+        var blocks = LineBlocks(rows.lines)
         try input.read(anchor: rows.anchor, from: raw, every: 64 * 1024) { input in
-            lines.extend(from: input)
-            guard !lines.hasFailures else { return }
-            for k in lineages.idOfKey.count..<input.keys.count {
-                try lineages.add(lines.template(ofKey: k)!, of: input.keys[k])
-            }
-            guard sent < input.count else { return }
-            let block = LineBlock(lines, input: input, rows: sent..<input.count, lineageOfKey: lineages.idOfKey)
-            sent = input.count
+            guard let block = try blocks.next(after: input) else { return }
             if !handover.send(block) { throw CancellationError() }
         }
-        try lines.finish(input: input)
-        let complete = rows.with(lines: lines)
-        return Reading(lines: lines, lineages: lineages.rows, summaries: complete.summaries())
+        return try blocks.finish(input: input, rows: rows)
     }
 }

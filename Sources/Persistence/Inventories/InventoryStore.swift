@@ -130,10 +130,8 @@ public struct InventoryStore: Sendable {
             id = try await computeOnSQLite(
                 rows(ComputedLines(startingWith: input, calculator: calculator)), path: path)
         } else {
-            try await input.read(anchor: anchor, from: database.sql)
-            let complete = rows(try ComputedLines(input, calculator: calculator))
-            let dialect = database.dialect
-            id = try await database.transaction { db in try await complete.write(into: db, dialect: dialect) }
+            // Records are read on one connection while lines are written on another (+PostgreSQL).
+            id = try await computeOnPostgres(rows(ComputedLines(startingWith: input, calculator: calculator)))
         }
         return try await self.inventory(id: id)
     }

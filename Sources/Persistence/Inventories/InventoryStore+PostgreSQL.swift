@@ -1,0 +1,79 @@
+import Accounting
+import Foundation
+import SQLKit
+
+/// A recalculation on PostgreSQL, reading and writing at once: one pooled connection streams the
+/// subtree's records while the transaction's connection streams the computed lines back through
+/// `COPY`, block by block — the two server processes work beside this one. The header is written
+/// first (the lines refer to it) and given its totals at the end.
+extension InventoryStore {
+    /// Computes and stores the inventory of `rows`' subtree; returns its id.
+    /// - Parameter rows: everything but the lines (which are read here): `rows.lines` holds only
+    ///   the subtree's units.
+    func computeOnPostgres(_ rows: InventoryRows) async throws -> Int64 {
+        let pool = database.sql
+        return try await database.transaction { session in
+            let version =
+                try await session.select().column(SQLFunction("MAX", args: SQLColumn("version")), as: "v")
+                .from("inventories").where("unit_id", .equal, SQLBind(rows.unitID))
+                .where("year", .equal, SQLBind(rows.year)).first()?.decode(column: "v", as: Int?.self) ?? 0
+            let id = try await session.insert(into: "inventories").columns(InventoryRows.inventoryColumns)
+                .values(rows.header(version: version + 1).map(\.bind)).returning("id").first()!
+                .decode(column: "id", as: Int64.self)
+            let reading = try await Self.copyLines(of: rows, id: id, readingFrom: pool, into: session)
+            let complete = rows.with(lines: reading.lines)
+            var update = session.update("inventories")
+            for (column, value) in zip(InventoryRows.inventoryColumns, complete.header(version: version + 1)) {
+                update = update.set(SQLIdentifier(column), to: value.bind)
+            }
+            try await update.where("id", .equal, SQLBind(id)).run()
+            try await PostgresCopy.run(
+                table: "inventory_lineages", columns: InventoryRows.lineageColumns,
+                rows: reading.lineages.map { [.int(id)] + $0 }, in: session)
+            try await PostgresCopy.run(
+                table: "inventory_factors", columns: InventoryRows.factorColumns,
+                rows: complete.factorRows(inventoryID: id), in: session)
+            try await PostgresCopy.run(
+                table: "inventory_summaries", columns: InventoryRows.summaryColumns,
+                rows: reading.summaries.map { [.int(id), .text($0.subject), .text($0.json)] }, in: session)
+            try await AuditLog.append(complete.auditChange(id: id, version: version + 1), in: session)
+            return id
+        }
+    }
+
+    /// Streams the records from a pooled connection and their lines into `session` by `COPY`.
+    private static func copyLines(
+        of rows: InventoryRows, id: Int64, readingFrom pool: any SQLDatabase, into session: any SQLDatabase
+    ) async throws -> LineReading {
+        let first = InventoryRows.firstLineID(of: id)
+        let logger = session.logger
+        return try await PostgresCopy.withConnection(of: pool) { reader in
+            try await PostgresCopy.run(table: "inventory_lines", columns: InventoryRows.lineColumns, in: session) {
+                copy, flush in
+                var input = rows.lines.input
+                var blocks = LineBlocks(rows.lines)
+                var written = 0
+                try await input.read(anchor: rows.anchor, from: reader, logger: logger, every: 16 * 1024) { input in
+                    guard let block = try blocks.next(after: input) else { return }
+                    for k in 0..<block.count {
+                        copy.int(first + Int64(written + k) + 1)
+                        copy.int(id)
+                        copy.int(rows.anchor.rootID)
+                        copy.int(block.recordIDs[k])
+                        copy.int(block.unitIDs[k])
+                        if block.months[k] == 0 { copy.null() } else { copy.int(Int64(block.months[k])) }
+                        copy.int(block.lineageIDs[k])
+                        copy.double(block.location[k])
+                        copy.double(block.market[k])
+                        copy.double(block.calorific[k])
+                        copy.double(block.equivalent[k])
+                        copy.endRow()
+                    }
+                    written += block.count
+                    try await flush(&copy)
+                }
+                return try blocks.finish(input: input, rows: rows)
+            }
+        }
+    }
+}
