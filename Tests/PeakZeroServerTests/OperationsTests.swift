@@ -229,6 +229,11 @@ struct MetricsTests {
                 #expect(text.contains(#"peakzero_http_requests_total{route="unmatched",method="GET",status="404"} 1"#))
                 #expect(text.contains(#"peakzero_http_request_duration_seconds_bucket{route="/api/v1/units",method="GET",le="#))
                 #expect(text.contains(#"peakzero_remembered_answers_total 0"#))
+                // The pool: its size, nothing running between requests, and the requests' queries counted.
+                #expect(text.contains("peakzero_database_pool_size \(database.poolUse.size)"))
+                #expect(text.contains("peakzero_database_pool_in_flight 0"))
+                let begun = text.split(separator: "\n").first { $0.hasPrefix("peakzero_database_operations_total ") }
+                #expect((begun?.split(separator: " ").last).flatMap { Double($0) } ?? 0 >= 4)
             }
         }
     }

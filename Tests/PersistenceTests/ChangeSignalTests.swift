@@ -85,3 +85,25 @@ struct ChangeSignalTests {
         }
     }
 }
+
+@Suite("Pool use")
+struct PoolUseTests {
+    @Test("a transaction counts as in flight while it runs; queries are counted as begun", arguments: TestDatabases.locations)
+    func countsWhileRunning(_ kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            let before = db.poolUse.reading
+            #expect(before.inFlight == 0)
+            #expect(db.poolUse.size >= 2)
+            let inside = try await db.transaction { session in
+                _ = try await session.raw("SELECT 1 AS one").all()
+                return db.poolUse.reading
+            }
+            #expect(inside.inFlight == 1)
+            _ = try await UnitStore(db).list(scope: .everything)
+            let after = db.poolUse.reading
+            #expect(after.inFlight == 0)
+            #expect(after.mostInFlight >= 1)
+            #expect(after.begun >= before.begun + 2)
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Persistence
 import Prometheus
 
 /// The server's figures for Prometheus (`GET /metrics`): requests by route, method and status and
@@ -42,6 +43,25 @@ public final class ServerMetrics: Sendable {
             name: "peakzero_import_duration_seconds", labels: [("outcome", outcome)], buckets: Self.buckets,
             help: "Background imports of large files, from upload to their end"
         ).record(duration)
+    }
+
+    /// The database's connection pool as it is now: its size, the queries and transactions holding
+    /// or awaiting a connection, the most at once so far, and all begun.
+    func poolUsed(_ use: PoolUse) {
+        let reading = use.reading
+        registry.makeGauge(name: "peakzero_database_pool_size", help: "Connections the pool opens at most")
+            .set(Double(use.size))
+        registry.makeGauge(
+            name: "peakzero_database_pool_in_flight",
+            help: "Queries and transactions holding or awaiting a pooled connection now"
+        ).set(Double(reading.inFlight))
+        registry.makeGauge(
+            name: "peakzero_database_pool_in_flight_max",
+            help: "The most queries and transactions holding or awaiting a pooled connection at once so far"
+        ).set(Double(reading.mostInFlight))
+        registry.makeGauge(
+            name: "peakzero_database_operations_total", help: "Queries and transactions begun on the pool so far"
+        ).set(Double(reading.begun))
     }
 
     /// The text Prometheus reads.

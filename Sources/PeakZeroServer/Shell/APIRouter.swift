@@ -55,7 +55,7 @@ public enum APIRouter {
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
-        mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics))
+        mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics, database: database))
         let pages = PageHandlers(
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),

@@ -124,6 +124,11 @@ enum PostgresCopy {
         of db: any SQLDatabase, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         if let session = db as? PostgresSession { return try await body(session.connection) }
+        if let counting = db as? CountingSQLDatabase {
+            counting.use.begin()
+            defer { counting.use.end() }
+            return try await withConnection(of: counting.database, body)
+        }
         guard let postgres = db as? any PostgresDatabase else {
             throw StoreError.conflict("COPY needs a PostgreSQL connection, not \(type(of: db))")
         }

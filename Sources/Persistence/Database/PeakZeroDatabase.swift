@@ -18,13 +18,16 @@ public final class PeakZeroDatabase: Sendable {
     let writeGate = WriteGate()
     /// For PostgreSQL: the change counter, listening once someone asks for the change signal.
     let changeNotifications: ChangeNotifications?
+    /// The connection pool's size and how much of it is in use, for the metrics.
+    public let poolUse: PoolUse
     private let close: @Sendable () async throws -> Void
 
     private init(
-        sql: any SQLDatabase, dialect: Dialect, location: DatabaseLocation, engine: StorageEngine,
+        pool: any SQLDatabase, size: Int, dialect: Dialect, location: DatabaseLocation, engine: StorageEngine,
         changeNotifications: ChangeNotifications? = nil, close: @escaping @Sendable () async throws -> Void
     ) {
-        self.sql = sql
+        poolUse = PoolUse(size: size)
+        self.sql = CountingSQLDatabase(database: pool, use: poolUse)
         self.dialect = dialect
         self.location = location
         self.engine = engine
@@ -59,12 +62,14 @@ public final class PeakZeroDatabase: Sendable {
             return try await openSQLite(path: path, location: location, logger: logger, removeOnClose: true)
         case .postgres(let url):
             let configuration = try SQLPostgresConfiguration(url: url)
+            let perLoop = 4
             let pool = EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+                source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: perLoop,
                 logger: logger, on: group)
             let notifications = ChangeNotifications(configuration: configuration.coreConfiguration, logger: logger)
             return PeakZeroDatabase(
-                sql: pool.database(logger: logger).sql(), dialect: .postgres, location: location, engine: .portable,
+                pool: pool.database(logger: logger).sql(), size: perLoop * Array(group.makeIterator()).count,
+                dialect: .postgres, location: location, engine: .portable,
                 changeNotifications: notifications,
                 close: {
                     await notifications.stop()
@@ -105,10 +110,12 @@ public final class PeakZeroDatabase: Sendable {
         _ = try await first.query("PRAGMA page_size = 16384")
         _ = try await first.query("PRAGMA journal_mode=WAL")
         try await first.close()
+        let perLoop = 2
         let pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: 2, logger: logger, on: group)
+            source: source, maxConnectionsPerEventLoop: perLoop, logger: logger, on: group)
         return PeakZeroDatabase(
-            sql: PooledSQLite(pool: pool, logger: logger).sql(), dialect: .sqlite, location: location,
+            pool: PooledSQLite(pool: pool, logger: logger).sql(), size: perLoop * Array(group.makeIterator()).count,
+            dialect: .sqlite, location: location,
             engine: .sqliteBulk(path: path),
             close: {
                 try await pool.shutdownAsync()
