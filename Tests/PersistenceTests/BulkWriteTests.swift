@@ -71,4 +71,15 @@ struct BulkWriteTests {
             #expect(later[0] > max(idsA.max()!, idsB.max()!))
         }
     }
+
+    @Test("PostgreSQL: an inventory's lines carry no row-by-row check of their inventory")
+    func linesWithoutRowChecks() async throws {
+        guard TestDatabases.locations.contains("postgres") else { return }
+        try await TestDatabases.withDatabase("postgres") { db async throws in
+            let checks = try await db.sql.raw(
+                "SELECT conname FROM pg_constraint WHERE conrelid = 'inventory_lines'::regclass AND contype = 'f'"
+            ).all()
+            #expect(checks.isEmpty)
+        }
+    }
 }

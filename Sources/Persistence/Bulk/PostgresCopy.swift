@@ -22,7 +22,19 @@ struct CopyTextRows {
 
     mutating func int(_ value: Int64) {
         separate()
-        buffer.writeString(String(value))
+        // Digits written straight into the buffer: a String per number was a tenth of a
+        // recalculation's own time.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 { buffer.writeInteger(UInt8(ascii: "-")) }
+            buffer.writeBytes(UnsafeRawBufferPointer(UnsafeMutableBufferPointer(rebasing: digits[start...])))
+        }
     }
 
     mutating func double(_ value: Double) {

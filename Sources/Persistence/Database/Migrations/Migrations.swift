@@ -21,5 +21,6 @@ public enum Migrations {
         Migration0018ProjectMeasures.migration,
         Migration0019DropImpossibleInventories.migration,
         Migration0020ChangeNotifications.migration,
+        Migration0021LinesWithoutRowChecks.migration,
     ]
 }
