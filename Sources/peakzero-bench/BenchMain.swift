@@ -53,6 +53,15 @@ func peakResidentMiB() -> Double {
     return kB / 1024
 }
 
+/// The CPU time this process has used so far (user and system), in seconds: beside a wall time it
+/// says how much of a step was PeakZero's own work and how much the database server's.
+func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
 func option(_ name: String, in arguments: [String]) -> String? {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
     return arguments[index + 1]

@@ -10,7 +10,8 @@ struct CopyTextRows {
     private(set) var buffer: ByteBuffer
     private var fieldsInRow = 0
 
-    init(capacity: Int = 1 << 20) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+    /// Twice the size at which `PostgresCopy` sends, so that a buffer is sent before it must grow.
+    init(capacity: Int = 2 << 20) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
 
     var isEmpty: Bool { buffer.readableBytes == 0 }
     var byteCount: Int { buffer.readableBytes }

@@ -55,25 +55,33 @@ extension InventoryStore {
                 var written = 0
                 try await input.read(anchor: rows.anchor, from: reader, logger: logger, every: 16 * 1024) { input in
                     guard let block = try blocks.next(after: input) else { return }
-                    for k in 0..<block.count {
-                        copy.int(first + Int64(written + k) + 1)
-                        copy.int(id)
-                        copy.int(rows.anchor.rootID)
-                        copy.int(block.recordIDs[k])
-                        copy.int(block.unitIDs[k])
-                        if block.months[k] == 0 { copy.null() } else { copy.int(Int64(block.months[k])) }
-                        copy.int(block.lineageIDs[k])
-                        copy.double(block.location[k])
-                        copy.double(block.market[k])
-                        copy.double(block.calorific[k])
-                        copy.double(block.equivalent[k])
-                        copy.endRow()
-                    }
+                    copy.lines(block, firstID: first + Int64(written) + 1, inventoryID: id, rootID: rows.anchor.rootID)
                     written += block.count
                     try await flush(&copy)
                 }
                 return try blocks.finish(input: input, rows: rows)
             }
+        }
+    }
+}
+
+extension CopyTextRows {
+    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.lineColumns`' order,
+    /// numbered from `firstID`.
+    mutating func lines(_ block: LineBlock, firstID: Int64, inventoryID: Int64, rootID: Int64) {
+        for k in 0..<block.count {
+            int(firstID + Int64(k))
+            int(inventoryID)
+            int(rootID)
+            int(block.recordIDs[k])
+            int(block.unitIDs[k])
+            int(block.months[k] == 0 ? nil : Int64(block.months[k]))
+            int(block.lineageIDs[k])
+            double(block.location[k])
+            double(block.market[k])
+            double(block.calorific[k])
+            double(block.equivalent[k])
+            endRow()
         }
     }
 }
