@@ -34,6 +34,47 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "format"))
     var logFormat: ServerLogHandler.Format?
 
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: ArgumentHelp(
+            "Seconds a connection may send nothing (between requests, or part way through a head) before it is closed; also PEAKZERO_IDLE_TIMEOUT. Default 30.",
+            valueName: "seconds"))
+    var idleTimeout: Int?
+
+    @Option(
+        name: .customLong("body-time-limit"),
+        help: ArgumentHelp(
+            "Seconds a request may take to arrive whole once its head has, before its connection is closed; also PEAKZERO_BODY_TIME_LIMIT. Default 120.",
+            valueName: "seconds"))
+    var bodyTimeLimit: Int?
+
+    /// The server's settings from the options, else the environment, else the defaults.
+    func serverConfiguration() throws -> ServerConfiguration {
+        let defaults = ServerConfiguration()
+        return ServerConfiguration(
+            host: host, port: port, trustedProxies: allTrustedProxies,
+            idleTimeout: try Self.seconds(idleTimeout, environment: "PEAKZERO_IDLE_TIMEOUT", or: defaults.idleTimeout),
+            bodyTimeLimit: try Self.seconds(
+                bodyTimeLimit, environment: "PEAKZERO_BODY_TIME_LIMIT", or: defaults.bodyTimeLimit))
+    }
+
+    /// Whole seconds from 1 to a day, from the option or else the environment; anything else is
+    /// refused by name rather than ignored.
+    static func seconds(_ option: Int?, environment name: String, or fallback: Duration) throws -> Duration {
+        let given: String
+        if let option {
+            given = String(option)
+        } else if let word = ProcessInfo.processInfo.environment[name], !word.isEmpty {
+            given = word
+        } else {
+            return fallback
+        }
+        guard let seconds = Int(given.trimmingCharacters(in: .whitespaces)), (1...86_400).contains(seconds) else {
+            throw ValidationError("\(option == nil ? name : "the option") is \"\(given)\"; give whole seconds from 1 to 86400")
+        }
+        return .seconds(seconds)
+    }
+
     /// The option's format, else the environment's, else text; an unknown word in the environment is
     /// refused by name rather than ignored.
     func chosenLogFormat() throws -> ServerLogHandler.Format {
@@ -53,6 +94,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Settings are checked before the database is opened: a mistyped one stops here, said by name.
+        _ = try serverConfiguration()
         // Metadata formatted only when a line is written: the server sets a request id on every request.
         let format = try chosenLogFormat()
         var logger = Logger(label: "peakzero") { ServerLogHandler(label: $0, format: format) }
@@ -70,8 +113,7 @@ struct ServeCommand: AsyncParsableCommand {
                 "PeakZero serves http://\(host):\(port)/ (\(location)); the API under /api/v1, described at /api/v1/openapi.json. Ctrl-C stops it."
             )
             let app = try PeakZeroApplication.make(
-                database: database, configuration: ServerConfiguration(host: host, port: port, trustedProxies: allTrustedProxies),
-                logger: logger)
+                database: database, configuration: try serverConfiguration(), logger: logger)
             try await app.runService()
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+@testable import PeakZeroCLI
 import Testing
 
 /// The README's second command, as a user runs it: `peakzero serve --demo` loads the demo province,
@@ -35,5 +36,28 @@ struct ServeDemoTests {
         #expect(out.value.contains("Demo accounts"), "stdout: \(out.value)\nstderr: \(err.value)")
         #expect(out.value.contains("PeakZero serves"), "stdout: \(out.value)\nstderr: \(err.value)")
         #expect(process.isRunning, "stderr: \(err.value)")
+    }
+}
+
+/// The server's time limits, as `peakzero serve` reads them: the options, else the environment,
+/// else the defaults; anything but whole seconds from 1 to a day is refused by name.
+@Suite("peakzero serve: time limits")
+struct ServeSettingsTests {
+    @Test("options set the idle timeout and the body time limit; defaults otherwise; nonsense refused")
+    func timeLimits() throws {
+        let set = try ServeCommand.parse(["--idle-timeout", "12", "--body-time-limit", "300"]).serverConfiguration()
+        #expect(set.idleTimeout == .seconds(12) && set.bodyTimeLimit == .seconds(300))
+        if ProcessInfo.processInfo.environment["PEAKZERO_IDLE_TIMEOUT"] == nil,
+            ProcessInfo.processInfo.environment["PEAKZERO_BODY_TIME_LIMIT"] == nil
+        {
+            let defaults = try ServeCommand.parse([]).serverConfiguration()
+            #expect(defaults.idleTimeout == .seconds(30) && defaults.bodyTimeLimit == .seconds(120))
+        }
+        for bad in ["0", "-5", "86401"] {
+            #expect(throws: (any Error).self) {
+                try ServeCommand.parse(["--body-time-limit", bad]).serverConfiguration()
+            }
+        }
+        #expect(throws: (any Error).self) { try ServeCommand.seconds(nil, environment: "PATH", or: .seconds(1)) }
     }
 }

@@ -91,6 +91,46 @@ struct IdleConnectionTests {
         }
     }
 
+    @Test("a body sent a byte at a time is cut off at the body time limit; a whole request is answered")
+    func drippedBodyIsCutOff() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            let app = try PeakZeroApplication.make(
+                database: database,
+                configuration: ServerConfiguration(
+                    host: "127.0.0.1", port: 0, idleTimeout: .seconds(30), bodyTimeLimit: .seconds(1)),
+                logger: Logger(label: "test"))
+            try await app.test(.live) { client async throws in
+                let port = try #require(client.port)
+                let head =
+                    "POST /api/v1/activity-records HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n["
+                // A byte every fifth of a second: never idle, never done.
+                let closedWithin = try await offThePool { try Self.secondsUntilClosed(port: port, dripping: head) }
+                #expect(closedWithin != nil && closedWithin! < 8, "\(String(describing: closedWithin))")
+                let line = try await offThePool {
+                    try Self.firstLine(port: port, sending: "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+                }
+                #expect(line == "HTTP/1.1 200 OK")
+            }
+        }
+    }
+
+    /// Connects, sends `head`, then a space every fifth of a second for up to twelve seconds; the
+    /// seconds until the server closed the connection, or nil when it stayed open.
+    static func secondsUntilClosed(port: Int, dripping head: String) throws -> Double? {
+        let socket = try connected(port: port, sending: head)
+        defer { close(socket) }
+        var wait = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
+        let started = Date()
+        while Date().timeIntervalSince(started) < 12 {
+            var space = UInt8(ascii: " ")
+            if send(socket, &space, 1, Int32(MSG_NOSIGNAL)) < 0 { return Date().timeIntervalSince(started) }
+            var byte: UInt8 = 0
+            if recv(socket, &byte, 1, 0) == 0 { return Date().timeIntervalSince(started) }
+        }
+        return nil
+    }
+
     /// Connects, sends `text`, and waits up to fifteen seconds (a busy machine is slow) for the server
     /// to close the connection;
     /// the seconds it took, or nil when it stayed open.

@@ -8,7 +8,8 @@ import NIOHTTPTypesHTTP1
 /// Hummingbird's HTTP/1.1 connection, with remembered answers given on the event loop.
 ///
 /// The same pipeline as Hummingbird's `HTTP1Channel` (its parser limits, its idle-connection
-/// handler), with `RememberedAnswersHandler` placed after the idle handler — so a connection busy
+/// handler), with a time limit on each request's arrival (`RequestDeadlineHandler`), and
+/// `RememberedAnswersHandler` placed after the idle handler — so a connection busy
 /// with remembered answers counts as busy — and before the router's channel. Without remembered
 /// answers (a database with no change signal) the pipeline is Hummingbird's own.
 struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
@@ -16,6 +17,7 @@ struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 
     let responder: HTTPChannelHandler.Responder
     let idleTimeout: Duration
+    let bodyTimeLimit: Duration
     let answers: RememberedAnswers?
 
     func setup(channel: any Channel, logger: Logger) -> EventLoopFuture<Value> {
@@ -35,6 +37,7 @@ struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
                 withDecoderLimitConfiguration: limits)
             try pipeline.addHandler(HTTP1ToHTTPServerCodec(secure: false))
             try pipeline.addHandler(HTTPConnectionStateHandler(idleTimeout: idleTimeout, logger: logger))
+            try pipeline.addHandler(RequestDeadlineHandler(limit: bodyTimeLimit, logger: logger))
             if let answers { try pipeline.addHandler(RememberedAnswersHandler(answers: answers, logger: logger)) }
             return try NIOAsyncChannel(
                 wrappingChannelSynchronously: channel, configuration: .init(isOutboundHalfClosureEnabled: true))
@@ -48,7 +51,12 @@ struct PeakZeroHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
 
 extension HTTPServerBuilder {
     /// HTTP/1.1 with remembered answers (when there are any to give: SQLite).
-    static func peakZero(idleTimeout: Duration, answers: RememberedAnswers?) -> HTTPServerBuilder {
-        .init { responder in PeakZeroHTTP1Channel(responder: responder, idleTimeout: idleTimeout, answers: answers) }
+    static func peakZero(idleTimeout: Duration, bodyTimeLimit: Duration, answers: RememberedAnswers?)
+        -> HTTPServerBuilder
+    {
+        .init { responder in
+            PeakZeroHTTP1Channel(
+                responder: responder, idleTimeout: idleTimeout, bodyTimeLimit: bodyTimeLimit, answers: answers)
+        }
     }
 }

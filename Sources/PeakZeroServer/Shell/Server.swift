@@ -13,15 +13,19 @@ public struct ServerConfiguration: Sendable {
     /// How long a connection may send nothing — between requests, or part way through a request's
     /// head — before it is closed, so that connections left half-open cannot pile up.
     public var idleTimeout: Duration
+    /// How long a request may take to arrive whole once its head has: a body sent a byte at a time,
+    /// or never finished, closes the connection then. A 64 MiB upload at 10 Mbit/s takes about 55 s.
+    public var bodyTimeLimit: Duration
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trustedProxies: Set<String> = [],
-        idleTimeout: Duration = .seconds(30)
+        idleTimeout: Duration = .seconds(30), bodyTimeLimit: Duration = .seconds(120)
     ) {
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies
         self.idleTimeout = idleTimeout
+        self.bodyTimeLimit = bodyTimeLimit
     }
 }
 
@@ -48,7 +52,8 @@ public enum PeakZeroApplication {
         return Application(
             router: try APIRouter.make(
                 database: database, accounts: accounts, trustedProxies: configuration.trustedProxies, metrics: metrics),
-            server: .peakZero(idleTimeout: configuration.idleTimeout, answers: answers),
+            server: .peakZero(
+                idleTimeout: configuration.idleTimeout, bodyTimeLimit: configuration.bodyTimeLimit, answers: answers),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),
             logger: logger)
