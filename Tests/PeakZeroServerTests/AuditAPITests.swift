@@ -119,6 +119,35 @@ struct AuditAPITests {
         }
     }
 
+    @Test("the trail pages back by cursor: every entry once, newest first, with the total; a bad cursor is 400")
+    func pagesByCursor() async throws {
+        try await withAPI("sqlite") { client, database in
+            _ = try await AuthorizationMatrixTests.world(client, database)
+            let whole = try await client.call(.get, "/api/v1/audit?limit=1000")
+            let all = whole.json.items.compactMap { $0["id"] as? Int }
+            #expect(all.count > 7 && whole.json.object["total"] as? Int == all.count)
+            #expect(whole.json.object["next_cursor"] is NSNull)
+            var seen: [Int] = []
+            var cursor: String?
+            repeat {
+                let page = try await client.call(.get, "/api/v1/audit?limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                // The total is the whole trail's now: one more once the late entry is appended.
+                #expect(page.status == .ok && page.json.object["total"] as? Int == all.count + (seen.isEmpty ? 0 : 1))
+                seen += page.json.items.compactMap { $0["id"] as? Int }
+                cursor = page.json.object["next_cursor"] as? String
+                // An entry appended while paging (a new account) does not shift the pages after.
+                if seen.count == 3 {
+                    _ = try await AccountStore(database, cost: 4).create(
+                        name: "late", password: "a long password", grants: [])
+                }
+            } while cursor != nil && seen.count <= all.count
+            #expect(seen == all)
+            for bad in ["x", "-1", "0"] {
+                #expect(try await client.call(.get, "/api/v1/audit?cursor=\(bad)").status == .badRequest, "\(bad)")
+            }
+        }
+    }
+
     @Test("an auditor of one enterprise sees its entries only; viewers and reporters none")
     func scoped() async throws {
         try await withAPI("sqlite") { client, database in

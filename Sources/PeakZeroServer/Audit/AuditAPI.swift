@@ -4,7 +4,8 @@ import Intake
 import Persistence
 
 /// `GET /api/v1/audit`: the audit trail as the account may read it, newest first, filtered by
-/// `unit_id` (its subtree), `actor`, `year`, `month`, `action`; paged back with `before`; as JSON,
+/// `unit_id` (its subtree), `actor`, `year`, `month`, `action`; paged back with `cursor` (or `before`,
+/// an entry id); as JSON `{items, total, next_cursor}`,
 /// or every matching entry as a file with `format=csv|xlsx`.
 struct AuditAPI: Sendable {
     let database: PeakZeroDatabase
@@ -37,7 +38,26 @@ struct AuditAPI: Sendable {
                 filter, scope: scope, format: try IntakeAPI.format(request), language: language, database)
         }
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
+        // The cursor is an entry's id, as text: the next page holds the entries older than it, so a
+        // page stays the same however many entries are appended meanwhile.
+        if let cursor = request.uri.queryParameters.get("cursor") {
+            guard let id = Int64(cursor), id > 0 else {
+                throw APIError.badRequest(
+                    language.say(.badQueryParameter, ["name": "cursor", "text": String(cursor)]),
+                    issues: [.init(row: nil, field: "cursor", message: "a next_cursor of this list")])
+            }
+            filter.beforeID = min(filter.beforeID ?? id, id)
+        }
+        let entries = try await AuditLog.entries(filter, scope: scope, limit: limit, in: database)
+        var older = filter
+        older.beforeID = entries.last?.id
+        var more = false
+        if entries.count == limit {
+            more = !(try await AuditLog.entries(older, scope: scope, limit: 1, in: database)).isEmpty
+        }
         return try jsonResponse(
-            Items(items: try await AuditLog.entries(filter, scope: scope, limit: limit, in: database)))
+            Page(
+                items: entries, total: try await AuditLog.count(filter, scope: scope, in: database),
+                nextCursor: more ? entries.last.map { String($0.id) } : nil))
     }
 }

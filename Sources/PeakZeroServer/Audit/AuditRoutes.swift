@@ -11,6 +11,7 @@ extension AuditAPI {
                 ("unit_id", "only entries about this unit's subtree"), ("actor", "only this account's entries"),
                 ("year", "only entries about this year"), ("month", "only entries about this month (1–12)"),
                 ("action", "only this action (e.g. activity.replace, period.approve, signin)"),
+                ("cursor", "the next_cursor of the page before (an entry id: the entries older than it)"),
                 ("before", "an entry id: only older entries (paging back)"),
                 ("limit", "at most this many entries (default 100, at most 1000)"),
                 ("format", "csv or xlsx: every matching entry as a file (up to 100 000)"),

@@ -51,6 +51,13 @@ struct Page<T: Encodable>: Encodable {
         try container.encode(nextCursor, forKey: .nextCursor)
     }
 
+    /// A page whose next cursor the list makes itself (the audit trail's: an entry's id).
+    init(items: [T], total: Int, nextCursor: String?) {
+        self.items = items
+        self.total = total
+        self.nextCursor = nextCursor
+    }
+
     /// A page read by the store itself (`items` already the window's), of `total` in all.
     init(window: Window, items: [T], total: Int) {
         self.items = items

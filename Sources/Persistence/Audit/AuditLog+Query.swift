@@ -30,7 +30,27 @@ extension AuditLog {
     public static func entries(
         _ filter: AuditFilter, scope: AccessScope, limit: Int, in database: PeakZeroDatabase
     ) async throws -> [AuditEntry] {
-        var query = database.sql.select().columns(AuditEntry.columns).from("audit_log")
+        try await matching(filter, scope: scope, in: database, database.sql.select().columns(AuditEntry.columns))
+            .orderBy("id", .descending).limit(limit)
+            .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+    }
+
+    /// How many entries match `filter` within `scope` (its `beforeID` ignored: the whole list's length).
+    public static func count(_ filter: AuditFilter, scope: AccessScope, in database: PeakZeroDatabase) async throws
+        -> Int
+    {
+        var whole = filter
+        whole.beforeID = nil
+        let select = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+        return try await matching(whole, scope: scope, in: database, select).first()?.decode(column: "n", as: Int.self)
+            ?? 0
+    }
+
+    /// `select` from the log, narrowed to what `filter` asks and `scope` may see.
+    private static func matching(
+        _ filter: AuditFilter, scope: AccessScope, in database: PeakZeroDatabase, _ select: SQLSelectBuilder
+    ) async throws -> SQLSelectBuilder {
+        var query = select.from("audit_log")
         if !scope.isEverything {
             let units = SQLSubqueryBuilder()
             query = query.where("unit_id", .in, scope.restrict(units.column("id").from("units")).query)
@@ -49,7 +69,6 @@ extension AuditLog {
         if let month = filter.month { query = query.where("month", .equal, SQLBind(month)) }
         if let action = filter.action { query = query.where("action", .equal, SQLBind(action.rawValue)) }
         if let beforeID = filter.beforeID { query = query.where("id", .lessThan, SQLBind(beforeID)) }
-        return try await query.orderBy("id", .descending).limit(limit)
-            .all(decoding: AuditEntry.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return query
     }
 }
