@@ -15,6 +15,8 @@ final class RequestDeadlineHandler: ChannelInboundHandler, RemovableChannelHandl
 
     private let limit: Duration
     private let logger: Logger
+    /// When the head of a request still arriving came, and its path (for the log line).
+    private var arriving: (since: NIODeadline, path: String)?
     private var deadline: Scheduled<Void>?
 
     init(limit: Duration, logger: Logger) {
@@ -25,23 +27,32 @@ final class RequestDeadlineHandler: ChannelInboundHandler, RemovableChannelHandl
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         switch unwrapInboundIn(data) {
         case .head(let head):
+            arriving = (.now(), head.path ?? "")
+        case .body:
+            break
+        case .end:
+            arriving = nil
             deadline?.cancel()
+            deadline = nil
+        }
+        context.fireChannelRead(data)
+    }
+
+    /// The timer is set only for a request still arriving when a read ends: most requests arrive
+    /// whole in one read (a GET always), and a timer per request would be work on every answer.
+    func channelReadComplete(context: ChannelHandlerContext) {
+        if let arriving, deadline == nil {
             let limit = limit
             let logger = logger
-            let path = head.path ?? ""
-            deadline = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(limit)) {
+            let path = arriving.path
+            deadline = context.eventLoop.assumeIsolated().scheduleTask(deadline: arriving.since + TimeAmount(limit)) {
                 logger.notice(
                     "a request's body did not arrive within its time limit; connection closed",
                     metadata: ["path": .string(String(path.prefix(200))), "limit": .string("\(limit)")])
                 context.close(promise: nil)
             }
-        case .body:
-            break
-        case .end:
-            deadline?.cancel()
-            deadline = nil
         }
-        context.fireChannelRead(data)
+        context.fireChannelReadComplete()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
