@@ -80,6 +80,40 @@ struct AssetsAPITests {
         }
     }
 
+    @Test("a ledger's entries page by cursor, newest day first, each once; an entry added meanwhile shifts nothing")
+    func ledgerPages() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let units = try await RollupAPITests.load(client)
+            let e2 = units["E2"]!
+            // Seven buys over five days, two days with two entries: the order is by day, then as entered.
+            for (day, quantity) in [(3, 1), (1, 2), (5, 3), (3, 4), (2, 5), (4, 6), (1, 7)] {
+                let buy = #"{"day": "2023-02-0\#(day)", "action": "buy", "kind": "cea", "vintage": 2022, "quantity": \#(quantity)}"#
+                #expect(try await client.call(.post, "/api/v1/units/\(e2)/assets/events", json: buy).status == .created)
+            }
+            let path = "/api/v1/units/\(units["S"]!)/assets/events"
+            let whole = try await client.call(.get, path)
+            let all = whole.json.items.compactMap { ($0["event"] as? [String: Any])?["quantity"] as? Int }
+            #expect(all == [3, 6, 4, 1, 5, 7, 2])
+            #expect(whole.json.object["total"] as? Int == 7 && whole.json.object["next_cursor"] is NSNull)
+            var seen: [Int] = []
+            var cursor: String?
+            repeat {
+                let page = try await client.call(.get, path + "?limit=3" + (cursor.map { "&cursor=\($0)" } ?? ""))
+                #expect(page.status == .ok)
+                seen += page.json.items.compactMap { ($0["event"] as? [String: Any])?["quantity"] as? Int }
+                cursor = page.json.object["next_cursor"] as? String
+                if seen.count == 3 {
+                    let late = #"{"day": "2023-02-06", "action": "buy", "kind": "cea", "vintage": 2022, "quantity": 9}"#
+                    #expect(try await client.call(.post, "/api/v1/units/\(e2)/assets/events", json: late).status == .created)
+                }
+            } while cursor != nil && seen.count <= 8
+            #expect(seen == all)
+            for bad in ["x", "3", "1.0", "a.b"] {
+                #expect(try await client.call(.get, path + "?cursor=\(bad)").status == .badRequest, "\(bad)")
+            }
+        }
+    }
+
     @Test("the ledger refuses an oversale with the holding named; balances and values on a date")
     func ledger() async throws {
         try await withAPI("sqlite") { client, _ in

@@ -183,8 +183,21 @@ struct AssetsAPI: Sendable {
 
     func listEvents(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let limit = min(max(try request.query("limit", as: Int.self) ?? 500, 1), 5_000)
+        var cursor: LedgerCursor?
+        if let text = request.uri.queryParameters.get("cursor") {
+            guard let given = LedgerCursor(String(text)) else {
+                throw APIError.badRequest(
+                    request.language.say(.badQueryParameter, ["name": "cursor", "text": String(text)]),
+                    issues: [.init(row: nil, field: "cursor", message: "a next_cursor of this list")])
+            }
+            cursor = given
+        }
+        let (events, more, total) = try await AssetLedgerStore(database).events(
+            under: try context.id(), limit: limit, after: cursor)
         return try jsonResponse(
-            Items(items: try await AssetLedgerStore(database).events(under: try context.id(), limit: limit)))
+            Page(
+                items: events, total: total,
+                nextCursor: more ? events.last.map { LedgerCursor(after: $0).text } : nil))
     }
 
     func addEvent(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

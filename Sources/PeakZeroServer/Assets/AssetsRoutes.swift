@@ -47,7 +47,11 @@ extension AssetsAPI {
         ) { $0.balances },
         APIEndpoint(
             .listAssetEvents, .get, "/api/v1/units/{id}/assets/events", subject: .unitInPath, change: .nothing,
-            summary: "The ledger entries of a subtree, newest first", query: [("limit", "at most this many, default 500")],
+            summary: "The ledger entries of a subtree, newest day first (then as entered), paged",
+            query: [
+                ("limit", "at most this many, default 500, at most 5000"),
+                ("cursor", "the next_cursor of the page before (the day and id of its last entry)"),
+            ],
             tag: "assets"
         ) { $0.listEvents },
         APIEndpoint(

@@ -44,6 +44,26 @@ public struct NewAssetEvent: Sendable, Codable, Equatable {
 }
 
 /// A kept entry, with the unit it belongs to.
+/// Where a page of ledger entries ends: the day and id of its last entry, as `day.id` in text.
+public struct LedgerCursor: Sendable, Equatable {
+    public let day: Int
+    public let id: Int64
+
+    public init(after event: StoredAssetEvent) {
+        day = event.event.day.ordinal
+        id = event.id
+    }
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let day = Int(parts[0]), let id = Int64(parts[1]), id > 0 else { return nil }
+        self.day = day
+        self.id = id
+    }
+
+    public var text: String { "\(day).\(id)" }
+}
+
 public struct StoredAssetEvent: Sendable, Codable, Equatable {
     public let id: Int64
     public let unitId: Int64
@@ -291,12 +311,35 @@ public struct AssetLedgerStore: Sendable {
 
     /// The entries of a unit's subtree, newest first (at most `limit`).
     public func events(under unitID: Int64, limit: Int = 500) async throws -> [StoredAssetEvent] {
+        try await events(under: unitID, limit: limit, after: nil).events
+    }
+
+    /// A page of a subtree's entries in the same order: `limit` of those after `cursor` (the last
+    /// entry of the page before), whether more follow, and how many the subtree has in all. Entries added meanwhile
+    /// — always on or after their day's earlier ones — do not shift the pages after the first.
+    public func events(under unitID: Int64, limit: Int, after cursor: LedgerCursor?) async throws -> (
+        events: [StoredAssetEvent], more: Bool, total: Int
+    ) {
         let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-        return try await Self.select(database.sql)
-            .where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
-            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-            .orderBy(SQLRaw("e.day_ordinal DESC, e.id DESC"))
-            .limit(limit).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
+        func subtree(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+            query.where(SQLColumn("root_id", table: "e"), .equal, SQLBind(anchor.rootID))
+                .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
+        }
+        var page = subtree(Self.select(database.sql))
+        if let cursor {
+            page = page.where(
+                SQLQueryString(
+                    "(e.day_ordinal < \(bind: cursor.day) OR (e.day_ordinal = \(bind: cursor.day) AND e.id < \(bind: cursor.id)))"
+                ))
+        }
+        // One more than asked: whether another page follows.
+        let events = try await page.orderBy(SQLRaw("e.day_ordinal DESC, e.id DESC")).limit(limit + 1)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).compactMap(\.stored)
+        let count = database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(SQLAlias(SQLIdentifier("asset_events"), as: SQLIdentifier("e")))
+            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner, on: SQLRaw("u.id = e.unit_id"))
+        let total = try await subtree(count).first()?.decode(column: "n", as: Int.self) ?? 0
+        return (Array(events.prefix(limit)), events.count > limit, total)
     }
 
     /// The green certificates retired against the electricity of a subtree's units in a year, by
