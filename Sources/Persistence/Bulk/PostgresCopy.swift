@@ -106,6 +106,8 @@ struct CopyTextRows {
 /// Bulk writes on PostgreSQL through `COPY … FROM STDIN`: rows stream to the server in chunks of
 /// about a megabyte, with no SQL to parse and no parameter per value — a bulk load's rows/s are then
 /// the server's. Runs on the connection of `db`, so inside its transaction when it is a session.
+/// Tables and columns are PeakZero's own names, never a user's: PostgresNIO writes them into the
+/// `COPY` statement as given.
 enum PostgresCopy {
     /// Sends the rows `produce` writes and returns what it returns; it calls `flush` whenever it
     /// likes (every few thousand rows at least), and the rest is sent when it returns.
