@@ -53,14 +53,18 @@ struct ServeCommand: AsyncParsableCommand {
         let defaults = ServerConfiguration()
         return ServerConfiguration(
             host: host, port: port, trustedProxies: allTrustedProxies,
-            idleTimeout: try Self.seconds(idleTimeout, environment: "PEAKZERO_IDLE_TIMEOUT", or: defaults.idleTimeout),
+            idleTimeout: try Self.seconds(
+                idleTimeout, option: "--idle-timeout", environment: "PEAKZERO_IDLE_TIMEOUT", or: defaults.idleTimeout),
             bodyTimeLimit: try Self.seconds(
-                bodyTimeLimit, environment: "PEAKZERO_BODY_TIME_LIMIT", or: defaults.bodyTimeLimit))
+                bodyTimeLimit, option: "--body-time-limit", environment: "PEAKZERO_BODY_TIME_LIMIT",
+                or: defaults.bodyTimeLimit))
     }
 
     /// Whole seconds from 1 to a day, from the option or else the environment; anything else is
     /// refused by name rather than ignored.
-    static func seconds(_ option: Int?, environment name: String, or fallback: Duration) throws -> Duration {
+    static func seconds(_ option: Int?, option optionName: String, environment name: String, or fallback: Duration)
+        throws -> Duration
+    {
         let given: String
         if let option {
             given = String(option)
@@ -70,7 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
             return fallback
         }
         guard let seconds = Int(given.trimmingCharacters(in: .whitespaces)), (1...86_400).contains(seconds) else {
-            throw ValidationError("\(option == nil ? name : "the option") is \"\(given)\"; give whole seconds from 1 to 86400")
+            throw ValidationError("\(option == nil ? name : optionName) is \"\(given)\"; give whole seconds from 1 to 86400")
         }
         return .seconds(seconds)
     }

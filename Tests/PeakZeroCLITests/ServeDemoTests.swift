@@ -58,6 +58,6 @@ struct ServeSettingsTests {
                 try ServeCommand.parse(["--body-time-limit", bad]).serverConfiguration()
             }
         }
-        #expect(throws: (any Error).self) { try ServeCommand.seconds(nil, environment: "PATH", or: .seconds(1)) }
+        #expect(throws: (any Error).self) { try ServeCommand.seconds(nil, option: "--x", environment: "PATH", or: .seconds(1)) }
     }
 }

@@ -48,16 +48,12 @@ struct AuditAPI: Sendable {
             }
             filter.beforeID = min(filter.beforeID ?? id, id)
         }
-        let entries = try await AuditLog.entries(filter, scope: scope, limit: limit, in: database)
-        var older = filter
-        older.beforeID = entries.last?.id
-        var more = false
-        if entries.count == limit {
-            more = !(try await AuditLog.entries(older, scope: scope, limit: 1, in: database)).isEmpty
-        }
+        // One more than asked: whether another page follows.
+        let read = try await AuditLog.entries(filter, scope: scope, limit: limit + 1, in: database)
+        let entries = Array(read.prefix(limit))
         return try jsonResponse(
             Page(
                 items: entries, total: try await AuditLog.count(filter, scope: scope, in: database),
-                nextCursor: more ? entries.last.map { String($0.id) } : nil))
+                nextCursor: read.count > limit ? entries.last.map { String($0.id) } : nil))
     }
 }

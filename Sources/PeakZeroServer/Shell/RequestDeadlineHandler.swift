@@ -39,7 +39,7 @@ final class RequestDeadlineHandler: ChannelInboundHandler, RemovableChannelHandl
     }
 
     /// The timer is set only for a request still arriving when a read ends: most requests arrive
-    /// whole in one read (a GET always), and a timer per request would be work on every answer.
+    /// whole in one read (a GET nearly always), and a timer per request would be work on every answer.
     func channelReadComplete(context: ChannelHandlerContext) {
         if let arriving, deadline == nil {
             let limit = limit

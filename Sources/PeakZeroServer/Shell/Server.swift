@@ -14,7 +14,7 @@ public struct ServerConfiguration: Sendable {
     /// head — before it is closed, so that connections left half-open cannot pile up.
     public var idleTimeout: Duration
     /// How long a request may take to arrive whole once its head has: a body sent a byte at a time,
-    /// or never finished, closes the connection then. A 64 MiB upload at 10 Mbit/s takes about 55 s.
+    /// or never finished, closes the connection then. A 64 MiB upload at 10 Mbit/s takes about 54 s.
     public var bodyTimeLimit: Duration
 
     public init(

@@ -43,7 +43,6 @@ public struct NewAssetEvent: Sendable, Codable, Equatable {
     }
 }
 
-/// A kept entry, with the unit it belongs to.
 /// Where a page of ledger entries ends: the day and id of its last entry, as `day.id` in text.
 public struct LedgerCursor: Sendable, Equatable {
     public let day: Int
@@ -64,6 +63,7 @@ public struct LedgerCursor: Sendable, Equatable {
     public var text: String { "\(day).\(id)" }
 }
 
+/// A kept entry, with the unit it belongs to.
 public struct StoredAssetEvent: Sendable, Codable, Equatable {
     public let id: Int64
     public let unitId: Int64

@@ -68,7 +68,7 @@ public final class PeakZeroDatabase: Sendable {
                 logger: logger, on: group)
             let notifications = ChangeNotifications(configuration: configuration.coreConfiguration, logger: logger)
             return PeakZeroDatabase(
-                pool: pool.database(logger: logger).sql(), size: perLoop * Array(group.makeIterator()).count,
+                pool: pool.database(logger: logger).sql(), size: poolSize(perLoop, on: group),
                 dialect: .postgres, location: location, engine: .portable,
                 changeNotifications: notifications,
                 close: {
@@ -79,6 +79,11 @@ public final class PeakZeroDatabase: Sendable {
     }
 
     public func shutdown() async throws { try await close() }
+
+    /// The most connections a pool opens: so many per event loop of the group.
+    private static func poolSize(_ perLoop: Int, on group: any EventLoopGroup) -> Int {
+        perLoop * Array(group.makeIterator()).count
+    }
 
     /// Opens the database, optionally brings its schema up to date, runs `body`, and shuts it down
     /// whether `body` succeeds or throws.
@@ -114,7 +119,7 @@ public final class PeakZeroDatabase: Sendable {
         let pool = EventLoopGroupConnectionPool(
             source: source, maxConnectionsPerEventLoop: perLoop, logger: logger, on: group)
         return PeakZeroDatabase(
-            pool: PooledSQLite(pool: pool, logger: logger).sql(), size: perLoop * Array(group.makeIterator()).count,
+            pool: PooledSQLite(pool: pool, logger: logger).sql(), size: poolSize(perLoop, on: group),
             dialect: .sqlite, location: location,
             engine: .sqliteBulk(path: path),
             close: {

@@ -9,7 +9,7 @@ import SQLKit
 public final class PoolUse: Sendable {
     /// The most connections the pool opens.
     public let size: Int
-    private let counts = NIOLockedCounts()
+    private let counts = LockedCounts()
 
     init(size: Int) { self.size = size }
 
@@ -29,7 +29,7 @@ public final class PoolUse: Sendable {
 }
 
 /// The counts behind `PoolUse`, under a lock (they change on every query).
-private final class NIOLockedCounts: @unchecked Sendable {
+private final class LockedCounts: @unchecked Sendable {
     private let lock = NSLock()
     private var inFlight = 0
     private var most = 0

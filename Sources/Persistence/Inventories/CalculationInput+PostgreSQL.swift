@@ -46,7 +46,9 @@ extension CalculationInput {
 
     /// A text cell's index, matched by its bytes.
     private mutating func textIndex(_ cell: PostgresCell) throws -> Int32 {
-        guard let bytes = cell.bytes else { throw StoreError.conflict("a stored activity record has an empty text") }
+        guard let bytes = cell.bytes else {
+            throw StoreError.conflict("a stored activity record has no \(cell.columnName) (NULL where the schema forbids it)")
+        }
         return bytes.withUnsafeReadableBytes { textIndex($0) }
     }
 }
