@@ -22,7 +22,7 @@ struct APIRouteCoverageTests {
         }
     }
 
-    @Test("every declared route is registered: none answers with the router's own 404")
+    @Test("every declared route is registered: none answers as a path or method the API does not serve")
     func everyRoute_isRegistered() async throws {
         try await withAPI("sqlite") { client, _ async throws in
             for route in APIRoute.allCases {
@@ -31,8 +31,11 @@ struct APIRouteCoverageTests {
                     .replacingOccurrences(of: "{code}", with: "510000") + "?year=2023"
                 let body: String? = [.post, .put].contains(route.method) ? "{}" : nil
                 let (status, json) = try await client.call(route.method, uri, json: body)
-                // A registered route answers 404 only with PeakZero's JSON error body.
-                if status == .notFound { #expect(json.object["error"] != nil, "\(route) is not registered") }
+                // An unregistered route would be told apart from a missing object by its error code.
+                let code = (json.object["error"] as? [String: Any])?["code"] as? String
+                #expect(status != .methodNotAllowed, "\(route) is not registered")
+                #expect(code != "no_such_route" && code != "method_not_allowed", "\(route) is not registered")
+                if status == .notFound { #expect(code == "not_found", "\(route)") }
             }
         }
     }

@@ -182,7 +182,7 @@ struct AssetsAPI: Sendable {
     }
 
     func listEvents(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let limit = min(max(try request.query("limit", as: Int.self) ?? 500, 1), 5_000)
+        let limit = try request.limit(default: 500, largest: 5_000)
         var cursor: LedgerCursor?
         if let text = request.uri.queryParameters.get("cursor") {
             guard let given = LedgerCursor(String(text)) else {

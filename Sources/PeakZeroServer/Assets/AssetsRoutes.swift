@@ -1,4 +1,6 @@
+import Assets
 import Hummingbird
+import Persistence
 
 extension AssetsAPI {
     /// The projects, ledger and compliance API routes: what each serves, what it is about and what it changes.
@@ -14,7 +16,7 @@ extension AssetsAPI {
             .saveProject, .post, "/api/v1/units/{id}/projects", subject: .unitInPath, change: .data,
             summary:
                 "Save a project of the unit (a new `code` adds one, a known one replaces it): `name`, `type`, `stage`, `first_year`, `lifetime_years`, `capex`, `yearly_opex`, `yearly_benefit` (万元), `savings` [{`item`, `quantity`, `unit`}] a year, `interacts_with`, `target_id`",
-            success: .created, tag: "projects"
+            success: .created, tag: "projects", body: .json(ProjectDraft.self)
         ) { $0.saveProject },
         APIEndpoint(
             .getProject, .get, "/api/v1/projects/{id}", subject: .projectInPath, change: .nothing,
@@ -24,13 +26,13 @@ extension AssetsAPI {
         APIEndpoint(
             .setProjectStage, .post, "/api/v1/projects/{id}/stage", subject: .projectInPath, change: .data,
             summary: "Move a project to `stage`: one stage forward (planned → approved → building → operating), or closed",
-            tag: "projects"
+            tag: "projects", body: .json(AssetsAPI.StageChange.self)
         ) { $0.setStage },
         APIEndpoint(
             .verifyProject, .post, "/api/v1/projects/{id}/verifications", subject: .projectInPath, change: .data,
             summary:
                 "Record a year's measurement and verification: `year`, `option` (IPMVP / GB/T 28750 A–D), `baseline`, `adjustments`, measured `savings`",
-            success: .created, tag: "projects"
+            success: .created, tag: "projects", body: .json(NewVerification.self)
         ) { $0.verify },
         APIEndpoint(
             .abatementCurve, .get, "/api/v1/units/{id}/abatement-curve", subject: .unitInPath, change: .nothing,
@@ -58,12 +60,12 @@ extension AssetsAPI {
             .addAssetEvent, .post, "/api/v1/units/{id}/assets/events", subject: .unitInPath, change: .data,
             summary:
                 "Append a ledger entry: `day`, `action` (allocate_pre, allocate_final, buy, sell, transfer with `to_unit_id`, surrender with `compliance_year`, retire with `retired_for`, expire, borrow), `kind`, `vintage`, `month`, `reference`, `methodology`, `quantity`, `price`, `counterparty`, `late`; or an array of entries, appended in order, all or none (a refusal names `entries[n].field`)",
-            success: .created, tag: "assets"
+            success: .created, tag: "assets", body: .json(NewAssetEvent.self, batch: true)
         ) { $0.addEvent },
         APIEndpoint(
             .setAssetPrice, .post, "/api/v1/asset-prices", subject: .shared, change: .shared,
             summary: "Set the price of an instrument kind on a day (`kind`, `day`, `price` CNY, `source`)", success: .noContent,
-            tag: "assets"
+            tag: "assets", body: .json(AssetsAPI.NewPrice.self)
         ) { $0.setPrice },
         APIEndpoint(
             .complianceBoard, .get, "/api/v1/units/{id}/compliance", subject: .unitInPath, change: .nothing,
@@ -74,7 +76,7 @@ extension AssetsAPI {
         ) { $0.board },
         APIEndpoint(
             .setComplianceYear, .put, "/api/v1/units/{id}/compliance/{year}", subject: .unitInPath, change: .data,
-            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year — or its `outputs` ([{output, quantity, correction, correction_source}]), which the sector's benchmark rule records turn into the allocation", tag: "compliance"
+            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year — or its `outputs` ([{output, quantity, correction, correction_source}]), which the sector's benchmark rule records turn into the allocation", tag: "compliance", body: .json(AssetsAPI.YearBody.self)
         ) { $0.setYear },
         APIEndpoint(
             .listMarketRules, .get, "/api/v1/market-rules", subject: .shared, change: .nothing,
@@ -84,7 +86,7 @@ extension AssetsAPI {
             .addMarketRule, .post, "/api/v1/market-rules", subject: .shared, change: .shared,
             summary:
                 "Enter a rule record PeakZero does not ship: `id`, `market`, `sectors`, `first_year`, `last_year`, `parameter`, `value`, `grade`, `source`, `document`, `url`, `notes`, and for a `benchmark` its `output`",
-            success: .created, tag: "compliance"
+            success: .created, tag: "compliance", body: .json(NewMarketRule.self)
         ) { $0.addRule },
     ]
 }

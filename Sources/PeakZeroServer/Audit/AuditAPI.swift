@@ -37,7 +37,7 @@ struct AuditAPI: Sendable {
             return try await AuditAccess.export(
                 filter, scope: scope, format: try IntakeAPI.format(request), language: language, database)
         }
-        let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int($0) } ?? 100, 1), 1000)
+        let limit = try request.limit(default: 100, largest: 1_000)
         // The cursor is an entry's id, as text: the next page holds the entries older than it, so a
         // page stays the same however many entries are appended meanwhile.
         if let cursor = request.uri.queryParameters.get("cursor") {

@@ -9,7 +9,7 @@ extension FactorSetsAPI {
         ) { $0.list },
         APIEndpoint(
             .createFactorSet, .post, "/api/v1/factor-sets", subject: .shared, change: .shared,
-            summary: "Upload a factor set (CSV text in the library format)", success: .created, tag: "factors"
+            summary: "Upload a factor set (CSV text in the library format)", success: .created, tag: "factors", body: .json(FactorSetsAPI.Upload.self)
         ) { $0.create },
         APIEndpoint(
             .deleteFactorSet, .delete, "/api/v1/factor-sets/{id}", subject: .shared, change: .shared,

@@ -19,7 +19,7 @@ extension IntakeAPI {
                 ("dry_run", "true: check and report, write nothing"),
                 ("mode", "append (default) or replace (units and projects: update stored ones; the ledger only appends)"),
                 ("file_name", "the file's name, when the body is the raw file"),
-            ], tag: "intake"
+            ], tag: "intake", body: .file
         ) { $0.createImport },
         APIEndpoint(
             .getImport, .get, "/api/v1/imports/{id}", subject: .narrowedByHandler, change: .nothing,

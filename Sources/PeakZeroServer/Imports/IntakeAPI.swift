@@ -21,6 +21,13 @@ struct IntakeAPI {
             throw APIError.notFound("no template \(context.parameters.get("kind") ?? "")")
         }
         let format = try Self.format(request)
+        // The template's own language is asked for by name: a name it does not know is refused, not
+        // quietly replaced by the browser's language.
+        if let lang = request.uri.queryParameters.get("lang"), Language(rawValue: String(lang)) == nil {
+            throw APIError.badRequest(
+                request.language.say(.badQueryParameter, ["name": "lang", "text": String(lang)]),
+                issues: [.init(row: nil, field: "lang", message: "zh, en")])
+        }
         return Self.file(
             try Templates.data(kind, format: format, language: request.language),
             name: "peakzero-\(kind.rawValue)-template.\(format.rawValue)", format: format)

@@ -11,7 +11,7 @@ extension InventoriesAPI {
         APIEndpoint(
             .computeInventory, .post, "/api/v1/inventories", subject: .narrowedByHandler, change: .data,
             summary: "Compute and store the inventory of a unit's subtree for a year (a new version)",
-            success: .created, tag: "inventories"
+            success: .created, tag: "inventories", body: .json(InventoriesAPI.ComputeRequest.self)
         ) { $0.compute },
         APIEndpoint(
             .getInventory, .get, "/api/v1/inventories/{id}", subject: .inventoryInPath, change: .nothing,

@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension MeasuresAPI {
     /// The measures API routes: what each serves, what it is about and what it changes.
@@ -14,12 +15,12 @@ extension MeasuresAPI {
             .createMeasure, .post, "/api/v1/measures", subject: .narrowedByHandler, change: .data,
             summary:
                 "Add an item: `unit_id`, `title`, `owner_person`, `start_date`, `deadline` (yyyy-MM-dd), `kind` (measure, responsibility, training, campaign), `status`, `target_id`, `participants`",
-            success: .created, tag: "measures"
+            success: .created, tag: "measures", body: .json(NewMeasure.self)
         ) { $0.create },
         APIEndpoint(
             .updateMeasure, .post, "/api/v1/measures/{id}", subject: .measureInPath, change: .data,
             summary: "Set an item's `status` (planned, in_progress, done) and/or add a `note` with `evidence`",
-            tag: "measures"
+            tag: "measures", body: .json(MeasuresAPI.Update.self)
         ) { $0.update },
     ]
 }

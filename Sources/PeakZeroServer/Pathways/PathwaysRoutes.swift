@@ -1,4 +1,5 @@
 import Hummingbird
+import Pathways
 
 extension PathwaysAPI {
     /// The pathways API routes: what each serves, what it is about and what it changes. A region's
@@ -30,7 +31,7 @@ extension PathwaysAPI {
             .putRegionPlan, .put, "/api/v1/regions/{code}/pathway/plan", subject: .regionInPath, change: .targets,
             summary:
                 "Save the region's plan (docs/pathways.md): checked whole — every problem named by its field, nothing kept while there is one. With `revision`, refused (409) when another save came after that revision",
-            query: [("revision", "the revision the plan was edited from")], tag: "pathways"
+            query: [("revision", "the revision the plan was edited from")], tag: "pathways", body: .json(PlanFile.self, keys: .asWritten)
         ) { $0.savePlan },
         APIEndpoint(
             .listProjectReviews, .get, "/api/v1/regions/{code}/pathway/reviews", subject: .regionInPath,
@@ -41,7 +42,7 @@ extension PathwaysAPI {
             change: .targets,
             summary:
                 "Review a new project against the region's plan: `project` (`name`, `area`, `industry`, `start_year`, `energy` by carrier in tce a year, `value_added` in 万元) placed on `scenario` (default the baseline); a verdict per target (fits, tightens, breaks) with the figures, kept and audited",
-            success: .created, tag: "pathways"
+            success: .created, tag: "pathways", body: .json(ReviewRequest.self, keys: .asWritten)
         ) { $0.createReview },
         APIEndpoint(
             .getProjectReview, .get, "/api/v1/regions/{code}/pathway/reviews/{review}", subject: .regionInPath,
@@ -71,7 +72,7 @@ extension PathwaysAPI {
             .putUnitPlan, .put, "/api/v1/units/{id}/pathway/plan", subject: .unitInPath, change: .targets,
             summary:
                 "Save the unit's plan: checked whole as a region's; it names no region, and its `base_year` must have an inventory. With `revision`, refused (409) when another save came after that revision",
-            query: [("revision", "the revision the plan was edited from")], tag: "pathways"
+            query: [("revision", "the revision the plan was edited from")], tag: "pathways", body: .json(PlanFile.self, keys: .asWritten)
         ) { $0.savePlan },
         APIEndpoint(
             .listUnitProjectReviews, .get, "/api/v1/units/{id}/pathway/reviews", subject: .unitInPath,
@@ -81,7 +82,7 @@ extension PathwaysAPI {
             .createUnitProjectReview, .post, "/api/v1/units/{id}/pathway/reviews", subject: .unitInPath,
             change: .targets,
             summary: "Review a new project against the unit's plan, as for a region; kept and audited",
-            success: .created, tag: "pathways"
+            success: .created, tag: "pathways", body: .json(ReviewRequest.self, keys: .asWritten)
         ) { $0.createReview },
         APIEndpoint(
             .getUnitProjectReview, .get, "/api/v1/units/{id}/pathway/reviews/{review}", subject: .unitInPath,

@@ -124,19 +124,21 @@ struct RankingsAPI: Sendable {
         try jsonResponse(try await CarbonEfficiencyStore(database).scale())
     }
 
+    struct ScaleBody: Decodable { let scale: CarbonEfficiencyScale? }
+
     func setScale(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        struct Body: Decodable { let scale: CarbonEfficiencyScale? }
         var request = request
-        let body = try await request.decodeJSON(Body.self, context: context)
+        let body = try await request.decodeJSON(ScaleBody.self, context: context)
         try await CarbonEfficiencyStore(database).setScale(body.scale)
         return try await scale(request, context)
     }
 
+    struct BenchmarksBody: Decodable {
+        let source: String?
+        let averages: [String: Double]?
+    }
+
     func setBenchmarks(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        struct Body: Decodable {
-            let source: String?
-            let averages: [String: Double]?
-        }
         let year = try context.id("year")
         let data = Data(buffer: try await request.body.collect(upTo: context.maxUploadSize))
         let averages: [String: Double]
@@ -150,7 +152,7 @@ struct RankingsAPI: Sendable {
             }
             source = request.uri.queryParameters.get("source").map { String($0) } ?? ""
         } else {
-            let body = try context.requestDecoder.decode(Body.self, from: data)
+            let body = try context.requestDecoder.decode(BenchmarksBody.self, from: data)
             averages = body.averages ?? [:]
             source = body.source ?? ""
         }

@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension RecordsAPI {
     /// The records API routes: what each serves, what it is about and what it changes.
@@ -11,7 +12,7 @@ extension RecordsAPI {
         APIEndpoint(
             .createActivity, .post, "/api/v1/activity-records", subject: .narrowedByHandler, change: .data,
             summary: "Add one activity record or a batch; validated like the CSV template; all or nothing",
-            success: .created, tag: "data"
+            success: .created, tag: "data", body: .json(NewActivityRecord.self, batch: true)
         ) { $0.createActivity },
         APIEndpoint(
             .deleteActivity, .delete, "/api/v1/activity-records/{id}", subject: .activityRecordInPath, change: .data,
@@ -24,7 +25,7 @@ extension RecordsAPI {
         ) { $0.listEconomic },
         APIEndpoint(
             .createEconomic, .post, "/api/v1/economic-records", subject: .narrowedByHandler, change: .data,
-            summary: "Add one economic record or a batch; all or nothing", success: .created, tag: "data"
+            summary: "Add one economic record or a batch; all or nothing", success: .created, tag: "data", body: .json(NewEconomicRecord.self, batch: true)
         ) { $0.createEconomic },
         APIEndpoint(
             .deleteEconomic, .delete, "/api/v1/economic-records/{id}", subject: .economicRecordInPath, change: .data,

@@ -30,13 +30,13 @@ extension ReviewAPI {
         APIEndpoint(
             .returnPeriod, .post, "/api/v1/units/{id}/periods/{period}/return", subject: .narrowedByHandler,
             change: .review,
-            summary: "Return a submitted period to its reporter with a `reason` (JSON); it opens again", tag: "review"
+            summary: "Return a submitted period to its reporter with a `reason` (JSON); it opens again", tag: "review", body: .json(ReviewAPI.Reason.self)
         ) { handlers in { try await handlers.take(.return, $0, $1) } },
         APIEndpoint(
             .correctPeriod, .post, "/api/v1/units/{id}/periods/{period}/correct", subject: .unitInPath, change: .data,
             summary:
                 "Open a correction (更正) of an approved period with a `reason` (JSON); its next submission is a new version that needs approval again",
-            tag: "review"
+            tag: "review", body: .json(ReviewAPI.Reason.self)
         ) { handlers in { try await handlers.take(.correct, $0, $1) } },
         // Verifiers record findings in the scope of their verifying grants, which the handler checks.
         APIEndpoint(
@@ -44,7 +44,7 @@ extension ReviewAPI {
             change: .findings,
             summary:
                 "Record a verifier's finding (核查发现) on a unit's period: `text` (JSON); verifiers and administrators",
-            success: .created, tag: "review"
+            success: .created, tag: "review", body: .json(ReviewAPI.Finding.self)
         ) { $0.recordFinding },
     ]
 }

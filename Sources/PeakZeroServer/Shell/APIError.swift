@@ -14,6 +14,8 @@ struct APIError: HTTPResponseError {
     var issues: [Issue] = []
     /// Seconds to wait before asking again, sent as `Retry-After` (every 429 carries one).
     var retryAfter: Int? = nil
+    /// The methods the path is served with, sent as `Allow` (every 405 carries it).
+    var allow: [HTTPRequest.Method] = []
 
     struct Issue: Encodable, Equatable {
         /// 1-based position in a batch (or the spreadsheet row), when the problem belongs to one item.
@@ -36,6 +38,7 @@ struct APIError: HTTPResponseError {
             try JSONCoding.encoder.encode(Body(error: .init(code: code, message: message, issues: issues))),
             status: status)
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        if !allow.isEmpty { response.headers[.allow] = allow.map(\.rawValue).joined(separator: ", ") }
         return response
     }
 
@@ -73,6 +76,22 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as DecodingError {
             throw APIError.badRequest(
                 request.language.say(.badJSON, ["summary": "\(error.summary)"]))
+        } catch let error as HTTPError where error.status == .notFound {
+            // No route serves this method and path. Where the API serves the path with other methods,
+            // 405 names them; an unknown path under /api/ is told in JSON like the API's other errors.
+            let allowed = APIPathMethods.methods(servingPath: request.uri.path)
+            guard !allowed.contains(request.method) else { throw APIError.notFound(request.language.say(.noSuchObject)) }
+            guard !allowed.isEmpty else {
+                guard request.uri.path.hasPrefix("/api/") else { throw error }
+                throw APIError(status: .notFound, code: "no_such_route", message: request.language.say(.noSuchRoute))
+            }
+            var refusal = APIError(
+                status: .methodNotAllowed, code: "method_not_allowed",
+                message: request.language.say(
+                    .methodNotAllowed,
+                    ["method": request.method.rawValue, "allowed": allowed.map(\.rawValue).joined(separator: ", ")]))
+            refusal.allow = allowed
+            throw refusal
         } catch let error as any HTTPResponseError {
             throw error
         } catch is CancellationError {
@@ -156,7 +175,7 @@ extension APIError {
     init(_ error: StoreError, language: Language) {
         switch error {
         case .notFound(let kind, let id):
-            self = .notFound(language.say(.noSuchID, ["id": "\(id)", "kind": "\(kind)"]))
+            self = .notFound(language.say(.noSuchID, ["id": "\(id)", "kind": StoredKindName.name(kind, language)]))
         case .conflict(let message):
             self = APIError(status: .conflict, code: "conflict", message: message)
         case .invalid(let issues):

@@ -10,7 +10,7 @@ enum APIMessage: String, MessageKey {
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
     case missingFactor, noPlan, planProblems, planStale, planUnreadable, planTooLarge
-    case notJSON, emptyBatch, diskFull, databaseUnavailable, internalError, importsBusy
+    case notJSON, emptyBatch, diskFull, databaseUnavailable, internalError, importsBusy, noSuchRoute, methodNotAllowed
 
     static let catalogue = Catalogue<APIMessage>(
         zh: [
@@ -51,6 +51,8 @@ enum APIMessage: String, MessageKey {
             .badQueryParameter: "查询参数 {name} 无效：{text}",
             .missingQueryParameter: "缺少查询参数 {name}",
             .noSuchObject: "没有此对象",
+            .noSuchRoute: "API 中没有这个路径；路径一览见 /api/v1/openapi.json",
+            .methodNotAllowed: "此路径不接受 {method} 请求；可用的方法：{allowed}",
             .wrongPassword: "账号或密码不正确",
             .tooManySignIns: "登录失败次数过多，请 {seconds} 秒后再试",
             .needsRole: "您的账号只能查看；此操作需要以下角色之一：{roles}",
@@ -104,6 +106,8 @@ enum APIMessage: String, MessageKey {
             .badQueryParameter: "query parameter {name} is not valid: {text}",
             .missingQueryParameter: "query parameter {name} is required",
             .noSuchObject: "no such object",
+            .noSuchRoute: "the API has no such path; the paths are listed in /api/v1/openapi.json",
+            .methodNotAllowed: "this path does not take {method}; it takes {allowed}",
             .wrongPassword: "wrong account name or password",
             .tooManySignIns: "too many failed sign-ins; try again in {seconds} seconds",
             .needsRole: "your account may only look; this needs one of the roles: {roles}",

@@ -28,6 +28,8 @@ struct APIDocumentation: Sendable {
     /// It answers with a file (xlsx or csv) rather than JSON.
     let returnsFile: Bool
     let tag: String
+    /// What it reads from its body; nil for a route that reads none.
+    let body: RequestBody?
 }
 
 /// An API route as its feature declares it, in one place: its name, method, path, rules,
@@ -39,14 +41,14 @@ struct APIEndpoint<Handlers: Sendable>: Sendable {
     init(
         _ route: APIRoute, _ method: HTTPRequest.Method, _ path: String, subject: RouteSubject, change: RouteChange,
         summary: String, query: [(name: String, description: String)] = [], success: HTTPResponse.Status = .ok,
-        isPublic: Bool = false, returnsFile: Bool = false, tag: String,
+        isPublic: Bool = false, returnsFile: Bool = false, tag: String, body: RequestBody? = nil,
         _ handler: @escaping @Sendable (Handlers) -> RouteHandler
     ) {
         declaration = APIRouteDeclaration(
             route: route, rule: RouteRule(method: method, path: path, subject: subject, change: change),
             documentation: APIDocumentation(
                 summary: summary, query: query, success: success, isPublic: isPublic, returnsFile: returnsFile,
-                tag: tag))
+                tag: tag, body: body))
         self.handler = handler
     }
 }

@@ -21,28 +21,27 @@ enum OpenAPIDocument {
             var parameters: [[String: Any]] = pathParameters(route.path).map { name in
                 [
                     "name": name, "in": "path", "required": true,
-                    "schema": ["type": name == "code" ? "string" : "integer"],
+                    "schema": QueryParameterSchemas.pathSchema(name),
                 ]
             }
             if APIRoute.paged.contains(route) {
                 parameters += [
                     [
                         "name": "limit", "in": "query", "required": false,
-                        "description": "items in the page: 1 to 10,000 (default 1,000)", "schema": ["type": "integer"],
+                        "description": "items in the page: 1 to 10,000 (default 1,000)",
+                        "schema": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
                     ],
                     [
                         "name": "cursor", "in": "query", "required": false,
-                        "description": "the next_cursor of the page before", "schema": ["type": "string"],
+                        "description": "the next_cursor of the page before",
+                        "schema": ["type": "string", "pattern": "^[0-9]+$"],
                     ],
                 ]
             }
             parameters += route.queryParameters.map { name, description in
                 [
                     "name": name, "in": "query", "required": description == "required", "description": description,
-                    "schema": [
-                        "type": ["year", "under", "unit_id"].contains(name)
-                            ? "integer" : name == "dry_run" ? "boolean" : "string"
-                    ],
+                    "schema": QueryParameterSchemas.schema(name, on: route) ?? [String: Any](),
                 ]
             }
             if !parameters.isEmpty { operation["parameters"] = parameters }
@@ -84,15 +83,19 @@ enum OpenAPIDocument {
                 "description": "success", "content": ["application/json": ["schema": ["type": "object"]]],
             ]
         }
+        let file: [String: Any] = [
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
+                "schema": ["type": "string", "format": "binary"]
+            ],
+            "text/csv": ["schema": ["type": "string"]],
+        ]
         if route.returnsFile {
+            responses[String(route.successStatus.code)] = ["description": "the file", "content": file]
+        } else if route.queryParameters.contains(where: { $0.name == "format" }) {
+            // JSON, or with `format` the same as a file.
             responses[String(route.successStatus.code)] = [
-                "description": "the file",
-                "content": [
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": [
-                        "schema": ["type": "string", "format": "binary"]
-                    ],
-                    "text/csv": ["schema": ["type": "string"]],
-                ],
+                "description": "success; with format, the file",
+                "content": file.merging(["application/json": ["schema": ["type": "object"]]]) { first, _ in first },
             ]
         }
         if route == .metrics {
@@ -102,6 +105,18 @@ enum OpenAPIDocument {
             ]
         }
         if route == .createImport {
+            responses["422"] = [
+                "description": "the file has errors: the import's report, with each error's sheet, row and column",
+                "content": [
+                    "application/json": [
+                        "schema": [
+                            "anyOf": [
+                                ["type": "object", "required": ["errors"]], ["$ref": "#/components/schemas/Error"],
+                            ]
+                        ]
+                    ]
+                ],
+            ]
             responses["202"] = [
                 "description": "a large file: the import runs as a job; poll its Location",
                 "content": ["application/json": ["schema": ["type": "object"]]],
@@ -110,15 +125,31 @@ enum OpenAPIDocument {
         let error: [String: Any] = [
             "description": "error", "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
         ]
-        if !pathParameters(route.path).isEmpty { responses["404"] = error }
-        if route.method != .get || !route.queryParameters.isEmpty || APIRoute.paged.contains(route) {
+        // A missing object, or one outside the account's scope (which reads as missing).
+        // A body may name one too (a measure's target).
+        let namesAnObject =
+            route.queryParameters.contains { ["unit_id", "under", "region"].contains($0.name) }
+            || (route.method == .post || route.method == .put) && !route.isPublic
+        if !pathParameters(route.path).isEmpty || namesAnObject { responses["404"] = error }
+        // A query or path parameter that does not parse (a review period: 2024-03, 2024-Q1, 2024).
+        if route.method != .get || !route.queryParameters.isEmpty || APIRoute.paged.contains(route)
+            || route.path.contains("{period}")
+        {
             responses["400"] = error
         }
-        if route.method == .post || route.method == .put {
-            // A body: refused when not JSON (415; an import takes a file), too large (413) or invalid (422).
+        // A decomposition between years the data lacks; a period the unit does not report in.
+        if route.queryParameters.contains(where: { $0.name == "from" }) || route.path.contains("{period}") {
             responses["422"] = error
+        }
+        if route.method == .post || route.method == .put {
+            // A change the stored data refuses (422; an import's is its report), or one that collides (409).
+            if route != .createImport { responses["422"] = error }
+            responses["409"] = error
+        }
+        if let body = route.declaration.documentation.body {
+            // A body too large (413), or not of a type the route reads (415).
             responses["413"] = error
-            if route != .createImport { responses["415"] = error }
+            if body.content().content["application/json"] != nil { responses["415"] = error }
         }
         if !route.isPublic {
             responses["401"] = error
@@ -133,7 +164,7 @@ enum OpenAPIDocument {
                 "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
             ]
         }
-        if [.deleteUnit, .createFactorSet, .unitIndicators].contains(route) { responses["409"] = error }
+        if [.deleteUnit, .unitIndicators].contains(route) { responses["409"] = error }
         // The server's own failures, told with the request's id: nothing was written.
         responses["500"] = error
         responses["503"] = error
@@ -141,108 +172,37 @@ enum OpenAPIDocument {
         return responses
     }
 
+    /// The route's request body: the schema of the type its handler decodes (`RequestBody`).
     static func requestBody(for route: APIRoute) -> [String: Any]? {
-        let schema: String
-        switch route {
-        case .createUnits: schema = "NewUnitOrBatch"
-        case .updateUnit: schema = "NewUnit"
-        case .createActivity: schema = "NewActivityRecordOrBatch"
-        case .createEconomic: schema = "NewEconomicRecordOrBatch"
-        case .createFactorSet: schema = "FactorSetUpload"
-        case .createToken: schema = "TokenRequest"
-        case .computeInventory: schema = "ComputeInventory"
-        case .putRegionPlan: schema = "PathwayPlan"
-        case .createProjectReview: schema = "ProjectReviewRequest"
-        case .createImport:
-            return [
-                "required": true,
-                "content": [
-                    "multipart/form-data": [
-                        "schema": [
-                            "type": "object", "properties": ["file": ["type": "string", "format": "binary"]],
-                        ]
-                    ],
-                    "application/octet-stream": ["schema": ["type": "string", "format": "binary"]],
-                ],
-            ]
-        default: return nil
-        }
-        return [
-            "required": true, "content": ["application/json": ["schema": ["$ref": "#/components/schemas/\(schema)"]]],
-        ]
-    }
-
-    static func object(_ properties: [String: String], required: [String]) -> [String: Any] {
-        [
-            "type": "object", "required": required,
-            "properties": properties.mapValues { type -> [String: Any] in ["type": type] },
-        ]
-    }
-
-    static func oneOrMany(_ name: String) -> [String: Any] {
-        [
-            "oneOf": [
-                ["$ref": "#/components/schemas/\(name)"],
-                ["type": "array", "items": ["$ref": "#/components/schemas/\(name)"]],
-            ]
-        ]
+        guard let body = route.declaration.documentation.body else { return nil }
+        return ["required": true, "content": body.content().content]
     }
 
     static var schemas: [String: Any] {
         [
             "Error": [
                 "type": "object",
+                "required": ["error"],
                 "properties": [
                     "error": [
                         "type": "object",
+                        "required": ["code", "message", "issues"],
                         "properties": [
                             "code": ["type": "string"], "message": ["type": "string"],
                             "issues": [
                                 "type": "array",
-                                "items": object(
-                                    ["row": "integer", "field": "string", "message": "string"], required: ["message"]),
+                                "items": [
+                                    "type": "object", "required": ["message"],
+                                    "properties": [
+                                        "row": ["type": "integer"], "field": ["type": "string"],
+                                        "message": ["type": "string"],
+                                    ],
+                                ],
                             ],
                         ],
                     ]
                 ],
-            ],
-            "NewUnit": object(
-                [
-                    "code": "string", "name": "string", "level": "string", "parent_code": "string",
-                    "industry_code": "string", "region_code": "string", "ownership_share": "number",
-                    "reporting_class": "string",
-                ], required: ["code", "name", "level", "region_code"]),
-            "NewUnitOrBatch": oneOrMany("NewUnit"),
-            "NewActivityRecord": object(
-                [
-                    "unit_code": "string", "period": "string", "item": "string", "quantity": "number", "uom": "string",
-                    "category": "string", "ncv": "number", "carbon_content": "number", "oxidation_rate": "number",
-                    "source": "string",
-                ], required: ["unit_code", "period", "item", "quantity", "uom"]),
-            "NewActivityRecordOrBatch": oneOrMany("NewActivityRecord"),
-            "NewEconomicRecord": object(
-                [
-                    "unit_code": "string", "period": "string", "output_value": "number", "value_added": "number",
-                    "revenue": "number", "price_index": "number", "base_year": "integer",
-                ], required: ["unit_code", "period"]),
-            "NewEconomicRecordOrBatch": oneOrMany("NewEconomicRecord"),
-            "FactorSetUpload": object(["name": "string", "csv": "string"], required: ["name", "csv"]),
-            "TokenRequest": object(
-                ["name": "string", "password": "string", "token_name": "string", "days": "integer"],
-                required: ["name", "password"]),
-            "ComputeInventory": object(
-                [
-                    "unit_id": "integer", "year": "integer", "gwp": "string", "scope2": "string",
-                    "fuel_parameters": "string",
-                ],
-                required: ["unit_id", "year"]),
-            "PathwayPlan": object(
-                [
-                    "region": "string", "base_year": "integer", "base": "object", "plateau_tolerance": "number",
-                    "scenarios": "array", "targets": "array",
-                ],
-                required: ["scenarios"]),
-            "ProjectReviewRequest": object(["scenario": "string", "project": "object"], required: ["project"]),
+            ]
         ]
     }
 }

@@ -17,12 +17,7 @@ struct Page<T: Encodable>: Encodable {
         let limit: Int
 
         init(_ request: Request) throws {
-            limit = try request.query("limit", as: Int.self) ?? Page.defaultLimit
-            guard (1...Page.largestLimit).contains(limit) else {
-                throw APIError.badRequest(
-                    request.language.say(.badQueryParameter, ["name": "limit", "text": "\(limit)"]),
-                    issues: [.init(row: nil, field: "limit", message: "1–\(Page.largestLimit)")])
-            }
+            limit = try request.limit(default: Page.defaultLimit, largest: Page.largestLimit)
             // The cursor is the offset of the page's first item, as text; clients pass it back as given.
             offset = try request.query("cursor", as: Int.self) ?? 0
             guard offset >= 0 else {

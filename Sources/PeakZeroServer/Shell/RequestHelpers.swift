@@ -48,6 +48,18 @@ extension Request {
         return value
     }
 
+    /// The `limit` of a list: `default` when not given; outside 1…`largest` it is refused (400), not
+    /// quietly changed, so a client learns its page is not the size it asked for.
+    func limit(default fallback: Int, largest: Int) throws -> Int {
+        let limit = try query("limit", as: Int.self) ?? fallback
+        guard (1...largest).contains(limit) else {
+            throw APIError.badRequest(
+                language.say(.badQueryParameter, ["name": "limit", "text": "\(limit)"]),
+                issues: [.init(row: nil, field: "limit", message: "1–\(largest)")])
+        }
+        return limit
+    }
+
     func requireQuery<T: LosslessStringConvertible>(_ name: String, as type: T.Type) throws -> T {
         guard let value = try query(name, as: type) else {
             throw APIError.badRequest(

@@ -1,3 +1,4 @@
+import Governance
 import Hummingbird
 
 extension TargetsAPI {
@@ -17,7 +18,7 @@ extension TargetsAPI {
             .createTarget, .post, "/api/v1/targets", subject: .narrowedByHandler, change: .targets,
             summary:
                 "Set a target (managers within their subtrees and regions): `unit_id` or `region_code`, `name`, `indicator` (energy_total, carbon_total, energy_intensity, carbon_intensity, coal_total — 煤炭消费总量, the energy at 当量值 of coal and its products), `kind` (cap with `value`; reduction with `reduction` and `base_year`; peak with `peak_year`), `first_year`, `last_year`, `milestones`, `economic_base`, `scope2`, `energy_basis`, `deduct_green_power`, `deductions`, `yellow_from`, `red_above`, `expectation` (pro_rata or seasonal)",
-            success: .created, tag: "targets"
+            success: .created, tag: "targets", body: .json(TargetsAPI.Subject.self, TargetDefinition.self)
         ) { $0.create },
         APIEndpoint(
             .getTarget, .get, "/api/v1/targets/{id}", subject: .targetInPath, change: .nothing,
@@ -32,7 +33,7 @@ extension TargetsAPI {
             .splitTarget, .post, "/api/v1/targets/{id}/split", subject: .narrowedByHandler, change: .targets,
             summary:
                 "Split a target (指标分解) among its unit's children or its region's cities or counties (or, with `among` groups, the groups registered in the region): `method` base_share, equal_reduction or manual (with `children`: each a `unit_id` or `region_code` and its own target fields); replaces an earlier split",
-            tag: "targets"
+            tag: "targets", body: .json(TargetsAPI.SplitBody.self)
         ) { $0.split },
         // Set, split and deleted in the scope of target-setting grants; lists narrowed to the scope.
         APIEndpoint(

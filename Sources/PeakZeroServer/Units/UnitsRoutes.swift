@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension UnitsAPI {
     /// The units API routes: what each serves, what it is about and what it changes.
@@ -12,7 +13,7 @@ extension UnitsAPI {
         APIEndpoint(
             .createUnits, .post, "/api/v1/units", subject: .narrowedByHandler, change: .shared,
             summary: "Create one unit or a batch (a whole tree, parents first); all or nothing", success: .created,
-            tag: "units"
+            tag: "units", body: .json(NewUnit.self, batch: true)
         ) { $0.create },
         APIEndpoint(
             .getUnit, .get, "/api/v1/units/{id}", subject: .unitInPath, change: .nothing, summary: "Fetch a unit",
@@ -20,7 +21,7 @@ extension UnitsAPI {
         ) { $0.get },
         APIEndpoint(
             .updateUnit, .put, "/api/v1/units/{id}", subject: .unitInPath, change: .shared,
-            summary: "Change a unit; a new parent or share moves and re-weights its subtree", tag: "units"
+            summary: "Change a unit; a new parent or share moves and re-weights its subtree", tag: "units", body: .json(NewUnit.self)
         ) { $0.update },
         APIEndpoint(
             .deleteUnit, .delete, "/api/v1/units/{id}", subject: .unitInPath, change: .shared,

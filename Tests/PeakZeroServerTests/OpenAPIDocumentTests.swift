@@ -1,0 +1,97 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@testable import PeakZeroServer
+
+/// The document's parameters and bodies are what the handlers read, and a method the API does not
+/// serve is told so.
+@Suite("The OpenAPI document's parameters, bodies and methods")
+struct OpenAPIDocumentTests {
+    @Test("every query parameter a route declares has a schema")
+    func everyQueryParameter_isTyped() {
+        for route in APIRoute.allCases {
+            for (name, _) in route.queryParameters {
+                #expect(QueryParameterSchemas.schema(name, on: route) != nil, "\(route): \(name)")
+            }
+        }
+    }
+
+    @Test("every route that takes a body declares it, and its schema is read from the decoded type")
+    func everyBody_isDeclaredAndProbed() throws {
+        // The routes that read nothing from their body (a step with no reason, a disable).
+        let bodiless: Set<APIRoute> = [.submitPeriod, .approvePeriod, .disableAccount]
+        for route in APIRoute.allCases where [.post, .put].contains(route.method) && !bodiless.contains(route) {
+            let body = try #require(route.declaration.documentation.body, "\(route) declares no body")
+            #expect(body.content().problems == [], "\(route)")
+        }
+        // A batch of activity records: one or many; the fields of `NewActivityRecord` in the API's spelling.
+        let content = try #require(APIRoute.createActivity.declaration.documentation.body).content().content
+        let schema = try #require((content["application/json"] as? [String: Any])?["schema"] as? [String: Any])
+        let choices = try #require(schema["oneOf"] as? [[String: Any]])
+        #expect(choices.count == 2)
+        let record = choices[0]
+        let properties = try #require(record["properties"] as? [String: [String: Any]])
+        #expect(properties["unit_code"]?["type"] as? String == "string")
+        #expect(properties["quantity"]?["type"] as? String == "number")
+        let required = Set(record["required"] as? [String] ?? [])
+        #expect(required.isSuperset(of: ["unit_code", "period", "item", "quantity", "uom"]))
+        #expect(!required.contains("source"))
+        #expect(choices[1]["minItems"] as? Int == 1)
+    }
+
+    @Test("a probe of a type reads nested objects, arrays, dictionaries and fixed sets of texts")
+    func probe_readsTheTypesShape() throws {
+        enum Colour: String, Decodable, CaseIterable { case red, green }
+        struct Inner: Decodable { let shareOfTotal: Double }
+        struct Outer: Decodable {
+            let name: String
+            let colour: Colour?
+            let parts: [Inner]
+            let byYear: [String: Int]
+        }
+        let found = BodySchema(of: Outer.self)
+        #expect(found.problems == [])
+        let properties = try #require(found.schema["properties"] as? [String: [String: Any]])
+        #expect(Set(properties.keys) == ["name", "colour", "parts", "by_year"])
+        // Optional: the schema or null.
+        let colour = try #require(properties["colour"]?["anyOf"] as? [[String: Any]])
+        #expect(colour.first?["enum"] as? [String] == ["red", "green"])
+        #expect(colour.last?["type"] as? String == "null")
+        let items = try #require(properties["parts"]?["items"] as? [String: Any])
+        #expect((items["properties"] as? [String: Any])?["share_of_total"] != nil)
+        #expect((properties["by_year"]?["additionalProperties"] as? [String: Any])?["type"] as? String == "integer")
+        #expect(Set(found.schema["required"] as? [String] ?? []) == ["name", "parts", "by_year"])
+        // A name the snake-case decoder could never reach is reported, not documented wrongly.
+        struct Unreachable: Decodable { let ncvGJ: Double }
+        #expect(BodySchema(of: Unreachable.self).problems.count == 1)
+    }
+
+    @Test("a method the API does not serve at a path is 405 with Allow; an unknown path is a JSON 404")
+    func unservedMethod_is405() async throws {
+        try await withAPI("sqlite") { client, _ async throws in
+            let (status, json) = try await client.call(.patch, "/api/v1/units")
+            #expect(status == .methodNotAllowed)
+            #expect((json.object["error"] as? [String: Any])?["code"] as? String == "method_not_allowed")
+            try await client.execute(uri: "/api/v1/units/7", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "DELETE, GET, PUT")
+            }
+            let (missing, body) = try await client.call(.get, "/api/v1/no-such-thing")
+            #expect(missing == .notFound)
+            #expect((body.object["error"] as? [String: Any])?["code"] as? String == "no_such_route")
+        }
+    }
+
+    @Test("a missing object is named in the caller's language")
+    func missingObject_isNamedInTheLanguage() async throws {
+        try await withAPI("sqlite") { client, _ async throws in
+            var headers = HTTPFields()
+            headers[.acceptLanguage] = "zh-CN"
+            let (status, json) = try await client.call(.get, "/api/v1/inventories/999999", headers: headers)
+            #expect(status == .notFound)
+            #expect((json.object["error"] as? [String: Any])?["message"] as? String == "没有 id 为 999999 的清单")
+        }
+    }
+}
