@@ -99,7 +99,9 @@ extension TestClientProtocol {
             uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) }
         ) { response in
             let data = Data(buffer: response.body)
-            return (response.status, data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data))
+            let json = data.isEmpty ? nil : try? JSONSerialization.jsonObject(with: data)
+            DocumentConformance.check(method, uri, status: response.status, json: json)
+            return (response.status, json)
         }
     }
 }

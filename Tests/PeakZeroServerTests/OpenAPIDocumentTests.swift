@@ -84,6 +84,21 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("the conformance check of every answer the API tests receive fails on an undocumented status")
+    func conformanceCheck_canFail() {
+        // GET /api/v1/units documents neither 409 nor 422; its 400 is documented.
+        withKnownIssue {
+            DocumentConformance.check(.get, "/api/v1/units?under=1", status: .conflict, json: nil)
+        }
+        withKnownIssue {
+            let notAnError: [String: Any] = ["message": "no error object"]
+            DocumentConformance.check(.get, "/api/v1/units", status: .badRequest, json: notAnError)
+        }
+        DocumentConformance.check(
+            .get, "/api/v1/units", status: .badRequest,
+            json: ["error": ["code": "bad_request", "message": "limit", "issues": [[String: Any]]()]])
+    }
+
     @Test("a missing object is named in the caller's language")
     func missingObject_isNamedInTheLanguage() async throws {
         try await withAPI("sqlite") { client, _ async throws in

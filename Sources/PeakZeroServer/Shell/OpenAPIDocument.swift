@@ -154,7 +154,8 @@ enum OpenAPIDocument {
         if !route.isPublic {
             responses["401"] = error
             // A change the account's roles do not allow; a unit outside its scope reads as missing (404).
-            if route.change != .nothing { responses["403"] = error }
+            // The audit trail is read only by the roles that answer for it (AuditAccess).
+            if route.change != .nothing || route == .listAudit { responses["403"] = error }
         }
         if route == .createToken {
             responses["401"] = error
@@ -169,6 +170,23 @@ enum OpenAPIDocument {
         responses["500"] = error
         responses["503"] = error
         if route.method != .get { responses["507"] = error }
+        if route == .ready {
+            responses["503"] = [
+                "description": "not ready: the database does not answer, or migrations are pending",
+                "content": [
+                    "application/json": [
+                        "schema": [
+                            "type": "object", "required": ["status", "database", "migrations", "expected_migrations"],
+                            "properties": [
+                                "status": ["type": "string", "enum": ["unavailable"]],
+                                "database": ["type": "string"], "migrations": ["type": "integer"],
+                                "expected_migrations": ["type": "integer"], "reason": ["type": "string"],
+                            ],
+                        ]
+                    ]
+                ],
+            ]
+        }
         return responses
     }
 
