@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "Assets", "Persistence", "Intake", "Charts",
+                "Accounting", "Governance", "Pathways", "Assets", "Persistence", "Intake", "Charts", "Spreadsheet",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,7 +135,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero", "Persistence", "Pathways"], swiftSettings: strict),
+            name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero", "Persistence", "Pathways", "PeakZeroServer"], swiftSettings: strict),
         // Shared by the storage and server tests: a fresh database of each kind per test.
         .target(
             name: "PersistenceTestSupport",

@@ -48,6 +48,27 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "seconds"))
     var bodyTimeLimit: Int?
 
+    @Option(
+        name: .customLong("max-body-mib"),
+        help: ArgumentHelp(
+            "The largest request body (a batch, an upload), in MiB; also PEAKZERO_MAX_BODY_MIB. Default 64 (about 500,000 activity records).",
+            valueName: "MiB"))
+    var maxBodyMiB: Int?
+
+    @Option(
+        name: .customLong("max-workbook-mib"),
+        help: ArgumentHelp(
+            "The largest workbook, unpacked, in MiB; also PEAKZERO_MAX_WORKBOOK_MIB. Default 512 (a million-row workbook is about 200).",
+            valueName: "MiB"))
+    var maxWorkbookMiB: Int?
+
+    @Option(
+        name: .customLong("max-imports"),
+        help: ArgumentHelp(
+            "Imports that may run at once; one more is refused with 429 and Retry-After. Also PEAKZERO_MAX_IMPORTS. Default 2.",
+            valueName: "count"))
+    var maxImports: Int?
+
     /// The server's settings from the options, else the environment, else the defaults.
     func serverConfiguration() throws -> ServerConfiguration {
         let defaults = ServerConfiguration()
@@ -57,7 +78,23 @@ struct ServeCommand: AsyncParsableCommand {
                 idleTimeout, option: "--idle-timeout", environment: "PEAKZERO_IDLE_TIMEOUT", or: defaults.idleTimeout),
             bodyTimeLimit: try Self.seconds(
                 bodyTimeLimit, option: "--body-time-limit", environment: "PEAKZERO_BODY_TIME_LIMIT",
-                or: defaults.bodyTimeLimit))
+                or: defaults.bodyTimeLimit),
+            limits: try serverLimits())
+    }
+
+    /// The limits on one request, from the options, else the environment, else the defaults.
+    func serverLimits() throws -> ServerLimits {
+        let defaults = ServerLimits()
+        return ServerLimits(
+            bodyBytes: try Self.whole(
+                maxBodyMiB, option: "--max-body-mib", environment: "PEAKZERO_MAX_BODY_MIB", in: 1...4_096,
+                or: defaults.bodyBytes >> 20) << 20,
+            workbookBytes: try Self.whole(
+                maxWorkbookMiB, option: "--max-workbook-mib", environment: "PEAKZERO_MAX_WORKBOOK_MIB", in: 1...16_384,
+                or: defaults.workbookBytes >> 20) << 20,
+            concurrentImports: try Self.whole(
+                maxImports, option: "--max-imports", environment: "PEAKZERO_MAX_IMPORTS", in: 1...64,
+                or: defaults.concurrentImports))
     }
 
     /// Whole seconds from 1 to a day, from the option or else the environment; anything else is
@@ -65,6 +102,15 @@ struct ServeCommand: AsyncParsableCommand {
     static func seconds(_ option: Int?, option optionName: String, environment name: String, or fallback: Duration)
         throws -> Duration
     {
+        guard option != nil || !(ProcessInfo.processInfo.environment[name] ?? "").isEmpty else { return fallback }
+        return .seconds(try whole(option, option: optionName, environment: name, in: 1...86_400, or: 0))
+    }
+
+    /// A whole number in `range`, from the option or else the environment, else `fallback`; anything
+    /// else is refused by name rather than ignored.
+    static func whole(
+        _ option: Int?, option optionName: String, environment name: String, in range: ClosedRange<Int>, or fallback: Int
+    ) throws -> Int {
         let given: String
         if let option {
             given = String(option)
@@ -73,10 +119,11 @@ struct ServeCommand: AsyncParsableCommand {
         } else {
             return fallback
         }
-        guard let seconds = Int(given.trimmingCharacters(in: .whitespaces)), (1...86_400).contains(seconds) else {
-            throw ValidationError("\(option == nil ? name : optionName) is \"\(given)\"; give whole seconds from 1 to 86400")
+        guard let number = Int(given.trimmingCharacters(in: .whitespaces)), range.contains(number) else {
+            throw ValidationError(
+                "\(option == nil ? name : optionName) is \"\(given)\"; give a whole number from \(range.lowerBound) to \(range.upperBound)")
         }
-        return .seconds(seconds)
+        return number
     }
 
     /// The option's format, else the environment's, else text; an unknown word in the environment is

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PeakZeroCLI
+import PeakZeroServer
 import Testing
 
 /// The README's second command, as a user runs it: `peakzero serve --demo` loads the demo province,
@@ -41,7 +42,7 @@ struct ServeDemoTests {
 
 /// The server's time limits, as `peakzero serve` reads them: the options, else the environment,
 /// else the defaults; anything but whole seconds from 1 to a day is refused by name.
-@Suite("peakzero serve: time limits")
+@Suite("peakzero serve: time and size limits")
 struct ServeSettingsTests {
     @Test("options set the idle timeout and the body time limit; defaults otherwise; nonsense refused")
     func timeLimits() throws {
@@ -59,5 +60,24 @@ struct ServeSettingsTests {
             }
         }
         #expect(throws: (any Error).self) { try ServeCommand.seconds(nil, option: "--x", environment: "PATH", or: .seconds(1)) }
+    }
+
+    @Test("options set the body, workbook and import limits; defaults otherwise; nonsense refused by name")
+    func requestLimits() throws {
+        let set = try ServeCommand.parse(["--max-body-mib", "8", "--max-workbook-mib", "100", "--max-imports", "4"])
+            .serverLimits()
+        #expect(set == ServerLimits(bodyBytes: 8 << 20, workbookBytes: 100 << 20, concurrentImports: 4))
+        let environment = ProcessInfo.processInfo.environment
+        if ["PEAKZERO_MAX_BODY_MIB", "PEAKZERO_MAX_WORKBOOK_MIB", "PEAKZERO_MAX_IMPORTS"].allSatisfy({ environment[$0] == nil }) {
+            #expect(try ServeCommand.parse([]).serverLimits() == ServerLimits())
+        }
+        for (option, bad) in [("--max-body-mib", "0"), ("--max-workbook-mib", "99999"), ("--max-imports", "65")] {
+            do {
+                _ = try ServeCommand.parse([option, bad]).serverLimits()
+                Issue.record("\(option) \(bad) was accepted")
+            } catch {
+                #expect("\(error)".contains(option))
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ import Accounting
 import Foundation
 import Glibc
 import Hummingbird
+import Intake
 import Logging
 import HTTPTypes
 import HummingbirdTesting
@@ -209,7 +210,7 @@ struct ImportGateTests {
         try await TestDatabases.withDatabase("sqlite") { database async throws in
             let accounts = AccountStore(database, cost: 4)
             let token = try await TestAccounts.adminToken(accounts)
-            let app = Application(router: try APIRouter.make(database: database, accounts: accounts, importLimit: 0))
+            let app = Application(router: try APIRouter.make(database: database, accounts: accounts, limits: ServerLimits(concurrentImports: 0)))
             try await app.test(.router) { client in
                 let signed = SignedInClient(client: client, token: token)
                 let refused = try await IntakeAPITests.upload(signed, IntakeAPITests.good, name: "good.csv", query: "?lang=en")
@@ -222,6 +223,36 @@ struct ImportGateTests {
         #expect(gate.enter() && gate.enter() && !gate.enter())
         gate.leave()
         #expect(gate.enter())
+    }
+}
+
+/// The operator's limits on one request reach the routes: a body over the set size is 413, a
+/// workbook unpacking past the set size is refused before it is read.
+@Suite("Operations: request limits as settings")
+struct RequestLimitTests {
+    @Test("a smaller body limit refuses a larger batch; a smaller workbook limit refuses a template")
+    func limitsApply() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            let accounts = AccountStore(database, cost: 4)
+            let token = try await TestAccounts.adminToken(accounts)
+            let limits = ServerLimits(bodyBytes: 64 << 10, workbookBytes: 4 << 10)
+            let app = Application(router: try APIRouter.make(database: database, accounts: accounts, limits: limits))
+            try await app.test(.router) { client in
+                let signed = SignedInClient(client: client, token: token)
+                // 100 KiB of JSON against a 64 KiB limit; the default (64 MiB) would read it.
+                let record = #"{"unit_code": "X", "period": "2023-01", "item": "柴油", "quantity": 1, "uom": "t"}"#
+                let batch = "[" + Array(repeating: record, count: 1_300).joined(separator: ",") + "]"
+                #expect(batch.utf8.count > 100 << 10)
+                let (status, _) = try await signed.call(.post, "/api/v1/activity-records", json: batch)
+                #expect(status == .contentTooLarge)
+                // The activity template unpacks to more than 4 KiB.
+                let template = try Templates.data(.activity, format: .xlsx, language: .en)
+                let refused = try await IntakeAPITests.upload(signed, template, name: "template.xlsx", query: "?lang=en")
+                #expect(refused.status == .unprocessableContent)
+                let message = (refused.json["error"] as? [String: Any])?["message"] as? String ?? ""
+                #expect(message.contains("the workbook is too large"), "\(message)")
+            }
+        }
     }
 }
 

@@ -1,14 +1,20 @@
 import Accounting
 import Foundation
 import Persistence
+import Spreadsheet
 
 /// Imports any template — activity, economic data, units, regional statistics, reduction
 /// projects or carbon-asset entries — choosing the importer by what the
 /// file holds (its data sheet's name or its header row) unless the caller names the kind.
 public struct FileImport: Sendable {
     let database: PeakZeroDatabase
+    /// How much of a workbook may be read.
+    let workbookLimits: WorkbookLimits
 
-    public init(_ database: PeakZeroDatabase) { self.database = database }
+    public init(_ database: PeakZeroDatabase, workbookLimits: WorkbookLimits = .standard) {
+        self.database = database
+        self.workbookLimits = workbookLimits
+    }
 
     /// A file by its path. Activity data in a CSV goes to `ActivityImport.run(path:)`, which streams
     /// it where the storage engine allows; the rest is read whole.
@@ -23,7 +29,7 @@ public struct FileImport: Sendable {
                 scope: scope, progress: progress)
         }
         let file: IntakeFile
-        do { file = try IntakeFile(path: path) } catch {
+        do { file = try IntakeFile(path: path, limits: workbookLimits) } catch {
             var report = ImportReport(
                 file: UserFile.name(of: path), sheet: nil, contentHash: "", mode: mode, dryRun: dryRun)
             report.add(error.issues)

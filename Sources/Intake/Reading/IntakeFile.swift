@@ -18,11 +18,12 @@ public struct IntakeFile: Sendable {
         return rows.first { !CSVTable.isBlank($0.values) }.flatMap { Templates.Kind(header: $0.values) }
     }
 
-    public init(data: Data, name: String) throws(InputIssues) {
+    /// - Parameter limits: how much of a workbook may be read (the server's settings, else the standard).
+    public init(data: Data, name: String, limits: WorkbookLimits = .standard) throws(InputIssues) {
         self.name = name
         contentHash = SHA256.hex(data)
         if Self.isWorkbook(data: data, name: name) {
-            let (workbook, sheet) = try Self.dataSheet(of: data, name: name)
+            let (workbook, sheet) = try Self.dataSheet(of: data, name: name, limits: limits)
             var rows: [(number: Int, values: [String])] = []
             do { try workbook.forEachRow(of: sheet) { rows.append(($0.number, $0.cells.map(Self.text))) } } catch {
                 throw Self.issues(error, file: name)
@@ -43,9 +44,11 @@ public struct IntakeFile: Sendable {
 
     /// A workbook opened, and the sheet to read: a template's data sheet (of any kind), else the
     /// first visible sheet.
-    static func dataSheet(of data: Data, name: String) throws(InputIssues) -> (XLSXWorkbook, XLSXWorkbook.Sheet) {
+    static func dataSheet(of data: Data, name: String, limits: WorkbookLimits = .standard) throws(InputIssues)
+        -> (XLSXWorkbook, XLSXWorkbook.Sheet)
+    {
         let workbook: XLSXWorkbook
-        do { workbook = try XLSXWorkbook(data: data) } catch { throw issues(error, file: name) }
+        do { workbook = try XLSXWorkbook(data: data, limits: limits) } catch { throw issues(error, file: name) }
         guard
             let sheet = workbook.sheets.first(where: { Templates.Kind(sheetName: $0.name) != nil })
                 ?? workbook.sheets.first(where: { !$0.hidden })
@@ -70,8 +73,8 @@ public struct IntakeFile: Sendable {
         return InputIssues([InputIssue(file: name, problem: .unreadableWorkbook(zh: reason, en: reason))])
     }
 
-    public init(path: String) throws(InputIssues) {
-        try self.init(data: try UserFile.contents(atPath: path), name: UserFile.name(of: path))
+    public init(path: String, limits: WorkbookLimits = .standard) throws(InputIssues) {
+        try self.init(data: try UserFile.contents(atPath: path), name: UserFile.name(of: path), limits: limits)
     }
 
     /// A cell as the template reads it. A date on the first of a month at midnight is that month:

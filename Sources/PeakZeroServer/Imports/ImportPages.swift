@@ -36,14 +36,14 @@ extension PageHandlers {
         if let busy = busyPage(request) { return busy }
         defer { importGate.leave() }
         let file: IntakeFile
-        do { file = try IntakeFile(data: part.data, name: choice.name) } catch {
+        do { file = try IntakeFile(data: part.data, name: choice.name, limits: workbookLimits) } catch {
             return renderer.response(
                 importPage(
                     request, report: nil, pending: nil,
                     problem: error.issues.map { $0.message(in: language) }.joined(separator: "\n")),
                 template: "import", status: .unprocessableContent)
         }
-        let report = try await FileImport(database).run(
+        let report = try await FileImport(database, workbookLimits: workbookLimits).run(
             file, kind: choice.kind, mode: choice.mode, dryRun: true, language: language, today: clock.now(), scope: context.writeScope)
         var pending: PendingImport?
         if report.succeeded && !report.alreadyImported {
@@ -73,7 +73,7 @@ extension PageHandlers {
         if let busy = busyPage(request) { return busy }
         defer { importGate.leave() }
         defer { try? FileManager.default.removeItem(at: pending.path(in: folder)) }
-        let report = try await FileImport(database).run(
+        let report = try await FileImport(database, workbookLimits: workbookLimits).run(
             path: pending.path(in: folder).path, kind: pending.kind, mode: pending.mode, dryRun: false,
             language: language,
             createdBy: nil, today: clock.now(), scope: context.writeScope)

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Persistence
+import Spreadsheet
 
 /// Templates to download, imports of filled-in files (small ones answered at once, large ones run
 /// as jobs), and exports of stored numbers as Excel or CSV.
@@ -15,6 +16,8 @@ struct IntakeAPI {
     let jobThreshold: Int
     /// The imports running at once, shared with the import page's.
     let gate: ImportGate
+    /// How much of a workbook may be read.
+    let workbookLimits: WorkbookLimits
 
     func template(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         guard let kind = context.parameters.get("kind").flatMap(Templates.Kind.init(rawValue:)) else {
@@ -58,13 +61,13 @@ struct IntakeAPI {
         var handedToJob = false
         defer { if !handedToJob { gate.leave() } }
         let file: IntakeFile
-        do { file = try IntakeFile(data: data, name: name) } catch {
+        do { file = try IntakeFile(data: data, name: name, limits: workbookLimits) } catch {
             throw APIError(
                 status: .unprocessableContent, code: "unreadable_file",
                 message: error.issues.first?.message(in: language) ?? name,
                 issues: error.issues.map { .init(row: $0.row, field: $0.column, message: $0.message(in: language)) })
         }
-        let importer = FileImport(database)
+        let importer = FileImport(database, workbookLimits: workbookLimits)
         if data.count > jobThreshold {
             // Kept in a file while it runs, so a CSV streams (a block at a time) as from the command line.
             let folder = try PrivateUploads.folder("jobs", UUID().uuidString)

@@ -12,14 +12,15 @@ public enum APIRouter {
     /// - Throws: when the page templates, strings or stylesheet cannot be loaded from the bundle.
     public static func make(
         database: PeakZeroDatabase, importJobThreshold: Int = 4 << 20, accounts: AccountStore? = nil,
-        clock: ChinaClock = .system, trustedProxies: Set<String> = [], importLimit: Int = 2,
+        clock: ChinaClock = .system, trustedProxies: Set<String> = [], limits: ServerLimits = ServerLimits(),
         metrics: ServerMetrics = ServerMetrics()
     ) throws -> Router<PeakZeroContext> {
         let accounts = accounts ?? AccountStore(database)
         let router = Router(context: PeakZeroContext.self)
-        let importGate = ImportGate(limit: importLimit)
+        let importGate = ImportGate(limit: limits.concurrentImports)
         // First: every answer is counted with its status, refusals included.
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
+        router.add(middleware: BodyLimitMiddleware(bytes: limits.bodyBytes))
         // Only when there are proxies to trust: otherwise the connection's peer is the client, and
         // every request is spared the step.
         if !trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies)) }
@@ -44,7 +45,7 @@ public enum APIRouter {
             IntakeAPI.endpoints,
             on: IntakeAPI(
                 database: database, clock: clock, jobs: ImportJobs(metrics: metrics), jobThreshold: importJobThreshold,
-                gate: importGate))
+                gate: importGate, workbookLimits: limits.workbook))
         mount(AuthAPI.endpoints, on: AuthAPI(accounts: accounts))
         mount(AuditAPI.endpoints, on: AuditAPI(database: database))
         mount(AccountsAPI.endpoints, on: AccountsAPI(accounts: accounts, database: database))
@@ -60,7 +61,7 @@ public enum APIRouter {
             renderer: try PageRenderer.load(), units: UnitStore(database), rollups: RollupStore(database),
             inventories: InventoryStore(database), activity: ActivityStore(database),
             economic: EconomicStore(database), accounts: accounts, database: database, clock: clock,
-            importGate: importGate)
+            importGate: importGate, workbookLimits: limits.workbook)
         mount(SitePage.declarations, on: pages)
         return router
     }

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Intake
 import Persistence
+import Spreadsheet
 
 /// What every page handler works with: the renderer and the stores. Each feature adds its page
 /// handlers to this type in its own folder (`Targets/TargetPages.swift` …) and declares them with
@@ -21,6 +22,8 @@ struct PageHandlers: Sendable {
     let clock: ChinaClock
     /// The imports running at once, shared with the API's.
     let importGate: ImportGate
+    /// How much of an uploaded workbook may be read.
+    let workbookLimits: WorkbookLimits
     /// This server's folder for uploads waiting for their confirmation (see `PrivateUploads`).
     let pendingRoot = PrivateUploads.root.appendingPathComponent("pending/\(UUID().uuidString)", isDirectory: true)
 

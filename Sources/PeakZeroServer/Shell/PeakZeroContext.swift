@@ -19,8 +19,9 @@ public struct PeakZeroContext: RequestContext {
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
-    /// Batches of activity records can be large; 64 MB is ~500 000 records.
-    public var maxUploadSize: Int { 64 * 1024 * 1024 }
+    /// The largest body a route reads: `ServerLimits.bodyBytes`, set on every request by
+    /// `BodyLimitMiddleware` (64 MiB, about 500,000 activity records, until then).
+    public internal(set) var maxUploadSize: Int = 64 << 20
 
     public var requestDecoder: JSONDecoder {
         let decoder = JSONDecoder()

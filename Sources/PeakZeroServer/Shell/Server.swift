@@ -16,11 +16,14 @@ public struct ServerConfiguration: Sendable {
     /// How long a request may take to arrive whole once its head has: a body sent a byte at a time,
     /// or never finished, closes the connection then. A 64 MiB upload at 10 Mbit/s takes about 54 s.
     public var bodyTimeLimit: Duration
+    /// What one request may bring: its body, a workbook's unpacked size, imports at once.
+    public var limits: ServerLimits
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trustedProxies: Set<String> = [],
-        idleTimeout: Duration = .seconds(30), bodyTimeLimit: Duration = .seconds(120)
+        idleTimeout: Duration = .seconds(30), bodyTimeLimit: Duration = .seconds(120), limits: ServerLimits = ServerLimits()
     ) {
+        self.limits = limits
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies
@@ -51,7 +54,8 @@ public enum PeakZeroApplication {
         if swept > 0 { logger.info("removed \(swept) uploads left by an earlier run") }
         return Application(
             router: try APIRouter.make(
-                database: database, accounts: accounts, trustedProxies: configuration.trustedProxies, metrics: metrics),
+                database: database, accounts: accounts, trustedProxies: configuration.trustedProxies,
+                limits: configuration.limits, metrics: metrics),
             server: .peakZero(
                 idleTimeout: configuration.idleTimeout, bodyTimeLimit: configuration.bodyTimeLimit, answers: answers),
             configuration: .init(
