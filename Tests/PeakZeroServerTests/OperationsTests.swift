@@ -256,6 +256,28 @@ struct RequestLimitTests {
     }
 }
 
+/// Requests that may change data run their queries on SQLite's lane for changes, at a higher
+/// priority; reads do not.
+@Suite("Operations: the lane for changes")
+struct QueryLaneTests {
+    @Test("POST, PUT and DELETE set the lane and a high priority; GET neither")
+    func lanes() async throws {
+        let router = Router(context: PeakZeroContext.self)
+        router.add(middleware: QueryLaneMiddleware())
+        for method in [HTTPRequest.Method.get, .post, .put, .delete] {
+            router.on("/lane", method: method) { _, _ in "\(QueryLane.changes) \(Task.currentPriority >= .high)" }
+        }
+        try await Application(router: router).test(.router) { client in
+            for (method, expected) in [(HTTPRequest.Method.get, "false false"), (.post, "true true"), (.put, "true true"),
+                (.delete, "true true")] {
+                try await client.execute(uri: "/lane", method: method) { response in
+                    #expect(String(buffer: response.body) == expected, "\(method)")
+                }
+            }
+        }
+    }
+}
+
 /// Runs blocking work (a socket's reads) on a thread of its own. On one of Swift's few cooperative
 /// threads it would keep the server in the same process from answering, and the read would wait
 /// for an answer that cannot come.

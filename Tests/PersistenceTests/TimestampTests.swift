@@ -23,6 +23,12 @@ struct TimestampTests {
             #expect(
                 Timestamp.date(Timestamp.string(date))
                     == Date(timeIntervalSince1970: date.timeIntervalSince1970.rounded(.down)))
+            // Read by hand exactly as Foundation's formatter reads it.
+            #expect(Timestamp.date(Timestamp.string(date)) == formatter.date(from: Timestamp.string(date)))
+        }
+        // Not the written form: the formatter decides (a fraction of a second, an offset, nonsense).
+        for text in ["2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z", "2023-12-31T23:59:60Z", "2024-02-30T00:00:00+08:00", "2024-01-01 00:00:00Z", "20x4-01-01T00:00:00Z", ""] {
+            #expect(Timestamp.date(text) == formatter.date(from: text), "\(text)")
         }
     }
 }

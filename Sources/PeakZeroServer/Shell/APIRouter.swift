@@ -21,6 +21,7 @@ public enum APIRouter {
         // First: every answer is counted with its status, refusals included.
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: BodyLimitMiddleware(bytes: limits.bodyBytes))
+        router.add(middleware: QueryLaneMiddleware())
         // Only when there are proxies to trust: otherwise the connection's peer is the client, and
         // every request is spared the step.
         if !trustedProxies.isEmpty { router.add(middleware: ClientAddressMiddleware(trustedProxies: trustedProxies)) }

@@ -102,6 +102,12 @@ extension ActivityStore {
             let category: String
             let quantity: Double
             let uom: String
+
+            /// The columns' names as they are: no key converted on every row.
+            enum CodingKeys: String, CodingKey {
+                case id, year, month, item, category, quantity, uom
+                case unitId = "unit_id"
+            }
         }
         for batch in Array(unitIDs).chunked(by: 5_000) where !batch.isEmpty {
             // With the units' roots, so the database finds the spans by their key.
@@ -114,7 +120,7 @@ extension ActivityStore {
                 .from(SQLRaw(ActivitySpans.recordsOfSpans))
                 .where(SQLColumn("root_id", table: "s"), .in, SQLBind.group(roots))
                 .where(SQLColumn("unit_id", table: "s"), .in, SQLBind.group(Array(batch)))
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+                .all(decoding: Row.self)
             for row in rows {
                 history.add(
                     id: row.id, unitID: row.unitId, year: row.year, month: row.month, item: row.item,

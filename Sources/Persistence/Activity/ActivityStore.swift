@@ -261,11 +261,11 @@ public struct ActivityStore: Sendable {
             .orderBy(SQLColumn("unit_id", table: "a")).orderBy(SQLColumn("year", table: "a"))
             .orderBy(SQLColumn("month", table: "a")).orderBy(SQLColumn("id", table: "a"))
         guard let limit else {
-            let records = try await query.all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let records = try await query.all(decoding: StoredActivityRecord.self)
             return (records, records.count)
         }
         query = query.limit(limit).offset(offset)
-        let records = try await query.all(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let records = try await query.all(decoding: StoredActivityRecord.self)
         let total = try await scoped(database.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
             .first()?.decode(column: "n", as: Int.self) ?? 0
         return (records, total)
@@ -279,7 +279,7 @@ public struct ActivityStore: Sendable {
                 "oxidation_rate", "source", "batch_id"
             )
             .from("activity_records").where("id", .equal, SQLBind(id))
-            .first(decoding: StoredActivityRecord.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .first(decoding: StoredActivityRecord.self)
     }
 
     /// One batch's provenance.

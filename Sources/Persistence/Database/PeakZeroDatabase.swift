@@ -16,6 +16,8 @@ public final class PeakZeroDatabase: Sendable {
     public let engine: StorageEngine
     /// For SQLite: one write transaction at a time within this process.
     let writeGate = WriteGate()
+    /// For SQLite: the thread and connection direct writes run on.
+    let rawWriter: RawSQLiteWriter?
     /// For PostgreSQL: the change counter, listening once someone asks for the change signal.
     let changeNotifications: ChangeNotifications?
     /// The connection pool's size and how much of it is in use, for the metrics.
@@ -32,18 +34,27 @@ public final class PeakZeroDatabase: Sendable {
         self.location = location
         self.engine = engine
         self.changeNotifications = changeNotifications
-        self.close = close
+        if case .sqliteBulk(let path) = engine {
+            let writer = RawSQLiteWriter(path: path)
+            rawWriter = writer
+            self.close = {
+                try await writer.close()
+                try await close()
+            }
+        } else {
+            rawWriter = nil
+            self.close = close
+        }
     }
 
-    /// Runs blocking bulk work on a fresh SQLite connection, off the async threads.
+    /// Runs blocking bulk work on the SQLite writer's thread and connection, off the async threads.
     func withRawSQLite<T: Sendable>(_ body: @escaping @Sendable (SQLiteRaw) throws -> T) async throws -> T {
-        guard case .sqliteBulk(let path) = engine else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
-        // The pool's thread is outside this task: who is acting goes along by hand, for the audit trail.
+        guard let rawWriter else { throw SQLiteRaw.Failure(message: "not a SQLite database") }
+        // The writer's thread is outside this task: who is acting goes along by hand, for the audit trail.
         let actor = AuditActor.current
         return try await writeGate.run {
-            try await NIOThreadPool.singleton.runIfActive {
-                let connection = try SQLiteRaw(path: path)
-                return try AuditActor.$current.withValue(actor) { try body(connection) }
+            try await rawWriter.run { connection in
+                try AuditActor.$current.withValue(actor) { try body(connection) }
             }
         }
     }
@@ -118,12 +129,20 @@ public final class PeakZeroDatabase: Sendable {
         let perLoop = 2
         let pool = EventLoopGroupConnectionPool(
             source: source, maxConnectionsPerEventLoop: perLoop, logger: logger, on: group)
+        let changeThread = NIOThreadPool(numberOfThreads: 1)
+        changeThread.start()
+        var changeSource = source
+        changeSource.threadPool = changeThread
+        let changes = EventLoopGroupConnectionPool(
+            source: changeSource, maxConnectionsPerEventLoop: 1, logger: logger, on: group)
         return PeakZeroDatabase(
-            pool: PooledSQLite(pool: pool, logger: logger).sql(), size: poolSize(perLoop, on: group),
+            pool: PooledSQLite(pool: pool, changes: changes, logger: logger).sql(), size: poolSize(perLoop, on: group),
             dialect: .sqlite, location: location,
             engine: .sqliteBulk(path: path),
             close: {
                 try await pool.shutdownAsync()
+                try await changes.shutdownAsync()
+                try await changeThread.shutdownGracefully()
                 if removeOnClose {
                     for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
                 }
@@ -185,9 +204,11 @@ public final class PeakZeroDatabase: Sendable {
 /// Opens SQLite connections with the settings PeakZero relies on.
 struct SQLiteSource: ConnectionPoolSource, Sendable {
     let storage: SQLiteConnection.Storage
+    /// Where the connections' blocking calls run.
+    var threadPool: NIOThreadPool = .singleton
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: storage, threadPool: .singleton, logger: logger, on: eventLoop).flatMap {
+        SQLiteConnection.open(storage: storage, threadPool: threadPool, logger: logger, on: eventLoop).flatMap {
             connection in
             // Wait up to 10 s for another connection's write instead of failing at once;
             // NORMAL sync is durable in WAL mode except for the last transactions on power loss.
@@ -203,18 +224,32 @@ struct SQLiteSource: ConnectionPoolSource, Sendable {
 /// A pool of SQLite connections seen as one `SQLiteDatabase`; each query or session takes one connection.
 struct PooledSQLite: SQLiteDatabase {
     let pool: EventLoopGroupConnectionPool<SQLiteSource>
+    /// The connections of requests that change data (`QueryLane.changes`), on a thread of their own.
+    let changes: EventLoopGroupConnectionPool<SQLiteSource>
     let logger: Logger
     var eventLoop: any EventLoop { pool.eventLoopGroup.any() }
+
+    /// The pool the asking task's queries go to.
+    private var lane: EventLoopGroupConnectionPool<SQLiteSource> { QueryLane.changes ? changes : pool }
 
     func query(
         _ query: String, _ binds: [SQLiteData], logger: Logger, _ onRow: @escaping @Sendable (SQLiteRow) -> Void
     ) -> EventLoopFuture<Void> {
-        pool.withConnection(logger: logger) { $0.query(query, binds, logger: logger, onRow) }
+        lane.withConnection(logger: logger) { $0.query(query, binds, logger: logger, onRow) }
     }
 
     func withConnection<T>(_ closure: @escaping @Sendable (SQLiteConnection) -> EventLoopFuture<T>) -> EventLoopFuture<
         T
     > {
-        pool.withConnection(logger: logger, closure)
+        lane.withConnection(logger: logger, closure)
     }
+}
+
+/// Which connections a task's SQLite queries use. SQLite's connections run their blocking calls on a
+/// few shared threads, first come first served; under many readers a request that writes — whose
+/// checks make several queries in turn, each waiting behind every read queued before it — took
+/// seconds (15 writes a second beside 160 reading connections). Requests that change data set
+/// `changes`, and their queries run on connections and a thread of their own.
+public enum QueryLane {
+    @TaskLocal public static var changes = false
 }
