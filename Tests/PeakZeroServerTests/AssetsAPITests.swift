@@ -77,6 +77,12 @@ struct AssetsAPITests {
             #expect(plan?["projects"] as? [String] == ["F1/A", "F1/B"])
             #expect(abs((plan?["remaining_t"] as? Double ?? 1)) < 1e-9)
             #expect(try await client.call(.get, "/api/v1/units/\(f1)/abatement-curve?rate=7").status == .badRequest)
+            // A gap no province has: infinite, not a number, or beyond any figure PeakZero stores.
+            for gap in ["inf", "nan", "1e300"] {
+                #expect(
+                    try await client.call(.get, "/api/v1/units/\(f1)/abatement-curve?gap=\(gap)").status == .badRequest,
+                    "\(gap)")
+            }
         }
     }
 

@@ -108,6 +108,11 @@ struct AssetsAPI: Sendable {
     func abatementCurve(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let (rate, method) = try Self.terms(request)
         let gap = try request.query("gap", as: Double.self)
+        if let gap, !gap.isFinite || abs(gap) > Plausible.largestAmount {
+            throw APIError.badRequest(
+                request.language.say(.badQueryParameter, ["name": "gap", "text": "\(gap)"]),
+                issues: [.init(row: nil, field: "gap", message: "tCO2e, finite")])
+        }
         let figures = try await figures(try await ProjectStore(database).list(under: try context.id()), request)
         let curve = AbatementCurve(figures.compactMap { $0.assessment?.block })
         let onCurve = Set(curve.blocks.map(\.code))

@@ -35,7 +35,9 @@ actor ImportJobs {
         jobs[id] = Job(id: id, file: file, owner: owner)
         let clock = ContinuousClock()
         let started = clock.now
-        Task {
+        // At the ordinary priority: the request that started it ran high (it changes data, see
+        // `QueryLaneMiddleware`), but a job of minutes must not keep every read waiting.
+        Task(priority: .medium) {
             do {
                 let report = try await work { progress in Task { await self.update(id, progress) } }
                 self.finish(id, report: report)

@@ -31,7 +31,7 @@ enum QueryParameterSchemas {
             "mode": choice(["append", "replace"]),
             "dry_run": flag, "subtree": flag,
             "rate": ["type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1],
-            "gap": ["type": "number"],
+            "gap": ["type": "number", "minimum": -1e12, "maximum": 1e12],
             "date": ["type": "string", "format": "date"],
             "actor": text, "action": text, "source": text, "file_name": text,
             "limit": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
