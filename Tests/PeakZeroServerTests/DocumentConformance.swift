@@ -10,7 +10,9 @@ import Testing
 enum DocumentConformance {
     /// Each route's path as segments (nil for a parameter), its method and its documented statuses.
     /// `errors`: the statuses whose documented body is the Error schema.
-    private static let routes: [(segments: [Substring?], method: String, statuses: Set<Int>, errors: Set<Int>)] =
+    /// Built once and only read afterwards.
+    nonisolated(unsafe) private static let routes:
+        [(segments: [Substring?], method: String, statuses: Set<Int>, errors: Set<Int>, success: [String: Any]?)] =
         APIRoute.allCases.map { route in
             let responses = OpenAPIDocument.responses(for: route)
             let errors = responses.compactMap { status, response -> Int? in
@@ -20,7 +22,8 @@ enum DocumentConformance {
             }
             return (
                 route.path.split(separator: "/").map { $0.hasPrefix("{") ? nil : $0 }, route.method.rawValue,
-                Set(responses.keys.compactMap { Int($0) }), Set(errors)
+                Set(responses.keys.compactMap { Int($0) }), Set(errors),
+                route.declaration.documentation.response?.schema().schema
             )
         }
 
@@ -40,6 +43,12 @@ enum DocumentConformance {
         if !route.statuses.contains(status.code) {
             Issue.record(
                 "\(method) \(path) answered \(status.code), which its documentation does not list", sourceLocation: sourceLocation)
+        }
+        // A success's body, where the route declares its type, must fit the type's schema.
+        if (200..<300).contains(status.code), let schema = route.success, let json {
+            for problem in JSONSchemaCheck.problems(json, schema) {
+                Issue.record("\(method) \(path) answered a body its schema does not allow: \(problem)", sourceLocation: sourceLocation)
+            }
         }
         if route.errors.contains(status.code), let body = json as? [String: Any] {
             let error = body["error"] as? [String: Any]

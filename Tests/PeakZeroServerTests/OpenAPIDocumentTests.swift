@@ -99,6 +99,29 @@ struct OpenAPIDocumentTests {
             json: ["error": ["code": "bad_request", "message": "limit", "issues": [[String: Any]]()]])
     }
 
+    @Test("a declared answer's schema is read off its type, and a body that does not fit is caught")
+    func responseSchemas() throws {
+        for route in APIRoute.allCases {
+            if let response = route.declaration.documentation.response {
+                #expect(response.schema().problems == [], "\(route)")
+            }
+        }
+        let schema = try #require(APIRoute.getUnit.declaration.documentation.response).schema().schema
+        let unit: [String: Any] = [
+            "id": 1, "code": "S", "name": "Supervisor", "level": "supervisor", "region_code": "510000",
+            "ownership_share": 1.0, "reporting_class": "monthly",
+        ]
+        #expect(JSONSchemaCheck.problems(unit, schema) == [])
+        var wrong = unit
+        wrong["level"] = "planet"
+        wrong["colour"] = "red"
+        wrong.removeValue(forKey: "name")
+        #expect(JSONSchemaCheck.problems(wrong, schema).count == 3)
+        withKnownIssue {
+            DocumentConformance.check(.get, "/api/v1/units/1", status: .ok, json: wrong)
+        }
+    }
+
     @Test("a missing object is named in the caller's language")
     func missingObject_isNamedInTheLanguage() async throws {
         try await withAPI("sqlite") { client, _ async throws in

@@ -8,7 +8,7 @@ import Persistence
 struct HealthAPI {
     let database: PeakZeroDatabase
 
-    struct Health: Encodable {
+    struct Health: Codable {
         let status: String
     }
 

@@ -3,7 +3,7 @@ extension HealthAPI {
     static let endpoints: [APIEndpoint<HealthAPI>] = [
         APIEndpoint(
             .health, .get, "/healthz", subject: .shared, change: .nothing,
-            summary: "Liveness: answers 200 while the process serves requests", isPublic: true, tag: "operations"
+            summary: "Liveness: answers 200 while the process serves requests", isPublic: true, tag: "operations", response: .json(HealthAPI.Health.self)
         ) { $0.alive },
         APIEndpoint(
             .ready, .get, "/readyz", subject: .shared, change: .nothing,

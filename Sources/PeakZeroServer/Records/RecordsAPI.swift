@@ -58,7 +58,7 @@ struct RecordsAPI {
         throw StoreError.invalid(issues)
     }
 
-    struct Created: Encodable {
+    struct Created: Codable {
         let ids: [Int64]
     }
 }

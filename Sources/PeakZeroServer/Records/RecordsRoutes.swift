@@ -7,12 +7,12 @@ extension RecordsAPI {
         APIEndpoint(
             .listActivity, .get, "/api/v1/units/{id}/activity-records", subject: .unitInPath, change: .nothing,
             summary: "Activity records of a unit's subtree, optionally of one `year`",
-            query: [("year", "only this year")], tag: "data"
+            query: [("year", "only this year")], tag: "data", response: .page(StoredActivityRecord.self)
         ) { $0.listActivity },
         APIEndpoint(
             .createActivity, .post, "/api/v1/activity-records", subject: .narrowedByHandler, change: .data,
             summary: "Add one activity record or a batch; validated like the CSV template; all or nothing",
-            success: .created, tag: "data", body: .json(NewActivityRecord.self, batch: true)
+            success: .created, tag: "data", body: .json(NewActivityRecord.self, batch: true), response: .json(RecordsAPI.Created.self)
         ) { $0.createActivity },
         APIEndpoint(
             .deleteActivity, .delete, "/api/v1/activity-records/{id}", subject: .activityRecordInPath, change: .data,
@@ -21,11 +21,11 @@ extension RecordsAPI {
         APIEndpoint(
             .listEconomic, .get, "/api/v1/units/{id}/economic-records", subject: .unitInPath, change: .nothing,
             summary: "Economic records of a unit's subtree, optionally of one `year`",
-            query: [("year", "only this year")], tag: "data"
+            query: [("year", "only this year")], tag: "data", response: .page(StoredEconomicRecord.self)
         ) { $0.listEconomic },
         APIEndpoint(
             .createEconomic, .post, "/api/v1/economic-records", subject: .narrowedByHandler, change: .data,
-            summary: "Add one economic record or a batch; all or nothing", success: .created, tag: "data", body: .json(NewEconomicRecord.self, batch: true)
+            summary: "Add one economic record or a batch; all or nothing", success: .created, tag: "data", body: .json(NewEconomicRecord.self, batch: true), response: .json(RecordsAPI.Created.self)
         ) { $0.createEconomic },
         APIEndpoint(
             .deleteEconomic, .delete, "/api/v1/economic-records/{id}", subject: .economicRecordInPath, change: .data,

@@ -173,7 +173,7 @@ private struct KeyedProbe<Key: CodingKey>: KeyedDecodingContainerProtocol {
             return value
         }
         let converted = probe.log.keys == .converted
-        let name = converted ? BodySchema.snakeCase(key.stringValue) : key.stringValue
+        let name = probe.log.keys == .asWritten ? key.stringValue : BodySchema.snakeCase(key.stringValue)
         if converted, BodySchema.camelCase(name) != key.stringValue {
             probe.log.problems.append("\(key.stringValue) cannot be sent: \(name) decodes as \(BodySchema.camelCase(name))")
         }

@@ -30,6 +30,8 @@ struct APIDocumentation: Sendable {
     let tag: String
     /// What it reads from its body; nil for a route that reads none.
     let body: RequestBody?
+    /// What it answers on success, when declared (JSON routes not yet declared say only "an object").
+    let response: ResponseBody?
 }
 
 /// An API route as its feature declares it, in one place: its name, method, path, rules,
@@ -42,13 +44,13 @@ struct APIEndpoint<Handlers: Sendable>: Sendable {
         _ route: APIRoute, _ method: HTTPRequest.Method, _ path: String, subject: RouteSubject, change: RouteChange,
         summary: String, query: [(name: String, description: String)] = [], success: HTTPResponse.Status = .ok,
         isPublic: Bool = false, returnsFile: Bool = false, tag: String, body: RequestBody? = nil,
-        _ handler: @escaping @Sendable (Handlers) -> RouteHandler
+        response: ResponseBody? = nil, _ handler: @escaping @Sendable (Handlers) -> RouteHandler
     ) {
         declaration = APIRouteDeclaration(
             route: route, rule: RouteRule(method: method, path: path, subject: subject, change: change),
             documentation: APIDocumentation(
                 summary: summary, query: query, success: success, isPublic: isPublic, returnsFile: returnsFile,
-                tag: tag, body: body))
+                tag: tag, body: body, response: response))
         self.handler = handler
     }
 }

@@ -79,8 +79,9 @@ enum OpenAPIDocument {
             String(route.successStatus.code): ["description": "success"]
         ]
         if route.successStatus != .noContent {
+            let schema = route.declaration.documentation.response?.schema().schema ?? ["type": "object"]
             responses[String(route.successStatus.code)] = [
-                "description": "success", "content": ["application/json": ["schema": ["type": "object"]]],
+                "description": "success", "content": ["application/json": ["schema": schema]],
             ]
         }
         let file: [String: Any] = [

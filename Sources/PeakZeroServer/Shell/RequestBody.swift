@@ -7,6 +7,8 @@ struct RequestBody: @unchecked Sendable {
         case converted
         /// Exactly as the type's coding keys say (plan files, which have their own snake_case keys).
         case asWritten
+        /// As the API's encoder writes them (`convertToSnakeCase`), for answers: no key need decode back.
+        case encoded
     }
 
     /// The OpenAPI `content` map, and what the schema could not say.
