@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension AccountsAPI {
     /// The accounts API routes: what each serves, what it is about and what it changes.
@@ -7,7 +8,7 @@ extension AccountsAPI {
             .listAccounts, .get, "/api/v1/accounts", subject: .narrowedByHandler, change: .accounts,
             summary:
                 "Accounts with their roles: all for an administrator; for a manager, those whose roles all lie in its subtree",
-            tag: "accounts"
+            tag: "accounts", response: .page(Account.self)
         ) { $0.list },
         APIEndpoint(
             .createAccount, .post, "/api/v1/accounts", subject: .narrowedByHandler, change: .accounts,

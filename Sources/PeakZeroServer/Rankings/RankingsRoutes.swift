@@ -1,4 +1,5 @@
 import Hummingbird
+import Governance
 
 extension RankingsAPI {
     /// The rankings API routes: what each serves, what it is about and what it changes.
@@ -29,19 +30,19 @@ extension RankingsAPI {
         APIEndpoint(
             .getEfficiencyScale, .get, "/api/v1/carbon-efficiency/scale", subject: .shared, change: .nothing,
             summary: "The carbon-efficiency scale in force: level and grade bounds, names, colours, source",
-            tag: "supervision"
+            tag: "supervision", response: .json(CarbonEfficiencyScale.self)
         ) { $0.scale },
         APIEndpoint(
             .setEfficiencyScale, .put, "/api/v1/carbon-efficiency/scale", subject: .shared, change: .shared,
             summary:
                 "Set the carbon-efficiency scale (`scale`: levels and grades, each band an `upper_bound`, `name_zh`, `name_en`, `colour`; the last band without a bound), or null for the bundled one (administrators)",
-            tag: "supervision", body: .json(RankingsAPI.ScaleBody.self)
+            tag: "supervision", body: .json(RankingsAPI.ScaleBody.self), response: .json(CarbonEfficiencyScale.self)
         ) { $0.setScale },
         APIEndpoint(
             .setBenchmarks, .put, "/api/v1/carbon-efficiency/benchmarks/{year}", subject: .shared, change: .shared,
             summary:
                 "Replace a year's published industry averages of L (`averages`: division code such as C38 → tCO2e per 万元) with their `source` (administrators); or send the table as text/csv (columns industry, average_intensity) with `source` in the query",
-            query: [("source", "the table's source, when the body is CSV")], tag: "supervision", body: .jsonOrCSV(RankingsAPI.BenchmarksBody.self)
+            query: [("source", "the table's source, when the body is CSV")], tag: "supervision", body: .jsonOrCSV(RankingsAPI.BenchmarksBody.self), response: .json([String: Double].self)
         ) { $0.setBenchmarks },
     ]
 }

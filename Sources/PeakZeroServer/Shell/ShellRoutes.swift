@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension AuthAPI {
     /// Signing in with a token, and the API's own description: what each serves, what it is about and what it changes.
@@ -11,7 +12,7 @@ extension AuthAPI {
         ) { $0.createToken },
         APIEndpoint(
             .listTokens, .get, "/api/v1/auth/tokens", subject: .shared, change: .nothing,
-            summary: "The signed-in account's tokens (never their secrets)", tag: "auth"
+            summary: "The signed-in account's tokens (never their secrets)", tag: "auth", response: .page(StoredToken.self)
         ) { $0.list },
         APIEndpoint(
             .revokeToken, .delete, "/api/v1/auth/tokens/{id}", subject: .shared, change: .ownAccount,
