@@ -333,7 +333,7 @@ struct AssetsAPI: Sendable {
         return try jsonResponse(stored)
     }
 
-    struct RuleBody: Encodable {
+    struct RuleBody: Codable {
         let id: String
         let market: String
         let sectors: [String]

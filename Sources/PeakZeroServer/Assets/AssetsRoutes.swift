@@ -32,7 +32,7 @@ extension AssetsAPI {
             .verifyProject, .post, "/api/v1/projects/{id}/verifications", subject: .projectInPath, change: .data,
             summary:
                 "Record a year's measurement and verification: `year`, `option` (IPMVP / GB/T 28750 A–D), `baseline`, `adjustments`, measured `savings`",
-            success: .created, tag: "projects", body: .json(NewVerification.self)
+            success: .created, tag: "projects", body: .json(NewVerification.self), response: .json(StoredVerification.self)
         ) { $0.verify },
         APIEndpoint(
             .abatementCurve, .get, "/api/v1/units/{id}/abatement-curve", subject: .unitInPath, change: .nothing,
@@ -80,13 +80,13 @@ extension AssetsAPI {
         ) { $0.setYear },
         APIEndpoint(
             .listMarketRules, .get, "/api/v1/market-rules", subject: .shared, change: .nothing,
-            summary: "The carbon-market rule records in force: bundled (with their sources and grades) and entered", tag: "compliance"
+            summary: "The carbon-market rule records in force: bundled (with their sources and grades) and entered", tag: "compliance", response: .page(AssetsAPI.RuleBody.self)
         ) { $0.listRules },
         APIEndpoint(
             .addMarketRule, .post, "/api/v1/market-rules", subject: .shared, change: .shared,
             summary:
                 "Enter a rule record PeakZero does not ship: `id`, `market`, `sectors`, `first_year`, `last_year`, `parameter`, `value`, `grade`, `source`, `document`, `url`, `notes`, and for a `benchmark` its `output`",
-            success: .created, tag: "compliance", body: .json(NewMarketRule.self)
+            success: .created, tag: "compliance", body: .json(NewMarketRule.self), response: .json(AssetsAPI.RuleBody.self)
         ) { $0.addRule },
     ]
 }

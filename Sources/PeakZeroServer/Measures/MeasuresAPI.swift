@@ -12,7 +12,7 @@ struct MeasuresAPI: Sendable {
     /// The date in China, for this year, this month and today.
     let clock: ChinaClock
 
-    struct MeasureBody: Encodable {
+    struct MeasureBody: Codable {
         let measure: StoredMeasure
         let status: MeasureStatus
     }

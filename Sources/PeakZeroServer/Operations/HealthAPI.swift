@@ -12,7 +12,7 @@ struct HealthAPI {
         let status: String
     }
 
-    struct Readiness: Encodable {
+    struct Readiness: Codable {
         let status: String
         let database: String
         /// The schema's version, and the version this release expects.

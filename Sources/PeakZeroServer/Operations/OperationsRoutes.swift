@@ -9,7 +9,7 @@ extension HealthAPI {
             .ready, .get, "/readyz", subject: .shared, change: .nothing,
             summary:
                 "Readiness: 200 when the database answers and every migration of this release is applied; 503 with the reason otherwise",
-            isPublic: true, tag: "operations"
+            isPublic: true, tag: "operations", response: .json(HealthAPI.Readiness.self)
         ) { $0.ready },
     ]
 }
