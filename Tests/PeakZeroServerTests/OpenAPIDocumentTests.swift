@@ -122,6 +122,17 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("a decomposition's form is refused when misspelt, with or without its years")
+    func formIsChecked() async throws {
+        try await withAPI("sqlite") { client, _ async throws in
+            let (created, json) = try await client.call(.post, "/api/v1/units", json: treeJSON)
+            #expect(created == .created)
+            let supervisor = try #require(ids(json)["S"])
+            let (status, _) = try await client.call(.get, "/api/v1/units/\(supervisor)/pathway/history?form=null")
+            #expect(status == .badRequest)
+        }
+    }
+
     @Test("a missing object is named in the caller's language")
     func missingObject_isNamedInTheLanguage() async throws {
         try await withAPI("sqlite") { client, _ async throws in

@@ -25,8 +25,9 @@ struct PathwaysAPI {
         }
         var document = RegionalHistoryDocument(history: history, factors: factors)
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
+        // Read even without the years, so a misspelt form is told rather than ignored.
+        let form = try request.choice("form", default: DecompositionForm.additive)
         if from != nil || to != nil {
-            let form = try request.choice("form", default: DecompositionForm.additive)
             do throws(DecompositionProblems) {
                 let data = try DecompositionData(rows: history.decompositionRows { factors[$0]! })
                 let result = try Decomposition(data, from: from, to: to, form: form)
@@ -65,8 +66,9 @@ extension PathwaysAPI {
         var document = UnitHistoryDocument(history, by: by)
         document.addCarriers(UnitHistoryStore.carriers(rollups))
         let from = try request.query("from", as: Int.self), to = try request.query("to", as: Int.self)
+        // Read even without the years, so a misspelt form is told rather than ignored.
+        let form = try request.choice("form", default: DecompositionForm.additive)
         if from != nil || to != nil {
-            let form = try request.choice("form", default: DecompositionForm.additive)
             do throws(DecompositionProblems) {
                 let result = try Decomposition(
                     DecompositionData(rows: history.decompositionRows()), from: from, to: to, form: form)
