@@ -1,4 +1,8 @@
+import Accounting
+import Governance
 import Intake
+import Pathways
+import Persistence
 
 /// The JSON schema of each query parameter the API reads, in one table: a parameter means the same
 /// wherever it appears, so its type, its choices and its bounds are written once. A route whose
@@ -12,6 +16,11 @@ enum QueryParameterSchemas {
 
     static func choice(_ values: [String]) -> [String: Any] { ["type": "string", "enum": values] }
 
+    /// The cases of the enumeration the handler parses the parameter into, so the two cannot differ.
+    static func choice<E: CaseIterable & RawRepresentable>(_ type: E.Type) -> [String: Any] where E.RawValue == String {
+        choice(type.allCases.map(\.rawValue))
+    }
+
     /// A GB/T 2260 code of 2, 4 or 6 digits (a province, a city, a county; trailing zeros allowed).
     static var regionCode: [String: Any] { ["type": "string", "pattern": "^[0-9]{2}([0-9]{2}){0,2}$"] }
 
@@ -22,16 +31,14 @@ enum QueryParameterSchemas {
             "month": ["type": "integer", "minimum": 1, "maximum": 12],
             "before": integer,
             "region": regionCode,
-            "format": choice(["xlsx", "csv"]), "lang": choice(["zh", "en"]),
-            "scope2": choice(["location", "market"]), "method": choice(["location", "market"]),
-            "approach": choice(["control", "equity"]), "form": choice(["additive", "multiplicative"]),
-            "indicator": choice(["energy_total", "carbon_total", "energy_intensity", "carbon_intensity"]),
-            "base": choice(["value_added", "output_value"]),
-            "kind": choice(["activity", "economic", "units", "regional", "projects", "ledger"]),
-            "mode": choice(["append", "replace"]),
+            "format": choice(Templates.Format.self), "lang": choice(Language.self),
+            "scope2": choice(Scope2Method.self), "method": choice(Scope2Method.self),
+            "approach": choice(ConsolidationApproach.self), "form": choice(DecompositionForm.self),
+            "indicator": choice(TargetIndicator.self), "base": choice(EconomicBase.self),
+            "kind": choice(Templates.Kind.self), "mode": choice(ImportReport.Mode.self),
             "dry_run": flag, "subtree": flag,
             "rate": ["type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1],
-            "gap": ["type": "number", "minimum": -1e12, "maximum": 1e12],
+            "gap": ["type": "number", "minimum": -Plausible.largestAmount, "maximum": Plausible.largestAmount],
             "date": ["type": "string", "format": "date"],
             "actor": text, "action": text, "source": text, "file_name": text,
             "limit": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
@@ -42,7 +49,7 @@ enum QueryParameterSchemas {
     /// Parameters whose values differ on some routes.
     static var overrides: [APIRoute: [String: [String: Any]]] {
         [
-            .rankings: ["by": choice(["value", "yoy", "progress"])],
+            .rankings: ["by": choice(RankingMeasure.self)],
             .unitPathwayHistory: ["by": choice(["child", "area"])],
             .listAudit: [
                 "limit": ["type": "integer", "minimum": 1, "maximum": 1_000],
@@ -57,7 +64,7 @@ enum QueryParameterSchemas {
         switch name {
         case "code": regionCode
         case "period": ["type": "string", "pattern": "^[0-9]{4}(-([0-9]{2}|Q[1-4]))?$"]
-        case "kind": choice(Templates.Kind.allCases.map(\.rawValue))
+        case "kind": choice(Templates.Kind.self)
         case "name": ["type": "string", "minLength": 1]
         default: integer
         }
