@@ -42,6 +42,9 @@ let package = Package(
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
+        // Sparse LU factorisation and solves (block triangular form, cycles through a dense border).
+        // Knows nothing of PeakZero.
+        .target(name: "SparseLU", swiftSettings: strict),
         // Charts as geometry for SVG templates: scales, lines, bars, rings. Knows nothing of PeakZero.
         .target(name: "Charts", swiftSettings: strict),
         // Generic fast structures for the bulk paths: the byte interner, the integer table, the thread
@@ -103,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "peakzero-bench",
             dependencies: [
-                "Accounting", "Assets", "Pathways", "Persistence", "Intake", "Spreadsheet",
+                "Accounting", "Assets", "Pathways", "Persistence", "Intake", "Spreadsheet", "SparseLU",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
@@ -116,6 +119,10 @@ let package = Package(
         .testTarget(
             name: "AssetsTests",
             dependencies: ["Assets", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SparseLUTests",
+            dependencies: ["SparseLU", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"], swiftSettings: strict),
         .testTarget(name: "FastStructuresTests", dependencies: ["FastStructures"], swiftSettings: strict),

@@ -21,6 +21,7 @@ struct BenchMain {
             case "import-once": try await ImportOnce(arguments: Array(arguments.dropFirst())).run()
             case "pathways": try PathwaysBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "assets": try await AssetsBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "footprint": try FootprintBenchmark(arguments: Array(arguments.dropFirst())).run()
             default:
                 print("usage: peakzero-bench rollup --data DIR [--threads N]")
                 print(
@@ -28,6 +29,7 @@ struct BenchMain {
                 print("       peakzero-bench import [--rows 1000000] [--xlsx-rows 200000] [--data-dir DIR]")
                 print("       peakzero-bench pathways --data DIR [--threads N]   (DIR from lmdi_anchor.py)")
                 print("       peakzero-bench assets [--events 1000000] [--accounts 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")
+                print("       peakzero-bench footprint --data DIR [--mc 20]   (DIR from lca_anchor.py)")
                 exit(2)
             }
         } catch {
