@@ -42,6 +42,10 @@ let package = Package(
         .target(
             name: "Spreadsheet", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strict),
+        // Product carbon footprints: matrix life-cycle assessment tied to PeakZero's factors. Pure logic.
+        .target(
+            name: "Footprint", dependencies: ["Accounting", "SparseLU"], resources: [.copy("Data")],
+            swiftSettings: strict),
         // Sparse LU factorisation and solves (block triangular form, cycles through a dense border).
         // Knows nothing of PeakZero.
         .target(name: "SparseLU", swiftSettings: strict),
@@ -120,6 +124,8 @@ let package = Package(
             name: "AssetsTests",
             dependencies: ["Assets", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
+        .testTarget(
+            name: "FootprintTests", dependencies: ["Footprint", "Accounting", "SparseLU"], swiftSettings: strict),
         .testTarget(
             name: "SparseLUTests",
             dependencies: ["SparseLU", .product(name: "PropertyBased", package: "swift-property-based")],
