@@ -100,7 +100,7 @@ let package = Package(
         .target(
             name: "PeakZeroCLI",
             dependencies: [
-                "Accounting", "Pathways", "Assets", "Persistence", "PeakZeroServer", "Intake",
+                "Accounting", "Pathways", "Assets", "Footprint", "Persistence", "PeakZeroServer", "Intake",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

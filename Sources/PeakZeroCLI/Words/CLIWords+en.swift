@@ -101,5 +101,16 @@ extension CLIWords {
         .rulesHeader: "id\nmarket\nsectors\nyears\nparameter\nvalue\ngrade\nsource",
         .ruleAdded: "entered the rule {id}",
         .projectLinesHeader: "carrier or gas\nyearly saving\nsaved (tce, equivalent)\nsaved (tce, calorific)\navoided (tCO2e)\nfactors used",
-    ]
+        .footprintHeading: "{model}: footprint of {amount} {unit} of {product} ({boundary})",
+        .footprintTotal: "total {total} kg CO2e (GWP: {gwp})",
+        .footprintBattery: "per kWh of lifetime energy: {value} kg CO2e",
+        .footprintStageHeader: "stage\nkg CO2e\nshare",
+        .footprintFlowHeader: "flow\namount\nunit\nkg CO2e\nfactor source",
+        .footprintProcessHeader: "process\nname\nstage\namount\nunit\ndirect kg CO2e\nshare",
+        .footprintUncertainty: "Monte Carlo, {iterations} draws (seed {seed}): mean {mean}, median {median}, 95 % interval {low} to {high} kg CO2e{failed}",
+        .footprintUnreadable: "{file}: not a readable product model ({reason})",
+        .footprintCradleToGate: "cradle to gate (partial footprint)",
+        .footprintCradleToGrave: "cradle to grave",
+        .footprintNotes: "notes:",
+]
 }

@@ -100,5 +100,16 @@ extension CLIWords {
         .rulesHeader: "编号\n市场\n行业\n年份\n参数\n取值\n等级\n来源",
         .ruleAdded: "已新增规则 {id}",
         .projectLinesHeader: "能源品种/气体\n年节约量\n节能量(tce,等价值)\n节能量(tce,当量值)\n减排量(tCO2e)\n所用因子",
-    ]
+        .footprintHeading: "{model}：{amount} {unit} {product} 的碳足迹（{boundary}）",
+        .footprintTotal: "合计 {total} kg CO2e（全球变暖潜势：{gwp}）",
+        .footprintBattery: "每 kWh 全生命周期能量：{value} kg CO2e",
+        .footprintStageHeader: "阶段\nkg CO2e\n占比",
+        .footprintFlowHeader: "流\n数量\n单位\nkg CO2e\n因子来源",
+        .footprintProcessHeader: "过程\n名称\n阶段\n用量\n单位\n直接 kg CO2e\n占比",
+        .footprintUncertainty: "蒙特卡洛 {iterations} 次（种子 {seed}）：均值 {mean}，中位数 {median}，95% 区间 {low} 至 {high} kg CO2e{failed}",
+        .footprintUnreadable: "{file}：不是可读的产品模型（{reason}）",
+        .footprintCradleToGate: "从摇篮到大门（部分碳足迹）",
+        .footprintCradleToGrave: "从摇篮到坟墓",
+        .footprintNotes: "说明：",
+]
 }

@@ -28,6 +28,11 @@ enum CLIWords: String, MessageKey {
     // `projects`, `assets`, `compliance`.
     case assetUnknownUnit, projectsHeader, projectLinesHeader, projectsEmpty, projectsVerified, projectSaved, projectStaged, projectVerifiedNote, projectUnknown, curveHeader, curveNegative, curveInteracting, curvePlan, curveTotal, balancesHeader, balancesEmpty, balancesTotal, eventAdded, priceSet, boardHeader, boardNoInventory, boardEmpty, complianceSet, rulesHeader, ruleAdded
 
+    // `footprint calc`.
+    case footprintHeading, footprintTotal, footprintBattery, footprintStageHeader, footprintFlowHeader
+    case footprintProcessHeader, footprintUncertainty, footprintUnreadable, footprintCradleToGate, footprintCradleToGrave
+    case footprintNotes
+
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
 }
 

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `peakzero footprint calc`, run as a user runs it.
+@Suite struct FootprintCommandTests {
+    @Test func example_givesThePublishedFootprint_andAReproducibleRange() throws {
+        // Examples/footprint-heijungs-suh.json is Heijungs & Suh (2002) ch. 2: 120 kg CO2 for 1,000 kWh.
+        let run = try ExecutableTests.run([
+            "footprint", "calc", "Examples/footprint-heijungs-suh.json", "--monte-carlo", "500", "--seed", "7",
+            "--format",
+            "json",
+        ])
+        #expect(run.code == 0, "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(json["total_co2e_kg"] as? Double == 120)
+        let uncertainty = try #require(json["uncertainty"] as? [String: Any])
+        #expect(uncertainty["iterations"] as? Int == 500)
+        let again = try ExecutableTests.run([
+            "footprint", "calc", "Examples/footprint-heijungs-suh.json", "--monte-carlo", "500", "--seed", "7",
+            "--format",
+            "json",
+        ])
+        #expect(again.out == run.out)
+    }
+
+    @Test func table_speaksTheReadersLanguage() throws {
+        let zh = try ExecutableTests.run(["footprint", "calc", "Examples/footprint-heijungs-suh.json", "--lang", "zh"])
+        #expect(zh.code == 0)
+        #expect(zh.out.contains("合计 120.000 kg CO2e"))
+        #expect(zh.out.contains("原材料获取"))
+        let en = try ExecutableTests.run(["footprint", "calc", "Examples/footprint-heijungs-suh.json", "--lang", "en"])
+        #expect(en.out.contains("total 120.000 kg CO2e (GWP: AR6)"))
+    }
+
+    @Test func badModels_areRefusedByProcessAndExchange() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = folder.appendingPathComponent("broken.json")
+        try Data(#"{"name": "x", "declared_unit": {"process": "a", "amount": 1, "unit": "furlong"}}"#.utf8).write(
+            to: broken)
+        let unreadable = try ExecutableTests.run(["footprint", "calc", broken.path, "--lang", "en"])
+        #expect(unreadable.code != 0)
+        #expect(unreadable.err.contains("broken.json: not a readable product model (declared_unit.unit:"))
+        let mismatch = folder.appendingPathComponent("mismatch.json")
+        try Data(
+            #"""
+            {"name": "m", "declared_unit": {"process": "a", "amount": 1, "unit": "kg"}, "boundary": "cradle_to_gate",
+             "processes": [
+               {"id": "a", "stage": "production", "output": {"product": "a", "amount": 1, "unit": "kg"},
+                "inputs": [{"provider": "b", "amount": 2, "unit": "kWh"}]},
+               {"id": "b", "stage": "production", "output": {"product": "b", "amount": 1, "unit": "kg"}}]}
+            """#.utf8
+        ).write(to: mismatch)
+        let refused = try ExecutableTests.run(["footprint", "calc", mismatch.path, "--lang", "en"])
+        #expect(refused.code != 0)
+        #expect(refused.err.contains("process a · inputs[1]: the unit kWh (energy) does not measure"))
+    }
+}
