@@ -7,9 +7,9 @@
 struct CycleBreaker {
     private(set) var inBorder: [Bool]
     /// Each node's inputs and users. Lists hold distinct nodes but may still name detached ones,
-    /// which are skipped and dropped when a list is next rewritten; the counts are exact.
-    private var inputs: [[Int32]]
-    private var users: [[Int32]]
+    /// which are skipped and dropped when a list is next filtered; the counts are exact.
+    private let inputs: NodeLists
+    private let users: NodeLists
     private var inputCount: [Int]
     private var userCount: [Int]
     private var alive: [Bool]
@@ -17,19 +17,19 @@ struct CycleBreaker {
     private var pending: [Int32] = []
     private var queued: [Bool]
     private var heap = ScoreHeap()
-    /// The score each node was last pushed with: a node is pushed again only when it changed.
+    /// The score each node was last pushed with: a node is pushed again only when it rose.
     private var pushed: [Int]
+    private var scratch: [Int32] = []
 
     /// - Parameters:
-    ///   - inputs: for each node, the distinct nodes it needs (no self-edges).
-    ///   - users: for each node, the nodes that need it (the same edges turned round).
+    ///   - inputs, users: each node's distinct inputs and users (no self-edges), as lists.
     ///   - forced: nodes that must be in the border.
-    init(inputs: [[Int32]], users: [[Int32]], forced: [Bool]) {
+    init(inputs: NodeLists, users: NodeLists, forced: [Bool]) {
         let count = inputs.count
         self.inputs = inputs
         self.users = users
-        self.inputCount = inputs.map { $0.count }
-        self.userCount = users.map { $0.count }
+        self.inputCount = (0..<count).map { inputs.length(of: $0) }
+        self.userCount = (0..<count).map { users.length(of: $0) }
         self.alive = [Bool](repeating: true, count: count)
         self.inBorder = [Bool](repeating: false, count: count)
         self.pushed = [Int](repeating: -1, count: count)
@@ -66,29 +66,36 @@ struct CycleBreaker {
 
     private func score(_ v: Int) -> Int { inputCount[v] * userCount[v] }
 
-    private func firstAlive(_ list: [Int32]) -> Int {
-        for x in list where alive[Int(x)] { return Int(x) }
+    private func firstAlive(_ lists: NodeLists, _ v: Int) -> Int {
+        for i in 0..<lists.length(of: v) where alive[Int(lists[v, i])] { return Int(lists[v, i]) }
         preconditionFailure("a count said a neighbour was left")
-    }
-
-    private func lists(_ list: [Int32], _ node: Int) -> Bool {
-        list.contains { Int($0) == node && alive[node] }
     }
 
     private mutating func reduce(_ v: Int) {
         guard alive[v] else { return }
         // Drop detached neighbours once they are most of a list, so scans stay short.
-        if inputs[v].count > 2 * inputCount[v] + 8 { inputs[v].removeAll { !alive[Int($0)] } }
-        if users[v].count > 2 * userCount[v] + 8 { users[v].removeAll { !alive[Int($0)] } }
+        if inputs.length(of: v) > 2 * inputCount[v] + 8 || users.length(of: v) > 2 * userCount[v] + 8 {
+            let isAlive = alive
+            inputs.filter(v) { isAlive[Int($0)] }
+            users.filter(v) { isAlive[Int($0)] }
+        }
         if inputCount[v] == 0 || userCount[v] == 0 {
             detach(v)
         } else if inputCount[v] == 1 {
-            let u = firstAlive(inputs[v])
+            let u = firstAlive(inputs, v)
             // u → v → u: one of the two must go, and u is never worse.
-            if lists(users[v], u) { takeIntoBorder(u) } else { bypass(v, single: u, handingOverUsers: true) }
+            if users.contains(Int32(u), in: v) {
+                takeIntoBorder(u)
+            } else {
+                bypass(v, single: u, handingOverUsers: true)
+            }
         } else if userCount[v] == 1 {
-            let w = firstAlive(users[v])
-            if lists(inputs[v], w) { takeIntoBorder(w) } else { bypass(v, single: w, handingOverUsers: false) }
+            let w = firstAlive(users, v)
+            if inputs.contains(Int32(w), in: v) {
+                takeIntoBorder(w)
+            } else {
+                bypass(v, single: w, handingOverUsers: false)
+            }
         } else if pushed[v] < score(v) {
             // Only a rise is pushed at once; a fall is found when the entry comes up.
             pushed[v] = score(v)
@@ -99,37 +106,32 @@ struct CycleBreaker {
     /// Removes v, handing its edges to its single neighbour: its single input gains v's users (or its
     /// single user gains v's inputs).
     private mutating func bypass(_ v: Int, single kept: Int, handingOverUsers: Bool) {
-        let others = handingOverUsers ? users[v] : inputs[v]
+        (handingOverUsers ? users : inputs).copy(v, into: &scratch)
+        let others = scratch
         detach(v)
-        let keptInt32 = Int32(kept)
+        let keptNode = Int32(kept)
+        // Handing over users: kept gains users (its `users` list), each user gains kept as an input.
+        let keptSide = handingOverUsers ? users : inputs
+        let otherSide = handingOverUsers ? inputs : users
         for other in others where alive[Int(other)] {
             let o = Int(other)
             // Whether the edge is there already, asked of the shorter of the two lists.
-            let present: Bool
-            if handingOverUsers {
-                present =
-                    inputs[o].count <= users[kept].count
-                    ? inputs[o].contains(keptInt32) : users[kept].contains(other)
-            } else {
-                present =
-                    users[o].count <= inputs[kept].count
-                    ? users[o].contains(keptInt32) : inputs[kept].contains(other)
-            }
+            let present =
+                otherSide.length(of: o) <= keptSide.length(of: kept)
+                ? otherSide.contains(keptNode, in: o) : keptSide.contains(other, in: kept)
             if present { continue }
+            keptSide.append(other, to: kept)
+            otherSide.append(keptNode, to: o)
             if handingOverUsers {
-                users[kept].append(other)
                 userCount[kept] += 1
-                inputs[o].append(keptInt32)
                 inputCount[o] += 1
             } else {
-                inputs[kept].append(other)
                 inputCount[kept] += 1
-                users[o].append(keptInt32)
                 userCount[o] += 1
             }
             queue(other)
         }
-        queue(keptInt32)
+        queue(keptNode)
     }
 
     private mutating func takeIntoBorder(_ v: Int) {
@@ -139,16 +141,20 @@ struct CycleBreaker {
 
     private mutating func detach(_ v: Int) {
         alive[v] = false
-        for u in inputs[v] where alive[Int(u)] {
+        for i in 0..<inputs.length(of: v) {
+            let u = inputs[v, i]
+            guard alive[Int(u)] else { continue }
             userCount[Int(u)] -= 1
             queue(u)
         }
-        for w in users[v] where alive[Int(w)] {
+        for i in 0..<users.length(of: v) {
+            let w = users[v, i]
+            guard alive[Int(w)] else { continue }
             inputCount[Int(w)] -= 1
             queue(w)
         }
-        inputs[v] = []
-        users[v] = []
+        inputs.clear(v)
+        users.clear(v)
     }
 }
 

@@ -55,8 +55,8 @@ struct FeedbackBorder {
         var isForced = [Bool](repeating: false, count: count)
         for (v, node) in members.enumerated() where forced.contains(node) { isForced[v] = true }
         var inBorder = CycleBreaker(
-            inputs: (0..<count).map { Array(inNeighbours[inStarts[$0]..<inStarts[$0 + 1]]) },
-            users: (0..<count).map { Array(outNeighbours[outStarts[$0]..<outStarts[$0 + 1]]) }, forced: isForced
+            inputs: NodeLists(count: count, starts: inStarts, entries: inNeighbours),
+            users: NodeLists(count: count, starts: outStarts, entries: outNeighbours), forced: isForced
         ).inBorder
 
         // Topological order of the rest (Kahn): a node after everything it needs.

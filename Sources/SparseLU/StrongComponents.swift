@@ -22,13 +22,24 @@ struct StrongComponents {
     private static func components(
         size: Int, columnStarts: UnsafeBufferPointer<Int>, rowIndices: UnsafeBufferPointer<Int32>
     ) -> ([Int32], [Int]) {
-        var index = [Int32](repeating: -1, count: size)
-        var low = [Int32](repeating: 0, count: size)
-        var onStack = [Bool](repeating: false, count: size)
-        var componentStack: [Int32] = []
-        var calls: [(node: Int, next: Int)] = []
-        var nodes: [Int32] = []
-        nodes.reserveCapacity(size)
+        // Every stack is at most `size` deep, so all are allocated once; the loop runs on pointers.
+        let index = UnsafeMutablePointer<Int32>.allocate(capacity: max(size, 1))
+        let low = UnsafeMutablePointer<Int32>.allocate(capacity: max(size, 1))
+        let onStack = UnsafeMutablePointer<Bool>.allocate(capacity: max(size, 1))
+        let componentStack = UnsafeMutablePointer<Int32>.allocate(capacity: max(size, 1))
+        let callNode = UnsafeMutablePointer<Int32>.allocate(capacity: max(size, 1))
+        let callNext = UnsafeMutablePointer<Int>.allocate(capacity: max(size, 1))
+        defer {
+            for pointer in [index, low, componentStack, callNode] { pointer.deallocate() }
+            onStack.deallocate()
+            callNext.deallocate()
+        }
+        index.initialize(repeating: -1, count: size)
+        onStack.initialize(repeating: false, count: size)
+        var stacked = 0
+        var calls = 0
+        var nodes = [Int32](repeating: 0, count: size)
+        var emitted = 0
         var starts = [0]
         var counter: Int32 = 0
 
@@ -36,35 +47,46 @@ struct StrongComponents {
             index[node] = counter
             low[node] = counter
             counter += 1
-            componentStack.append(Int32(node))
+            componentStack[stacked] = Int32(node)
+            stacked += 1
             onStack[node] = true
-            calls.append((node, columnStarts[node]))
+            callNode[calls] = Int32(node)
+            callNext[calls] = columnStarts[node]
+            calls += 1
         }
 
         for root in 0..<size where index[root] < 0 {
             visit(root)
-            while let top = calls.last {
-                let node = top.node
-                if top.next < columnStarts[node + 1] {
-                    calls[calls.count - 1].next += 1
-                    let neighbour = Int(rowIndices[top.next])
+            while calls > 0 {
+                let top = calls - 1
+                let node = Int(callNode[top])
+                let next = callNext[top]
+                if next < columnStarts[node + 1] {
+                    callNext[top] = next + 1
+                    let neighbour = Int(rowIndices[next])
                     if neighbour == node { continue }
                     if index[neighbour] < 0 {
                         visit(neighbour)
-                    } else if onStack[neighbour] {
-                        low[node] = min(low[node], index[neighbour])
+                    } else if onStack[neighbour], index[neighbour] < low[node] {
+                        low[node] = index[neighbour]
                     }
                     continue
                 }
-                calls.removeLast()
-                if let parent = calls.last { low[parent.node] = min(low[parent.node], low[node]) }
+                calls -= 1
+                if calls > 0 {
+                    let parent = Int(callNode[calls - 1])
+                    if low[node] < low[parent] { low[parent] = low[node] }
+                }
                 if low[node] == index[node] {
-                    while let member = componentStack.popLast() {
+                    while stacked > 0 {
+                        stacked -= 1
+                        let member = componentStack[stacked]
                         onStack[Int(member)] = false
-                        nodes.append(member)
+                        nodes[emitted] = member
+                        emitted += 1
                         if Int(member) == node { break }
                     }
-                    starts.append(nodes.count)
+                    starts.append(emitted)
                 }
             }
         }

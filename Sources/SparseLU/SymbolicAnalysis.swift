@@ -78,79 +78,15 @@ public struct SparseLUAnalysis: Sendable {
         for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }
 
         // Lay out each column's three runs.
-        var columnStarts = [Int](repeating: 0, count: size + 1)
-        var borderRowStarts = [Int](repeating: 0, count: size)
-        var offBlockStarts = [Int](repeating: 0, count: size)
-        var rows = [Int32](repeating: 0, count: matrix.nonZeroCount)
-        var sources = [Int32](repeating: 0, count: matrix.nonZeroCount)
-        var diagonalSources = [Int32](repeating: -1, count: size)
-        var filled = 0
-        var borderRun: [(row: Int32, source: Int32)] = []
-        var offBlockRun: [(row: Int32, source: Int32)] = []
-        rows.withUnsafeMutableBufferPointer { rows in
-            sources.withUnsafeMutableBufferPointer { sources in
-                rowIndices.withUnsafeBufferPointer { rowIndices in
-                    position.withUnsafeBufferPointer { position in
-                        var blockIndex = 0
-                        for new in 0..<size {
-                            if blocks[blockIndex].end <= new { blockIndex += 1 }
-                            let block = blocks[blockIndex]
-                            let old = Int(order[new])
-                            columnStarts[new] = filled
-                            if block.isSingle {
-                                // Every entry but the diagonal lies in an earlier block.
-                                borderRowStarts[new] = filled
-                                offBlockStarts[new] = filled
-                                for place in starts[old]..<starts[old + 1] {
-                                    let row = position[Int(rowIndices[place])]
-                                    if Int(row) == new {
-                                        diagonalSources[new] = Int32(place)
-                                        continue
-                                    }
-                                    precondition(Int(row) < new, "an entry below the block diagonal")
-                                    rows[filled] = row
-                                    sources[filled] = Int32(place)
-                                    filled += 1
-                                }
-                                continue
-                            }
-                            borderRun.removeAll(keepingCapacity: true)
-                            offBlockRun.removeAll(keepingCapacity: true)
-                            for place in starts[old]..<starts[old + 1] {
-                                let row = Int(position[Int(rowIndices[place])])
-                                if row == new {
-                                    diagonalSources[new] = Int32(place)
-                                    continue
-                                }
-                                precondition(row < block.end, "an entry below the block diagonal")
-                                if row < block.start {
-                                    offBlockRun.append((Int32(row), Int32(place)))
-                                } else if row >= block.borderStart {
-                                    borderRun.append((Int32(row), Int32(place)))
-                                } else {
-                                    rows[filled] = Int32(row)
-                                    sources[filled] = Int32(place)
-                                    filled += 1
-                                }
-                            }
-                            borderRowStarts[new] = filled
-                            for entry in borderRun {
-                                rows[filled] = entry.row
-                                sources[filled] = entry.source
-                                filled += 1
-                            }
-                            offBlockStarts[new] = filled
-                            for entry in offBlockRun {
-                                rows[filled] = entry.row
-                                sources[filled] = entry.source
-                                filled += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        columnStarts[size] = filled
+        var layout = Layout(size: size, entries: matrix.nonZeroCount)
+        layout.fill(order: order, position: position, blocks: blocks, starts: starts, rowIndices: rowIndices)
+        let filled = layout.filled
+        var rows = layout.rows
+        var sources = layout.sources
+        let columnStarts = layout.columnStarts
+        let borderRowStarts = layout.borderRowStarts
+        let offBlockStarts = layout.offBlockStarts
+        let diagonalSources = layout.diagonalSources
 
         self.size = size
         self.order = order
@@ -170,5 +106,115 @@ public struct SparseLUAnalysis: Sendable {
     func matches(_ matrix: SparseMatrix) -> Bool {
         matrix.columnCount == size && matrix.rowCount == size && matrix.columnStarts == patternStarts
             && matrix.rowIndices == patternRows
+    }
+}
+
+/// The permuted pattern being laid out: each column's entries in three runs (rows of its block's
+/// acyclic part, of its border, of earlier blocks), the diagonal apart. Filled in one pass over the
+/// matrix on raw pointers: this is the analysis's busiest loop after the components.
+private struct Layout {
+    var columnStarts: [Int]
+    var borderRowStarts: [Int]
+    var offBlockStarts: [Int]
+    var diagonalSources: [Int32]
+    var rows: [Int32]
+    var sources: [Int32]
+    var filled = 0
+
+    init(size: Int, entries: Int) {
+        columnStarts = [Int](repeating: 0, count: size + 1)
+        borderRowStarts = [Int](repeating: 0, count: size)
+        offBlockStarts = [Int](repeating: 0, count: size)
+        diagonalSources = [Int32](repeating: -1, count: size)
+        rows = [Int32](repeating: 0, count: entries)
+        sources = [Int32](repeating: 0, count: entries)
+    }
+
+    mutating func fill(
+        order: [Int32], position: [Int32], blocks: [SparseLUAnalysis.Block], starts: [Int], rowIndices: [Int32]
+    ) {
+        let size = order.count
+        var filled = 0
+        var borderRun: [(row: Int32, source: Int32)] = []
+        var offBlockRun: [(row: Int32, source: Int32)] = []
+        columnStarts.withUnsafeMutableBufferPointer { columnStarts in
+            borderRowStarts.withUnsafeMutableBufferPointer { borderRowStarts in
+                offBlockStarts.withUnsafeMutableBufferPointer { offBlockStarts in
+                    diagonalSources.withUnsafeMutableBufferPointer { diagonalSources in
+                        rows.withUnsafeMutableBufferPointer { rows in
+                            sources.withUnsafeMutableBufferPointer { sources in
+                                order.withUnsafeBufferPointer { order in
+                                    position.withUnsafeBufferPointer { position in
+                                        starts.withUnsafeBufferPointer { starts in
+                                            rowIndices.withUnsafeBufferPointer { rowIndices in
+                                                var blockIndex = 0
+                                                for new in 0..<size {
+                                                    if blocks[blockIndex].end <= new { blockIndex += 1 }
+                                                    let block = blocks[blockIndex]
+                                                    let old = Int(order[new])
+                                                    columnStarts[new] = filled
+                                                    if block.isSingle {
+                                                        // Every entry but the diagonal lies in an earlier block.
+                                                        borderRowStarts[new] = filled
+                                                        offBlockStarts[new] = filled
+                                                        for place in starts[old]..<starts[old + 1] {
+                                                            let row = position[Int(rowIndices[place])]
+                                                            if Int(row) == new {
+                                                                diagonalSources[new] = Int32(place)
+                                                                continue
+                                                            }
+                                                            precondition(
+                                                                Int(row) < new, "an entry below the block diagonal")
+                                                            rows[filled] = row
+                                                            sources[filled] = Int32(place)
+                                                            filled += 1
+                                                        }
+                                                        continue
+                                                    }
+                                                    borderRun.removeAll(keepingCapacity: true)
+                                                    offBlockRun.removeAll(keepingCapacity: true)
+                                                    for place in starts[old]..<starts[old + 1] {
+                                                        let row = Int(position[Int(rowIndices[place])])
+                                                        if row == new {
+                                                            diagonalSources[new] = Int32(place)
+                                                            continue
+                                                        }
+                                                        precondition(
+                                                            row < block.end, "an entry below the block diagonal")
+                                                        if row < block.start {
+                                                            offBlockRun.append((Int32(row), Int32(place)))
+                                                        } else if row >= block.borderStart {
+                                                            borderRun.append((Int32(row), Int32(place)))
+                                                        } else {
+                                                            rows[filled] = Int32(row)
+                                                            sources[filled] = Int32(place)
+                                                            filled += 1
+                                                        }
+                                                    }
+                                                    borderRowStarts[new] = filled
+                                                    for entry in borderRun {
+                                                        rows[filled] = entry.row
+                                                        sources[filled] = entry.source
+                                                        filled += 1
+                                                    }
+                                                    offBlockStarts[new] = filled
+                                                    for entry in offBlockRun {
+                                                        rows[filled] = entry.row
+                                                        sources[filled] = entry.source
+                                                        filled += 1
+                                                    }
+                                                }
+                                                columnStarts[size] = filled
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.filled = filled
     }
 }
