@@ -104,25 +104,44 @@ struct DenseLU: Sendable {
     }
 
     /// Solves Sᵀ x = b in place: Uᵀ, then Lᵀ, then the swaps undone in reverse, then the scaling
-    /// ((R S)ᵀ y = b, x = R y).
+    /// ((R S)ᵀ y = b, x = R y). Each step is a dot product down a column, kept in four running sums
+    /// so the additions do not wait on one another.
     func solveTransposed(_ x: UnsafeMutableBufferPointer<Double>) {
         let n = size
         factors.withUnsafeBufferPointer { a in
+            let base = a.baseAddress!
+            let values = x.baseAddress!
             for k in 0..<n {
-                let column = k * n
-                var sum = x[k]
-                for i in 0..<k { sum -= a[column + i] * x[i] }
-                x[k] = sum / a[column + k]
+                let column = base + k * n
+                x[k] = (x[k] - Self.dot(column, values, 0..<k)) / column[k]
             }
             for k in stride(from: n - 1, through: 0, by: -1) {
-                let column = k * n
-                var sum = x[k]
-                for i in (k + 1)..<n { sum -= a[column + i] * x[i] }
-                x[k] = sum
+                x[k] -= Self.dot(base + k * n, values, (k + 1)..<n)
             }
             for k in stride(from: n - 1, through: 0, by: -1) where Int(swaps[k]) != k { x.swapAt(k, Int(swaps[k])) }
         }
         for i in 0..<n { x[i] *= rowScale[i] }
+    }
+
+    /// Σ a[i] · b[i] over `range`.
+    @inline(__always)
+    private static func dot(
+        _ a: UnsafePointer<Double>, _ b: UnsafeMutablePointer<Double>, _ range: Range<Int>
+    ) -> Double {
+        var s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0
+        var i = range.lowerBound
+        while i + 4 <= range.upperBound {
+            s0 += a[i] * b[i]
+            s1 += a[i + 1] * b[i + 1]
+            s2 += a[i + 2] * b[i + 2]
+            s3 += a[i + 3] * b[i + 3]
+            i += 4
+        }
+        while i < range.upperBound {
+            s0 += a[i] * b[i]
+            i += 1
+        }
+        return (s0 + s1) + (s2 + s3)
     }
 }
 

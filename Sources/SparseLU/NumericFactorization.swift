@@ -2,7 +2,7 @@
 /// forms each cyclic block's border Schur complement and factorises it.
 struct NumericFactorization {
     enum Outcome {
-        case done(entries: [Double], diagonal: [Double], borders: [Int: DenseLU])
+        case done(pattern: PermutedPattern, entries: [Double], diagonal: [Double], borders: [Int: DenseLU])
         /// Acyclic nodes (the caller's indices) whose diagonal failed the threshold test.
         case weakPivots([Int32])
         case failed(SparseLUError)
@@ -11,11 +11,12 @@ struct NumericFactorization {
     let outcome: Outcome
 
     init(values: [Double], analysis: SparseLUAnalysis, pivotTolerance: Double, denseLimit: Int) {
-        let entries = analysis.sources.map { values[Int($0)] }
-        let diagonal = analysis.diagonalSources.map { $0 < 0 ? 0 : values[Int($0)] }
+        let pattern = analysis.pattern
+        let entries = pattern.sources.map { values[Int($0)] }
+        let diagonal = pattern.diagonalSources.map { $0 < 0 ? 0 : values[Int($0)] }
         var borders: [Int: DenseLU] = [:]
         var weak: [Int32] = []
-        let rowLargest = analysis.blocks.contains { !$0.isSingle } ? Self.rowLargest(entries, diagonal, analysis) : []
+        let rowLargest = analysis.blocks.contains { !$0.isSingle } ? Self.rowLargest(entries, diagonal, pattern) : []
         for (index, block) in analysis.blocks.enumerated() {
             if block.isSingle {
                 guard diagonal[block.start] != 0 else {
@@ -34,14 +35,14 @@ struct NumericFactorization {
                 return
             }
             let multipliers = BorderMultipliers(
-                block: block, analysis: analysis, entries: entries, diagonal: diagonal, rowLargest: rowLargest,
+                block: block, pattern: pattern, entries: entries, diagonal: diagonal, rowLargest: rowLargest,
                 pivotTolerance: pivotTolerance)
             guard multipliers.weak.isEmpty else {
                 weak.append(contentsOf: multipliers.weak.map { analysis.order[$0] })
                 continue
             }
             let schur = multipliers.schurComplement(
-                block: block, analysis: analysis, entries: entries, diagonal: diagonal)
+                block: block, pattern: pattern, entries: entries, diagonal: diagonal)
             do {
                 let scale = (block.borderStart..<block.end).map { 1 / rowLargest[$0] }
                 borders[index] = try DenseLU(size: borderCount, columns: schur, rowScale: scale)
@@ -50,14 +51,15 @@ struct NumericFactorization {
                 return
             }
         }
-        outcome = weak.isEmpty ? .done(entries: entries, diagonal: diagonal, borders: borders) : .weakPivots(weak)
+        outcome =
+            weak.isEmpty
+            ? .done(pattern: pattern, entries: entries, diagonal: diagonal, borders: borders) : .weakPivots(weak)
     }
 
     /// The largest magnitude in each row (new numbering): KLU's row scaling.
-    private static func rowLargest(_ entries: [Double], _ diagonal: [Double], _ analysis: SparseLUAnalysis) -> [Double]
-    {
+    private static func rowLargest(_ entries: [Double], _ diagonal: [Double], _ pattern: PermutedPattern) -> [Double] {
         var largest = diagonal.map(abs)
-        for (p, row) in analysis.rows.enumerated() { largest[Int(row)] = max(largest[Int(row)], abs(entries[p])) }
+        for (p, row) in pattern.rows.enumerated() { largest[Int(row)] = max(largest[Int(row)], abs(entries[p])) }
         return largest
     }
 }
@@ -71,7 +73,7 @@ private struct BorderMultipliers {
     let borderCount: Int
 
     init(
-        block: SparseLUAnalysis.Block, analysis: SparseLUAnalysis, entries: [Double], diagonal: [Double],
+        block: SparseLUAnalysis.Block, pattern: PermutedPattern, entries: [Double], diagonal: [Double],
         rowLargest: [Double], pivotTolerance: Double
     ) {
         let b = block.end - block.borderStart
@@ -79,14 +81,14 @@ private struct BorderMultipliers {
         columns = [Double](repeating: 0, count: b * (block.borderStart - block.start))
         var weak: [Int] = []
         columns.withUnsafeMutableBufferPointer { v in
-            analysis.rows.withUnsafeBufferPointer { rows in
+            pattern.rows.withUnsafeBufferPointer { rows in
                 for c in block.start..<block.borderStart {
                     let target = (c - block.start) * b
-                    for p in analysis.borderRowStarts[c]..<analysis.offBlockStarts[c] {
+                    for p in pattern.borderRowStarts[c]..<pattern.offBlockStarts[c] {
                         v[target + Int(rows[p]) - block.borderStart] = entries[p]
                     }
                     // V[:, c] T[c, c] = A₂₁[:, c] − Σ V[:, k] T[k, c] over the acyclic k before c.
-                    for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] {
+                    for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] {
                         let source = (Int(rows[p]) - block.start) * b
                         let factor = entries[p]
                         for i in 0..<b { v[target + i] -= factor * v[source + i] }
@@ -112,7 +114,7 @@ private struct BorderMultipliers {
 
     /// S = A₂₂ − V A₁₂, column by column.
     func schurComplement(
-        block: SparseLUAnalysis.Block, analysis: SparseLUAnalysis, entries: [Double], diagonal: [Double]
+        block: SparseLUAnalysis.Block, pattern: PermutedPattern, entries: [Double], diagonal: [Double]
     ) -> [Double] {
         let b = borderCount
         var schur = [Double](repeating: 0, count: b * b)
@@ -122,11 +124,11 @@ private struct BorderMultipliers {
                     let local = c - block.borderStart
                     let target = local * b
                     s[target + local] = diagonal[c]
-                    for p in analysis.borderRowStarts[c]..<analysis.offBlockStarts[c] {
-                        s[target + Int(analysis.rows[p]) - block.borderStart] += entries[p]
+                    for p in pattern.borderRowStarts[c]..<pattern.offBlockStarts[c] {
+                        s[target + Int(pattern.rows[p]) - block.borderStart] += entries[p]
                     }
-                    for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] {
-                        let source = (Int(analysis.rows[p]) - block.start) * b
+                    for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] {
+                        let source = (Int(pattern.rows[p]) - block.start) * b
                         let factor = entries[p]
                         for i in 0..<b { s[target + i] -= factor * v[source + i] }
                     }

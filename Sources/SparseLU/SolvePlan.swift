@@ -2,24 +2,31 @@
 /// A x = b (last block first), block forward substitution for Aᵀ x = b (first block first).
 struct SolvePlan {
     let analysis: SparseLUAnalysis
+    let pattern: PermutedPattern
     let entries: [Double]
     let diagonal: [Double]
     let borders: [Int: DenseLU]
 
     func solve(_ x: UnsafeMutableBufferPointer<Double>) {
         withPointers { rows, e, d in
-            for (index, block) in analysis.blocks.enumerated().reversed() {
-                if block.isSingle {
-                    let c = block.start
-                    x[c] /= d[c]
-                } else {
+            withRunPointers { starts, offBlock, blocks in
+                for index in stride(from: blocks.count - 1, through: 0, by: -1) {
+                    let block = blocks[index]
+                    if block.isSingle {
+                        // Most of a life-cycle system: divide, then pass the value to earlier blocks.
+                        let c = block.start
+                        let xc = x[c] / d[c]
+                        x[c] = xc
+                        if xc != 0 {
+                            for p in offBlock[c]..<starts[c + 1] { x[Int(rows[p])] -= e[p] * xc }
+                        }
+                        continue
+                    }
                     solveCyclic(block, border: borders[index]!, x, rows, e, d)
-                }
-                for c in block.start..<block.end {
-                    let xc = x[c]
-                    if xc == 0 { continue }
-                    for p in analysis.offBlockStarts[c]..<analysis.columnStarts[c + 1] {
-                        x[Int(rows[p])] -= e[p] * xc
+                    for c in block.start..<block.end {
+                        let xc = x[c]
+                        if xc == 0 { continue }
+                        for p in offBlock[c]..<starts[c + 1] { x[Int(rows[p])] -= e[p] * xc }
                     }
                 }
             }
@@ -28,17 +35,21 @@ struct SolvePlan {
 
     func solveTransposed(_ x: UnsafeMutableBufferPointer<Double>) {
         withPointers { rows, e, d in
-            for (index, block) in analysis.blocks.enumerated() {
-                for c in block.start..<block.end {
-                    var sum = x[c]
-                    for p in analysis.offBlockStarts[c]..<analysis.columnStarts[c + 1] {
-                        sum -= e[p] * x[Int(rows[p])]
+            withRunPointers { starts, offBlock, blocks in
+                for index in 0..<blocks.count {
+                    let block = blocks[index]
+                    if block.isSingle {
+                        let c = block.start
+                        var sum = x[c]
+                        for p in offBlock[c]..<starts[c + 1] { sum -= e[p] * x[Int(rows[p])] }
+                        x[c] = sum / d[c]
+                        continue
                     }
-                    x[c] = sum
-                }
-                if block.isSingle {
-                    x[block.start] /= d[block.start]
-                } else {
+                    for c in block.start..<block.end {
+                        var sum = x[c]
+                        for p in offBlock[c]..<starts[c + 1] { sum -= e[p] * x[Int(rows[p])] }
+                        x[c] = sum
+                    }
                     solveCyclicTransposed(block, border: borders[index]!, x, rows, e, d)
                 }
             }
@@ -47,11 +58,21 @@ struct SolvePlan {
 
     private typealias Rows = UnsafeBufferPointer<Int32>
     private typealias Values = UnsafeBufferPointer<Double>
+    private typealias Starts = UnsafeBufferPointer<Int>
 
     private func withPointers(_ body: (Rows, Values, Values) -> Void) {
-        analysis.rows.withUnsafeBufferPointer { rows in
+        pattern.rows.withUnsafeBufferPointer { rows in
             entries.withUnsafeBufferPointer { e in
                 diagonal.withUnsafeBufferPointer { d in body(rows, e, d) }
+            }
+        }
+    }
+
+    /// The column starts, off-block starts and blocks, as pointers for the solves' loops.
+    private func withRunPointers(_ body: (Starts, Starts, UnsafeBufferPointer<SparseLUAnalysis.Block>) -> Void) {
+        pattern.columnStarts.withUnsafeBufferPointer { starts in
+            pattern.offBlockStarts.withUnsafeBufferPointer { offBlock in
+                analysis.blocks.withUnsafeBufferPointer { blocks in body(starts, offBlock, blocks) }
             }
         }
     }
@@ -66,14 +87,14 @@ struct SolvePlan {
         for c in block.start..<block.borderStart {
             let yc = x[c]
             if yc == 0 { continue }
-            for p in analysis.borderRowStarts[c]..<analysis.offBlockStarts[c] { x[Int(rows[p])] -= e[p] * yc }
+            for p in pattern.borderRowStarts[c]..<pattern.offBlockStarts[c] { x[Int(rows[p])] -= e[p] * yc }
         }
         border.solve(UnsafeMutableBufferPointer(rebasing: x[block.borderStart..<block.end]))
         for (offset, value) in kept.enumerated() { x[block.start + offset] = value }
         for c in block.borderStart..<block.end {
             let zc = x[c]
             if zc == 0 { continue }
-            for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] { x[Int(rows[p])] -= e[p] * zc }
+            for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] { x[Int(rows[p])] -= e[p] * zc }
         }
         backSubstitute(block, x, rows, e, d)
     }
@@ -87,13 +108,13 @@ struct SolvePlan {
         forwardSubstituteTransposed(block, x, rows, e, d)
         for c in block.borderStart..<block.end {
             var sum = x[c]
-            for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] { sum -= e[p] * x[Int(rows[p])] }
+            for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] { sum -= e[p] * x[Int(rows[p])] }
             x[c] = sum
         }
         border.solveTransposed(UnsafeMutableBufferPointer(rebasing: x[block.borderStart..<block.end]))
         for c in block.start..<block.borderStart {
             var sum = kept[c - block.start]
-            for p in analysis.borderRowStarts[c]..<analysis.offBlockStarts[c] { sum -= e[p] * x[Int(rows[p])] }
+            for p in pattern.borderRowStarts[c]..<pattern.offBlockStarts[c] { sum -= e[p] * x[Int(rows[p])] }
             x[c] = sum
         }
         forwardSubstituteTransposed(block, x, rows, e, d)
@@ -108,7 +129,7 @@ struct SolvePlan {
             x[c] /= d[c]
             let yc = x[c]
             if yc == 0 { continue }
-            for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] { x[Int(rows[p])] -= e[p] * yc }
+            for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] { x[Int(rows[p])] -= e[p] * yc }
         }
     }
 
@@ -119,7 +140,7 @@ struct SolvePlan {
     ) {
         for c in block.start..<block.borderStart {
             var sum = x[c]
-            for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] { sum -= e[p] * x[Int(rows[p])] }
+            for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] { sum -= e[p] * x[Int(rows[p])] }
             x[c] = sum / d[c]
         }
     }

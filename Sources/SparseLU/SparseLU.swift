@@ -16,7 +16,8 @@ public struct SparseLU: Sendable {
     public static let defaultDenseLimit = 1 << 26
 
     public private(set) var analysis: SparseLUAnalysis
-    /// The permuted entries and diagonal, as the analysis laid them out.
+    /// The permuted pattern, entries and diagonal, as the analysis laid them out.
+    private var pattern: PermutedPattern
     private var entries: [Double]
     private var diagonal: [Double]
     /// The dense factorisation of each cyclic block's border, by block index.
@@ -50,8 +51,9 @@ public struct SparseLU: Sendable {
             let attempt = NumericFactorization(
                 values: matrix.values, analysis: current, pivotTolerance: pivotTolerance, denseLimit: denseLimit)
             switch attempt.outcome {
-            case .done(let entries, let diagonal, let borders):
+            case .done(let pattern, let entries, let diagonal, let borders):
                 self.analysis = current
+                self.pattern = pattern
                 self.entries = entries
                 self.diagonal = diagonal
                 self.borders = borders
@@ -96,7 +98,8 @@ public struct SparseLU: Sendable {
         let n = analysis.size
         precondition(b.count == n, "b has \(b.count) entries for \(n) unknowns")
         precondition(x.count == n && scratch.count == n, "x and scratch need \(n) entries")
-        let plan = SolvePlan(analysis: analysis, entries: entries, diagonal: diagonal, borders: borders)
+        let plan = SolvePlan(
+            analysis: analysis, pattern: pattern, entries: entries, diagonal: diagonal, borders: borders)
         analysis.order.withUnsafeBufferPointer { order in
             scratch.withUnsafeMutableBufferPointer { work in
                 for new in 0..<n { work[new] = b[Int(order[new])] }

@@ -1,11 +1,13 @@
+import Foundation
+
 /// What a factorisation needs to know of a matrix's pattern, worked out once and reused for every
 /// matrix of the same pattern (a Monte Carlo draw changes values, never places).
 ///
 /// The matrix is permuted symmetrically into block upper-triangular form (its strongly connected
 /// components, `StrongComponents`), and each cyclic block into an acyclic part in dependency order
-/// followed by its border (`FeedbackBorder`). In the new numbering every column keeps its entries in
-/// three runs: rows of its own block's acyclic part, rows of its block's border, rows of earlier
-/// blocks; the diagonal is kept apart.
+/// followed by its border (`FeedbackBorder`). The permuted pattern itself (`PermutedPattern`) is laid
+/// out by the first numeric factorisation that needs it, as KLU permutes in its numeric phase, and
+/// kept for every later one.
 public struct SparseLUAnalysis: Sendable {
     /// One diagonal block in the new numbering: `start ..< end`, its border `borderStart ..< end`
     /// (empty for a block of one).
@@ -20,16 +22,8 @@ public struct SparseLUAnalysis: Sendable {
     /// `order[new] = old`.
     let order: [Int32]
     let blocks: [Block]
-    let columnStarts: [Int]
-    /// Entries `columnStarts[c] ..< borderRowStarts[c]` lie in the block's acyclic rows,
-    /// `..< offBlockStarts[c]` in its border rows, the rest in earlier blocks.
-    let borderRowStarts: [Int]
-    let offBlockStarts: [Int]
-    let rows: [Int32]
-    /// The place in the caller's `values` of each permuted entry, and of each column's diagonal
-    /// (-1 where the pattern has no diagonal entry).
-    let sources: [Int32]
-    let diagonalSources: [Int32]
+    /// The permuted pattern, laid out once when first asked for (shared by copies of the analysis).
+    private let laidOut = PatternCache()
     /// The analysed pattern, to refuse a matrix of another.
     let patternStarts: [Int]
     let patternRows: [Int32]
@@ -74,33 +68,18 @@ public struct SparseLUAnalysis: Sendable {
             blocks.append(Block(start: start, borderStart: start + split.acyclic.count, end: order.count))
         }
 
-        var position = [Int32](repeating: 0, count: size)
-        for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }
-
-        // Lay out each column's three runs.
-        var layout = Layout(size: size, entries: matrix.nonZeroCount)
-        layout.fill(order: order, position: position, blocks: blocks, starts: starts, rowIndices: rowIndices)
-        let filled = layout.filled
-        var rows = layout.rows
-        var sources = layout.sources
-        let columnStarts = layout.columnStarts
-        let borderRowStarts = layout.borderRowStarts
-        let offBlockStarts = layout.offBlockStarts
-        let diagonalSources = layout.diagonalSources
-
         self.size = size
         self.order = order
         self.blocks = blocks
-        self.columnStarts = columnStarts
-        self.borderRowStarts = borderRowStarts
-        self.offBlockStarts = offBlockStarts
-        rows.removeLast(rows.count - filled)
-        sources.removeLast(sources.count - filled)
-        self.rows = rows
-        self.sources = sources
-        self.diagonalSources = diagonalSources
         self.patternStarts = starts
         self.patternRows = rowIndices
+    }
+
+    /// The permuted pattern, laid out on first use.
+    var pattern: PermutedPattern {
+        laidOut.pattern {
+            PermutedPattern(order: order, blocks: blocks, starts: patternStarts, rowIndices: patternRows)
+        }
     }
 
     func matches(_ matrix: SparseMatrix) -> Bool {
@@ -109,30 +88,40 @@ public struct SparseLUAnalysis: Sendable {
     }
 }
 
-/// The permuted pattern being laid out: each column's entries in three runs (rows of its block's
-/// acyclic part, of its border, of earlier blocks), the diagonal apart. Filled in one pass over the
-/// matrix on raw pointers: this is the analysis's busiest loop after the components.
-private struct Layout {
-    var columnStarts: [Int]
-    var borderRowStarts: [Int]
-    var offBlockStarts: [Int]
-    var diagonalSources: [Int32]
-    var rows: [Int32]
-    var sources: [Int32]
-    var filled = 0
+/// The matrix's pattern in the analysis's numbering: each column's entries in three runs — rows of
+/// its own block's acyclic part, rows of its block's border, rows of earlier blocks — the diagonal
+/// apart. Laid out in one pass over the matrix on raw pointers.
+struct PermutedPattern: Sendable {
+    private(set) var columnStarts: [Int]
+    /// Entries `columnStarts[c] ..< borderRowStarts[c]` lie in the block's acyclic rows,
+    /// `..< offBlockStarts[c]` in its border rows, the rest in earlier blocks.
+    private(set) var borderRowStarts: [Int]
+    private(set) var offBlockStarts: [Int]
+    private(set) var rows: [Int32]
+    /// The place in the caller's `values` of each permuted entry, and of each column's diagonal
+    /// (-1 where the pattern has no diagonal entry).
+    private(set) var sources: [Int32]
+    private(set) var diagonalSources: [Int32]
 
-    init(size: Int, entries: Int) {
+    init(order: [Int32], blocks: [SparseLUAnalysis.Block], starts: [Int], rowIndices: [Int32]) {
+        let size = order.count
+        let entries = rowIndices.count
         columnStarts = [Int](repeating: 0, count: size + 1)
         borderRowStarts = [Int](repeating: 0, count: size)
         offBlockStarts = [Int](repeating: 0, count: size)
         diagonalSources = [Int32](repeating: -1, count: size)
         rows = [Int32](repeating: 0, count: entries)
         sources = [Int32](repeating: 0, count: entries)
+        var position = [Int32](repeating: 0, count: size)
+        for (new, old) in order.enumerated() { position[Int(old)] = Int32(new) }
+        let filled = fill(order: order, position: position, blocks: blocks, starts: starts, rowIndices: rowIndices)
+        rows.removeLast(entries - filled)
+        sources.removeLast(entries - filled)
     }
 
-    mutating func fill(
+    private mutating func fill(
         order: [Int32], position: [Int32], blocks: [SparseLUAnalysis.Block], starts: [Int], rowIndices: [Int32]
-    ) {
+    ) -> Int {
         let size = order.count
         var filled = 0
         var borderRun: [(row: Int32, source: Int32)] = []
@@ -215,6 +204,21 @@ private struct Layout {
                 }
             }
         }
-        self.filled = filled
+        return filled
+    }
+}
+
+/// Holds a pattern laid out once, for every copy of an analysis and every thread factorising with it.
+private final class PatternCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: PermutedPattern?
+
+    func pattern(_ make: () -> PermutedPattern) -> PermutedPattern {
+        lock.lock()
+        defer { lock.unlock() }
+        if let kept { return kept }
+        let made = make()
+        kept = made
+        return made
     }
 }

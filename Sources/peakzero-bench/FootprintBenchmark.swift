@@ -58,6 +58,8 @@ struct FootprintBenchmark {
 
         let btc = b.multiplyTransposed(c)
         let (all, allScores) = seconds { factors.solveTransposed(btc) }
+        let (_, inPlace) = seconds { factors.solveTransposed(btc, into: &x, scratch: &scratch) }
+        print(String(format: "all scores into kept arrays %.5f s", inPlace))
 
         var random = SplitMix(seed: 5)
         var spent = 0.0

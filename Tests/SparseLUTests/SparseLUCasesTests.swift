@@ -152,15 +152,16 @@ import Testing
     func blocksAndBorders_leaveTheAcyclicPartTriangular(seed: UInt64) throws {
         let a = Systems.general(size: 120, perColumn: 2, seed: seed)
         let analysis = try SparseLUAnalysis(a)
+        let pattern = analysis.pattern
         // Every in-block entry of an acyclic column lies above the diagonal; every off-block entry in an
         // earlier block.
         for block in analysis.blocks {
             for c in block.start..<block.end {
-                for p in analysis.columnStarts[c]..<analysis.borderRowStarts[c] where c < block.borderStart {
-                    #expect(Int(analysis.rows[p]) < c)
+                for p in pattern.columnStarts[c]..<pattern.borderRowStarts[c] where c < block.borderStart {
+                    #expect(Int(pattern.rows[p]) < c)
                 }
-                for p in analysis.offBlockStarts[c]..<analysis.columnStarts[c + 1] {
-                    #expect(Int(analysis.rows[p]) < block.start)
+                for p in pattern.offBlockStarts[c]..<pattern.columnStarts[c + 1] {
+                    #expect(Int(pattern.rows[p]) < block.start)
                 }
             }
         }
