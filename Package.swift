@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "Assets", "FastStructures",
+                "Accounting", "Governance", "Pathways", "Assets", "Footprint", "FastStructures",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -45,4 +45,6 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case assetPriceSet = "asset.price"
     case marketRuleAdded = "market.rule"
     case complianceYearSet = "compliance.year"
+    case footprintModelSaved = "footprint.model.save"
+    case footprintModelDeleted = "footprint.model.delete"
 }

@@ -22,5 +22,6 @@ public enum Migrations {
         Migration0019DropImpossibleInventories.migration,
         Migration0020ChangeNotifications.migration,
         Migration0021LinesWithoutRowChecks.migration,
+        Migration0022CreateFootprintModels.migration,
     ]
 }
