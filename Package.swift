@@ -80,8 +80,8 @@ let package = Package(
         .target(
             name: "PeakZeroServer",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "Assets", "Persistence", "Intake", "Charts", "Spreadsheet",
-                .product(name: "Hummingbird", package: "hummingbird"),
+                "Accounting", "Governance", "Pathways", "Assets", "Footprint", "Persistence", "Intake", "Charts",
+                "Spreadsheet", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "PeakZeroServerTests",
             dependencies: [
-                "Assets",
+                "Assets", "Footprint",
                 "PeakZeroServer", "Persistence", "Governance", "PersistenceTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -1,5 +1,6 @@
 import Accounting
 import Assets
+import Footprint
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -26,6 +27,8 @@ struct AuthorizationMatrixTests {
         let measure: [String: Int64]
         /// A reduction project on F1 (`in`) and E2 (`out`).
         let project: [String: Int64]
+        /// A product model on F1 (`in`) and E2 (`out`); `in-spare`, `out-spare`: models to delete.
+        let footprintModel: [String: Int64]
         let reporter: HTTPFields
         let viewer: HTTPFields
         let regional: HTTPFields
@@ -50,8 +53,14 @@ struct AuthorizationMatrixTests {
         var targets: [String: Int64] = [:]
         var measures: [String: Int64] = [:]
         var projects: [String: Int64] = [:]
+        var footprintModels: [String: Int64] = [:]
         let library = try FactorLibrary.standard()
         for (side, code) in [("in", "F1"), ("out", "E2")] {
+            for key in [side, side + "-spare"] {
+                footprintModels[key] = try await FootprintModelStore(database).save(
+                    ProductModel.decode(json: Data(Self.footprintModel.utf8)), unitID: Int64(units[code]!)
+                ).id
+            }
             projects[side] = try await ProjectStore(database).save(
                 unitID: Int64(units[code]!),
                 ProjectDraft(
@@ -79,10 +88,19 @@ struct AuthorizationMatrixTests {
                 "in": try first(economic, "F1", \.id, \.unitId), "out": try first(economic, "E2", \.id, \.unitId),
             ],
             inventory: ["in": e1.id, "out": g.id], target: targets, measure: measures, project: projects,
+            footprintModel: footprintModels,
             reporter: try await bearer("rita", RoleGrant(role: .reporter, unitID: Int64(units["E1"]!))),
             viewer: try await bearer("vera", RoleGrant(role: .viewer, unitID: Int64(units["E2"]!))),
             regional: try await bearer("reggie", RoleGrant(role: .viewer, regionCode: "510100")))
     }
+
+    /// A product model of one process: 1 kg of cells from 2 kWh of Sichuan's 2022 grid and 0.1 kg CO2.
+    static let footprintModel = #"""
+        {"name": "cell", "declared_unit": {"process": "cell", "amount": 1, "unit": "kg"}, "boundary": "cradle_to_gate",
+         "processes": [{"id": "cell", "stage": "production", "output": {"product": "cell", "amount": 1, "unit": "kg"},
+           "emissions": [{"flow": "CO2", "amount": 0.1, "unit": "kg"}],
+           "electricity": [{"amount": 2, "unit": "kWh", "province": "51", "year": 2022}]}]}
+        """#
 
     /// The request a route is asked with, about the object inside (`in`) or outside (`out`) the
     /// reporter's scope; nil for a route with no object.
@@ -101,6 +119,10 @@ struct AuthorizationMatrixTests {
         case .unitInQuery: path += "?unit_id=\(unit)"
         case .targetInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
         case .measureInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
+        case .footprintModelInPath:
+            // A spare is deleted, so the side's own model is still there for the routes after.
+            let key = route == .deleteFootprintModel ? side + "-spare" : side
+            path = path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[key]!))
         case .recordOfKindInPath, .shared, .narrowedByHandler:
             // A unit's route checked by its handler (reviewing, findings) is asked about the unit of the side.
             let id = path.hasPrefix("/api/v1/units/{id}") ? String(unit) : "1"
@@ -137,6 +159,7 @@ struct AuthorizationMatrixTests {
             case .setComplianceYear: #"{"sector": "power", "allocation": 100, "allocation_source": "notice"}"#
             case .addMarketRule:
                 #"{"id": "U-1", "first_year": 2021, "parameter": "ccer_limit", "value": "0.05", "source": "a plan"}"#
+            case .saveFootprintModel, .replaceFootprintModel: Self.footprintModel
             case .createFactorSet:
                 #"{"name": "x", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
             default: [.post, .put].contains(route.method) ? "{}" : nil
@@ -198,6 +221,9 @@ struct AuthorizationMatrixTests {
         // Prices and rule records are the installation's: administrators change them.
         case .setAssetPrice, .addMarketRule: ([403], [403])
         case .listMarketRules: ([200], [200])
+        case .listFootprintModels, .getFootprintModel, .computeFootprint, .replaceFootprintModel: ([200], [404])
+        case .saveFootprintModel: ([201], [404])
+        case .deleteFootprintModel: ([204], [404])
         }
     }
 

@@ -25,7 +25,9 @@ public struct LibraryFactors: FootprintFactors {
     }
 
     public func gridElectricity(province: String, year: Int) -> CitedFactor? {
-        guard let entry = library.entry(.gridAverage, item: "electricity", province: province, year: year),
+        // A code that names no province would quietly take the national factor: refused instead.
+        guard library.provinces.province(code: province) != nil,
+            let entry = library.entry(.gridAverage, item: "electricity", province: province, year: year),
             case .emissionsPerEnergy(let rate) = entry.value
         else { return nil }
         return CitedFactor(

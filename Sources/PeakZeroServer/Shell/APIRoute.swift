@@ -27,6 +27,8 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listProjects, saveProject, getProject, setProjectStage, verifyProject, abatementCurve
     case assetBalances, listAssetEvents, addAssetEvent, setAssetPrice
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
+    case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
+    case computeFootprint
     case openAPI
     case health, ready, metrics
 
@@ -34,7 +36,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     static let paged: Set<APIRoute> = [
         .listUnits, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories, .listTokens,
         .listAccounts, .listTargets, .listWarnings, .listMeasures, .rankings, .listProjects, .listMarketRules,
-        .unitCarbonEfficiency,
+        .unitCarbonEfficiency, .listFootprintModels,
     ]
 
     /// Every feature's declarations.
@@ -46,7 +48,8 @@ enum APIRoute: String, CaseIterable, Sendable {
             + AccountsAPI.endpoints.map(\.declaration) + ReviewAPI.endpoints.map(\.declaration)
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
             + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
-            + AssetsAPI.endpoints.map(\.declaration) + HealthAPI.endpoints.map(\.declaration)
+            + AssetsAPI.endpoints.map(\.declaration) + FootprintAPI.endpoints.map(\.declaration)
+            + HealthAPI.endpoints.map(\.declaration)
             + MetricsAPI.endpoints.map(\.declaration))
 
     private static let declarationByRoute: [APIRoute: APIRouteDeclaration] = Dictionary(

@@ -56,6 +56,7 @@ public enum APIRouter {
         mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
+        mount(FootprintAPI.endpoints, on: FootprintAPI(database: database))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
         mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics, database: database))
         let pages = PageHandlers(

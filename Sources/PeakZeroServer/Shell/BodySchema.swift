@@ -54,6 +54,14 @@ struct BodySchema {
     }
 }
 
+/// A value whose decoder reads a text or an object by its own rules (a unit of measure, a
+/// distribution named by one of its keys), which a probe's placeholders cannot walk: it states its
+/// schema and an example itself.
+protocol DescribedBodyValue {
+    static var schema: [String: Any] { get }
+    static var schemaExample: Self { get }
+}
+
 /// What the probe noticed that the schema cannot say.
 private final class ProbeLog {
     let keys: RequestBody.Keys
@@ -75,6 +83,9 @@ private final class SchemaProbe: Decoder {
     /// A placeholder of `type` and its schema.
     static func probe<T: Decodable>(_ type: T.Type, log: ProbeLog) throws -> (value: T, schema: [String: Any]) {
         if let (value, schema) = scalar(type) { return (value, schema) }
+        if let described = type as? any DescribedBodyValue.Type {
+            return (described.schemaExample as! T, described.schema)
+        }
         if let dictionary = type as? any EnumKeyedDictionary.Type {
             // Keyed by a fixed set of texts: those are its property names, each optional.
             func open<D: EnumKeyedDictionary>(_ type: D.Type) throws -> (T, [String: Any]) {
@@ -107,6 +118,7 @@ private final class SchemaProbe: Decoder {
         case is Int.Type: return (1 as! T, ["type": "integer"])
         case is Int64.Type: return (Int64(1) as! T, ["type": "integer", "format": "int64"])
         case is Int32.Type: return (Int32(1) as! T, ["type": "integer", "format": "int32"])
+        case is UInt64.Type: return (UInt64(1) as! T, ["type": "integer", "minimum": 0])
         case is UInt8.Type: return (UInt8(1) as! T, ["type": "integer", "minimum": 0, "maximum": 255])
         case is Decimal.Type: return (Decimal(1) as! T, ["type": "number"])
         default: return nil

@@ -27,6 +27,8 @@ enum RouteSubject: Sendable {
     case measureInPath
     /// The reduction project `{id}`: its unit's subtree.
     case projectInPath
+    /// The product model `{id}`: its unit's subtree.
+    case footprintModelInPath
     /// The handler narrows what it lists to the account's scope, or checks the units its body names.
     case narrowedByHandler
 }
@@ -99,6 +101,11 @@ struct Access: Sendable {
                 return true
             }
             return try await self.scope(scope, holds: project.unitId)
+        case .footprintModelInPath:
+            guard let id = pathID(), let model = try? await FootprintModelStore(database).model(id: id) else {
+                return true
+            }
+            return try await self.scope(scope, holds: model.unitId)
         }
     }
 }

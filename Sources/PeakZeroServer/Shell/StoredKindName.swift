@@ -8,17 +8,19 @@ enum StoredKindName: String, MessageKey {
     case pathwayPlan = "pathway_plan"
     case activityRecord = "activity record"
     case economicRecord = "economic record"
+    case footprintModel = "footprint_model"
 
     static let catalogue = Catalogue<StoredKindName>(
         zh: [
             .account: "账号", .inventory: "清单", .measure: "措施", .project: "项目", .target: "目标",
             .token: "令牌", .unit: "单位", .factorSet: "因子集", .pathwayPlan: "达峰路线图",
-            .activityRecord: "活动数据记录", .economicRecord: "经济数据记录",
+            .activityRecord: "活动数据记录", .economicRecord: "经济数据记录", .footprintModel: "产品碳足迹模型",
         ],
         en: [
             .account: "account", .inventory: "inventory", .measure: "measure", .project: "project",
             .target: "target", .token: "token", .unit: "unit", .factorSet: "factor set",
             .pathwayPlan: "pathway plan", .activityRecord: "activity record", .economicRecord: "economic record",
+            .footprintModel: "product model",
         ])
 
     /// The kind's name in `language`; a kind not listed here is shown as the store wrote it.

@@ -1,0 +1,45 @@
+import Footprint
+import Hummingbird
+import Persistence
+
+extension FootprintAPI {
+    /// The product-footprint API routes: what each serves, what it is about and what it changes.
+    static let endpoints: [APIEndpoint<FootprintAPI>] = [
+        APIEndpoint(
+            .listFootprintModels, .get, "/api/v1/units/{id}/footprint-models", subject: .unitInPath, change: .nothing,
+            summary: "The product models (产品碳足迹模型) of a unit's subtree, by name",
+            tag: "footprints", response: .page(FootprintAPI.ModelListing.self)
+        ) { $0.list },
+        APIEndpoint(
+            .saveFootprintModel, .post, "/api/v1/units/{id}/footprint-models", subject: .unitInPath, change: .data,
+            summary:
+                "Save a product model of the unit (docs/footprint.md): `name`, `declared_unit`, `boundary`, `processes` with their `output`, `coproducts`, `allocation`, `inputs`, `emissions`, `background`, `electricity`; checked against the factor library and refused (422, each problem by process and exchange) when it cannot be computed",
+            success: .created, tag: "footprints", body: .json(ProductModel.self)
+        ) { $0.save },
+        APIEndpoint(
+            .getFootprintModel, .get, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
+            change: .nothing, summary: "A product model as saved", tag: "footprints"
+        ) { $0.get },
+        APIEndpoint(
+            .replaceFootprintModel, .put, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
+            change: .data, summary: "Replace a product model (checked as when saved)", tag: "footprints",
+            body: .json(ProductModel.self)
+        ) { $0.replace },
+        APIEndpoint(
+            .deleteFootprintModel, .delete, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
+            change: .data, summary: "Delete a product model", success: .noContent, tag: "footprints"
+        ) { $0.delete },
+        APIEndpoint(
+            .computeFootprint, .get, "/api/v1/footprint-models/{id}/footprint", subject: .footprintModelInPath,
+            change: .nothing,
+            summary:
+                "The model's carbon footprint (kg CO2e per declared unit): by stage, flow (gas, background factor, grid) and process, with each factor's source, per kWh of lifetime energy for a battery, and with `monte_carlo` draws the mean, median and 95 % interval",
+            query: [
+                ("gwp", "the GWP set: SAR, AR4, AR5 or AR6 (default)"),
+                ("monte_carlo", "Monte Carlo draws, 0 (default) to 10,000"),
+                ("seed", "the Monte Carlo seed, default 1; the same seed gives the same numbers"),
+            ],
+            tag: "footprints", response: .json(FootprintSummary.self)
+        ) { $0.compute },
+    ]
+}
