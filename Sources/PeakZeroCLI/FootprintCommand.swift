@@ -133,7 +133,7 @@ struct FootprintReport {
                 ]),
             lang.word(.footprintTotal, ["total": n(summary.totalCo2eKg), "gwp": summary.gwpSet]),
         ]
-        if let perKWh = summary.perLifetimeKWh { lines.append(lang.word(.footprintBattery, ["value": n(perKWh, 4)])) }
+        if let perKWh = summary.perLifetimeKilowattHour { lines.append(lang.word(.footprintBattery, ["value": n(perKWh, 4)])) }
         if let mc = summary.uncertainty {
             lines.append(
                 lang.word(

@@ -44,7 +44,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let byFlow: [FlowLine]
     public let byProcess: [ProcessLine]
     /// kg CO2e per kWh of lifetime energy, for a battery model.
-    public let perLifetimeKWh: Double?
+    public let perLifetimeKilowattHour: Double?
     public let uncertainty: MonteCarloSummary?
     public let notes: [String]
 }
@@ -89,7 +89,7 @@ extension FootprintCalculation {
             model: model.name, declaredAmount: model.declaredUnit.amount, declaredUnit: model.declaredUnit.unit.symbol,
             declaredProduct: declared.product, boundary: model.boundary, gwpSet: gwpSet, totalCo2eKg: total,
             byStage: stages, byFlow: flows, byProcess: processes,
-            perLifetimeKWh: model.battery.map { total / $0.lifetimeEnergyKWh }, uncertainty: uncertainty,
+            perLifetimeKilowattHour: model.battery.map { total / $0.lifetimeEnergyKWh }, uncertainty: uncertainty,
             notes: system.notes.map { $0.message(language) })
     }
 }
