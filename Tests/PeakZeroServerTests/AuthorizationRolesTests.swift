@@ -87,6 +87,7 @@ struct AuthorizationRolesTests {
         case .measureUpdate: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
         case .project, .projectStage, .projectVerify:
             uri = page.path.replacingOccurrences(of: "{id}", with: String(w.project[side]!))
+        case .footprintModel: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[side]!))
         default: uri = path
         }
         let form: String =
@@ -148,6 +149,9 @@ struct AuthorizationRolesTests {
         case .projects, .project, .assets, .compliance: return ([200], [404])
         case .projectCreate, .projectStage, .projectVerify, .assetEventCreate, .complianceSet:
             return changesData ? ([422], [404]) : refused
+        // Product models are the unit's data: read in its subtree; an empty form is refused (422).
+        case .footprints, .footprintModel: return ([200], [404])
+        case .footprintCreate: return changesData ? ([422], [404]) : refused
         }
     }
 

@@ -1,4 +1,5 @@
 import Accounting
+import Footprint
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -80,6 +81,10 @@ struct BrowserTests {
             let group = try await UnitStore(database).unit(code: "DEMO-G1")
             let groupReview = try #require(try await ProjectReviewStore(database).reviews(.unit(group.id)).first)
             let biogas = try #require(try await ProjectStore(database).list(under: root.id).first { $0.code == "BG-01" })
+            let example = Self.screenshots.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Examples/footprint-heijungs-suh.json")
+            let footprint = try await FootprintModelStore(database).save(
+                ProductModel.decode(json: Data(contentsOf: example)), unitID: facility.id)
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
@@ -114,6 +119,8 @@ struct BrowserTests {
                     ("projects", "/units/\(root.id)/projects?gap=50000"), ("project", "/projects/\(biogas.id)"),
                     ("assets", "/units/\(root.id)/assets?date=2025-12-31"),
                     ("compliance", "/units/\(root.id)/compliance?year=2024"),
+                    ("footprints", "/units/\(facility.id)/footprints"),
+                    ("footprint", "/footprint-models/\(footprint.id)?monte_carlo=200"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

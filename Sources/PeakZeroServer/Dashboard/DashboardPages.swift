@@ -62,6 +62,7 @@ extension PageHandlers {
             .init(name: t[.projectsTitle], address: { _ in .projects(unit: id) }),
             .init(name: t[.assetsTitle], address: { _ in .assets(unit: id, date: nil) }),
             .init(name: t[.complianceTitle], address: { year in .compliance(unit: id, year: year) }),
+            .init(name: t[.footprintsTitle], address: { _ in .footprints(unit: id) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(

@@ -43,3 +43,19 @@ extension FootprintAPI {
         ) { $0.compute },
     ]
 }
+
+extension PageHandlers {
+    /// The product-footprint pages: what each serves, what it is about and what it changes.
+    static let footprintPages: [PageEndpoint] = [
+        PageEndpoint(.footprints, .get, "/units/{id}/footprints", subject: .unitInPath, change: .nothing) {
+            $0.footprintsPage
+        },
+        PageEndpoint(.footprintCreate, .post, "/units/{id}/footprints", subject: .unitInPath, change: .data) {
+            $0.createFootprintModel
+        },
+        PageEndpoint(.footprintModel, .get, "/footprint-models/{id}", subject: .footprintModelInPath, change: .nothing)
+        {
+            $0.footprintModelPage
+        },
+    ]
+}

@@ -18,6 +18,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case unitProjectReview, planDriver, unitPlanDriver
     case projects, projectCreate, project, projectStage, projectVerify, assets, assetEventCreate
     case compliance, complianceSet
+    case footprints, footprintCreate, footprintModel
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -27,7 +28,7 @@ enum SitePage: String, CaseIterable, Sendable {
         + PageHandlers.inventoriesPages + PageHandlers.recordsPages + PageHandlers.importsPages
         + PageHandlers.factorsPages + PageHandlers.auditPages + PageHandlers.reviewPages + PageHandlers.accountsPages
         + PageHandlers.targetsPages + PageHandlers.rankingsPages + PageHandlers.measuresPages
-        + PageHandlers.pathwaysPages + PageHandlers.assetsPages
+        + PageHandlers.pathwaysPages + PageHandlers.assetsPages + PageHandlers.footprintPages
         + PageHandlers.shellPages
 
     private static let ruleByPage: [SitePage: RouteRule] = Dictionary(

@@ -65,6 +65,10 @@ enum SiteURL: Sendable, Equatable {
     case createAssetEvent(unit: Int64)
     case compliance(unit: Int64, year: Int?)
     case setCompliance(unit: Int64)
+    case footprints(unit: Int64)
+    case createFootprint(unit: Int64)
+    /// A product model's footprint, with a GWP set and a number of Monte Carlo draws when asked.
+    case footprintModel(id: Int64, gwp: String? = nil, monteCarlo: Int? = nil)
     case uploadFactorSet
     case deleteFactorSet(id: Int64)
     /// The sign-in page; `next` is the page to return to.
@@ -123,6 +127,8 @@ enum SiteURL: Sendable, Equatable {
         case .projectVerify(let id): "/projects/\(id)/verifications"
         case .assets(let unit, _), .createAssetEvent(let unit): "/units/\(unit)/assets"
         case .compliance(let unit, _), .setCompliance(let unit): "/units/\(unit)/compliance"
+        case .footprints(let unit), .createFootprint(let unit): "/units/\(unit)/footprints"
+        case .footprintModel(let id, _, _): "/footprint-models/\(id)"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -179,6 +185,10 @@ enum SiteURL: Sendable, Equatable {
             if let date { query.append(("date", date)) }
         case .compliance(_, let year):
             if let year { query.append(("year", String(year))) }
+        case .footprints, .createFootprint: break
+        case .footprintModel(_, let gwp, let draws):
+            if let gwp { query.append(("gwp", gwp)) }
+            if let draws { query.append(("monte_carlo", String(draws))) }
         case .stylesheet, .script, .icon: return path
         }
         query.append(("lang", language.rawValue))

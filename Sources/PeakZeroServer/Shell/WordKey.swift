@@ -70,6 +70,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case measureDeadline = "measure_deadline"
     case measuresTitle = "measures_title"
     case projectsTitle = "projects_title"
+    case footprintsTitle = "footprints_title"
     case projectsTotal = "projects_total"
     case maccTitle = "macc_title"
     case assetsTitle = "assets_title"

@@ -1,0 +1,122 @@
+import Accounting
+import Footprint
+import Foundation
+import Hummingbird
+import Persistence
+
+/// Product footprints on the web: a unit's models, and one model's footprint.
+extension PageHandlers {
+    /// Most Monte Carlo draws a page asks for (the API allows more).
+    static let pageMonteCarloDraws = [200, 1_000, 5_000]
+
+    func footprintsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try await footprintsPage(request, context, modelText: "", problems: [])
+    }
+
+    /// - Parameter unitID: the unit, when the path's `{id}` names something else (a model).
+    func footprintsPage(
+        _ request: Request, _ context: PeakZeroContext, unitID: Int64? = nil, modelText: String, problems: [String],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = unitID ?? context.parameters.get("id").flatMap(Int64.init),
+            let unit = try? await units.unit(id: id)
+        else {
+            return notFound(request)
+        }
+        let models = try await FootprintModelStore(database).list(under: id)
+        let rows = models.map { stored in
+            FootprintsPage.Row(
+                name: stored.name, url: SiteURL.footprintModel(id: stored.id).link(language), unitCode: stored.unitCode,
+                processes: stored.model.processes.count,
+                boundary: t.text(forKey: "footprint_boundary_\(stored.model.boundary.rawValue)"),
+                updated: String(stored.updatedAt.prefix(10)))
+        }
+        let mayAdd = try await context.writeScope.contains(unitID: id, in: database)
+        let heading = "\(t[.footprintsTitle]) · \(unit.name)"
+        let model = FootprintsPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .footprints,
+                sameIn: { _ in .footprints(unit: id) }),
+            heading: heading, rows: rows, hasRows: !rows.isEmpty,
+            createAction: mayAdd ? SiteURL.createFootprint(unit: id).link(language) : nil, problems: problems,
+            hasProblems: !problems.isEmpty, modelText: modelText)
+        return renderer.response(model, template: "footprints", status: status)
+    }
+
+    func createFootprintModel(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
+        let text = form["model"]
+        var problems: [String] = []
+        do {
+            let model = try ProductModel.decode(json: Data(text.utf8))
+            let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: .ar6)
+            do {
+                _ = try FootprintCalculation(SystemMatrices.build(model, factors: factors))
+                let saved = try await FootprintModelStore(database).save(model, unitID: id)
+                return Self.redirect(to: SiteURL.footprintModel(id: saved.id).link(language))
+            } catch let error as FootprintProblems {
+                problems = error.problems.map { $0.message(language) }
+            }
+        } catch let error as DecodingError {
+            problems = [renderer.strings.table(language).text(forKey: "footprints_unreadable") + " " + error.summary]
+        }
+        return try await footprintsPage(
+            request, context, modelText: text, problems: problems, status: .unprocessableContent)
+    }
+
+    func footprintModelPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let stored = try? await FootprintModelStore(database).model(id: id)
+        else { return notFound(request) }
+        let gwp = request.uri.queryParameters.get("gwp").flatMap { GWPSet(parsing: String($0)) } ?? .ar6
+        let draws = request.uri.queryParameters.get("monte_carlo").flatMap { Int($0) }
+            .flatMap { Self.pageMonteCarloDraws.contains($0) ? $0 : nil }
+        let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: gwp)
+        let summary: FootprintSummary
+        let tree: ContributionNode
+        let calculation: FootprintCalculation
+        do {
+            calculation = try FootprintCalculation(SystemMatrices.build(stored.model, factors: factors))
+        } catch {
+            // Kept models were computable when saved; a factor set removed since can break one.
+            return try await footprintsPageWithProblems(request, context, stored, error.problems)
+        }
+        let result = calculation.result()
+        summary = await Task.detached(priority: .medium) {
+            calculation.summary(
+                of: stored.model, result: result, gwpSet: gwp.rawValue,
+                uncertainty: draws.map { calculation.monteCarlo(iterations: $0, seed: 1) }, language: language)
+        }.value
+        tree = calculation.contributionTree(result)
+        let page = FootprintPageBuilder(
+            summary: summary, tree: tree, system: calculation.system, model: stored.model, language: language,
+            strings: t
+        ).page(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: stored.name, current: .footprintModel,
+                sameIn: { _ in .footprintModel(id: id, gwp: gwp.rawValue, monteCarlo: draws) }),
+            listURL: SiteURL.footprints(unit: stored.unitId).link(language),
+            choices: GWPSet.allCases.map { set in
+                .init(
+                    label: set.rawValue,
+                    url: SiteURL.footprintModel(id: id, gwp: set.rawValue, monteCarlo: draws).link(language),
+                    current: set == gwp)
+            }, monteCarloAction: SiteURL.footprintModel(id: id).path, gwp: gwp.rawValue)
+        return renderer.response(page, template: "footprint-model")
+    }
+
+    private func footprintsPageWithProblems(
+        _ request: Request, _ context: PeakZeroContext, _ stored: StoredFootprintModel, _ problems: [FootprintProblem]
+    ) async throws -> Response {
+        try await footprintsPage(
+            request, context, unitID: stored.unitId,
+            modelText: String(decoding: try stored.model.encodedJSON(), as: UTF8.self),
+            problems: problems.map { $0.message(request.language) }, status: .unprocessableContent)
+    }
+}
