@@ -122,3 +122,27 @@ import Testing
         #expect(abs(result.total - (100 * 0.5 / 0.9 + 6000)) < 1e-9)
     }
 }
+
+extension MatrixMethodGoldenTests {
+    /// A model may carry its own cited background factors: 2.1 t CO2e per t of steel for 3 t is
+    /// 6,300 kg, used before any factor set's factor of the same id; an uncited one is refused.
+    @Test func modelsOwnBackgroundFactors_areUsedAndMustBeCited() throws {
+        var model = ProductModel(
+            name: "part", declaredUnit: DeclaredUnit(process: "part", amount: 1, unit: .items), boundary: .cradleToGate,
+            processes: [
+                ProcessModel(
+                    id: "part", name: "part", stage: .production,
+                    output: ProductOutput(product: "part", amount: 1, unit: .items),
+                    background: [BackgroundInput(factor: "steel", amount: 3, unit: FlowUnit(parsing: "t")!)])
+            ])
+        model.backgroundFactors = [
+            BackgroundFactorEntry(
+                id: "steel", value: 2.1, unit: "tCO2e/t", source: "a cited study, table 4", year: 2023)
+        ]
+        let factors = FixedFactors(backgrounds: ["steel": (99, .kg)])
+        let result = try FootprintCalculation(SystemMatrices.build(model, factors: factors)).result()
+        #expect(abs(result.total - 6300) < 1e-9)
+        model.backgroundFactors?[0].source = " "
+        #expect(throws: FootprintProblems.self) { try SystemMatrices.build(model, factors: factors) }
+    }
+}

@@ -46,9 +46,7 @@ public struct BackgroundFactorSet: Sendable {
                 continue
             }
             let unitText = field("unit")
-            let parts = unitText.split(separator: "/", maxSplits: 1).map { String($0).trimmed.lowercased() }
-            let scale: Double? = parts.first == "kgco2e" ? 1 : (parts.first == "tco2e" ? 1000 : nil)
-            guard parts.count == 2, let scale, let unit = FlowUnit(parsing: parts[1]) else {
+            guard let (scale, unit) = Self.perUnit(unitText) else {
                 problems.append(
                     FootprintProblem(
                         process: nil, exchange: "\(line) unit", kind: .unitMismatch,
@@ -67,5 +65,13 @@ public struct BackgroundFactorSet: Sendable {
         }
         guard problems.isEmpty else { throw FootprintProblems(problems: problems) }
         self.init(name: name, factors: factors)
+    }
+
+    /// Reads `kgCO2e/<unit>` or `tCO2e/<unit>`: the factor's scale to kg CO2e and the unit it is per.
+    static func perUnit(_ text: String) -> (scale: Double, unit: FlowUnit)? {
+        let parts = text.split(separator: "/", maxSplits: 1).map { String($0).trimmed.lowercased() }
+        let scale: Double? = parts.first == "kgco2e" ? 1 : (parts.first == "tco2e" ? 1000 : nil)
+        guard parts.count == 2, let scale, let unit = FlowUnit(parsing: parts[1]) else { return nil }
+        return (scale, unit)
     }
 }

@@ -16,6 +16,8 @@ struct MatrixBuilder {
     private var flowOf: [String: Int] = [:]
     private var technosphere: [(row: Int, column: Int, value: Double)] = []
     private var interventions: [(row: Int, column: Int, value: Double)] = []
+    /// The model's own background factors, checked.
+    private var ownFactors: [String: (factor: CitedFactor, unit: FlowUnit)] = [:]
     private var pending:
         [(inTechnosphere: Bool, row: Int, column: Int, amount: Double, scale: Double, uncertainty: Uncertainty)] = []
 
@@ -29,6 +31,7 @@ struct MatrixBuilder {
             throw FootprintProblems(problems: [FootprintProblem(process: nil, kind: .noProcesses)])
         }
         makeColumns()
+        readOwnFactors()
         guard problems.isEmpty else { throw FootprintProblems(problems: problems) }
         for (index, process) in model.processes.enumerated() { addExchanges(of: process, index: index) }
         let demand = declaredDemand()
@@ -197,7 +200,7 @@ struct MatrixBuilder {
             guard checkAmount(input.amount, process: process.id, exchange: name),
                 checkUncertainty(input.uncertainty, input.amount, process: process.id, exchange: name)
             else { continue }
-            guard let (factor, unit) = factors.background(input.factor) else {
+            guard let (factor, unit) = ownFactors[input.factor] ?? factors.background(input.factor) else {
                 problems.append(
                     FootprintProblem(
                         process: process.id, exchange: name, kind: .unknownFactor, arguments: ["factor": input.factor]))
@@ -328,9 +331,33 @@ struct MatrixBuilder {
         return flows.count - 1
     }
 
+    private mutating func readOwnFactors() {
+        for (place, entry) in (model.backgroundFactors ?? []).enumerated() {
+            let name = "background_factors[\(place + 1)]"
+            guard checkAmount(entry.value, process: nil, exchange: name) else { continue }
+            guard let (scale, unit) = BackgroundFactorSet.perUnit(entry.unit) else {
+                problems.append(
+                    FootprintProblem(
+                        process: nil, exchange: "\(name).unit", kind: .unitMismatch,
+                        arguments: [
+                            "unit": entry.unit, "dimension": "?", "product": entry.id, "expected": "kgCO2e/…",
+                            "expectedDimension": "kgCO2e",
+                        ]))
+                continue
+            }
+            guard !entry.source.trimmingCharacters(in: .whitespaces).isEmpty else {
+                problems.append(FootprintProblem(process: nil, exchange: "\(name).source", kind: .missingSource))
+                continue
+            }
+            ownFactors[entry.id] = (
+                CitedFactor(value: entry.value * scale, id: entry.id, source: entry.source, year: entry.year), unit
+            )
+        }
+    }
+
     // MARK: Checks
 
-    private mutating func checkAmount(_ amount: Double, process: String, exchange: String) -> Bool {
+    private mutating func checkAmount(_ amount: Double, process: String?, exchange: String) -> Bool {
         guard amount.isFinite else {
             problems.append(FootprintProblem(process: process, exchange: exchange, kind: .notFinite))
             return false

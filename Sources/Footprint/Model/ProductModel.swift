@@ -13,6 +13,8 @@ public struct ProductModel: Codable, Sendable, Equatable {
     public var cutOff: String?
     /// For a battery: what its per-kWh declaration needs.
     public var battery: BatteryRating?
+    /// The model's own background factors, each cited: used before any factor set's of the same id.
+    public var backgroundFactors: [BackgroundFactorEntry]?
 
     public init(
         name: String, declaredUnit: DeclaredUnit, boundary: SystemBoundary, processes: [ProcessModel],
@@ -201,6 +203,17 @@ public struct ElectricityInput: Codable, Sendable, Equatable {
     /// divided by 1 − loss, as the plant's meter sees less than was generated.
     public var transmissionLoss: Double?
     public var uncertainty: Uncertainty?
+}
+
+/// A cited cradle-to-gate factor written into the model: `value` kg (or t) CO2e per unit, as
+/// `unit` says (`kgCO2e/kg`, `tCO2e/t`, `kgCO2e/t*km` …).
+public struct BackgroundFactorEntry: Codable, Sendable, Equatable {
+    public var id: String
+    public var name: String?
+    public var value: Double
+    public var unit: String
+    public var source: String
+    public var year: Int?
 }
 
 /// What a battery's declaration per kWh of lifetime energy needs.
