@@ -73,7 +73,7 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: [
-                "Accounting", "Assets", "FastStructures", "Pathways", "Persistence", "Spreadsheet",
+                "Accounting", "Assets", "FastStructures", "Footprint", "Pathways", "Persistence", "Spreadsheet",
                 .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.

@@ -221,7 +221,8 @@ struct AuthorizationMatrixTests {
         // Prices and rule records are the installation's: administrators change them.
         case .setAssetPrice, .addMarketRule: ([403], [403])
         case .listMarketRules: ([200], [200])
-        case .listFootprintModels, .getFootprintModel, .computeFootprint, .replaceFootprintModel: ([200], [404])
+        case .listFootprintModels, .getFootprintModel, .computeFootprint, .exportFootprint, .replaceFootprintModel:
+            ([200], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])
         }

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
+import Spreadsheet
 import Testing
 
 @testable import PeakZeroServer
@@ -53,6 +54,23 @@ struct FootprintAPITests {
             #expect(
                 (again.json.object["uncertainty"] as? [String: Any])?["mean"] as? Double == uncertainty["mean"]
                     as? Double)
+
+            // The workbook carries the same total, in the asked language.
+            let workbook = try await client.execute(
+                uri: "/api/v1/footprint-models/\(id)/footprint/export?lang=zh&monte_carlo=50", method: .get,
+                headers: [:]
+            ) { ($0.status, $0.headers[.contentType] ?? "", Data(buffer: $0.body)) }
+            #expect(workbook.0 == .ok)
+            #expect(workbook.1.contains("spreadsheetml"))
+            let book = try XLSXWorkbook(data: workbook.2)
+            let rows = try book.rows(sheet: "碳足迹")
+            let totalRow = try #require(rows.first { $0.cells.first?.text == "产品碳足迹" })
+            guard case .number(let total) = totalRow.cells[1] else {
+                Issue.record("the total is no number")
+                return
+            }
+            #expect(abs(total - 0.6173) < 1e-12)
+            #expect(try book.rows(sheet: "蒙特卡洛").count == 51)
 
             let renamed = Self.model.replacingOccurrences(of: #""name": "cell","#, with: #""name": "cell v2","#)
             let replaced = try await client.call(.put, "/api/v1/footprint-models/\(id)", json: renamed)

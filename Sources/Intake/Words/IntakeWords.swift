@@ -16,6 +16,10 @@ enum IntakeWords: String, MessageKey {
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild
     case auditHeader, auditTitle
+    case footprintSummarySheet, footprintStagesSheet, footprintFlowsSheet, footprintProcessesSheet, footprintDrawsSheet
+    case footprintSummaryHeader, footprintStagesHeader, footprintFlowsHeader, footprintProcessesHeader, footprintDrawsHeader
+    case footprintModel, footprintDeclared, footprintBoundary, footprintGWP, footprintTotal, footprintPerKWh
+    case footprintMean, footprintMedian, footprintLow, footprintHigh, footprintDraws, footprintSeed, footprintNote
     // The import report.
     case reportPlaceSheet, reportHeading, modeAppend, modeReplace, dryRunMark, reportCounts
     case reportError, reportWarning, reportRepeated, reportDryRunClean, reportDryRunErrors, reportWritten

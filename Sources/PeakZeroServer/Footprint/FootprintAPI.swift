@@ -2,6 +2,7 @@ import Accounting
 import Footprint
 import Foundation
 import Hummingbird
+import Intake
 import Persistence
 
 /// Product carbon footprints: a unit's product models, kept and checked, and their footprints
@@ -65,6 +66,24 @@ struct FootprintAPI: Sendable {
     }
 
     func compute(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        try jsonResponse(try await summary(request, context))
+    }
+
+    /// The footprint as a workbook (`FootprintWorkbook`), named after the model.
+    func export(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let (summary, name) = try await summaryAndName(request, context)
+        let data = try FootprintWorkbook.data(summary, language: request.language)
+        return IntakeAPI.file(data, name: "\(name).xlsx", format: .xlsx)
+    }
+
+    private func summary(_ request: Request, _ context: PeakZeroContext) async throws -> FootprintSummary {
+        try await summaryAndName(request, context).summary
+    }
+
+    /// The kept model's footprint with the request's `gwp`, `monte_carlo` and `seed`.
+    private func summaryAndName(_ request: Request, _ context: PeakZeroContext) async throws
+        -> (summary: FootprintSummary, name: String)
+    {
         let kept = try await FootprintModelStore(database).model(id: try context.id())
         let gwp = try gwpSet(request)
         let draws = try request.query("monte_carlo", as: Int.self) ?? 0
@@ -75,15 +94,15 @@ struct FootprintAPI: Sendable {
         }
         let seed = try request.query("seed", as: UInt64.self) ?? 1
         let calculation = try await calculation(of: kept.model, gwp: gwp, request.language)
-        // Monte Carlo keeps both cores busy for a while: off the request threads.
         let language = request.language
+        // Monte Carlo keeps both cores busy for a while: off the request threads.
         let summary = await Task.detached(priority: .medium) {
             let uncertainty = draws > 0 ? calculation.monteCarlo(iterations: draws, seed: seed) : nil
             return calculation.summary(
                 of: kept.model, result: calculation.result(), gwpSet: gwp.rawValue, uncertainty: uncertainty,
                 language: language)
         }.value
-        return try jsonResponse(summary)
+        return (summary, kept.name)
     }
 
     private func gwpSet(_ request: Request) throws -> GWPSet {

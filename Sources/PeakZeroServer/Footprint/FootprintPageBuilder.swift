@@ -16,7 +16,8 @@ struct FootprintPageBuilder {
     private func percent(_ share: Double) -> String { WebNumbers.grouped(share * 100, decimals: 1) + " %" }
 
     func page(
-        layout: PageLayout, listURL: String, choices: [FootprintModelPage.Choice], monteCarloAction: String, gwp: String
+        layout: PageLayout, listURL: String, choices: [FootprintModelPage.Choice], monteCarloAction: String,
+        exportURL: String, gwp: String
     ) -> FootprintModelPage {
         let t = strings
         var facts: [FootprintModelPage.Fact] = [
@@ -69,7 +70,8 @@ struct FootprintPageBuilder {
             layout: layout, heading: model.name, listURL: listURL,
             total: "\(amount(summary.totalCo2eKg)) kg CO2e", facts: facts, gwpChoices: choices, stageBars: stageBars,
             stageHeight: summary.byStage.count * 26 + 8, flows: Array(flows), processes: Array(processes), tree: tree,
-            histogram: summary.uncertainty.map(histogram), monteCarloAction: monteCarloAction, gwp: gwp,
+            histogram: summary.uncertainty.map(histogram), monteCarloAction: monteCarloAction, exportURL: exportURL,
+            gwp: gwp,
             notes: summary.notes, hasNotes: !summary.notes.isEmpty)
     }
 

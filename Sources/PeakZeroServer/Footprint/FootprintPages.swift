@@ -107,7 +107,9 @@ extension PageHandlers {
                     label: set.rawValue,
                     url: SiteURL.footprintModel(id: id, gwp: set.rawValue, monteCarlo: draws).link(language),
                     current: set == gwp)
-            }, monteCarloAction: SiteURL.footprintModel(id: id).path, gwp: gwp.rawValue)
+            }, monteCarloAction: SiteURL.footprintModel(id: id).path,
+            exportURL: APIRoute.exportFootprint.path.replacingOccurrences(of: "{id}", with: String(id))
+                + "?gwp=\(gwp.rawValue)&monte_carlo=\(draws ?? 0)&lang=\(language.rawValue)", gwp: gwp.rawValue)
         return renderer.response(page, template: "footprint-model")
     }
 

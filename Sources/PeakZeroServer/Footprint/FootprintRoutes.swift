@@ -41,6 +41,19 @@ extension FootprintAPI {
             ],
             tag: "footprints", response: .json(FootprintSummary.self)
         ) { $0.compute },
+        APIEndpoint(
+            .exportFootprint, .get, "/api/v1/footprint-models/{id}/footprint/export", subject: .footprintModelInPath,
+            change: .nothing,
+            summary:
+                "The footprint as a workbook: declared unit, boundary, GWP set, total and range; stages; flows with each factor's value, id, source and year; processes; every Monte Carlo draw",
+            query: [
+                ("gwp", "the GWP set: SAR, AR4, AR5 or AR6 (default)"),
+                ("monte_carlo", "Monte Carlo draws, 0 (default) to 10,000"),
+                ("seed", "the Monte Carlo seed, default 1"),
+                ("lang", "zh or en: the workbook's language"),
+            ],
+            returnsFile: true, tag: "footprints"
+        ) { $0.export },
     ]
 }
 
