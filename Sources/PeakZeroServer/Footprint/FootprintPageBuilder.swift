@@ -70,7 +70,12 @@ struct FootprintPageBuilder {
             layout: layout, heading: model.name, listURL: listURL,
             total: "\(amount(summary.totalCo2eKg)) kg CO2e", facts: facts, gwpChoices: choices, stageBars: stageBars,
             stageHeight: summary.byStage.count * 26 + 8, flows: Array(flows), processes: Array(processes), tree: tree,
-            histogram: summary.uncertainty.map(histogram), monteCarloAction: monteCarloAction, exportURL: exportURL,
+            histogram: summary.uncertainty.map(histogram), monteCarloAction: monteCarloAction,
+            drawChoices: PageHandlers.pageMonteCarloDraws.map {
+                .init(
+                    value: String($0), label: WebNumbers.grouped(Double($0), decimals: 0),
+                    selected: $0 == (summary.uncertainty?.iterations ?? 1_000))
+            }, exportURL: exportURL,
             gwp: gwp,
             notes: summary.notes, hasNotes: !summary.notes.isEmpty)
     }

@@ -89,6 +89,8 @@ struct FootprintModelPage: Sendable {
     let tree: [TreeRow]
     let histogram: Histogram?
     let monteCarloAction: String
+    /// The numbers of draws the page offers.
+    let drawChoices: [RecordForm.Option]
     /// The API's workbook of the same footprint (same GWP set and draws).
     let exportURL: String
     let gwp: String

@@ -6,7 +6,7 @@ import Persistence
 
 /// Product footprints on the web: a unit's models, and one model's footprint.
 extension PageHandlers {
-    /// Most Monte Carlo draws a page asks for (the API allows more).
+    /// The numbers of Monte Carlo draws a page offers (the API allows any up to its largest).
     static let pageMonteCarloDraws = [200, 1_000, 5_000]
 
     func footprintsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {

@@ -43,7 +43,8 @@ enum QueryParameterSchemas {
             "actor": text, "action": text, "source": text, "file_name": text,
             "limit": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
             "cursor": text,
-            "gwp": choice(GWPSet.self), "monte_carlo": ["type": "integer", "minimum": 0, "maximum": 10_000],
+            "gwp": choice(GWPSet.self),
+            "monte_carlo": ["type": "integer", "minimum": 0, "maximum": FootprintAPI.largestMonteCarlo],
             "seed": ["type": "integer", "minimum": 0],
         ]
     }
