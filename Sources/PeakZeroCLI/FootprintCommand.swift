@@ -133,7 +133,12 @@ struct FootprintReport {
                 ]),
             lang.word(.footprintTotal, ["total": n(summary.totalCo2eKg), "gwp": summary.gwpSet]),
         ]
-        if let perKWh = summary.perLifetimeKilowattHour { lines.append(lang.word(.footprintBattery, ["value": n(perKWh, 4)])) }
+        if let perKWh = summary.perLifetimeKilowattHour {
+            lines.append(lang.word(.footprintBattery, ["value": n(perKWh, 4)]))
+        }
+        for part in summary.batteryStages ?? [] {
+            lines.append("  \(part.stage.name(in: lang)): \(n(part.perLifetimeKilowattHour, 6)) kg CO2e/kWh")
+        }
         if let mc = summary.uncertainty {
             lines.append(
                 lang.word(

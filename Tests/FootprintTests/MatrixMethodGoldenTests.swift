@@ -146,3 +146,33 @@ extension MatrixMethodGoldenTests {
         #expect(throws: FootprintProblems.self) { try SystemMatrices.build(model, factors: factors) }
     }
 }
+
+extension MatrixMethodGoldenTests {
+    /// A pack rated 60 kWh for 300 cycles a year over 8 years delivers 60 × 300 × 8 = 144,000 kWh.
+    /// Its 5,000 kg of material and 2,000 kg of assembly and 100 kg of recycling give 7,100 kg, so
+    /// 7,100 / 144,000 kg CO2e per kWh; the use stage's 900 kg lies outside the battery rules' stages.
+    @Test func batteryDeclaration_isPerKilowattHourOfLifetimeEnergy_byTheRulesStages() throws {
+        func process(_ id: String, _ stage: LifeCycleStage, _ co2: Double) -> ProcessModel {
+            ProcessModel(
+                id: id, name: id, stage: stage, output: ProductOutput(product: id, amount: 1, unit: .items),
+                emissions: [Emission(flow: "CO2", amount: co2, unit: .kg)])
+        }
+        var pack = process("pack", .production, 2000)
+        pack.inputs = ["material", "use", "recycling"].map { ProductInput(provider: $0, amount: 1, unit: .items) }
+        let model = ProductModel(
+            name: "pack", declaredUnit: DeclaredUnit(process: "pack", amount: 1, unit: .items),
+            boundary: .cradleToGrave,
+            processes: [
+                pack, process("material", .rawMaterial, 5000), process("use", .use, 900),
+                process("recycling", .endOfLife, 100),
+            ], battery: BatteryRating(capacityKilowattHours: 60, cyclesPerYear: 300, years: 8))
+        let calculation = try FootprintCalculation(SystemMatrices.build(model, factors: FixedFactors()))
+        let summary = calculation.summary(of: model, result: calculation.result(), gwpSet: "test", language: .en)
+        let stages = try #require(summary.batteryStages)
+        #expect(stages.map(\.stage) == BatteryStage.allCases)
+        #expect(stages.map(\.co2eKg) == [5000, 2000, 0, 100])
+        #expect(abs(stages.map(\.perLifetimeKilowattHour).reduce(0, +) - 7100.0 / 144_000) < 1e-15)
+        // The whole footprint, use included, per kWh: 8,000 / 144,000.
+        #expect(abs((summary.perLifetimeKilowattHour ?? 0) - 8000.0 / 144_000) < 1e-15)
+    }
+}

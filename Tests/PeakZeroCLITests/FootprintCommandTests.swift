@@ -56,4 +56,24 @@ import Testing
         #expect(refused.code != 0)
         #expect(refused.err.contains("process a · inputs[1]: the unit kWh (energy) does not measure"))
     }
+
+    @Test func batteryModel_printsThePerKilowattHourFigureByTheRulesStages() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("pack.json")
+        // 7,200 kg CO2 for a pack of 60 kWh × 300 cycles × 8 years = 144,000 kWh: 0.05 kg CO2e per kWh.
+        try Data(
+            #"""
+            {"name": "pack", "declared_unit": {"process": "pack", "amount": 1, "unit": "item"}, "boundary": "cradle_to_gate",
+             "battery": {"capacity_kilowatt_hours": 60, "cycles_per_year": 300, "years": 8},
+             "processes": [{"id": "pack", "stage": "production", "output": {"product": "pack", "amount": 1, "unit": "item"},
+               "emissions": [{"flow": "CO2", "amount": 7200, "unit": "kg"}]}]}
+            """#.utf8
+        ).write(to: file)
+        let run = try ExecutableTests.run(["footprint", "calc", file.path, "--lang", "en"])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains("per kWh of lifetime energy: 0.0500 kg CO2e"))
+        #expect(run.out.contains("main product production: 0.050000 kg CO2e/kWh"))
+    }
 }

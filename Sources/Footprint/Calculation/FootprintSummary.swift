@@ -11,6 +11,13 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let share: Double
     }
 
+    /// A battery rules' stage: its kg CO2e for the declared unit and per kWh of lifetime energy.
+    public struct BatteryPart: Sendable, Codable, Equatable {
+        public let stage: BatteryStage
+        public let co2eKg: Double
+        public let perLifetimeKilowattHour: Double
+    }
+
     public struct FlowLine: Sendable, Codable, Equatable {
         public let key: String
         public let amount: Double
@@ -45,6 +52,8 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let byProcess: [ProcessLine]
     /// kg CO2e per kWh of lifetime energy, for a battery model.
     public let perLifetimeKilowattHour: Double?
+    /// For a battery model, the four stages of the battery rules (the use stage is outside them).
+    public let batteryStages: [BatteryPart]?
     public let uncertainty: MonteCarloSummary?
     public let notes: [String]
 }
@@ -89,7 +98,14 @@ extension FootprintCalculation {
             model: model.name, declaredAmount: model.declaredUnit.amount, declaredUnit: model.declaredUnit.unit.symbol,
             declaredProduct: declared.product, boundary: model.boundary, gwpSet: gwpSet, totalCo2eKg: total,
             byStage: stages, byFlow: flows, byProcess: processes,
-            perLifetimeKilowattHour: model.battery.map { total / $0.lifetimeEnergyKWh }, uncertainty: uncertainty,
+            perLifetimeKilowattHour: model.battery.map { total / $0.lifetimeEnergyKWh },
+            batteryStages: model.battery.map { rating in
+                BatteryStage.allCases.map { stage in
+                    let value = result.byStage.filter { $0.key.batteryStage == stage }.map(\.value).reduce(0, +)
+                    return FootprintSummary.BatteryPart(
+                        stage: stage, co2eKg: value, perLifetimeKilowattHour: value / rating.lifetimeEnergyKWh)
+                }
+            }, uncertainty: uncertainty,
             notes: system.notes.map { $0.message(language) })
     }
 }

@@ -36,7 +36,7 @@ struct MatrixBuilder {
         for (index, process) in model.processes.enumerated() { addExchanges(of: process, index: index) }
         let demand = declaredDemand()
         if let battery = model.battery,
-            ![battery.capacityKWh, battery.cyclesPerYear, battery.years].allSatisfy({ $0.isFinite && $0 > 0 })
+            ![battery.capacityKilowattHours, battery.cyclesPerYear, battery.years].allSatisfy({ $0.isFinite && $0 > 0 })
         {
             problems.append(FootprintProblem(process: nil, exchange: "battery", kind: .badRating))
         }

@@ -219,10 +219,10 @@ public struct BackgroundFactorEntry: Codable, Sendable, Equatable {
 /// What a battery's declaration per kWh of lifetime energy needs.
 public struct BatteryRating: Codable, Sendable, Equatable {
     /// Rated energy of the declared unit, kWh.
-    public var capacityKWh: Double
+    public var capacityKilowattHours: Double
     /// Full cycles a year and years of service; the lifetime energy is their product with the capacity.
     public var cyclesPerYear: Double
     public var years: Double
 
-    public var lifetimeEnergyKWh: Double { capacityKWh * cyclesPerYear * years }
+    public var lifetimeEnergyKWh: Double { capacityKilowattHours * cyclesPerYear * years }
 }

@@ -70,6 +70,12 @@ public enum FootprintWorkbook {
         if let perKWh = summary.perLifetimeKilowattHour {
             rows.append([.text(language.word(.footprintPerKWh)), .number(perKWh), .text("kg CO2e/kWh")])
         }
+        for part in summary.batteryStages ?? [] {
+            rows.append([
+                .text("\(language.word(.footprintPerKWh)) · \(part.stage.name(in: language))"),
+                .number(part.perLifetimeKilowattHour), .text("kg CO2e/kWh"),
+            ])
+        }
         if let mc = summary.uncertainty {
             rows += [
                 [.text(language.word(.footprintDraws)), .number(Double(mc.iterations)), .empty],

@@ -34,6 +34,13 @@ struct FootprintPageBuilder {
         if let perKWh = summary.perLifetimeKilowattHour {
             facts.append(.init(label: t.text(forKey: "footprint_per_kwh"), value: amount(perKWh) + " kg CO2e"))
         }
+        // The battery rules' figure: their four stages, per kWh of lifetime energy.
+        for part in summary.batteryStages ?? [] {
+            facts.append(
+                .init(
+                    label: "\(t.text(forKey: "footprint_battery_stage")) · \(part.stage.name(in: language))",
+                    value: amount(part.perLifetimeKilowattHour, 6) + " kg CO2e/kWh"))
+        }
         if let cutOff = model.cutOff { facts.append(.init(label: t.text(forKey: "footprint_cut_off"), value: cutOff)) }
         let largest = summary.byStage.map { abs($0.co2eKg) }.max() ?? 0
         let stageBars = summary.byStage.enumerated().map { index, part in
