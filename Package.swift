@@ -110,7 +110,7 @@ let package = Package(
         .executableTarget(
             name: "peakzero-bench",
             dependencies: [
-                "Accounting", "Assets", "Pathways", "Persistence", "Intake", "Spreadsheet", "SparseLU",
+                "Accounting", "Assets", "Footprint", "Pathways", "Persistence", "Intake", "Spreadsheet", "SparseLU",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),

@@ -39,22 +39,20 @@ enum AssetCommandSupport {
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do { return try decoder.decode(type, from: data) } catch let error as DecodingError {
             let (field, reason) = error.fieldAndReason
-            throw PathwayRunCommand.fail(language.word(.planUnreadable, ["file": file, "field": field, "reason": reason]))
+            throw PathwayRunCommand.fail(
+                language.word(.planUnreadable, ["file": file, "field": field, "reason": reason]))
         }
     }
 }
 
 extension DecodingError {
-    /// The field's path (`savings[1].quantity`) and what is wrong there.
+    /// The field's path as the file spells it (`savings[1].quantity`) and what is wrong there.
     var fieldAndReason: (String, String) {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? "." + $0.stringValue }.joined().trimmingCharacters(in: ["."])
-        }
         switch self {
-        case .keyNotFound(let key, let context): return (path(context.codingPath + [key]), "missing")
+        case .keyNotFound(let key, let context): return ((context.codingPath + [key]).snakePath, "missing")
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return (path(context.codingPath), context.debugDescription)
-        case .dataCorrupted(let context): return (path(context.codingPath), context.debugDescription)
+            return (context.codingPath.snakePath, context.debugDescription)
+        case .dataCorrupted(let context): return (context.codingPath.snakePath, context.debugDescription)
         @unknown default: return ("", "unreadable")
         }
     }

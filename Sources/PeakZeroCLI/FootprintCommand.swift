@@ -41,10 +41,13 @@ struct FootprintCommand: ParsableCommand {
             let lang = try language.resolved()
             let model: ProductModel
             do {
-                model = try ProductModel.decode(json: Data(contentsOf: URL(fileURLWithPath: self.model)))
-            } catch {
+                model = try ProductModel.decode(json: try UserFile.contents(atPath: self.model))
+            } catch let error as InputIssues {
+                throw ValidationError(error.issues.map { $0.message(in: lang) }.joined(separator: "\n"))
+            } catch let error as DecodingError {
+                let (field, reason) = error.fieldAndReason
                 throw ValidationError(
-                    lang.word(.footprintUnreadable, ["file": self.model, "reason": Self.reason(error)]))
+                    lang.word(.footprintUnreadable, ["file": self.model, "reason": "\(field): \(reason)"]))
             }
             let set = GWPSet(parsing: gwp)!
             let factors = LibraryFactors(
@@ -81,32 +84,6 @@ struct FootprintCommand: ParsableCommand {
             encoder.nonConformingFloatEncodingStrategy = .convertToString(
                 positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
             return String(decoding: try encoder.encode(summary), as: UTF8.self)
-        }
-
-        /// A decoding error as a reader can act on: the key path and what was wrong.
-        static func reason(_ error: any Error) -> String {
-            switch error as? DecodingError {
-            case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
-                return path(context.codingPath) + context.debugDescription
-            case .keyNotFound(let key, let context):
-                return path(context.codingPath + [key]) + "missing"
-            default:
-                return (error as NSError).localizedDescription
-            }
-        }
-
-        /// `declaredUnit` as the file spells it, `declared_unit`.
-        private static func snakeCase(_ name: String) -> String {
-            name.reduce(into: "") { out, character in
-                if character.isUppercase, !out.isEmpty { out.append("_") }
-                out.append(Character(character.lowercased()))
-            }
-        }
-
-        private static func path(_ keys: [any CodingKey]) -> String {
-            guard !keys.isEmpty else { return "" }
-            return keys.map { $0.intValue.map { "[\($0 + 1)]" } ?? "." + snakeCase($0.stringValue) }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: ".")) + ": "
         }
     }
 }

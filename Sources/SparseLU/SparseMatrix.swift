@@ -101,6 +101,11 @@ public struct SparseMatrix: Sendable, Equatable {
         return copy
     }
 
+    /// Where the entry at (row, column) is kept in `values`, or nil when the pattern has none there.
+    public func position(row: Int, column: Int) -> Int? {
+        (columnStarts[column]..<columnStarts[column + 1]).first { Int(rowIndices[$0]) == row }
+    }
+
     /// y = M x.
     public func multiply(_ x: [Double]) -> [Double] {
         precondition(x.count == columnCount, "x has \(x.count) entries for \(columnCount) columns")

@@ -1,4 +1,5 @@
 import Foundation
+import Footprint
 import SparseLU
 
 /// The footprint solver against SuiteSparse KLU and UMFPACK on an ecoinvent-sized system written by
@@ -61,13 +62,13 @@ struct FootprintBenchmark {
         let (_, inPlace) = seconds { factors.solveTransposed(btc, into: &x, scratch: &scratch) }
         print(String(format: "all scores into kept arrays %.5f s", inPlace))
 
-        var random = SplitMix(seed: 5)
+        var random = SeededGenerator(seed: 5)
         var spent = 0.0
         for _ in 0..<monteCarlo {
             var values = a.values
             for column in 0..<a.columnCount {
                 for p in a.columnStarts[column]..<a.columnStarts[column + 1] where Int(a.rowIndices[p]) != column {
-                    values[p] *= exp(0.1 * random.normal())
+                    values[p] *= exp(0.1 * random.standardNormal())
                 }
             }
             let draw = try a.withValues(values)
@@ -138,19 +139,4 @@ private func dot(_ a: [Double], _ b: [Double]) -> Double {
     var sum = 0.0
     for i in 0..<a.count { sum += a[i] * b[i] }
     return sum
-}
-
-/// A small seeded generator for the Monte Carlo draws (SplitMix64, Box–Muller).
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func uniform() -> Double { (Double(next() >> 11) + 0.5) / Double(1 << 53) }
-    mutating func normal() -> Double { (-2 * log(uniform())).squareRoot() * cos(2 * .pi * uniform()) }
 }

@@ -21,9 +21,7 @@ extension FootprintCalculation {
         let direct = system.interventions.multiplyTransposed(system.characterisation)
         let limit = abs(result.total) * cutoff
         func node(_ column: Int, amount: Double, level: Int) -> ContributionNode {
-            let output = a.values[
-                (a.columnStarts[column]..<a.columnStarts[column + 1]).first { Int(a.rowIndices[$0]) == column }!]
-            let runs = amount / output
+            let runs = amount / system.netOutput(column)
             var children: [ContributionNode] = []
             if level < depth {
                 for p in a.columnStarts[column]..<a.columnStarts[column + 1] {

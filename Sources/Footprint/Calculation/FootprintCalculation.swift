@@ -40,6 +40,8 @@ public struct FootprintCalculation: Sendable {
             return FootprintProblem(process: where_.processID, kind: .singular, arguments: ["product": where_.product])
         case .cycleTooLarge(let size, _):
             return FootprintProblem(process: nil, kind: .cycleTooLarge, arguments: ["size": "\(size)"])
+        case .notFinite(_, let column):
+            return FootprintProblem(process: system.columns[column].processID, kind: .notFinite)
         default:
             return FootprintProblem(process: nil, kind: .notFinite)
         }

@@ -84,10 +84,7 @@ extension FootprintCalculation {
         }.sorted { abs($0.co2eKg) > abs($1.co2eKg) }
         let processes = system.columns.indices.map { c in
             let column = system.columns[c]
-            let output = system.technosphere.values[
-                (system.technosphere.columnStarts[c]..<system.technosphere.columnStarts[c + 1]).first {
-                    Int(system.technosphere.rowIndices[$0]) == c
-                }!]
+            let output = system.netOutput(c)
             return FootprintSummary.ProcessLine(
                 process: column.processID, name: model.processes[column.process].name, product: column.product,
                 stage: column.stage, amount: result.scaling[c] * output, unit: column.unit.symbol,

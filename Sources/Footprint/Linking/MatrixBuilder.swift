@@ -46,10 +46,7 @@ struct MatrixBuilder {
         let a: SparseMatrix
         let b: SparseMatrix
         do {
-            for (c, column) in columns.enumerated() {
-                let output = outputs(of: model.processes[column.process]).first { $0.product == column.product }!
-                technosphere.append((c, c, output.amount))
-            }
+            for (c, column) in columns.enumerated() { technosphere.append((c, c, column.output)) }
             a = try SparseMatrix(rowCount: n, columnCount: n, triplets: technosphere)
             b = try SparseMatrix(rowCount: flows.count, columnCount: n, triplets: interventions)
         } catch {
@@ -57,9 +54,7 @@ struct MatrixBuilder {
         }
         let uncertain = pending.map { entry in
             let matrix = entry.inTechnosphere ? a : b
-            let place = (matrix.columnStarts[entry.column]..<matrix.columnStarts[entry.column + 1]).first {
-                Int(matrix.rowIndices[$0]) == entry.row
-            }!
+            let place = matrix.position(row: entry.row, column: entry.column)!
             return SystemMatrices.UncertainEntry(
                 inTechnosphere: entry.inTechnosphere, position: place, amount: entry.amount, scale: entry.scale,
                 uncertainty: entry.uncertainty)
@@ -99,7 +94,7 @@ struct MatrixBuilder {
                 columns.append(
                     SystemMatrices.Column(
                         process: index, processID: process.id, product: output.product, unit: output.unit,
-                        share: shares[place], stage: process.stage))
+                        output: output.amount, share: shares[place], stage: process.stage))
             }
         }
     }
@@ -167,7 +162,9 @@ struct MatrixBuilder {
         if process.allocation == .substitution {
             for (place, coproduct) in process.coproducts.enumerated() {
                 let name = "coproducts[\(place + 1)]"
-                guard let displaced = coproduct.displaces, let target = columnOf[displaced]?[""] else {
+                guard let displaced = coproduct.displaces, let target = columnOf[displaced]?[""],
+                    target != producing[0]
+                else {
                     problems.append(
                         FootprintProblem(
                             process: process.id, exchange: name, kind: .unknownDisplaced,

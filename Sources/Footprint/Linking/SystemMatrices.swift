@@ -14,6 +14,8 @@ public struct SystemMatrices: Sendable {
         public let processID: String
         public let product: String
         public let unit: FlowUnit
+        /// How much of the product one run of the column makes (its diagonal entry).
+        public let output: Double
         public let share: Double
         public let stage: LifeCycleStage
     }
@@ -51,6 +53,10 @@ public struct SystemMatrices: Sendable {
     let uncertain: [UncertainEntry]
 
     public var uncertainExchangeCount: Int { uncertain.count }
+
+    /// What one run of column c delivers: its output less what it takes of its own product (the
+    /// diagonal of A).
+    public func netOutput(_ c: Int) -> Double { technosphere.values[technosphere.position(row: c, column: c)!] }
 }
 
 extension SystemMatrices {

@@ -94,14 +94,9 @@ struct FootprintAPI: Sendable {
         }
         let seed = try request.query("seed", as: UInt64.self) ?? 1
         let calculation = try await calculation(of: kept.model, gwp: gwp, request.language)
-        let language = request.language
-        // Monte Carlo keeps both cores busy for a while: off the request threads.
-        let summary = await Task.detached(priority: .medium) {
-            let uncertainty = draws > 0 ? calculation.monteCarlo(iterations: draws, seed: seed) : nil
-            return calculation.summary(
-                of: kept.model, result: calculation.result(), gwpSet: gwp.rawValue, uncertainty: uncertainty,
-                language: language)
-        }.value
+        let summary = await FootprintFigures.summary(
+            calculation, of: kept.model, result: calculation.result(), gwp: gwp, draws: draws, seed: seed,
+            language: request.language)
         return (summary, kept.name)
     }
 
@@ -122,10 +117,9 @@ struct FootprintAPI: Sendable {
     private func calculation(of model: ProductModel, gwp: GWPSet, _ language: Language) async throws
         -> FootprintCalculation
     {
-        let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: gwp)
         do {
-            return try FootprintCalculation(SystemMatrices.build(model, factors: factors))
-        } catch {
+            return try await FootprintFigures.calculation(model, gwp: gwp, in: database)
+        } catch let error as FootprintProblems {
             throw APIError.invalid(
                 error.problems.map { problem in
                     (

@@ -53,9 +53,8 @@ extension PageHandlers {
         var problems: [String] = []
         do {
             let model = try ProductModel.decode(json: Data(text.utf8))
-            let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: .ar6)
             do {
-                _ = try FootprintCalculation(SystemMatrices.build(model, factors: factors))
+                _ = try await FootprintFigures.calculation(model, gwp: .ar6, in: database)
                 let saved = try await FootprintModelStore(database).save(model, unitID: id)
                 return Self.redirect(to: SiteURL.footprintModel(id: saved.id).link(language))
             } catch let error as FootprintProblems {
@@ -77,23 +76,17 @@ extension PageHandlers {
         let gwp = request.uri.queryParameters.get("gwp").flatMap { GWPSet(parsing: String($0)) } ?? .ar6
         let draws = request.uri.queryParameters.get("monte_carlo").flatMap { Int($0) }
             .flatMap { Self.pageMonteCarloDraws.contains($0) ? $0 : nil }
-        let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: gwp)
-        let summary: FootprintSummary
-        let tree: ContributionNode
         let calculation: FootprintCalculation
         do {
-            calculation = try FootprintCalculation(SystemMatrices.build(stored.model, factors: factors))
-        } catch {
+            calculation = try await FootprintFigures.calculation(stored.model, gwp: gwp, in: database)
+        } catch let error as FootprintProblems {
             // Kept models were computable when saved; a factor set removed since can break one.
             return try await footprintsPageWithProblems(request, context, stored, error.problems)
         }
         let result = calculation.result()
-        summary = await Task.detached(priority: .medium) {
-            calculation.summary(
-                of: stored.model, result: result, gwpSet: gwp.rawValue,
-                uncertainty: draws.map { calculation.monteCarlo(iterations: $0, seed: 1) }, language: language)
-        }.value
-        tree = calculation.contributionTree(result)
+        let summary = await FootprintFigures.summary(
+            calculation, of: stored.model, result: result, gwp: gwp, draws: draws ?? 0, seed: 1, language: language)
+        let tree = calculation.contributionTree(result)
         let page = FootprintPageBuilder(
             summary: summary, tree: tree, system: calculation.system, model: stored.model, language: language,
             strings: t

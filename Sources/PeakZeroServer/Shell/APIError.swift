@@ -205,17 +205,6 @@ extension DecodingError {
     }
 }
 
-extension [any CodingKey] {
-    var snakePath: String {
-        map { key in
-            key.intValue.map { "[\($0)]" }
-                ?? key.stringValue.reduce(into: "") { out, c in
-                    if c.isUppercase { out += "_" + c.lowercased() } else { out.append(c) }
-                }
-        }.joined(separator: ".")
-    }
-}
-
 extension Request {
     /// `?lang=zh|en`, else the first language of `Accept-Language`; Chinese when nothing is said.
     var language: Language {
