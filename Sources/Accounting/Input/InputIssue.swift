@@ -135,6 +135,10 @@ public enum Problem: Sendable, Equatable {
     /// A refusal a domain states in its own words (a project's or a ledger entry's rules), in
     /// Chinese and in English.
     case stated(zh: String, en: String)
+    /// A refusal PeakZero composed whole, whatever it quotes from the file already shortened with
+    /// `Problem.quoted` (a product model's process and exchange named in one message): told as
+    /// it stands.
+    case composed(zh: String, en: String)
 }
 
 /// Why a factor could not be found, and what the user can do about it.

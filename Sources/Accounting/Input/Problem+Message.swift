@@ -32,6 +32,7 @@ extension IssueMessage {
 
 extension Problem {
     public func text(in language: Language) -> String {
+        if case .composed(let zh, let en) = self { return language == .zh ? zh : en }
         let (key, arguments) = message(in: language)
         return IssueMessage.catalogue.text(key, language, arguments.mapValues { Self.quoted($0, language) })
     }
@@ -40,7 +41,7 @@ extension Problem {
     /// repeats it once made a 105 MB error report; a longer text is quoted by its beginning and length.
     static let longestQuote = 200
 
-    static func quoted(_ text: String, _ language: Language) -> String {
+    public static func quoted(_ text: String, _ language: Language) -> String {
         guard text.count > longestQuote else { return text }
         let count = text.count
         let start = String(text.prefix(longestQuote / 2))
@@ -109,7 +110,7 @@ extension Problem {
         case .alreadyImported(let batch, let when): return (.alreadyImported, ["batch": "\(batch)", "when": when])
         case .unreadableWorkbook(let zh, let en): return (.unreadableWorkbook, ["reason": language == .zh ? zh : en])
         case .noSuchSheet(let name, let available): return (.noSuchSheet, ["name": name, "available": list(available)])
-        case .stated(let zh, let en): return (.stated, ["text": language == .zh ? zh : en])
+        case .stated(let zh, let en), .composed(let zh, let en): return (.stated, ["text": language == .zh ? zh : en])
         case .differsFromRow(let row, let given): return (.differsFromRow, ["row": "\(row)", "given": given])
         case .changedWhileImporting: return (.changedWhileImporting, [:])
         case .appendOnly: return (.appendOnly, [:])

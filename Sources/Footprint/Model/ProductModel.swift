@@ -18,7 +18,7 @@ public struct ProductModel: Codable, Sendable, Equatable {
 
     public init(
         name: String, declaredUnit: DeclaredUnit, boundary: SystemBoundary, processes: [ProcessModel],
-        cutOff: String? = nil, battery: BatteryRating? = nil
+        cutOff: String? = nil, battery: BatteryRating? = nil, backgroundFactors: [BackgroundFactorEntry]? = nil
     ) {
         self.name = name
         self.declaredUnit = declaredUnit
@@ -26,6 +26,7 @@ public struct ProductModel: Codable, Sendable, Equatable {
         self.processes = processes
         self.cutOff = cutOff
         self.battery = battery
+        self.backgroundFactors = backgroundFactors
     }
 
     /// Reads the model's JSON form (snake_case keys, as the API and the files write them).
@@ -58,6 +59,13 @@ public struct DeclaredUnit: Codable, Sendable, Equatable {
     public var product: String?
     public var amount: Double
     public var unit: FlowUnit
+
+    public init(process: String, product: String? = nil, amount: Double, unit: FlowUnit) {
+        self.process = process
+        self.product = product
+        self.amount = amount
+        self.unit = unit
+    }
 }
 
 /// One unit process.
@@ -120,6 +128,14 @@ public struct ProductOutput: Codable, Sendable, Equatable {
     public var price: Double?
     /// For substitution: the process whose product this one displaces (credited to the system).
     public var displaces: String?
+
+    public init(product: String, amount: Double, unit: FlowUnit, price: Double? = nil, displaces: String? = nil) {
+        self.product = product
+        self.amount = amount
+        self.unit = unit
+        self.price = price
+        self.displaces = displaces
+    }
 }
 
 /// How a multi-output process's inputs and emissions are shared among its products.
@@ -171,6 +187,14 @@ public struct ProductInput: Codable, Sendable, Equatable {
     public var amount: Double
     public var unit: FlowUnit
     public var uncertainty: Uncertainty?
+
+    public init(provider: String, product: String? = nil, amount: Double, unit: FlowUnit, uncertainty: Uncertainty? = nil) {
+        self.provider = provider
+        self.product = product
+        self.amount = amount
+        self.unit = unit
+        self.uncertainty = uncertainty
+    }
 }
 
 /// An elementary flow: a greenhouse gas to air (its formula, as the factor library spells the gas:
@@ -180,6 +204,13 @@ public struct Emission: Codable, Sendable, Equatable {
     public var amount: Double
     public var unit: FlowUnit
     public var uncertainty: Uncertainty?
+
+    public init(flow: String, amount: Double, unit: FlowUnit, uncertainty: Uncertainty? = nil) {
+        self.flow = flow
+        self.amount = amount
+        self.unit = unit
+        self.uncertainty = uncertainty
+    }
 }
 
 /// A material or service taken from the background: its footprint comes from a cited factor.
@@ -189,6 +220,13 @@ public struct BackgroundInput: Codable, Sendable, Equatable {
     public var amount: Double
     public var unit: FlowUnit
     public var uncertainty: Uncertainty?
+
+    public init(factor: String, amount: Double, unit: FlowUnit, uncertainty: Uncertainty? = nil) {
+        self.factor = factor
+        self.amount = amount
+        self.unit = unit
+        self.uncertainty = uncertainty
+    }
 }
 
 /// Electricity taken from a province's grid.
@@ -203,6 +241,18 @@ public struct ElectricityInput: Codable, Sendable, Equatable {
     /// divided by 1 − loss, as the plant's meter sees less than was generated.
     public var transmissionLoss: Double?
     public var uncertainty: Uncertainty?
+
+    public init(
+        amount: Double, unit: FlowUnit, province: String, year: Int, transmissionLoss: Double? = nil,
+        uncertainty: Uncertainty? = nil
+    ) {
+        self.amount = amount
+        self.unit = unit
+        self.province = province
+        self.year = year
+        self.transmissionLoss = transmissionLoss
+        self.uncertainty = uncertainty
+    }
 }
 
 /// A cited cradle-to-gate factor written into the model: `value` kg (or t) CO2e per unit, as
@@ -214,6 +264,15 @@ public struct BackgroundFactorEntry: Codable, Sendable, Equatable {
     public var unit: String
     public var source: String
     public var year: Int?
+
+    public init(id: String, name: String? = nil, value: Double, unit: String, source: String, year: Int? = nil) {
+        self.id = id
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.source = source
+        self.year = year
+    }
 }
 
 /// What a battery's declaration per kWh of lifetime energy needs.
@@ -225,4 +284,10 @@ public struct BatteryRating: Codable, Sendable, Equatable {
     public var years: Double
 
     public var lifetimeEnergyKWh: Double { capacityKilowattHours * cyclesPerYear * years }
+
+    public init(capacityKilowattHours: Double, cyclesPerYear: Double, years: Double) {
+        self.capacityKilowattHours = capacityKilowattHours
+        self.cyclesPerYear = cyclesPerYear
+        self.years = years
+    }
 }
