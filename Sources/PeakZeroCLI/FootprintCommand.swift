@@ -2,29 +2,55 @@ import Accounting
 import ArgumentParser
 import Foundation
 import Footprint
+import Intake
+import Persistence
 
 /// `peakzero footprint …`: product carbon footprints from a model file.
 struct FootprintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footprint", abstract: "Product carbon footprints (GB/T 24067-2024, ISO 14067) by matrix LCA.",
-        subcommands: [Calc.self])
+        subcommands: [Calc.self, Convert.self, FootprintImportCommand.self])
+
+    /// The model file, in any of the forms PeakZero reads; a refusal naming each problem by place.
+    static func read(_ path: String, productSystem: String?, _ lang: Language) throws -> ImportedModel {
+        do {
+            return try FootprintModelFile.read(
+                try UserFile.contents(atPath: path), name: UserFile.name(of: path), productSystem: productSystem)
+        } catch {
+            throw ValidationError(error.issues.map { $0.message(in: lang) }.joined(separator: "\n"))
+        }
+    }
+
+    /// The model checked against the factors: the matrices, or a refusal naming each problem where
+    /// the file has it.
+    static func build(_ imported: ImportedModel, factors: LibraryFactors, _ lang: Language) throws -> SystemMatrices {
+        do { return try SystemMatrices.build(imported.model, factors: factors) } catch {
+            throw ValidationError(imported.issues(error).issues.map { $0.message(in: lang) }.joined(separator: "\n"))
+        }
+    }
 
     struct Calc: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The footprint of a product model: by stage, flow and process, with an uncertainty range.",
             discussion: """
-                MODEL is a product model in PeakZero's JSON form (docs/footprint.md). Gases are characterised by the
-                factor library's GWP set, grid electricity by the province's factor of the data year, background
-                inputs by a cited factor set given with --background.
+                MODEL is a product model: PeakZero's JSON form, the product model template (XLSX or CSV, \
+                `peakzero template footprint`), or an openLCA JSON-LD export (zip) — docs/footprint.md. Gases \
+                are characterised by the factor library's GWP set, grid electricity by the province's factor of \
+                the data year, background inputs by the model's own cited factors or a factor set given with \
+                --background.
                 Example: peakzero footprint calc Examples/footprint-heijungs-suh.json --monte-carlo 1000
                 """)
 
-        @Argument(help: "The product model (JSON).") var model: String
+        @Argument(help: "The product model (JSON, XLSX, CSV or an openLCA JSON-LD zip).") var model: String
         @Option(name: .customLong("monte-carlo"), help: "Monte Carlo draws (0 for none; at most 1,000,000).")
         var monteCarlo: Int = 0
         @Option(help: "The Monte Carlo seed; the same seed gives the same numbers.") var seed: UInt64 = 1
         @Option(help: "The GWP set: SAR, AR4, AR5 or AR6.") var gwp: String = "AR6"
         @Option(help: "A background factor set (CSV: id,name,value,unit,source,year).") var background: String?
+        @Option(name: .customLong("product-system"), help: "For an openLCA export with several: the product system.")
+        var productSystem: String?
+        @Option(help: "Also write the results workbook (XLSX: summary, stages, flows, processes, draws) here.")
+        var workbook: String?
         @Option(help: "Rows of the flow and process tables to print (all in JSON).") var top: Int = 10
         @OptionGroup var output: TableOrJSONOption
         @OptionGroup var language: LanguageOption
@@ -39,29 +65,28 @@ struct FootprintCommand: ParsableCommand {
 
         func run() throws {
             let lang = try language.resolved()
-            let model: ProductModel
-            do {
-                model = try ProductModel.decode(json: try UserFile.contents(atPath: self.model))
-            } catch let error as InputIssues {
-                throw ValidationError(error.issues.map { $0.message(in: lang) }.joined(separator: "\n"))
-            } catch let error as DecodingError {
-                let (field, reason) = error.fieldAndReason
-                throw ValidationError(
-                    lang.word(.footprintUnreadable, ["file": self.model, "reason": "\(field): \(reason)"]))
-            }
+            let imported = try FootprintCommand.read(self.model, productSystem: productSystem, lang)
+            let model = imported.model
             let set = GWPSet(parsing: gwp)!
             let factors = LibraryFactors(
                 library: try FactorLibrary.standard(), gwp: set, background: try backgroundSet(lang))
             let summary: FootprintSummary
             do {
-                let calculation = try FootprintCalculation(SystemMatrices.build(model, factors: factors))
+                let calculation = try FootprintCalculation(FootprintCommand.build(imported, factors: factors, lang))
                 let uncertainty = monteCarlo > 0 ? calculation.monteCarlo(iterations: monteCarlo, seed: seed) : nil
                 summary = calculation.summary(
                     of: model, result: calculation.result(), gwpSet: set.rawValue, uncertainty: uncertainty,
                     language: lang)
-            } catch {
-                throw ValidationError(error.problems.map { $0.message(lang) }.joined(separator: "\n"))
+            } catch let error as FootprintProblems {
+                throw ValidationError(imported.issues(error).issues.map { $0.message(in: lang) }.joined(separator: "\n"))
             }
+            if let workbook {
+                let data = try FootprintWorkbook.data(summary, language: lang)
+                do { try data.write(to: URL(fileURLWithPath: workbook), options: .atomic) } catch {
+                    throw ValidationError("cannot write \(workbook): \(error.localizedDescription)")
+                }
+            }
+            for note in imported.notes { Console().err(lang == .zh ? note.zh : note.en) }
             say(
                 output.isJSON
                     ? try Self.json(summary) : FootprintReport(summary: summary, language: lang, top: top).text)
@@ -149,5 +174,71 @@ struct FootprintReport {
         lines += ["", stages.render(), "", flows.render(), "", processes.render()]
         if !summary.notes.isEmpty { lines += ["", lang.word(.footprintNotes)] + summary.notes.map { "- " + $0 } }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension FootprintCommand {
+    /// `peakzero footprint convert MODEL --to json|xlsx|csv`: a model in another of PeakZero's forms —
+    /// an openLCA export as the template, to set its stages; the template as JSON for the API.
+    struct Convert: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a product model in PeakZero's JSON form or as the product model template (XLSX, CSV).")
+
+        @Argument(help: "The product model (JSON, XLSX, CSV or an openLCA JSON-LD zip).") var model: String
+        @Option(help: "json, xlsx or csv.") var to: String
+        @Option(name: .shortAndLong, help: "File to write (default: the model's name with the new extension).")
+        var output: String?
+        @Option(name: .customLong("product-system"), help: "For an openLCA export with several: the product system.")
+        var productSystem: String?
+        @OptionGroup var language: LanguageOption
+
+        func run() throws {
+            let lang = try language.resolved()
+            let target = to.lowercased()
+            guard ["json", "xlsx", "csv"].contains(target) else { throw ValidationError("--to must be json, xlsx or csv") }
+            let imported = try FootprintCommand.read(model, productSystem: productSystem, lang)
+            let data =
+                target == "json"
+                ? try imported.model.encodedJSON()
+                : try FootprintTemplate.data(imported.model, format: Templates.Format(rawValue: target)!, language: lang)
+            let path = output ?? ((model as NSString).deletingPathExtension + "." + target)
+            guard path != model else { throw ValidationError("--output must name another file than \(model)") }
+            do { try data.write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+                throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+            }
+            for note in imported.notes { Console().err(lang == .zh ? note.zh : note.en) }
+            say(path)
+        }
+    }
+}
+
+/// `peakzero footprint import MODEL --unit CODE`: keeps a model as one of a unit's product models
+/// (checked against the factor library first; audited), as the unit's footprints page and the API do.
+struct FootprintImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Save a product model (JSON, template or openLCA export) as one of a unit's models.")
+
+    @Argument(help: "The product model (JSON, XLSX, CSV or an openLCA JSON-LD zip).") var model: String
+    @Option(help: "The unit's code.") var unit: String
+    @Option(name: .customLong("product-system"), help: "For an openLCA export with several: the product system.")
+    var productSystem: String?
+    @OptionGroup var storage: StorageOptions
+    @OptionGroup var language: LanguageOption
+
+    func run() async throws {
+        let lang = try language.resolved()
+        let imported = try FootprintCommand.read(model, productSystem: productSystem, lang)
+        let saved = try await storage.withDatabase(logger: CLILogger.make()) { database in
+            let owner: Int64
+            do { owner = try await UnitStore(database).unit(code: unit).id } catch StoreError.notFound {
+                throw ValidationError(lang.word(.planUnknownUnit, ["unit": unit]))
+            }
+            let factors = LibraryFactors(library: try await FactorSetStore(database).library(), gwp: .ar6)
+            _ = try FootprintCommand.build(imported, factors: factors, lang)
+            return try await FootprintModelStore(database).save(imported.model, unitID: owner)
+        }
+        for note in imported.notes { Console().err(lang == .zh ? note.zh : note.en) }
+        say(lang.word(.footprintSaved, ["name": saved.name, "id": "\(saved.id)", "unit": unit]))
     }
 }

@@ -3,12 +3,12 @@ import ArgumentParser
 import Foundation
 import Intake
 
-/// `peakzero template activity|economic|units --format xlsx|csv [--lang zh|en] [--output FILE]`: a blank template.
+/// `peakzero template KIND --format xlsx|csv [--lang zh|en] [--output FILE]`: a blank template.
 struct TemplateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template", abstract: "Write a blank data template (Excel or CSV) to fill in and import.")
 
-    @Argument(help: "What the template is for: activity, economic or units.")
+    @Argument(help: "What the template is for: activity, economic, units, regional, projects, ledger or footprint.")
     var kind: String
 
     @Option(help: "xlsx or csv.")

@@ -41,7 +41,7 @@ import Testing
             to: broken)
         let unreadable = try ExecutableTests.run(["footprint", "calc", broken.path, "--lang", "en"])
         #expect(unreadable.code != 0)
-        #expect(unreadable.err.contains("broken.json: not a readable product model (declared_unit.unit:"))
+        #expect(unreadable.err.contains("broken.json: the JSON model cannot be read: declared_unit.unit:"))
         let mismatch = folder.appendingPathComponent("mismatch.json")
         try Data(
             #"""
@@ -75,5 +75,49 @@ import Testing
         #expect(run.code == 0, "\(run.err)")
         #expect(run.out.contains("per kWh of lifetime energy: 0.0500 kg CO2e"))
         #expect(run.out.contains("main product production: 0.050000 kg CO2e/kWh"))
+    }
+
+    @Test func template_convertsBothWays_computesTheSame_andWritesTheWorkbook() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let xlsx = folder.appendingPathComponent("model.xlsx").path
+        let converted = try ExecutableTests.run([
+            "footprint", "convert", "Examples/footprint-heijungs-suh.json", "--to", "xlsx", "-o", xlsx,
+        ])
+        #expect(converted.code == 0, "\(converted.err)")
+        let workbook = folder.appendingPathComponent("results.xlsx").path
+        let run = try ExecutableTests.run([
+            "footprint", "calc", xlsx, "--workbook", workbook, "--format", "json",
+        ])
+        #expect(run.code == 0, "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        #expect(json["total_co2e_kg"] as? Double == 120)
+        #expect(FileManager.default.fileExists(atPath: workbook))
+        let back = folder.appendingPathComponent("back.json").path
+        #expect(try ExecutableTests.run(["footprint", "convert", xlsx, "--to", "json", "-o", back]).code == 0)
+        let recomputed = try ExecutableTests.run(["footprint", "calc", back, "--format", "json"])
+        let again = try JSONSerialization.jsonObject(with: Data(recomputed.out.utf8)) as? [String: Any]
+        #expect(again?["total_co2e_kg"] as? Double == 120)
+        #expect((again?["by_process"] as? [Any])?.count == 2)
+    }
+
+    @Test func import_keepsTheModelForTheUnit_andRefusesAnUnknownUnit() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        let units = folder.appendingPathComponent("units.csv")
+        try Data("code,name,level,region_code\nE001,电池厂,enterprise,510100\n".utf8).write(to: units)
+        let imported = try ExecutableTests.run(["import", units.path, "--data-dir", data, "--lang", "en"])
+        #expect(imported.code == 0, "\(imported.out)\(imported.err)")
+        let saved = try ExecutableTests.run([
+            "footprint", "import", "Examples/footprint-heijungs-suh.json", "--unit", "E001", "--data-dir", data,
+            "--lang", "en",
+        ])
+        #expect(saved.code == 0, "\(saved.err)")
+        #expect(saved.out.contains("saved the product model “Heijungs & Suh 2002, chapter 2” (id 1) for unit E001"))
+        let unknown = try ExecutableTests.run([
+            "footprint", "import", "Examples/footprint-heijungs-suh.json", "--unit", "NOPE", "--data-dir", data,
+        ])
+        #expect(unknown.code != 0)
     }
 }

@@ -97,6 +97,8 @@ public enum Problem: Sendable, Equatable {
     case periodLocked(unit: String, period: String, approved: Bool)
     /// The unit tree is shared by every account: only an administrator imports units.
     case unitsNeedAdministrator
+    /// A product model's template, given to the data import: it is imported as a unit's model.
+    case footprintModelElsewhere
     /// Economic data: a second row for the same unit and period.
     case duplicateUnitPeriod(firstRow: Int)
     /// Economic data already stored for the unit and period (append mode).

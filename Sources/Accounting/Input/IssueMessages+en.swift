@@ -27,6 +27,8 @@ extension IssueMessage {
         .measuredBeyondAnyFuel: "the measured parameter {text} is beyond any fuel's; it must not exceed {largest}",
         .stated: "{text}",
         .alreadyImported: "this file was imported on {when} (batch {batch}); nothing imported again",
+        .footprintModelElsewhere:
+            "this is a product model template: import it on the unit's footprints page, or with peakzero footprint import",
         .unitsNeedAdministrator:
             "units are imported by an administrator; import activity or economic data, or ask an administrator",
 

@@ -27,6 +27,8 @@ extension IssueMessage {
         .measuredBeyondAnyFuel: "实测参数 {text} 超出任何燃料的范围，应不超过 {largest}",
         .stated: "{text}",
         .alreadyImported: "此文件已于 {when} 导入（批次 {batch}），未重复导入",
+        .footprintModelElsewhere:
+            "这是产品碳足迹模型模板：请在单位的“产品碳足迹”页面导入，或用 peakzero footprint import",
         .unitsNeedAdministrator: "单位表由管理员导入；请导入活动数据或经济数据，或请管理员导入单位",
 
         .missingValue: "必填，不能为空",

@@ -5,7 +5,7 @@ public enum IssueMessage: String, MessageKey {
     case placeRow, placeColumn, placeColumnLettered, placeSheet, placeSeparator, placeJoiner
     // The file as a whole.
     case unreadableFile, notUTF8, emptyFile, noDataRows, unterminatedQuote, missingColumn, duplicateHeader
-    case tooManyFields, unreadableWorkbook, noSuchSheet, alreadyImported, unitsNeedAdministrator
+    case tooManyFields, unreadableWorkbook, noSuchSheet, alreadyImported, unitsNeedAdministrator, footprintModelElsewhere
     // A cell.
     case missingValue, unknownItem, unknownItemSuggested, unknownUnit, unitNotForItem, negativeQuantity
     case notANumber, badPeriod, badRegion, unknownCategory, categoryNotForItem, measuredNotApplicable
@@ -103,6 +103,7 @@ extension Problem {
         case .statisticAlreadyStored(let id): return (.statisticAlreadyStored, ["id": "\(id)"])
         case .regionNotGranted(let code): return (.regionNotGranted, ["code": code])
         case .unitsNeedAdministrator: return (.unitsNeedAdministrator, [:])
+        case .footprintModelElsewhere: return (.footprintModelElsewhere, [:])
         case .periodLocked(let unit, let period, let approved):
             return (approved ? .periodLockedApproved : .periodLockedSubmitted, ["unit": unit, "period": period])
         case .implausible(let value, let median):

@@ -12,6 +12,8 @@ struct OpenLCAConverter {
     /// Elementary flows that are no greenhouse gas and whose unit PeakZero lacks, by unit.
     private var leftOut: [String: Int] = [:]
     private var keptApart: Set<String> = []
+    /// Each process's archive entry, where the model's check reports its problems.
+    private var places: [String: InputIssue] = [:]
 
     init(entities: Entities, file: String) {
         self.entities = entities
@@ -21,7 +23,7 @@ struct OpenLCAConverter {
     /// What a process makes, by flow id: nil for its reference product, else the co-product's name.
     private typealias Outputs = [String: String?]
 
-    mutating func model(productSystem: String?) throws(InputIssues) -> OpenLCAImport.Imported {
+    mutating func model(productSystem: String?) throws(InputIssues) -> ImportedModel {
         let system = try chosenSystem(productSystem)
         var included = (system?.processes ?? []).compactMap(\.id).filter { entities.processes[$0] != nil }
         if included.isEmpty { included = Array(entities.processes.keys) }
@@ -49,7 +51,7 @@ struct OpenLCAConverter {
         let name = system?.name ?? processes.first { $0.id == declared.process }?.name ?? file
         let model = ProductModel(
             name: name, declaredUnit: declared, boundary: .cradleToGate, processes: processes)
-        return OpenLCAImport.Imported(model: model, notes: notes())
+        return ImportedModel(model: model, file: file, notes: notes(), places: places)
     }
 
     // MARK: The product system and the declared unit
@@ -181,6 +183,15 @@ struct OpenLCAConverter {
         }
         let allocation = coproducts.isEmpty ? nil : allocation(of: process, products: products, place: at)
         guard issues.count == before, let output else { return nil }
+        // The check names a process's exchanges by PeakZero's lists; the entry is where to look.
+        let entry = InputIssue(file: "\(file)/\(path)", problem: .missingValue)
+        func labels(_ list: String, _ count: Int) -> [String] { (0..<count).map { "\(list)[\($0 + 1)]" } }
+        let exchangeLabels =
+            ["output"] + labels("coproducts", coproducts.count) + labels("inputs", inputs.count)
+            + labels("emissions", emissions.count)
+        for label in exchangeLabels {
+            places[ImportedModel.key(process: process.id, exchange: label)] = entry
+        }
         return ProcessModel(
             id: process.id, name: name, stage: .production, output: output, coproducts: coproducts,
             allocation: allocation, inputs: inputs, emissions: emissions)

@@ -24,13 +24,6 @@ public enum OpenLCAImport {
     public static let unpackedLimit = 1 << 30
     public static let largestProcessCount = 100_000
 
-    /// A model read from an export, with what the reader should know of how it was read.
-    public struct Imported: Sendable {
-        public let model: ProductModel
-        /// Notes in Chinese and English: flows left out, stages to set.
-        public let notes: [(zh: String, en: String)]
-    }
-
     /// Whether the bytes look like an openLCA export: a zip with a `processes/` folder.
     public static func isExport(_ data: Data) -> Bool {
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]),
@@ -40,7 +33,7 @@ public enum OpenLCAImport {
     }
 
     /// - Parameter productSystem: the product system to import (by name or id) when the export holds several.
-    public static func read(_ data: Data, file: String, productSystem: String? = nil) throws(InputIssues) -> Imported {
+    public static func read(_ data: Data, file: String, productSystem: String? = nil) throws(InputIssues) -> ImportedModel {
         let archive: ZipArchive
         do { archive = try ZipArchive(data: data, unpackedLimit: unpackedLimit) } catch {
             throw InputIssues([
@@ -85,18 +78,22 @@ public enum OpenLCAImport {
             file: file, entry: path)
     }
 
-    /// A decoding error as `field: reason`.
-    static func describe(_ error: DecodingError) -> String {
+    /// A decoding error as `field: reason`, the field as the file spells it (openLCA's keys are
+    /// camelCase, PeakZero's snake_case).
+    static func describe(_ error: DecodingError, snakeCase: Bool = false) -> String {
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-                .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+            snakeCase
+                ? context.codingPath.snakePath
+                : context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                    .trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
         switch error {
         case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
             return "\(path(context)): \(context.debugDescription)"
         case .keyNotFound(let key, let context):
             let at = path(context)
-            return (at.isEmpty ? "" : at + ".") + key.stringValue + ": missing"
+            let name = snakeCase ? [key].snakePath : key.stringValue
+            return (at.isEmpty ? "" : at + ".") + name + ": missing"
         @unknown default:
             return String(describing: error)
         }

@@ -68,6 +68,8 @@ public struct FileImport: Sendable {
                 file,
                 ImportOptions(
                     mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+        case .footprint:
+            ImportReport.refused(file, .footprintModelElsewhere, mode: mode, dryRun: dryRun)
         case .units where !scope.isEverything:
             ImportReport.unitsRefused(file, mode: mode, dryRun: dryRun)
         case .units:

@@ -15,9 +15,14 @@ extension ImportReport {
 
     /// A units file from an account that may not change the shared unit tree: refused whole.
     static func unitsRefused(_ file: IntakeFile, mode: Mode, dryRun: Bool) -> ImportReport {
+        refused(file, .unitsNeedAdministrator, mode: mode, dryRun: dryRun)
+    }
+
+    /// A file refused whole for one reason.
+    static func refused(_ file: IntakeFile, _ problem: Problem, mode: Mode, dryRun: Bool) -> ImportReport {
         var report = ImportReport(
             file: file.name, sheet: file.sheet, contentHash: file.contentHash, mode: mode, dryRun: dryRun)
-        report.add([InputIssue(file: file.name, problem: .unitsNeedAdministrator)])
+        report.add([InputIssue(file: file.name, problem: problem)])
         return report
     }
 }

@@ -99,6 +99,37 @@ extension Templates.Kind {
                 .init("late", "逾期", aliases: ["逾期补缴"]),
                 .init("to_unit", "转入单位代码", aliases: ["转入单位", "to unit"]),
             ]
+        case .footprint:
+            // One row per exchange, led by the process's output row; the model's own row, its
+            // background factors and a battery's rating are rows too (FootprintTemplate).
+            [
+                .init("record", "记录类型", required: true, aliases: ["记录", "类型"]),
+                .init("process", "过程编号", aliases: ["过程"]),
+                .init("name", "名称"),
+                .init("stage", "生命周期阶段", aliases: ["阶段"]),
+                .init("flow", "产品或流", aliases: ["产品", "流", "气体"]),
+                .init("provider", "提供过程", aliases: ["提供者"]),
+                .init("amount", "数量", required: true, aliases: ["数值"]),
+                .init("unit", "计量单位", aliases: ["单位", "uom"]),
+                .init("boundary", "系统边界", aliases: ["边界"]),
+                .init("cut_off", "取舍准则", aliases: ["截断准则", "cut-off"]),
+                .init("allocation", "分配方法"),
+                .init("allocation_factor", "分配系数"),
+                .init("price", "单价"),
+                .init("displaces", "替代过程"),
+                .init("province", "省份代码", aliases: ["省份"]),
+                .init("year", "年份", aliases: ["数据年份"]),
+                .init("transmission_loss", "输配电损耗率", aliases: ["线损率"]),
+                .init("distribution", "不确定性分布", aliases: ["分布"]),
+                .init("gsd", "几何标准差"),
+                .init("sd", "标准差"),
+                .init("min", "最小值"),
+                .init("max", "最大值"),
+                .init("pedigree", "数据质量评分", aliases: ["谱系评分"]),
+                .init("source", "来源", aliases: ["出处"]),
+                .init("cycles_per_year", "年循环次数"),
+                .init("years", "使用年限", aliases: ["寿命（年）"]),
+            ]
         }
     }
 

@@ -65,6 +65,8 @@ extension Templates {
             rows.append([])
             rows.append(header(.listsInstrumentHeader))
             rows += InstrumentKind.allCases.map { [.text($0.rawValue), .text($0.name(in: language))] }
+        case .footprint:
+            rows = FootprintTemplate.lists(language)
         }
         rows.append([])
         rows.append(header(.listsProvinceHeader))
@@ -83,6 +85,7 @@ extension Templates {
             case .regional: (.kindRegional, .instructionsRegional)
             case .projects: (.kindProjects, .instructionsProjects)
             case .ledger: (.kindLedger, .instructionsLedger)
+            case .footprint: (.kindFootprint, .instructionsFootprint)
             }
         let title = language.word(.templateTitle, ["kind": language.word(name), "version": version(kind)])
         return ([title] + language.lines(lines) + [language.word(.instructionsDryRun)]).map { [.text($0)] }

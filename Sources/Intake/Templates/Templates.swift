@@ -7,7 +7,7 @@ import Spreadsheet
 /// carries the template's version. CSV templates are the header row alone.
 public enum Templates {
     public enum Kind: String, Sendable, CaseIterable {
-        case activity, economic, units, regional, projects, ledger
+        case activity, economic, units, regional, projects, ledger, footprint
     }
 
     public enum Format: String, Sendable, CaseIterable {
@@ -28,19 +28,25 @@ public enum Templates {
         case .csv:
             return Data((header.joined(separator: ",") + "\n").utf8)
         case .xlsx:
-            var writer = XLSXWriter()
-            try writer.add(
-                .init(
-                    name: kind.sheetName(language), rows: [header.map(CellValue.text)],
-                    columnWidths: header.map { max(16, Double($0.count) * 1.6) }))
-            try writer.add(
-                .init(name: language.word(.sheetLists), rows: lists(kind, language), columnWidths: [18, 24, 28, 40]))
-            try writer.add(
-                .init(
-                    name: language.word(.sheetInstructions), rows: instructions(kind, language), header: false,
-                    columnWidths: [100]))
-            return try writer.data()
+            return try workbook(kind, language: language)
         }
+    }
+
+    /// A template workbook: the data sheet (its header, then `rows`), the lists and the instructions.
+    static func workbook(_ kind: Kind, language: Language, rows: [[CellValue]] = []) throws -> Data {
+        let header = header(kind, language: language)
+        var writer = XLSXWriter()
+        try writer.add(
+            .init(
+                name: kind.sheetName(language), rows: [header.map(CellValue.text)] + rows,
+                columnWidths: header.map { max(16, Double($0.count) * 1.6) }))
+        try writer.add(
+            .init(name: language.word(.sheetLists), rows: lists(kind, language), columnWidths: [18, 24, 28, 40]))
+        try writer.add(
+            .init(
+                name: language.word(.sheetInstructions), rows: instructions(kind, language), header: false,
+                columnWidths: [100]))
+        return try writer.data()
     }
 }
 
@@ -54,6 +60,7 @@ extension Templates.Kind {
         case .regional: language.word(.sheetRegional)
         case .projects: language.word(.sheetProjects)
         case .ledger: language.word(.sheetLedger)
+        case .footprint: language.word(.sheetFootprint)
         }
     }
 
@@ -76,11 +83,11 @@ extension Templates.Kind {
         func names(_ column: TemplateColumn) -> [String] {
             ([column.field, column.zh] + column.aliases).map(TableReader.key)
         }
-        // The most specific first: ledger entries (day, action, kind, vintage), projects (code,
+        // The most specific first: product models (record, amount), ledger entries (day, action, kind, vintage), projects (code,
         // item, quantity, unit of measure, and no period), units (code, name, level, region);
         // activity next (item, quantity); economic data has only unit and period in common.
         // Regional statistics last: region and year alone.
-        for kind in [Self.ledger, .projects, .units, .activity, .economic, .regional] {
+        for kind in [Self.footprint, .ledger, .projects, .units, .activity, .economic, .regional] {
             let required = kind.columns.filter(\.required)
             if required.allSatisfy({ !Set(names($0)).isDisjoint(with: given) }) {
                 self = kind

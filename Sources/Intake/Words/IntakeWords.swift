@@ -12,6 +12,8 @@ enum IntakeWords: String, MessageKey {
     case kindActivity, kindEconomic, kindUnits, kindRegional, kindProjects, kindLedger, templateTitle
     case instructionsActivity, instructionsEconomic, instructionsUnits, instructionsRegional, instructionsProjects, instructionsLedger
     case instructionsDryRun
+    case sheetFootprint, kindFootprint, instructionsFootprint, listsRecordHeader, listsStageHeader
+    case listsBoundaryHeader, listsAllocationHeader, listsDistributionHeader
     // Exports.
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild

@@ -108,6 +108,7 @@ extension CLIWords {
         .footprintFlowHeader: "flow\namount\nunit\nkg CO2e\nfactor source",
         .footprintProcessHeader: "process\nname\nstage\namount\nunit\ndirect kg CO2e\nshare",
         .footprintUncertainty: "Monte Carlo, {iterations} draws (seed {seed}): mean {mean}, median {median}, 95 % interval {low} to {high} kg CO2e{failed}",
+        .footprintSaved: "saved the product model “{name}” (id {id}) for unit {unit}",
         .footprintUnreadable: "{file}: not a readable product model ({reason})",
         .footprintCradleToGate: "cradle to gate (partial footprint)",
         .footprintCradleToGrave: "cradle to grave",

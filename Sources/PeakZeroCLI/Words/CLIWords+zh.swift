@@ -107,6 +107,7 @@ extension CLIWords {
         .footprintFlowHeader: "流\n数量\n单位\nkg CO2e\n因子来源",
         .footprintProcessHeader: "过程\n名称\n阶段\n用量\n单位\n直接 kg CO2e\n占比",
         .footprintUncertainty: "蒙特卡洛 {iterations} 次（种子 {seed}）：均值 {mean}，中位数 {median}，95% 区间 {low} 至 {high} kg CO2e{failed}",
+        .footprintSaved: "已保存产品模型“{name}”(编号 {id})，属于单位 {unit}",
         .footprintUnreadable: "{file}：不是可读的产品模型（{reason}）",
         .footprintCradleToGate: "从摇篮到大门（部分碳足迹）",
         .footprintCradleToGrave: "从摇篮到坟墓",

@@ -30,7 +30,7 @@ enum CLIWords: String, MessageKey {
 
     // `footprint calc`.
     case footprintHeading, footprintTotal, footprintBattery, footprintStageHeader, footprintFlowHeader
-    case footprintProcessHeader, footprintUncertainty, footprintUnreadable, footprintCradleToGate, footprintCradleToGrave
+    case footprintProcessHeader, footprintUncertainty, footprintUnreadable, footprintSaved, footprintCradleToGate, footprintCradleToGrave
     case footprintNotes
 
     static let catalogue = Catalogue<CLIWords>(zh: chinese, en: english)
