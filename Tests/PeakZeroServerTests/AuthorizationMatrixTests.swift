@@ -159,7 +159,8 @@ struct AuthorizationMatrixTests {
             case .setComplianceYear: #"{"sector": "power", "allocation": 100, "allocation_source": "notice"}"#
             case .addMarketRule:
                 #"{"id": "U-1", "first_year": 2021, "parameter": "ccer_limit", "value": "0.05", "source": "a plan"}"#
-            case .saveFootprintModel, .replaceFootprintModel: Self.footprintModel
+            // A model file may be the JSON form itself, sent as the body.
+            case .saveFootprintModel, .replaceFootprintModel, .importFootprintModel: Self.footprintModel
             case .createFactorSet:
                 #"{"name": "x", "csv": "id,kind,item,value,unit,grade,source\nA,ncv,diesel,43,GJ/t,S,x\n"}"#
             default: [.post, .put].contains(route.method) ? "{}" : nil
@@ -221,8 +222,10 @@ struct AuthorizationMatrixTests {
         // Prices and rule records are the installation's: administrators change them.
         case .setAssetPrice, .addMarketRule: ([403], [403])
         case .listMarketRules: ([200], [200])
-        case .listFootprintModels, .getFootprintModel, .computeFootprint, .exportFootprint, .replaceFootprintModel:
+        case .listFootprintModels, .getFootprintModel, .computeFootprint, .exportFootprint, .replaceFootprintModel,
+            .footprintModelTemplate, .footprintDeclaration:
             ([200], [404])
+        case .importFootprintModel: ([201], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])
         }

@@ -88,6 +88,9 @@ struct AuthorizationRolesTests {
         case .project, .projectStage, .projectVerify:
             uri = page.path.replacingOccurrences(of: "{id}", with: String(w.project[side]!))
         case .footprintModel: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[side]!))
+        // A spare is deleted, so the side's own model is still there for its page.
+        case .footprintDelete:
+            uri = page.path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[side + "-spare"]!))
         default: uri = path
         }
         let form: String =
@@ -152,6 +155,9 @@ struct AuthorizationRolesTests {
         // Product models are the unit's data: read in its subtree; an empty form is refused (422).
         case .footprints, .footprintModel: return ([200], [404])
         case .footprintCreate: return changesData ? ([422], [404]) : refused
+        // No file posted.
+        case .footprintImport: return changesData ? ([422], [404]) : refused
+        case .footprintDelete: return changesData ? ([303], [404]) : refused
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
@@ -71,6 +72,10 @@ struct FootprintAPITests {
             }
             #expect(abs(total - 0.6173) < 1e-12)
             #expect(try book.rows(sheet: "蒙特卡洛").count == 51)
+            // The declaration's sheet: the standard, the gases one by one, each process's data quality.
+            let declaration = try book.rows(sheet: "声明")
+            #expect(declaration.first?.cells.map(\.text) == ["依据标准", "GB/T 24067-2024 / ISO 14067:2018"])
+            #expect(declaration.contains { $0.cells.first?.text == "N2O" })
 
             let renamed = Self.model.replacingOccurrences(of: #""name": "cell","#, with: #""name": "cell v2","#)
             let replaced = try await client.call(.put, "/api/v1/footprint-models/\(id)", json: renamed)
@@ -117,6 +122,78 @@ struct FootprintAPITests {
             #expect(
                 try await client.call(.get, "/api/v1/footprint-models/\(id)/footprint?monte_carlo=10001").status
                     == .badRequest)
+        }
+    }
+
+    /// The model above as the product model template (CSV) fills it in.
+    static let templateCSV = """
+        record,process,name,stage,flow,provider,amount,unit,boundary,province,year,distribution,gsd
+        model,cell,cell,,,,1,kg,cradle_to_gate,,,,
+        output,cell,cell assembly,production,cell,,1,kg,,,,,
+        input,cell,,,,cathode,0.5,kg,,,,lognormal,1.2
+        electricity,cell,,,,,2,kWh,,51,2022,,
+        output,cathode,cathode material,raw_material,cathode,,1,kg,,,,,
+        emission,cathode,,,CO2,,0.4,kg,,,,,
+        emission,cathode,,,N2O,,0.001,kg,,,,,
+        """
+
+    @Test("a model file is imported, given back as the template, and declared by gas with its data quality")
+    func importTemplateAndDeclaration() async throws {
+        try await withAPI("sqlite") { client, database in
+            let units = try await RollupAPITests.load(client)
+            let f1 = units["F1"]!
+            func upload(_ text: String, name: String) async throws -> (status: Int, json: [String: Any]) {
+                try await client.execute(
+                    uri: "/api/v1/units/\(f1)/footprint-models/import?file_name=\(name)&lang=en", method: .post,
+                    headers: [.contentType: "text/csv"], body: ByteBuffer(string: text)
+                ) {
+                    (
+                        Int($0.status.code),
+                        (try? JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any]) ?? [:]
+                    )
+                }
+            }
+            let imported = try await upload(Self.templateCSV, name: "cell.csv")
+            #expect(imported.status == 201, "\(imported.json)")
+            let id = try #require((imported.json["model"] as? [String: Any])?["id"] as? Int)
+            let footprint = try await client.call(.get, "/api/v1/footprint-models/\(id)/footprint")
+            // The same model as the JSON above: 0.6173 kg CO2e by hand.
+            #expect(abs((footprint.json.object["total_co2e_kg"] as? Double ?? 0) - 0.6173) < 1e-12)
+
+            // A bad cell and a unit that does not fit its provider, named by row; nothing kept.
+            let broken = Self.templateCSV.replacingOccurrences(of: ",0.5,kg,", with: ",0.5,kWh,")
+                .replacingOccurrences(of: "emission,cathode,,,CO2,,0.4,kg", with: "emission,cathode,,,CO2,,lots,kg")
+            let refused = try await upload(broken, name: "broken.csv")
+            #expect(refused.status == 422)
+            let issues = ((refused.json["error"] as? [String: Any])?["issues"] as? [[String: Any]]) ?? []
+            #expect(issues.compactMap { $0["row"] as? Int } == [7])
+            #expect(try await FootprintModelStore(database).list(under: Int64(f1)).count == 1)
+            let unfit = try await upload(
+                Self.templateCSV.replacingOccurrences(of: ",0.5,kg,", with: ",0.5,kWh,"), name: "unfit.csv")
+            let unfitIssues = ((unfit.json["error"] as? [String: Any])?["issues"] as? [[String: Any]]) ?? []
+            #expect(unfit.status == 422 && unfitIssues.compactMap { $0["row"] as? Int } == [4])
+
+            let template = try await client.execute(
+                uri: "/api/v1/footprint-models/\(id)/template?format=csv&lang=en", method: .get, headers: [:]
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(template.0 == 200)
+            #expect(template.1.hasPrefix("record,process,name,stage,flow"))
+            #expect(template.1.contains("electricity,cell,,,,,2,kWh"))
+
+            let declared = try await client.call(.get, "/api/v1/footprint-models/\(id)/declaration")
+            #expect(declared.status == .ok)
+            let declaration = try #require(declared.json.object["declaration"] as? [String: Any])
+            #expect(declaration["partial"] as? Bool == true)
+            // By gas: 0.5 × 0.4 kg CO2 and 0.5 × 0.001 kg N2O (× 273, AR6); the grid's 0.2808 apart.
+            let gases = declaration["by_gas"] as? [[String: Any]] ?? []
+            let n2o = try #require(gases.first { $0["gas"] as? String == "N2O" })
+            #expect(abs((n2o["amount_kg"] as? Double ?? 0) - 0.0005) < 1e-15)
+            #expect(abs((n2o["co2e_kg"] as? Double ?? 0) - 0.1365) < 1e-12)
+            #expect(abs((declaration["grid_co2e_kg"] as? Double ?? 0) - 0.2808) < 1e-12)
+            let quality = declaration["data_quality"] as? [[String: Any]] ?? []
+            let cell = try #require(quality.first { $0["process"] as? String == "cell" })
+            #expect(cell["exchanges"] as? Int == 2 && cell["with_uncertainty"] as? Int == 1)
+            #expect((cell["sources"] as? [String])?.first?.hasPrefix("grid:51:2022 — ") == true)
         }
     }
 }

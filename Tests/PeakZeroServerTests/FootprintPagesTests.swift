@@ -53,4 +53,45 @@ struct FootprintPagesTests {
             #expect(refused.1.contains("Not a readable product model"))
         }
     }
+
+    @Test("a model file is imported through the page, declared, and deleted")
+    func importAndDelete() async throws {
+        try await withAPI("sqlite") { client, database in
+            let units = try await RollupAPITests.load(client)
+            let f1 = units["F1"]!
+            let boundary = "pz-boundary"
+            func multipart(_ file: String) -> ByteBuffer {
+                ByteBuffer(
+                    string: "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cell.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n\(file)\r\n--\(boundary)--\r\n")
+            }
+            let headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
+            let imported = try await client.execute(
+                uri: "/units/\(f1)/footprints/import?lang=en", method: .post, headers: headers,
+                body: multipart(FootprintAPITests.templateCSV)
+            ) { (Int($0.status.code), $0.headers[.location] ?? "") }
+            #expect(imported.0 == 303)
+            #expect(imported.1.contains("imported=1"))
+            let page = try await client.execute(uri: imported.1, method: .get, headers: [:]) { String(buffer: $0.body) }
+            #expect(page.contains("The model was imported"))
+            #expect(page.contains("Declaration (GB/T 24067-2024)"))
+            #expect(page.contains("Partial footprint (cradle to gate)"))
+            #expect(page.contains("grid:51:2022"))
+
+            let refused = try await client.execute(
+                uri: "/units/\(f1)/footprints/import?lang=en", method: .post, headers: headers,
+                body: multipart(FootprintAPITests.templateCSV.replacingOccurrences(of: ",0.4,kg", with: ",lots,kg"))
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(refused.0 == 422)
+            #expect(refused.1.contains("row 7"))
+
+            let id = try #require(try await FootprintModelStore(database).list(under: Int64(f1)).first?.id)
+            let deleted = try await client.execute(
+                uri: "/footprint-models/\(id)/delete?lang=en", method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded"], body: ByteBuffer(string: "")
+            ) { Int($0.status.code) }
+            #expect(deleted == 303)
+            #expect(try await FootprintModelStore(database).list(under: Int64(f1)).isEmpty)
+        }
+    }
 }

@@ -7,9 +7,12 @@ import Spreadsheet
 /// range when drawn), then the stages, the flows with each factor's value, id, source and year, the
 /// processes, and every draw — the numbers of the summary the page and the API show.
 public enum FootprintWorkbook {
-    public static func data(_ summary: FootprintSummary, language: Language) throws -> Data {
+    public static func data(
+        _ summary: FootprintSummary, declaration: FootprintDeclaration? = nil, language: Language
+    ) throws -> Data {
         var workbook = XLSXWriter()
         try workbook.add(overview(summary, language))
+        if let declaration { try workbook.add(Self.declaration(declaration, language)) }
         try workbook.add(
             XLSXWriter.Sheet(
                 name: language.word(.footprintStagesSheet),
@@ -88,5 +91,54 @@ public enum FootprintWorkbook {
         }
         rows += summary.notes.map { [.text(language.word(.footprintNote)), .text($0), .empty] }
         return XLSXWriter.Sheet(name: language.word(.footprintSummarySheet), rows: rows, columnWidths: [28, 40, 16])
+    }
+
+    /// What GB/T 24067-2024's report states beyond the figures, one section under another.
+    private static func declaration(_ d: FootprintDeclaration, _ language: Language) -> XLSXWriter.Sheet {
+        func header(_ key: IntakeWords) -> [CellValue] { language.lines(key).map(CellValue.text) }
+        var rows: [[CellValue]] = [
+            [.text(language.word(.footprintStandard)), .text(d.standard)],
+            [
+                .text(language.word(.footprintBoundary)),
+                .text(language.word(d.partial ? .footprintPartial : .footprintWhole)),
+            ],
+            [.text(language.word(.footprintCutOff)), .text(d.cutOff ?? "—")],
+            [], header(.footprintGasHeader),
+        ]
+        rows += d.byGas.map { line in
+            [
+                .text(line.gas), .number(line.amountKg), .number(line.gwp.value),
+                .text("\(line.gwp.id) — \(line.gwp.source)"), .number(line.co2eKg),
+            ]
+        }
+        rows += [
+            [.text(language.word(.footprintBackground)), .empty, .empty, .empty, .number(d.backgroundCo2eKg)],
+            [.text(language.word(.footprintGrid)), .empty, .empty, .empty, .number(d.gridCo2eKg)],
+        ]
+        if !d.keptApart.isEmpty {
+            rows += [[], header(.footprintKeptApartHeader)]
+            rows += d.keptApart.map { [.text($0.key), .number($0.amount), .text($0.unit)] }
+        }
+        if !d.allocations.isEmpty {
+            rows += [[], header(.footprintAllocationHeader)]
+            rows += d.allocations.map { line in
+                [
+                    .text(line.process), .text(line.name), .text(line.method), .text(line.products.joined(separator: "; ")),
+                    .text(line.detail.joined(separator: "; ")),
+                ]
+            }
+        }
+        rows += [[], header(.footprintQualityHeader)]
+        rows += d.dataQuality.map { line in
+            [
+                .text(line.process), .text(line.name), .number(Double(line.exchanges)),
+                .number(Double(line.withUncertainty)),
+                .text(line.pedigree.map { $0.map { String(format: "%.1f", $0) }.joined(separator: "; ") } ?? "—"),
+                .text(line.sources.joined(separator: "\n")),
+            ]
+        }
+        return XLSXWriter.Sheet(
+            name: language.word(.footprintDeclarationSheet), rows: rows, header: false,
+            columnWidths: [30, 24, 16, 40, 16, 60])
     }
 }

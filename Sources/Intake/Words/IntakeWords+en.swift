@@ -145,6 +145,17 @@ extension IntakeWords {
         .footprintHigh: "97.5 % quantile",
         .footprintDraws: "Draws",
         .footprintSeed: "Seed",
+        .footprintDeclarationSheet: "Declaration",
+        .footprintStandard: "Standard",
+        .footprintPartial: "partial footprint (cradle to gate)",
+        .footprintWhole: "footprint (cradle to grave)",
+        .footprintCutOff: "Cut-off rule",
+        .footprintGasHeader: "Greenhouse gas\nEmitted (kg)\nGWP (kg CO2e/kg)\nGWP source\nkg CO2e",
+        .footprintBackground: "Through background factors (kg CO2e, not by gas)",
+        .footprintGrid: "Through grid factors (kg CO2e, not by gas)",
+        .footprintKeptApartHeader: "Flows outside the total (biogenic CO2, resources …)\nAmount\nUnit",
+        .footprintAllocationHeader: "Allocated process\nName\nMethod\nProducts\nShares or displaced processes",
+        .footprintQualityHeader: "Process\nName\nExchanges\nWith uncertainty\nMean pedigree scores\nFactor sources",
         .footprintNote: "Note",
     ]
 }

@@ -143,6 +143,17 @@ extension IntakeWords {
         .footprintHigh: "97.5% 分位数",
         .footprintDraws: "抽样次数",
         .footprintSeed: "随机种子",
+        .footprintDeclarationSheet: "声明",
+        .footprintStandard: "依据标准",
+        .footprintPartial: "部分产品碳足迹(从摇篮到大门)",
+        .footprintWhole: "产品碳足迹(从摇篮到坟墓)",
+        .footprintCutOff: "取舍准则",
+        .footprintGasHeader: "温室气体\n排放量(kg)\nGWP(kg CO2e/kg)\nGWP 来源\nkg CO2e",
+        .footprintBackground: "经背景数据因子(kg CO2e，不分气体)",
+        .footprintGrid: "经电网排放因子(kg CO2e，不分气体)",
+        .footprintKeptApartHeader: "未计入总量的流(生物源 CO2、资源等)\n数量\n单位",
+        .footprintAllocationHeader: "分配的过程\n名称\n方法\n产品\n份额或被替代过程",
+        .footprintQualityHeader: "过程\n名称\n交换数\n有不确定性的交换\n平均数据质量评分\n因子来源",
         .footprintNote: "说明",
     ]
 }

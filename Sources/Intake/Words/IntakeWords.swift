@@ -21,6 +21,9 @@ enum IntakeWords: String, MessageKey {
     case footprintSummarySheet, footprintStagesSheet, footprintFlowsSheet, footprintProcessesSheet, footprintDrawsSheet
     case footprintSummaryHeader, footprintStagesHeader, footprintFlowsHeader, footprintProcessesHeader, footprintDrawsHeader
     case footprintModel, footprintDeclared, footprintBoundary, footprintGWP, footprintTotal, footprintPerKWh
+    case footprintDeclarationSheet, footprintStandard, footprintPartial, footprintWhole, footprintCutOff
+    case footprintGasHeader, footprintBackground, footprintGrid, footprintKeptApartHeader, footprintAllocationHeader
+    case footprintQualityHeader
     case footprintMean, footprintMedian, footprintLow, footprintHigh, footprintDraws, footprintSeed, footprintNote
     // The import report.
     case reportPlaceSheet, reportHeading, modeAppend, modeReplace, dryRunMark, reportCounts

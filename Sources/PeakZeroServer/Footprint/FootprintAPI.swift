@@ -4,11 +4,15 @@ import Foundation
 import Hummingbird
 import Intake
 import Persistence
+import Spreadsheet
 
 /// Product carbon footprints: a unit's product models, kept and checked, and their footprints
 /// computed from the factor library when asked (GWP set, grid factors of the plant's province and year).
 struct FootprintAPI: Sendable {
     let database: PeakZeroDatabase
+    /// Model files are unpacked in memory: they take a place among the imports running at once.
+    let gate: ImportGate
+    let workbookLimits: WorkbookLimits
 
     /// Most Monte Carlo draws one request may ask for.
     static let largestMonteCarlo = 10_000
@@ -47,6 +51,54 @@ struct FootprintAPI: Sendable {
         return try jsonResponse(stored, status: .created)
     }
 
+    /// A model saved from a file — PeakZero's JSON, the template, an openLCA export — checked as when
+    /// saved, with the reader's notes; a 422 naming each problem by file, row or entry.
+    func importModel(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        var request = request
+        let language = request.language
+        let body = Data(buffer: try await request.collectBody(upTo: context.maxUploadSize))
+        let (data, name) = try IntakeAPI.upload(body, request: request)
+        guard gate.enter() else {
+            throw APIError(
+                status: .tooManyRequests, code: "imports_busy",
+                message: language.say(.importsBusy, ["limit": "\(gate.limit)", "seconds": "\(ImportGate.retryAfter)"]),
+                retryAfter: ImportGate.retryAfter)
+        }
+        defer { gate.leave() }
+        let productSystem = request.uri.queryParameters.get("product_system").map { String($0) }
+        let imported = try await FootprintImport.read(
+            data, name: name, productSystem: productSystem, limits: workbookLimits, database: database,
+            language: language)
+        let stored = try await FootprintModelStore(database).save(imported.model, unitID: try context.id())
+        return try jsonResponse(
+            Imported(model: stored, notes: imported.notes.map { language == .zh ? $0.zh : $0.en }), status: .created)
+    }
+
+    struct Imported: Encodable {
+        let model: StoredFootprintModel
+        let notes: [String]
+    }
+
+    /// The kept model as the product model template, to edit in a spreadsheet and import again.
+    func template(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let kept = try await FootprintModelStore(database).model(id: try context.id())
+        let format = try IntakeAPI.format(request)
+        let data = try FootprintTemplate.data(kept.model, format: format, language: request.language)
+        return IntakeAPI.file(data, name: "\(kept.name).\(format.rawValue)", format: format)
+    }
+
+    /// The footprint with what a GB/T 24067-2024 report states beyond its figures.
+    func declaration(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let (summary, _, model) = try await summaryAndName(request, context)
+        return try jsonResponse(
+            DeclarationBody(summary: summary, declaration: FootprintDeclaration(model: model, summary: summary)))
+    }
+
+    struct DeclarationBody: Codable {
+        let summary: FootprintSummary
+        let declaration: FootprintDeclaration
+    }
+
     func get(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         try jsonResponse(try await FootprintModelStore(database).model(id: try context.id()))
     }
@@ -71,8 +123,9 @@ struct FootprintAPI: Sendable {
 
     /// The footprint as a workbook (`FootprintWorkbook`), named after the model.
     func export(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let (summary, name) = try await summaryAndName(request, context)
-        let data = try FootprintWorkbook.data(summary, language: request.language)
+        let (summary, name, model) = try await summaryAndName(request, context)
+        let data = try FootprintWorkbook.data(
+            summary, declaration: FootprintDeclaration(model: model, summary: summary), language: request.language)
         return IntakeAPI.file(data, name: "\(name).xlsx", format: .xlsx)
     }
 
@@ -82,7 +135,7 @@ struct FootprintAPI: Sendable {
 
     /// The kept model's footprint with the request's `gwp`, `monte_carlo` and `seed`.
     private func summaryAndName(_ request: Request, _ context: PeakZeroContext) async throws
-        -> (summary: FootprintSummary, name: String)
+        -> (summary: FootprintSummary, name: String, model: ProductModel)
     {
         let kept = try await FootprintModelStore(database).model(id: try context.id())
         let gwp = try gwpSet(request)
@@ -97,7 +150,7 @@ struct FootprintAPI: Sendable {
         let summary = await FootprintFigures.summary(
             calculation, of: kept.model, result: calculation.result(), gwp: gwp, draws: draws, seed: seed,
             language: request.language)
-        return (summary, kept.name)
+        return (summary, kept.name, kept.model)
     }
 
     private func gwpSet(_ request: Request) throws -> GWPSet {

@@ -17,7 +17,7 @@ struct FootprintPageBuilder {
 
     func page(
         layout: PageLayout, listURL: String, choices: [FootprintModelPage.Choice], monteCarloAction: String,
-        exportURL: String, gwp: String
+        exportURL: String, gwp: String, templateURL: String, deleteAction: String?, imported: Bool
     ) -> FootprintModelPage {
         let t = strings
         var facts: [FootprintModelPage.Fact] = [
@@ -84,7 +84,9 @@ struct FootprintPageBuilder {
                     selected: $0 == (summary.uncertainty?.iterations ?? 1_000))
             }, exportURL: exportURL,
             gwp: gwp,
-            notes: summary.notes, hasNotes: !summary.notes.isEmpty)
+            notes: summary.notes, hasNotes: !summary.notes.isEmpty,
+            declaration: FootprintDeclarationView(FootprintDeclaration(model: model, summary: summary), strings: t),
+            templateURL: templateURL, deleteAction: deleteAction, imported: imported)
     }
 
     private func histogram(_ mc: MonteCarloSummary) -> FootprintModelPage.Histogram {

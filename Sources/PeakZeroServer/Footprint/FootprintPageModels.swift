@@ -14,6 +14,10 @@ struct FootprintsPage: Sendable {
     let rows: [Row]
     let hasRows: Bool
     let createAction: String?
+    /// The form that imports a model file, for those who may add models.
+    let importAction: String?
+    /// The blank product model template.
+    let templateURL: String
     let problems: [String]
     let hasProblems: Bool
     let modelText: String
@@ -96,4 +100,11 @@ struct FootprintModelPage: Sendable {
     let gwp: String
     let notes: [String]
     let hasNotes: Bool
+    let declaration: FootprintDeclarationView
+    /// The model as the product model template.
+    let templateURL: String
+    /// The form that deletes the model, for those who may change it.
+    let deleteAction: String?
+    /// Just imported: the stages and boundary are to be checked.
+    let imported: Bool
 }

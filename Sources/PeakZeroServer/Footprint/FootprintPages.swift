@@ -2,6 +2,7 @@ import Accounting
 import Footprint
 import Foundation
 import Hummingbird
+import Intake
 import Persistence
 
 /// Product footprints on the web: a unit's models, and one model's footprint.
@@ -40,7 +41,10 @@ extension PageHandlers {
                 strings: renderer.strings, language: language, title: heading, current: .footprints,
                 sameIn: { _ in .footprints(unit: id) }),
             heading: heading, rows: rows, hasRows: !rows.isEmpty,
-            createAction: mayAdd ? SiteURL.createFootprint(unit: id).link(language) : nil, problems: problems,
+            createAction: mayAdd ? SiteURL.createFootprint(unit: id).link(language) : nil,
+            importAction: mayAdd ? SiteURL.importFootprint(unit: id).link(language) : nil,
+            templateURL: APIRoute.getTemplate.path.replacingOccurrences(of: "{kind}", with: "footprint")
+                + "?format=xlsx&lang=\(language.rawValue)", problems: problems,
             hasProblems: !problems.isEmpty, modelText: modelText)
         return renderer.response(model, template: "footprints", status: status)
     }
@@ -102,8 +106,54 @@ extension PageHandlers {
                     current: set == gwp)
             }, monteCarloAction: SiteURL.footprintModel(id: id).path,
             exportURL: APIRoute.exportFootprint.path.replacingOccurrences(of: "{id}", with: String(id))
-                + "?gwp=\(gwp.rawValue)&monte_carlo=\(draws ?? 0)&lang=\(language.rawValue)", gwp: gwp.rawValue)
+                + "?gwp=\(gwp.rawValue)&monte_carlo=\(draws ?? 0)&lang=\(language.rawValue)", gwp: gwp.rawValue,
+            templateURL: APIRoute.footprintModelTemplate.path.replacingOccurrences(of: "{id}", with: String(id))
+                + "?format=xlsx&lang=\(language.rawValue)",
+            deleteAction: try await context.writeScope.contains(unitID: stored.unitId, in: database)
+                ? SiteURL.deleteFootprint(id: id).link(language) : nil,
+            imported: request.uri.queryParameters.get("imported") == "1")
         return renderer.response(page, template: "footprint-model")
+    }
+
+    /// A model file imported (`FootprintImport`): to its page, or back to the list naming each problem.
+    func importFootprintModelPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
+        guard let upload = try await FileUpload.read(request, context) else {
+            return try await footprintsPage(
+                request, context, modelText: "", problems: [t.text(forKey: "footprints_no_file")],
+                status: .unprocessableContent)
+        }
+        guard importGate.enter() else {
+            return try await footprintsPage(
+                request, context, modelText: "",
+                problems: [language.say(.importsBusy, ["limit": "\(importGate.limit)", "seconds": "\(ImportGate.retryAfter)"])],
+                status: .tooManyRequests)
+        }
+        defer { importGate.leave() }
+        let productSystem = upload.field("product_system").trimmingCharacters(in: .whitespacesAndNewlines)
+        switch try await FootprintImport.checked(
+            upload.file.data, name: IntakeAPI.safeName(upload.file.fileName ?? "model"),
+            productSystem: productSystem.isEmpty ? nil : productSystem, limits: workbookLimits, database: database)
+        {
+        case .success(let imported):
+            let saved = try await FootprintModelStore(database).save(imported.model, unitID: id)
+            return Self.redirect(to: SiteURL.footprintModel(id: saved.id).link(language) + "&imported=1")
+        case .failure(let issues):
+            return try await footprintsPage(
+                request, context, modelText: "", problems: issues.issues.map { $0.message(in: language) },
+                status: .unprocessableContent)
+        }
+    }
+
+    func deleteFootprintModelPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        _ = try await FormPost.read(request)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let stored = try? await FootprintModelStore(database).model(id: id)
+        else { return notFound(request) }
+        try await FootprintModelStore(database).delete(id: id)
+        return Self.redirect(to: SiteURL.footprints(unit: stored.unitId).link(request.language))
     }
 
     private func footprintsPageWithProblems(

@@ -54,6 +54,37 @@ extension FootprintAPI {
             ],
             returnsFile: true, tag: "footprints"
         ) { $0.export },
+        APIEndpoint(
+            .importFootprintModel, .post, "/api/v1/units/{id}/footprint-models/import", subject: .unitInPath,
+            change: .data,
+            summary:
+                "Save a product model of the unit from a file (multipart/form-data field `file`, or the raw file with `file_name`): PeakZero's JSON form, the product model template (XLSX or CSV, `/api/v1/templates/footprint`) or an openLCA JSON-LD export (zip); checked as when saved; 201 with the model and the reader's notes, 422 naming each problem by file, row or archive entry",
+            query: [
+                ("file_name", "the file's name, when the body is the raw file"),
+                ("product_system", "for an openLCA export holding several product systems: the one to import (name or id)"),
+            ],
+            success: .created, tag: "footprints", body: .file
+        ) { $0.importModel },
+        APIEndpoint(
+            .footprintModelTemplate, .get, "/api/v1/footprint-models/{id}/template", subject: .footprintModelInPath,
+            change: .nothing,
+            summary:
+                "The model as the product model template (to edit in a spreadsheet and import again), headers in the request's language",
+            query: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")],
+            returnsFile: true, tag: "footprints"
+        ) { $0.template },
+        APIEndpoint(
+            .footprintDeclaration, .get, "/api/v1/footprint-models/{id}/declaration", subject: .footprintModelInPath,
+            change: .nothing,
+            summary:
+                "The footprint with what a GB/T 24067-2024 (ISO 14067) report states beyond its figures: partial or whole, cut-off, allocation of each multi-output process, greenhouse gases one by one with the GWP used, what comes through background and grid factors, flows kept outside the total, and each process's data quality and factor sources",
+            query: [
+                ("gwp", "the GWP set: SAR, AR4, AR5 or AR6 (default)"),
+                ("monte_carlo", "Monte Carlo draws, 0 (default) to 10,000"),
+                ("seed", "the Monte Carlo seed, default 1"),
+            ],
+            tag: "footprints", response: .json(FootprintAPI.DeclarationBody.self)
+        ) { $0.declaration },
     ]
 }
 
@@ -70,5 +101,11 @@ extension PageHandlers {
         {
             $0.footprintModelPage
         },
+        PageEndpoint(
+            .footprintImport, .post, "/units/{id}/footprints/import", subject: .unitInPath, change: .data
+        ) { $0.importFootprintModelPage },
+        PageEndpoint(
+            .footprintDelete, .post, "/footprint-models/{id}/delete", subject: .footprintModelInPath, change: .data
+        ) { $0.deleteFootprintModelPage },
     ]
 }

@@ -6,7 +6,7 @@ extension IntakeAPI {
         APIEndpoint(
             .getTemplate, .get, "/api/v1/templates/{kind}", subject: .shared, change: .nothing,
             summary:
-                "A blank data template (`kind`: activity, economic, units, regional, projects or ledger) as an Excel workbook or CSV, headers in the request's language",
+                "A blank data template (`kind`: activity, economic, units, regional, projects, ledger or footprint — a product model, imported at `/api/v1/units/{id}/footprint-models/import`) as an Excel workbook or CSV, headers in the request's language",
             query: [("format", "xlsx (default) or csv"), ("lang", "zh or en (default: Accept-Language)")],
             returnsFile: true, tag: "intake"
         ) { $0.template },

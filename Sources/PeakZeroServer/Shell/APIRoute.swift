@@ -28,7 +28,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case assetBalances, listAssetEvents, addAssetEvent, setAssetPrice
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
-    case computeFootprint, exportFootprint
+    case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
     case openAPI
     case health, ready, metrics
 

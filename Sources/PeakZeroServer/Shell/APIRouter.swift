@@ -56,7 +56,9 @@ public enum APIRouter {
         mount(MeasuresAPI.endpoints, on: MeasuresAPI(database: database, clock: clock))
         mount(PathwaysAPI.endpoints, on: PathwaysAPI(database: database))
         mount(AssetsAPI.endpoints, on: AssetsAPI(database: database, clock: clock))
-        mount(FootprintAPI.endpoints, on: FootprintAPI(database: database))
+        mount(
+            FootprintAPI.endpoints,
+            on: FootprintAPI(database: database, gate: importGate, workbookLimits: limits.workbook))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
         mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics, database: database))
         let pages = PageHandlers(

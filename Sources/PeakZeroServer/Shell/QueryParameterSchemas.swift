@@ -40,7 +40,7 @@ enum QueryParameterSchemas {
             "rate": ["type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1],
             "gap": ["type": "number", "minimum": -Plausible.largestAmount, "maximum": Plausible.largestAmount],
             "date": ["type": "string", "format": "date"],
-            "actor": text, "action": text, "source": text, "file_name": text,
+            "actor": text, "action": text, "source": text, "file_name": text, "product_system": text,
             "limit": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
             "cursor": text,
             "gwp": choice(GWPSet.self),

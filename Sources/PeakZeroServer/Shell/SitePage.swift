@@ -18,7 +18,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case unitProjectReview, planDriver, unitPlanDriver
     case projects, projectCreate, project, projectStage, projectVerify, assets, assetEventCreate
     case compliance, complianceSet
-    case footprints, footprintCreate, footprintModel
+    case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

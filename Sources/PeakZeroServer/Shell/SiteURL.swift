@@ -67,6 +67,8 @@ enum SiteURL: Sendable, Equatable {
     case setCompliance(unit: Int64)
     case footprints(unit: Int64)
     case createFootprint(unit: Int64)
+    case importFootprint(unit: Int64)
+    case deleteFootprint(id: Int64)
     /// A product model's footprint, with a GWP set and a number of Monte Carlo draws when asked.
     case footprintModel(id: Int64, gwp: String? = nil, monteCarlo: Int? = nil)
     case uploadFactorSet
@@ -129,6 +131,8 @@ enum SiteURL: Sendable, Equatable {
         case .compliance(let unit, _), .setCompliance(let unit): "/units/\(unit)/compliance"
         case .footprints(let unit), .createFootprint(let unit): "/units/\(unit)/footprints"
         case .footprintModel(let id, _, _): "/footprint-models/\(id)"
+        case .importFootprint(let unit): "/units/\(unit)/footprints/import"
+        case .deleteFootprint(let id): "/footprint-models/\(id)/delete"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
         case .signIn: "/signin"
@@ -185,7 +189,7 @@ enum SiteURL: Sendable, Equatable {
             if let date { query.append(("date", date)) }
         case .compliance(_, let year):
             if let year { query.append(("year", String(year))) }
-        case .footprints, .createFootprint: break
+        case .footprints, .createFootprint, .importFootprint, .deleteFootprint: break
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }
             if let draws { query.append(("monte_carlo", String(draws))) }
