@@ -220,6 +220,39 @@ struct BrowserTests {
         }
     }
 
+    @Test("a model file chosen in Chromium is imported and shows its footprint and declaration, in both languages")
+    func footprintImportInChromium() async throws {
+        try await TestDatabases.withDemoDatabase { database async throws in
+            let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID()).csv")
+            try Data(FootprintAPITests.templateCSV.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
+            let shots = Self.screenshots
+            try await HeadlessChromium.serve(database) { base, _ in
+                let seen = try await HeadlessChromium.drive { browser in
+                    try browser.signIn(at: base, name: "admin", password: TestAccounts.adminPassword)
+                    try browser.open(base + "/units/\(facility.id)/footprints?lang=en")
+                    try browser.chooseFile(file.path, in: "#f-file")
+                    try browser.waitingForLoad { try browser.click("form[enctype] button[type=submit]") }
+                    let url = try browser.evaluate("location.pathname + location.search") as? String ?? ""
+                    let headings = try browser.evaluate(
+                        "Array.from(document.querySelectorAll('h2')).map(h => h.textContent)") as? [String] ?? []
+                    try browser.screenshot(to: shots.appendingPathComponent("footprint-imported-en.png"))
+                    try browser.open(base + url.replacingOccurrences(of: "lang=en", with: "lang=zh"))
+                    let chinese = try browser.evaluate(
+                        "Array.from(document.querySelectorAll('h2')).map(h => h.textContent)") as? [String] ?? []
+                    try browser.screenshot(to: shots.appendingPathComponent("footprint-imported-zh.png"))
+                    return (url, headings, chinese, browser.problems)
+                }
+                #expect(seen.0.hasPrefix("/footprint-models/") && seen.0.contains("imported=1"), "\(seen.0)")
+                #expect(seen.1.contains("Declaration (GB/T 24067-2024)"), "\(seen.1)")
+                #expect(seen.2.contains("声明(GB/T 24067-2024)"), "\(seen.2)")
+                #expect(seen.3.isEmpty, "\(seen.3)")
+            }
+        }
+    }
+
     struct Seen: Sendable {
         let fieldError: String?
         let typed: String?
