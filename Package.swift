@@ -46,6 +46,9 @@ let package = Package(
         .target(
             name: "Footprint", dependencies: ["Accounting", "SparseLU"], resources: [.copy("Data")],
             swiftSettings: strict),
+        // Reports: one data model per report (the enterprise GHG inventory report …), every rendering
+        // drawn from it. Pure logic.
+        .target(name: "Reports", dependencies: ["Accounting"], swiftSettings: strict),
         // Sparse LU factorisation and solves (block triangular form, cycles through a dense border).
         // Knows nothing of PeakZero.
         .target(name: "SparseLU", swiftSettings: strict),
@@ -58,7 +61,7 @@ let package = Package(
         .target(
             name: "Persistence",
             dependencies: [
-                "Accounting", "Governance", "Pathways", "Assets", "Footprint", "FastStructures",
+                "Accounting", "Governance", "Pathways", "Assets", "Footprint", "Reports", "FastStructures",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -73,15 +76,15 @@ let package = Package(
         .target(
             name: "Intake",
             dependencies: [
-                "Accounting", "Assets", "FastStructures", "Footprint", "Pathways", "Persistence", "Spreadsheet",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "Accounting", "Assets", "FastStructures", "Footprint", "Pathways", "Persistence", "Reports",
+                "Spreadsheet", .product(name: "Crypto", package: "swift-crypto"),
             ], swiftSettings: strict),
         // The HTTP server: JSON API under /api/v1 and its OpenAPI document, and the web pages.
         .target(
             name: "PeakZeroServer",
             dependencies: [
                 "Accounting", "Governance", "Pathways", "Assets", "Footprint", "Persistence", "Intake", "Charts",
-                "Spreadsheet", .product(name: "Hummingbird", package: "hummingbird"),
+                "Reports", "Spreadsheet", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -100,7 +103,7 @@ let package = Package(
         .target(
             name: "PeakZeroCLI",
             dependencies: [
-                "Accounting", "Pathways", "Assets", "Footprint", "Persistence", "PeakZeroServer", "Intake",
+                "Accounting", "Pathways", "Assets", "Footprint", "Persistence", "PeakZeroServer", "Intake", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -124,6 +127,7 @@ let package = Package(
             name: "AssetsTests",
             dependencies: ["Assets", "Accounting", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Accounting"], swiftSettings: strict),
         .testTarget(
             name: "FootprintTests", dependencies: ["Footprint", "Accounting", "SparseLU"], swiftSettings: strict),
         .testTarget(

@@ -9,7 +9,7 @@ public struct PeakZeroCommand: AsyncParsableCommand {
             CalcCommand.self, FactorsCommand.self, PathwayCommand.self, ServeCommand.self, MigrateCommand.self, DemoCommand.self,
             UnitsCommand.self, InventoryCommand.self, IndicatorsCommand.self, TemplateCommand.self, ImportCommand.self,
             ExportCommand.self, UsersCommand.self, BackupCommand.self, RestoreCommand.self, AuditCommand.self,
-            ProjectsCommand.self, AssetsCommand.self, ComplianceCommand.self, FootprintCommand.self,
+            ProjectsCommand.self, AssetsCommand.self, ComplianceCommand.self, FootprintCommand.self, ReportCommand.self,
         ]
     )
 

@@ -226,6 +226,7 @@ struct AuthorizationMatrixTests {
             .footprintModelTemplate, .footprintDeclaration:
             ([200], [404])
         case .importFootprintModel: ([201], [404])
+        case .inventoryReport: ([200], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])
         }

@@ -158,6 +158,8 @@ struct AuthorizationRolesTests {
         // No file posted.
         case .footprintImport: return changesData ? ([422], [404]) : refused
         case .footprintDelete: return changesData ? ([303], [404]) : refused
+        // A unit's report reads its subtree's inventory.
+        case .inventoryReport: return ([200], [404])
         }
     }
 

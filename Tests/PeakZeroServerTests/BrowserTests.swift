@@ -121,6 +121,7 @@ struct BrowserTests {
                     ("compliance", "/units/\(root.id)/compliance?year=2024"),
                     ("footprints", "/units/\(facility.id)/footprints"),
                     ("footprint", "/footprint-models/\(footprint.id)?monte_carlo=200"),
+                    ("inventory-report", "/units/\(root.id)/reports/inventory?year=2024"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

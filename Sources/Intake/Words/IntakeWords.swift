@@ -25,6 +25,10 @@ enum IntakeWords: String, MessageKey {
     case footprintGasHeader, footprintBackground, footprintGrid, footprintKeptApartHeader, footprintAllocationHeader
     case footprintQualityHeader
     case footprintMean, footprintMedian, footprintLow, footprintHigh, footprintDraws, footprintSeed, footprintNote
+    // The GHG inventory report's workbook.
+    case reportBasisSheet, reportByGasSheet, reportByFacilitySheet, reportBySourceSheet, reportByCarrierSheet
+    case reportIntensitySheet, reportFactorsSheet, reportPartsHeader, reportCarrierHeader, reportIntensityHeader
+    case reportFactorsHeader, reportBasisLabels, reportStale
     // The import report.
     case reportPlaceSheet, reportHeading, modeAppend, modeReplace, dryRunMark, reportCounts
     case reportError, reportWarning, reportRepeated, reportDryRunClean, reportDryRunErrors, reportWritten

@@ -29,6 +29,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
+    case inventoryReport
     case openAPI
     case health, ready, metrics
 
@@ -49,6 +50,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
             + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
             + AssetsAPI.endpoints.map(\.declaration) + FootprintAPI.endpoints.map(\.declaration)
+            + ReportsAPI.endpoints.map(\.declaration)
             + HealthAPI.endpoints.map(\.declaration)
             + MetricsAPI.endpoints.map(\.declaration))
 

@@ -166,8 +166,8 @@ enum OpenAPIDocument {
                 "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]],
             ]
         }
-        // Indicators (and their export) of a unit no computed inventory covers yet.
-        if [.deleteUnit, .unitIndicators, .exportIndicators].contains(route) { responses["409"] = error }
+        // Indicators (and their export) and reports of a unit no computed inventory covers yet.
+        if [.deleteUnit, .unitIndicators, .exportIndicators, .inventoryReport].contains(route) { responses["409"] = error }
         // The server's own failures, told with the request's id: nothing was written.
         responses["500"] = error
         responses["503"] = error

@@ -68,6 +68,8 @@ enum SiteURL: Sendable, Equatable {
     case footprints(unit: Int64)
     case createFootprint(unit: Int64)
     case importFootprint(unit: Int64)
+    /// A unit's GHG inventory report of a year.
+    case inventoryReport(unit: Int64, year: Int?)
     case deleteFootprint(id: Int64)
     /// A product model's footprint, with a GWP set and a number of Monte Carlo draws when asked.
     case footprintModel(id: Int64, gwp: String? = nil, monteCarlo: Int? = nil)
@@ -132,6 +134,7 @@ enum SiteURL: Sendable, Equatable {
         case .footprints(let unit), .createFootprint(let unit): "/units/\(unit)/footprints"
         case .footprintModel(let id, _, _): "/footprint-models/\(id)"
         case .importFootprint(let unit): "/units/\(unit)/footprints/import"
+        case .inventoryReport(let unit, _): "/units/\(unit)/reports/inventory"
         case .deleteFootprint(let id): "/footprint-models/\(id)/delete"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
@@ -190,6 +193,8 @@ enum SiteURL: Sendable, Equatable {
         case .compliance(_, let year):
             if let year { query.append(("year", String(year))) }
         case .footprints, .createFootprint, .importFootprint, .deleteFootprint: break
+        case .inventoryReport(_, let year):
+            if let year { query.append(("year", String(year))) }
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }
             if let draws { query.append(("monte_carlo", String(draws))) }

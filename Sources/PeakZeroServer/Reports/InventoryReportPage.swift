@@ -1,0 +1,160 @@
+import Accounting
+import Reports
+
+/// The GHG inventory report's page: its basis as facts, then each table of the model as rows of
+/// formatted numbers (tonnes to three decimals, intensities to four).
+struct InventoryReportPage: Sendable {
+    struct Fact: Sendable {
+        let label: String
+        let value: String
+    }
+
+    struct Row: Sendable {
+        let key: String
+        let name: String
+        let cells: [String]
+    }
+
+    struct Table: Sendable {
+        let caption: String
+        let rows: [Row]
+        let total: Row
+    }
+
+    struct Choice: Sendable {
+        let label: String
+        let url: String
+        let current: Bool
+    }
+
+    let layout: PageLayout
+    let heading: String
+    let years: [Choice]
+    let missing: String?
+    let facts: [Fact]
+    /// Records not yet approved, or data changed since: said on the report's face.
+    let warnings: [String]
+    let hasWarnings: Bool
+    let totals: [Fact]
+    let partHeaders: [String]
+    let tables: [Table]
+    let carriers: [Row]
+    let carrierTotal: Row?
+    let intensities: [Row]
+    let hasIntensities: Bool
+    let factors: [Row]
+    let workbookURL: String
+    let jsonURL: String
+    let printedOn: String
+
+    static func missing(layout: PageLayout, heading: String, message: String, years: [Choice]) -> Self {
+        Self(
+            layout: layout, heading: heading, years: years, missing: message, facts: [], warnings: [],
+            hasWarnings: false, totals: [], partHeaders: [], tables: [], carriers: [], carrierTotal: nil,
+            intensities: [], hasIntensities: false, factors: [], workbookURL: "", jsonURL: "", printedOn: "")
+    }
+
+    init(
+        layout: PageLayout, heading: String, years: [Choice], missing: String?, facts: [Fact], warnings: [String],
+        hasWarnings: Bool, totals: [Fact], partHeaders: [String], tables: [Table], carriers: [Row], carrierTotal: Row?,
+        intensities: [Row], hasIntensities: Bool, factors: [Row], workbookURL: String, jsonURL: String,
+        printedOn: String
+    ) {
+        self.layout = layout
+        self.heading = heading
+        self.years = years
+        self.missing = missing
+        self.facts = facts
+        self.warnings = warnings
+        self.hasWarnings = hasWarnings
+        self.totals = totals
+        self.partHeaders = partHeaders
+        self.tables = tables
+        self.carriers = carriers
+        self.carrierTotal = carrierTotal
+        self.intensities = intensities
+        self.hasIntensities = hasIntensities
+        self.factors = factors
+        self.workbookURL = workbookURL
+        self.jsonURL = jsonURL
+        self.printedOn = printedOn
+    }
+
+    static func tonnes(_ value: Double) -> String { WebNumbers.grouped(value, decimals: 3) }
+
+    init(
+        _ report: GHGInventoryReport, layout: PageLayout, heading: String, strings t: Words, language: Language,
+        years: [Choice], workbookURL: String, jsonURL: String, printedOn: String
+    ) {
+        let b = report.basis
+        func text(_ key: String) -> String { t.text(forKey: key) }
+        let facts: [Fact] = [
+            .init(label: text("report_entity"), value: "\(b.unitCode) \(b.unitName)"),
+            .init(label: text("report_year"), value: String(b.year)),
+            .init(label: text("report_standards"), value: b.standards.joined(separator: "; ")),
+            .init(label: text("report_consolidation"), value: text("report_consolidation_\(b.consolidation.rawValue)")),
+            .init(label: text("report_gwp"), value: b.gwpSet),
+            .init(label: text("report_scope2_method"), value: text("report_scope2_\(b.scope2Method.rawValue)")),
+            .init(label: text("report_inventory"), value: "#\(b.inventoryId) v\(b.inventoryVersion) · \(b.computedAt)"),
+            .init(label: text("report_factor_library"), value: b.factorLibrary),
+            .init(label: text("report_records"), value: String(b.records)),
+        ]
+        var warnings: [String] = []
+        if b.unapprovedRecords > 0 {
+            warnings.append(text("report_unapproved").replacingOccurrences(of: "{count}", with: String(b.unapprovedRecords)))
+        }
+        if b.stale { warnings.append(text("report_stale")) }
+        let total = report.total
+        let totals: [Fact] = [
+            .init(label: text("report_scope1"), value: Self.tonnes(total.scope1T)),
+            .init(label: text("report_scope2_location_t"), value: Self.tonnes(total.scope2LocationT)),
+            .init(label: text("report_scope2_market_t"), value: Self.tonnes(total.scope2MarketT)),
+            .init(label: text("report_total_location"), value: Self.tonnes(total.totalLocationT)),
+            .init(label: text("report_total_market"), value: Self.tonnes(total.totalMarketT)),
+            .init(label: text("report_energy_calorific"), value: Self.tonnes(total.tceCalorific)),
+            .init(label: text("report_energy_equivalent"), value: Self.tonnes(total.tceEquivalent)),
+        ]
+        func row(_ part: GHGInventoryReport.Part) -> Row {
+            Row(
+                key: part.key, name: part.name,
+                cells: [
+                    part.scope1T, part.scope2LocationT, part.scope2MarketT, part.totalLocationT, part.totalMarketT,
+                ].map(Self.tonnes))
+        }
+        let totalRow = Row(key: "", name: text("report_total"), cells: row(total).cells)
+        let tables = [
+            Table(caption: text("report_by_gas"), rows: report.byGas.map(row), total: totalRow),
+            Table(caption: text("report_by_facility"), rows: report.byFacility.map(row), total: totalRow),
+            Table(caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
+        ]
+        func carrier(_ part: GHGInventoryReport.Part) -> Row {
+            Row(key: part.key, name: part.name, cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
+        }
+        let intensities = report.intensities.map { intensity in
+            Row(
+                key: intensity.base.rawValue, name: text("report_base_\(intensity.base.rawValue)"),
+                cells: [
+                    WebNumbers.grouped(intensity.denominatorTenThousandYuan, decimals: 2),
+                    WebNumbers.grouped(intensity.co2eLocationTPerTenThousandYuan, decimals: 4),
+                    WebNumbers.grouped(intensity.co2eMarketTPerTenThousandYuan, decimals: 4),
+                    WebNumbers.grouped(intensity.tceCalorificPerTenThousandYuan, decimals: 4),
+                ])
+        }
+        self.init(
+            layout: layout, heading: heading, years: years, missing: nil, facts: facts, warnings: warnings,
+            hasWarnings: !warnings.isEmpty, totals: totals,
+            partHeaders: ["report_scope1", "report_scope2_location_t", "report_scope2_market_t", "report_total_location", "report_total_market"].map(text),
+            tables: tables, carriers: report.byCarrier.map(carrier),
+            carrierTotal: Row(key: "", name: text("report_total"), cells: carrier(total).cells),
+            intensities: intensities, hasIntensities: !intensities.isEmpty,
+            factors: report.factors.map { factor in
+                Row(
+                    key: factor.id, name: "\(factor.kind) · \(factor.item)",
+                    cells: [
+                        "\(factor.value) \(factor.unit)", factor.grade,
+                        factor.source + (factor.year.map { " (\($0))" } ?? ""),
+                    ])
+            }, workbookURL: workbookURL, jsonURL: jsonURL, printedOn: printedOn)
+        _ = language
+    }
+}

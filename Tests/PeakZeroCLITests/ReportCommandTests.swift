@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// `peakzero report inventory`, run as a user runs it, on data imported and computed by the CLI.
+@Suite struct ReportCommandTests {
+    @Test func inventoryReport_carriesTheStoredTotals_asJSONAndWorkbook() throws {
+        let folder = try IntakeCommandTests.folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let data = folder.appendingPathComponent("data").path
+        let units = folder.appendingPathComponent("units.csv")
+        try Data("code,name,level,parent_code,region_code\nG1,集团,group,,510000\nF1,一厂,facility,G1,510104\n".utf8)
+            .write(to: units)
+        let activity = folder.appendingPathComponent("activity.csv")
+        // 10 t at the facility, 5 t at the group itself: the group's own records are a facility too.
+        try Data("单位代码,期间,品种,数量,计量单位\nF1,2023-01,柴油,10,t\nG1,2023-02,柴油,5,t\n".utf8).write(to: activity)
+        for file in [units, activity] {
+            let imported = try ExecutableTests.run(["import", file.path, "--data-dir", data, "--lang", "en"])
+            #expect(imported.code == 0, "\(imported.out)\(imported.err)")
+        }
+        let computed = try ExecutableTests.run([
+            "inventory", "compute", "--unit", "G1", "--year", "2023", "--gwp", "AR6", "--data-dir", data,
+        ])
+        #expect(computed.code == 0, "\(computed.err)")
+        let run = try ExecutableTests.run(["report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data])
+        #expect(run.code == 0, "\(run.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any])
+        let total = try #require(json["total"] as? [String: Any])
+        // 10 t diesel × 42.652 GJ/t × 0.0202 tC/GJ × 0.98 × 44/12 (NDRC 2015 defaults), as RollupAPITests.
+        let diesel = 15 * 42.652 * 0.0202 * 0.98 * 44 / 12
+        #expect(abs((total["scope1_t"] as? Double ?? 0) - diesel) < 1e-9 * diesel)
+        let facilities = json["by_facility"] as? [[String: Any]] ?? []
+        #expect(facilities.compactMap { $0["key"] as? String } == ["F1", "G1"])
+        let summed = facilities.compactMap { $0["scope1_t"] as? Double }.reduce(0, +)
+        #expect(abs(summed - diesel) < 1e-9 * diesel)
+        let workbook = folder.appendingPathComponent("report.xlsx").path
+        let written = try ExecutableTests.run([
+            "report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data, "-o", workbook,
+        ])
+        #expect(written.code == 0 && FileManager.default.fileExists(atPath: workbook), "\(written.err)")
+        let none = try ExecutableTests.run(["report", "inventory", "--unit", "G1", "--year", "2019", "--data-dir", data])
+        #expect(none.code != 0)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Persistence
+import PersistenceTestSupport
+import Spreadsheet
+import Testing
+
+@testable import PeakZeroServer
+
+/// The GHG inventory report on the small tree (`RollupAPITests`): diesel d at F1 and grid
+/// electricity e at E2 in 2023, output value 300 万元 at constant prices; every figure of the report
+/// must be the stored inventory's.
+@Suite("Reports: the GHG inventory report")
+struct ReportsAPITests {
+    static func close(_ a: Any?, _ b: Double) -> Bool { RollupAPITests.close(a, b) }
+
+    @Test("the report's figures are the stored inventory's, in JSON, the workbook and the page", arguments: TestDatabases.locations)
+    func inventoryReport(_ kind: String) async throws {
+        try await withAPI(kind) { client, database in
+            let units = try await RollupAPITests.load(client)
+            let g = units["G"]!
+            let answer = try await client.call(.get, "/api/v1/units/\(g)/reports/inventory?year=2023&lang=en")
+            #expect(answer.status == .ok)
+            let report = answer.json.object
+            let total = try #require(report["total"] as? [String: Any])
+            let d = RollupAPITests.d, e = RollupAPITests.e
+            #expect(Self.close(total["scope1_t"], d))
+            #expect(Self.close(total["scope2_location_t"], e))
+            #expect(Self.close(total["scope2_market_t"], 1000 * 0.6096))
+            #expect(Self.close(total["tce_calorific"], 14.571 + 122.9))
+            // The stored inventory's own totals, read apart from the report.
+            let basis = try #require(report["basis"] as? [String: Any])
+            let stored = try await InventoryStore(database).inventory(id: Int64(try #require(basis["inventory_id"] as? Int)))
+            #expect(Self.close(total["scope1_t"], stored.scope1T) && Self.close(total["tce_equivalent"], stored.tceEquivalent))
+            #expect(basis["unit_code"] as? String == "G" && basis["year"] as? Int == 2023)
+            // Each breakdown adds up to the total: by gas, by facility (E1 holds F1's diesel), by source.
+            for key in ["by_gas", "by_facility", "by_source"] {
+                let parts = report[key] as? [[String: Any]] ?? []
+                let scope1 = parts.compactMap { $0["scope1_t"] as? Double }.reduce(0, +)
+                let scope2 = parts.compactMap { $0["scope2_location_t"] as? Double }.reduce(0, +)
+                #expect(Self.close(scope1, d) && Self.close(scope2, e), "\(key): \(parts)")
+            }
+            let facilities = report["by_facility"] as? [[String: Any]] ?? []
+            #expect(Set(facilities.compactMap { $0["key"] as? String }) == ["E1", "E2"])
+            let gases = report["by_gas"] as? [[String: Any]] ?? []
+            #expect(gases.compactMap { $0["key"] as? String } == ["CO2"])
+            // Intensity per 万元 of output value (100 + 220 ÷ 1.10 = 300).
+            let intensities = report["intensities"] as? [[String: Any]] ?? []
+            let output = try #require(intensities.first { $0["base"] as? String == "output_value" })
+            #expect(Self.close(output["denominator_ten_thousand_yuan"], 300))
+            #expect(Self.close(output["co2e_location_t_per_ten_thousand_yuan"], (d + e) / 300))
+            let factors = report["factors"] as? [[String: Any]] ?? []
+            #expect(factors.contains { ($0["source"] as? String)?.isEmpty == false })
+
+            let workbook = try await client.execute(
+                uri: "/api/v1/units/\(g)/reports/inventory?year=2023&format=xlsx&lang=zh", method: .get, headers: [:]
+            ) { ($0.status, Data(buffer: $0.body)) }
+            #expect(workbook.0 == .ok)
+            let book = try XLSXWorkbook(data: workbook.1)
+            let gasRows = try book.rows(sheet: "按温室气体")
+            let totalRow = try #require(gasRows.last)
+            guard case .number(let scope1) = totalRow.cells[2] else {
+                Issue.record("the total's Scope 1 is no number")
+                return
+            }
+            #expect(Self.close(scope1, d))
+
+            let page = try await client.execute(
+                uri: "/units/\(g)/reports/inventory?year=2023&lang=en", method: .get, headers: [:]
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(page.0 == 200)
+            #expect(page.1.contains(InventoryReportPage.tonnes(d)))
+            #expect(page.1.contains(InventoryReportPage.tonnes(d + e)))
+            #expect(page.1.contains("GB/T 32150-2015"))
+
+            let none = try await client.call(.get, "/api/v1/units/\(g)/reports/inventory?year=2019")
+            #expect(none.status == .conflict)
+            #expect(try await client.call(.get, "/api/v1/units/\(g)/reports/inventory").status == .badRequest)
+            let missingPage = try await client.execute(
+                uri: "/units/\(g)/reports/inventory?year=2019&lang=zh", method: .get, headers: [:]
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(missingPage.0 == 404 && missingPage.1.contains("该年度没有覆盖本单位的排放清单"))
+        }
+    }
+}
