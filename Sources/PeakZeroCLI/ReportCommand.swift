@@ -2,10 +2,11 @@ import Accounting
 import ArgumentParser
 import Foundation
 import Intake
+import PeakZeroServer
 import Persistence
 import Reports
 
-/// `peakzero report inventory --unit CODE --year Y [--format json|xlsx] [--output FILE]`: the
+/// `peakzero report inventory --unit CODE --year Y [--output FILE.json|.xlsx|.pdf]`: the
 /// enterprise GHG inventory report from the stored inventory, as the web page and the API give it.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,7 +18,8 @@ struct ReportCommand: ParsableCommand {
             abstract: "The GHG inventory report of a unit (with its descendants) for a year (GB/T 32150, ISO 14064-1).",
             discussion: """
                 The print-ready page is /units/ID/reports/inventory?year=Y on the web. Without --output the \
-                report is printed as JSON; with --output FILE.xlsx it is written as a workbook, FILE.json as JSON.
+                report is printed as JSON; with --output FILE.xlsx it is written as a workbook, FILE.pdf as PDF \
+                (printed by headless Chromium: apt-get install chromium fonts-noto-cjk), FILE.json as JSON.
                 """)
 
         @OptionGroup var storage: StorageOptions
@@ -25,24 +27,26 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The reporting year.") var year: Int
         @Option(help: "The headline total's Scope 2 method: location or market (both are reported).")
         var scope2: String = "location"
-        @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook) or .json.") var output: String?
+        @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
+        var output: String?
         @OptionGroup var language: LanguageOption
 
         func validate() throws {
             guard Scope2Method(rawValue: scope2) != nil else { throw ValidationError("--scope2 must be location or market") }
-            if let output, !output.hasSuffix(".xlsx"), !output.hasSuffix(".json") {
-                throw ValidationError("--output must end in .xlsx or .json")
+            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
+                throw ValidationError("--output must end in .xlsx, .pdf or .json")
             }
         }
 
         func run() async throws {
             let lang = try language.resolved()
-            let report = try await storage.withDatabase(logger: CLILogger.make()) { database in
+            let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
-                return try await StoreErrorText.reporting {
+                let report = try await StoreErrorText.reporting {
                     try await InventoryReportSource(database).report(
                         unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, language: lang)
                 }
+                return (report, found.id)
             }
             let encoder = JSONEncoder()
             encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -51,9 +55,19 @@ struct ReportCommand: ParsableCommand {
                 say(String(decoding: try encoder.encode(report), as: UTF8.self))
                 return
             }
-            let data =
-                output.hasSuffix(".xlsx")
-                ? try InventoryReportWorkbook.data(report, language: lang) : try encoder.encode(report)
+            let data: Data
+            if output.hasSuffix(".xlsx") {
+                data = try InventoryReportWorkbook.data(report, language: lang)
+            } else if output.hasSuffix(".pdf") {
+                do {
+                    data = try await InventoryReportDocument.pdf(
+                        report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
+                } catch let failure as ChromiumPDF.Failure {
+                    throw ValidationError(failure.description)
+                }
+            } else {
+                data = try encoder.encode(report)
+            }
             do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw ValidationError("cannot write \(output): \(error.localizedDescription)")
             }

@@ -37,6 +37,12 @@ import Testing
             "report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data, "-o", workbook,
         ])
         #expect(written.code == 0 && FileManager.default.fileExists(atPath: workbook), "\(written.err)")
+        let pdf = folder.appendingPathComponent("report.pdf")
+        let printed = try ExecutableTests.run([
+            "report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data, "-o", pdf.path, "--lang", "zh",
+        ])
+        #expect(printed.code == 0, "\(printed.err)")
+        #expect((try? Data(contentsOf: pdf))?.starts(with: Array("%PDF".utf8)) == true)
         let none = try ExecutableTests.run(["report", "inventory", "--unit", "G1", "--year", "2019", "--data-dir", data])
         #expect(none.code != 0)
     }

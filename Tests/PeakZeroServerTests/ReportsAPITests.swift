@@ -83,4 +83,47 @@ struct ReportsAPITests {
             #expect(missingPage.0 == 404 && missingPage.1.contains("该年度没有覆盖本单位的排放清单"))
         }
     }
+
+    /// A program's standard output (`pdftotext`, `pdfinfo`, `pdffonts` from poppler-utils).
+    static func run(_ program: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [program] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test("the PDF, printed by Chromium, has the cover, the contents, page numbers and the stored figures in Chinese")
+    func inventoryReportPDF() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let units = try await RollupAPITests.load(client)
+            let answer = try await client.execute(
+                uri: "/api/v1/units/\(units["G"]!)/reports/inventory?year=2023&format=pdf&lang=zh", method: .get,
+                headers: [:]
+            ) { ($0.status, $0.headers[.contentType] ?? "", Data(buffer: $0.body)) }
+            #expect(answer.0 == .ok)
+            #expect(answer.1 == "application/pdf")
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("peakzero-\(UUID()).pdf")
+            try answer.2.write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let text = try Self.run("pdftotext", ["-layout", file.path, "-"])
+            #expect(text.contains("温室气体排放报告"))
+            #expect(text.contains("目录"))
+            #expect(text.contains(InventoryReportPage.tonnes(RollupAPITests.d)))
+            #expect(text.contains(InventoryReportPage.tonnes(RollupAPITests.d + RollupAPITests.e)))
+            let info = try Self.run("pdfinfo", [file.path])
+            let pages = info.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+                .flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            #expect(pages >= 3, "\(info)")
+            // The cover has no number; the pages after it do, with the count.
+            #expect(text.contains("第 2 页，共 \(pages) 页"), "\(text.suffix(400))")
+            // Every font is embedded: no glyph is left to the reader's machine.
+            let fonts = try Self.run("pdffonts", [file.path]).split(separator: "\n").dropFirst(2)
+            #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
+        }
+    }
 }

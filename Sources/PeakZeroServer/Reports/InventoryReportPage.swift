@@ -16,6 +16,8 @@ struct InventoryReportPage: Sendable {
     }
 
     struct Table: Sendable {
+        /// The section's id, for the printed report's contents.
+        let anchor: String
         let caption: String
         let rows: [Row]
         let total: Row
@@ -43,22 +45,27 @@ struct InventoryReportPage: Sendable {
     let intensities: [Row]
     let hasIntensities: Bool
     let factors: [Row]
+    /// Emissions by source type as bars, with the chart's height.
+    let sourceBars: [Bar]
+    let sourceChartHeight: Int
     let workbookURL: String
     let jsonURL: String
+    let pdfURL: String
     let printedOn: String
 
     static func missing(layout: PageLayout, heading: String, message: String, years: [Choice]) -> Self {
         Self(
             layout: layout, heading: heading, years: years, missing: message, facts: [], warnings: [],
             hasWarnings: false, totals: [], partHeaders: [], tables: [], carriers: [], carrierTotal: nil,
-            intensities: [], hasIntensities: false, factors: [], workbookURL: "", jsonURL: "", printedOn: "")
+            intensities: [], hasIntensities: false, factors: [], sourceBars: [], workbookURL: "", jsonURL: "",
+            pdfURL: "", printedOn: "")
     }
 
     init(
         layout: PageLayout, heading: String, years: [Choice], missing: String?, facts: [Fact], warnings: [String],
         hasWarnings: Bool, totals: [Fact], partHeaders: [String], tables: [Table], carriers: [Row], carrierTotal: Row?,
-        intensities: [Row], hasIntensities: Bool, factors: [Row], workbookURL: String, jsonURL: String,
-        printedOn: String
+        intensities: [Row], hasIntensities: Bool, factors: [Row], sourceBars: [Bar], workbookURL: String,
+        jsonURL: String, pdfURL: String, printedOn: String
     ) {
         self.layout = layout
         self.heading = heading
@@ -75,8 +82,11 @@ struct InventoryReportPage: Sendable {
         self.intensities = intensities
         self.hasIntensities = hasIntensities
         self.factors = factors
+        self.sourceBars = sourceBars
+        sourceChartHeight = sourceBars.count * 24 + 8
         self.workbookURL = workbookURL
         self.jsonURL = jsonURL
+        self.pdfURL = pdfURL
         self.printedOn = printedOn
     }
 
@@ -84,7 +94,7 @@ struct InventoryReportPage: Sendable {
 
     init(
         _ report: GHGInventoryReport, layout: PageLayout, heading: String, strings t: Words, language: Language,
-        years: [Choice], workbookURL: String, jsonURL: String, printedOn: String
+        years: [Choice], workbookURL: String, jsonURL: String, pdfURL: String, printedOn: String
     ) {
         let b = report.basis
         func text(_ key: String) -> String { t.text(forKey: key) }
@@ -123,9 +133,11 @@ struct InventoryReportPage: Sendable {
         }
         let totalRow = Row(key: "", name: text("report_total"), cells: row(total).cells)
         let tables = [
-            Table(caption: text("report_by_gas"), rows: report.byGas.map(row), total: totalRow),
-            Table(caption: text("report_by_facility"), rows: report.byFacility.map(row), total: totalRow),
-            Table(caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
+            Table(anchor: "gases", caption: text("report_by_gas"), rows: report.byGas.map(row), total: totalRow),
+            Table(
+                anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map(row),
+                total: totalRow),
+            Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
         ]
         func carrier(_ part: GHGInventoryReport.Part) -> Row {
             Row(key: part.key, name: part.name, cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
@@ -154,7 +166,31 @@ struct InventoryReportPage: Sendable {
                         "\(factor.value) \(factor.unit)", factor.grade,
                         factor.source + (factor.year.map { " (\($0))" } ?? ""),
                     ])
-            }, workbookURL: workbookURL, jsonURL: jsonURL, printedOn: printedOn)
+            }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
+            pdfURL: pdfURL, printedOn: printedOn)
         _ = language
+    }
+}
+
+extension InventoryReportPage {
+    /// A bar of the chart of emissions by source type (the headline total), drawn as SVG geometry.
+    struct Bar: Sendable {
+        let label: String
+        let value: String
+        let labelY: Int
+        let y: Int
+        let width: Int
+    }
+
+    /// Bars of the parts' headline totals, scaled to the largest (320 units wide); negative parts
+    /// (green power's market-based credit) are drawn by their size.
+    static func bars(_ parts: [GHGInventoryReport.Part], method: Scope2Method) -> [Bar] {
+        let values = parts.map { method == .market ? $0.totalMarketT : $0.totalLocationT }
+        let largest = values.map(abs).max() ?? 0
+        return zip(parts, values).enumerated().map { index, pair in
+            Bar(
+                label: pair.0.name, value: tonnes(pair.1), labelY: index * 24 + 16, y: index * 24 + 4,
+                width: largest > 0 ? max(1, Int(abs(pair.1) / largest * 320)) : 0)
+        }
     }
 }

@@ -41,6 +41,7 @@ extension PageHandlers {
             },
             workbookURL: "\(api)?year=\(year)&scope2=\(method.rawValue)&format=xlsx&lang=\(language.rawValue)",
             jsonURL: "\(api)?year=\(year)&scope2=\(method.rawValue)&lang=\(language.rawValue)",
+            pdfURL: "\(api)?year=\(year)&scope2=\(method.rawValue)&format=pdf&lang=\(language.rawValue)",
             printedOn: clock.today)
         return renderer.response(page, template: "report-inventory")
     }

@@ -9,6 +9,10 @@ import Reports
 /// as a print-ready page on the web.
 struct ReportsAPI: Sendable {
     let database: PeakZeroDatabase
+    let clock: ChinaClock
+
+    /// Chromium printing a report at once: each takes a core for a second or two.
+    static let printing = ImportGate(limit: 2)
 
     /// The enterprise GHG inventory report of a unit's subtree for a year.
     func inventoryReport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -19,11 +23,40 @@ struct ReportsAPI: Sendable {
             let data = try InventoryReportWorkbook.data(report, language: request.language)
             return IntakeAPI.file(
                 data, name: "\(report.basis.unitCode)-\(report.basis.year)-ghg-report.xlsx", format: .xlsx)
+        case "pdf":
+            return try await pdf(report, request, context)
         case let other:
             throw APIError.badRequest(
                 request.language.say(.badQueryParameter, ["name": "format", "text": other]),
-                issues: [.init(row: nil, field: "format", message: "json, xlsx")])
+                issues: [.init(row: nil, field: "format", message: "json, xlsx, pdf")])
         }
+    }
+
+    /// The report printed by headless Chromium; 503 when the server has none, 429 while two print.
+    private func pdf(_ report: GHGInventoryReport, _ request: Request, _ context: PeakZeroContext) async throws
+        -> Response
+    {
+        guard Self.printing.enter() else {
+            throw APIError(
+                status: .tooManyRequests, code: "printing_busy",
+                message: request.language.say(.importsBusy, ["limit": "2", "seconds": "\(ImportGate.retryAfter)"]),
+                retryAfter: ImportGate.retryAfter)
+        }
+        defer { Self.printing.leave() }
+        let data: Data
+        do {
+            data = try await InventoryReportDocument.pdf(
+                report, unitID: try context.id(), language: request.language, printedOn: clock.today)
+        } catch let failure as ChromiumPDF.Failure {
+            throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", message: failure.description)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/pdf"
+        headers[.contentDisposition] =
+            "attachment; filename=\"\(report.basis.year)-ghg-report.pdf\"; filename*=UTF-8''"
+            + ("\(report.basis.unitCode)-\(report.basis.year)-ghg-report.pdf".addingPercentEncoding(
+                withAllowedCharacters: .alphanumerics) ?? "report.pdf")
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The report the request asks for (`year`, `scope2`), or a 400/409 saying why there is none.

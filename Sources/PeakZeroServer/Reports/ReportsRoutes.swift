@@ -11,7 +11,7 @@ extension ReportsAPI {
             query: [
                 ("year", "required: the reporting year"),
                 ("scope2", "location (default) or market: the headline total's Scope 2 method (both are reported)"),
-                ("format", "json (default) or xlsx"),
+                ("format", "json (default), xlsx, or pdf (printed by headless Chromium with a cover, contents and page numbers; 503 when the server has no Chromium)"),
                 ("lang", "zh or en: names and the workbook's language"),
             ],
             tag: "reports", response: .json(GHGInventoryReport.self)

@@ -59,7 +59,7 @@ public enum APIRouter {
         mount(
             FootprintAPI.endpoints,
             on: FootprintAPI(database: database, gate: importGate, workbookLimits: limits.workbook))
-        mount(ReportsAPI.endpoints, on: ReportsAPI(database: database))
+        mount(ReportsAPI.endpoints, on: ReportsAPI(database: database, clock: clock))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
         mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics, database: database))
         let pages = PageHandlers(

@@ -20,7 +20,7 @@ public struct ChinaClock: Sendable {
     /// Today's date in China, `YYYY-MM-DD`: due dates are Beijing dates.
     var today: String { Self.date(now()) }
 
-    static func date(_ moment: Date) -> String {
+    public static func date(_ moment: Date) -> String {
         let formatter = DateFormatter()
         formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
         formatter.dateFormat = "yyyy-MM-dd"

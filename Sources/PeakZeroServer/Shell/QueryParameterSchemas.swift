@@ -59,7 +59,7 @@ enum QueryParameterSchemas {
                 "cursor": ["type": "string", "pattern": "^[0-9]+$"],
             ],
             .listAssetEvents: ["limit": ["type": "integer", "minimum": 1, "maximum": 5_000]],
-            .inventoryReport: ["format": choice(["json", "xlsx"])],
+            .inventoryReport: ["format": choice(["json", "xlsx", "pdf"])],
         ]
     }
 
