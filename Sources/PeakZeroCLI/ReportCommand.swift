@@ -29,6 +29,8 @@ struct ReportCommand: ParsableCommand {
         var scope2: String = "location"
         @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
         var output: String?
+        @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
+        var issue = false
         @OptionGroup var language: LanguageOption
 
         func validate() throws {
@@ -45,6 +47,10 @@ struct ReportCommand: ParsableCommand {
                 let report = try await StoreErrorText.reporting {
                     try await InventoryReportSource(database).report(
                         unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, language: lang)
+                }
+                if issue {
+                    let issued = try await IssuedReportStore(database).issue(report, unitID: found.id)
+                    Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
             }

@@ -98,6 +98,10 @@ struct AuditAPITests {
                         .post, "/api/v1/units",
                         json: #"{"code": "TMP", "name": "Temporary", "level": "facility", "region_code": "510104"}"#)
                     uri = route.path.replacingOccurrences(of: "{id}", with: String(Self.createdID(made.json)))
+                case .issueInventoryReport:
+                    // F1 has moved by now: its own inventory of 2023 is computed for the report.
+                    _ = try await InventoryStore(database).compute(
+                        unitID: Int64(w.units["F1"]!), year: 2023, options: .init())
                 case .deleteFactorSet:
                     let made = try await client.call(
                         .post, "/api/v1/factor-sets",

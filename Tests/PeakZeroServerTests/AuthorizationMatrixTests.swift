@@ -29,6 +29,8 @@ struct AuthorizationMatrixTests {
         let project: [String: Int64]
         /// A product model on F1 (`in`) and E2 (`out`); `in-spare`, `out-spare`: models to delete.
         let footprintModel: [String: Int64]
+        /// A GHG inventory report issued for F1 (`in`) and E2 (`out`).
+        let issuedReport: [String: Int64]
         let reporter: HTTPFields
         let viewer: HTTPFields
         let regional: HTTPFields
@@ -54,8 +56,12 @@ struct AuthorizationMatrixTests {
         var measures: [String: Int64] = [:]
         var projects: [String: Int64] = [:]
         var footprintModels: [String: Int64] = [:]
+        var issuedReports: [String: Int64] = [:]
         let library = try FactorLibrary.standard()
         for (side, code) in [("in", "F1"), ("out", "E2")] {
+            let report = try await InventoryReportSource(database).report(
+                unitID: Int64(units[code]!), year: 2023, language: .en)
+            issuedReports[side] = try await IssuedReportStore(database).issue(report, unitID: Int64(units[code]!)).id
             for key in [side, side + "-spare"] {
                 footprintModels[key] = try await FootprintModelStore(database).save(
                     ProductModel.decode(json: Data(Self.footprintModel.utf8)), unitID: Int64(units[code]!)
@@ -88,7 +94,7 @@ struct AuthorizationMatrixTests {
                 "in": try first(economic, "F1", \.id, \.unitId), "out": try first(economic, "E2", \.id, \.unitId),
             ],
             inventory: ["in": e1.id, "out": g.id], target: targets, measure: measures, project: projects,
-            footprintModel: footprintModels,
+            footprintModel: footprintModels, issuedReport: issuedReports,
             reporter: try await bearer("rita", RoleGrant(role: .reporter, unitID: Int64(units["E1"]!))),
             viewer: try await bearer("vera", RoleGrant(role: .viewer, unitID: Int64(units["E2"]!))),
             regional: try await bearer("reggie", RoleGrant(role: .viewer, regionCode: "510100")))
@@ -119,6 +125,7 @@ struct AuthorizationMatrixTests {
         case .unitInQuery: path += "?unit_id=\(unit)"
         case .targetInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.target[side]!))
         case .measureInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.measure[side]!))
+        case .issuedReportInPath: path = path.replacingOccurrences(of: "{id}", with: String(w.issuedReport[side]!))
         case .footprintModelInPath:
             // A spare is deleted, so the side's own model is still there for the routes after.
             let key = route == .deleteFootprintModel ? side + "-spare" : side
@@ -226,7 +233,8 @@ struct AuthorizationMatrixTests {
             .footprintModelTemplate, .footprintDeclaration:
             ([200], [404])
         case .importFootprintModel: ([201], [404])
-        case .inventoryReport: ([200], [404])
+        case .inventoryReport, .listIssuedReports, .getIssuedReport: ([200], [404])
+        case .issueInventoryReport: ([201], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])
         }

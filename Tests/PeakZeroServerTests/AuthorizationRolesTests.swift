@@ -88,6 +88,7 @@ struct AuthorizationRolesTests {
         case .project, .projectStage, .projectVerify:
             uri = page.path.replacingOccurrences(of: "{id}", with: String(w.project[side]!))
         case .footprintModel: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[side]!))
+        case .issuedReport: uri = page.path.replacingOccurrences(of: "{id}", with: String(w.issuedReport[side]!))
         // A spare is deleted, so the side's own model is still there for its page.
         case .footprintDelete:
             uri = page.path.replacingOccurrences(of: "{id}", with: String(w.footprintModel[side + "-spare"]!))
@@ -159,7 +160,9 @@ struct AuthorizationRolesTests {
         case .footprintImport: return changesData ? ([422], [404]) : refused
         case .footprintDelete: return changesData ? ([303], [404]) : refused
         // A unit's report reads its subtree's inventory.
-        case .inventoryReport: return ([200], [404])
+        case .inventoryReport, .issuedReport: return ([200], [404])
+        // The form names no year: refused as missing.
+        case .inventoryReportIssue: return changesData ? ([404], [404]) : refused
         }
     }
 

@@ -126,4 +126,48 @@ struct ReportsAPITests {
             #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes ") }, "\(fonts)")
         }
     }
+
+    @Test("an issued report shows again exactly as issued after the data change, and says newer data exist", arguments: TestDatabases.locations)
+    func issuedReportIsFrozen(_ kind: String) async throws {
+        try await withAPI(kind) { client, _ in
+            let units = try await RollupAPITests.load(client)
+            let g = units["G"]!
+            let issued = try await client.call(.post, "/api/v1/units/\(g)/reports/inventory/issue?year=2023&lang=en")
+            #expect(issued.status == .created)
+            let id = try #require(issued.json.object["id"] as? Int)
+            func kept() async throws -> (report: Data, newer: Bool?) {
+                let answer = try await client.call(.get, "/api/v1/reports/\(id)")
+                let report = try JSONSerialization.data(
+                    withJSONObject: answer.json.object["report"] ?? [:], options: [.sortedKeys])
+                return (report, answer.json.object["newer_data"] as? Bool)
+            }
+            let before = try await kept()
+            #expect(before.newer == false)
+            let listed = try await client.call(.get, "/api/v1/units/\(g)/reports")
+            #expect(listed.json.items.compactMap { $0["id"] as? Int } == [id])
+
+            // More diesel at F1 in 2023, and the inventory computed again.
+            let added = try await client.call(
+                .post, "/api/v1/activity-records",
+                json: #"[{"unit_code": "F1", "period": "2023-06", "item": "柴油", "quantity": 5, "uom": "t"}]"#)
+            #expect(added.status == .created)
+            let recomputed = try await client.call(
+                .post, "/api/v1/inventories", json: #"{"unit_id": \#(units["S"]!), "year": 2023}"#)
+            #expect(recomputed.status == .created)
+
+            let after = try await kept()
+            #expect(after.report == before.report, "the issued report's numbers changed")
+            #expect(after.newer == true)
+            let live = try await client.call(.get, "/api/v1/units/\(g)/reports/inventory?year=2023")
+            let liveScope1 = (live.json.object["total"] as? [String: Any])?["scope1_t"] as? Double ?? 0
+            #expect(Self.close(liveScope1, RollupAPITests.d * 1.5))
+            let page = try await client.execute(uri: "/reports/\(id)?lang=en", method: .get, headers: [:]) {
+                (Int($0.status.code), String(buffer: $0.body))
+            }
+            #expect(page.0 == 200)
+            #expect(page.1.contains("Newer data exist"))
+            #expect(page.1.contains(InventoryReportPage.tonnes(RollupAPITests.d)))
+            #expect(!page.1.contains(InventoryReportPage.tonnes(RollupAPITests.d * 1.5)))
+        }
+    }
 }

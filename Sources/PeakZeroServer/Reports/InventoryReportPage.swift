@@ -52,6 +52,17 @@ struct InventoryReportPage: Sendable {
     let jsonURL: String
     let pdfURL: String
     let printedOn: String
+    /// The form that issues this report, for those who may change the unit's data.
+    var issueAction: String?
+    var year = ""
+    var scope2 = ""
+    /// The reports issued for the unit, newest first.
+    var issuedReports: [Choice] = []
+    var hasIssued: Bool { !issuedReports.isEmpty }
+    /// On an issued report: when and by whom, and whether newer data exist.
+    var issuedNote: String?
+    var newerDataNote: String?
+    var currentURL = ""
 
     static func missing(layout: PageLayout, heading: String, message: String, years: [Choice]) -> Self {
         Self(

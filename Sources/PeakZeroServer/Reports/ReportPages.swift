@@ -32,7 +32,7 @@ extension PageHandlers {
             return renderer.response(page, template: "report-inventory", status: .notFound)
         }
         let api = APIRoute.inventoryReport.path.replacingOccurrences(of: "{id}", with: String(id))
-        let page = InventoryReportPage(
+        var page = InventoryReportPage(
             report, layout: layout, heading: heading, strings: t, language: language,
             years: years.map {
                 .init(
@@ -43,6 +43,63 @@ extension PageHandlers {
             jsonURL: "\(api)?year=\(year)&scope2=\(method.rawValue)&lang=\(language.rawValue)",
             pdfURL: "\(api)?year=\(year)&scope2=\(method.rawValue)&format=pdf&lang=\(language.rawValue)",
             printedOn: clock.today)
+        if try await context.writeScope.contains(unitID: id, in: database) {
+            page.issueAction = SiteURL.issueInventoryReport(unit: id).link(language)
+        }
+        page.year = String(year)
+        page.scope2 = method.rawValue
+        page.issuedReports = try await IssuedReportStore(database).list(under: id).filter { $0.unitId == id }.map {
+            .init(
+                label: "#\($0.id) · \($0.year) · \($0.issuedAt.prefix(16)) · \($0.issuedBy)",
+                url: SiteURL.issuedReport(id: $0.id).link(language), current: false)
+        }
+        return renderer.response(page, template: "report-inventory")
+    }
+
+    /// Issues the report shown (its year and Scope 2 method), then shows it as issued.
+    func issueInventoryReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        guard let id = context.parameters.get("id").flatMap(Int64.init), let year = Int(form["year"]) else {
+            return notFound(request)
+        }
+        let method = Scope2Method(rawValue: form["scope2"]) ?? .location
+        let report: GHGInventoryReport
+        do {
+            report = try await InventoryReportSource(database).report(
+                unitID: id, year: year, method: method, language: language)
+        } catch StoreError.conflict {
+            return Self.redirect(to: SiteURL.inventoryReport(unit: id, year: year).link(language))
+        }
+        let issued = try await IssuedReportStore(database).issue(report, unitID: id)
+        return Self.redirect(to: SiteURL.issuedReport(id: issued.id).link(language))
+    }
+
+    /// An issued report, shown from what was kept when it was issued.
+    func issuedReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        guard let id = context.parameters.get("id").flatMap(Int64.init),
+            let issued = try? await IssuedReportStore(database).report(id: id)
+        else { return notFound(request) }
+        let heading = "\(t.text(forKey: "report_inventory_title")) · \(issued.report.basis.unitName) · \(issued.year)"
+        let api = APIRoute.getIssuedReport.path.replacingOccurrences(of: "{id}", with: String(id))
+        var page = InventoryReportPage(
+            issued.report,
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .issuedReport,
+                sameIn: { _ in .issuedReport(id: id) }),
+            heading: heading, strings: t, language: language, years: [],
+            workbookURL: "\(api)?format=xlsx&lang=\(language.rawValue)", jsonURL: "\(api)?lang=\(language.rawValue)",
+            pdfURL: "\(api)?format=pdf&lang=\(language.rawValue)", printedOn: clock.today)
+        page.issuedNote = t.text(forKey: "report_issued_note")
+            .replacingOccurrences(of: "{id}", with: String(id))
+            .replacingOccurrences(of: "{when}", with: String(issued.issuedAt.prefix(16)))
+            .replacingOccurrences(of: "{who}", with: issued.issuedBy)
+        if try await InventoryReportSource(database).hasNewerData(issued) {
+            page.newerDataNote = t.text(forKey: "report_newer_data")
+            page.currentURL = SiteURL.inventoryReport(unit: issued.unitId, year: issued.year).link(language)
+        }
         return renderer.response(page, template: "report-inventory")
     }
 }

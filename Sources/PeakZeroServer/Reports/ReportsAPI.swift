@@ -24,7 +24,7 @@ struct ReportsAPI: Sendable {
             return IntakeAPI.file(
                 data, name: "\(report.basis.unitCode)-\(report.basis.year)-ghg-report.xlsx", format: .xlsx)
         case "pdf":
-            return try await pdf(report, request, context)
+            return try await pdf(report, unitID: try context.id(), request, printedOn: clock.today)
         case let other:
             throw APIError.badRequest(
                 request.language.say(.badQueryParameter, ["name": "format", "text": other]),
@@ -33,7 +33,7 @@ struct ReportsAPI: Sendable {
     }
 
     /// The report printed by headless Chromium; 503 when the server has none, 429 while two print.
-    private func pdf(_ report: GHGInventoryReport, _ request: Request, _ context: PeakZeroContext) async throws
+    private func pdf(_ report: GHGInventoryReport, unitID: Int64, _ request: Request, printedOn: String) async throws
         -> Response
     {
         guard Self.printing.enter() else {
@@ -46,7 +46,7 @@ struct ReportsAPI: Sendable {
         let data: Data
         do {
             data = try await InventoryReportDocument.pdf(
-                report, unitID: try context.id(), language: request.language, printedOn: clock.today)
+                report, unitID: unitID, language: request.language, printedOn: printedOn)
         } catch let failure as ChromiumPDF.Failure {
             throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", message: failure.description)
         }
@@ -57,6 +57,88 @@ struct ReportsAPI: Sendable {
             + ("\(report.basis.unitCode)-\(report.basis.year)-ghg-report.pdf".addingPercentEncoding(
                 withAllowedCharacters: .alphanumerics) ?? "report.pdf")
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Issues the unit's report of `year`: kept whole, audited; 201 with the issued report.
+    func issue(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let report = try await Self.inventoryReport(request, context, database)
+        let issued = try await IssuedReportStore(database).issue(report, unitID: try context.id())
+        return try jsonResponse(Issued(issued, newerData: false), status: .created)
+    }
+
+    /// The issued reports of a unit's subtree, newest first.
+    func listIssued(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let issued = try await IssuedReportStore(database).list(under: try context.id())
+        return try jsonResponse(try Page(issued.map(Listing.init), request))
+    }
+
+    /// An issued report as it was issued — JSON, workbook or PDF — and whether newer data exist.
+    func getIssued(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let issued = try await IssuedReportStore(database).report(id: try context.id())
+        switch request.uri.queryParameters.get("format").map({ String($0) }) ?? "json" {
+        case "json":
+            let newer = try await InventoryReportSource(database).hasNewerData(issued)
+            return try jsonResponse(Issued(issued, newerData: newer))
+        case "xlsx":
+            return IntakeAPI.file(
+                try InventoryReportWorkbook.data(issued.report, language: request.language),
+                name: "\(issued.unitCode)-\(issued.year)-ghg-report-\(issued.id).xlsx", format: .xlsx)
+        case "pdf":
+            return try await pdf(issued.report, unitID: issued.unitId, request, printedOn: String(issued.issuedAt.prefix(10)))
+        case let other:
+            throw APIError.badRequest(
+                request.language.say(.badQueryParameter, ["name": "format", "text": other]),
+                issues: [.init(row: nil, field: "format", message: "json, xlsx, pdf")])
+        }
+    }
+
+    /// An issued report with whether its figures are still the current ones.
+    struct Issued: Codable {
+        let id: Int64
+        let unitId: Int64
+        let unitCode: String
+        let year: Int
+        let issuedBy: String
+        let issuedAt: String
+        /// A newer inventory covers the unit's year, or the issued one's data changed since.
+        let newerData: Bool
+        let report: GHGInventoryReport
+
+        init(_ issued: IssuedReport, newerData: Bool) {
+            id = issued.id
+            unitId = issued.unitId
+            unitCode = issued.unitCode
+            year = issued.year
+            issuedBy = issued.issuedBy
+            issuedAt = issued.issuedAt
+            self.newerData = newerData
+            report = issued.report
+        }
+    }
+
+    /// An issued report as a list shows it.
+    struct Listing: Codable {
+        let id: Int64
+        let unitId: Int64
+        let unitCode: String
+        let kind: String
+        let year: Int
+        let inventoryId: Int64
+        let inventoryVersion: Int
+        let issuedBy: String
+        let issuedAt: String
+
+        init(_ issued: IssuedReport) {
+            id = issued.id
+            unitId = issued.unitId
+            unitCode = issued.unitCode
+            kind = issued.kind
+            year = issued.year
+            inventoryId = issued.inventoryId
+            inventoryVersion = issued.inventoryVersion
+            issuedBy = issued.issuedBy
+            issuedAt = issued.issuedAt
+        }
     }
 
     /// The report the request asks for (`year`, `scope2`), or a 400/409 saying why there is none.

@@ -15,7 +15,34 @@ extension ReportsAPI {
                 ("lang", "zh or en: names and the workbook's language"),
             ],
             tag: "reports", response: .json(GHGInventoryReport.self)
-        ) { $0.inventoryReport }
+        ) { $0.inventoryReport },
+        APIEndpoint(
+            .issueInventoryReport, .post, "/api/v1/units/{id}/reports/inventory/issue", subject: .unitInPath,
+            change: .data,
+            summary:
+                "Issue (出具) the unit's GHG inventory report of `year`: the report's whole model is kept as it is now, so that it shows again exactly as issued whatever changes later; audited; 409 when no inventory of the year covers the unit",
+            query: [
+                ("year", "required: the reporting year"),
+                ("scope2", "location (default) or market: the headline total's Scope 2 method"),
+                ("lang", "zh or en: the names kept with the report"),
+            ],
+            success: .created, tag: "reports", response: .json(ReportsAPI.Issued.self)
+        ) { $0.issue },
+        APIEndpoint(
+            .listIssuedReports, .get, "/api/v1/units/{id}/reports", subject: .unitInPath, change: .nothing,
+            summary: "The reports issued for a unit's subtree, newest first", tag: "reports",
+            response: .page(ReportsAPI.Listing.self)
+        ) { $0.listIssued },
+        APIEndpoint(
+            .getIssuedReport, .get, "/api/v1/reports/{id}", subject: .issuedReportInPath, change: .nothing,
+            summary:
+                "An issued report exactly as issued, with `newer_data` when a newer inventory covers its year or its inventory's data changed since",
+            query: [
+                ("format", "json (default), xlsx or pdf"),
+                ("lang", "zh or en: the workbook's and the PDF's words"),
+            ],
+            tag: "reports", response: .json(ReportsAPI.Issued.self)
+        ) { $0.getIssued },
     ]
 }
 
@@ -24,6 +51,12 @@ extension PageHandlers {
     static let reportPages: [PageEndpoint] = [
         PageEndpoint(.inventoryReport, .get, "/units/{id}/reports/inventory", subject: .unitInPath, change: .nothing) {
             $0.inventoryReportPage
-        }
+        },
+        PageEndpoint(
+            .inventoryReportIssue, .post, "/units/{id}/reports/inventory/issue", subject: .unitInPath, change: .data
+        ) { $0.issueInventoryReportPage },
+        PageEndpoint(.issuedReport, .get, "/reports/{id}", subject: .issuedReportInPath, change: .nothing) {
+            $0.issuedReportPage
+        },
     ]
 }

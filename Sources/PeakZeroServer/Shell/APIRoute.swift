@@ -29,7 +29,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
-    case inventoryReport
+    case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport
     case openAPI
     case health, ready, metrics
 
@@ -37,7 +37,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     static let paged: Set<APIRoute> = [
         .listUnits, .listChildren, .listActivity, .listEconomic, .listFactorSets, .listInventories, .listTokens,
         .listAccounts, .listTargets, .listWarnings, .listMeasures, .rankings, .listProjects, .listMarketRules,
-        .unitCarbonEfficiency, .listFootprintModels,
+        .unitCarbonEfficiency, .listFootprintModels, .listIssuedReports,
     ]
 
     /// Every feature's declarations.

@@ -29,6 +29,8 @@ enum RouteSubject: Sendable {
     case projectInPath
     /// The product model `{id}`: its unit's subtree.
     case footprintModelInPath
+    /// An issued report's id (`/reports/{id}`): the unit it was issued for.
+    case issuedReportInPath
     /// The handler narrows what it lists to the account's scope, or checks the units its body names.
     case narrowedByHandler
 }
@@ -106,6 +108,11 @@ struct Access: Sendable {
                 return true
             }
             return try await self.scope(scope, holds: model.unitId)
+        case .issuedReportInPath:
+            guard let id = pathID(), let report = try? await IssuedReportStore(database).report(id: id) else {
+                return true
+            }
+            return try await self.scope(scope, holds: report.unitId)
         }
     }
 }

@@ -70,6 +70,8 @@ enum SiteURL: Sendable, Equatable {
     case importFootprint(unit: Int64)
     /// A unit's GHG inventory report of a year.
     case inventoryReport(unit: Int64, year: Int?)
+    case issueInventoryReport(unit: Int64)
+    case issuedReport(id: Int64)
     case deleteFootprint(id: Int64)
     /// A product model's footprint, with a GWP set and a number of Monte Carlo draws when asked.
     case footprintModel(id: Int64, gwp: String? = nil, monteCarlo: Int? = nil)
@@ -135,6 +137,8 @@ enum SiteURL: Sendable, Equatable {
         case .footprintModel(let id, _, _): "/footprint-models/\(id)"
         case .importFootprint(let unit): "/units/\(unit)/footprints/import"
         case .inventoryReport(let unit, _): "/units/\(unit)/reports/inventory"
+        case .issueInventoryReport(let unit): "/units/\(unit)/reports/inventory/issue"
+        case .issuedReport(let id): "/reports/\(id)"
         case .deleteFootprint(let id): "/footprint-models/\(id)/delete"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
@@ -195,6 +199,7 @@ enum SiteURL: Sendable, Equatable {
         case .footprints, .createFootprint, .importFootprint, .deleteFootprint: break
         case .inventoryReport(_, let year):
             if let year { query.append(("year", String(year))) }
+        case .issueInventoryReport, .issuedReport: break
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }
             if let draws { query.append(("monte_carlo", String(draws))) }

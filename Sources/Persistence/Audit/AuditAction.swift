@@ -47,4 +47,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case complianceYearSet = "compliance.year"
     case footprintModelSaved = "footprint.model.save"
     case footprintModelDeleted = "footprint.model.delete"
+    case reportIssued = "report.issue"
 }

@@ -71,6 +71,22 @@ public struct InventoryReportSource: Sendable {
     }
 }
 
+extension InventoryReportSource {
+    /// Whether an issued report's figures are no longer the current ones: a newer inventory of its
+    /// year covers the unit, or its inventory's data changed after it was computed.
+    public func hasNewerData(_ issued: IssuedReport) async throws -> Bool {
+        let rollup: Rollup
+        do {
+            rollup = try await RollupStore(database).rollup(
+                .unit(id: issued.unitId, approach: .control), year: issued.year, previousYear: false)
+        } catch StoreError.conflict {
+            return false
+        }
+        guard let current = rollup.inventories.first else { return false }
+        return current.id != issued.inventoryId || current.stale
+    }
+}
+
 extension RollupStore {
     struct GasCell: Decodable {
         let scope: String

@@ -23,5 +23,6 @@ public enum Migrations {
         Migration0020ChangeNotifications.migration,
         Migration0021LinesWithoutRowChecks.migration,
         Migration0022CreateFootprintModels.migration,
+        Migration0023CreateIssuedReports.migration,
     ]
 }
