@@ -170,4 +170,47 @@ struct ReportsAPITests {
             #expect(!page.1.contains(InventoryReportPage.tonnes(RollupAPITests.d * 1.5)))
         }
     }
+
+    @Test("the supervisor's report: the four indicators as the dashboard's, each child, targets with lights, overdue measures, completeness")
+    func supervisorReport() async throws {
+        try await withAPI("sqlite") { client, database in
+            let w = try await AuthorizationMatrixTests.world(client, database)
+            let g = w.units["G"]!
+            let answer = try await client.call(.get, "/api/v1/units/\(g)/reports/supervisor?year=2023&lang=en")
+            #expect(answer.status == .ok)
+            let report = answer.json.object
+            let indicators = try #require(report["indicators"] as? [String: Any])
+            let d = RollupAPITests.d, e = RollupAPITests.e
+            #expect(Self.close(indicators["co2e_t"], d + e))
+            #expect(Self.close(indicators["energy_tce"], 14.571 + 122.9))
+            #expect(Self.close(indicators["carbon_intensity"], (d + e) / 300))
+            let previous = try #require(report["previous_year"] as? [String: Any])
+            #expect(Self.close(previous["co2e_t"], RollupAPITests.lastYearDiesel))
+            let children = report["children"] as? [[String: Any]] ?? []
+            #expect(Set(children.compactMap { $0["code"] as? String }) == ["E1", "E2"])
+            // The world's caps (1,000 tCO2e a year) on F1 and E2, two of each, judged as of today.
+            let targets = report["targets"] as? [[String: Any]] ?? []
+            #expect(targets.count == 4)
+            #expect(targets.allSatisfy { ($0["light"] as? String).map { ["green", "yellow", "red", "unknown"].contains($0) } == true })
+            // The world's measures end 2023-12-31 and are not done: overdue by now.
+            let measures = report["overdue_measures"] as? [[String: Any]] ?? []
+            #expect(Set(measures.compactMap { $0["unit_code"] as? String }) == ["F1", "E2"])
+            let completeness = try #require(report["completeness"] as? [String: Any])
+            #expect((completeness["periods"] as? Int ?? 0) > 0)
+
+            let page = try await client.execute(
+                uri: "/units/\(g)/reports/supervisor?year=2023&lang=zh", method: .get, headers: [:]
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(page.0 == 200 && page.1.contains("监管报告") && page.1.contains("逾期措施"))
+            #expect(page.1.contains(SupervisorReportPage.amount(d + e)))
+            let pdf = try await client.execute(
+                uri: "/api/v1/units/\(g)/reports/supervisor?year=2023&format=pdf&lang=zh", method: .get, headers: [:]
+            ) { ($0.status, Data(buffer: $0.body)) }
+            #expect(pdf.0 == .ok && pdf.1.starts(with: Array("%PDF".utf8)))
+            let workbook = try await client.execute(
+                uri: "/api/v1/units/\(g)/reports/supervisor?year=2023&format=xlsx&lang=en", method: .get, headers: [:]
+            ) { Data(buffer: $0.body) }
+            #expect(try XLSXWorkbook(data: workbook).rows(sheet: "Targets").count == 5)
+        }
+    }
 }

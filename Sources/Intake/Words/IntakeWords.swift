@@ -29,6 +29,9 @@ enum IntakeWords: String, MessageKey {
     case reportBasisSheet, reportByGasSheet, reportByFacilitySheet, reportBySourceSheet, reportByCarrierSheet
     case reportIntensitySheet, reportFactorsSheet, reportPartsHeader, reportCarrierHeader, reportIntensityHeader
     case reportFactorsHeader, reportBasisLabels, reportStale
+    // The supervisor's report's workbook.
+    case supervisorIndicatorsSheet, supervisorTargetsSheet, supervisorMeasuresSheet, supervisorCompletenessSheet
+    case supervisorIndicatorsHeader, supervisorTargetsHeader, supervisorMeasuresHeader, supervisorCompletenessHeader
     // The import report.
     case reportPlaceSheet, reportHeading, modeAppend, modeReplace, dryRunMark, reportCounts
     case reportError, reportWarning, reportRepeated, reportDryRunClean, reportDryRunErrors, reportWritten

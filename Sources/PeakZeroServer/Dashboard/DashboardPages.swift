@@ -64,6 +64,7 @@ extension PageHandlers {
             .init(name: t[.complianceTitle], address: { year in .compliance(unit: id, year: year) }),
             .init(name: t[.footprintsTitle], address: { _ in .footprints(unit: id) }),
             .init(name: t[.inventoryReportTitle], address: { year in .inventoryReport(unit: id, year: year) }),
+            .init(name: t[.supervisorReportTitle], address: { year in .supervisorReport(unit: id, year: year) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(

@@ -32,10 +32,18 @@ struct ReportsAPI: Sendable {
         }
     }
 
-    /// The report printed by headless Chromium; 503 when the server has none, 429 while two print.
+    /// The GHG inventory report printed by headless Chromium.
     private func pdf(_ report: GHGInventoryReport, unitID: Int64, _ request: Request, printedOn: String) async throws
         -> Response
     {
+        let html = try InventoryReportDocument.html(
+            report, unitID: unitID, language: request.language, printedOn: printedOn)
+        return try await printed(html, name: "\(report.basis.unitCode)-\(report.basis.year)-ghg-report.pdf", request)
+    }
+
+    /// A report's document printed by headless Chromium; 503 when the server has none, 429 while
+    /// two print.
+    func printed(_ html: String, name: String, _ request: Request) async throws -> Response {
         guard Self.printing.enter() else {
             throw APIError(
                 status: .tooManyRequests, code: "printing_busy",
@@ -44,18 +52,14 @@ struct ReportsAPI: Sendable {
         }
         defer { Self.printing.leave() }
         let data: Data
-        do {
-            data = try await InventoryReportDocument.pdf(
-                report, unitID: unitID, language: request.language, printedOn: printedOn)
-        } catch let failure as ChromiumPDF.Failure {
+        do { data = try await ChromiumPDF.pdf(html: html) } catch let failure as ChromiumPDF.Failure {
             throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", message: failure.description)
         }
         var headers = HTTPFields()
         headers[.contentType] = "application/pdf"
         headers[.contentDisposition] =
-            "attachment; filename=\"\(report.basis.year)-ghg-report.pdf\"; filename*=UTF-8''"
-            + ("\(report.basis.unitCode)-\(report.basis.year)-ghg-report.pdf".addingPercentEncoding(
-                withAllowedCharacters: .alphanumerics) ?? "report.pdf")
+            "attachment; filename=\"report.pdf\"; filename*=UTF-8''"
+            + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "report.pdf")
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

@@ -43,6 +43,16 @@ extension ReportsAPI {
             ],
             tag: "reports", response: .json(ReportsAPI.Issued.self)
         ) { $0.getIssued },
+        APIEndpoint(
+            .supervisorReport, .get, "/api/v1/units/{id}/reports/supervisor", subject: .unitInPath, change: .nothing,
+            summary:
+                "A supervisor's report on the unit's subtree for a year, as far as the asker sees: the four indicators with last year's and each child's, the targets judged as of today with their lights, the overdue measures and the year's reporting completeness; 409 when no inventory of the year covers the unit",
+            query: [
+                ("year", "required: the year"), ("format", "json (default), xlsx or pdf"),
+                ("lang", "zh or en: the workbook's and the PDF's words"),
+            ],
+            tag: "reports", response: .json(SupervisorReport.self)
+        ) { $0.supervisorReport },
     ]
 }
 
@@ -58,5 +68,8 @@ extension PageHandlers {
         PageEndpoint(.issuedReport, .get, "/reports/{id}", subject: .issuedReportInPath, change: .nothing) {
             $0.issuedReportPage
         },
+        PageEndpoint(
+            .supervisorReport, .get, "/units/{id}/reports/supervisor", subject: .unitInPath, change: .nothing
+        ) { $0.supervisorReportPage },
     ]
 }

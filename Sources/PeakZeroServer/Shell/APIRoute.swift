@@ -29,7 +29,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case complianceBoard, setComplianceYear, listMarketRules, addMarketRule
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
-    case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport
+    case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport, supervisorReport
     case openAPI
     case health, ready, metrics
 

@@ -61,6 +61,7 @@ enum QueryParameterSchemas {
             .listAssetEvents: ["limit": ["type": "integer", "minimum": 1, "maximum": 5_000]],
             .inventoryReport: ["format": choice(["json", "xlsx", "pdf"])],
             .getIssuedReport: ["format": choice(["json", "xlsx", "pdf"])],
+            .supervisorReport: ["format": choice(["json", "xlsx", "pdf"])],
         ]
     }
 

@@ -19,7 +19,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case projects, projectCreate, project, projectStage, projectVerify, assets, assetEventCreate
     case compliance, complianceSet
     case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
-    case inventoryReport, inventoryReportIssue, issuedReport
+    case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

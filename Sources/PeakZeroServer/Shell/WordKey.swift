@@ -72,6 +72,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case projectsTitle = "projects_title"
     case footprintsTitle = "footprints_title"
     case inventoryReportTitle = "report_inventory_title"
+    case supervisorReportTitle = "supervisor_title"
     case projectsTotal = "projects_total"
     case maccTitle = "macc_title"
     case assetsTitle = "assets_title"

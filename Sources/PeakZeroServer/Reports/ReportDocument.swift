@@ -2,17 +2,17 @@ import Accounting
 import Foundation
 import Reports
 
-/// The GHG inventory report as a document to print: a cover, the contents, then the same sections
-/// as the page (one shared template), the stylesheet inline, and on every page its number and the
-/// number of pages (the `@page` margin boxes Chromium prints).
-public enum InventoryReportDocument {
-    struct Model: Sendable {
-        struct Entry: Sendable {
-            let anchor: String
-            let title: String
-        }
+/// A report as a document to print: a cover, the contents, then the report's sections — the same
+/// body template its page shows — with the stylesheet inline and, on every page after the cover,
+/// its number and the number of pages (the `@page` margin boxes Chromium prints).
+enum ReportDocument {
+    struct Entry: Sendable {
+        let anchor: String
+        let title: String
+    }
 
-        let page: InventoryReportPage
+    struct Model: Sendable {
+        let body: String
         let css: String
         let lang: String
         let title: String
@@ -27,6 +27,24 @@ public enum InventoryReportDocument {
         let hasWarnings: Bool
     }
 
+    /// The document as HTML: `page` rendered by `bodyTemplate`, wrapped with the cover and contents.
+    static func html(
+        page: Any, bodyTemplate: String, renderer: PageRenderer, language: Language, title: String, entity: String,
+        year: Int, printedOn: String, contents: [Entry], warnings: [String]
+    ) -> String {
+        let t = renderer.strings.table(language)
+        let model = Model(
+            body: renderer.html(page, template: bodyTemplate), css: String(buffer: renderer.stylesheet),
+            lang: t[.langCode], title: title, entity: entity, year: String(year),
+            printedLine: "\(t.text(forKey: "report_printed_on")) \(printedOn)",
+            contentsTitle: t.text(forKey: "report_contents"), contents: contents,
+            pageNumbers: t.text(forKey: "report_page_numbers"), warnings: warnings, hasWarnings: !warnings.isEmpty)
+        return renderer.html(model, template: "report-print")
+    }
+}
+
+/// The GHG inventory report's document.
+public enum InventoryReportDocument {
     /// The document as HTML text.
     public static func html(_ report: GHGInventoryReport, unitID: Int64, language: Language, printedOn: String) throws
         -> String
@@ -41,18 +59,15 @@ public enum InventoryReportDocument {
         let page = InventoryReportPage(
             report, layout: layout, heading: title, strings: t, language: language, years: [], workbookURL: "",
             jsonURL: "", pdfURL: "", printedOn: printedOn)
-        let contents: [Model.Entry] =
+        let contents: [ReportDocument.Entry] =
             [("basis", "report_basis"), ("totals", "report_totals")].map { .init(anchor: $0.0, title: text($0.1)) }
             + page.tables.map { .init(anchor: $0.anchor, title: $0.caption) }
             + [("carriers", "report_by_carrier"), ("intensities", "report_intensities"), ("factors", "report_factors")]
             .map { .init(anchor: $0.0, title: text($0.1)) }
-        let model = Model(
-            page: page, css: String(buffer: renderer.stylesheet), lang: t[.langCode], title: title,
-            entity: "\(report.basis.unitCode) \(report.basis.unitName)", year: String(report.basis.year),
-            printedLine: "\(text("report_printed_on")) \(printedOn)", contentsTitle: text("report_contents"),
-            contents: contents, pageNumbers: text("report_page_numbers"), warnings: page.warnings,
-            hasWarnings: page.hasWarnings)
-        return renderer.html(model, template: "report-inventory-print")
+        return ReportDocument.html(
+            page: page, bodyTemplate: "report-inventory-body", renderer: renderer, language: language, title: title,
+            entity: "\(report.basis.unitCode) \(report.basis.unitName)", year: report.basis.year,
+            printedOn: printedOn, contents: contents, warnings: page.warnings)
     }
 
     /// The document printed to PDF by headless Chromium (`ChromiumPDF`).

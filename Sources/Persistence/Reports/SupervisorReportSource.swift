@@ -1,0 +1,56 @@
+import Accounting
+import Foundation
+import Governance
+import Reports
+
+/// Gathers a supervisor's report on a unit's subtree from what is stored: the roll-up of the year and
+/// the last (the dashboard's figures), each child's, the targets set on the unit and the units below
+/// it judged as of the report's day, the overdue measures and the review board's completeness — as
+/// far as the asker's scope reaches.
+public struct SupervisorReportSource: Sendable {
+    let database: PeakZeroDatabase
+
+    public init(_ database: PeakZeroDatabase) { self.database = database }
+
+    /// `StoreError.conflict` when no inventory of the year covers the unit.
+    public func report(
+        unitID: Int64, year: Int, asOf today: String, method: Scope2Method = .location, scope: AccessScope
+    ) async throws -> SupervisorReport {
+        let units = UnitStore(database)
+        let unit = try await units.unit(id: unitID)
+        let rollup = try await RollupStore(database).rollup(.unit(id: unitID, approach: .control), year: year)
+        let subtree = try await units.list(under: unitID, scope: scope)
+        let codes = Dictionary(subtree.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let children = rollup.byChild.compactMap { key, figures -> SupervisorReport.ChildLine? in
+            guard let id = Int64(key), let child = codes[id] else { return nil }
+            return .init(code: child.code, name: child.name, indicators: .init(figures, method: method))
+        }
+        let board = GovernanceBoard(database, currentYear: year)
+        var targets: [SupervisorReport.TargetLine] = []
+        for stored in try await TargetStore(database).list(scope: scope) {
+            guard let subjectID = stored.subject.unitID, let subject = codes[subjectID] else { continue }
+            let progress = try await board.progress(of: stored)
+            targets.append(
+                .init(
+                    name: stored.name, subject: "\(subject.code) \(subject.name)",
+                    indicator: stored.target.indicator.rawValue, unit: stored.target.indicator.symbol,
+                    year: progress.year, limit: progress.limit?.value, toDate: progress.toDate?.value,
+                    forecast: progress.forecast?.value, ratio: progress.ratio, light: progress.light.rawValue))
+        }
+        let overdue = try await board.overdueMeasures(scope: scope, today: today).compactMap {
+            measure -> SupervisorReport.MeasureLine? in
+            guard let owner = codes[measure.unitId] else { return nil }
+            return .init(unitCode: owner.code, title: measure.title, owner: measure.ownerPerson, deadline: measure.deadline)
+        }
+        let review = try await ReviewStore(database).board(under: unitID, year: year, scope: scope, today: today)
+        return SupervisorReport(
+            basis: .init(unitCode: unit.code, unitName: unit.name, year: year, asOf: today, scope2Method: method),
+            indicators: .init(rollup.totals, method: method),
+            previousYear: rollup.previousYear.map { .init($0, method: method) }, children: children, targets: targets,
+            overdueMeasures: overdue,
+            completeness: .init(
+                periods: review.rows.reduce(0) { $0 + $1.periods.count },
+                byStatus: Dictionary(uniqueKeysWithValues: review.counts.map { ($0.key.rawValue, $0.value) }),
+                late: review.lateCount))
+    }
+}
