@@ -122,6 +122,8 @@ struct BrowserTests {
                     ("footprints", "/units/\(facility.id)/footprints"),
                     ("footprint", "/footprint-models/\(footprint.id)?monte_carlo=200"),
                     ("inventory-report", "/units/\(root.id)/reports/inventory?year=2024"),
+                    ("supervisor-report", "/units/\(root.id)/reports/supervisor?year=2024"),
+                    ("issued-report", "/reports/1"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

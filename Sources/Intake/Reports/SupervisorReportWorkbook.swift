@@ -28,7 +28,7 @@ public enum SupervisorReportWorkbook {
                 rows: [language.lines(.supervisorTargetsHeader).map(CellValue.text)]
                     + report.targets.map { t in
                         [
-                            .text(t.name), .text(t.subject), .text(t.indicator), .text(t.unit), .number(Double(t.year)),
+                            .text(t.name), .text(t.subject), .text(t.indicatorName), .text(t.unit), .number(Double(t.year)),
                             number(t.limit), number(t.toDate), number(t.forecast), number(t.ratio), .text(t.light),
                         ]
                     }, columnWidths: [24, 30, 18, 12, 8, 14, 14, 14, 10, 10]))

@@ -15,7 +15,8 @@ extension ReportsAPI {
                 issues: [.init(row: nil, field: "year", message: "required")])
         }
         let report = try await SupervisorReportSource(database).report(
-            unitID: try context.id(), year: year, asOf: clock.today, scope: context.readScope)
+            unitID: try context.id(), year: year, asOf: clock.today, scope: context.readScope,
+            language: request.language)
         switch request.uri.queryParameters.get("format").map({ String($0) }) ?? "json" {
         case "json": return try jsonResponse(report)
         case "xlsx":
@@ -76,7 +77,7 @@ extension PageHandlers {
         let report: SupervisorReport
         do {
             report = try await SupervisorReportSource(database).report(
-                unitID: id, year: year, asOf: clock.today, scope: context.readScope)
+                unitID: id, year: year, asOf: clock.today, scope: context.readScope, language: language)
         } catch StoreError.conflict {
             return renderer.response(
                 SupervisorReportPage.missing(

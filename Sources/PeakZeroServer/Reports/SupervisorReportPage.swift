@@ -91,7 +91,7 @@ struct SupervisorReportPage: Sendable {
             indicators: indicators,
             targets: report.targets.map { target in
                 TargetRow(
-                    name: target.name, subject: target.subject, indicator: "\(target.indicator) (\(target.unit))",
+                    name: target.name, subject: target.subject, indicator: "\(target.indicatorName) (\(target.unit))",
                     cells: [
                         String(target.year), Self.amount(target.limit), Self.amount(target.toDate),
                         Self.amount(target.forecast), target.ratio.map { WebNumbers.grouped($0 * 100, decimals: 1) + " %" } ?? "—",

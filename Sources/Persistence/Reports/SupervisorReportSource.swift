@@ -14,7 +14,8 @@ public struct SupervisorReportSource: Sendable {
 
     /// `StoreError.conflict` when no inventory of the year covers the unit.
     public func report(
-        unitID: Int64, year: Int, asOf today: String, method: Scope2Method = .location, scope: AccessScope
+        unitID: Int64, year: Int, asOf today: String, method: Scope2Method = .location, scope: AccessScope,
+        language: Language
     ) async throws -> SupervisorReport {
         let units = UnitStore(database)
         let unit = try await units.unit(id: unitID)
@@ -33,7 +34,8 @@ public struct SupervisorReportSource: Sendable {
             targets.append(
                 .init(
                     name: stored.name, subject: "\(subject.code) \(subject.name)",
-                    indicator: stored.target.indicator.rawValue, unit: stored.target.indicator.symbol,
+                    indicator: stored.target.indicator.rawValue,
+                    indicatorName: stored.target.indicator.name(in: language), unit: stored.target.indicator.symbol,
                     year: progress.year, limit: progress.limit?.value, toDate: progress.toDate?.value,
                     forecast: progress.forecast?.value, ratio: progress.ratio, light: progress.light.rawValue))
         }

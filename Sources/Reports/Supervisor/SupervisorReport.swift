@@ -56,6 +56,8 @@ public struct SupervisorReport: Sendable, Codable, Equatable {
         public let subject: String
         /// `energy_total`, `carbon_total`, `energy_intensity`, `carbon_intensity`, `coal_total`.
         public let indicator: String
+        /// The indicator's name in the report's language.
+        public let indicatorName: String
         /// The unit the amounts are in (`tce`, `tCO2e/万元` …).
         public let unit: String
         public let year: Int
@@ -68,12 +70,13 @@ public struct SupervisorReport: Sendable, Codable, Equatable {
         public let light: String
 
         public init(
-            name: String, subject: String, indicator: String, unit: String, year: Int, limit: Double?, toDate: Double?,
-            forecast: Double?, ratio: Double?, light: String
+            name: String, subject: String, indicator: String, indicatorName: String, unit: String, year: Int,
+            limit: Double?, toDate: Double?, forecast: Double?, ratio: Double?, light: String
         ) {
             self.name = name
             self.subject = subject
             self.indicator = indicator
+            self.indicatorName = indicatorName
             self.unit = unit
             self.year = year
             self.limit = limit
