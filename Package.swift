@@ -114,7 +114,7 @@ let package = Package(
             name: "peakzero-bench",
             dependencies: [
                 "Accounting", "Assets", "Footprint", "Pathways", "Persistence", "Intake", "Spreadsheet", "SparseLU",
-                .product(name: "SQLKit", package: "sql-kit"),
+                "Reports", "PeakZeroServer", .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ], swiftSettings: strict),
         .testTarget(name: "ReferenceDataTests", dependencies: ["ReferenceData"], swiftSettings: strict),
@@ -164,7 +164,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PersistenceTests", dependencies: ["Persistence", "Accounting", "Pathways", "Assets", "PersistenceTestSupport"],
+            name: "PersistenceTests",
+            dependencies: ["Persistence", "Accounting", "Pathways", "Assets", "Reports", "PersistenceTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(

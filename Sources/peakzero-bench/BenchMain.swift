@@ -22,6 +22,7 @@ struct BenchMain {
             case "pathways": try PathwaysBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "assets": try await AssetsBenchmark(arguments: Array(arguments.dropFirst())).run()
             case "footprint": try FootprintBenchmark(arguments: Array(arguments.dropFirst())).run()
+            case "report": try await ReportBenchmark(arguments: Array(arguments.dropFirst())).run()
             default:
                 print("usage: peakzero-bench rollup --data DIR [--threads N]")
                 print(
@@ -30,6 +31,7 @@ struct BenchMain {
                 print("       peakzero-bench pathways --data DIR [--threads N]   (DIR from lmdi_anchor.py)")
                 print("       peakzero-bench assets [--events 1000000] [--accounts 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")
                 print("       peakzero-bench footprint --data DIR [--mc 20]   (DIR from lca_anchor.py)")
+                print("       peakzero-bench report [--data-dir DIR]   (DIR written by peakzero-bench store)")
                 exit(2)
             }
         } catch {

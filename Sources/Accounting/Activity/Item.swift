@@ -37,6 +37,11 @@ public struct Item: Sendable, Hashable {
     }
 
     /// The categories a record of this item may carry.
+    /// The gas an inventory line of this item is reported under: a gas item's own (its CH4 variants
+    /// as CH4), CO2 for fuels burned and for purchased electricity and heat — as the calculation
+    /// (`FuelCombustion`, `PurchasedEnergy`, `DirectGas`) reports them.
+    public var reportedGas: String { gas?.reportedGas ?? "CO2" }
+
     public var allowedCategories: [ActivityCategory] {
         switch kind {
         case .fuel: [.fuelCombustion]

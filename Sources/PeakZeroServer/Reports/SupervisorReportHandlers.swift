@@ -35,8 +35,8 @@ extension ReportsAPI {
 }
 
 /// The supervisor's report's document to print.
-enum SupervisorReportDocument {
-    static func html(_ report: SupervisorReport, unitID: Int64, language: Language) throws -> String {
+public enum SupervisorReportDocument {
+    public static func html(_ report: SupervisorReport, unitID: Int64, language: Language) throws -> String {
         let renderer = try PageRenderer.load()
         let t = renderer.strings.table(language)
         func text(_ key: String) -> String { t.text(forKey: key) }

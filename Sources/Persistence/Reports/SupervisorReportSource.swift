@@ -44,15 +44,15 @@ public struct SupervisorReportSource: Sendable {
             guard let owner = codes[measure.unitId] else { return nil }
             return .init(unitCode: owner.code, title: measure.title, owner: measure.ownerPerson, deadline: measure.deadline)
         }
-        let review = try await ReviewStore(database).board(under: unitID, year: year, scope: scope, today: today)
+        let review = try await ReviewStore(database).completeness(under: unitID, year: year, scope: scope, today: today)
         return SupervisorReport(
             basis: .init(unitCode: unit.code, unitName: unit.name, year: year, asOf: today, scope2Method: method),
             indicators: .init(rollup.totals, method: method),
             previousYear: rollup.previousYear.map { .init($0, method: method) }, children: children, targets: targets,
             overdueMeasures: overdue,
             completeness: .init(
-                periods: review.rows.reduce(0) { $0 + $1.periods.count },
-                byStatus: Dictionary(uniqueKeysWithValues: review.counts.map { ($0.key.rawValue, $0.value) }),
-                late: review.lateCount))
+                periods: review.periods,
+                byStatus: Dictionary(uniqueKeysWithValues: review.byStatus.map { ($0.key.rawValue, $0.value) }),
+                late: review.late))
     }
 }
