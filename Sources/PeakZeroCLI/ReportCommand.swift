@@ -11,7 +11,7 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports drawn from stored data, every number the stored inventory's.",
-        subcommands: [Inventory.self])
+        subcommands: [Inventory.self, Supervisor.self])
 
     struct Inventory: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -68,6 +68,66 @@ struct ReportCommand: ParsableCommand {
                 do {
                     data = try await InventoryReportDocument.pdf(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
+                } catch let failure as ChromiumPDF.Failure {
+                    throw ValidationError(failure.description)
+                }
+            } else {
+                data = try encoder.encode(report)
+            }
+            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+            }
+            say(output)
+        }
+    }
+
+    /// `peakzero report supervisor --unit CODE --year Y [--output FILE.json|.xlsx|.pdf]`.
+    struct Supervisor: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A supervisor's report on a unit's subtree for a year: indicators, targets, overdue measures, completeness.",
+            discussion: """
+                As of today (Beijing). The page is /units/ID/reports/supervisor?year=Y on the web. Without \
+                --output the report is printed as JSON.
+                """)
+
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The unit's code.") var unit: String
+        @Option(help: "The year.") var year: Int
+        @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
+        var output: String?
+        @OptionGroup var language: LanguageOption
+
+        func validate() throws {
+            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
+                throw ValidationError("--output must end in .xlsx, .pdf or .json")
+            }
+        }
+
+        func run() async throws {
+            let lang = try language.resolved()
+            let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                let report = try await StoreErrorText.reporting {
+                    try await SupervisorReportSource(database).report(
+                        unitID: found.id, year: year, asOf: ChinaClock.date(Date()), scope: .everything,
+                        language: lang)
+                }
+                return (report, found.id)
+            }
+            let encoder = JSONEncoder()
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            guard let output else {
+                say(String(decoding: try encoder.encode(report), as: UTF8.self))
+                return
+            }
+            let data: Data
+            if output.hasSuffix(".xlsx") {
+                data = try SupervisorReportWorkbook.data(report, language: lang)
+            } else if output.hasSuffix(".pdf") {
+                do {
+                    data = try await ChromiumPDF.pdf(
+                        html: try SupervisorReportDocument.html(report, unitID: unitID, language: lang))
                 } catch let failure as ChromiumPDF.Failure {
                     throw ValidationError(failure.description)
                 }

@@ -44,6 +44,14 @@ import Testing
         ])
         #expect(printed.code == 0, "\(printed.err)")
         #expect((try? Data(contentsOf: pdf))?.starts(with: Array("%PDF".utf8)) == true)
+        let supervision = try ExecutableTests.run([
+            "report", "supervisor", "--unit", "G1", "--year", "2023", "--data-dir", data,
+        ])
+        #expect(supervision.code == 0, "\(supervision.err)")
+        let supervisor = try #require(
+            try JSONSerialization.jsonObject(with: Data(supervision.out.utf8)) as? [String: Any])
+        let indicators = try #require(supervisor["indicators"] as? [String: Any])
+        #expect(abs((indicators["co2e_t"] as? Double ?? 0) - diesel) < 1e-9 * diesel)
         let none = try ExecutableTests.run(["report", "inventory", "--unit", "G1", "--year", "2019", "--data-dir", data])
         #expect(none.code != 0)
     }
