@@ -171,15 +171,16 @@ struct InventoryReportPage: Sendable {
             carrierTotal: Row(key: "", name: text("report_total"), cells: carrier(total).cells),
             intensities: intensities, hasIntensities: !intensities.isEmpty,
             factors: report.factors.map { factor in
-                Row(
-                    key: factor.id, name: "\(factor.kind) · \(factor.item)",
+                let kind = FactorKind(rawValue: factor.kind)?.name(in: language) ?? factor.kind
+                let item = ItemCatalog.bundled.item(code: factor.item)?.name(in: language) ?? factor.item
+                return Row(
+                    key: factor.id, name: item.isEmpty ? kind : "\(kind) · \(item)",
                     cells: [
                         "\(factor.value) \(factor.unit)", factor.grade,
                         factor.source + (factor.year.map { " (\($0))" } ?? ""),
                     ])
             }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
-        _ = language
     }
 }
 
