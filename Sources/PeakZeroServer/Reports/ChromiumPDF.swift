@@ -48,6 +48,9 @@ public enum ChromiumPDF {
         try Data(html.utf8).write(to: page)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
+        // Without the sandbox: servers often run as root or in containers where it cannot start. What
+        // is printed is PeakZero's own page — every text from users escaped, no script, nothing
+        // loaded from elsewhere — from a private folder removed afterwards.
         process.arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--no-pdf-header-footer",
