@@ -213,4 +213,18 @@ struct ReportsAPITests {
             #expect(try XLSXWorkbook(data: workbook).rows(sheet: "Targets").count == 5)
         }
     }
+
+    @Test("the reports' routes document the PDF they answer with format=pdf")
+    func pdfIsDocumented() async throws {
+        try await withAPI("sqlite") { client, _ in
+            let document = try await client.call(.get, "/api/v1/openapi.json").json.object
+            let paths = try #require(document["paths"] as? [String: Any])
+            for path in ["/api/v1/reports/{id}", "/api/v1/units/{id}/reports/inventory", "/api/v1/units/{id}/reports/supervisor"] {
+                let get = (paths[path] as? [String: Any])?["get"] as? [String: Any]
+                let ok = (get?["responses"] as? [String: Any])?["200"] as? [String: Any]
+                let content = ok?["content"] as? [String: Any] ?? [:]
+                #expect(content["application/pdf"] != nil, "\(path): \(content.keys.sorted())")
+            }
+        }
+    }
 }

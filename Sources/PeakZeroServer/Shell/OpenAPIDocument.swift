@@ -93,10 +93,12 @@ enum OpenAPIDocument {
         if route.returnsFile {
             responses[String(route.successStatus.code)] = ["description": "the file", "content": file]
         } else if route.queryParameters.contains(where: { $0.name == "format" }) {
-            // JSON, or with `format` the same as a file.
+            // JSON, or with `format` the same as a file — a PDF too where `format` offers one (reports).
+            var content = file.merging(["application/json": ["schema": ["type": "object"]]]) { first, _ in first }
+            let formats = QueryParameterSchemas.schema("format", on: route)?["enum"] as? [String] ?? []
+            if formats.contains("pdf") { content["application/pdf"] = ["schema": ["type": "string", "format": "binary"]] }
             responses[String(route.successStatus.code)] = [
-                "description": "success; with format, the file",
-                "content": file.merging(["application/json": ["schema": ["type": "object"]]]) { first, _ in first },
+                "description": "success; with format, the file", "content": content,
             ]
         }
         if route == .metrics {
