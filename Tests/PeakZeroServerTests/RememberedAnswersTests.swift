@@ -107,12 +107,22 @@ struct RememberedAnswersTests {
             let rita = try await accounts.create(
                 name: "rita", password: "a long password", grants: [RoleGrant(role: .viewer, unitID: enterprise.id)])
             func askedTwice(_ uri: String, _ headers: HTTPFields) async throws -> HTTPResponse.Status {
-                let first = try await client.execute(uri: uri, method: .get, headers: headers) { $0.status }
-                let served = answers.answeredFromMemory
-                let second = try await client.execute(uri: uri, method: .get, headers: headers) { $0.status }
-                #expect(first == second)
-                #expect(answers.answeredFromMemory == served + (first == .ok ? 1 : 0), "\(uri)")
-                return second
+                // A write just before (an account, a token) is announced by PostgreSQL a moment later,
+                // and that announcement clears what is remembered, as any change does: when it lands
+                // between the two requests, the pair is asked again (at most twice more).
+                for _ in 0..<3 {
+                    let first = try await client.execute(uri: uri, method: .get, headers: headers) { $0.status }
+                    let served = answers.answeredFromMemory
+                    let second = try await client.execute(uri: uri, method: .get, headers: headers) { $0.status }
+                    #expect(first == second)
+                    if first != .ok {
+                        #expect(answers.answeredFromMemory == served, "\(uri)")
+                        return second
+                    }
+                    if answers.answeredFromMemory == served + 1 { return second }
+                }
+                Issue.record("\(uri) was never answered from memory")
+                return .internalServerError
             }
             let token = try await accounts.makeToken(for: rita, name: "t", days: 1)
             let bearer: HTTPFields = [.authorization: "Bearer \(token.secret)"]
