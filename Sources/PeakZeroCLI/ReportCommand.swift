@@ -13,6 +13,34 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: "Reports drawn from stored data, every number the stored inventory's.",
         subcommands: [Inventory.self, Supervisor.self])
 
+    /// A report printed as JSON, or written to `output` by its extension: a workbook, a PDF printed
+    /// by headless Chromium from the report's document, or JSON.
+    static func deliver<R: Encodable>(
+        _ report: R, to output: String?, workbook: () throws -> Data, pdf: () throws -> String
+    ) async throws {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        guard let output else {
+            say(String(decoding: try encoder.encode(report), as: UTF8.self))
+            return
+        }
+        let data: Data
+        if output.hasSuffix(".xlsx") {
+            data = try workbook()
+        } else if output.hasSuffix(".pdf") {
+            do { data = try await ChromiumPDF.pdf(html: try pdf()) } catch let failure as ChromiumPDF.Failure {
+                throw ValidationError(failure.description)
+            }
+        } else {
+            data = try encoder.encode(report)
+        }
+        do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            throw ValidationError("cannot write \(output): \(error.localizedDescription)")
+        }
+        say(output)
+    }
+
     struct Inventory: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The GHG inventory report of a unit (with its descendants) for a year (GB/T 32150, ISO 14064-1).",
@@ -54,30 +82,12 @@ struct ReportCommand: ParsableCommand {
                 }
                 return (report, found.id)
             }
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            guard let output else {
-                say(String(decoding: try encoder.encode(report), as: UTF8.self))
-                return
-            }
-            let data: Data
-            if output.hasSuffix(".xlsx") {
-                data = try InventoryReportWorkbook.data(report, language: lang)
-            } else if output.hasSuffix(".pdf") {
-                do {
-                    data = try await InventoryReportDocument.pdf(
+            try await ReportCommand.deliver(
+                report, to: output, workbook: { try InventoryReportWorkbook.data(report, language: lang) },
+                pdf: {
+                    try InventoryReportDocument.html(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
-                } catch let failure as ChromiumPDF.Failure {
-                    throw ValidationError(failure.description)
-                }
-            } else {
-                data = try encoder.encode(report)
-            }
-            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
-            }
-            say(output)
+                })
         }
     }
 
@@ -114,30 +124,9 @@ struct ReportCommand: ParsableCommand {
                 }
                 return (report, found.id)
             }
-            let encoder = JSONEncoder()
-            encoder.keyEncodingStrategy = .convertToSnakeCase
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            guard let output else {
-                say(String(decoding: try encoder.encode(report), as: UTF8.self))
-                return
-            }
-            let data: Data
-            if output.hasSuffix(".xlsx") {
-                data = try SupervisorReportWorkbook.data(report, language: lang)
-            } else if output.hasSuffix(".pdf") {
-                do {
-                    data = try await ChromiumPDF.pdf(
-                        html: try SupervisorReportDocument.html(report, unitID: unitID, language: lang))
-                } catch let failure as ChromiumPDF.Failure {
-                    throw ValidationError(failure.description)
-                }
-            } else {
-                data = try encoder.encode(report)
-            }
-            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw ValidationError("cannot write \(output): \(error.localizedDescription)")
-            }
-            say(output)
+            try await ReportCommand.deliver(
+                report, to: output, workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
+                pdf: { try SupervisorReportDocument.html(report, unitID: unitID, language: lang) })
         }
     }
 }

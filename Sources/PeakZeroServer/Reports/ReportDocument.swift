@@ -69,11 +69,4 @@ public enum InventoryReportDocument {
             entity: "\(report.basis.unitCode) \(report.basis.unitName)", year: report.basis.year,
             printedOn: printedOn, contents: contents, warnings: page.warnings)
     }
-
-    /// The document printed to PDF by headless Chromium (`ChromiumPDF`).
-    public static func pdf(_ report: GHGInventoryReport, unitID: Int64, language: Language, printedOn: String)
-        async throws -> Data
-    {
-        try await ChromiumPDF.pdf(html: try html(report, unitID: unitID, language: language, printedOn: printedOn))
-    }
 }
