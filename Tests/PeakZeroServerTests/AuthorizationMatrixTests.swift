@@ -233,7 +233,7 @@ struct AuthorizationMatrixTests {
             .footprintModelTemplate, .footprintDeclaration:
             ([200], [404])
         case .importFootprintModel: ([201], [404])
-        case .inventoryReport, .listIssuedReports, .getIssuedReport, .supervisorReport: ([200], [404])
+        case .inventoryReport, .listIssuedReports, .getIssuedReport, .supervisorReport, .unitScope3: ([200], [404])
         case .issueInventoryReport: ([201], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])

@@ -24,6 +24,9 @@ public enum FactorKind: String, Sendable, Hashable, CaseIterable, Codable {
     case heat
     /// Global warming potential (100-year), tCO2e per t of gas; the variant names the set.
     case gwp
+    /// A value-chain (Scope 3) factor, CO2e per unit of mass, energy, piece, t·km, p·km or money; a
+    /// spend factor's `year` is its price year. Only user sets hold them: PeakZero ships none.
+    case valueChain = "value_chain"
 
     public func name(in language: Language) -> String {
         switch (self, language) {
@@ -49,6 +52,8 @@ public enum FactorKind: String, Sendable, Hashable, CaseIterable, Codable {
         case (.heat, .en): "heat emission factor"
         case (.gwp, .zh): "全球变暖潜势"
         case (.gwp, .en): "global warming potential"
+        case (.valueChain, .zh): "价值链(范围三)排放因子"
+        case (.valueChain, .en): "value-chain (Scope 3) emission factor"
         }
     }
 }

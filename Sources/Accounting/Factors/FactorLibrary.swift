@@ -103,3 +103,13 @@ extension FactorLibrary {
         lookup(kind, item: item, variant: variant, province: province, year: year)?.entry
     }
 }
+
+extension FactorLibrary {
+    /// The entry with this id: the newest user set's first, then the bundled library's.
+    public func entry(id: String) -> FactorEntry? {
+        for set in userSets.reversed() + [bundled] {
+            if let entry = set.entries.first(where: { $0.id == id }) { return entry }
+        }
+        return nil
+    }
+}

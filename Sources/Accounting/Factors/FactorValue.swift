@@ -12,6 +12,7 @@ public enum FactorValue: Sendable, Equatable {
     case energyPerCoal(Rate<EnergyUnit, StandardCoalUnit>)
     case emissionsPerEnergy(EmissionFactorPerEnergy)
     case emissionsPerMass(GlobalWarmingPotential)
+    case valueChain(ValueChainRate)
 
     /// Reads `value` written in `unit` as a factor of `kind`; nil when the unit does not fit the kind.
     init?(_ value: Double, unit: String, kind: FactorKind) {
@@ -22,6 +23,11 @@ public enum FactorValue: Sendable, Equatable {
             case "%": guard let f = Fraction(value / 100) else { return nil }; self = .fraction(f)
             default: return nil
             }
+            return
+        }
+        if kind == .valueChain {
+            guard let rate = ValueChainRate(value, unit: trimmed) else { return nil }
+            self = .valueChain(rate)
             return
         }
         let parts = trimmed.split(separator: "/", maxSplits: 1).map(String.init)
@@ -62,7 +68,7 @@ public enum FactorValue: Sendable, Equatable {
         case .gwp:
             guard let n = EmissionUnit.parse(top), let d = MassUnit.parse(bottom) else { return nil }
             self = .emissionsPerMass(Rate(value, n, per: d))
-        case .oxidationRate:
+        case .oxidationRate, .valueChain:
             return nil
         }
     }
@@ -80,6 +86,7 @@ public enum FactorValue: Sendable, Equatable {
         case .energyPerCoal(let r): r.value
         case .emissionsPerEnergy(let r): r.value
         case .emissionsPerMass(let r): r.value
+        case .valueChain(let r): r.value
         }
     }
 
@@ -95,6 +102,7 @@ public enum FactorValue: Sendable, Equatable {
         case .energyPerCoal(let r): r.symbol
         case .emissionsPerEnergy(let r): r.symbol
         case .emissionsPerMass(let r): r.symbol
+        case .valueChain(let r): r.symbol
         }
     }
 }

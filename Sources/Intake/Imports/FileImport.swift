@@ -68,6 +68,11 @@ public struct FileImport: Sendable {
                 file,
                 ImportOptions(
                     mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
+        case .scope3:
+            try await Scope3Import(database).run(
+                file,
+                ImportOptions(
+                    mode: mode, dryRun: dryRun, language: language, createdBy: createdBy, today: today, scope: scope))
         case .footprint:
             ImportReport.refused(file, .footprintModelElsewhere, mode: mode, dryRun: dryRun)
         case .units where !scope.isEverything:

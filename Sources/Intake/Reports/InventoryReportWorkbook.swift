@@ -21,6 +21,7 @@ public enum InventoryReportWorkbook {
                     rows: [language.lines(.reportPartsHeader).map(CellValue.text)] + (rows + [report.total]).map(row),
                     columnWidths: [18, 28, 16, 16, 16, 16, 16, 16, 16]))
         }
+        if let scope3 = report.scope3 { try workbook.add(Scope3Sheet.sheet(scope3, language: language)) }
         try workbook.add(
             XLSXWriter.Sheet(
                 name: language.word(.reportByCarrierSheet),

@@ -130,6 +130,29 @@ extension Templates.Kind {
                 .init("cycles_per_year", "年循环次数"),
                 .init("years", "使用年限", aliases: ["寿命（年）"]),
             ]
+        case .scope3:
+            // One activity a row, or one excluded category (Scope3Template).
+            [
+                .init("unit", "单位代码", required: true, aliases: ["unit_code"]),
+                .init("year", "年份", required: true, aliases: ["报告年份"]),
+                .init("category", "范围三类别", required: true, aliases: ["类别", "scope 3 category"]),
+                .init("method", "计算方法", aliases: ["方法"]),
+                .init("description", "活动说明", aliases: ["说明", "活动"]),
+                .init("quantity", "活动量", aliases: ["数量"]),
+                .init("uom", "计量单位", aliases: ["unit_of_measure"]),
+                .init("mass", "货物质量（吨）", aliases: ["货物质量", "mass (t)"]),
+                .init("distance", "运输距离（千米）", aliases: ["运输距离", "distance (km)"]),
+                .init("spend", "支出金额", aliases: ["支出", "金额"]),
+                .init("currency", "币种", aliases: ["货币"]),
+                .init("price_year", "价格年份", aliases: ["price year"]),
+                .init("exchange_rate", "汇率", aliases: ["exchange rate"]),
+                .init("price_index", "价格换算系数", aliases: ["价格指数", "price index"]),
+                .init("supplier_emissions", "供应商提供的排放量（tCO2e）", aliases: ["供应商排放量", "supplier emissions"]),
+                .init("factor_id", "排放因子编号", aliases: ["因子编号", "factor"]),
+                .init("footprint_model", "碳足迹模型编号", aliases: ["碳足迹模型", "footprint model"]),
+                .init("tier", "数据质量等级", aliases: ["数据质量", "tier"]),
+                .init("excluded_reason", "排除理由", aliases: ["不计入理由", "exclusion reason"]),
+            ]
         }
     }
 

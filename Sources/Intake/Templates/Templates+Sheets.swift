@@ -67,6 +67,8 @@ extension Templates {
             rows += InstrumentKind.allCases.map { [.text($0.rawValue), .text($0.name(in: language))] }
         case .footprint:
             rows = FootprintTemplate.lists(language)
+        case .scope3:
+            rows = Scope3Template.lists(language)
         }
         rows.append([])
         rows.append(header(.listsProvinceHeader))
@@ -86,6 +88,7 @@ extension Templates {
             case .projects: (.kindProjects, .instructionsProjects)
             case .ledger: (.kindLedger, .instructionsLedger)
             case .footprint: (.kindFootprint, .instructionsFootprint)
+            case .scope3: (.kindScope3, .instructionsScope3)
             }
         let title = language.word(.templateTitle, ["kind": language.word(name), "version": version(kind)])
         return ([title] + language.lines(lines) + [language.word(.instructionsDryRun)]).map { [.text($0)] }

@@ -7,7 +7,7 @@ import Spreadsheet
 /// carries the template's version. CSV templates are the header row alone.
 public enum Templates {
     public enum Kind: String, Sendable, CaseIterable {
-        case activity, economic, units, regional, projects, ledger, footprint
+        case activity, economic, units, regional, projects, ledger, footprint, scope3
     }
 
     public enum Format: String, Sendable, CaseIterable {
@@ -61,6 +61,7 @@ extension Templates.Kind {
         case .projects: language.word(.sheetProjects)
         case .ledger: language.word(.sheetLedger)
         case .footprint: language.word(.sheetFootprint)
+        case .scope3: language.word(.sheetScope3)
         }
     }
 
@@ -84,10 +85,10 @@ extension Templates.Kind {
             ([column.field, column.zh] + column.aliases).map(TableReader.key)
         }
         // The most specific first: product models (record, amount), ledger entries (day, action, kind, vintage), projects (code,
-        // item, quantity, unit of measure, and no period), units (code, name, level, region);
+        // item, quantity, unit of measure, and no period), Scope 3 rows (unit, year, category), units (code, name, level, region);
         // activity next (item, quantity); economic data has only unit and period in common.
         // Regional statistics last: region and year alone.
-        for kind in [Self.footprint, .ledger, .projects, .units, .activity, .economic, .regional] {
+        for kind in [Self.footprint, .ledger, .projects, .scope3, .units, .activity, .economic, .regional] {
             let required = kind.columns.filter(\.required)
             if required.allSatisfy({ !Set(names($0)).isDisjoint(with: given) }) {
                 self = kind

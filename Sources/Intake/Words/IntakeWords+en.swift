@@ -67,6 +67,22 @@ extension IntakeWords {
             A CCER lot needs its project number in reference, a pilot allowance its market's code, a certificate its production month; a surrender names its compliance_year, and one after the deadline needs late = yes; a certificate's retirement names the electricity period in retired_for (2025 or 2025-06).
             A transfer names to_unit and books two entries, out and in. The ledger is append-only: replace mode is refused.
             """,
+        .sheetScope3: "Scope 3",
+        .kindScope3: "Scope 3 (value chain) emissions",
+        .listsScope3CategoryHeader: "Category\nName\nUpstream or downstream",
+        .listsScope3MethodHeader: "Method\nName\nColumns to fill",
+        .listsScope3TierHeader: "Data quality tier\nName",
+        .instructionsScope3: """
+            Each row is one value-chain (Scope 3) activity of a unit and a year, or the reason a category is excluded. Required: unit code, year, category (1–15, see the lists).
+            An activity row gives its method, its data quality tier (1 very good … 4 poor) and the columns its method needs (see the lists); the factor id names a value_chain factor of a user factor set, the footprint model a product footprint model saved in PeakZero.
+            Spend-based: the amount, its currency and price year; a currency other than the factor's needs an exchange rate (the factor's currency per one unit of the spend's), a price year other than the factor's a price index (factor-year prices ÷ spend-year prices). Distance-based: the quantity (t·km or p·km), or the mass (t) and the distance (km).
+            To exclude a category, fill the unit, year, category and the reason alone. Scope 3 is reported apart from Scope 1 and 2 and never enters the dual-control totals or the four indicators. In replace mode, the stored Scope 3 rows of each unit and year in the file are replaced by the file's.
+            """,
+        .scope3ReportSheet: "Scope 3",
+        .scope3SheetHeader: "Category\nName\nEmissions (tCO2e)\nMethods\nData quality (weighted)\nRows",
+        .scope3ExclusionHeader: "Category\nName\nReason excluded",
+        .scope3NotAssessed: "Categories not assessed",
+        .scope3Apart: "Scope 3 is reported apart from Scope 1 and 2 and is in none of their totals, the dual-control totals or the four indicators.",
         .sheetFootprint: "Product model",
         .kindFootprint: "product model",
         .listsRecordHeader: "record\nname\ncolumns filled",

@@ -14,6 +14,9 @@ enum IntakeWords: String, MessageKey {
     case instructionsDryRun
     case sheetFootprint, kindFootprint, instructionsFootprint, listsRecordHeader, listsStageHeader
     case listsBoundaryHeader, listsAllocationHeader, listsDistributionHeader
+    case sheetScope3, kindScope3, instructionsScope3, listsScope3CategoryHeader, listsScope3MethodHeader
+    case listsScope3TierHeader, scope3SheetHeader, scope3ExclusionHeader, scope3NotAssessed, scope3Apart
+    case scope3ReportSheet
     // Exports.
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild

@@ -63,6 +63,7 @@ extension PageHandlers {
             .init(name: t[.assetsTitle], address: { _ in .assets(unit: id, date: nil) }),
             .init(name: t[.complianceTitle], address: { year in .compliance(unit: id, year: year) }),
             .init(name: t[.footprintsTitle], address: { _ in .footprints(unit: id) }),
+            .init(name: t[.scope3Title], address: { year in .scope3(unit: id, year: year) }),
             .init(name: t[.inventoryReportTitle], address: { year in .inventoryReport(unit: id, year: year) }),
             .init(name: t[.supervisorReportTitle], address: { year in .supervisorReport(unit: id, year: year) }),
         ]

@@ -63,6 +63,9 @@ struct InventoryReportPage: Sendable {
     var issuedNote: String?
     var newerDataNote: String?
     var currentURL = ""
+    /// The value chain's emissions, when the report holds them.
+    var scope3: Scope3Section?
+    var hasScope3: Bool { scope3 != nil }
 
     static func missing(layout: PageLayout, heading: String, message: String, years: [Choice]) -> Self {
         Self(
@@ -181,6 +184,7 @@ struct InventoryReportPage: Sendable {
                     ])
             }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
+        scope3 = report.scope3.map { Scope3Section($0, language: language) }
     }
 }
 

@@ -62,6 +62,7 @@ public enum InventoryReportDocument {
         let contents: [ReportDocument.Entry] =
             [("basis", "report_basis"), ("totals", "report_totals")].map { .init(anchor: $0.0, title: text($0.1)) }
             + page.tables.map { .init(anchor: $0.anchor, title: $0.caption) }
+            + (page.hasScope3 ? [.init(anchor: "scope3", title: text("scope3_title"))] : [])
             + [("carriers", "report_by_carrier"), ("intensities", "report_intensities"), ("factors", "report_factors")]
             .map { .init(anchor: $0.0, title: text($0.1)) }
         return ReportDocument.html(

@@ -30,6 +30,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
     case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport, supervisorReport
+    case unitScope3
     case openAPI
     case health, ready, metrics
 
@@ -50,7 +51,7 @@ enum APIRoute: String, CaseIterable, Sendable {
             + TargetsAPI.endpoints.map(\.declaration) + RankingsAPI.endpoints.map(\.declaration)
             + MeasuresAPI.endpoints.map(\.declaration) + PathwaysAPI.endpoints.map(\.declaration)
             + AssetsAPI.endpoints.map(\.declaration) + FootprintAPI.endpoints.map(\.declaration)
-            + ReportsAPI.endpoints.map(\.declaration)
+            + ReportsAPI.endpoints.map(\.declaration) + ValueChainAPI.endpoints.map(\.declaration)
             + HealthAPI.endpoints.map(\.declaration)
             + MetricsAPI.endpoints.map(\.declaration))
 

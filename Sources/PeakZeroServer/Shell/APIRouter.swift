@@ -60,6 +60,7 @@ public enum APIRouter {
             FootprintAPI.endpoints,
             on: FootprintAPI(database: database, gate: importGate, workbookLimits: limits.workbook))
         mount(ReportsAPI.endpoints, on: ReportsAPI(database: database, clock: clock))
+        mount(ValueChainAPI.endpoints, on: ValueChainAPI(database: database))
         mount(HealthAPI.endpoints, on: HealthAPI(database: database))
         mount(MetricsAPI.endpoints, on: MetricsAPI(metrics: metrics, database: database))
         let pages = PageHandlers(

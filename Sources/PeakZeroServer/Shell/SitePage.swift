@@ -19,7 +19,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case projects, projectCreate, project, projectStage, projectVerify, assets, assetEventCreate
     case compliance, complianceSet
     case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
-    case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport
+    case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport, scope3
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 
@@ -30,7 +30,7 @@ enum SitePage: String, CaseIterable, Sendable {
         + PageHandlers.factorsPages + PageHandlers.auditPages + PageHandlers.reviewPages + PageHandlers.accountsPages
         + PageHandlers.targetsPages + PageHandlers.rankingsPages + PageHandlers.measuresPages
         + PageHandlers.pathwaysPages + PageHandlers.assetsPages + PageHandlers.footprintPages
-        + PageHandlers.reportPages
+        + PageHandlers.reportPages + PageHandlers.valueChainPages
         + PageHandlers.shellPages
 
     private static let ruleByPage: [SitePage: RouteRule] = Dictionary(

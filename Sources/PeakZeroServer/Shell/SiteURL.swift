@@ -73,6 +73,8 @@ enum SiteURL: Sendable, Equatable {
     case issueInventoryReport(unit: Int64)
     case issuedReport(id: Int64)
     case supervisorReport(unit: Int64, year: Int?)
+    /// A unit's Scope 3 emissions of a year.
+    case scope3(unit: Int64, year: Int?)
     case deleteFootprint(id: Int64)
     /// A product model's footprint, with a GWP set and a number of Monte Carlo draws when asked.
     case footprintModel(id: Int64, gwp: String? = nil, monteCarlo: Int? = nil)
@@ -141,6 +143,7 @@ enum SiteURL: Sendable, Equatable {
         case .issueInventoryReport(let unit): "/units/\(unit)/reports/inventory/issue"
         case .issuedReport(let id): "/reports/\(id)"
         case .supervisorReport(let unit, _): "/units/\(unit)/reports/supervisor"
+        case .scope3(let unit, _): "/units/\(unit)/scope3"
         case .deleteFootprint(let id): "/footprint-models/\(id)/delete"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
@@ -202,7 +205,7 @@ enum SiteURL: Sendable, Equatable {
         case .inventoryReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .issueInventoryReport, .issuedReport: break
-        case .supervisorReport(_, let year):
+        case .supervisorReport(_, let year), .scope3(_, let year):
             if let year { query.append(("year", String(year))) }
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }

@@ -48,4 +48,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case footprintModelSaved = "footprint.model.save"
     case footprintModelDeleted = "footprint.model.delete"
     case reportIssued = "report.issue"
+    case scope3Imported = "scope3.import"
 }

@@ -53,7 +53,7 @@ public struct InventoryReportSource: Sendable {
         {
             facilities.append(ownPart)
         }
-        return GHGInventoryReport(
+        var report = GHGInventoryReport(
             basis: basis, totals: rollup.totals,
             byGas: Self.gasParts(rollup.byItem, catalog: catalog),
             byFacility: facilities,
@@ -68,6 +68,8 @@ public struct InventoryReportSource: Sendable {
                     id: $0.factorId, kind: $0.kind, item: $0.item, value: $0.value, unit: $0.unit, grade: $0.grade,
                     source: $0.source, year: $0.year)
             })
+        report.scope3 = try await Scope3Store(database).summary(under: unitID, year: year)
+        return report
     }
 }
 

@@ -98,6 +98,7 @@ extension UnitStore {
                 ("activity_records", SQLRaw(ActivitySpans.recordsOfSpans), SQLColumn("unit_id", table: "s")),
                 ("economic_records", SQLIdentifier("economic_records"), SQLColumn("unit_id")),
                 ("inventories", SQLIdentifier("inventories"), SQLColumn("unit_id")),
+                ("scope3_records", SQLIdentifier("scope3_records"), SQLColumn("unit_id")),
             ]
             for (table, source, unitColumn) in sources {
                 let count =

@@ -118,6 +118,9 @@ public struct GHGInventoryReport: Sendable, Codable, Equatable {
     public let byCarrier: [Part]
     public let intensities: [Intensity]
     public let factors: [Factor]
+    /// The value chain's emissions, beside Scope 1 and 2 and never in their totals; nil in a report
+    /// issued before Scope 3 was gathered.
+    public var scope3: Scope3Summary?
 
     /// The report of an inventory's figures. Parts are listed largest first (by the headline total).
     /// - Parameter totals: the inventory's totals, with the economic denominators of the year.

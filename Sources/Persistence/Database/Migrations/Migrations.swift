@@ -24,5 +24,6 @@ public enum Migrations {
         Migration0021LinesWithoutRowChecks.migration,
         Migration0022CreateFootprintModels.migration,
         Migration0023CreateIssuedReports.migration,
+        Migration0024CreateScope3Records.migration,
     ]
 }
