@@ -48,7 +48,7 @@ let package = Package(
             swiftSettings: strict),
         // Reports: one data model per report (the enterprise GHG inventory report …), every rendering
         // drawn from it. Pure logic.
-        .target(name: "Reports", dependencies: ["Accounting"], swiftSettings: strict),
+        .target(name: "Reports", dependencies: ["Accounting"], resources: [.copy("Data")], swiftSettings: strict),
         // Sparse LU factorisation and solves (block triangular form, cycles through a dense border).
         // Knows nothing of PeakZero.
         .target(name: "SparseLU", swiftSettings: strict),

@@ -1,5 +1,6 @@
 import Accounting
 import ArgumentParser
+import Assets
 import Foundation
 import Intake
 import PeakZeroServer
@@ -11,7 +12,7 @@ import Reports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports drawn from stored data, every number the stored inventory's.",
-        subcommands: [Inventory.self, Supervisor.self])
+        subcommands: [Inventory.self, Climate.self, Supervisor.self])
 
     /// A report printed as JSON, or written to `output` by its extension: a workbook, a PDF printed
     /// by headless Chromium from the report's document, or JSON.
@@ -77,7 +78,7 @@ struct ReportCommand: ParsableCommand {
                         unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, language: lang)
                 }
                 if issue {
-                    let issued = try await IssuedReportStore(database).issue(report, unitID: found.id)
+                    let issued = try await IssuedReportStore(database).issue(.inventory(report), unitID: found.id)
                     Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
@@ -96,21 +97,26 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "A supervisor's report on a unit's subtree for a year: indicators, targets, overdue measures, completeness.",
             discussion: """
-                As of today (Beijing). The page is /units/ID/reports/supervisor?year=Y on the web. Without \
-                --output the report is printed as JSON.
+                As of today (Beijing), or of --as-of (a quarter's last day for a quarterly report). The page is \
+                /units/ID/reports/supervisor?year=Y on the web. Without --output the report is printed as JSON.
                 """)
 
         @OptionGroup var storage: StorageOptions
         @Option(help: "The unit's code.") var unit: String
         @Option(help: "The year.") var year: Int
+        @Option(help: "The day targets and measures are judged on (YYYY-MM-DD); today by default.")
+        var asOf: String?
         @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
         var output: String?
+        @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
+        var issue = false
         @OptionGroup var language: LanguageOption
 
         func validate() throws {
             if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
                 throw ValidationError("--output must end in .xlsx, .pdf or .json")
             }
+            if let asOf, CalendarDay(parsing: asOf) == nil { throw ValidationError("--as-of must be a day: YYYY-MM-DD") }
         }
 
         func run() async throws {
@@ -119,14 +125,88 @@ struct ReportCommand: ParsableCommand {
                 let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
                 let report = try await StoreErrorText.reporting {
                     try await SupervisorReportSource(database).report(
-                        unitID: found.id, year: year, asOf: ChinaClock.date(Date()), scope: .everything,
+                        unitID: found.id, year: year, asOf: asOf ?? ChinaClock.date(Date()), scope: .everything,
                         language: lang)
+                }
+                if issue {
+                    let issued = try await IssuedReportStore(database).issue(.supervisor(report), unitID: found.id)
+                    Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
                 report, to: output, workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
                 pdf: { try SupervisorReportDocument.html(report, unitID: unitID, language: lang) })
+        }
+    }
+
+    /// `peakzero report climate --unit CODE --year Y [--narrative FILE.json] [--output …] [--issue]`.
+    struct Climate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The climate section of a listed company's sustainability report for a year, with its GRI/IFRS S2 index.",
+            discussion: """
+                The page is /units/ID/reports/climate?year=Y on the web, with the narrative form. --narrative \
+                FILE.json saves the narrative first: {"governance": "…", "strategy": "…", "risk_management": \
+                "…", "metrics_and_targets": "…", "assurance": "…"} in plain text (markup is refused). Without \
+                --output the section is printed as JSON.
+                """)
+
+        @OptionGroup var storage: StorageOptions
+        @Option(help: "The unit's code.") var unit: String
+        @Option(help: "The reporting year.") var year: Int
+        @Option(help: "The headline total's Scope 2 method: location or market (both are reported).")
+        var scope2: String = "location"
+        @Option(help: "Save this narrative (JSON) for the year before building the section.")
+        var narrative: String?
+        @Option(name: .shortAndLong, help: "Write the section here: .xlsx (a workbook), .pdf or .json.")
+        var output: String?
+        @Flag(help: "Issue the section: keep its figures and narrative as they are now (audited).")
+        var issue = false
+        @OptionGroup var language: LanguageOption
+
+        func validate() throws {
+            guard Scope2Method(rawValue: scope2) != nil else { throw ValidationError("--scope2 must be location or market") }
+            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
+                throw ValidationError("--output must end in .xlsx, .pdf or .json")
+            }
+        }
+
+        func run() async throws {
+            let lang = try language.resolved()
+            let words: ClimateNarrative? = try narrative.map { path in
+                let decoder = JSONDecoder()
+                decoder.keyDecodingStrategy = .convertFromSnakeCase
+                guard let data = FileManager.default.contents(atPath: path) else {
+                    throw ValidationError("cannot read \(path)")
+                }
+                do { return try decoder.decode(ClimateNarrative.self, from: data) } catch {
+                    throw ValidationError("\(path) is not a narrative: \(error)")
+                }
+            }
+            let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
+                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                if let words {
+                    _ = try await StoreErrorText.reporting {
+                        try await ReportNarrativeStore(database).save(words, unitID: found.id, year: year)
+                    }
+                }
+                let report = try await StoreErrorText.reporting {
+                    try await ClimateDisclosureSource(database).report(
+                        unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, scope: .everything,
+                        language: lang)
+                }
+                if issue {
+                    let issued = try await IssuedReportStore(database).issue(.climate(report), unitID: found.id)
+                    Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
+                }
+                return (report, found.id)
+            }
+            try await ReportCommand.deliver(
+                report, to: output, workbook: { try ClimateDisclosureWorkbook.data(report, language: lang) },
+                pdf: {
+                    try ClimateReportDocument.html(
+                        report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
+                })
         }
     }
 }

@@ -61,7 +61,7 @@ struct AuthorizationMatrixTests {
         for (side, code) in [("in", "F1"), ("out", "E2")] {
             let report = try await InventoryReportSource(database).report(
                 unitID: Int64(units[code]!), year: 2023, language: .en)
-            issuedReports[side] = try await IssuedReportStore(database).issue(report, unitID: Int64(units[code]!)).id
+            issuedReports[side] = try await IssuedReportStore(database).issue(.inventory(report), unitID: Int64(units[code]!)).id
             for key in [side, side + "-spare"] {
                 footprintModels[key] = try await FootprintModelStore(database).save(
                     ProductModel.decode(json: Data(Self.footprintModel.utf8)), unitID: Int64(units[code]!)
@@ -159,6 +159,7 @@ struct AuthorizationMatrixTests {
             case .saveProject:
                 #"{"code": "P-2", "name": "LED", "type": "efficiency", "first_year": 2023, "lifetime_years": 8, "capex": 10, "savings": [{"item": "电力", "quantity": 100, "unit": "MWh"}]}"#
             case .setProjectStage: #"{"stage": "approved"}"#
+            case .saveClimateNarrative: #"{"governance": "The board reviews climate matters twice a year."}"#
             case .verifyProject:
                 #"{"year": 2023, "option": "A", "baseline": "2022 metered", "savings": [{"item": "diesel", "quantity": 4, "unit": "t"}]}"#
             case .addAssetEvent: #"{"day": "2023-01-05", "action": "buy", "kind": "cea", "vintage": 2023, "quantity": 10, "price": 60}"#
@@ -233,8 +234,10 @@ struct AuthorizationMatrixTests {
             .footprintModelTemplate, .footprintDeclaration:
             ([200], [404])
         case .importFootprintModel: ([201], [404])
-        case .inventoryReport, .listIssuedReports, .getIssuedReport, .supervisorReport, .unitScope3: ([200], [404])
-        case .issueInventoryReport: ([201], [404])
+        case .inventoryReport, .listIssuedReports, .getIssuedReport, .supervisorReport, .unitScope3, .climateReport,
+            .saveClimateNarrative:
+            ([200], [404])
+        case .issueInventoryReport, .issueSupervisorReport, .issueClimateReport: ([201], [404])
         case .saveFootprintModel: ([201], [404])
         case .deleteFootprintModel: ([204], [404])
         }

@@ -160,9 +160,10 @@ struct AuthorizationRolesTests {
         case .footprintImport: return changesData ? ([422], [404]) : refused
         case .footprintDelete: return changesData ? ([303], [404]) : refused
         // A unit's report reads its subtree's inventory.
-        case .inventoryReport, .issuedReport, .supervisorReport, .scope3: return ([200], [404])
+        case .inventoryReport, .issuedReport, .supervisorReport, .scope3, .climateReport: return ([200], [404])
         // The form names no year: refused as missing.
-        case .inventoryReportIssue: return changesData ? ([404], [404]) : refused
+        case .inventoryReportIssue, .supervisorReportIssue, .climateReportIssue, .climateNarrative:
+            return changesData ? ([404], [404]) : refused
         }
     }
 

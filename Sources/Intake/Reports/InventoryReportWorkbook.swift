@@ -9,27 +9,33 @@ import Spreadsheet
 public enum InventoryReportWorkbook {
     public static func data(_ report: GHGInventoryReport, language: Language) throws -> Data {
         var workbook = XLSXWriter()
-        try workbook.add(basis(report, language))
+        for sheet in [basis(report, language)] + sheets(report, language: language) { try workbook.add(sheet) }
+        return try workbook.data()
+    }
+
+    /// Every table of the report but its basis, as sheets (the climate section's workbook holds them too).
+    static func sheets(_ report: GHGInventoryReport, language: Language) -> [XLSXWriter.Sheet] {
+        var sheets: [XLSXWriter.Sheet] = []
         let parts: [(IntakeWords, [GHGInventoryReport.Part])] = [
             (.reportByGasSheet, report.byGas), (.reportByFacilitySheet, report.byFacility),
             (.reportBySourceSheet, report.bySource),
         ]
         for (sheet, rows) in parts {
-            try workbook.add(
+            sheets.append(
                 XLSXWriter.Sheet(
                     name: language.word(sheet),
                     rows: [language.lines(.reportPartsHeader).map(CellValue.text)] + (rows + [report.total]).map(row),
                     columnWidths: [18, 28, 16, 16, 16, 16, 16, 16, 16]))
         }
-        if let scope3 = report.scope3 { try workbook.add(Scope3Sheet.sheet(scope3, language: language)) }
-        try workbook.add(
+        if let scope3 = report.scope3 { sheets.append(Scope3Sheet.sheet(scope3, language: language)) }
+        sheets.append(
             XLSXWriter.Sheet(
                 name: language.word(.reportByCarrierSheet),
                 rows: [language.lines(.reportCarrierHeader).map(CellValue.text)]
                     + (report.byCarrier + [report.total]).map { part in
                         [.text(part.key), .text(part.name), .number(part.tceCalorific), .number(part.tceEquivalent)]
                     }, columnWidths: [18, 28, 18, 18]))
-        try workbook.add(
+        sheets.append(
             XLSXWriter.Sheet(
                 name: language.word(.reportIntensitySheet),
                 rows: [language.lines(.reportIntensityHeader).map(CellValue.text)]
@@ -41,7 +47,7 @@ public enum InventoryReportWorkbook {
                             .number(intensity.tceCalorificPerTenThousandYuan),
                         ]
                     }, columnWidths: [16, 18, 22, 22, 22]))
-        try workbook.add(
+        sheets.append(
             XLSXWriter.Sheet(
                 name: language.word(.reportFactorsSheet),
                 rows: [language.lines(.reportFactorsHeader).map(CellValue.text)]
@@ -52,7 +58,7 @@ public enum InventoryReportWorkbook {
                             factor.year.map { .number(Double($0)) } ?? .empty,
                         ]
                     }, columnWidths: [16, 16, 16, 14, 14, 8, 70, 8]))
-        return try workbook.data()
+        return sheets
     }
 
     private static func row(_ part: GHGInventoryReport.Part) -> [CellValue] {
@@ -63,7 +69,7 @@ public enum InventoryReportWorkbook {
         ]
     }
 
-    private static func basis(_ report: GHGInventoryReport, _ language: Language) -> XLSXWriter.Sheet {
+    static func basis(_ report: GHGInventoryReport, _ language: Language) -> XLSXWriter.Sheet {
         let b = report.basis
         let lines = language.lines(.reportBasisLabels)
         let values: [CellValue] = [

@@ -17,6 +17,10 @@ enum IntakeWords: String, MessageKey {
     case sheetScope3, kindScope3, instructionsScope3, listsScope3CategoryHeader, listsScope3MethodHeader
     case listsScope3TierHeader, scope3SheetHeader, scope3ExclusionHeader, scope3NotAssessed, scope3Apart
     case scope3ReportSheet
+    // The climate section's workbook.
+    case climateNarrativeSheet, climateNarrativeLabels, climateEnergySheet, climateReductionsSheet
+    case climateReductionsHeader, climateAssetsSheet, climateAssetsHeader, climateTargetsSheet, climateTargetsHeader
+    case climateFootprintsSheet, climateFootprintsHeader, climateIndexSheet, climateIndexHeader
     // Exports.
     case inventoryHeader, inventoryTitle, wholeYear, indicatorsHeader, yearOnYear
     case tableTotals, tableByMonth, tableByScope, tableByItem, tableByCategory, tableByChild

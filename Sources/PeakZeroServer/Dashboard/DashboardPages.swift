@@ -66,6 +66,7 @@ extension PageHandlers {
             .init(name: t[.scope3Title], address: { year in .scope3(unit: id, year: year) }),
             .init(name: t[.inventoryReportTitle], address: { year in .inventoryReport(unit: id, year: year) }),
             .init(name: t[.supervisorReportTitle], address: { year in .supervisorReport(unit: id, year: year) }),
+            .init(name: t[.climateReportTitle], address: { year in .climateReport(unit: id, year: year) }),
         ]
         if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(

@@ -71,35 +71,61 @@ extension PageHandlers {
         } catch StoreError.conflict {
             return Self.redirect(to: SiteURL.inventoryReport(unit: id, year: year).link(language))
         }
-        let issued = try await IssuedReportStore(database).issue(report, unitID: id)
+        let issued = try await IssuedReportStore(database).issue(.inventory(report), unitID: id)
         return Self.redirect(to: SiteURL.issuedReport(id: issued.id).link(language))
     }
 
-    /// An issued report, shown from what was kept when it was issued.
+    /// An issued report, shown from what was kept when it was issued, by its kind.
     func issuedReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
         guard let id = context.parameters.get("id").flatMap(Int64.init),
             let issued = try? await IssuedReportStore(database).report(id: id)
         else { return notFound(request) }
-        let heading = "\(t.text(forKey: "report_inventory_title")) · \(issued.report.basis.unitName) · \(issued.year)"
         let api = APIRoute.getIssuedReport.path.replacingOccurrences(of: "{id}", with: String(id))
-        var page = InventoryReportPage(
-            issued.report,
-            layout: PageLayout(
-                strings: renderer.strings, language: language, title: heading, current: .issuedReport,
-                sameIn: { _ in .issuedReport(id: id) }),
-            heading: heading, strings: t, language: language, years: [],
-            workbookURL: "\(api)?format=xlsx&lang=\(language.rawValue)", jsonURL: "\(api)?lang=\(language.rawValue)",
-            pdfURL: "\(api)?format=pdf&lang=\(language.rawValue)", printedOn: clock.today)
-        page.issuedNote = t.text(forKey: "report_issued_note")
+        let issuedNote = t.text(forKey: "report_issued_note")
             .replacingOccurrences(of: "{id}", with: String(id))
             .replacingOccurrences(of: "{when}", with: String(issued.issuedAt.prefix(16)))
             .replacingOccurrences(of: "{who}", with: issued.issuedBy)
-        if try await InventoryReportSource(database).hasNewerData(issued) {
-            page.newerDataNote = t.text(forKey: "report_newer_data")
-            page.currentURL = SiteURL.inventoryReport(unit: issued.unitId, year: issued.year).link(language)
+        let newer = try await InventoryReportSource(database).hasNewerData(issued)
+        let newerNote = newer ? t.text(forKey: "report_newer_data") : nil
+        let urls = (
+            workbook: "\(api)?format=xlsx&lang=\(language.rawValue)", json: "\(api)?lang=\(language.rawValue)",
+            pdf: "\(api)?format=pdf&lang=\(language.rawValue)"
+        )
+        func layout(_ heading: String) -> PageLayout {
+            PageLayout(
+                strings: renderer.strings, language: language, title: heading, current: .issuedReport,
+                sameIn: { _ in .issuedReport(id: id) })
         }
-        return renderer.response(page, template: "report-inventory")
+        switch issued.content {
+        case .inventory(let report):
+            let heading = "\(t.text(forKey: "report_inventory_title")) · \(report.basis.unitName) · \(issued.year)"
+            var page = InventoryReportPage(
+                report, layout: layout(heading), heading: heading, strings: t, language: language, years: [],
+                workbookURL: urls.workbook, jsonURL: urls.json, pdfURL: urls.pdf, printedOn: clock.today)
+            page.issuedNote = issuedNote
+            page.newerDataNote = newerNote
+            page.currentURL = SiteURL.inventoryReport(unit: issued.unitId, year: issued.year).link(language)
+            return renderer.response(page, template: "report-inventory")
+        case .climate(let report):
+            let heading = "\(t.text(forKey: "climate_title")) · \(report.basis.unitName) · \(issued.year)"
+            var page = ClimateReportPage(
+                report, layout: layout(heading), heading: heading, strings: t, language: language, years: [],
+                printedOn: String(issued.issuedAt.prefix(10)))
+            (page.workbookURL, page.jsonURL, page.pdfURL) = urls
+            page.issuedNote = issuedNote
+            page.newerDataNote = newerNote
+            page.currentURL = SiteURL.climateReport(unit: issued.unitId, year: issued.year).link(language)
+            return renderer.response(page, template: "report-climate")
+        case .supervisor(let report):
+            let heading = "\(t.text(forKey: "supervisor_title")) · \(report.basis.unitName) · \(issued.year)"
+            var page = SupervisorReportPage(report, layout: layout(heading), heading: heading, strings: t, years: [])
+            (page.workbookURL, page.jsonURL, page.pdfURL) = urls
+            page.issuedNote = issuedNote
+            page.newerDataNote = newerNote
+            page.currentURL = SiteURL.supervisorReport(unit: issued.unitId, year: issued.year).link(language)
+            return renderer.response(page, template: "report-supervisor")
+        }
     }
 }

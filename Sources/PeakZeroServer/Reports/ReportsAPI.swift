@@ -66,7 +66,7 @@ struct ReportsAPI: Sendable {
     /// Issues the unit's report of `year`: kept whole, audited; 201 with the issued report.
     func issue(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let report = try await Self.inventoryReport(request, context, database)
-        let issued = try await IssuedReportStore(database).issue(report, unitID: try context.id())
+        let issued = try await IssuedReportStore(database).issue(.inventory(report), unitID: try context.id())
         return try jsonResponse(Issued(issued, newerData: false), status: .created)
     }
 
@@ -79,44 +79,68 @@ struct ReportsAPI: Sendable {
     /// An issued report as it was issued — JSON, workbook or PDF — and whether newer data exist.
     func getIssued(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let issued = try await IssuedReportStore(database).report(id: try context.id())
-        switch request.uri.queryParameters.get("format").map({ String($0) }) ?? "json" {
-        case "json":
+        let name = "\(issued.unitCode)-\(issued.year)-\(issued.kind)-report-\(issued.id)"
+        let printedOn = String(issued.issuedAt.prefix(10))
+        let language = request.language
+        switch (request.uri.queryParameters.get("format").map({ String($0) }) ?? "json", issued.content) {
+        case ("json", _):
             let newer = try await InventoryReportSource(database).hasNewerData(issued)
             return try jsonResponse(Issued(issued, newerData: newer))
-        case "xlsx":
+        case ("xlsx", .inventory(let report)):
             return IntakeAPI.file(
-                try InventoryReportWorkbook.data(issued.report, language: request.language),
-                name: "\(issued.unitCode)-\(issued.year)-ghg-report-\(issued.id).xlsx", format: .xlsx)
-        case "pdf":
-            return try await pdf(issued.report, unitID: issued.unitId, request, printedOn: String(issued.issuedAt.prefix(10)))
-        case let other:
+                try InventoryReportWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)
+        case ("xlsx", .climate(let report)):
+            return IntakeAPI.file(
+                try ClimateDisclosureWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)
+        case ("xlsx", .supervisor(let report)):
+            return IntakeAPI.file(
+                try SupervisorReportWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)
+        case ("pdf", .inventory(let report)):
+            return try await pdf(report, unitID: issued.unitId, request, printedOn: printedOn)
+        case ("pdf", .climate(let report)):
+            let html = try ClimateReportDocument.html(
+                report, unitID: issued.unitId, language: language, printedOn: printedOn)
+            return try await printed(html, name: name + ".pdf", request)
+        case ("pdf", .supervisor(let report)):
+            let html = try SupervisorReportDocument.html(report, unitID: issued.unitId, language: language)
+            return try await printed(html, name: name + ".pdf", request)
+        case (let other, _):
             throw APIError.badRequest(
-                request.language.say(.badQueryParameter, ["name": "format", "text": other]),
+                language.say(.badQueryParameter, ["name": "format", "text": other]),
                 issues: [.init(row: nil, field: "format", message: "json, xlsx, pdf")])
         }
     }
 
-    /// An issued report with whether its figures are still the current ones.
+    /// An issued report with whether its figures are still the current ones: its model under the
+    /// key of its kind (`report` for the GHG inventory report, `climate`, `supervisor`).
     struct Issued: Codable {
         let id: Int64
         let unitId: Int64
         let unitCode: String
+        let kind: String
         let year: Int
         let issuedBy: String
         let issuedAt: String
         /// A newer inventory covers the unit's year, or the issued one's data changed since.
         let newerData: Bool
-        let report: GHGInventoryReport
+        let report: GHGInventoryReport?
+        let climate: ClimateDisclosure?
+        let supervisor: SupervisorReport?
 
         init(_ issued: IssuedReport, newerData: Bool) {
             id = issued.id
             unitId = issued.unitId
             unitCode = issued.unitCode
+            kind = issued.kind
             year = issued.year
             issuedBy = issued.issuedBy
             issuedAt = issued.issuedAt
             self.newerData = newerData
-            report = issued.report
+            switch issued.content {
+            case .inventory(let inventory): (report, climate, supervisor) = (inventory, nil, nil)
+            case .climate(let section): (report, climate, supervisor) = (nil, section, nil)
+            case .supervisor(let supervision): (report, climate, supervisor) = (nil, nil, supervision)
+            }
         }
     }
 
@@ -149,18 +173,29 @@ struct ReportsAPI: Sendable {
     static func inventoryReport(_ request: Request, _ context: PeakZeroContext, _ database: PeakZeroDatabase)
         async throws -> GHGInventoryReport
     {
+        let year = try Self.year(request)
+        return try await InventoryReportSource(database).report(
+            unitID: try context.id(), year: year, method: try Self.method(request), language: request.language)
+    }
+
+    /// The required `year` of the query; 400 when missing.
+    static func year(_ request: Request) throws -> Int {
         guard let year = try request.query("year", as: Int.self) else {
             throw APIError.badRequest(
                 request.language.say(.badQueryParameter, ["name": "year", "text": ""]),
                 issues: [.init(row: nil, field: "year", message: "required")])
         }
+        return year
+    }
+
+    /// The `scope2` of the query (location by default); 400 when unknown.
+    static func method(_ request: Request) throws -> Scope2Method {
         let methodText = request.uri.queryParameters.get("scope2").map { String($0) } ?? "location"
         guard let method = Scope2Method(rawValue: methodText) else {
             throw APIError.badRequest(
                 request.language.say(.badQueryParameter, ["name": "scope2", "text": methodText]),
                 issues: [.init(row: nil, field: "scope2", message: "location, market")])
         }
-        return try await InventoryReportSource(database).report(
-            unitID: try context.id(), year: year, method: method, language: request.language)
+        return method
     }
 }

@@ -53,6 +53,47 @@ extension ReportsAPI {
             ],
             tag: "reports", response: .json(SupervisorReport.self)
         ) { $0.supervisorReport },
+        APIEndpoint(
+            .issueSupervisorReport, .post, "/api/v1/units/{id}/reports/supervisor/issue", subject: .unitInPath,
+            change: .data,
+            summary:
+                "Issue (出具) the supervisor's report of `year` as of `as_of` (today by default; a quarter's last day for a quarterly report): kept whole, audited; 409 when no inventory of the year covers the unit",
+            query: [
+                ("year", "required: the year"), ("as_of", "YYYY-MM-DD: the day targets and measures are judged on"),
+                ("lang", "zh or en: the names kept with the report"),
+            ],
+            success: .created, tag: "reports", response: .json(ReportsAPI.Issued.self)
+        ) { $0.issueSupervisor },
+        APIEndpoint(
+            .climateReport, .get, "/api/v1/units/{id}/reports/climate", subject: .unitInPath, change: .nothing,
+            summary:
+                "The climate section of the unit's sustainability report for a year, laid out for the exchanges' guidelines (2024) and the MoF climate standard (2025): the narrative by governance, strategy, risk management, metrics and targets, and assurance; the GHG inventory report with Scope 3; energy in GJ; reductions by project; allowances and credits surrendered or retired; targets and progress; product footprints; and an index to GRI 305/302 and IFRS S2 by paragraph number; 409 when no inventory of the year covers the unit",
+            query: [
+                ("year", "required: the reporting year"),
+                ("scope2", "location (default) or market: the headline total's Scope 2 method"),
+                ("format", "json (default), xlsx or pdf"), ("lang", "zh or en"),
+            ],
+            tag: "reports", response: .json(ClimateDisclosure.self)
+        ) { $0.climateReport },
+        APIEndpoint(
+            .saveClimateNarrative, .put, "/api/v1/units/{id}/reports/climate/narrative", subject: .unitInPath,
+            change: .data,
+            summary:
+                "Save the climate section's narrative of `year` (plain text, each section at most 20,000 characters); 422 naming each section with markup, control characters or too many characters, with nothing saved; audited",
+            query: [("year", "required: the reporting year")], tag: "reports",
+            body: .json(ClimateNarrative.self), response: .json(ClimateNarrative.self)
+        ) { $0.saveNarrative },
+        APIEndpoint(
+            .issueClimateReport, .post, "/api/v1/units/{id}/reports/climate/issue", subject: .unitInPath,
+            change: .data,
+            summary:
+                "Issue (出具) the climate section of `year`: its figures and narrative kept as they are now; audited; 409 when no inventory of the year covers the unit",
+            query: [
+                ("year", "required: the reporting year"), ("scope2", "location (default) or market"),
+                ("lang", "zh or en: the names kept with the report"),
+            ],
+            success: .created, tag: "reports", response: .json(ReportsAPI.Issued.self)
+        ) { $0.issueClimate },
     ]
 }
 
@@ -71,5 +112,17 @@ extension PageHandlers {
         PageEndpoint(
             .supervisorReport, .get, "/units/{id}/reports/supervisor", subject: .unitInPath, change: .nothing
         ) { $0.supervisorReportPage },
+        PageEndpoint(
+            .supervisorReportIssue, .post, "/units/{id}/reports/supervisor/issue", subject: .unitInPath, change: .data
+        ) { $0.issueSupervisorReportPage },
+        PageEndpoint(.climateReport, .get, "/units/{id}/reports/climate", subject: .unitInPath, change: .nothing) {
+            $0.climateReportPage
+        },
+        PageEndpoint(
+            .climateNarrative, .post, "/units/{id}/reports/climate/narrative", subject: .unitInPath, change: .data
+        ) { $0.saveClimateNarrativePage },
+        PageEndpoint(
+            .climateReportIssue, .post, "/units/{id}/reports/climate/issue", subject: .unitInPath, change: .data
+        ) { $0.issueClimateReportPage },
     ]
 }

@@ -89,6 +89,10 @@ extension PageHandlers {
         page.workbookURL = "\(api)?year=\(year)&format=xlsx&lang=\(language.rawValue)"
         page.jsonURL = "\(api)?year=\(year)&lang=\(language.rawValue)"
         page.pdfURL = "\(api)?year=\(year)&format=pdf&lang=\(language.rawValue)"
+        page.year = String(year)
+        if try await context.writeScope.contains(unitID: id, in: database) {
+            page.issueAction = SiteURL.issueSupervisorReport(unit: id).link(language)
+        }
         return renderer.response(page, template: "report-supervisor")
     }
 }

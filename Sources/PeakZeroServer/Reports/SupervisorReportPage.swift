@@ -32,6 +32,13 @@ struct SupervisorReportPage: Sendable {
     var workbookURL = ""
     var jsonURL = ""
     var pdfURL = ""
+    /// The form that issues this report, for those who may change the unit's data.
+    var issueAction: String?
+    var year = ""
+    /// On an issued report: when and by whom, and whether newer data exist.
+    var issuedNote: String?
+    var newerDataNote: String?
+    var currentURL = ""
 
     static func missing(layout: PageLayout, heading: String, message: String, years: [InventoryReportPage.Choice]) -> Self {
         Self(
@@ -89,14 +96,7 @@ struct SupervisorReportPage: Sendable {
                 .init(label: text("report_scope2_method"), value: text("report_scope2_\(b.scope2Method.rawValue)")),
             ],
             indicators: indicators,
-            targets: report.targets.map { target in
-                TargetRow(
-                    name: target.name, subject: target.subject, indicator: "\(target.indicatorName) (\(target.unit))",
-                    cells: [
-                        String(target.year), Self.amount(target.limit), Self.amount(target.toDate),
-                        Self.amount(target.forecast), target.ratio.map { WebNumbers.grouped($0 * 100, decimals: 1) + " %" } ?? "—",
-                    ], light: target.light, lightName: text("light_\(target.light)"))
-            }, hasTargets: !report.targets.isEmpty,
+            targets: report.targets.map { Self.targetRow($0, strings: t) }, hasTargets: !report.targets.isEmpty,
             warningCount: text("supervisor_warning_count").replacingOccurrences(of: "{count}", with: String(warnings)),
             measures: report.overdueMeasures.map { Row(name: $0.unitCode, cells: [$0.title, $0.owner, $0.deadline]) },
             hasMeasures: !report.overdueMeasures.isEmpty,
@@ -106,5 +106,15 @@ struct SupervisorReportPage: Sendable {
                 .init(label: text("supervisor_late"), value: String(report.completeness.late)),
                 .init(label: text("supervisor_periods"), value: String(report.completeness.periods)),
             ])
+    }
+
+    /// A target's row: its year, limit, figure to date, forecast, ratio and light.
+    static func targetRow(_ target: SupervisorReport.TargetLine, strings t: Words) -> TargetRow {
+        TargetRow(
+            name: target.name, subject: target.subject, indicator: "\(target.indicatorName) (\(target.unit))",
+            cells: [
+                String(target.year), amount(target.limit), amount(target.toDate), amount(target.forecast),
+                target.ratio.map { WebNumbers.grouped($0 * 100, decimals: 1) + " %" } ?? "—",
+            ], light: target.light, lightName: t.text(forKey: "light_\(target.light)"))
     }
 }

@@ -39,7 +39,7 @@ enum QueryParameterSchemas {
             "dry_run": flag, "subtree": flag,
             "rate": ["type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1],
             "gap": ["type": "number", "minimum": -Plausible.largestAmount, "maximum": Plausible.largestAmount],
-            "date": ["type": "string", "format": "date"],
+            "date": ["type": "string", "format": "date"], "as_of": ["type": "string", "format": "date"],
             "actor": text, "action": text, "source": text, "file_name": text, "product_system": text,
             "limit": ["type": "integer", "minimum": 1, "maximum": Page<Int>.largestLimit],
             "cursor": text,
@@ -62,6 +62,8 @@ enum QueryParameterSchemas {
             .inventoryReport: ["format": choice(["json", "xlsx", "pdf"])],
             .getIssuedReport: ["format": choice(["json", "xlsx", "pdf"])],
             .supervisorReport: ["format": choice(["json", "xlsx", "pdf"])],
+            .climateReport: ["format": choice(["json", "xlsx", "pdf"]), "scope2": choice(["location", "market"])],
+            .issueClimateReport: ["scope2": choice(["location", "market"])],
         ]
     }
 

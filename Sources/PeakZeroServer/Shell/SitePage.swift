@@ -20,6 +20,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case compliance, complianceSet
     case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
     case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport, scope3
+    case supervisorReportIssue, climateReport, climateNarrative, climateReportIssue
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

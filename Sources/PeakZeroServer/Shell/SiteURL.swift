@@ -73,6 +73,11 @@ enum SiteURL: Sendable, Equatable {
     case issueInventoryReport(unit: Int64)
     case issuedReport(id: Int64)
     case supervisorReport(unit: Int64, year: Int?)
+    case issueSupervisorReport(unit: Int64)
+    /// A unit's climate section of a year.
+    case climateReport(unit: Int64, year: Int?)
+    case saveClimateNarrative(unit: Int64)
+    case issueClimateReport(unit: Int64)
     /// A unit's Scope 3 emissions of a year.
     case scope3(unit: Int64, year: Int?)
     case deleteFootprint(id: Int64)
@@ -144,6 +149,10 @@ enum SiteURL: Sendable, Equatable {
         case .issuedReport(let id): "/reports/\(id)"
         case .supervisorReport(let unit, _): "/units/\(unit)/reports/supervisor"
         case .scope3(let unit, _): "/units/\(unit)/scope3"
+        case .issueSupervisorReport(let unit): "/units/\(unit)/reports/supervisor/issue"
+        case .climateReport(let unit, _): "/units/\(unit)/reports/climate"
+        case .saveClimateNarrative(let unit): "/units/\(unit)/reports/climate/narrative"
+        case .issueClimateReport(let unit): "/units/\(unit)/reports/climate/issue"
         case .deleteFootprint(let id): "/footprint-models/\(id)/delete"
         case .uploadFactorSet: "/factors/sets"
         case .deleteFactorSet(let id): "/factors/sets/\(id)/delete"
@@ -205,7 +214,8 @@ enum SiteURL: Sendable, Equatable {
         case .inventoryReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .issueInventoryReport, .issuedReport: break
-        case .supervisorReport(_, let year), .scope3(_, let year):
+        case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport: break
+        case .supervisorReport(_, let year), .scope3(_, let year), .climateReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }

@@ -74,6 +74,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case inventoryReportTitle = "report_inventory_title"
     case supervisorReportTitle = "supervisor_title"
     case scope3Title = "scope3_title"
+    case climateReportTitle = "climate_title"
     case projectsTotal = "projects_total"
     case maccTitle = "macc_title"
     case assetsTitle = "assets_title"

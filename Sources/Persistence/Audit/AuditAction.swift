@@ -49,4 +49,5 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case footprintModelDeleted = "footprint.model.delete"
     case reportIssued = "report.issue"
     case scope3Imported = "scope3.import"
+    case narrativeSaved = "report.narrative"
 }

@@ -35,6 +35,7 @@ public struct DemoLoader: Sendable {
         try await DemoTargets.load(in: database)
         try await DemoPathways.load(in: database)
         try await DemoAssets.load(in: database)
+        try await DemoValueChain.load(in: database)
         try await DemoReports.load(in: database)
         return Summary(
             units: demo.units.count, activityRecords: demo.activity.count, economicRecords: demo.economic.count,

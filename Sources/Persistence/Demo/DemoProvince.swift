@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import Reports
 
 /// A fictional but realistic Sichuan provincial SASAC tree for demonstrations: 3 groups, 15
 /// enterprises, 40 facilities in several cities and counties, with three years of monthly energy
@@ -8,6 +9,16 @@ import Foundation
 public struct DemoProvince: Sendable {
     public static let years = [2022, 2023, 2024]
     public static let supervisorCode = "DEMO-SC-SASAC"
+    /// The listed company whose climate section the demo issues: the cement company, with projects,
+    /// a verified year, a ledger and Scope 3.
+    public static let climateReporterCode = "DEMO-G2-E3"
+    /// Its narrative (fictional).
+    static let climateNarrative = ClimateNarrative(
+        governance: "董事会战略与可持续发展委员会每半年审议一次气候议题；总经理负责碳排放双控目标的分解与考核（虚构）。",
+        strategy: "识别的主要转型风险为全国碳市场覆盖水泥行业后的履约成本；应对措施为余热发电、替代燃料和能效提升（虚构）。",
+        riskManagement: "气候相关风险纳入公司全面风险管理，由安全环保部每年识别、评估并报告（虚构）。",
+        metricsAndTargets: "以 2022 年为基准年，2025 年单位熟料碳排放强度下降 5%（虚构）。",
+        assurance: "本节温室气体数据未经第三方鉴证（虚构）。")
 
     public let units: [NewUnit]
     public let activity: [NewActivityRecord]

@@ -98,8 +98,19 @@ extension InventoryReportSource {
         } catch StoreError.conflict {
             return false
         }
-        guard let current = rollup.inventories.first else { return false }
-        return current.id != issued.inventoryId || current.stale
+        switch issued.content {
+        case .supervisor(let report):
+            // Drawn from many inventories: newer when any is stale or the indicators moved.
+            return rollup.inventories.contains(where: \.stale)
+                || SupervisorReport.Indicators(rollup.totals, method: report.basis.scope2Method) != report.indicators
+        case .climate(let report):
+            guard let current = rollup.inventories.first else { return false }
+            let scope3 = try await Scope3Store(database).summary(under: issued.unitId, year: issued.year)
+            return current.id != issued.inventoryId || current.stale || scope3 != report.inventory.scope3
+        case .inventory:
+            guard let current = rollup.inventories.first else { return false }
+            return current.id != issued.inventoryId || current.stale
+        }
     }
 }
 

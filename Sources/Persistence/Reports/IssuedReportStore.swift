@@ -2,8 +2,60 @@ import Foundation
 import Reports
 import SQLKit
 
-/// A report as issued, with who issued it and when.
-public struct IssuedReport: Sendable, Codable, Equatable {
+/// What an issued report holds: one report's whole model.
+public enum IssuedContent: Sendable, Equatable {
+    case inventory(GHGInventoryReport)
+    case climate(ClimateDisclosure)
+    case supervisor(SupervisorReport)
+
+    /// The kind as stored: `inventory`, `climate`, `supervisor`.
+    public var kind: String {
+        switch self {
+        case .inventory: "inventory"
+        case .climate: "climate"
+        case .supervisor: "supervisor"
+        }
+    }
+
+    public var year: Int {
+        switch self {
+        case .inventory(let report): report.basis.year
+        case .climate(let report): report.basis.year
+        case .supervisor(let report): report.basis.year
+        }
+    }
+
+    /// The inventory report inside (the climate section holds one); nil for a supervisor's report,
+    /// which is drawn from many inventories.
+    public var inventoryReport: GHGInventoryReport? {
+        switch self {
+        case .inventory(let report): report
+        case .climate(let report): report.inventory
+        case .supervisor: nil
+        }
+    }
+
+    func encoded(_ encoder: JSONEncoder) throws -> Data {
+        switch self {
+        case .inventory(let report): try encoder.encode(report)
+        case .climate(let report): try encoder.encode(report)
+        case .supervisor(let report): try encoder.encode(report)
+        }
+    }
+
+    static func decode(kind: String, _ data: Data) throws -> IssuedContent {
+        let decoder = JSONDecoder()
+        switch kind {
+        case "climate": return .climate(try decoder.decode(ClimateDisclosure.self, from: data))
+        case "supervisor": return .supervisor(try decoder.decode(SupervisorReport.self, from: data))
+        default: return .inventory(try decoder.decode(GHGInventoryReport.self, from: data))
+        }
+    }
+}
+
+/// A report as issued, with who issued it and when. A supervisor's report has no one inventory:
+/// its inventory id and version are 0.
+public struct IssuedReport: Sendable, Equatable {
     public let id: Int64
     public let unitId: Int64
     public let unitCode: String
@@ -13,7 +65,7 @@ public struct IssuedReport: Sendable, Codable, Equatable {
     public let inventoryVersion: Int
     public let issuedBy: String
     public let issuedAt: String
-    public let report: GHGInventoryReport
+    public let content: IssuedContent
 }
 
 /// Issued reports: kept whole (the report's model as JSON) so that one shows again exactly as it was
@@ -23,9 +75,10 @@ public struct IssuedReportStore: Sendable {
 
     public init(_ database: PeakZeroDatabase) { self.database = database }
 
-    /// Keeps `report` as issued for the unit, by the acting account.
-    public func issue(_ report: GHGInventoryReport, unitID: Int64) async throws -> IssuedReport {
-        let payload = String(decoding: try Self.encoder.encode(report), as: UTF8.self)
+    /// Keeps `content` as issued for the unit, by the acting account.
+    public func issue(_ content: IssuedContent, unitID: Int64) async throws -> IssuedReport {
+        let payload = String(decoding: try content.encoded(Self.encoder), as: UTF8.self)
+        let inventory = content.inventoryReport.map { ($0.basis.inventoryId, $0.basis.inventoryVersion) } ?? (0, 0)
         let now = Timestamp.now()
         return try await database.transaction { db in
             guard let unit = try await UnitStore.find(id: unitID, in: db) else {
@@ -37,8 +90,8 @@ public struct IssuedReportStore: Sendable {
                     "issued_at"
                 )
                 .values(
-                    SQLBind(unitID), SQLBind(unit.rootId), SQLBind("inventory"), SQLBind(report.basis.year),
-                    SQLBind(report.basis.inventoryId), SQLBind(report.basis.inventoryVersion), SQLBind(payload),
+                    SQLBind(unitID), SQLBind(unit.rootId), SQLBind(content.kind), SQLBind(content.year),
+                    SQLBind(inventory.0), SQLBind(inventory.1), SQLBind(payload),
                     SQLBind(try AuditActor.acting().name), SQLBind(now)
                 ).returning("id").first()
             let id = try row!.decode(column: "id", as: Int64.self)
@@ -46,9 +99,8 @@ public struct IssuedReportStore: Sendable {
                 AuditChange(
                     .reportIssued, subjectKind: "issued_report", subjectID: id, unitID: unitID,
                     after: AuditState([
-                        "kind": .text("inventory"), "year": .int(Int64(report.basis.year)),
-                        "inventory_id": .int(report.basis.inventoryId),
-                        "inventory_version": .int(Int64(report.basis.inventoryVersion)),
+                        "kind": .text(content.kind), "year": .int(Int64(content.year)),
+                        "inventory_id": .int(inventory.0), "inventory_version": .int(Int64(inventory.1)),
                     ])), in: db)
             return try await Self.find(id, in: db)
         }
@@ -89,7 +141,7 @@ public struct IssuedReportStore: Sendable {
             IssuedReport(
                 id: id, unitId: unitId, unitCode: unitCode, kind: kind, year: year, inventoryId: inventoryId,
                 inventoryVersion: inventoryVersion, issuedBy: issuedBy, issuedAt: issuedAt,
-                report: try JSONDecoder().decode(GHGInventoryReport.self, from: Data(payload.utf8)))
+                content: try IssuedContent.decode(kind: kind, Data(payload.utf8)))
         }
     }
 

@@ -27,18 +27,7 @@ public struct SupervisorReportSource: Sendable {
             return .init(code: child.code, name: child.name, indicators: .init(figures, method: method))
         }
         let board = GovernanceBoard(database, currentYear: year)
-        var targets: [SupervisorReport.TargetLine] = []
-        for stored in try await TargetStore(database).list(scope: scope) {
-            guard let subjectID = stored.subject.unitID, let subject = codes[subjectID] else { continue }
-            let progress = try await board.progress(of: stored)
-            targets.append(
-                .init(
-                    name: stored.name, subject: "\(subject.code) \(subject.name)",
-                    indicator: stored.target.indicator.rawValue,
-                    indicatorName: stored.target.indicator.name(in: language), unit: stored.target.indicator.symbol,
-                    year: progress.year, limit: progress.limit?.value, toDate: progress.toDate?.value,
-                    forecast: progress.forecast?.value, ratio: progress.ratio, light: progress.light.rawValue))
-        }
+        let targets = try await Self.targetLines(board: board, units: codes, scope: scope, language: language, database)
         let overdue = try await board.overdueMeasures(scope: scope, today: today).compactMap {
             measure -> SupervisorReport.MeasureLine? in
             guard let owner = codes[measure.unitId] else { return nil }
@@ -54,5 +43,25 @@ public struct SupervisorReportSource: Sendable {
                 periods: review.periods,
                 byStatus: Dictionary(uniqueKeysWithValues: review.byStatus.map { ($0.key.rawValue, $0.value) }),
                 late: review.late))
+    }
+
+    /// The targets set on the given units, each judged by the board.
+    static func targetLines(
+        board: GovernanceBoard, units codes: [Int64: ReportingUnit], scope: AccessScope, language: Language,
+        _ database: PeakZeroDatabase
+    ) async throws -> [SupervisorReport.TargetLine] {
+        var targets: [SupervisorReport.TargetLine] = []
+        for stored in try await TargetStore(database).list(scope: scope) {
+            guard let subjectID = stored.subject.unitID, let subject = codes[subjectID] else { continue }
+            let progress = try await board.progress(of: stored)
+            targets.append(
+                .init(
+                    name: stored.name, subject: "\(subject.code) \(subject.name)",
+                    indicator: stored.target.indicator.rawValue,
+                    indicatorName: stored.target.indicator.name(in: language), unit: stored.target.indicator.symbol,
+                    year: progress.year, limit: progress.limit?.value, toDate: progress.toDate?.value,
+                    forecast: progress.forecast?.value, ratio: progress.ratio, light: progress.light.rawValue))
+        }
+        return targets
     }
 }

@@ -25,5 +25,6 @@ public enum Migrations {
         Migration0022CreateFootprintModels.migration,
         Migration0023CreateIssuedReports.migration,
         Migration0024CreateScope3Records.migration,
+        Migration0025CreateReportNarratives.migration,
     ]
 }
