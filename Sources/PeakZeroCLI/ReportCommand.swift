@@ -52,39 +52,25 @@ struct ReportCommand: ParsableCommand {
                 """)
 
         @OptionGroup var storage: StorageOptions
-        @Option(help: "The unit's code.") var unit: String
-        @Option(help: "The reporting year.") var year: Int
-        @Option(help: "The headline total's Scope 2 method: location or market (both are reported).")
-        var scope2: String = "location"
-        @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
-        var output: String?
-        @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
-        var issue = false
-        @OptionGroup var language: LanguageOption
-
-        func validate() throws {
-            guard Scope2Method(rawValue: scope2) != nil else { throw ValidationError("--scope2 must be location or market") }
-            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
-                throw ValidationError("--output must end in .xlsx, .pdf or .json")
-            }
-        }
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var scope2: Scope2Option
 
         func run() async throws {
-            let lang = try language.resolved()
+            let lang = try options.language.resolved()
             let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
-                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: options.unit) }
                 let report = try await StoreErrorText.reporting {
                     try await InventoryReportSource(database).report(
-                        unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, language: lang)
+                        unitID: found.id, year: options.year, method: scope2.method, language: lang)
                 }
-                if issue {
+                if options.issue {
                     let issued = try await IssuedReportStore(database).issue(.inventory(report), unitID: found.id)
                     Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: output, workbook: { try InventoryReportWorkbook.data(report, language: lang) },
+                report, to: options.output, workbook: { try InventoryReportWorkbook.data(report, language: lang) },
                 pdf: {
                     try InventoryReportDocument.html(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
@@ -102,40 +88,31 @@ struct ReportCommand: ParsableCommand {
                 """)
 
         @OptionGroup var storage: StorageOptions
-        @Option(help: "The unit's code.") var unit: String
-        @Option(help: "The year.") var year: Int
+        @OptionGroup var options: ReportOptions
         @Option(help: "The day targets and measures are judged on (YYYY-MM-DD); today by default.")
         var asOf: String?
-        @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
-        var output: String?
-        @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
-        var issue = false
-        @OptionGroup var language: LanguageOption
 
         func validate() throws {
-            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
-                throw ValidationError("--output must end in .xlsx, .pdf or .json")
-            }
             if let asOf, CalendarDay(parsing: asOf) == nil { throw ValidationError("--as-of must be a day: YYYY-MM-DD") }
         }
 
         func run() async throws {
-            let lang = try language.resolved()
+            let lang = try options.language.resolved()
             let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
-                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: options.unit) }
                 let report = try await StoreErrorText.reporting {
                     try await SupervisorReportSource(database).report(
-                        unitID: found.id, year: year, asOf: asOf ?? ChinaClock.date(Date()), scope: .everything,
+                        unitID: found.id, year: options.year, asOf: asOf ?? ChinaClock.date(Date()), scope: .everything,
                         language: lang)
                 }
-                if issue {
+                if options.issue {
                     let issued = try await IssuedReportStore(database).issue(.supervisor(report), unitID: found.id)
                     Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: output, workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
+                report, to: options.output, workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
                 pdf: { try SupervisorReportDocument.html(report, unitID: unitID, language: lang) })
         }
     }
@@ -152,27 +129,13 @@ struct ReportCommand: ParsableCommand {
                 """)
 
         @OptionGroup var storage: StorageOptions
-        @Option(help: "The unit's code.") var unit: String
-        @Option(help: "The reporting year.") var year: Int
-        @Option(help: "The headline total's Scope 2 method: location or market (both are reported).")
-        var scope2: String = "location"
+        @OptionGroup var options: ReportOptions
+        @OptionGroup var scope2: Scope2Option
         @Option(help: "Save this narrative (JSON) for the year before building the section.")
         var narrative: String?
-        @Option(name: .shortAndLong, help: "Write the section here: .xlsx (a workbook), .pdf or .json.")
-        var output: String?
-        @Flag(help: "Issue the section: keep its figures and narrative as they are now (audited).")
-        var issue = false
-        @OptionGroup var language: LanguageOption
-
-        func validate() throws {
-            guard Scope2Method(rawValue: scope2) != nil else { throw ValidationError("--scope2 must be location or market") }
-            if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
-                throw ValidationError("--output must end in .xlsx, .pdf or .json")
-            }
-        }
 
         func run() async throws {
-            let lang = try language.resolved()
+            let lang = try options.language.resolved()
             let words: ClimateNarrative? = try narrative.map { path in
                 let decoder = JSONDecoder()
                 decoder.keyDecodingStrategy = .convertFromSnakeCase
@@ -184,29 +147,58 @@ struct ReportCommand: ParsableCommand {
                 }
             }
             let (report, unitID) = try await storage.withDatabase(logger: CLILogger.make()) { database in
-                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: unit) }
+                let found = try await StoreErrorText.reporting { try await UnitStore(database).unit(code: options.unit) }
                 if let words {
                     _ = try await StoreErrorText.reporting {
-                        try await ReportNarrativeStore(database).save(words, unitID: found.id, year: year)
+                        try await ReportNarrativeStore(database).save(words, unitID: found.id, year: options.year)
                     }
                 }
                 let report = try await StoreErrorText.reporting {
                     try await ClimateDisclosureSource(database).report(
-                        unitID: found.id, year: year, method: Scope2Method(rawValue: scope2)!, scope: .everything,
+                        unitID: found.id, year: options.year, method: scope2.method, scope: .everything,
                         language: lang)
                 }
-                if issue {
+                if options.issue {
                     let issued = try await IssuedReportStore(database).issue(.climate(report), unitID: found.id)
                     Console().err("issued report #\(issued.id) (/reports/\(issued.id))")
                 }
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: output, workbook: { try ClimateDisclosureWorkbook.data(report, language: lang) },
+                report, to: options.output, workbook: { try ClimateDisclosureWorkbook.data(report, language: lang) },
                 pdf: {
                     try ClimateReportDocument.html(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
                 })
         }
+    }
+}
+
+/// What every report command takes: the unit, the year, where to write the report, whether to issue it.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "The unit's code.") var unit: String
+    @Option(help: "The reporting year.") var year: Int
+    @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
+    var output: String?
+    @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
+    var issue = false
+    @OptionGroup var language: LanguageOption
+
+    func validate() throws {
+        if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
+            throw ValidationError("--output must end in .xlsx, .pdf or .json")
+        }
+    }
+}
+
+/// The headline total's Scope 2 method, for the reports that have one.
+struct Scope2Option: ParsableArguments {
+    @Option(help: "The headline total's Scope 2 method: location or market (both are reported).")
+    var scope2: String = "location"
+
+    var method: Scope2Method { Scope2Method(rawValue: scope2) ?? .location }
+
+    func validate() throws {
+        guard Scope2Method(rawValue: scope2) != nil else { throw ValidationError("--scope2 must be location or market") }
     }
 }

@@ -54,5 +54,35 @@ import Testing
         #expect(abs((indicators["co2e_t"] as? Double ?? 0) - diesel) < 1e-9 * diesel)
         let none = try ExecutableTests.run(["report", "inventory", "--unit", "G1", "--year", "2019", "--data-dir", data])
         #expect(none.code != 0)
+
+        // Scope 3 imported like any sheet; the climate section with its narrative, issued.
+        let scope3 = folder.appendingPathComponent("scope3.csv")
+        try Data("unit,year,category,method,supplier_emissions,tier,excluded_reason\nG1,2023,1,supplier_specific,42.5,2,\nG1,2023,14,,,,no franchises\n".utf8)
+            .write(to: scope3)
+        let valueChain = try ExecutableTests.run(["import", scope3.path, "--data-dir", data, "--lang", "en"])
+        #expect(valueChain.code == 0, "\(valueChain.out)\(valueChain.err)")
+        let words = folder.appendingPathComponent("narrative.json")
+        try Data(#"{"governance": "董事会每年审议。", "strategy": "<b>bold</b>"}"#.utf8).write(to: words)
+        let refused = try ExecutableTests.run([
+            "report", "climate", "--unit", "G1", "--year", "2023", "--data-dir", data, "--narrative", words.path,
+        ])
+        #expect(refused.code != 0 && refused.err.contains("strategy"), "\(refused.err)")
+        try Data(#"{"governance": "董事会每年审议。"}"#.utf8).write(to: words)
+        let climate = try ExecutableTests.run([
+            "report", "climate", "--unit", "G1", "--year", "2023", "--data-dir", data, "--narrative", words.path,
+            "--issue",
+        ])
+        #expect(climate.code == 0 && climate.err.contains("issued report #2"), "\(climate.err)")
+        let section = try #require(try JSONSerialization.jsonObject(with: Data(climate.out.utf8)) as? [String: Any])
+        #expect((section["narrative"] as? [String: Any])?["governance"] as? String == "董事会每年审议。")
+        let inventory = section["inventory"] as? [String: Any]
+        #expect((inventory?["scope3"] as? [String: Any])?["upstream_tonnes"] as? Double == 42.5)
+        #expect(abs(((inventory?["total"] as? [String: Any])?["scope1_t"] as? Double ?? 0) - diesel) < 1e-9 * diesel)
+        let quarterly = try ExecutableTests.run([
+            "report", "supervisor", "--unit", "G1", "--year", "2023", "--as-of", "2023-06-30", "--issue",
+            "--data-dir", data,
+        ])
+        #expect(quarterly.code == 0 && quarterly.err.contains("issued report #3"), "\(quarterly.err)")
+        #expect(quarterly.out.contains("2023-06-30"))
     }
 }
