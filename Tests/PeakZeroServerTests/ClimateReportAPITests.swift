@@ -192,4 +192,28 @@ struct ClimateReportAPITests {
             #expect(workbook.0 == .ok && workbook.1.count > 1000)
         }
     }
+
+    @Test("a region's supervisor's report: its indicators as the region's roll-up, by city, as of a day", arguments: TestDatabases.locations)
+    func regionReport(_ kind: String) async throws {
+        try await withAPI(kind) { client, database in
+            _ = try await RollupAPITests.load(client)
+            let answer = try await client.call(
+                .get, "/api/v1/regions/510000/reports/supervisor?year=2023&as_of=2023-12-31&lang=en")
+            #expect(answer.status == .ok)
+            let rollup = try await RollupStore(database).rollup(.region(RegionPrefix("510000")!), year: 2023)
+            let indicators = answer.json.object["indicators"] as? [String: Any]
+            #expect(RollupAPITests.close(indicators?["co2e_t"], rollup.totals.emissions(.location).value(in: .tonneCO2e)))
+            #expect(RollupAPITests.close(indicators?["co2e_t"], Self.d + Self.e))
+            let children = answer.json.object["children"] as? [[String: Any]] ?? []
+            #expect(children.count == rollup.byChild.count && children.count >= 2, "\(children)")
+            let summed = children.compactMap { ($0["indicators"] as? [String: Any])?["co2e_t"] as? Double }.reduce(0, +)
+            #expect(RollupAPITests.close(summed, Self.d + Self.e))
+            #expect((answer.json.object["basis"] as? [String: Any])?["as_of"] as? String == "2023-12-31")
+            #expect(try await client.call(.get, "/api/v1/regions/330000/reports/supervisor?year=2023").status == .conflict)
+            let page = try await client.execute(
+                uri: "/regions/510000/reports/supervisor?year=2023&lang=zh", method: .get, headers: [:]
+            ) { (Int($0.status.code), String(buffer: $0.body)) }
+            #expect(page.0 == 200 && page.1.contains("四川"))
+        }
+    }
 }

@@ -73,6 +73,7 @@ extension PageHandlers {
             links: [
                 .init(name: t[.unitsInRegion], address: { _ in .units(search: nil, region: code) }),
                 .init(name: t[.roadmapTitle], address: { _ in .roadmap(.region(code), scenario: nil) }),
+                .init(name: t[.supervisorReportTitle], address: { year in .regionSupervisorReport(code: code, year: year) }),
             ])
         return renderer.response(try await dashboardPage(subject, request: request), template: "dashboard")
     }

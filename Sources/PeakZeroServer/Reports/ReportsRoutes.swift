@@ -65,6 +65,17 @@ extension ReportsAPI {
             success: .created, tag: "reports", response: .json(ReportsAPI.Issued.self)
         ) { $0.issueSupervisor },
         APIEndpoint(
+            .regionSupervisorReport, .get, "/api/v1/regions/{code}/reports/supervisor", subject: .regionInPath,
+            change: .nothing,
+            summary:
+                "A supervisor's report on a region (GB/T 2260 province, city or county code) for a year, as far as the asker sees: the four indicators from the inventories of the units registered there with last year's and each city's or county's, the targets set on the region and the regions within it judged as of `as_of`, the overdue measures and the reporting completeness of the units located there; 409 when no inventory of the year covers the region",
+            query: [
+                ("year", "required: the year"), ("as_of", "YYYY-MM-DD: the day targets and measures are judged on (today by default)"),
+                ("format", "json (default), xlsx or pdf"), ("lang", "zh or en"),
+            ],
+            tag: "reports", response: .json(SupervisorReport.self)
+        ) { $0.regionSupervisorReport },
+        APIEndpoint(
             .climateReport, .get, "/api/v1/units/{id}/reports/climate", subject: .unitInPath, change: .nothing,
             summary:
                 "The climate section of the unit's sustainability report for a year, laid out for the exchanges' guidelines (2024) and the MoF climate standard (2025): the narrative by governance, strategy, risk management, metrics and targets, and assurance; the GHG inventory report with Scope 3; energy in GJ; reductions by project; allowances and credits surrendered or retired; targets and progress; product footprints; and an index to GRI 305/302 and IFRS S2 by paragraph number; 409 when no inventory of the year covers the unit",
@@ -115,6 +126,10 @@ extension PageHandlers {
         PageEndpoint(
             .supervisorReportIssue, .post, "/units/{id}/reports/supervisor/issue", subject: .unitInPath, change: .data
         ) { $0.issueSupervisorReportPage },
+        PageEndpoint(
+            .regionSupervisorReport, .get, "/regions/{code}/reports/supervisor", subject: .regionInPath,
+            change: .nothing
+        ) { $0.regionSupervisorReportPage },
         PageEndpoint(.climateReport, .get, "/units/{id}/reports/climate", subject: .unitInPath, change: .nothing) {
             $0.climateReportPage
         },

@@ -37,6 +37,11 @@ extension ReportsAPI {
 /// The supervisor's report's document to print.
 public enum SupervisorReportDocument {
     public static func html(_ report: SupervisorReport, unitID: Int64, language: Language) throws -> String {
+        try html(report, address: .supervisorReport(unit: unitID, year: report.basis.year), language: language)
+    }
+
+    /// The document of a subtree's report or a region's, `address` the page it prints.
+    static func html(_ report: SupervisorReport, address: SiteURL, language: Language) throws -> String {
         let renderer = try PageRenderer.load()
         let t = renderer.strings.table(language)
         func text(_ key: String) -> String { t.text(forKey: key) }
@@ -45,7 +50,7 @@ public enum SupervisorReportDocument {
             report,
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: title, current: .supervisorReport,
-                sameIn: { _ in .supervisorReport(unit: unitID, year: report.basis.year) }),
+                sameIn: { _ in address }),
             heading: title, strings: t, years: [])
         let contents: [ReportDocument.Entry] = [
             ("basis", "report_basis"), ("indicators", "supervisor_indicators"), ("targets", "supervisor_targets"),

@@ -30,7 +30,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case listFootprintModels, saveFootprintModel, getFootprintModel, replaceFootprintModel, deleteFootprintModel
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
     case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport, supervisorReport
-    case issueSupervisorReport, climateReport, saveClimateNarrative, issueClimateReport
+    case issueSupervisorReport, climateReport, saveClimateNarrative, issueClimateReport, regionSupervisorReport
     case unitScope3
     case openAPI
     case health, ready, metrics

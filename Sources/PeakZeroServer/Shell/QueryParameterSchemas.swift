@@ -64,6 +64,7 @@ enum QueryParameterSchemas {
             .supervisorReport: ["format": choice(["json", "xlsx", "pdf"])],
             .climateReport: ["format": choice(["json", "xlsx", "pdf"]), "scope2": choice(["location", "market"])],
             .issueClimateReport: ["scope2": choice(["location", "market"])],
+            .regionSupervisorReport: ["format": choice(["json", "xlsx", "pdf"])],
         ]
     }
 

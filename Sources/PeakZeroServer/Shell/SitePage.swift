@@ -20,7 +20,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case compliance, complianceSet
     case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
     case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport, scope3
-    case supervisorReportIssue, climateReport, climateNarrative, climateReportIssue
+    case supervisorReportIssue, climateReport, climateNarrative, climateReportIssue, regionSupervisorReport
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

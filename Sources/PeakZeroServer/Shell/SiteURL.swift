@@ -74,6 +74,8 @@ enum SiteURL: Sendable, Equatable {
     case issuedReport(id: Int64)
     case supervisorReport(unit: Int64, year: Int?)
     case issueSupervisorReport(unit: Int64)
+    /// A region's supervisor's report of a year.
+    case regionSupervisorReport(code: String, year: Int?)
     /// A unit's climate section of a year.
     case climateReport(unit: Int64, year: Int?)
     case saveClimateNarrative(unit: Int64)
@@ -150,6 +152,7 @@ enum SiteURL: Sendable, Equatable {
         case .supervisorReport(let unit, _): "/units/\(unit)/reports/supervisor"
         case .scope3(let unit, _): "/units/\(unit)/scope3"
         case .issueSupervisorReport(let unit): "/units/\(unit)/reports/supervisor/issue"
+        case .regionSupervisorReport(let code, _): "/regions/\(code)/reports/supervisor"
         case .climateReport(let unit, _): "/units/\(unit)/reports/climate"
         case .saveClimateNarrative(let unit): "/units/\(unit)/reports/climate/narrative"
         case .issueClimateReport(let unit): "/units/\(unit)/reports/climate/issue"
@@ -215,7 +218,8 @@ enum SiteURL: Sendable, Equatable {
             if let year { query.append(("year", String(year))) }
         case .issueInventoryReport, .issuedReport: break
         case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport: break
-        case .supervisorReport(_, let year), .scope3(_, let year), .climateReport(_, let year):
+        case .supervisorReport(_, let year), .scope3(_, let year), .climateReport(_, let year),
+            .regionSupervisorReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .footprintModel(_, let gwp, let draws):
             if let gwp { query.append(("gwp", gwp)) }

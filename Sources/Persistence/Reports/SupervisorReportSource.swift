@@ -45,6 +45,57 @@ public struct SupervisorReportSource: Sendable {
                 late: review.late))
     }
 
+    /// A supervisor's report on a region (a province, city or county) for a year as of a day: the
+    /// region's four indicators from the inventories of the units registered there, last year's,
+    /// each city's or county's, the targets set on the region and the regions within it, the
+    /// overdue measures and the reporting completeness of the units located there — as far as the
+    /// asker's scope reaches. `StoreError.conflict` when no inventory of the year covers the region.
+    /// - Parameters:
+    ///   - name: the region's name, and `childName` each city's or county's (the server knows them).
+    public func report(
+        region: RegionPrefix, code: String, name: String, childName: (String) -> String, year: Int,
+        asOf today: String, method: Scope2Method = .location, scope: AccessScope, language: Language
+    ) async throws -> SupervisorReport {
+        let rollup = try await RollupStore(database).rollup(.region(region), year: year)
+        guard !rollup.inventories.isEmpty else {
+            throw StoreError.conflict("no inventory of \(year) covers region \(code); compute one first")
+        }
+        let children = rollup.byChild.map { key, figures in
+            SupervisorReport.ChildLine(code: key, name: childName(key), indicators: .init(figures, method: method))
+        }
+        let units = try await UnitStore(database).list(region: region, scope: scope)
+        let located = Set(units.map(\.id))
+        let board = GovernanceBoard(database, currentYear: year)
+        var targets: [SupervisorReport.TargetLine] = []
+        for stored in try await TargetStore(database).list(scope: scope) {
+            guard let regionCode = stored.subject.regionCode, regionCode.hasPrefix(region.prefix) else { continue }
+            let progress = try await board.progress(of: stored)
+            targets.append(
+                .init(
+                    name: stored.name, subject: regionCode == region.prefix ? "\(code) \(name)" : regionCode,
+                    indicator: stored.target.indicator.rawValue,
+                    indicatorName: stored.target.indicator.name(in: language), unit: stored.target.indicator.symbol,
+                    year: progress.year, limit: progress.limit?.value, toDate: progress.toDate?.value,
+                    forecast: progress.forecast?.value, ratio: progress.ratio, light: progress.light.rawValue))
+        }
+        let codes = Dictionary(units.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+        let overdue = try await board.overdueMeasures(scope: scope, today: today).compactMap {
+            measure -> SupervisorReport.MeasureLine? in
+            guard located.contains(measure.unitId), let owner = codes[measure.unitId] else { return nil }
+            return .init(unitCode: owner, title: measure.title, owner: measure.ownerPerson, deadline: measure.deadline)
+        }
+        let review = try await ReviewStore(database).completeness(of: units, year: year, today: today)
+        return SupervisorReport(
+            basis: .init(unitCode: code, unitName: name, year: year, asOf: today, scope2Method: method),
+            indicators: .init(rollup.totals, method: method),
+            previousYear: rollup.previousYear.map { .init($0, method: method) }, children: children, targets: targets,
+            overdueMeasures: overdue,
+            completeness: .init(
+                periods: review.periods,
+                byStatus: Dictionary(uniqueKeysWithValues: review.byStatus.map { ($0.key.rawValue, $0.value) }),
+                late: review.late))
+    }
+
     /// The targets set on the given units, each judged by the board.
     static func targetLines(
         board: GovernanceBoard, units codes: [Int64: ReportingUnit], scope: AccessScope, language: Language,

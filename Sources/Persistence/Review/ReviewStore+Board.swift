@@ -110,7 +110,40 @@ extension ReviewStore {
         let units = try await UnitStore(database).list(under: unitID, scope: scope)
         let everyone = scope.isEverything ? units : try await UnitStore(database).list(under: unitID, scope: .everything)
         let parents = Set(everyone.compactMap(\.parentID))
-        let states = try await periodStates(under: unitID, year: year)
+        return Self.count(units, parents: parents, states: try await periodStates(under: unitID, year: year), year: year, today: today)
+    }
+
+    /// The counts of these units' periods (a region's units, wherever they sit in the tree).
+    public func completeness(of units: [ReportingUnit], year: Int, today: String) async throws
+        -> (periods: Int, byStatus: [PeriodStatus: Int], late: Int)
+    {
+        var states: [Int64: [Int: (status: PeriodStatus, version: Int)]] = [:]
+        var parents = Set<Int64>()
+        for chunk in units.map(\.id).chunked(by: 10_000) {
+            let ids = SQLBind.group(Array(chunk))
+            for row in try await database.sql.select().columns("unit_id", "first_month", "status", "version")
+                .from("reporting_periods").where("year", .equal, SQLBind(year)).where("unit_id", .in, ids).all()
+            {
+                states[try row.decode(column: "unit_id", as: Int64.self), default: [:]][
+                    try row.decode(column: "first_month", as: Int.self)] = (
+                        PeriodStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+                        try row.decode(column: "version", as: Int.self)
+                    )
+            }
+            for row in try await database.sql.select().column("parent_id").from("units")
+                .where("parent_id", .in, ids).all()
+            {
+                parents.insert(try row.decode(column: "parent_id", as: Int64.self))
+            }
+        }
+        return Self.count(units, parents: parents, states: states, year: year, today: today)
+    }
+
+    /// Periods by state and the late ones, by the board's rules (a unit with units below it is never late).
+    private static func count(
+        _ units: [ReportingUnit], parents: Set<Int64>, states: [Int64: [Int: (status: PeriodStatus, version: Int)]],
+        year: Int, today: String
+    ) -> (periods: Int, byStatus: [PeriodStatus: Int], late: Int) {
         // A unit's periods depend only on its reporting class: worked out once per class.
         var periodsOf: [ReportingUnit.ReportingClass: [(firstMonth: Int, due: String)]] = [:]
         var byStatus: [PeriodStatus: Int] = [:]

@@ -1,0 +1,83 @@
+import Accounting
+import Foundation
+import Hummingbird
+import Intake
+import Persistence
+import Reports
+
+/// The supervisor's report on a region (province, city or county): the same report as a subtree's,
+/// its indicators from the inventories of the units registered there, by city or county.
+extension ReportsAPI {
+    func regionSupervisorReport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        guard let region = RegionPrefix(code) else {
+            throw APIError.notFound("no region with code \(code) (use a GB/T 2260 code such as 510000, 510100 or 510104)")
+        }
+        let language = request.language
+        let report = try await Self.regionReport(
+            region, code: code, year: try Self.year(request), asOf: try Self.asOf(request, today: clock.today),
+            scope: context.readScope, language: language, database)
+        let name = "\(code)-\(report.basis.year)-supervision"
+        switch request.uri.queryParameters.get("format").map({ String($0) }) ?? "json" {
+        case "json": return try jsonResponse(report)
+        case "xlsx":
+            return IntakeAPI.file(
+                try SupervisorReportWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)
+        case "pdf":
+            let html = try SupervisorReportDocument.html(
+                report, address: .regionSupervisorReport(code: code, year: report.basis.year), language: language)
+            return try await printed(html, name: name + ".pdf", request)
+        case let other:
+            throw APIError.badRequest(
+                language.say(.badQueryParameter, ["name": "format", "text": other]),
+                issues: [.init(row: nil, field: "format", message: "json, xlsx, pdf")])
+        }
+    }
+
+    static func regionReport(
+        _ region: RegionPrefix, code: String, year: Int, asOf: String, scope: AccessScope, language: Language,
+        _ database: PeakZeroDatabase
+    ) async throws -> SupervisorReport {
+        try await SupervisorReportSource(database).report(
+            region: region, code: code, name: RegionNames.name(of: region, language),
+            childName: { child in RegionPrefix(child).map { RegionNames.name(of: $0, language) } ?? child },
+            year: year, asOf: asOf, scope: scope, language: language)
+    }
+}
+
+extension PageHandlers {
+    func regionSupervisorReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
+        let code = context.parameters.get("code") ?? ""
+        guard let region = RegionPrefix(code) else { return notFound(request) }
+        let years = Set(try await inventories.list().map(\.year)).sorted()
+        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? years.last ?? clock.year
+        let heading = "\(t.text(forKey: "supervisor_title")) · \(RegionNames.name(of: region, language)) · \(year)"
+        let layout = PageLayout(
+            strings: renderer.strings, language: language, title: heading, current: .regionSupervisorReport,
+            sameIn: { _ in .regionSupervisorReport(code: code, year: year) })
+        let choices = years.map {
+            InventoryReportPage.Choice(
+                label: String($0), url: SiteURL.regionSupervisorReport(code: code, year: $0).link(language),
+                current: $0 == year)
+        }
+        let report: SupervisorReport
+        do {
+            report = try await ReportsAPI.regionReport(
+                region, code: code, year: year, asOf: clock.today, scope: context.readScope, language: language,
+                database)
+        } catch StoreError.conflict {
+            return renderer.response(
+                SupervisorReportPage.missing(
+                    layout: layout, heading: heading, message: t.text(forKey: "report_no_inventory"), years: choices),
+                template: "report-supervisor", status: .notFound)
+        }
+        var page = SupervisorReportPage(report, layout: layout, heading: heading, strings: t, years: choices)
+        let api = APIRoute.regionSupervisorReport.path.replacingOccurrences(of: "{code}", with: code)
+        page.workbookURL = "\(api)?year=\(year)&format=xlsx&lang=\(language.rawValue)"
+        page.jsonURL = "\(api)?year=\(year)&lang=\(language.rawValue)"
+        page.pdfURL = "\(api)?year=\(year)&format=pdf&lang=\(language.rawValue)"
+        return renderer.response(page, template: "report-supervisor")
+    }
+}
