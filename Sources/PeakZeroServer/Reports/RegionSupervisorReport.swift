@@ -47,37 +47,16 @@ extension ReportsAPI {
 
 extension PageHandlers {
     func regionSupervisorReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let language = request.language
-        let t = renderer.strings.table(language)
         let code = context.parameters.get("code") ?? ""
         guard let region = RegionPrefix(code) else { return notFound(request) }
-        let years = Set(try await inventories.list().map(\.year)).sorted()
-        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? years.last ?? clock.year
-        let heading = "\(t.text(forKey: "supervisor_title")) · \(RegionNames.name(of: region, language)) · \(year)"
-        let layout = PageLayout(
-            strings: renderer.strings, language: language, title: heading, current: .regionSupervisorReport,
-            sameIn: { _ in .regionSupervisorReport(code: code, year: year) })
-        let choices = years.map {
-            InventoryReportPage.Choice(
-                label: String($0), url: SiteURL.regionSupervisorReport(code: code, year: $0).link(language),
-                current: $0 == year)
-        }
-        let report: SupervisorReport
-        do {
-            report = try await ReportsAPI.regionReport(
-                region, code: code, year: year, asOf: clock.today, scope: context.readScope, language: language,
-                database)
-        } catch StoreError.conflict {
-            return renderer.response(
-                SupervisorReportPage.missing(
-                    layout: layout, heading: heading, message: t.text(forKey: "report_no_inventory"), years: choices),
-                template: "report-supervisor", status: .notFound)
-        }
-        var page = SupervisorReportPage(report, layout: layout, heading: heading, strings: t, years: choices)
-        let api = APIRoute.regionSupervisorReport.path.replacingOccurrences(of: "{code}", with: code)
-        page.workbookURL = "\(api)?year=\(year)&format=xlsx&lang=\(language.rawValue)"
-        page.jsonURL = "\(api)?year=\(year)&lang=\(language.rawValue)"
-        page.pdfURL = "\(api)?year=\(year)&format=pdf&lang=\(language.rawValue)"
-        return renderer.response(page, template: "report-supervisor")
+        return try await supervisorPage(
+            request, subject: RegionNames.name(of: region, request.language), current: .regionSupervisorReport,
+            address: { .regionSupervisorReport(code: code, year: $0) },
+            api: APIRoute.regionSupervisorReport.path.replacingOccurrences(of: "{code}", with: code),
+            report: { year in
+                try await ReportsAPI.regionReport(
+                    region, code: code, year: year, asOf: clock.today, scope: context.readScope,
+                    language: request.language, database)
+            })
     }
 }

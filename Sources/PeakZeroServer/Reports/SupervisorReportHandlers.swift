@@ -65,39 +65,51 @@ public enum SupervisorReportDocument {
 
 extension PageHandlers {
     func supervisorReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        let language = request.language
-        let t = renderer.strings.table(language)
         guard let id = context.parameters.get("id").flatMap(Int64.init), let unit = try? await units.unit(id: id)
         else { return notFound(request) }
+        let writes = try await context.writeScope.contains(unitID: id, in: database)
+        return try await supervisorPage(
+            request, subject: unit.name, current: .supervisorReport, address: { .supervisorReport(unit: id, year: $0) },
+            api: APIRoute.supervisorReport.path.replacingOccurrences(of: "{id}", with: String(id)),
+            report: { year in
+                try await SupervisorReportSource(database).report(
+                    unitID: id, year: year, asOf: clock.today, scope: context.readScope, language: request.language)
+            },
+            issueAction: writes ? SiteURL.issueSupervisorReport(unit: id).link(request.language) : nil)
+    }
+
+    /// A supervisor's report's page — of a subtree or a region — for the year asked (the latest with
+    /// an inventory by default), with its downloads; the page says so when no inventory covers it.
+    func supervisorPage(
+        _ request: Request, subject: String, current: SitePage, address: @escaping @Sendable (Int) -> SiteURL,
+        api: String, report: (Int) async throws -> SupervisorReport, issueAction: String? = nil
+    ) async throws -> Response {
+        let language = request.language
+        let t = renderer.strings.table(language)
         let years = Set(try await inventories.list().map(\.year)).sorted()
         let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? years.last ?? clock.year
-        let heading = "\(t.text(forKey: "supervisor_title")) · \(unit.name) · \(year)"
+        let heading = "\(t.text(forKey: "supervisor_title")) · \(subject) · \(year)"
         let layout = PageLayout(
-            strings: renderer.strings, language: language, title: heading, current: .supervisorReport,
-            sameIn: { _ in .supervisorReport(unit: id, year: year) })
+            strings: renderer.strings, language: language, title: heading, current: current,
+            sameIn: { _ in address(year) })
         let choices = years.map {
-            InventoryReportPage.Choice(
-                label: String($0), url: SiteURL.supervisorReport(unit: id, year: $0).link(language), current: $0 == year)
+            InventoryReportPage.Choice(label: String($0), url: address($0).link(language), current: $0 == year)
         }
-        let report: SupervisorReport
+        let built: SupervisorReport
         do {
-            report = try await SupervisorReportSource(database).report(
-                unitID: id, year: year, asOf: clock.today, scope: context.readScope, language: language)
+            built = try await report(year)
         } catch StoreError.conflict {
             return renderer.response(
                 SupervisorReportPage.missing(
                     layout: layout, heading: heading, message: t.text(forKey: "report_no_inventory"), years: choices),
                 template: "report-supervisor", status: .notFound)
         }
-        var page = SupervisorReportPage(report, layout: layout, heading: heading, strings: t, years: choices)
-        let api = APIRoute.supervisorReport.path.replacingOccurrences(of: "{id}", with: String(id))
+        var page = SupervisorReportPage(built, layout: layout, heading: heading, strings: t, years: choices)
         page.workbookURL = "\(api)?year=\(year)&format=xlsx&lang=\(language.rawValue)"
         page.jsonURL = "\(api)?year=\(year)&lang=\(language.rawValue)"
         page.pdfURL = "\(api)?year=\(year)&format=pdf&lang=\(language.rawValue)"
         page.year = String(year)
-        if try await context.writeScope.contains(unitID: id, in: database) {
-            page.issueAction = SiteURL.issueSupervisorReport(unit: id).link(language)
-        }
+        page.issueAction = issueAction
         return renderer.response(page, template: "report-supervisor")
     }
 }

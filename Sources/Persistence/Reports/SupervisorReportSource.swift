@@ -34,15 +34,9 @@ public struct SupervisorReportSource: Sendable {
             return .init(unitCode: owner.code, title: measure.title, owner: measure.ownerPerson, deadline: measure.deadline)
         }
         let review = try await ReviewStore(database).completeness(under: unitID, year: year, scope: scope, today: today)
-        return SupervisorReport(
-            basis: .init(unitCode: unit.code, unitName: unit.name, year: year, asOf: today, scope2Method: method),
-            indicators: .init(rollup.totals, method: method),
-            previousYear: rollup.previousYear.map { .init($0, method: method) }, children: children, targets: targets,
-            overdueMeasures: overdue,
-            completeness: .init(
-                periods: review.periods,
-                byStatus: Dictionary(uniqueKeysWithValues: review.byStatus.map { ($0.key.rawValue, $0.value) }),
-                late: review.late))
+        return Self.assemble(
+            .init(unitCode: unit.code, unitName: unit.name, year: year, asOf: today, scope2Method: method), rollup,
+            children: children, targets: targets, overdue: overdue, review: review)
     }
 
     /// A supervisor's report on a region (a province, city or county) for a year as of a day: the
@@ -85,11 +79,21 @@ public struct SupervisorReportSource: Sendable {
             return .init(unitCode: owner, title: measure.title, owner: measure.ownerPerson, deadline: measure.deadline)
         }
         let review = try await ReviewStore(database).completeness(of: units, year: year, today: today)
-        return SupervisorReport(
-            basis: .init(unitCode: code, unitName: name, year: year, asOf: today, scope2Method: method),
-            indicators: .init(rollup.totals, method: method),
-            previousYear: rollup.previousYear.map { .init($0, method: method) }, children: children, targets: targets,
-            overdueMeasures: overdue,
+        return Self.assemble(
+            .init(unitCode: code, unitName: name, year: year, asOf: today, scope2Method: method), rollup,
+            children: children, targets: targets, overdue: overdue, review: review)
+    }
+
+    /// The report from its gathered parts.
+    static func assemble(
+        _ basis: SupervisorReport.Basis, _ rollup: Rollup, children: [SupervisorReport.ChildLine],
+        targets: [SupervisorReport.TargetLine], overdue: [SupervisorReport.MeasureLine],
+        review: (periods: Int, byStatus: [PeriodStatus: Int], late: Int)
+    ) -> SupervisorReport {
+        SupervisorReport(
+            basis: basis, indicators: .init(rollup.totals, method: basis.scope2Method),
+            previousYear: rollup.previousYear.map { .init($0, method: basis.scope2Method) }, children: children,
+            targets: targets, overdueMeasures: overdue,
             completeness: .init(
                 periods: review.periods,
                 byStatus: Dictionary(uniqueKeysWithValues: review.byStatus.map { ($0.key.rawValue, $0.value) }),
