@@ -161,6 +161,8 @@ struct AuthorizationRolesTests {
         case .footprintDelete: return changesData ? ([303], [404]) : refused
         // A unit's report reads its subtree's inventory.
         case .inventoryReport, .issuedReport, .supervisorReport, .scope3, .climateReport: return ([200], [404])
+        // The menu lists what the account's scope holds.
+        case .reportsHome: return both([200])
         // A region's report, as the region's page.
         case .regionSupervisorReport: return both([404])
         // The form names no year: refused as missing.

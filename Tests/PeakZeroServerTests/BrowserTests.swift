@@ -77,6 +77,7 @@ struct BrowserTests {
             let province = try #require(
                 try await TargetStore(database).list(scope: .everything, subject: .region(RegionPrefix("51")!)).first)
             let enterprise = try await UnitStore(database).unit(code: "DEMO-G2-E1")
+            let listed = try await UnitStore(database).unit(code: DemoProvince.climateReporterCode)
             let review = try #require(try await ProjectReviewStore(database).reviews(.region("510000")).first)
             let group = try await UnitStore(database).unit(code: "DEMO-G1")
             let groupReview = try #require(try await ProjectReviewStore(database).reviews(.unit(group.id)).first)
@@ -123,7 +124,10 @@ struct BrowserTests {
                     ("footprint", "/footprint-models/\(footprint.id)?monte_carlo=200"),
                     ("inventory-report", "/units/\(root.id)/reports/inventory?year=2024"),
                     ("supervisor-report", "/units/\(root.id)/reports/supervisor?year=2024"),
-                    ("issued-report", "/reports/1"),
+                    ("issued-report", "/reports/1"), ("issued-supervisor-report", "/reports/2"),
+                    ("climate-report", "/units/\(listed.id)/reports/climate?year=2024"), ("issued-climate-report", "/reports/3"),
+                    ("scope3", "/units/\(listed.id)/scope3?year=2024"),
+                    ("region-supervisor-report", "/regions/510000/reports/supervisor?year=2024"), ("reports", "/reports"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1366, height: 1600)

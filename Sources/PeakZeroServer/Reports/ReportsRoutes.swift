@@ -130,6 +130,7 @@ extension PageHandlers {
             .regionSupervisorReport, .get, "/regions/{code}/reports/supervisor", subject: .regionInPath,
             change: .nothing
         ) { $0.regionSupervisorReportPage },
+        PageEndpoint(.reportsHome, .get, "/reports", subject: .narrowedByHandler, change: .nothing) { $0.reportsHome },
         PageEndpoint(.climateReport, .get, "/units/{id}/reports/climate", subject: .unitInPath, change: .nothing) {
             $0.climateReportPage
         },

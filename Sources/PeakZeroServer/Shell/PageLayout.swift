@@ -68,6 +68,12 @@ struct PageLayout: Sendable {
                 label: t[.navSupervision], url: SiteURL.rankings(RankingQuery()).link(language),
                 current: [.rankings, .grades, .unitGrades].contains(current)),
             NavLink(
+                label: t[.navReports], url: SiteURL.reportsHome.link(language),
+                current: [
+                    .reportsHome, .inventoryReport, .climateReport, .supervisorReport, .regionSupervisorReport,
+                    .issuedReport, .scope3,
+                ].contains(current)),
+            NavLink(
                 label: t[.navFactors], url: SiteURL.factors(FactorFilter(), added: nil).link(language),
                 current: current == .factors),
             NavLink(label: t[.navApi], url: APIRoute.openAPI.path, current: false),

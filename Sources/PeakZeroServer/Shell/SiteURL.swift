@@ -74,6 +74,8 @@ enum SiteURL: Sendable, Equatable {
     case issuedReport(id: Int64)
     case supervisorReport(unit: Int64, year: Int?)
     case issueSupervisorReport(unit: Int64)
+    /// The reports menu.
+    case reportsHome
     /// A region's supervisor's report of a year.
     case regionSupervisorReport(code: String, year: Int?)
     /// A unit's climate section of a year.
@@ -153,6 +155,7 @@ enum SiteURL: Sendable, Equatable {
         case .scope3(let unit, _): "/units/\(unit)/scope3"
         case .issueSupervisorReport(let unit): "/units/\(unit)/reports/supervisor/issue"
         case .regionSupervisorReport(let code, _): "/regions/\(code)/reports/supervisor"
+        case .reportsHome: "/reports"
         case .climateReport(let unit, _): "/units/\(unit)/reports/climate"
         case .saveClimateNarrative(let unit): "/units/\(unit)/reports/climate/narrative"
         case .issueClimateReport(let unit): "/units/\(unit)/reports/climate/issue"
@@ -217,7 +220,7 @@ enum SiteURL: Sendable, Equatable {
         case .inventoryReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .issueInventoryReport, .issuedReport: break
-        case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport: break
+        case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport, .reportsHome: break
         case .supervisorReport(_, let year), .scope3(_, let year), .climateReport(_, let year),
             .regionSupervisorReport(_, let year):
             if let year { query.append(("year", String(year))) }

@@ -88,6 +88,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case navAudit = "nav_audit"
     case navData = "nav_data"
     case navFactors = "nav_factors"
+    case navReports = "nav_reports"
     case navOverview = "nav_overview"
     case navRegions = "nav_regions"
     case navReview = "nav_review"
