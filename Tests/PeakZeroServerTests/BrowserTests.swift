@@ -260,6 +260,40 @@ struct BrowserTests {
         }
     }
 
+    @Test("a report's PDF link shows the seconds it takes, then that the PDF is saved; the narrative form keeps a refused text")
+    func reportProgressAndNarrativeInChromium() async throws {
+        try await TestDatabases.withDemoDatabase { database async throws in
+            let listed = try await UnitStore(database).unit(code: DemoProvince.climateReporterCode)
+            try await HeadlessChromium.serve(database) { base, _ in
+                let seen = try await HeadlessChromium.drive { browser in
+                    try browser.signIn(at: base, name: "admin", password: TestAccounts.adminPassword)
+                    try browser.open(base + "/units/\(listed.id)/reports/climate?year=2024&lang=en")
+                    try browser.click("a[data-wait]")
+                    var statuses: [String] = []
+                    for _ in 0..<60 {
+                        let status = try browser.evaluate("document.querySelector('.wait-status')?.textContent") as? String
+                        if let status, statuses.last != status { statuses.append(status) }
+                        if status?.contains("PDF saved.") == true { break }
+                        usleep(250_000)
+                    }
+                    // A section with markup: the page again, the text kept, the problem above it.
+                    _ = try browser.evaluate("document.querySelector('details.narrative-form').open = true")
+                    try browser.type("<b>bold</b>", into: "#n-strategy")
+                    try browser.waitingForLoad { try browser.click("details.narrative-form button[type=submit]") }
+                    let problem = try browser.evaluate("document.querySelector('#e-strategy')?.textContent") as? String
+                    let kept = try browser.evaluate("document.querySelector('#n-strategy').value") as? String
+                    return (statuses, problem, kept, browser.problems)
+                }
+                #expect(seen.0.first?.contains("Printing the PDF… 0 s") == true, "\(seen.0)")
+                #expect(seen.0.last?.contains("PDF saved.") == true, "\(seen.0)")
+                #expect(seen.1?.contains("<b>") == true, "\(seen.1 ?? "")")
+                #expect(seen.2 == "<b>bold</b>")
+                // The refused form answers 422, which the browser logs; nothing else.
+                #expect(seen.3.allSatisfy { $0.contains("status of 422") }, "\(seen.3)")
+            }
+        }
+    }
+
     struct Seen: Sendable {
         let fieldError: String?
         let typed: String?

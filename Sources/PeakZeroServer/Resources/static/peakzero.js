@@ -36,3 +36,44 @@ document.addEventListener("submit", function (event) {
   var message = event.target.dataset && event.target.dataset.confirm;
   if (message && !window.confirm(message)) { event.preventDefault(); }
 });
+
+// Links marked data-wait fetch a document that takes a while to make (a report printed to PDF):
+// the seconds elapsed are shown beside the link until the file arrives and is saved, or what went
+// wrong is shown instead. Without fetch the link simply downloads.
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a[data-wait]");
+  if (!link || !window.fetch || !window.URL || !URL.createObjectURL) { return; }
+  event.preventDefault();
+  var status = link.nextElementSibling;
+  if (!status || !status.classList.contains("wait-status")) {
+    status = document.createElement("span");
+    status.className = "note wait-status";
+    status.setAttribute("role", "status");
+    link.after(status);
+  }
+  var started = Date.now();
+  var tick = function () {
+    status.textContent = " " + link.dataset.wait + " " + Math.round((Date.now() - started) / 1000) + " s";
+  };
+  tick();
+  var timer = setInterval(tick, 1000);
+  fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) {
+      return response.json().then(function (body) {
+        throw new Error((body.error && body.error.message) || response.statusText);
+      }, function () { throw new Error(response.statusText); });
+    }
+    var named = (response.headers.get("content-disposition") || "").match(/filename\*=UTF-8''([^;]+)/);
+    return response.blob().then(function (blob) {
+      var save = document.createElement("a");
+      save.href = URL.createObjectURL(blob);
+      save.download = named ? decodeURIComponent(named[1]) : "report.pdf";
+      document.body.appendChild(save);
+      save.click();
+      save.remove();
+      status.textContent = " " + (link.dataset.done || "");
+    });
+  }).catch(function (error) {
+    status.textContent = " " + error.message;
+  }).then(function () { clearInterval(timer); });
+});
