@@ -77,6 +77,34 @@ struct ReportBenchmark {
             String(
                 format: "GHG inventory report: gathered %.3f s, HTML %.3f s, XLSX %.3f s, PDF %.2f s",
                 gatherInventory, renderInventory, inventoryXLSX, printInventory))
+        // The same province as a region (its units' region codes), and its climate section.
+        if let region = RegionPrefix(province.regionCode) {
+            let (regional, gatherRegion) = try await best {
+                try await SupervisorReportSource(database).report(
+                    region: region, code: province.regionCode, name: "province", childName: { $0 }, year: 2024,
+                    asOf: "2025-03-31", scope: .everything, language: .zh)
+            }
+            let (_, renderRegion) = try await best {
+                try SupervisorReportDocument.html(regional, unitID: province.id, language: .zh)
+            }
+            Swift.print(
+                String(
+                    format: "region's supervisor's report (%d cities or counties): gathered %.3f s, HTML %.3f s",
+                    regional.children.count, gatherRegion, renderRegion))
+        }
+        let (climate, gatherClimate) = try await best {
+            try await ClimateDisclosureSource(database).report(
+                unitID: province.id, year: 2024, scope: .everything, language: .zh)
+        }
+        let (climateHTML, renderClimate) = try await best {
+            try ClimateReportDocument.html(climate, unitID: province.id, language: .zh, printedOn: "2025-03-31")
+        }
+        let (_, climateXLSX) = try await best { try ClimateDisclosureWorkbook.data(climate, language: .zh) }
+        let (_, printClimate) = try await best(1) { try await ChromiumPDF.pdf(html: climateHTML) }
+        Swift.print(
+            String(
+                format: "climate section: gathered %.3f s, HTML %.3f s, XLSX %.3f s, PDF %.2f s",
+                gatherClimate, renderClimate, climateXLSX, printClimate))
         Swift.print(String(format: "peak resident memory: %.0f MiB", peakResidentMiB()))
         try await database.shutdown()
     }

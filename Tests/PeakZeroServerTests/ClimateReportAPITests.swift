@@ -50,6 +50,13 @@ struct ClimateReportAPITests {
             #expect(RollupAPITests.close(total["scope2_location_t"], Self.e))
             // GB/T 2589: 29,307 kJ per kgce, so 29.307 GJ per tce (the bundled STDCOAL-037).
             #expect(RollupAPITests.close(answer.json.object["energy_gj"], (14.571 + 122.9) * 29.307))
+            // No reduction target on G: the base year is the first year an inventory covers it, with that
+            // year's roll-up.
+            let base = answer.json.object["base_year"] as? [String: Any]
+            #expect(base?["year"] as? Int == 2022 && base?["chosen_by"] as? String == "first_inventory")
+            let rollup2022 = try await RollupStore(database).rollup(.unit(id: Int64(g), approach: .control), year: 2022)
+            #expect(RollupAPITests.close(base?["scope1_t"], rollup2022.totals.scope1.value(in: .tonneCO2e)))
+            #expect(answer.json.object["green_power_share"] as? Double == 0)
             let index = answer.json.object["index"] as? [[String: Any]] ?? []
             #expect(index.first { $0["key"] as? String == "scope1" }?["ifrs_s2"] as? String == "29(a)(i)(1)")
             #expect(index.first { $0["key"] as? String == "energy" }?["gri"] as? String == "302-1-e")
@@ -138,7 +145,7 @@ struct ClimateReportAPITests {
             let energy = try book.rows(sheet: "能源")
             let gj = number(energy.first { $0.cells.first == .text("组织内能源消耗(GJ)") }?.cells[1])
             #expect(gj.map { abs($0 - (14.571 + 122.9) * 29.307) < 1e-6 } == true)
-            #expect(try book.rows(sheet: "索引").count == 15)
+            #expect(try book.rows(sheet: "索引").count == 16)
         }
     }
 

@@ -16,7 +16,7 @@ public enum ClimateDisclosureWorkbook {
             XLSXWriter.Sheet(
                 name: language.word(.climateNarrativeSheet),
                 rows: zip(language.lines(.climateNarrativeLabels), [
-                    n.governance, n.strategy, n.riskManagement, n.metricsAndTargets, n.assurance,
+                    n.governance, n.strategy, n.riskManagement, n.metricsAndTargets, n.recalculationPolicy, n.assurance,
                 ]).map { [.text($0), .text($1)] }, header: false, columnWidths: [24, 120]))
         for sheet in InventoryReportWorkbook.sheets(report.inventory, language: language) { try workbook.add(sheet) }
         try workbook.add(
@@ -26,6 +26,19 @@ public enum ClimateDisclosureWorkbook {
                     [.text(zh ? "能源消费量(吨标准煤，当量值)" : "Energy (tce, calorific)"), .number(report.inventory.total.tceCalorific)],
                     [.text(zh ? "能源消费量(吨标准煤，等价值)" : "Energy (tce, equivalent)"), .number(report.inventory.total.tceEquivalent)],
                     [.text(zh ? "组织内能源消耗(GJ)" : "Energy within the organisation (GJ)"), .number(report.energyGJ)],
+                    [
+                        .text(zh ? "绿电占综合能耗比例(当量值)" : "Green power in energy (calorific)"),
+                        report.greenPowerShare.map(CellValue.number) ?? .empty,
+                    ],
+                    [
+                        .text(zh ? "基准年" : "Base year"),
+                        report.baseYear.map { .number(Double($0.year)) } ?? .empty,
+                        report.baseYear.map { .text($0.chosenBy) } ?? .empty,
+                    ],
+                    [
+                        .text(zh ? "基准年范围一、二(基于位置，tCO2e)" : "Base year Scope 1 and 2 (location-based, tCO2e)"),
+                        report.baseYear.map { .number($0.scope1T + $0.scope2LocationT) } ?? .empty,
+                    ],
                     [
                         .text(zh ? "标准煤热值" : "Heat of standard coal"),
                         .text("\(report.standardCoalHeat.value) \(report.standardCoalHeat.unit) · \(report.standardCoalHeat.id) · \(report.standardCoalHeat.source)"),

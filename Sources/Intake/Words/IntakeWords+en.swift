@@ -84,7 +84,7 @@ extension IntakeWords {
         .scope3NotAssessed: "Categories not assessed",
         .scope3Apart: "Scope 3 is reported apart from Scope 1 and 2 and is in none of their totals, the dual-control totals or the four indicators.",
         .climateNarrativeSheet: "Narrative",
-        .climateNarrativeLabels: "Governance\nStrategy\nImpacts, risks and opportunities\nMetrics and targets\nAssurance",
+        .climateNarrativeLabels: "Governance\nStrategy\nImpacts, risks and opportunities\nMetrics and targets\nBase-year recalculation policy\nAssurance",
         .climateEnergySheet: "Energy",
         .climateReductionsSheet: "Reductions",
         .climateReductionsHeader: "Unit code\nProject\nName\nStage\nIn service from\nEnergy saved (tce, equivalent)\nAvoided, planned (tCO2e)\nAvoided, verified (tCO2e)",

@@ -84,7 +84,7 @@ extension IntakeWords {
         .scope3NotAssessed: "未评估的类别",
         .scope3Apart: "范围三与范围一、二分开报告，不计入其合计、双控总量和四项指标。",
         .climateNarrativeSheet: "文字说明",
-        .climateNarrativeLabels: "治理\n战略\n影响、风险和机遇管理\n指标与目标\n鉴证",
+        .climateNarrativeLabels: "治理\n战略\n影响、风险和机遇管理\n指标与目标\n基准年重新计算政策\n鉴证",
         .climateEnergySheet: "能源",
         .climateReductionsSheet: "减排项目",
         .climateReductionsHeader: "单位代码\n项目编号\n项目名称\n阶段\n投运年份\n节能量（吨标准煤，等价值）\n计划减排量（tCO2e）\n核实减排量（tCO2e）",

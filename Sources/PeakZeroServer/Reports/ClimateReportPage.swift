@@ -43,7 +43,10 @@ struct ClimateReportPage: Sendable {
     var parts: [Part] = []
     /// Metrics and targets' words, and the assurance statement.
     var metricsPart: Part?
+    var recalculationPart: Part?
     var assurancePart: Part?
+    var baseYear: [InventoryReportPage.Fact] = []
+    var hasBaseYear: Bool { !baseYear.isEmpty }
     var ghg: [InventoryReportPage.Fact] = []
     var gases: [InventoryReportPage.Row] = []
     var partHeaders: [String] = []
@@ -120,6 +123,17 @@ struct ClimateReportPage: Sendable {
         metricsPart = Self.part(
             "metrics_and_targets", n.metricsAndTargets, anchor: "metrics", title: text("climate_metrics"),
             placeholder: placeholder)
+        recalculationPart = Self.part(
+            "recalculation_policy", n.recalculationPolicy, anchor: "recalculation", title: text("climate_recalculation"),
+            placeholder: placeholder)
+        if let base = report.baseYear {
+            baseYear = [
+                .init(label: text("climate_base_year"), value: "\(base.year) (\(text("climate_base_by_\(base.chosenBy)")))"),
+                .init(label: text("report_scope1"), value: InventoryReportPage.tonnes(base.scope1T)),
+                .init(label: text("report_scope2_location_t"), value: InventoryReportPage.tonnes(base.scope2LocationT)),
+                .init(label: text("report_scope2_market_t"), value: InventoryReportPage.tonnes(base.scope2MarketT)),
+            ]
+        }
         assurancePart = Self.part(
             "assurance", n.assurance, anchor: "assurance", title: text("climate_assurance"), placeholder: placeholder)
         ghg = inventory.totals.prefix(5) + [
@@ -135,6 +149,9 @@ struct ClimateReportPage: Sendable {
                 label: text("climate_energy_gj"),
                 value: WebNumbers.grouped(report.energyGJ, decimals: 1)
                     + " (\(report.standardCoalHeat.value) \(report.standardCoalHeat.unit), \(report.standardCoalHeat.id))"),
+            .init(
+                label: text("climate_green_power_share"),
+                value: report.greenPowerShare.map { WebNumbers.grouped($0 * 100, decimals: 2) + " %" } ?? "—"),
         ]
         carriers = inventory.carriers
         intensities = inventory.intensities
@@ -190,6 +207,7 @@ struct ClimateReportPage: Sendable {
             return report.inventory.scope3.map { $0.categories.map { String($0.category) }.joined(separator: ", ") } ?? "—"
         case "approach":
             return report.inventory.basis.standards.joined(separator: "; ") + "; GWP \(report.inventory.basis.gwpSet)"
+        case "base_year": return report.baseYear.map { "\($0.year): " + t($0.scope1T + $0.scope2LocationT) + " tCO2e" } ?? "—"
         case "consolidation": return text("report_consolidation_\(report.inventory.basis.consolidation.rawValue)")
         case "intensity", "energy_intensity":
             guard let first = report.inventory.intensities.first else { return "—" }

@@ -61,6 +61,7 @@ extension PageHandlers {
             page.hasProblems = true
             for index in page.parts.indices { page.parts[index].problem = problems[page.parts[index].field] }
             page.metricsPart?.problem = problems["metrics_and_targets"]
+            page.recalculationPart?.problem = problems["recalculation_policy"]
             page.assurancePart?.problem = problems["assurance"]
         }
         if try await context.writeScope.contains(unitID: id, in: database) {

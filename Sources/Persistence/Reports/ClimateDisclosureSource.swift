@@ -43,7 +43,37 @@ public struct ClimateDisclosureSource: Sendable {
             standardCoalHeat: .init(
                 id: heat.id, kind: heat.kind.rawValue, item: heat.item, value: heat.value.number, unit: heat.unitText,
                 grade: heat.grade.rawValue, source: heat.source, year: heat.year),
-            gigajoulesPerTce: rate.value(in: .gigajoule, per: .tonneCoalEquivalent))
+            gigajoulesPerTce: rate.value(in: .gigajoule, per: .tonneCoalEquivalent),
+            baseYear: try await baseYear(unitID: unitID, scope: scope))
+    }
+
+    /// The base year of the unit's own reduction target, else the first year an inventory covers
+    /// the unit; with that year's Scope 1 and 2 from its roll-up. Nil when no inventory covers it.
+    func baseYear(unitID: Int64, scope: AccessScope) async throws -> ClimateDisclosure.BaseYear? {
+        let targets = try await TargetStore(database).list(scope: scope, subject: .unit(unitID))
+        var chosen = targets.compactMap { stored -> Int? in
+            if case .reduction(_, let year) = stored.target.kind { return year }
+            return nil
+        }.min().map { ($0, "target") }
+        let rollups = RollupStore(database)
+        if chosen == nil {
+            let years = Set(try await InventoryStore(database).list().map(\.year)).sorted()
+            for year in years {
+                if (try? await rollups.rollup(.unit(id: unitID, approach: .control), year: year, previousYear: false))
+                    != nil
+                {
+                    chosen = (year, "first_inventory")
+                    break
+                }
+            }
+        }
+        guard let (year, by) = chosen,
+            let rollup = try? await rollups.rollup(.unit(id: unitID, approach: .control), year: year, previousYear: false)
+        else { return nil }
+        return .init(
+            year: year, chosenBy: by, scope1T: rollup.totals.scope1.value(in: .tonneCO2e),
+            scope2LocationT: rollup.totals.scope2LocationBased.value(in: .tonneCO2e),
+            scope2MarketT: rollup.totals.scope2MarketBased.value(in: .tonneCO2e))
     }
 
     /// Projects in service by the year (built, operating or closed after it), with the year's

@@ -85,11 +85,33 @@ public struct ClimateDisclosure: Sendable, Codable, Equatable {
         }
     }
 
+    /// The base year and its emissions: the base year of the unit's reduction target when it has
+    /// one, else the first year an inventory covers the unit.
+    public struct BaseYear: Sendable, Codable, Equatable {
+        public let year: Int
+        /// `target` or `first_inventory`.
+        public let chosenBy: String
+        public let scope1T: Double
+        public let scope2LocationT: Double
+        public let scope2MarketT: Double
+
+        public init(year: Int, chosenBy: String, scope1T: Double, scope2LocationT: Double, scope2MarketT: Double) {
+            self.year = year
+            self.chosenBy = chosenBy
+            self.scope1T = scope1T
+            self.scope2LocationT = scope2LocationT
+            self.scope2MarketT = scope2MarketT
+        }
+    }
+
     public let basis: Basis
+    public let baseYear: BaseYear?
     /// Scope 1, 2 and 3, gases, facilities, energy by carrier, intensities, factors: the inventory report.
     public let inventory: GHGInventoryReport
     /// Energy consumed within the organisation in GJ: tce (calorific) × the heat of standard coal.
     public let energyGJ: Double
+    /// Green power (the inventory's `green_power` source) as a share of energy at 当量值; nil without energy.
+    public let greenPowerShare: Double?
     /// The heat of standard coal used, with its factor's id and source (GB/T 2589: 29,307 kJ/kgce).
     public let standardCoalHeat: GHGInventoryReport.Factor
     public let targets: [SupervisorReport.TargetLine]
@@ -102,9 +124,12 @@ public struct ClimateDisclosure: Sendable, Codable, Equatable {
     public init(
         basis: Basis, inventory: GHGInventoryReport, targets: [SupervisorReport.TargetLine], reductions: [Reduction],
         assetUse: [AssetUse], footprints: [ProductFootprint], narrative: ClimateNarrative,
-        standardCoalHeat: GHGInventoryReport.Factor, gigajoulesPerTce: Double
+        standardCoalHeat: GHGInventoryReport.Factor, gigajoulesPerTce: Double, baseYear: BaseYear?
     ) {
         self.basis = basis
+        self.baseYear = baseYear
+        let green = inventory.bySource.first { $0.key == ActivityCategory.greenPower.rawValue }?.tceCalorific ?? 0
+        greenPowerShare = inventory.total.tceCalorific > 0 ? green / inventory.total.tceCalorific : nil
         self.inventory = inventory
         energyGJ = inventory.total.tceCalorific * gigajoulesPerTce
         self.standardCoalHeat = standardCoalHeat

@@ -10,16 +10,19 @@ public struct ClimateNarrative: Sendable, Codable, Equatable {
     public var strategy: String
     public var riskManagement: String
     public var metricsAndTargets: String
+    /// How and when the base year's figures are recalculated (structural changes, methods, errors).
+    public var recalculationPolicy: String
     public var assurance: String
 
     public init(
         governance: String = "", strategy: String = "", riskManagement: String = "", metricsAndTargets: String = "",
-        assurance: String = ""
+        recalculationPolicy: String = "", assurance: String = ""
     ) {
         self.governance = governance
         self.strategy = strategy
         self.riskManagement = riskManagement
         self.metricsAndTargets = metricsAndTargets
+        self.recalculationPolicy = recalculationPolicy
         self.assurance = assurance
     }
 
@@ -30,11 +33,13 @@ public struct ClimateNarrative: Sendable, Codable, Equatable {
         self.init(
             governance: try text(.governance), strategy: try text(.strategy),
             riskManagement: try text(.riskManagement), metricsAndTargets: try text(.metricsAndTargets),
-            assurance: try text(.assurance))
+            recalculationPolicy: try text(.recalculationPolicy), assurance: try text(.assurance))
     }
 
     /// The sections by their field names (snake case, as the API and forms name them).
-    public static let fields = ["governance", "strategy", "risk_management", "metrics_and_targets", "assurance"]
+    public static let fields = [
+        "governance", "strategy", "risk_management", "metrics_and_targets", "recalculation_policy", "assurance",
+    ]
 
     public subscript(field: String) -> String {
         get {
@@ -43,6 +48,7 @@ public struct ClimateNarrative: Sendable, Codable, Equatable {
             case "strategy": strategy
             case "risk_management": riskManagement
             case "metrics_and_targets": metricsAndTargets
+            case "recalculation_policy": recalculationPolicy
             case "assurance": assurance
             default: ""
             }
@@ -53,6 +59,7 @@ public struct ClimateNarrative: Sendable, Codable, Equatable {
             case "strategy": strategy = newValue
             case "risk_management": riskManagement = newValue
             case "metrics_and_targets": metricsAndTargets = newValue
+            case "recalculation_policy": recalculationPolicy = newValue
             case "assurance": assurance = newValue
             default: break
             }
