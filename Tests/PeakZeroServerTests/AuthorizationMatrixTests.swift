@@ -191,7 +191,7 @@ struct AuthorizationMatrixTests {
         case .deleteActivity, .deleteEconomic: ([204], [404])
         // A reporter of units has no region: a region's roll-up sums units it may not see.
         case .regionIndicators, .regionPathwayHistory, .regionRoadmap, .getRegionPlan, .listProjectReviews,
-            .getProjectReview, .regionSupervisorReport:
+            .getProjectReview, .regionSupervisorReport, .issueRegionSupervisorReport:
             ([404], [404])
         // Plans and project reviews are changed by those who set targets.
         case .putRegionPlan, .createProjectReview, .putUnitPlan, .createUnitProjectReview: ([403], [403])

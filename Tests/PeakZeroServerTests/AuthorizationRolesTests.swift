@@ -165,6 +165,7 @@ struct AuthorizationRolesTests {
         case .reportsHome: return both([200])
         // A region's report, as the region's page.
         case .regionSupervisorReport: return both([404])
+        case .regionSupervisorReportIssue: return changesData ? both([404]) : refused
         // The form names no year: refused as missing.
         case .inventoryReportIssue, .supervisorReportIssue, .climateReportIssue, .climateNarrative:
             return changesData ? ([404], [404]) : refused

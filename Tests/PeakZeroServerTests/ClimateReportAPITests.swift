@@ -221,6 +221,23 @@ struct ClimateReportAPITests {
                 uri: "/regions/510000/reports/supervisor?year=2023&lang=zh", method: .get, headers: [:]
             ) { (Int($0.status.code), String(buffer: $0.body)) }
             #expect(page.0 == 200 && page.1.contains("四川"))
+
+            // Issued with the region; shown again as issued, with the region's current figures a link away.
+            let issued = try await client.call(
+                .post, "/api/v1/regions/510000/reports/supervisor/issue?year=2023&as_of=2023-12-31")
+            #expect(issued.status == .created)
+            let id = try #require(issued.json.object["id"] as? Int)
+            let kept = try await client.call(.get, "/api/v1/reports/\(id)")
+            #expect(kept.status == .ok && kept.json.object["unit_code"] as? String == "510000")
+            #expect(kept.json.object["newer_data"] as? Bool == false)
+            let keptIndicators = (kept.json.object["supervisor"] as? [String: Any])?["indicators"] as? [String: Any]
+            #expect(RollupAPITests.close(keptIndicators?["co2e_t"], Self.d + Self.e))
+            let issuedPage = try await client.execute(uri: "/reports/\(id)?lang=en", method: .get, headers: [:]) {
+                (Int($0.status.code), String(buffer: $0.body))
+            }
+            #expect(issuedPage.0 == 200)
+            let listed = try await IssuedReportStore(database).list(region: RegionPrefix("510000")!)
+            #expect(listed.map(\.id) == [Int64(id)])
         }
     }
 }

@@ -35,7 +35,7 @@ struct ReportsAPITests {
             #expect(Self.close(total["scope1_t"], stored.scope1T) && Self.close(total["tce_equivalent"], stored.tceEquivalent))
             #expect(basis["unit_code"] as? String == "G" && basis["year"] as? Int == 2023)
             // Each breakdown adds up to the total: by gas, by facility (E1 holds F1's diesel), by source.
-            for key in ["by_gas", "by_facility", "by_source"] {
+            for key in ["by_gas", "by_facility", "by_source", "by_region"] {
                 let parts = report[key] as? [[String: Any]] ?? []
                 let scope1 = parts.compactMap { $0["scope1_t"] as? Double }.reduce(0, +)
                 let scope2 = parts.compactMap { $0["scope2_location_t"] as? Double }.reduce(0, +)
@@ -43,6 +43,9 @@ struct ReportsAPITests {
             }
             let facilities = report["by_facility"] as? [[String: Any]] ?? []
             #expect(Set(facilities.compactMap { $0["key"] as? String }) == ["E1", "E2"])
+            // G (510100), E1 and F1 (510104) are in Chengdu, E2 (510703) in Mianyang.
+            let regions = report["by_region"] as? [[String: Any]] ?? []
+            #expect(Set(regions.compactMap { $0["key"] as? String }) == ["5101", "5107"])
             let gases = report["by_gas"] as? [[String: Any]] ?? []
             #expect(gases.compactMap { $0["key"] as? String } == ["CO2"])
             // Intensity per 万元 of output value (100 + 220 ÷ 1.10 = 300).

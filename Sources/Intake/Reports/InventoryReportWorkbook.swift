@@ -19,7 +19,7 @@ public enum InventoryReportWorkbook {
         let parts: [(IntakeWords, [GHGInventoryReport.Part])] = [
             (.reportByGasSheet, report.byGas), (.reportByFacilitySheet, report.byFacility),
             (.reportBySourceSheet, report.bySource),
-        ]
+        ] + (report.byRegion.map { [(IntakeWords.reportByRegionSheet, $0)] } ?? [])
         for (sheet, rows) in parts {
             sheets.append(
                 XLSXWriter.Sheet(

@@ -96,6 +96,7 @@ extension IntakeWords {
         .climateFootprintsHeader: "Model\nUnit code\nName\nDeclared unit\nFootprint (kgCO2e)",
         .climateIndexSheet: "Index",
         .climateIndexHeader: "Disclosure\nGRI\nIFRS S2\nSection\nGrade\nSource",
+        .reportByRegionSheet: "By region",
         .sheetFootprint: "Product model",
         .kindFootprint: "product model",
         .listsRecordHeader: "record\nname\ncolumns filled",

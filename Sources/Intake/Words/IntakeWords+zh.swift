@@ -96,6 +96,7 @@ extension IntakeWords {
         .climateFootprintsHeader: "模型编号\n单位代码\n名称\n声明单位\n碳足迹（kgCO2e）",
         .climateIndexSheet: "索引",
         .climateIndexHeader: "披露项\nGRI\nIFRS S2\n章节\n核对等级\n出处",
+        .reportByRegionSheet: "按地区",
         .sheetFootprint: "产品模型",
         .kindFootprint: "产品碳足迹模型",
         .listsRecordHeader: "记录类型\n名称\n填写的列",

@@ -16,7 +16,7 @@ enum IntakeWords: String, MessageKey {
     case listsBoundaryHeader, listsAllocationHeader, listsDistributionHeader
     case sheetScope3, kindScope3, instructionsScope3, listsScope3CategoryHeader, listsScope3MethodHeader
     case listsScope3TierHeader, scope3SheetHeader, scope3ExclusionHeader, scope3NotAssessed, scope3Apart
-    case scope3ReportSheet
+    case scope3ReportSheet, reportByRegionSheet
     // The climate section's workbook.
     case climateNarrativeSheet, climateNarrativeLabels, climateEnergySheet, climateReductionsSheet
     case climateReductionsHeader, climateAssetsSheet, climateAssetsHeader, climateTargetsSheet, climateTargetsHeader

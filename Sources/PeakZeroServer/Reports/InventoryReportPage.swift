@@ -152,7 +152,9 @@ struct InventoryReportPage: Sendable {
                 anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map(row),
                 total: totalRow),
             Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
-        ]
+        ] + (report.byRegion.map {
+            [Table(anchor: "regions", caption: text("report_by_region"), rows: $0.map(row), total: totalRow)]
+        } ?? [])
         func carrier(_ part: GHGInventoryReport.Part) -> Row {
             Row(key: part.key, name: part.name, cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
         }

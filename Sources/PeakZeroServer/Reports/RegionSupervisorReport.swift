@@ -34,6 +34,19 @@ extension ReportsAPI {
         }
     }
 
+    /// Issues the region's supervisor's report of `year` as of `as_of`: kept with the region, audited.
+    func issueRegionSupervisor(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let code = context.parameters.get("code") ?? ""
+        guard let region = RegionPrefix(code) else {
+            throw APIError.notFound("no region with code \(code) (use a GB/T 2260 code such as 510000, 510100 or 510104)")
+        }
+        let report = try await Self.regionReport(
+            region, code: code, year: try Self.year(request), asOf: try Self.asOf(request, today: clock.today),
+            scope: context.readScope, language: request.language, database)
+        let issued = try await IssuedReportStore(database).issue(report, region: code)
+        return try jsonResponse(Issued(issued, newerData: false), status: .created)
+    }
+
     static func regionReport(
         _ region: RegionPrefix, code: String, year: Int, asOf: String, scope: AccessScope, language: Language,
         _ database: PeakZeroDatabase
@@ -57,6 +70,26 @@ extension PageHandlers {
                 try await ReportsAPI.regionReport(
                     region, code: code, year: year, asOf: clock.today, scope: context.readScope,
                     language: request.language, database)
-            })
+            },
+            issueAction: context.writeScope.covers(region)
+                ? SiteURL.issueRegionSupervisorReport(code: code).link(request.language) : nil)
+    }
+
+    /// Issues the region's report shown, as of today, then shows it as issued.
+    func issueRegionSupervisorReportPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
+        let form = try await FormPost.read(request)
+        let language = request.language
+        let code = context.parameters.get("code") ?? ""
+        guard let region = RegionPrefix(code), let year = Int(form["year"]) else { return notFound(request) }
+        let report: SupervisorReport
+        do {
+            report = try await ReportsAPI.regionReport(
+                region, code: code, year: year, asOf: clock.today, scope: context.readScope, language: language,
+                database)
+        } catch StoreError.conflict {
+            return Self.redirect(to: SiteURL.regionSupervisorReport(code: code, year: year).link(language))
+        }
+        let issued = try await IssuedReportStore(database).issue(report, region: code)
+        return Self.redirect(to: SiteURL.issuedReport(id: issued.id).link(language))
     }
 }

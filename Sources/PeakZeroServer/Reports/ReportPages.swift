@@ -124,7 +124,9 @@ extension PageHandlers {
             (page.workbookURL, page.jsonURL, page.pdfURL) = urls
             page.issuedNote = issuedNote
             page.newerDataNote = newerNote
-            page.currentURL = SiteURL.supervisorReport(unit: issued.unitId, year: issued.year).link(language)
+            page.currentURL =
+                issued.regionCode.map { SiteURL.regionSupervisorReport(code: $0, year: issued.year).link(language) }
+                ?? SiteURL.supervisorReport(unit: issued.unitId, year: issued.year).link(language)
             return renderer.response(page, template: "report-supervisor")
         }
     }

@@ -102,7 +102,10 @@ struct ReportsAPI: Sendable {
                 report, unitID: issued.unitId, language: language, printedOn: printedOn)
             return try await printed(html, name: name + ".pdf", request)
         case ("pdf", .supervisor(let report)):
-            let html = try SupervisorReportDocument.html(report, unitID: issued.unitId, language: language)
+            let address: SiteURL =
+                issued.regionCode.map { .regionSupervisorReport(code: $0, year: issued.year) }
+                ?? .supervisorReport(unit: issued.unitId, year: issued.year)
+            let html = try SupervisorReportDocument.html(report, address: address, language: language)
             return try await printed(html, name: name + ".pdf", request)
         case (let other, _):
             throw APIError.badRequest(

@@ -76,6 +76,17 @@ extension ReportsAPI {
             tag: "reports", response: .json(SupervisorReport.self)
         ) { $0.regionSupervisorReport },
         APIEndpoint(
+            .issueRegionSupervisorReport, .post, "/api/v1/regions/{code}/reports/supervisor/issue",
+            subject: .regionInPath, change: .data,
+            summary:
+                "Issue (出具) the region's supervisor's report of `year` as of `as_of` (today by default): kept with the region, seen by those who see the region; audited; 409 when no inventory of the year covers the region",
+            query: [
+                ("year", "required: the year"), ("as_of", "YYYY-MM-DD: the day targets and measures are judged on"),
+                ("lang", "zh or en: the names kept with the report"),
+            ],
+            success: .created, tag: "reports", response: .json(ReportsAPI.Issued.self)
+        ) { $0.issueRegionSupervisor },
+        APIEndpoint(
             .climateReport, .get, "/api/v1/units/{id}/reports/climate", subject: .unitInPath, change: .nothing,
             summary:
                 "The climate section of the unit's sustainability report for a year, laid out for the exchanges' guidelines (2024) and the MoF climate standard (2025): the narrative by governance, strategy, risk management, metrics and targets, and assurance; the GHG inventory report with Scope 3; energy in GJ; reductions by project; allowances and credits surrendered or retired; targets and progress; product footprints; and an index to GRI 305/302 and IFRS S2 by paragraph number; 409 when no inventory of the year covers the unit",
@@ -130,6 +141,10 @@ extension PageHandlers {
             .regionSupervisorReport, .get, "/regions/{code}/reports/supervisor", subject: .regionInPath,
             change: .nothing
         ) { $0.regionSupervisorReportPage },
+        PageEndpoint(
+            .regionSupervisorReportIssue, .post, "/regions/{code}/reports/supervisor/issue", subject: .regionInPath,
+            change: .data
+        ) { $0.issueRegionSupervisorReportPage },
         PageEndpoint(.reportsHome, .get, "/reports", subject: .narrowedByHandler, change: .nothing) { $0.reportsHome },
         PageEndpoint(.climateReport, .get, "/units/{id}/reports/climate", subject: .unitInPath, change: .nothing) {
             $0.climateReportPage

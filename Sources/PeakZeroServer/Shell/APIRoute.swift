@@ -31,6 +31,7 @@ enum APIRoute: String, CaseIterable, Sendable {
     case computeFootprint, exportFootprint, importFootprintModel, footprintModelTemplate, footprintDeclaration
     case inventoryReport, issueInventoryReport, listIssuedReports, getIssuedReport, supervisorReport
     case issueSupervisorReport, climateReport, saveClimateNarrative, issueClimateReport, regionSupervisorReport
+    case issueRegionSupervisorReport
     case unitScope3
     case openAPI
     case health, ready, metrics

@@ -169,7 +169,7 @@ enum OpenAPIDocument {
             ]
         }
         // Indicators (and their export) and reports of a unit no computed inventory covers yet.
-        if [.deleteUnit, .unitIndicators, .exportIndicators, .inventoryReport, .issueInventoryReport, .supervisorReport, .issueSupervisorReport, .climateReport, .issueClimateReport, .regionSupervisorReport].contains(route) { responses["409"] = error }
+        if [.deleteUnit, .unitIndicators, .exportIndicators, .inventoryReport, .issueInventoryReport, .supervisorReport, .issueSupervisorReport, .climateReport, .issueClimateReport, .regionSupervisorReport, .issueRegionSupervisorReport].contains(route) { responses["409"] = error }
         // The server's own failures, told with the request's id: nothing was written.
         responses["500"] = error
         responses["503"] = error

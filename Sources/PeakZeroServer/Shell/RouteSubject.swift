@@ -112,6 +112,8 @@ struct Access: Sendable {
             guard let id = pathID(), let report = try? await IssuedReportStore(database).report(id: id) else {
                 return true
             }
+            // A region's report is the region's: those who see the region see it.
+            if let code = report.regionCode { return RegionPrefix(code).map { scope.covers($0) } ?? false }
             return try await self.scope(scope, holds: report.unitId)
         }
     }

@@ -21,7 +21,7 @@ enum SitePage: String, CaseIterable, Sendable {
     case footprints, footprintCreate, footprintModel, footprintImport, footprintDelete
     case inventoryReport, inventoryReportIssue, issuedReport, supervisorReport, scope3
     case supervisorReportIssue, climateReport, climateNarrative, climateReportIssue, regionSupervisorReport
-    case reportsHome
+    case reportsHome, regionSupervisorReportIssue
     case signIn, signInPost, signOut
     case stylesheet, script, icon
 

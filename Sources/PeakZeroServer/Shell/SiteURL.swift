@@ -74,6 +74,7 @@ enum SiteURL: Sendable, Equatable {
     case issuedReport(id: Int64)
     case supervisorReport(unit: Int64, year: Int?)
     case issueSupervisorReport(unit: Int64)
+    case issueRegionSupervisorReport(code: String)
     /// The reports menu.
     case reportsHome
     /// A region's supervisor's report of a year.
@@ -156,6 +157,7 @@ enum SiteURL: Sendable, Equatable {
         case .issueSupervisorReport(let unit): "/units/\(unit)/reports/supervisor/issue"
         case .regionSupervisorReport(let code, _): "/regions/\(code)/reports/supervisor"
         case .reportsHome: "/reports"
+        case .issueRegionSupervisorReport(let code): "/regions/\(code)/reports/supervisor/issue"
         case .climateReport(let unit, _): "/units/\(unit)/reports/climate"
         case .saveClimateNarrative(let unit): "/units/\(unit)/reports/climate/narrative"
         case .issueClimateReport(let unit): "/units/\(unit)/reports/climate/issue"
@@ -220,7 +222,9 @@ enum SiteURL: Sendable, Equatable {
         case .inventoryReport(_, let year):
             if let year { query.append(("year", String(year))) }
         case .issueInventoryReport, .issuedReport: break
-        case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport, .reportsHome: break
+        case .issueSupervisorReport, .saveClimateNarrative, .issueClimateReport, .reportsHome,
+            .issueRegionSupervisorReport:
+            break
         case .supervisorReport(_, let year), .scope3(_, let year), .climateReport(_, let year),
             .regionSupervisorReport(_, let year):
             if let year { query.append(("year", String(year))) }

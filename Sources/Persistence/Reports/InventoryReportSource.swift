@@ -69,6 +69,11 @@ public struct InventoryReportSource: Sendable {
                     source: $0.source, year: $0.year)
             })
         report.scope3 = try await Scope3Store(database).summary(under: unitID, year: year)
+        report.byRegion = try await regionParts(unitID: unitID, inventory: inventory, language: language)?
+            .sorted { a, b in
+                let (x, y) = method == .market ? (a.totalMarketT, b.totalMarketT) : (a.totalLocationT, b.totalLocationT)
+                return x != y ? x > y : a.key < b.key
+            }
         return report
     }
 }
@@ -92,9 +97,14 @@ extension InventoryReportSource {
     /// year covers the unit, or its inventory's data changed after it was computed.
     public func hasNewerData(_ issued: IssuedReport) async throws -> Bool {
         let rollup: Rollup
+        let subject: RollupSubject =
+            if let code = issued.regionCode, let region = RegionPrefix(code) {
+                .region(region)
+            } else {
+                .unit(id: issued.unitId, approach: .control)
+            }
         do {
-            rollup = try await RollupStore(database).rollup(
-                .unit(id: issued.unitId, approach: .control), year: issued.year, previousYear: false)
+            rollup = try await RollupStore(database).rollup(subject, year: issued.year, previousYear: false)
         } catch StoreError.conflict {
             return false
         }

@@ -1,3 +1,4 @@
+import Accounting
 import Foundation
 import Reports
 import SQLKit
@@ -54,11 +55,13 @@ public enum IssuedContent: Sendable, Equatable {
 }
 
 /// A report as issued, with who issued it and when. A supervisor's report has no one inventory:
-/// its inventory id and version are 0.
+/// its inventory id and version are 0. A region's report has unit 0, its region's code as its
+/// `unitCode`, and `regionCode`.
 public struct IssuedReport: Sendable, Equatable {
     public let id: Int64
     public let unitId: Int64
     public let unitCode: String
+    public let regionCode: String?
     public let kind: String
     public let year: Int
     public let inventoryId: Int64
@@ -106,7 +109,42 @@ public struct IssuedReportStore: Sendable {
         }
     }
 
+    /// Keeps a region's supervisor's report as issued, by the acting account.
+    public func issue(_ report: SupervisorReport, region code: String) async throws -> IssuedReport {
+        let payload = String(decoding: try Self.encoder.encode(report), as: UTF8.self)
+        let now = Timestamp.now()
+        return try await database.transaction { db in
+            let row = try await db.insert(into: "issued_reports")
+                .columns(
+                    "unit_id", "root_id", "region_code", "kind", "year", "inventory_id", "inventory_version", "payload",
+                    "issued_by", "issued_at"
+                )
+                .values(
+                    SQLBind(Int64(0)), SQLBind(Int64(0)), SQLBind(code), SQLBind("supervisor"),
+                    SQLBind(report.basis.year), SQLBind(Int64(0)), SQLBind(0), SQLBind(payload),
+                    SQLBind(try AuditActor.acting().name), SQLBind(now)
+                ).returning("id").first()
+            let id = try row!.decode(column: "id", as: Int64.self)
+            try await AuditLog.append(
+                AuditChange(
+                    .reportIssued, subjectKind: "issued_report", subjectID: id, year: report.basis.year,
+                    after: AuditState([
+                        "kind": .text("supervisor"), "region": .text(code), "year": .int(Int64(report.basis.year)),
+                        "as_of": .text(report.basis.asOf),
+                    ])), in: db)
+            return try await Self.find(id, in: db)
+        }
+    }
+
     public func report(id: Int64) async throws -> IssuedReport { try await Self.find(id, in: database.sql) }
+
+    /// The reports issued for a region and the regions within it, newest first.
+    public func list(region: RegionPrefix) async throws -> [IssuedReport] {
+        try await Self.select(database.sql)
+            .where(SQLColumn("region_code", table: "r"), .like, SQLBind(region.prefix + "%"))
+            .orderBy(SQLColumn("id", table: "r"), SQLDirection.descending)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.issued() }
+    }
 
     /// The issued reports of a unit's subtree, newest first.
     public func list(under unitID: Int64) async throws -> [IssuedReport] {
@@ -129,6 +167,7 @@ public struct IssuedReportStore: Sendable {
         let id: Int64
         let unitId: Int64
         let unitCode: String
+        let regionCode: String?
         let kind: String
         let year: Int
         let inventoryId: Int64
@@ -139,7 +178,7 @@ public struct IssuedReportStore: Sendable {
 
         func issued() throws -> IssuedReport {
             IssuedReport(
-                id: id, unitId: unitId, unitCode: unitCode, kind: kind, year: year, inventoryId: inventoryId,
+                id: id, unitId: unitId, unitCode: unitCode, regionCode: regionCode, kind: kind, year: year, inventoryId: inventoryId,
                 inventoryVersion: inventoryVersion, issuedBy: issuedBy, issuedAt: issuedAt,
                 content: try IssuedContent.decode(kind: kind, Data(payload.utf8)))
         }
@@ -149,12 +188,12 @@ public struct IssuedReportStore: Sendable {
         db.select()
             .column(
                 SQLRaw(
-                    "r.id, r.unit_id, u.code AS unit_code, r.kind, r.year, r.inventory_id, r.inventory_version, r.payload, r.issued_by, r.issued_at"
+                    "r.id, r.unit_id, COALESCE(u.code, r.region_code) AS unit_code, r.region_code, r.kind, r.year, r.inventory_id, r.inventory_version, r.payload, r.issued_by, r.issued_at"
                 )
             )
             .from(SQLAlias(SQLIdentifier("issued_reports"), as: SQLIdentifier("r")))
             .join(
-                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.left,
                 on: SQLRaw("u.id = r.unit_id"))
     }
 

@@ -118,6 +118,9 @@ public struct GHGInventoryReport: Sendable, Codable, Equatable {
     public let byCarrier: [Part]
     public let intensities: [Intensity]
     public let factors: [Factor]
+    /// By the city (or province) each unit is registered in; nil in a report issued before it was
+    /// gathered, or when the inventory keeps no per-unit summaries.
+    public var byRegion: [Part]?
     /// The value chain's emissions, beside Scope 1 and 2 and never in their totals; nil in a report
     /// issued before Scope 3 was gathered.
     public var scope3: Scope3Summary?

@@ -26,5 +26,6 @@ public enum Migrations {
         Migration0023CreateIssuedReports.migration,
         Migration0024CreateScope3Records.migration,
         Migration0025CreateReportNarratives.migration,
+        Migration0026AddRegionToIssuedReports.migration,
     ]
 }
