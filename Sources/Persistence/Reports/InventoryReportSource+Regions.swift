@@ -19,11 +19,11 @@ extension InventoryReportSource {
                 .where("inventory_id", .equal, SQLBind(inventory.id))
                 .where("subject", .in, SQLBind.group(subjects)).all()
             guard rows.count == chunk.count else { return nil }
-            var summaries: [String: RollupSummary] = [:]
+            var summaries: [String: ScopesAndChildren] = [:]
             let decoder = JSONDecoder()
             for row in rows {
                 summaries[try row.decode(column: "subject", as: String.self)] = try decoder.decode(
-                    RollupSummary.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+                    ScopesAndChildren.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
             }
             for unit in chunk {
                 guard let summary = summaries["u:\(unit.id)"] else { return nil }
@@ -37,6 +37,12 @@ extension InventoryReportSource {
             GHGInventoryReport.Part(
                 key: key, name: Self.regionName(key, language), RollupSummary.figures(cell))
         }
+    }
+
+    /// The two parts of a stored summary a unit's own figures need (the rest is skipped unread).
+    struct ScopesAndChildren: Decodable {
+        let scopes: [String: [Double]]
+        let children: [String: [Double]]
     }
 
     /// A unit's region at the city level: `5101` for 510104; `51` for a unit registered at 510000.
