@@ -70,7 +70,7 @@ struct ReportCommand: ParsableCommand {
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: options.output, workbook: { try InventoryReportWorkbook.data(report, language: lang) },
+                report, to: options.destination("ghg-report"), workbook: { try InventoryReportWorkbook.data(report, language: lang) },
                 pdf: {
                     try InventoryReportDocument.html(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
@@ -112,7 +112,7 @@ struct ReportCommand: ParsableCommand {
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: options.output, workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
+                report, to: options.destination("supervision"), workbook: { try SupervisorReportWorkbook.data(report, language: lang) },
                 pdf: { try SupervisorReportDocument.html(report, unitID: unitID, language: lang) })
         }
     }
@@ -165,7 +165,7 @@ struct ReportCommand: ParsableCommand {
                 return (report, found.id)
             }
             try await ReportCommand.deliver(
-                report, to: options.output, workbook: { try ClimateDisclosureWorkbook.data(report, language: lang) },
+                report, to: options.destination("climate"), workbook: { try ClimateDisclosureWorkbook.data(report, language: lang) },
                 pdf: {
                     try ClimateReportDocument.html(
                         report, unitID: unitID, language: lang, printedOn: ChinaClock.date(Date()))
@@ -180,6 +180,8 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The reporting year.") var year: Int
     @Option(name: .shortAndLong, help: "Write the report here: .xlsx (a workbook), .pdf or .json.")
     var output: String?
+    @Option(help: "json (printed), xlsx or pdf (written as UNIT-YEAR-KIND.xlsx|.pdf here, unless --output names the file).")
+    var format: String?
     @Flag(help: "Issue the report: keep it as it is now (audited), to show the same numbers later.")
     var issue = false
     @OptionGroup var language: LanguageOption
@@ -188,6 +190,20 @@ struct ReportOptions: ParsableArguments {
         if let output, ![".xlsx", ".pdf", ".json"].contains(where: output.hasSuffix) {
             throw ValidationError("--output must end in .xlsx, .pdf or .json")
         }
+        if let format {
+            guard ["json", "xlsx", "pdf"].contains(format) else { throw ValidationError("--format must be json, xlsx or pdf") }
+            if let output, !output.hasSuffix("." + format) {
+                throw ValidationError("--output \(output) is not a .\(format) file")
+            }
+        }
+    }
+
+    /// Where the report goes: the file --output names, else a file named after the report for
+    /// --format xlsx or pdf; nil to print JSON.
+    func destination(_ kind: String) -> String? {
+        if let output { return output }
+        guard let format, format != "json" else { return nil }
+        return "\(unit)-\(year)-\(kind).\(format)"
     }
 }
 

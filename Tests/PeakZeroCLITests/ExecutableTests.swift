@@ -17,12 +17,13 @@ struct ExecutableTests {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    static func run(_ arguments: [String]) throws -> (code: Int32, out: String, err: String) {
+    /// Runs `peakzero` with `arguments` in `folder` (the package's root by default).
+    static func run(_ arguments: [String], in folder: String? = nil) throws -> (code: Int32, out: String, err: String) {
         let process = Process()
         let program: URL = try #require(executable, "peakzero executable not found next to the tests")
         process.executableURL = program
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = folder.map { URL(fileURLWithPath: $0) } ?? packageRoot
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

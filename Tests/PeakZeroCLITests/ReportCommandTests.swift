@@ -38,6 +38,16 @@ import Testing
         ])
         #expect(written.err.contains("issued report #1"), "\(written.err)")
         #expect(written.code == 0 && FileManager.default.fileExists(atPath: workbook), "\(written.err)")
+        // --format names the file after the report, in the working directory.
+        let named = try ExecutableTests.run(
+            ["report", "supervisor", "--unit", "G1", "--year", "2023", "--data-dir", data, "--format", "xlsx"],
+            in: folder.path)
+        #expect(named.code == 0 && named.out.contains("G1-2023-supervision.xlsx"), "\(named.err)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("G1-2023-supervision.xlsx").path))
+        let clash = try ExecutableTests.run([
+            "report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data, "--format", "pdf", "-o", "x.xlsx",
+        ])
+        #expect(clash.code != 0 && clash.err.contains("not a .pdf file"), "\(clash.err)")
         let pdf = folder.appendingPathComponent("report.pdf")
         let printed = try ExecutableTests.run([
             "report", "inventory", "--unit", "G1", "--year", "2023", "--data-dir", data, "-o", pdf.path, "--lang", "zh",
