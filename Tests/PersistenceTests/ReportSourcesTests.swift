@@ -43,4 +43,26 @@ struct ReportSourcesTests {
             }
         }
     }
+
+    @Test("the demo's climate section: the verified waste-heat project with its measure, Scope 3, GJ, base year")
+    func demoClimateSection() async throws {
+        try await TestDatabases.withDemoDatabase { database in
+            let company = try await UnitStore(database).unit(code: DemoProvince.climateReporterCode)
+            let section = try await ClimateDisclosureSource(database).report(
+                unitID: company.id, year: 2024, scope: .everything, language: .zh)
+            let heat = try #require(section.reductions.first { $0.code == "WH-01" })
+            #expect(heat.measure == "熟料线余热发电（虚构）")
+            #expect(heat.verifiedT != nil, "2024 was measured (DemoAssets)")
+            // DemoValueChain: 12,400 t of clinker and 85 t of travel, four categories excluded.
+            #expect(section.inventory.scope3?.totalTonnes == 12_485)
+            #expect(section.inventory.scope3?.exclusions.map(\.category) == [8, 13, 14, 15])
+            // GB/T 2589: 29,307 kJ/kgce.
+            #expect(abs(section.energyGJ - section.inventory.total.tceCalorific * 29.307) < 1e-6 * section.energyGJ)
+            #expect(section.baseYear?.year == 2022)
+            #expect(section.narrative.governance.hasPrefix("董事会"))
+            // The issued one is the demo's third report.
+            let issued = try await IssuedReportStore(database).list(under: company.id)
+            #expect(issued.map(\.kind) == ["climate"])
+        }
+    }
 }

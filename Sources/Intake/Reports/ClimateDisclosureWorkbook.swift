@@ -52,8 +52,9 @@ public enum ClimateDisclosureWorkbook {
                         [
                             .text(r.unitCode), .text(r.code), .text(r.name), .text(r.stage), .number(Double(r.firstYear)),
                             .number(r.plannedTce), .number(r.plannedT), r.verifiedT.map(CellValue.number) ?? .empty,
+                            r.measure.map(CellValue.text) ?? .empty,
                         ]
-                    }, columnWidths: [16, 12, 30, 12, 10, 18, 18, 18]))
+                    }, columnWidths: [16, 12, 30, 12, 10, 18, 18, 18, 30]))
         try workbook.add(
             XLSXWriter.Sheet(
                 name: language.word(.climateAssetsSheet),

@@ -87,7 +87,7 @@ extension IntakeWords {
         .climateNarrativeLabels: "Governance\nStrategy\nImpacts, risks and opportunities\nMetrics and targets\nBase-year recalculation policy\nAssurance",
         .climateEnergySheet: "Energy",
         .climateReductionsSheet: "Reductions",
-        .climateReductionsHeader: "Unit code\nProject\nName\nStage\nIn service from\nEnergy saved (tce, equivalent)\nAvoided, planned (tCO2e)\nAvoided, verified (tCO2e)",
+        .climateReductionsHeader: "Unit code\nProject\nName\nStage\nIn service from\nEnergy saved (tce, equivalent)\nAvoided, planned (tCO2e)\nAvoided, verified (tCO2e)\nMeasure carried out",
         .climateAssetsSheet: "Allowances and credits",
         .climateAssetsHeader: "Instrument\nAction\nQuantity",
         .climateTargetsSheet: "Targets",

@@ -87,7 +87,7 @@ extension IntakeWords {
         .climateNarrativeLabels: "治理\n战略\n影响、风险和机遇管理\n指标与目标\n基准年重新计算政策\n鉴证",
         .climateEnergySheet: "能源",
         .climateReductionsSheet: "减排项目",
-        .climateReductionsHeader: "单位代码\n项目编号\n项目名称\n阶段\n投运年份\n节能量（吨标准煤，等价值）\n计划减排量（tCO2e）\n核实减排量（tCO2e）",
+        .climateReductionsHeader: "单位代码\n项目编号\n项目名称\n阶段\n投运年份\n节能量（吨标准煤，等价值）\n计划减排量（tCO2e）\n核实减排量（tCO2e）\n落实的措施",
         .climateAssetsSheet: "配额与碳信用",
         .climateAssetsHeader: "资产类型\n业务\n数量",
         .climateTargetsSheet: "目标",

@@ -161,7 +161,7 @@ struct ClimateReportPage: Sendable {
             Row(
                 key: "\($0.unitCode) \($0.code)", name: $0.name,
                 cells: [
-                    $0.stage, String($0.firstYear), InventoryReportPage.tonnes($0.plannedTce),
+                    $0.measure ?? "—", $0.stage, String($0.firstYear), InventoryReportPage.tonnes($0.plannedTce),
                     InventoryReportPage.tonnes($0.plannedT), $0.verifiedT.map(InventoryReportPage.tonnes) ?? "—",
                 ])
         }

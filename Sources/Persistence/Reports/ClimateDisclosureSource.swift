@@ -84,6 +84,10 @@ public struct ClimateDisclosureSource: Sendable {
         let projects = try await ProjectStore(database).list(under: unitID).filter {
             $0.firstYear <= year && [.operating, .closed].contains($0.stage)
         }
+        var measures: [Int64: String] = [:]
+        for id in Set(projects.compactMap(\.measureId)) {
+            measures[id] = (try? await MeasureStore(database).measure(id: id))?.title
+        }
         return try await ProjectFigures.load(projects, in: database, rate: 0.08, method: method).compactMap { figures in
             guard let assessment = figures.assessment else { return nil }
             let verified = assessment.verified.flatMap { $0.year == year ? $0 : nil }
@@ -92,7 +96,8 @@ public struct ClimateDisclosureSource: Sendable {
                 stage: figures.stored.stage.name(in: language), firstYear: figures.stored.firstYear,
                 plannedT: assessment.planned.avoided(method).value(in: .tonneCO2e),
                 verifiedT: verified?.avoided(method).value(in: .tonneCO2e),
-                plannedTce: assessment.planned.energyEquivalent.value(in: .tonneCoalEquivalent))
+                plannedTce: assessment.planned.energyEquivalent.value(in: .tonneCoalEquivalent),
+                measure: figures.stored.measureId.flatMap { measures[$0] })
         }
     }
 

@@ -37,11 +37,14 @@ public struct ClimateDisclosure: Sendable, Codable, Equatable {
         public let plannedT: Double
         public let verifiedT: Double?
         public let plannedTce: Double
+        /// The measure (措施) of the unit's list the project carries out, by its title.
+        public let measure: String?
 
         public init(
             unitCode: String, code: String, name: String, stage: String, firstYear: Int, plannedT: Double,
-            verifiedT: Double?, plannedTce: Double
+            verifiedT: Double?, plannedTce: Double, measure: String? = nil
         ) {
+            self.measure = measure
             self.unitCode = unitCode
             self.code = code
             self.name = name
