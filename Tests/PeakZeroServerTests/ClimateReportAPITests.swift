@@ -111,6 +111,16 @@ struct ClimateReportAPITests {
             }
             #expect(issuedPage.0 == 200 && issuedPage.1.contains("Board reviews twice a year."))
             #expect(!issuedPage.1.contains("Changed."))
+            // The section's base year and chart, the inventory report's Scope 3, the menu's issued list.
+            #expect(issuedPage.1.contains(#"<h3 id="base-year">"#) && issuedPage.1.contains("<svg"))
+            let inventoryPage = try await client.execute(
+                uri: "/units/\(g)/reports/inventory?year=2023&lang=en", method: .get, headers: [:]
+            ) { String(buffer: $0.body) }
+            #expect(inventoryPage.contains(#"<h2 id="scope3">"#) && inventoryPage.contains("150.000"))
+            let menu = try await client.execute(uri: "/reports?lang=en", method: .get, headers: [:]) {
+                String(buffer: $0.body)
+            }
+            #expect(menu.contains("/reports/\(id)?lang=en"), "the menu lists the issued section")
         }
     }
 

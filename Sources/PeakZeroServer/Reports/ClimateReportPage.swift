@@ -37,17 +37,20 @@ struct ClimateReportPage: Sendable {
     let years: [InventoryReportPage.Choice]
     let missing: String?
     var facts: [InventoryReportPage.Fact] = []
-    var warnings: [String] = []
-    var hasWarnings: Bool { !warnings.isEmpty }
+    var warnings: [String] = [] { didSet { hasWarnings = !warnings.isEmpty } }
+    /// Stored, not computed: the templates see a page's stored fields only (`TemplateValues`).
+    var hasWarnings = false
     /// Governance, strategy, risk management: before the metrics.
     var parts: [Part] = []
     /// Metrics and targets' words, and the assurance statement.
     var metricsPart: Part?
     var recalculationPart: Part?
     var assurancePart: Part?
-    var baseYear: [InventoryReportPage.Fact] = []
-    var hasBaseYear: Bool { !baseYear.isEmpty }
+    var baseYear: [InventoryReportPage.Fact] = [] { didSet { hasBaseYear = !baseYear.isEmpty } }
+    var hasBaseYear = false
     var ghg: [InventoryReportPage.Fact] = []
+    /// Scope 1, both Scope 2 figures and each Scope 3 category, as bars.
+    var scopeChart: InventoryReportPage.BarChart?
     var gases: [InventoryReportPage.Row] = []
     var partHeaders: [String] = []
     var energy: [InventoryReportPage.Fact] = []
@@ -75,8 +78,8 @@ struct ClimateReportPage: Sendable {
     var scope2 = ""
     var saved = false
     var hasProblems = false
-    var issuedReports: [InventoryReportPage.Choice] = []
-    var hasIssued: Bool { !issuedReports.isEmpty }
+    var issuedReports: [InventoryReportPage.Choice] = [] { didSet { hasIssued = !issuedReports.isEmpty } }
+    var hasIssued = false
     var issuedNote: String?
     var newerDataNote: String?
     var currentURL = ""
@@ -112,6 +115,8 @@ struct ClimateReportPage: Sendable {
             .init(label: text("climate_indexed_to"), value: b.indexedTo.joined(separator: "; ")),
         ] + inventory.facts.filter { $0.label != text("report_entity") && $0.label != text("report_year") }
         warnings = inventory.warnings
+        // Observers do not run in an initializer: the flags are set here too.
+        hasWarnings = !warnings.isEmpty
         let placeholder = text("climate_placeholder")
         let n = report.narrative
         parts = [
@@ -133,6 +138,7 @@ struct ClimateReportPage: Sendable {
                 .init(label: text("report_scope2_location_t"), value: InventoryReportPage.tonnes(base.scope2LocationT)),
                 .init(label: text("report_scope2_market_t"), value: InventoryReportPage.tonnes(base.scope2MarketT)),
             ]
+            hasBaseYear = true
         }
         assurancePart = Self.part(
             "assurance", n.assurance, anchor: "assurance", title: text("climate_assurance"), placeholder: placeholder)
@@ -141,6 +147,18 @@ struct ClimateReportPage: Sendable {
                 label: text("climate_scope3_total"),
                 value: report.inventory.scope3.map { InventoryReportPage.tonnes($0.totalTonnes) } ?? "—")
         ]
+        let total = report.inventory.total
+        scopeChart = InventoryReportPage.BarChart(
+            caption: text("climate_scope_chart"),
+            bars: InventoryReportPage.bars(
+                [
+                    (text("climate_chart_scope1"), total.scope1T), (text("climate_chart_scope2_location"), total.scope2LocationT),
+                    (text("climate_chart_scope2_market"), total.scope2MarketT),
+                ]
+                    // Short labels fit the chart's label column; the tables below name each in full.
+                    + (report.inventory.scope3?.categories ?? []).map {
+                        (text("climate_chart_scope3").replacingOccurrences(of: "{n}", with: String($0.category)), $0.tonnes)
+                    }))
         gases = inventory.tables.first { $0.anchor == "gases" }?.rows ?? []
         partHeaders = inventory.partHeaders
         energy = [

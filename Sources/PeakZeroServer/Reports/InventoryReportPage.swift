@@ -46,8 +46,7 @@ struct InventoryReportPage: Sendable {
     let hasIntensities: Bool
     let factors: [Row]
     /// Emissions by source type as bars, with the chart's height.
-    let sourceBars: [Bar]
-    let sourceChartHeight: Int
+    let sourceChart: BarChart
     let workbookURL: String
     let jsonURL: String
     let pdfURL: String
@@ -57,15 +56,16 @@ struct InventoryReportPage: Sendable {
     var year = ""
     var scope2 = ""
     /// The reports issued for the unit, newest first.
-    var issuedReports: [Choice] = []
-    var hasIssued: Bool { !issuedReports.isEmpty }
+    var issuedReports: [Choice] = [] { didSet { hasIssued = !issuedReports.isEmpty } }
+    /// Stored, not computed: the templates see a page's stored fields only (`TemplateValues`).
+    var hasIssued = false
     /// On an issued report: when and by whom, and whether newer data exist.
     var issuedNote: String?
     var newerDataNote: String?
     var currentURL = ""
     /// The value chain's emissions, when the report holds them.
-    var scope3: Scope3Section?
-    var hasScope3: Bool { scope3 != nil }
+    var scope3: Scope3Section? { didSet { hasScope3 = scope3 != nil } }
+    var hasScope3 = false
 
     static func missing(layout: PageLayout, heading: String, message: String, years: [Choice]) -> Self {
         Self(
@@ -96,8 +96,7 @@ struct InventoryReportPage: Sendable {
         self.intensities = intensities
         self.hasIntensities = hasIntensities
         self.factors = factors
-        self.sourceBars = sourceBars
-        sourceChartHeight = sourceBars.count * 24 + 8
+        sourceChart = BarChart(caption: layout.t["report_by_source"] ?? "", bars: sourceBars)
         self.workbookURL = workbookURL
         self.jsonURL = jsonURL
         self.pdfURL = pdfURL
@@ -187,10 +186,25 @@ struct InventoryReportPage: Sendable {
             }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
         scope3 = report.scope3.map { Scope3Section($0, language: language) }
+        // Observers do not run in an initializer: the flag is set here too.
+        hasScope3 = scope3 != nil
     }
 }
 
 extension InventoryReportPage {
+    /// A bar chart of tonnes as SVG geometry, with its caption.
+    struct BarChart: Sendable {
+        let caption: String
+        let bars: [Bar]
+        let height: Int
+
+        init(caption: String, bars: [Bar]) {
+            self.caption = caption
+            self.bars = bars
+            height = bars.count * 24 + 8
+        }
+    }
+
     /// A bar of the chart of emissions by source type (the headline total), drawn as SVG geometry.
     struct Bar: Sendable {
         let label: String
@@ -203,12 +217,16 @@ extension InventoryReportPage {
     /// Bars of the parts' headline totals, scaled to the largest (320 units wide); negative parts
     /// (green power's market-based credit) are drawn by their size.
     static func bars(_ parts: [GHGInventoryReport.Part], method: Scope2Method) -> [Bar] {
-        let values = parts.map { method == .market ? $0.totalMarketT : $0.totalLocationT }
-        let largest = values.map(abs).max() ?? 0
-        return zip(parts, values).enumerated().map { index, pair in
+        bars(parts.map { ($0.name, method == .market ? $0.totalMarketT : $0.totalLocationT) })
+    }
+
+    /// Bars of labelled tonnes, scaled to the largest (320 units wide), negative ones by their size.
+    static func bars(_ items: [(label: String, tonnes: Double)]) -> [Bar] {
+        let largest = items.map { abs($0.tonnes) }.max() ?? 0
+        return items.enumerated().map { index, item in
             Bar(
-                label: pair.0.name, value: tonnes(pair.1), labelY: index * 24 + 16, y: index * 24 + 4,
-                width: largest > 0 ? max(1, Int(abs(pair.1) / largest * 320)) : 0)
+                label: item.label, value: tonnes(item.tonnes), labelY: index * 24 + 16, y: index * 24 + 4,
+                width: largest > 0 ? max(1, Int(abs(item.tonnes) / largest * 320)) : 0)
         }
     }
 }

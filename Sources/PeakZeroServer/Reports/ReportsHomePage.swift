@@ -26,7 +26,8 @@ struct ReportsHomePage: Sendable {
     let region: String
     let problem: String?
     let issued: [Issued]
-    var hasIssued: Bool { !issued.isEmpty }
+    /// Stored, not computed: the templates see a page's stored fields only (`TemplateValues`).
+    let hasIssued: Bool
     let action: String
 
     /// The kinds of report the menu opens, by the value the form sends.
@@ -83,7 +84,7 @@ extension PageHandlers {
             },
             years: years.map { .init(value: String($0), label: String($0), selected: $0 == year) },
             unitChoices: subjects.map { .init(value: $0.code, label: "\($0.code) \($0.name)", selected: false) },
-            unit: query("unit"), region: query("region"), problem: problem, issued: issued,
+            unit: query("unit"), region: query("region"), problem: problem, issued: issued, hasIssued: !issued.isEmpty,
             action: SiteURL.reportsHome.path)
         return renderer.response(page, template: "reports-home", status: problem == nil ? .ok : .notFound)
     }
