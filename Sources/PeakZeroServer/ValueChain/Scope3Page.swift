@@ -72,7 +72,7 @@ extension PageHandlers {
             years: years.map {
                 .init(label: String($0), url: SiteURL.scope3(unit: id, year: $0).link(language), current: $0 == year)
             },
-            scope3: Scope3Section(try await store.summary(under: id, year: year), language: language), rows: rows,
+            scope3: Scope3Section(Scope3Store.summary(of: records), language: language), rows: rows,
             hasRows: !rows.isEmpty,
             templateURL: APIRoute.getTemplate.path.replacingOccurrences(of: "{kind}", with: "scope3")
                 + "?format=xlsx&lang=\(language.rawValue)",

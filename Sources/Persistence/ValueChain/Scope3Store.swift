@@ -120,8 +120,13 @@ public struct Scope3Store: Sendable {
 
     /// The subtree's Scope 3 for a year, by category.
     public func summary(under unitID: Int64, year: Int) async throws -> Scope3Summary {
+        Self.summary(of: try await records(under: unitID, year: year))
+    }
+
+    /// The summary of rows already read (so a caller that shows the rows reads them once).
+    public static func summary(of records: [StoredScope3Record]) -> Scope3Summary {
         Scope3Summary(
-            try await records(under: unitID, year: year).map {
+            records.map {
                 Scope3Summary.Row(
                     category: $0.activity.category, method: $0.activity.method, tier: $0.activity.tier,
                     tonnes: $0.line.tonnes, excludedReason: $0.activity.excludedReason)
