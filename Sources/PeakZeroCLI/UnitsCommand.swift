@@ -18,7 +18,10 @@ struct UnitsCommand: AsyncParsableCommand {
         @Option(help: "Only units in this region (GB/T 2260 code or prefix, e.g. 5101).")
         var region: String?
 
+        @OptionGroup var languageOption: LanguageOption
+
         func run() async throws {
+            let language = try languageOption.resolved()
             try await storage.withDatabase(logger: CLILogger.make()) { database in
                 let store = UnitStore(database)
                 let root = try await under.asyncMap { try await store.unit(code: $0).id }
@@ -43,7 +46,10 @@ struct UnitsCommand: AsyncParsableCommand {
                     table.rows.append([
                         String(unit.id), unit.code, String(repeating: "  ", count: depth) + unit.name,
                         unit.level.rawValue,
-                        unit.regionCode, unit.industryCode ?? "", String(unit.ownershipShare),
+                        // Codes first (what a script greps for), then the GB/T 2260 and 4754 names.
+                        "\(unit.regionCode) \(AdministrativeDivisions.bundled.name(of: unit.regionCode, language))",
+                        unit.industryCode.map { IndustryClassification.bundled.label(ofIndustry: $0, language) } ?? "",
+                        String(unit.ownershipShare),
                     ])
                 }
                 print(table.render())

@@ -16,6 +16,15 @@ public enum ReferenceData {
     /// `provinces.csv`: GB/T 2260 province codes and the grid region each belongs to.
     public static var provincesCSV: String { text(of: "provinces") }
 
+    /// `divisions.csv`: GB/T 2260 prefecture- and county-level divisions (code, Chinese and English
+    /// name, grade): V where the NBS 2023 list and the MCA April 2019 list agree, S where only the
+    /// newer one has it. English names are romanised and unverified; `docs/factor-library.md`.
+    public static var divisionsCSV: String { text(of: "divisions") }
+
+    /// `industries.csv`: the sections (门类) and divisions (大类) of GB/T 4754-2017 with Chinese names
+    /// and PeakZero's English renderings.
+    public static var industriesCSV: String { text(of: "industries") }
+
     /// `carbon-efficiency.csv`: the carbon-efficiency levels (by L) and grades (by K) of the Zhejiang
     /// method (碳效码), with their bounds, names, colours and source: the defaults an installation
     /// may replace, since the provincial standard adjusts its thresholds.

@@ -93,7 +93,8 @@ struct PageSnapshotTests {
                 .init(label: "清单 #7", url: SiteURL.inventory(id: 7, unit: 1, page: nil).link(language), stale: true)
             ],
             hasBasis: true, notes: ["1 个顶层单位尚无清单"], coverage: coverage(language),
-            links: [.init(name: t.table["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))])
+            links: [.init(name: t.table["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))],
+            lagging: [], hasLagging: false, warningsURL: SiteURL.warnings.link(language))
     }
 
     /// Two facilities reporting monthly and one yearly; one March missing; the year still running in May.
@@ -129,7 +130,7 @@ struct PageSnapshotTests {
         let list = UnitList(
             layout: PageLayout(
                 strings: strings, language: .zh, title: "单位", current: .units, sameIn: { _ in .units(search: "示范") }),
-            search: "示范", region: "510104", regionName: "四川 510104", lang: "zh",
+            search: "示范", region: "510104", regionName: "锦江区", lang: "zh",
             rows: [
                 .init(
                     code: "G1", name: "示范集团", url: SiteURL.unit(id: 1, year: nil).link(.zh), level: "集团",
@@ -159,7 +160,7 @@ struct PageSnapshotTests {
                     url: SiteURL.region(code: "510000", year: nil).link(.zh),
                     indent: 0),
                 .init(
-                    name: "四川 510100", code: "510100", level: "市", units: 5,
+                    name: "成都市", code: "510100", level: "市", units: 5,
                     url: SiteURL.region(code: "510100", year: nil).link(.zh), indent: 1),
             ], hasRows: true)
         try Self.expectSnapshot(Self.renderer.html(regions, template: "regions"), named: "regions-zh")

@@ -15,6 +15,8 @@ struct Dashboard: Sendable {
         let direction: String
         let note: String?
         let sparkline: Sparkline
+        /// The target that applies to this indicator, set by the page once targets are read.
+        var target: CardTarget? = nil
     }
 
     struct Increase: Sendable {
@@ -34,7 +36,7 @@ struct Dashboard: Sendable {
 
     let hasData: Bool
     let stale: Bool
-    let cards: [Card]
+    var cards: [Card]
     let trend: LineChart
     let byScope: DonutChart
     let scopesByMonth: StackedBarChart

@@ -60,6 +60,10 @@ struct DashboardPage: Sendable {
     let coverage: CoverageGrid?
     /// Further pages about the same subject (its region, its units).
     let links: [Crumb]
+    /// The red and yellow targets and overdue lists below the subject (at most eight).
+    let lagging: [WarningsPage.Row]
+    let hasLagging: Bool
+    let warningsURL: String
 
     static func level(_ level: ReportingUnit.Level, _ t: Words) -> String {
         t.text(forKey: "level_\(level.rawValue)", else: level.rawValue)

@@ -33,11 +33,7 @@ extension PageHandlers {
 
     /// The overview's link to the warnings, with their count in the signed-in account's scope.
     private func warningsLink(_ t: Words) async throws -> DashboardSubject.Crumb {
-        var count = 0
-        if let account = Identity.current?.account {
-            let scope = try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
-            count = try await governance.warnings(scope: scope, today: clock.today).count
-        }
+        let count = try await governance.warnings(scope: try await signedInReadScope(), today: clock.today).count
         return .init(name: "\(t[.warningsTitle]) \(count)", address: { _ in SiteURL.warnings })
     }
 
@@ -79,7 +75,7 @@ extension PageHandlers {
                 .init(
                     label: t[.region],
                     value: region.map { RegionNames.name(of: $0, language) } ?? unit.regionCode),
-                .init(label: t[.industry], value: unit.industryCode ?? "—"),
+                .init(label: t[.industry], value: IndustryNames.label(unit.industryCode, language)),
             ],
             crumbs: chain.dropLast().map { parent in
                 .init(name: parent.name, address: { .unit(id: parent.id, year: $0) })

@@ -1,4 +1,5 @@
 import Accounting
+import Governance
 import Hummingbird
 import Intake
 import Persistence
@@ -54,7 +55,7 @@ extension PageHandlers {
         let (year, asked) = year(request, computed: subject.years)
         let current = subject.years.contains(year) ? try await rollups.rollup(subject.rollup, year: year) : nil
         let previous = subject.years.contains(year - 1) ? try await rollups.rollup(subject.rollup, year: year - 1) : nil
-        let dashboard = Dashboard(
+        var dashboard = Dashboard(
             current: current, year: year, previous: previous,
             children: subject.members.map {
                 Dashboard.Child(key: $0.key, name: $0.name, url: $0.address(year).link(language))
@@ -97,6 +98,17 @@ extension PageHandlers {
         if unapproved > 0 {
             notes.append((t[.unapprovedNote]).replacingOccurrences(of: "{count}", with: String(unapproved)))
         }
+        let targetSubject: TargetSubject =
+            switch subject.rollup {
+            case .unit(let id, _): .unit(id)
+            case .region(let region): .region(region)
+            }
+        let scope = try await signedInReadScope()
+        let targets = try await cardTargets(targetSubject, year: year, scope: scope, language)
+        for (index, indicator) in TargetIndicator.ranked.enumerated() where index < dashboard.cards.count {
+            dashboard.cards[index].target = targets[indicator]
+        }
+        let lagging = Array(try await self.lagging(under: targetSubject, scope: scope, language).prefix(8))
         let overview = subject.isOverview
         return DashboardPage(
             layout: PageLayout(
@@ -109,6 +121,13 @@ extension PageHandlers {
             years: subject.years.union([year]).sorted(by: >).map { .init(value: $0, selected: $0 == year) },
             dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty, childrenTitle: subject.childrenTitle,
             basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
-            links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) })
+            links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) },
+            lagging: lagging, hasLagging: !lagging.isEmpty, warningsURL: SiteURL.warnings.link(language))
+    }
+
+    /// What the signed-in account may read (nothing when no one is signed in).
+    func signedInReadScope() async throws -> AccessScope {
+        guard let account = Identity.current?.account else { return .nothing }
+        return try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
     }
 }

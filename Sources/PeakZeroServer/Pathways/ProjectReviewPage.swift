@@ -16,7 +16,7 @@ extension PageHandlers {
             .map { "\($0.key) \(WebNumbers.amount($0.value, language))" }.joined(separator: language == .zh ? "，" : ", ")
         let facts: [ProjectReviewPage.Fact] = [
             .init(label: t[.reviewArea], value: project.area.name(language)),
-            .init(label: t[.reviewIndustry], value: project.industry ?? "—"),
+            .init(label: t[.reviewIndustry], value: IndustryNames.label(project.industry, language)),
             .init(label: t[.reviewStartYear], value: String(project.startYear)),
             .init(label: t[.reviewEnergy], value: energy.isEmpty ? "—" : energy),
             .init(label: t[.reviewValueAdded], value: WebNumbers.amount(project.valueAdded, language)),

@@ -90,7 +90,7 @@ extension PageHandlers {
         let grade = result.grade.map { scale.grades[$0 - 1] }
         let benchmark = result.benchmarked ? " *" : ""
         return GradesPage.Row(
-            name: name, url: url, industry: result.industry ?? "—",
+            name: name, url: url, industry: IndustryNames.label(result.industry, language),
             intensity: result.intensity.map(WebNumbers.intensity) ?? "—",
             average: result.industryAverage.map { WebNumbers.intensity($0) + benchmark } ?? "—",
             k: result.k.map { String(format: "%.3f", $0) } ?? "—", level: level?.name(language) ?? "—",
@@ -118,7 +118,7 @@ extension PageHandlers {
             $0.key < $1.key
         }) {
             byIndustry.append(
-                .init(industry: industry, counts: CarbonEfficiency.distribution(results, scale: scale).counts))
+                .init(industry: IndustryNames.label(industry, language), counts: CarbonEfficiency.distribution(results, scale: scale).counts))
         }
         func bands(_ list: [CarbonEfficiencyScale.Band], _ symbol: String) -> [GradesPage.Band] {
             var previous = "0"

@@ -1,12 +1,9 @@
 import Accounting
 
-/// How pages name a region. The bundled tables name provinces only (GB/T 2260 city and county
-/// names are not yet in `ReferenceData`), so a city or county is named by its province and code.
+/// How pages name a region: by the bundled GB/T 2260 names (`AdministrativeDivisions`).
 enum RegionNames {
     static func name(of region: RegionPrefix, _ language: Language) -> String {
-        let province = ProvinceTable.bundled.province(code: String(region.prefix.prefix(2)))
-        let provinceName = (language == .zh ? province?.nameZh : province?.nameEn) ?? region.prefix
-        return region.level == .province ? provinceName : "\(provinceName) \(region.code)"
+        AdministrativeDivisions.bundled.name(of: region.code, language)
     }
 
     /// A factor's region as its table writes it: the nation (`CN`), a grid region (`north` …) or a

@@ -3,6 +3,11 @@
 /// (Templates name theirs as `layout.t.key`; keys built from a value, such as `light_red`, are read
 /// with `text(forKey:)` and checked where they are rendered.)
 enum WordKey: String, CaseIterable, Sendable {
+    case cardProgress = "card_progress"
+    case cardForecastRatio = "card_forecast_ratio"
+    case laggingTitle = "lagging_title"
+    case laggingAll = "lagging_all"
+    case cardTarget = "card_target"
     case accountsMade = "accounts_made"
     case accountsTaken = "accounts_taken"
     case accountsTitle = "accounts_title"

@@ -156,8 +156,20 @@ extension PageHandlers {
     func warningsPage(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
+        let rows = try await warningRows(
+            try await governance.warnings(scope: context.readScope, today: clock.today), language)
+        let model = WarningsPage(
+            layout: PageLayout(
+                strings: renderer.strings, language: language, title: t[.warningsTitle], current: .warnings,
+                sameIn: { _ in .warnings }), rows: rows, hasRows: !rows.isEmpty)
+        return renderer.response(model, template: "warnings")
+    }
+
+    /// Warnings as the warnings page and the first screen list them.
+    func warningRows(_ warnings: [GovernanceBoard.Warning], _ language: Language) async throws -> [WarningsPage.Row] {
+        let t = renderer.strings.table(language)
         var rows: [WarningsPage.Row] = []
-        for warning in try await governance.warnings(scope: context.readScope, today: clock.today) {
+        for warning in warnings {
             let light = warning.light.rawValue
             if let target = warning.target {
                 rows.append(
@@ -177,11 +189,7 @@ extension PageHandlers {
                         url: SiteURL.measures(unit: measure.unitId).link(language)))
             }
         }
-        let model = WarningsPage(
-            layout: PageLayout(
-                strings: renderer.strings, language: language, title: t[.warningsTitle], current: .warnings,
-                sameIn: { _ in .warnings }), rows: rows, hasRows: !rows.isEmpty)
-        return renderer.response(model, template: "warnings")
+        return rows
     }
 
     // MARK: Words

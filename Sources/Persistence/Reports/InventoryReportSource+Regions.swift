@@ -51,10 +51,8 @@ extension InventoryReportSource {
         return city.count == 4 && !city.hasSuffix("00") ? city : String(code.prefix(2))
     }
 
-    /// The province's name, and the city's code within it (city names are not in the bundled tables).
+    /// The province's or city's GB/T 2260 name.
     static func regionName(_ key: String, _ language: Language) -> String {
-        let province = ProvinceTable.bundled.province(code: String(key.prefix(2)))
-        let name = (language == .zh ? province?.nameZh : province?.nameEn) ?? key
-        return key.count == 2 ? name : "\(name) \(key)00"
+        AdministrativeDivisions.bundled.name(of: key.count == 2 ? key : key + "00", language)
     }
 }

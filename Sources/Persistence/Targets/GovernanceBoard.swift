@@ -126,7 +126,8 @@ public struct GovernanceBoard: Sendable {
     func name(of subject: TargetSubject) async throws -> String {
         switch subject {
         case .unit(let id): try await UnitStore(database).unit(id: id).name
-        case .region(let region): region.prefix
+        // Stored with the target, in Chinese as the parent target's own name is written.
+        case .region(let region): AdministrativeDivisions.bundled.name(of: region.code, .zh)
         }
     }
 

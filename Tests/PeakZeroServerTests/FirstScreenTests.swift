@@ -1,0 +1,59 @@
+import Accounting
+import Foundation
+import HummingbirdTesting
+import Persistence
+import PersistenceTestSupport
+import Testing
+
+@testable import PeakZeroServer
+
+/// The first screen answers "how do we stand against the targets, and who is behind?" — issue's
+/// demo check: each target's light on its card and the lagging list below the cards.
+@Suite("The first screen: targets on the cards, the lagging below")
+struct FirstScreenTests {
+    @Test("the demo overview and the province's page show their targets' lights and the lagging", arguments: [Language.zh, .en])
+    func demoFirstScreen(_ language: Language) async throws {
+        try await TestDatabases.withDemoDatabase { database async throws in
+            try await withSignedInApp(database, clock: DemoPageSnapshotTests.clock) { client, _ in
+                func page(_ url: SiteURL) async throws -> String {
+                    try await client.execute(uri: url.link(language), method: .get) { String(buffer: $0.body) }
+                }
+                let board = GovernanceBoard(database, currentYear: DemoPageSnapshotTests.clock.year)
+                let targets = try await TargetStore(database).list(scope: .everything)
+                let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+
+                // The supervisor's own emissions cap (yellow in the demo) sits on the emissions card.
+                let overview = try await page(.overview(year: 2024))
+                let cap = try #require(targets.first { $0.subject == .unit(supervisor.id) && $0.target.indicator == .carbonTotal })
+                let capLight = try await board.progress(of: cap).light
+                let cards = try #require(overview.components(separatedBy: "<section class=\"cards\"").last?
+                    .components(separatedBy: "</section>").first)
+                let emissionsCard = try #require(cards.components(separatedBy: "<article").dropFirst().dropFirst().first)
+                #expect(emissionsCard.contains("card-\(capLight.rawValue)"))
+                #expect(emissionsCard.contains(SiteURL.target(id: cap.id).link(language)))
+                #expect(emissionsCard.contains(language == .zh ? "完成进度" : "of the limit used"))
+                // Below: every red child target of the supervisor's tree, each linked.
+                let lagging = try #require(overview.components(separatedBy: "<section class=\"lagging\">").last)
+                var red = 0
+                for stored in targets where stored.id != cap.id {
+                    guard case .unit = stored.subject, try await board.progress(of: stored).light == .red else { continue }
+                    red += 1
+                    #expect(lagging.contains(SiteURL.target(id: stored.id).link(language)), "\(stored.name)")
+                }
+                #expect(red > 0, "the demo has red targets below the supervisor")
+
+                // The province: its intensity target on the carbon-intensity card with the base named,
+                // the yellow cities below it by name.
+                let province = try await page(.region(code: "510000", year: 2024))
+                let intensity = try #require(targets.first { $0.subject == .region(RegionPrefix("51")!) })
+                let provinceCards = try #require(province.components(separatedBy: "<section class=\"cards\"").last?
+                    .components(separatedBy: "</section>").first)
+                let carbonCard = try #require(provinceCards.components(separatedBy: "<article").last)
+                #expect(carbonCard.contains(SiteURL.target(id: intensity.id).link(language)))
+                #expect(carbonCard.contains(language == .zh ? "（按增加值计）" : "(per value added)"))
+                let cities = try #require(province.components(separatedBy: "<section class=\"lagging\">").last)
+                #expect(cities.contains(language == .zh ? "绵阳市" : "Mianyang City"))
+            }
+        }
+    }
+}
