@@ -67,7 +67,21 @@ struct BrowserTests {
     static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/screenshots").standardized
 
-    @Test("every main page loads without a console message, in both languages; screenshots under .build/screenshots")
+    /// Empty when the page fits the window's width; else its width and the outermost elements that
+    /// stick out past the right edge, for the failure message.
+    static let widerThanScreen = """
+        (() => {
+          const width = document.documentElement.clientWidth;
+          if (document.documentElement.scrollWidth <= width) return "";
+          const out = Array.from(document.querySelectorAll("body *")).filter(e => {
+            const box = e.getBoundingClientRect();
+            return box.right > width + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > width + 1);
+          }).slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className && e.className.baseVal === undefined ? "." + e.className : ""));
+          return document.documentElement.scrollWidth + " px: " + out.join(", ");
+        })()
+        """
+
+    @Test("every main page loads without a console message and fits a 390-px phone, in both languages; screenshots under .build/screenshots")
     func mainPages() async throws {
         try await TestDatabases.withDemoDatabase { database async throws in
             let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
@@ -150,6 +164,13 @@ struct BrowserTests {
                             problems[url] = browser.problems(since: mark).filter {
                                 !(name == "not-found" && $0.contains("status of 404"))
                             }
+                            // On a phone (390 px) the page is no wider than the screen.
+                            try browser.setViewport(width: 390, height: 844)
+                            if let wider = try browser.evaluate(Self.widerThanScreen) as? String, !wider.isEmpty {
+                                problems[url, default: []].append("wider than 390 px: \(wider)")
+                            }
+                            try browser.screenshot(to: shots.appendingPathComponent("\(name)-\(language)-390.png"))
+                            try browser.setViewport(width: 1366, height: 1600)
                         }
                     }
                     return (cards ?? [], problems)
