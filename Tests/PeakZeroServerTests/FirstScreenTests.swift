@@ -11,6 +11,11 @@ import Testing
 /// demo check: each target's light on its card and the lagging list below the cards.
 @Suite("The first screen: targets on the cards, the lagging below")
 struct FirstScreenTests {
+    /// The unapproved-records banner as the page words it.
+    func renderer(_ language: Language) -> String {
+        PageSnapshotTests.renderer.strings.table(language)[.unapprovedNote]
+    }
+
     @Test("the demo overview and the province's page show their targets' lights and the lagging", arguments: [Language.zh, .en])
     func demoFirstScreen(_ language: Language) async throws {
         try await TestDatabases.withDemoDatabase { database async throws in
@@ -53,6 +58,18 @@ struct FirstScreenTests {
                 #expect(carbonCard.contains(language == .zh ? "（按增加值计）" : "(per value added)"))
                 let cities = try #require(province.components(separatedBy: "<section class=\"lagging\">").last)
                 #expect(cities.contains(language == .zh ? "绵阳市" : "Mianyang City"))
+
+                // A facility's page warns of its own unapproved records, not its whole tree's.
+                let root = try #require(try await InventoryStore(database).list(unitID: supervisor.id, year: 2024).first)
+                let facility = try await UnitStore(database).unit(code: "DEMO-G2-E1-F1")
+                let own = try await ReviewStore(database).unapprovedRecords(under: facility.id, year: 2024)
+                // Where the stored inventory is current, the live count is the calculation's own.
+                let live = try await ReviewStore(database).unapprovedRecords(under: supervisor.id, year: 2024)
+                #expect(root.stale || live == root.unapprovedRecords, "\(live) \(String(describing: root.unapprovedRecords))")
+                #expect(own > 0 && own < (root.unapprovedRecords ?? 0))
+                let facilityPage = try await page(.unit(id: facility.id, year: 2024))
+                let banner = renderer(language).replacingOccurrences(of: "{count}", with: String(own))
+                #expect(facilityPage.contains(banner), "\(banner)")
             }
         }
     }

@@ -195,6 +195,10 @@ struct ReviewStoreTests {
 
             let partly = try await InventoryStore(db).compute(unitID: a.id, year: 2024, options: CalculationOptions())
             #expect(partly.unapprovedRecords == 1)
+            // The count a unit's page shows, read for any subtree, agrees with the calculation's.
+            #expect(try await review.unapprovedRecords(under: a.id, year: 2024) == 1)
+            #expect(try await review.unapprovedRecords(under: g.id, year: 2024) == 1)
+            #expect(try await review.unapprovedRecords(under: a.id, year: 2023) == 0)
             let february = try #require(ReportingPeriod(parsing: "2024-02"))
             try await Self.by(Self.rita) { try await review.take(.submit, unitID: a.id, period: february) }
             try await Self.by(Self.rex) { try await review.take(.approve, unitID: a.id, period: february) }
@@ -203,6 +207,7 @@ struct ReviewStoreTests {
             let approvedOnly = try await InventoryStore(db).compute(
                 unitID: a.id, year: 2024, options: CalculationOptions())
             #expect(approvedOnly.unapprovedRecords == 0)
+            #expect(try await review.unapprovedRecords(under: g.id, year: 2024) == 0)
         }
     }
 

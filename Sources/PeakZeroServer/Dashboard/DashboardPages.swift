@@ -37,14 +37,26 @@ extension PageHandlers {
         return .init(name: "\(t[.warningsTitle]) \(count)", address: { _ in SiteURL.warnings })
     }
 
+    /// The unit and the units above it, the top first.
+    func unitChain(_ unit: ReportingUnit) async throws -> [ReportingUnit] {
+        var chain = [unit]
+        while let id = chain[0].parentID, let parent = try? await units.unit(id: id) { chain.insert(parent, at: 0) }
+        return chain
+    }
+
+    /// The years an inventory of the unit or of one above it covers: the years its pages can show,
+    /// the latest of which they open on (the overview and the review board alike).
+    func computedYears(_ chain: [ReportingUnit]) async throws -> Set<Int> {
+        var computed = Set<Int>()
+        for member in chain { computed.formUnion(try await inventories.list(unitID: member.id).map(\.year)) }
+        return computed
+    }
+
     func unitPage(_ unit: ReportingUnit, request: Request, overview: Bool) async throws -> Response {
         let language = request.language
         let t = renderer.strings.table(language)
-        var chain = [unit]
-        while let id = chain[0].parentID, let parent = try? await units.unit(id: id) { chain.insert(parent, at: 0) }
-        // The years an inventory of the unit or of one above it covers.
-        var computed = Set<Int>()
-        for member in chain { computed.formUnion(try await inventories.list(unitID: member.id).map(\.year)) }
+        let chain = try await unitChain(unit)
+        let computed = try await computedYears(chain)
         let children = try await units.children(of: unit.id)
         let id = unit.id
         let region = RegionPrefix(unit.regionCode)

@@ -94,7 +94,11 @@ extension PageHandlers {
                 (t[.uncoveredNote]).replacingOccurrences(of: "{count}", with: String(uncovered.count))
                     + names.joined(separator: "、"))
         }
-        let unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
+        var unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
+        // An inventory of a unit above counts its whole tree; the page counts the unit shown.
+        if case .unit(let id, _) = subject.rollup, let current, !current.inventories.contains(where: { $0.unitId == id }) {
+            unapproved = try await ReviewStore(database).unapprovedRecords(under: id, year: year)
+        }
         if unapproved > 0 {
             notes.append((t[.unapprovedNote]).replacingOccurrences(of: "{count}", with: String(unapproved)))
         }

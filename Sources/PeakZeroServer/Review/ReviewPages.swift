@@ -26,7 +26,9 @@ extension PageHandlers {
         let language = request.language
         let t = renderer.strings.table(language)
         let thisYear = clock.year
-        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? thisYear
+        // Opens on the year the unit's overview opens on: the latest with an inventory.
+        let computed = try await computedYears(try await unitChain(unit))
+        let year = request.uri.queryParameters.get("year").flatMap { Int(String($0)) } ?? computed.max() ?? thisYear
         let board = try await ReviewStore(database).board(
             under: id, year: year, scope: context.readScope, today: clock.today)
         let rows = board.rows.map { row in
@@ -56,7 +58,7 @@ extension PageHandlers {
             crumbs: [.init(name: unit.name, url: SiteURL.unit(id: id, year: nil).link(language))],
             heading: "\(t[.reviewBoard]) · \(unit.name)", lang: language.rawValue,
             formAction: SiteURL.periods(unit: id, year: nil).path,
-            years: Set(thisYear - 4...thisYear).union([year]).sorted(by: >).map {
+            years: Set(thisYear - 4...thisYear).union(computed).union([year]).sorted(by: >).map {
                 .init(value: $0, selected: $0 == year)
             },
             months: Dashboard.monthLabels(t, language), summary: summary, rows: rows, hasRows: !rows.isEmpty)
