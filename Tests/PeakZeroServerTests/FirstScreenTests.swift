@@ -74,3 +74,30 @@ struct FirstScreenTests {
         }
     }
 }
+
+extension FirstScreenTests {
+    @Test("a ranking with no figure on its measure says why, not a column of dashes")
+    func emptyRankingSaysWhy() async throws {
+        try await TestDatabases.withDemoDatabase { database async throws in
+            try await withSignedInApp(database, clock: DemoPageSnapshotTests.clock) { client, _ in
+                let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+                // The demo's units carry emissions caps only: none has an energy-intensity target.
+                let query = RankingQuery(unit: supervisor.id, indicator: "energy_intensity", year: 2024, by: "progress")
+                for language in Language.allCases {
+                    let html = try await client.execute(uri: SiteURL.rankings(query).link(language), method: .get) {
+                        String(buffer: $0.body)
+                    }
+                    let reason = PageSnapshotTests.renderer.strings.table(language).text(forKey: "rankings_empty_progress")
+                    #expect(!reason.isEmpty && html.contains(reason))
+                    #expect(!html.contains("<td class=\"number\">—</td>"))
+                }
+                // Ranked by value the same units do have figures.
+                let byValue = RankingQuery(unit: supervisor.id, indicator: "energy_intensity", year: 2024, by: "value")
+                let html = try await client.execute(uri: SiteURL.rankings(byValue).link(.zh), method: .get) {
+                    String(buffer: $0.body)
+                }
+                #expect(html.contains("<table class=\"figures\">"))
+            }
+        }
+    }
+}

@@ -24,7 +24,9 @@ struct RankingsPage: Sendable {
     let years: [RecordForm.Option]
     let valueHeading: String
     let rows: [Row]
+    /// Whether any unit has a figure on the measure chosen.
     let hasRows: Bool
+    let emptyReason: String
 }
 
 struct GradesPage: Sendable {

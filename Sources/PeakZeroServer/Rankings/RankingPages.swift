@@ -79,7 +79,9 @@ extension PageHandlers {
             }, years: yearOptions(year),
             valueHeading: measure == .value
                 ? "\(indicator.name(in: language)) (\(indicator.symbol))" : t.text(forKey: "rank_by_\(measure.rawValue)"),
-            rows: rows, hasRows: !rows.isEmpty)
+            rows: rows, hasRows: ranked.contains { $0.value != nil },
+            // No unit has a figure on this measure: say why instead of a column of dashes.
+            emptyReason: t.text(forKey: "rankings_empty_\(measure.rawValue)"))
         return renderer.response(model, template: "rankings")
     }
 
