@@ -283,7 +283,7 @@ struct PageSnapshotTests {
             kinds: [option("", "All"), option("grid_average", "average grid emission factor")],
             items: [option("", "All", true)], grades: [option("", "All"), option("U", t.table["grade_U"]!, true)],
             sets: [option("", "All", true), option("sichuan", "sichuan")], count: "Showing 1 of 289 factors",
-            factors: [factor], gradeCounts: [.init(label: "U", value: "\(t.table["grade_U"]!) · 15")],
+            factors: [factor], pager: nil, gradeCounts: [.init(label: "U", value: "\(t.table["grade_U"]!) · 15")],
             userSets: [
                 .init(
                     name: "sichuan", entries: "2", fingerprint: "9c1d", added: "2026-11-21T10:00:00Z",

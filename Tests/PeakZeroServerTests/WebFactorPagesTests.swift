@@ -25,19 +25,32 @@ struct WebFactorPagesTests {
             let zh = try await WebPagesTests.page(client, "/factors")
             #expect(zh.status == .ok && zh.html.contains("<h1>因子库</h1>"))
             #expect(zh.html.contains("显示 \(bundled.entries.count) 个，共 \(bundled.entries.count) 个因子"))
-            let rows = WebPagesTests.matches(of: #"<tr id="factor-([^"]+)">"#, in: zh.html)
-            #expect(rows.count == bundled.entries.count)
-            // A grid factor shows its value, unit, grade and the notice it comes from.
+            // Fifty a page; the pages together list every factor once, in order.
+            var rows = WebPagesTests.matches(of: #"<tr id="factor-([^"]+)">"#, in: zh.html)
+            #expect(rows.count == FactorFilter.pageSize)
+            let pages = (bundled.entries.count + FactorFilter.pageSize - 1) / FactorFilter.pageSize
+            #expect(zh.html.contains("第 1 页，共 \(pages) 页") && zh.html.contains("rel=\"next\""))
+            for page in 2...pages {
+                let next = try await WebPagesTests.page(client, "/factors?page=\(page)")
+                rows += WebPagesTests.matches(of: #"<tr id="factor-([^"]+)">"#, in: next.html)
+                #expect(next.html.contains("rel=\"prev\"") && (page == pages) != next.html.contains("rel=\"next\""))
+            }
+            #expect(rows == bundled.entries.map(\.id))
+            // A page past the last shows the last.
+            let beyond = try await WebPagesTests.page(client, "/factors?page=999")
+            #expect(beyond.html.contains("第 \(pages) 页，共 \(pages) 页"))
             let grid = try #require(bundled.entries.first { $0.kind == .gridAverage && $0.grade == .verified })
-            #expect(zh.html.contains("<tr id=\"factor-\(grid.id)\">"))
-            #expect(zh.html.contains(grid.unitText))
+            let gridPage = try await WebPagesTests.page(client, "/factors?kind=grid_average")
+            // A grid factor shows its value, unit, grade and the notice it comes from.
+            #expect(gridPage.html.contains("<tr id=\"factor-\(grid.id)\">"))
+            #expect(gridPage.html.contains(grid.unitText))
 
             let unverified = bundled.entries.filter { $0.grade == .unverified }
             let en = try await WebPagesTests.page(client, "/factors?grade=U&lang=en")
             #expect(
                 en.status == .ok && en.html.contains("Showing \(unverified.count) of \(bundled.entries.count) factors"))
             let shown = WebPagesTests.matches(of: #"<tr id="factor-([^"]+)">"#, in: en.html)
-            #expect(shown == unverified.map(\.id))
+            #expect(shown == Array(unverified.map(\.id).prefix(FactorFilter.pageSize)))
             #expect(!en.html.contains("class=\"grade grade-V\" title"))
             #expect(en.html.contains("<option value=\"U\" selected>"))
         }

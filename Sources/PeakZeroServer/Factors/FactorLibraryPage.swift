@@ -28,6 +28,7 @@ struct FactorLibraryPage: Sendable {
     let sets: [RecordForm.Option]
     let count: String
     let factors: [FactorRow]
+    let pager: InventoryPage.Pager?
     let hasFactors: Bool
     /// Each grade's meaning and how many factors have it.
     let gradeCounts: [DashboardPage.Fact]
@@ -42,7 +43,7 @@ struct FactorLibraryPage: Sendable {
     init(
         layout: PageLayout, version: String, lang: String, action: String, kinds: [RecordForm.Option],
         items: [RecordForm.Option], grades: [RecordForm.Option], sets: [RecordForm.Option], count: String,
-        factors: [FactorRow], gradeCounts: [DashboardPage.Fact], userSets: [UserSet], added: String?,
+        factors: [FactorRow], pager: InventoryPage.Pager?, gradeCounts: [DashboardPage.Fact], userSets: [UserSet], added: String?,
         uploadAction: String, upload: Upload?, columns: String
     ) {
         self.layout = layout
@@ -55,6 +56,7 @@ struct FactorLibraryPage: Sendable {
         self.sets = sets
         self.count = count
         self.factors = factors
+        self.pager = pager
         hasFactors = !factors.isEmpty
         self.gradeCounts = gradeCounts
         self.userSets = userSets

@@ -70,6 +70,15 @@ extension PageHandlers {
         let stored = try await store.list()
         let all = library.userSets.reversed().flatMap(\.entries) + library.bundled.entries
         let shown = all.filter(filter.admits)
+        // A page of the list at a time: the whole library is hundreds of factors with their sources.
+        let pages = max(1, (shown.count + FactorFilter.pageSize - 1) / FactorFilter.pageSize)
+        let page = min(filter.page ?? 1, pages)
+        let pageRange = min((page - 1) * FactorFilter.pageSize, shown.count)..<min(page * FactorFilter.pageSize, shown.count)
+        func address(_ page: Int) -> String {
+            var asked = filter
+            asked.page = page
+            return SiteURL.factors(asked, added: nil).link(language)
+        }
         func options(_ values: [(String, String)], chosen: String?) -> [RecordForm.Option] {
             [.init(value: "", label: t[.all], selected: chosen == nil)]
                 + values.map { .init(value: $0.0, label: $0.1, selected: $0.0 == chosen) }
@@ -94,7 +103,13 @@ extension PageHandlers {
             sets: options(([library.bundled] + library.userSets).map { ($0.name, $0.name) }, chosen: filter.set),
             count: (t[.factorsShown]).replacingOccurrences(of: "{shown}", with: String(shown.count))
                 .replacingOccurrences(of: "{total}", with: String(all.count)),
-            factors: shown.map { FactorRow(entry: $0, t, language) },
+            factors: shown[pageRange].map { FactorRow(entry: $0, t, language) },
+            pager: pages > 1
+                ? InventoryPage.Pager(
+                    text: t[.factorsPage].replacingOccurrences(of: "{page}", with: String(page))
+                        .replacingOccurrences(of: "{pages}", with: String(pages)),
+                    previous: page > 1 ? address(page - 1) : nil, next: page < pages ? address(page + 1) : nil)
+                : nil,
             gradeCounts: Grade.allCases.map { grade in
                 .init(
                     label: grade.rawValue,
@@ -118,23 +133,31 @@ struct FactorFilter: Sendable, Equatable {
     var item: String?
     var grade: String?
     var set: String?
+    /// The page of the list shown (1-based), `pageSize` factors a page.
+    var page: Int?
 
-    init(kind: String? = nil, item: String? = nil, grade: String? = nil, set: String? = nil) {
+    static let pageSize = 50
+
+    init(kind: String? = nil, item: String? = nil, grade: String? = nil, set: String? = nil, page: Int? = nil) {
         self.kind = kind
         self.item = item
         self.grade = grade
         self.set = set
+        self.page = page
     }
 
     init(_ query: Hummingbird.Parameters) {
         func value(_ name: String) -> String? {
             query.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        self.init(kind: value("kind"), item: value("item"), grade: value("grade"), set: value("set"))
+        self.init(
+            kind: value("kind"), item: value("item"), grade: value("grade"), set: value("set"),
+            page: value("page").flatMap { Int($0) }.map { max(1, $0) })
     }
 
     var query: [(String, String)] {
-        [("kind", kind), ("item", item), ("grade", grade), ("set", set)].compactMap { name, value in
+        [("kind", kind), ("item", item), ("grade", grade), ("set", set), ("page", page.map(String.init))].compactMap {
+            name, value in
             value.map { (name, $0) }
         }
     }

@@ -4,6 +4,7 @@
 /// with `text(forKey:)` and checked where they are rendered.)
 enum WordKey: String, CaseIterable, Sendable {
     case cardProgress = "card_progress"
+    case factorsPage = "factors_page"
     case cardForecastRatio = "card_forecast_ratio"
     case laggingTitle = "lagging_title"
     case laggingAll = "lagging_all"
