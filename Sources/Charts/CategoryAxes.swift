@@ -16,8 +16,10 @@ public struct CategoryAxes: Sendable {
     /// The plot area in a 640 × 240 drawing: room on the left for the ticks' figures, below for the labels.
     static let left = 64.0, right = 624.0, top = 14.0, bottom = 212.0
 
-    init(covering values: [Double], categories: [String], format: ChartNumberFormat) {
-        scale = NiceScale(covering: values)
+    /// - Parameter fromZero: false to fit the axis to the values, so that a gap of 1 % between two
+    ///   lines (an actual and its limit) shows rather than vanishing near the top of a 0-based axis.
+    init(covering values: [Double], categories: [String], format: ChartNumberFormat, fromZero: Bool = true) {
+        scale = NiceScale(covering: values, includingZero: fromZero)
         step = (Self.right - Self.left) / Double(max(1, categories.count))
         let scale = scale
         yTicks = scale.ticks.map {

@@ -18,7 +18,12 @@ public struct NiceScale: Sendable, Equatable {
             low = min(0, low)
             high = max(0, high)
         }
-        if high == low { high = low + 1 }
+        if high == low {
+            // One value: a unit's width around zero; a fitted axis a few per cent either side of it.
+            let pad = includingZero || low == 0 ? 1 : abs(low) * 0.02
+            if !includingZero { low -= pad }
+            high += pad
+        }
         let step = Self.step(for: (high - low) / Double(max(1, count)))
         let first = (low / step).rounded(.down) * step
         let last = (high / step).rounded(.up) * step

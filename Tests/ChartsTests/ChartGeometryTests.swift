@@ -25,6 +25,24 @@ struct ChartGeometryTests {
         #expect(NiceScale(covering: [96, 104], count: 2, includingZero: false).ticks == [95, 100, 105])
     }
 
+    @Test("a target's chart fits its axis to the figures: an actual 1.4 % under its limit stands apart")
+    func fittedAxis() {
+        // The demo supervisor's emissions cap (953,369.5 t) and its actual (940,436.1 t).
+        let points: [(String, [Double?])] = [("limit", [953_369.5]), ("actual", [940_436.1])]
+        let zeroBased = LineChart(id: "a", title: "", summary: "", categories: ["2024"], series: points) { "\($0)" }
+        let fitted = LineChart(
+            id: "b", title: "", summary: "", categories: ["2024"], series: points, fromZero: false) { "\($0)" }
+        func gap(_ chart: LineChart) -> Double {
+            abs(Double(chart.series[0].points[0].y)! - Double(chart.series[1].points[0].y)!)
+        }
+        // On a 0-based axis the two dots are under 3 px apart and overlap (they are 6 px wide).
+        #expect(gap(zeroBased) < 3)
+        #expect(gap(fitted) > 40)
+        #expect(fitted.axes.yTicks.first.map { Double($0.label)! } ?? 0 > 900_000)
+        // A single value still gets an axis around it.
+        #expect(NiceScale(covering: [500], includingZero: false).ticks.count >= 2)
+    }
+
     @Test("a line breaks at a missing month instead of dropping to zero; the table shows a dash")
     func lineGaps() {
         let chart = LineChart(

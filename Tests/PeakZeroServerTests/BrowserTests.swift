@@ -67,6 +67,38 @@ struct BrowserTests {
     static let screenshots = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../../.build/screenshots").standardized
 
+    /// axe-core, fetched by `scripts/fetch-axe` (CI runs it first); nil where it was not fetched.
+    static let axe: String? = {
+        let file = screenshots.deletingLastPathComponent().appendingPathComponent("axe/axe.min.js")
+        return try? String(contentsOf: file, encoding: .utf8)
+    }()
+
+    /// axe-core's rules run on the page: each violation as "rule: first element (count)".
+    static let axeViolations = """
+        axe.run(document, { resultTypes: ["violations"] }).then(r => r.violations.map(v =>
+          v.id + ": " + v.nodes[0].target.join(" ") + " (" + v.nodes.length + ")"))
+        """
+
+    /// axe-core's violations on the page as it is drawn now (it is loaded into the page once).
+    static func accessibilityProblems(_ browser: DevToolsPipe, _ width: String) throws -> [String] {
+        guard let axe else { return [] }
+        if try browser.evaluate("typeof axe === 'undefined'") as? Bool == true { _ = try browser.evaluate(axe) }
+        // The page's script reacts to the new width first (it makes scrolling boxes focusable).
+        _ = try browser.evaluateAwaiting("new Promise(done => setTimeout(done, 50))")
+        let violations = try browser.evaluateAwaiting(axeViolations) as? [String] ?? []
+        return violations.map { "axe at \(width): \($0)" }
+    }
+
+    /// The first number written with an exponent in the page's text or its charts' labels, if any.
+    static let exponentInText = """
+        (() => {
+          const text = document.body.innerText + " " +
+            Array.from(document.querySelectorAll("svg text")).map(t => t.textContent).join(" ");
+          const found = text.match(/\\d(\\.\\d+)?[eE][+-]\\d+/);
+          return found ? found[0] : "";
+        })()
+        """
+
     /// Empty when the page fits the window's width; else its width and the outermost elements that
     /// stick out past the right edge, for the failure message.
     static let widerThanScreen = """
@@ -144,7 +176,7 @@ struct BrowserTests {
                     ("region-supervisor-report", "/regions/510000/reports/supervisor?year=2024"), ("reports", "/reports"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
-                    try browser.setViewport(width: 1366, height: 1600)
+                    try browser.setViewport(width: 1440, height: 1600)
                     try browser.open(base + "/signin?lang=en")
                     try browser.screenshot(to: shots.appendingPathComponent("signin-en.png"))
                     try browser.signIn(at: base, name: "admin", password: TestAccounts.adminPassword)
@@ -164,13 +196,19 @@ struct BrowserTests {
                             problems[url] = browser.problems(since: mark).filter {
                                 !(name == "not-found" && $0.contains("status of 404"))
                             }
+                            problems[url, default: []] += try Self.accessibilityProblems(browser, "1440 px")
+                            // Numbers read as numbers: no "1e+06" in text or chart labels.
+                            if let exponent = try browser.evaluate(Self.exponentInText) as? String, !exponent.isEmpty {
+                                problems[url, default: []].append("a number with an exponent: \(exponent)")
+                            }
                             // On a phone (390 px) the page is no wider than the screen.
                             try browser.setViewport(width: 390, height: 844)
                             if let wider = try browser.evaluate(Self.widerThanScreen) as? String, !wider.isEmpty {
                                 problems[url, default: []].append("wider than 390 px: \(wider)")
                             }
+                            problems[url, default: []] += try Self.accessibilityProblems(browser, "390 px")
                             try browser.screenshot(to: shots.appendingPathComponent("\(name)-\(language)-390.png"))
-                            try browser.setViewport(width: 1366, height: 1600)
+                            try browser.setViewport(width: 1440, height: 1600)
                         }
                     }
                     return (cards ?? [], problems)

@@ -101,6 +101,14 @@ final class DevToolsPipe {
         return (result["result"] as? [String: Any])?["value"]
     }
 
+    /// The value of a script whose result is a promise, once it settles.
+    func evaluateAwaiting(_ expression: String) throws -> Any? {
+        let result = try send(
+            "Runtime.evaluate", ["expression": expression, "returnByValue": true, "awaitPromise": true])
+        if let exception = result["exceptionDetails"] { throw Failure(description: "\(exception)") }
+        return (result["result"] as? [String: Any])?["value"]
+    }
+
     /// Clicks in the field, selects what it holds and types `text` over it, key by key as a user would.
     func type(_ text: String, into selector: String) throws {
         try click(selector)

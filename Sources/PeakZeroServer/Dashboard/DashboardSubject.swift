@@ -114,11 +114,14 @@ extension PageHandlers {
         }
         let lagging = Array(try await self.lagging(under: targetSubject, scope: scope, language).prefix(8))
         let overview = subject.isOverview
+        var layout = PageLayout(
+            strings: renderer.strings, language: language,
+            title: overview ? "\(t[.overviewTitle]) · \(subject.heading)" : subject.heading,
+            current: subject.page, sameIn: { _ in subject.address(asked) })
+        // The figures are as of the latest computation of the inventories they rest on.
+        layout.dataAsOf = current?.inventories.map { String($0.computedAt.prefix(10)) }.max()
         return DashboardPage(
-            layout: PageLayout(
-                strings: renderer.strings, language: language,
-                title: overview ? "\(t[.overviewTitle]) · \(subject.heading)" : subject.heading,
-                current: subject.page, sameIn: { _ in subject.address(asked) }),
+            layout: layout,
             heading: subject.heading, isOverview: overview, facts: subject.facts,
             crumbs: subject.crumbs.map { .init(name: $0.name, url: $0.address(year).link(language)) },
             formAction: subject.address(nil).path, lang: language.rawValue, year: year,

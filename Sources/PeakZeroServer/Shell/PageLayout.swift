@@ -1,3 +1,4 @@
+import Foundation
 import Accounting
 
 /// What every page's frame shows: the strings of its language, its title, the navigation and the
@@ -28,6 +29,11 @@ struct PageLayout: Sendable {
     let signOutAction: String
     /// The session's form token, which every form that posts carries (`csrf`).
     let csrf: String
+    /// When the page was made, in Beijing time: the print header's date until the script puts the
+    /// moment of printing there.
+    let generatedAt: String
+    /// When the figures on the page were computed (数据截至), for pages that rest on inventories.
+    var dataAsOf: String? = nil
 
     init(
         strings: WebStrings, language: Language, title: String, current: SitePage,
@@ -100,5 +106,14 @@ struct PageLayout: Sendable {
         account = Identity.current?.account.name
         signOutAction = SiteURL.signOut.link(language)
         csrf = Identity.current?.csrfToken ?? ""
+        generatedAt = Self.beijingMinute.string(from: Date())
     }
+
+    static let beijingMinute: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
 }

@@ -48,12 +48,14 @@ extension PageHandlers {
         }
         let trajectory = try await board.trajectory(of: stored)
         let chart = LineChart(
-            id: "trajectory", title: t[.targetTrajectory], summary: "\(stored.name) (\(unit))",
+            id: "trajectory", title: "\(t[.targetTrajectory]) (\(unit))", summary: "\(stored.name) (\(unit))",
             categories: trajectory.map { String($0.year) },
             series: [
                 (t[.targetLimit], trajectory.map(\.limit)),
                 (t[.targetActual], trajectory.map(\.actual)),
             ],
+            // The axis fits the figures, so a gap of a per cent between actual and limit shows.
+            fromZero: false,
             // Intensities to four significant digits; amounts (tce, tCO2e) as amounts, never 1e+06.
             format: { target.indicator.isIntensity ? WebNumbers.intensity($0) : WebNumbers.amount($0, language) })
         let (children, tiles) = try await splitChildren(of: stored, board, language, t)

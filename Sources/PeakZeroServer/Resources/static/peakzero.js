@@ -77,3 +77,30 @@ document.addEventListener("click", function (event) {
     status.textContent = " " + error.message;
   }).then(function () { clearInterval(timer); });
 });
+// The print header says when the page was printed, not when it was loaded.
+window.addEventListener("beforeprint", function () {
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+  document.querySelectorAll(".printed-at").forEach(function (span) {
+    span.textContent = now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate()) + " " +
+      pad(now.getHours()) + ":" + pad(now.getMinutes());
+  });
+});
+// On a narrow screen tables and charts scroll inside their own box; a keyboard user reaches such a
+// box with Tab and scrolls it with the arrow keys.
+(function () {
+  var mark = function () {
+    document.querySelectorAll("main table, main figure").forEach(function (box) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.tabIndex = 0;
+        box.dataset.scrollFocus = "1";
+      } else if (!scrolls && box.dataset.scrollFocus) {
+        box.removeAttribute("tabindex");
+        delete box.dataset.scrollFocus;
+      }
+    });
+  };
+  document.addEventListener("DOMContentLoaded", mark);
+  window.addEventListener("resize", mark);
+})();
