@@ -161,8 +161,10 @@ struct AuthorizationRolesTests {
         case .footprintDelete: return changesData ? ([303], [404]) : refused
         // A unit's report reads its subtree's inventory.
         case .inventoryReport, .issuedReport, .supervisorReport, .scope3, .climateReport: return ([200], [404])
-        // The menu lists what the account's scope holds.
-        case .reportsHome: return both([200])
+        // The menu lists what the account's scope holds; so does the month's page (a viewer reads it).
+        case .reportsHome, .month: return both([200])
+        // No year posted: refused as missing in the subtree; outside it the unit is not there.
+        case .inventoryCompute: return changesData ? ([422], [404]) : refused
         // A region's report, as the region's page.
         case .regionSupervisorReport: return both([404])
         case .regionSupervisorReportIssue: return changesData ? both([404]) : refused

@@ -174,6 +174,7 @@ struct BrowserTests {
                     ("climate-report", "/units/\(listed.id)/reports/climate?year=2024"), ("issued-climate-report", "/reports/3"),
                     ("scope3", "/units/\(listed.id)/scope3?year=2024"),
                     ("region-supervisor-report", "/regions/510000/reports/supervisor?year=2024"), ("reports", "/reports"),
+                    ("month", "/data/month?period=2024-03"),
                 ]
                 let seen = try await HeadlessChromium.drive { browser in
                     try browser.setViewport(width: 1440, height: 1600)
@@ -268,15 +269,30 @@ struct BrowserTests {
                             """) as? [String]
                     let confirm = try browser.evaluate("document.querySelector('form.confirm') !== null") as? Bool
                     try browser.screenshot(to: shots.appendingPathComponent("import-dry-run-zh.png"))
+
+                    // The month's form offers only the units of measure that fit the item chosen.
+                    try browser.open(base + "/data/month?unit=\(facility.id)&period=2025-02&lang=zh")
+                    func offered(_ item: String) throws -> [String] {
+                        _ = try browser.evaluate(
+                            "(s => { s.value = '\(item)'; s.dispatchEvent(new Event('change')); })(document.querySelector('#month-item'))")
+                        return try browser.evaluate(
+                            "Array.from(document.querySelectorAll('#month-uom option')).filter(o => !o.hidden).map(o => o.value)")
+                            as? [String] ?? []
+                    }
+                    let measures = (electricity: try offered("electricity"), diesel: try offered("diesel"))
                     return Seen(
                         fieldError: fieldError, typed: typed, rows: rows ?? [], confirmOffered: confirm ?? true,
-                        problems: browser.problems)
+                        problems: browser.problems, measures: measures)
                 }
                 #expect(seen.fieldError?.isEmpty == false, "no problem under the quantity")
                 #expect(seen.typed == "-5", "what was typed stays in the field")
                 #expect(seen.rows.map { $0.prefix { $0 != " " } } == ["2", "3"], "\(seen.rows)")
                 #expect(seen.rows.allSatisfy { $0.contains(" D ") || $0.contains(" A ") }, "\(seen.rows)")
                 #expect(!seen.confirmOffered, "a file with errors cannot be confirmed")
+                // Electricity in energy units only; diesel by mass or heat, never in kWh.
+                let energy = Set(Self.spellings { $0.dimension == .energy })
+                #expect(!seen.measures.electricity.isEmpty && seen.measures.electricity.allSatisfy(energy.contains))
+                #expect(seen.measures.diesel.contains("t") && !seen.measures.diesel.contains("kWh"), "\(seen.measures.diesel)")
                 // The two refused posts answer 422 by design; the browser logs that, and nothing else.
                 let refusals = seen.problems.filter { $0.contains("status of 422") }
                 #expect(refusals.count == 2 && refusals.allSatisfy { $0.contains("/data/") }, "\(refusals)")
@@ -353,11 +369,17 @@ struct BrowserTests {
         }
     }
 
+    /// The month form's offered spellings of the units of measure that satisfy `test`.
+    static func spellings(_ test: (UnitOfMeasure) -> Bool) -> [String] {
+        PageHandlers.measureOptions.filter { UnitOfMeasure(parsing: $0.value).map(test) ?? false }.map(\.value)
+    }
+
     struct Seen: Sendable {
         let fieldError: String?
         let typed: String?
         let rows: [String]
         let confirmOffered: Bool
         let problems: [String]
+        let measures: (electricity: [String], diesel: [String])
     }
 }

@@ -98,7 +98,7 @@ struct PageSnapshotTests {
             ],
             hasBasis: true, notes: ["1 个顶层单位尚无清单"], coverage: coverage(language),
             links: [.init(name: t.table["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))],
-            lagging: [], hasLagging: false, warningsURL: SiteURL.warnings.link(language))
+            lagging: [], hasLagging: false, warningsURL: SiteURL.warnings.link(language), compute: nil)
     }
 
     /// Two facilities reporting monthly and one yearly; one March missing; the year still running in May.
@@ -257,12 +257,14 @@ struct PageSnapshotTests {
                             editURL: SiteURL.editRecord(.activity, id: 41).link(.en),
                             deleteAction: SiteURL.deleteRecord(.activity, id: 41).link(.en))
                     ], hasRows: true, addURL: SiteURL.newRecord(.activity, unit: 3).link(.en),
-                    more: "Showing the first 1 of 2.",
-                    exportURL: PageHandlers.exportURL("activity", unit: 3, year: 2024, .en)),
+                    more: nil, exportURL: PageHandlers.exportURL("activity", unit: 3, year: 2024, .en),
+                    pager: .init(
+                        text: "Page 1 of 2 (501 records)", previous: nil,
+                        next: SiteURL.records(unit: 3, year: 2024, page: 2).link(.en))),
                 .init(
                     title: "Economic data", headers: ["Output value"], rows: [], hasRows: false,
                     addURL: SiteURL.newRecord(.economic, unit: 3).link(.en), more: nil,
-                    exportURL: PageHandlers.exportURL("economic", unit: 3, year: 2024, .en)),
+                    exportURL: PageHandlers.exportURL("economic", unit: 3, year: 2024, .en), pager: nil),
             ])
         try Self.expectSnapshot(Self.renderer.html(records, template: "records"), named: "records-en")
     }

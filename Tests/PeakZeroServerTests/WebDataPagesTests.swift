@@ -241,15 +241,26 @@ struct ComplianceFormPageTests {
     }
 }
 
-/// The records page shows the first rows and links to the whole year as a workbook.
+/// The records page shows its rows a page at a time and links to the whole year as a workbook.
 @Suite("Web pages: the records page's export")
 struct RecordsExportPageTests {
-    @Test("more records than the page shows: the note links to an export that answers with the workbook")
+    @Test("more records than a page shows: pages hold them all; the link exports the workbook")
     func exportLink() async throws {
         try await withDemoAPI { client, database in
             let root = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
             let page = try await WebPagesTests.page(client, "/units/\(root.id)/records?year=2024&lang=zh")
-            #expect(page.html.contains("仅显示前 500 条"))
+            // Five hundred a page: the pages together hold every record of the year once.
+            let total = try await ActivityStore(database).list(under: root.id, year: 2024).count
+            let pages = (total + 499) / 500
+            #expect(total > 500 && page.html.contains("第 1 页，共 \(pages) 页（\(total) 条）"))
+            var ids = Set<String>()
+            for number in 1...pages {
+                let next = try await WebPagesTests.page(client, "/units/\(root.id)/records?year=2024&page=\(number)&lang=zh")
+                let rows = WebPagesTests.matches(of: #"/data/activity/(\d+)/edit"#, in: next.html)
+                #expect(rows.count == (number < pages ? 500 : total - 500 * (pages - 1)))
+                ids.formUnion(rows)
+            }
+            #expect(ids.count == total)
             let links = WebPagesTests.matches(of: #"<a href="(/api/v1/exports/activity[^"]*)" download>"#, in: page.html)
             let link = try #require(links.first).replacingOccurrences(of: "&amp;", with: "&")
             #expect(link == "/api/v1/exports/activity?unit_id=\(root.id)&year=2024&format=xlsx&lang=zh")

@@ -64,6 +64,14 @@ struct DashboardPage: Sendable {
     let lagging: [WarningsPage.Row]
     let hasLagging: Bool
     let warningsURL: String
+    /// The button that computes the unit's inventory of the year, when records have none or a stale one.
+    struct Compute: Sendable {
+        let note: String
+        let action: String
+        let year: Int
+        let label: String
+    }
+    let compute: Compute?
 
     static func level(_ level: ReportingUnit.Level, _ t: Words) -> String {
         t.text(forKey: "level_\(level.rawValue)", else: level.rawValue)

@@ -113,6 +113,18 @@ extension PageHandlers {
             dashboard.cards[index].target = targets[indicator]
         }
         let lagging = Array(try await self.lagging(under: targetSubject, scope: scope, language).prefix(8))
+        // A unit's records without a current inventory of the year: one click computes it.
+        var compute: DashboardPage.Compute?
+        if case .unit(let id, _) = subject.rollup, current == nil || dashboard.stale,
+            try await mayChangeData(of: id)
+        {
+            let hasRecords = try await !activity.reportedPeriods(under: id, year: year).isEmpty
+            if current != nil || hasRecords {
+                compute = .init(
+                note: current == nil ? t[.computeNoInventory] : t[.computeStale],
+                action: SiteURL.computeInventory(unit: id).link(language), year: year, label: t[.computeInventory])
+            }
+        }
         let overview = subject.isOverview
         var layout = PageLayout(
             strings: renderer.strings, language: language,
@@ -129,7 +141,15 @@ extension PageHandlers {
             dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty, childrenTitle: subject.childrenTitle,
             basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
             links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) },
-            lagging: lagging, hasLagging: !lagging.isEmpty, warningsURL: SiteURL.warnings.link(language))
+            lagging: lagging, hasLagging: !lagging.isEmpty, warningsURL: SiteURL.warnings.link(language),
+            compute: compute)
+    }
+
+    /// Whether the signed-in account may change the unit's data.
+    func mayChangeData(of unitID: Int64) async throws -> Bool {
+        guard let account = Identity.current?.account else { return false }
+        return try await AccessScope.readAndWrite(of: account, changing: RouteChange.changesData, in: database).write
+            .contains(unitID: unitID, in: database)
     }
 
     /// What the signed-in account may read (nothing when no one is signed in).

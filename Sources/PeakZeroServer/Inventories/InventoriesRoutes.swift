@@ -34,5 +34,8 @@ extension PageHandlers {
         PageEndpoint(
             .inventoryLine, .get, "/inventories/{id}/lines/{record}", subject: .inventoryInPath, change: .nothing
         ) { $0.inventoryLine },
+        PageEndpoint(.inventoryCompute, .post, "/units/{id}/inventories/compute", subject: .unitInPath, change: .data) {
+            $0.computeInventory
+        },
     ]
 }

@@ -55,6 +55,8 @@ struct RecordsPage: Sendable {
         let more: String?
         /// The whole table for the year as the template's workbook (the export API; the page's session signs it).
         let exportURL: String
+        /// Pages of a long table (activity records come a window at a time).
+        let pager: InventoryPage.Pager?
     }
 
     let layout: PageLayout

@@ -19,7 +19,11 @@ extension PageHandlers {
         let (year, _) = year(request, computed: [thisYear - 1])
         let names = Dictionary(
             try await units.list(under: id, scope: .everything).map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let activityRecords = try await activity.list(under: id, year: year)
+        // Activity records a window at a time: a province holds millions.
+        let page = max(1, request.uri.queryParameters.get("page").flatMap { Int(String($0)) } ?? 1)
+        let window = try await activity.list(
+            under: id, year: year, offset: (page - 1) * Self.recordsShown, limit: Self.recordsShown)
+        let pages = max(1, (window.total + Self.recordsShown - 1) / Self.recordsShown)
         let economicRecords = try await economic.list(under: id, year: year)
         func row(_ kind: RecordKind, id recordID: Int64, unit: Int64, period: String, cells: [String])
             -> RecordsPage.Row
@@ -34,7 +38,7 @@ extension PageHandlers {
                 ? (t[.recordsMore]).replacingOccurrences(of: "{shown}", with: String(Self.recordsShown))
                     .replacingOccurrences(of: "{total}", with: String(count)) : nil
         }
-        let activityRows = activityRecords.prefix(Self.recordsShown).map { record in
+        let activityRows = window.records.map { record in
             row(
                 .activity, id: record.id, unit: record.unitId, period: record.period,
                 cells: [
@@ -67,13 +71,21 @@ extension PageHandlers {
                     title: t[.activityRecords],
                     headers: [t[.item], t[.quantity], t[.dataSource]], rows: Array(activityRows),
                     hasRows: !activityRows.isEmpty, addURL: SiteURL.newRecord(.activity, unit: id).link(language),
-                    more: more(activityRecords.count), exportURL: Self.exportURL("activity", unit: id, year: year, language)),
+                    more: nil, exportURL: Self.exportURL("activity", unit: id, year: year, language),
+                    pager: pages > 1
+                        ? InventoryPage.Pager(
+                            text: t[.recordsPage].replacingOccurrences(of: "{page}", with: String(min(page, pages)))
+                                .replacingOccurrences(of: "{pages}", with: String(pages))
+                                .replacingOccurrences(of: "{total}", with: String(window.total)),
+                            previous: page > 1 ? SiteURL.records(unit: id, year: year, page: page - 1).link(language) : nil,
+                            next: page < pages ? SiteURL.records(unit: id, year: year, page: page + 1).link(language) : nil)
+                        : nil),
                 RecordsPage.Table(
                     title: t[.economicRecords],
                     headers: ["output_value", "value_added", "revenue", "price_index", "base_year"].map { t.text(forKey: $0, else: $0) },
                     rows: Array(economicRows), hasRows: !economicRows.isEmpty,
                     addURL: SiteURL.newRecord(.economic, unit: id).link(language), more: more(economicRecords.count),
-                    exportURL: Self.exportURL("economic", unit: id, year: year, language)),
+                    exportURL: Self.exportURL("economic", unit: id, year: year, language), pager: nil),
             ])
         return renderer.response(model, template: "records")
     }
@@ -167,6 +179,10 @@ extension PageHandlers {
                 status: .unprocessableContent)
         }
         let unit = try await units.unit(code: form["unit"])
+        // Saved from the month's page: back to it, for the next record.
+        if form["return"] == "month" {
+            return Self.redirect(to: SiteURL.month(unit: unit.id, period: form["period"]).link(language))
+        }
         return Self.redirect(
             to: SiteURL.records(unit: unit.id, year: Period(parsing: form["period"])?.year, saved: savedID)
                 .link(language))

@@ -86,6 +86,10 @@ extension PageHandlers {
                 request, context, problem: refusal.message(language),
                 status: refusal == .reasonRequired ? .unprocessableContent : .conflict)
         }
+        // Submitted from the month's page: back to it, where the state now shows.
+        if form["return"] == "month" {
+            return Self.redirect(to: SiteURL.month(unit: unit.id, period: period.description).link(language))
+        }
         return Self.redirect(to: SiteURL.period(unit: unit.id, period: period).link(language))
     }
 

@@ -62,8 +62,8 @@ struct PageLayout: Sendable {
                 label: t[.navRegions], url: SiteURL.regions.link(language),
                 current: [.regions, .region, .roadmap, .planEditor, .projectReviews, .projectReview].contains(current)),
             NavLink(
-                label: t[.navData], url: SiteURL.importForm.link(language),
-                current: [.importForm, .records, .recordNew, .recordEdit].contains(current)),
+                label: t[.navData], url: SiteURL.month(unit: nil, period: nil).link(language),
+                current: [.month, .importForm, .records, .recordNew, .recordEdit].contains(current)),
             NavLink(
                 label: t[.navReview], url: SiteURL.reviewHome.link(language),
                 current: [.reviewHome, .periods, .period].contains(current)),

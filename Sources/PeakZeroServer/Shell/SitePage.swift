@@ -6,7 +6,7 @@ import HTTPTypes
 enum SitePage: String, CaseIterable, Sendable {
     case overview, units, unit, regions, region, inventory, inventoryLine
     case records, recordNew, recordEdit, recordCreate, recordUpdate, recordDelete
-    case importForm, importUpload, importConfirm
+    case importForm, importUpload, importConfirm, month, inventoryCompute
     case factors, factorSetUpload, factorSetDelete
     case audit
     case reviewHome, periods, period, periodSubmit, periodApprove, periodReturn, periodCorrect, periodFinding
@@ -32,7 +32,7 @@ enum SitePage: String, CaseIterable, Sendable {
         + PageHandlers.factorsPages + PageHandlers.auditPages + PageHandlers.reviewPages + PageHandlers.accountsPages
         + PageHandlers.targetsPages + PageHandlers.rankingsPages + PageHandlers.measuresPages
         + PageHandlers.pathwaysPages + PageHandlers.assetsPages + PageHandlers.footprintPages
-        + PageHandlers.reportPages + PageHandlers.valueChainPages
+        + PageHandlers.reportPages + PageHandlers.valueChainPages + PageHandlers.monthPages
         + PageHandlers.shellPages
 
     private static let ruleByPage: [SitePage: RouteRule] = Dictionary(

@@ -17,13 +17,17 @@ enum SiteURL: Sendable, Equatable {
     /// One line's lineage: the record, the factors and their sources.
     case inventoryLine(inventory: Int64, record: Int64)
     /// A unit's records of a year; `saved` names a record just written.
-    case records(unit: Int64, year: Int?, saved: Int64? = nil)
+    case records(unit: Int64, year: Int?, saved: Int64? = nil, page: Int? = nil)
     case newRecord(RecordKind, unit: Int64?)
     case createRecord(RecordKind)
     case editRecord(RecordKind, id: Int64)
     case updateRecord(RecordKind, id: Int64)
     case deleteRecord(RecordKind, id: Int64)
     case importForm
+    /// 本月填报: a reporter's units and one of them for one period.
+    case month(unit: Int64?, period: String?)
+    /// Computes a unit's inventory of a year (a form posts `year`).
+    case computeInventory(unit: Int64)
     case importUpload
     case importConfirm
     /// The factor library, narrowed by `filter`; `added` names a set just uploaded.
@@ -107,13 +111,15 @@ enum SiteURL: Sendable, Equatable {
         case .region(let code, _): "/regions/\(code)"
         case .inventory(let id, _, _): "/inventories/\(id)"
         case .inventoryLine(let inventory, let record): "/inventories/\(inventory)/lines/\(record)"
-        case .records(let unit, _, _): "/units/\(unit)/records"
+        case .records(let unit, _, _, _): "/units/\(unit)/records"
         case .newRecord(let kind, _): "/data/\(kind.rawValue)/new"
         case .createRecord(let kind): "/data/\(kind.rawValue)"
         case .editRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/edit"
         case .updateRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)"
         case .deleteRecord(let kind, let id): "/data/\(kind.rawValue)/\(id)/delete"
         case .importForm, .importUpload: "/data/import"
+        case .month: "/data/month"
+        case .computeInventory(let unit): "/units/\(unit)/inventories/compute"
         case .importConfirm: "/data/import/confirm"
         case .factors: "/factors"
         case .audit: "/audit"
@@ -180,12 +186,17 @@ enum SiteURL: Sendable, Equatable {
         case .inventory(_, let unit, let page):
             if let unit { query.append(("unit", String(unit))) }
             if let page, page > 1 { query.append(("page", String(page))) }
-        case .records(_, let year, let saved):
+        case .records(_, let year, let saved, let page):
             if let year { query.append(("year", String(year))) }
             if let saved { query.append(("saved", String(saved))) }
+            if let page, page > 1 { query.append(("page", String(page))) }
         case .newRecord(_, let unit):
             if let unit { query.append(("unit", String(unit))) }
         case .importForm, .importUpload, .importConfirm, .uploadFactorSet, .deleteFactorSet, .signOut: break
+        case .month(let unit, let period):
+            if let unit { query.append(("unit", String(unit))) }
+            if let period { query.append(("period", period)) }
+        case .computeInventory: break
         case .signIn(let next):
             if let next { query.append(("next", next)) }
         case .factors(let filter, let added):

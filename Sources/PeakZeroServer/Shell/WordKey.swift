@@ -3,7 +3,14 @@
 /// (Templates name theirs as `layout.t.key`; keys built from a value, such as `light_red`, are read
 /// with `text(forKey:)` and checked where they are rendered.)
 enum WordKey: String, CaseIterable, Sendable {
+    case monthTitle = "month_title"
+    case monthStatus = "month_status"
+    case monthNothingDue = "month_nothing_due"
+    case computeInventory = "compute_inventory"
+    case computeNoInventory = "compute_no_inventory"
+    case computeStale = "compute_stale"
     case cardProgress = "card_progress"
+    case recordsPage = "records_page"
     case factorsPage = "factors_page"
     case cardForecastRatio = "card_forecast_ratio"
     case laggingTitle = "lagging_title"

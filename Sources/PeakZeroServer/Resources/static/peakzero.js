@@ -104,3 +104,41 @@ window.addEventListener("beforeprint", function () {
   document.addEventListener("DOMContentLoaded", mark);
   window.addEventListener("resize", mark);
 })();
+// Forms marked data-wait start work that takes a while (computing an inventory): once sent, the
+// button is held and the seconds elapsed are shown until the next page arrives.
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest && event.target.closest("form[data-wait]");
+  if (!form) { return; }
+  var button = form.querySelector("button[type=submit]");
+  var status = document.createElement("span");
+  status.className = "note wait-status";
+  status.setAttribute("role", "status");
+  (button || form).after(status);
+  var started = Date.now();
+  var tick = function () {
+    status.textContent = " " + form.dataset.wait + " " + Math.round((Date.now() - started) / 1000) + " s";
+  };
+  tick();
+  setInterval(tick, 1000);
+  if (button) { setTimeout(function () { button.disabled = true; }, 0); }
+});
+// The month's entry form offers only the units of measure that fit the item chosen.
+document.addEventListener("DOMContentLoaded", function () {
+  var item = document.getElementById("month-item");
+  var measure = document.getElementById("month-uom");
+  if (!item || !measure) { return; }
+  var fit = function () {
+    var first = null;
+    Array.prototype.forEach.call(measure.options, function (option) {
+      var fits = (" " + option.dataset.items + " ").indexOf(" " + item.value + " ") >= 0;
+      option.hidden = !fits;
+      option.disabled = !fits;
+      if (fits && !first) { first = option; }
+    });
+    if (measure.selectedOptions.length === 0 || measure.selectedOptions[0].disabled) {
+      if (first) { first.selected = true; }
+    }
+  };
+  item.addEventListener("change", fit);
+  fit();
+});
