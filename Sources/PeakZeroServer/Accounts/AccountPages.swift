@@ -72,7 +72,7 @@ extension PageHandlers {
                     return [t.text(forKey: "role_\(grant.role.rawValue)", else: grant.role.rawValue), place].filter { !$0.isEmpty }
                         .joined(separator: " · ")
                 }.joined(separator: "；"),
-                created: String(account.createdAt.prefix(10)),
+                created: String(BeijingTime.show(account.createdAt).prefix(10)),
                 disableAction: account.id == me.id ? nil : SiteURL.disableAccount(name: account.name).link(language))
         }
         let grantable = Role.allCases.filter { $0 != .admin || scope.isEverything }

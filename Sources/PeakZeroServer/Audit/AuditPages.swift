@@ -38,7 +38,7 @@ extension PageHandlers {
         let rows = entries.map { entry in
             let unit = entry.unitId.flatMap { named[$0] }
             return AuditPage.Row(
-                id: String(entry.id), at: entry.at, actor: entry.actor, address: entry.address ?? "",
+                id: String(entry.id), at: BeijingTime.show(entry.at), actor: entry.actor, address: entry.address ?? "",
                 action: Self.auditLabel(entry.action, t),
                 subject: [entry.subjectKind, entry.subjectId].compactMap { $0 }.joined(separator: " "),
                 unit: unit.map { "\($0.code) \($0.name)" } ?? entry.unitId.map { "#\($0)" } ?? "",

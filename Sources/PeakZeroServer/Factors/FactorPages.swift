@@ -118,7 +118,7 @@ extension PageHandlers {
             userSets: stored.map { set in
                 .init(
                     name: set.name, entries: String(set.entryCount), fingerprint: set.fingerprint,
-                    added: set.createdAt, url: SiteURL.factors(FactorFilter(set: set.name), added: nil).link(language),
+                    added: BeijingTime.show(set.createdAt), url: SiteURL.factors(FactorFilter(set: set.name), added: nil).link(language),
                     deleteAction: SiteURL.deleteFactorSet(id: set.id).link(language))
             },
             added: addedNote,

@@ -106,14 +106,6 @@ struct PageLayout: Sendable {
         account = Identity.current?.account.name
         signOutAction = SiteURL.signOut.link(language)
         csrf = Identity.current?.csrfToken ?? ""
-        generatedAt = Self.beijingMinute.string(from: Date())
+        generatedAt = BeijingTime.minute(Date())
     }
-
-    static let beijingMinute: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
 }
