@@ -21,6 +21,10 @@ public enum ReferenceData {
     /// newer one has it. English names are romanised and unverified; `docs/factor-library.md`.
     public static var divisionsCSV: String { text(of: "divisions") }
 
+    /// `division-positions.csv`: where each province (by its capital) and prefecture lies, in degrees
+    /// of longitude and latitude, only to arrange tile maps; `docs/factor-library.md` names the source.
+    public static var divisionPositionsCSV: String { text(of: "division-positions") }
+
     /// `industries.csv`: the sections (门类) and divisions (大类) of GB/T 4754-2017 with Chinese names
     /// and PeakZero's English renderings.
     public static var industriesCSV: String { text(of: "industries") }

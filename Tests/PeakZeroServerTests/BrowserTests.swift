@@ -143,7 +143,7 @@ struct BrowserTests {
                 let totals = json["totals"] as! [String: Any]
                 let pages = [
                     ("overview", "/?year=2024"), ("units", "/units"), ("unit", "/units/\(facility.id)?year=2024"),
-                    ("regions", "/regions"), ("region", "/regions/510100?year=2024"),
+                    ("regions", "/regions"), ("region", "/regions/510100?year=2024"), ("province", "/regions/510000?year=2024"),
                     ("inventory", "/inventories/\(inventory.id)"),
                     ("lineage", "/inventories/\(inventory.id)/lines/\(record.id)"),
                     ("records", "/units/\(facility.id)/records?year=2024"),

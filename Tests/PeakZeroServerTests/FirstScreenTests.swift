@@ -58,6 +58,15 @@ struct FirstScreenTests {
                 #expect(carbonCard.contains(language == .zh ? "（按增加值计）" : "(per value added)"))
                 let cities = try #require(province.components(separatedBy: "<section class=\"lagging\">").last)
                 #expect(cities.contains(language == .zh ? "绵阳市" : "Mianyang City"))
+                // The cities as tiles in their places, each coloured by its own target's light.
+                let tiles = try #require(province.components(separatedBy: "<svg class=\"tiles\"").last?
+                    .components(separatedBy: "</svg>").first)
+                let mianyang = try #require(targets.first { $0.subject == .region(RegionPrefix("5107")!) })
+                let light = try await board.progress(of: mianyang).light.rawValue
+                let tile = try #require(tiles.components(separatedBy: "<a href=").first {
+                    $0.contains(SiteURL.region(code: "510700", year: 2024).link(language).replacingOccurrences(of: "&", with: "&amp;")) })
+                #expect(tile.contains("map-tile light-\(light)"), "\(tile)")
+                #expect(tile.contains(language == .zh ? ">绵阳市<" : ">Mianyang City<"))
 
                 // A facility's page warns of its own unapproved records, not its whole tree's.
                 let root = try #require(try await InventoryStore(database).list(unitID: supervisor.id, year: 2024).first)

@@ -98,7 +98,7 @@ struct PageSnapshotTests {
             ],
             hasBasis: true, notes: ["1 个顶层单位尚无清单"], coverage: coverage(language),
             links: [.init(name: t.table["region_page"]!, url: SiteURL.region(code: "510104", year: nil).link(language))],
-            lagging: [], hasLagging: false, warningsURL: SiteURL.warnings.link(language), compute: nil)
+            lagging: [], hasLagging: false, warningsURL: SiteURL.warnings.link(language), compute: nil, tileMap: nil)
     }
 
     /// Two facilities reporting monthly and one yearly; one March missing; the year still running in May.

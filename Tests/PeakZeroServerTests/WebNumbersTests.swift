@@ -23,4 +23,14 @@ struct WebNumbersTests {
         #expect(WebNumbers.change(0.00001) == "0.0%")
         #expect(WebNumbers.intensity(0.246_213) == "0.2462")
     }
+
+    @Test(
+        "intensities keep four significant digits and never an exponent",
+        arguments: [
+            (0.246_213, "0.2462"), (2.265, "2.265"), (0.9, "0.9"), (12.3456, "12.35"), (999.96, "1000"),
+            (12_345.6, "12,346"), (0.000_012_34, "0.00001234"), (-0.5089, "−0.5089"), (0.0, "0"),
+        ])
+    func intensities(value: Double, text: String) {
+        #expect(WebNumbers.intensity(value) == text)
+    }
 }

@@ -15,6 +15,12 @@ public struct AdministrativeDivisions: Sendable {
     }
 
     private let byCode: [String: Division]
+    private let positions: [String: (longitude: Double, latitude: Double)]
+
+    /// Where a province (its capital) or a prefecture (its seat) lies, to place it on a tile map.
+    public func position(of code: String) -> (longitude: Double, latitude: Double)? {
+        positions[code.count == 2 ? code + "0000" : code]
+    }
 
     /// The division of a six-digit code (`510700`, `510703`), or of a province's two digits.
     public func division(code: String) -> Division? {
@@ -46,7 +52,14 @@ public struct AdministrativeDivisions: Sendable {
                 byCode[record[0]] = Division(
                     code: record[0], nameZh: record[1], nameEn: record[2], grade: Grade(rawValue: record[3]))
             }
-            return AdministrativeDivisions(byCode: byCode)
+            var positions: [String: (longitude: Double, latitude: Double)] = [:]
+            for record in try CSVTable(parsing: ReferenceData.divisionPositionsCSV).records.dropFirst()
+            where record.count >= 3 {
+                if let longitude = Double(record[1]), let latitude = Double(record[2]) {
+                    positions[record[0]] = (longitude, latitude)
+                }
+            }
+            return AdministrativeDivisions(byCode: byCode, positions: positions)
         } catch {
             fatalError("PeakZero's bundled divisions.csv is malformed: \(error)")
         }

@@ -1,4 +1,5 @@
 import Accounting
+import Charts
 import Persistence
 
 /// A dashboard page — the overview, a unit's page or a region's page: who or where it is, the
@@ -72,6 +73,8 @@ struct DashboardPage: Sendable {
         let label: String
     }
     let compute: Compute?
+    /// A region's cities or counties as tiles, coloured by their targets' lights.
+    let tileMap: TileMap?
 
     static func level(_ level: ReportingUnit.Level, _ t: Words) -> String {
         t.text(forKey: "level_\(level.rawValue)", else: level.rawValue)

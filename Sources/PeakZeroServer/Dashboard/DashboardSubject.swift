@@ -1,4 +1,5 @@
 import Accounting
+import Charts
 import Governance
 import Hummingbird
 import Intake
@@ -113,6 +114,10 @@ extension PageHandlers {
             dashboard.cards[index].target = targets[indicator]
         }
         let lagging = Array(try await self.lagging(under: targetSubject, scope: scope, language).prefix(8))
+        let tileMap =
+            if case .region = subject.rollup, !subject.members.isEmpty {
+                try await regionTiles(subject.members, figures: figures, year: year, scope: scope, language)
+            } else { TileMap?.none }
         // A unit's records without a current inventory of the year: one click computes it.
         var compute: DashboardPage.Compute?
         if case .unit(let id, _) = subject.rollup, current == nil || dashboard.stale,
@@ -142,7 +147,34 @@ extension PageHandlers {
             basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
             links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) },
             lagging: lagging, hasLagging: !lagging.isEmpty, warningsURL: SiteURL.warnings.link(language),
-            compute: compute)
+            compute: compute, tileMap: tileMap)
+    }
+
+    /// A region's cities (or a city's counties) as tiles in their geographic arrangement, each with
+    /// its carbon intensity and coloured by the light of its own target on it (or any target).
+    func regionTiles(
+        _ members: [DashboardSubject.Member], figures: [String: IndicatorFigures], year: Int, scope: AccessScope,
+        _ language: Language
+    ) async throws -> TileMap {
+        let t = renderer.strings.table(language)
+        var places: [TileMap.Place] = []
+        for member in members {
+            var light = TrafficLight.unknown
+            if let region = RegionPrefix(member.key) {
+                let targets = try await TargetStore(database).list(scope: scope, subject: .region(region))
+                if let target = targets.first(where: { $0.target.indicator == .carbonIntensity }) ?? targets.first {
+                    light = try await governance.progress(of: target).light
+                }
+            }
+            let intensity = figures[member.key]?.carbonIntensity(per: .outputValue, method: .location)?.value
+            let position = AdministrativeDivisions.bundled.position(of: member.key)
+            places.append(
+                TileMap.Place(
+                    label: member.name, detail: intensity.map(WebNumbers.intensity) ?? "—",
+                    style: "light-\(light.rawValue)", url: member.address(year).link(language),
+                    longitude: position?.longitude, latitude: position?.latitude))
+        }
+        return TileMap(id: "tiles", title: "\(t[.tileMapTitle]) (\(t[.unitTPer10k]))", places: places)
     }
 
     /// Whether the signed-in account may change the unit's data.

@@ -17,10 +17,22 @@ enum WebNumbers {
         return grouped(value, decimals: size >= 100 ? 0 : size >= 1 ? 1 : 3)
     }
 
-    /// An intensity (per 万元): four significant digits, as reports give them.
+    /// An intensity (per 万元): four significant digits, as reports give them — never with an
+    /// exponent ("%.4g" wrote 12,345.6 as "1.235e+04" and 0.00001234 as "1.234e-05").
     static func intensity(_ value: Double) -> String {
         guard value.isFinite else { return "—" }
-        return String(format: "%.4g", value)
+        if value == 0 { return "0" }
+        let size = abs(value)
+        if size >= 1000 { return grouped(value, decimals: 0) }
+        // Decimals for four significant digits, at most eight (smaller shows as 0.00000001).
+        let decimals = min(8, max(0, 3 - Int(log10(size).rounded(.down))))
+        var text = String(format: "%.\(decimals)f", size)
+        // As "%g" did: no trailing zeros after the point.
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return (value < 0 ? "−" : "") + text
     }
 
     /// A year-on-year change: "+3.2%", "−5.0%" (a true minus sign), "0.0%".

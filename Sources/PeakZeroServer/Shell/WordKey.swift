@@ -10,6 +10,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case computeNoInventory = "compute_no_inventory"
     case computeStale = "compute_stale"
     case cardProgress = "card_progress"
+    case tileMapTitle = "tile_map_title"
     case recordsPage = "records_page"
     case factorsPage = "factors_page"
     case cardForecastRatio = "card_forecast_ratio"
