@@ -78,7 +78,7 @@ extension PageHandlers {
                 .init(value: $0.rawValue, label: t.text(forKey: "rank_by_\($0.rawValue)", else: $0.rawValue), selected: $0 == measure)
             }, years: yearOptions(year),
             valueHeading: measure == .value
-                ? "\(indicator.name(in: language)) (\(indicator.symbol))" : t.text(forKey: "rank_by_\(measure.rawValue)"),
+                ? "\(indicator.name(in: language)) (\(Self.indicatorUnit(indicator, t)))" : t.text(forKey: "rank_by_\(measure.rawValue)"),
             rows: rows, hasRows: ranked.contains { $0.value != nil },
             // No unit has a figure on this measure: say why instead of a column of dashes.
             emptyReason: t.text(forKey: "rankings_empty_\(measure.rawValue)"))

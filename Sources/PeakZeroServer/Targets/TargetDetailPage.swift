@@ -23,8 +23,8 @@ extension PageHandlers {
         let board = governance
         let progress = try await board.progress(of: stored)
         let target = stored.target
-        let unit = Self.unitText(target)
-        let value = { (amount: IndicatorAmount?) in Self.shown(amount, target) }
+        let unit = Self.unitText(target, t)
+        let value = { (amount: IndicatorAmount?) in Self.shown(amount, target, t) }
         var facts: [TargetPage.Fact] = [
             .init(label: t[.targetSubject], value: try await subjectName(stored.subject, language)),
             .init(label: t[.targetIndicator], value: target.indicator.name(in: language)),
@@ -113,8 +113,8 @@ extension PageHandlers {
             TargetPage.Child(
                 rank: index + 1, name: entry.name, kind: kindText(entry.child.target, t),
                 light: entry.progress.light.rawValue, lightLabel: t.text(forKey: "light_\(entry.progress.light.rawValue)"),
-                forecast: Self.shown(entry.progress.forecast, entry.child.target),
-                limit: Self.shown(entry.progress.limit, entry.child.target),
+                forecast: Self.shown(entry.progress.forecast, entry.child.target, t),
+                limit: Self.shown(entry.progress.limit, entry.child.target, t),
                 ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
                 reasons: entry.progress.reasons.map { $0.message(language) }.joined(separator: "；"),
                 url: SiteURL.target(id: entry.child.id).link(language))
@@ -125,7 +125,7 @@ extension PageHandlers {
     /// What a split's check shows: the parent's limit, the children's combined and the gap.
     static func checkFacts(_ result: SplitCheck?, _ target: Target, _ t: Words) -> [TargetPage.Fact] {
         guard let result else { return [] }
-        let checkUnit = target.kind.code == "peak" ? (t[.yearsUnit]) : unitText(target)
+        let checkUnit = target.kind.code == "peak" ? (t[.yearsUnit]) : unitText(target, t)
         func shown(_ v: Double?) -> String {
             guard let v else { return "—" }
             // A peak's check is in years; other checks in the indicator's own measure.
@@ -142,13 +142,24 @@ extension PageHandlers {
         ]
     }
 
-    /// The unit a target's amounts are shown in: a peak's in tCO2e, others in their indicator's.
-    static func unitText(_ target: Target) -> String {
-        target.kind.code == "peak" ? "tCO2e" : target.indicator.symbol
+    /// The unit a target's amounts are shown in, in the page's language: a peak's in tonnes of CO2e,
+    /// others in their indicator's.
+    static func unitText(_ target: Target, _ t: Words) -> String {
+        target.kind.code == "peak" ? t[.unitTco2e] : indicatorUnit(target.indicator, t)
+    }
+
+    /// An indicator's unit as the page's language writes it (吨二氧化碳当量 / tCO2e).
+    static func indicatorUnit(_ indicator: TargetIndicator, _ t: Words) -> String {
+        switch indicator {
+        case .energyTotal, .coalTotal: t[.unitTce]
+        case .carbonTotal: t[.unitTco2e]
+        case .energyIntensity: t[.unitTcePer10k]
+        case .carbonIntensity: t[.unitTPer10k]
+        }
     }
 
     /// An amount of the target's with its unit, or a dash.
-    static func shown(_ amount: IndicatorAmount?, _ target: Target) -> String {
-        amount.map { "\(figure($0)) \(unitText(target))" } ?? "—"
+    static func shown(_ amount: IndicatorAmount?, _ target: Target, _ t: Words) -> String {
+        amount.map { "\(figure($0)) \(unitText(target, t))" } ?? "—"
     }
 }

@@ -203,7 +203,7 @@ extension PageHandlers {
 
     func kindText(_ target: Target, _ t: Words) -> String {
         switch target.kind {
-        case .cap(let amount): "\(t[.targetKindCap]) ≤ \(Self.figure(amount)) \(target.indicator.symbol)"
+        case .cap(let amount): "\(t[.targetKindCap]) ≤ \(Self.figure(amount)) \(Self.indicatorUnit(target.indicator, t))"
         case .reduction(let fraction, let base):
             "\(t[.targetKindReduction]) \(String(format: "%.1f%%", fraction * 100)) (\(t[.baseYear]) \(base))"
         case .peak(let year): "\(t[.targetKindPeak]) ≤ \(year)"
