@@ -1,5 +1,6 @@
 import Accounting
 import Foundation
+import Governance
 import HummingbirdTesting
 import Persistence
 import PersistenceTestSupport
@@ -106,6 +107,45 @@ extension FirstScreenTests {
                     String(buffer: $0.body)
                 }
                 #expect(html.contains("<table class=\"figures\">"))
+            }
+        }
+    }
+}
+
+extension FirstScreenTests {
+    @Test("a target is split by hand on its page: a field per child, each child's cap kept; a bad figure named")
+    func manualSplitForm() async throws {
+        try await TestDatabases.withDemoDatabase { database async throws in
+            try await withSignedInApp(database, clock: DemoPageSnapshotTests.clock) { client, _ in
+                let supervisor = try await UnitStore(database).unit(code: DemoProvince.supervisorCode)
+                let cap = try #require(
+                    try await TargetStore(database).list(scope: .everything).first {
+                        $0.subject == .unit(supervisor.id) && $0.target.indicator == .carbonTotal
+                    })
+                let groups = try await UnitStore(database).children(of: supervisor.id)
+                let page = try await client.execute(uri: SiteURL.target(id: cap.id).link(.zh), method: .get) {
+                    String(buffer: $0.body)
+                }
+                #expect(!page.contains("/api/v1/targets"), "no API instruction on the page")
+                for group in groups { #expect(page.contains("name=\"child_u\(group.id)\"")) }
+                #expect(page.contains("上限（吨二氧化碳当量）"))
+
+                var fields = ["method": "manual"]
+                for (index, group) in groups.enumerated() { fields["child_u\(group.id)"] = String(100_000 * (index + 1)) }
+                fields["child_u\(groups[0].id)"] = "abc"
+                let refused = try await WebDataPagesTests.post(client, SiteURL.splitTarget(id: cap.id).link(.zh), fields)
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.html.contains("「\(groups[0].name)」的目标值“abc”不是可用的数字"))
+
+                fields["child_u\(groups[0].id)"] = "100,000"
+                let split = try await WebDataPagesTests.post(client, SiteURL.splitTarget(id: cap.id).link(.zh), fields)
+                #expect(split.status == .seeOther)
+                let children = try await TargetStore(database).children(of: cap.id)
+                #expect(children.count == groups.count)
+                for (index, group) in groups.enumerated() {
+                    let child = try #require(children.first { $0.subject == .unit(group.id) })
+                    #expect(child.target.kind == .cap(IndicatorAmount(Double(100_000 * (index + 1)), of: .carbonTotal)))
+                }
             }
         }
     }

@@ -82,6 +82,7 @@ extension PageHandlers {
                 RecordForm.Option(
                     value: $0.rawValue, label: t.text(forKey: "split_among_\($0.rawValue)", else: $0.rawValue), selected: false)
             }, hasAmong: { if case .region = stored.subject { true } else { false } }(), problem: problem)
+        if manages { model.manual = try await manualSplitForm(stored, language, t) }
         model.projects = try await targetProjects(stored, progress: progress, context: context, language: language)
         return renderer.response(model, template: "target", status: status)
     }

@@ -88,6 +88,8 @@ struct TargetPage: Sendable {
     let hasAmong: Bool
     let problem: String?
     /// The reduction projects linked to the target and how much of its gap they close.
+    /// The manual split's form, for those who set targets.
+    var manual: ManualSplitForm? = nil
     var projects: TargetProjects? = nil
 }
 

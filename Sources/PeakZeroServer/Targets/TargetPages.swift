@@ -123,12 +123,24 @@ extension PageHandlers {
         let form = try await FormPost.read(request)
         let language = request.language
         guard let stored = try await settableTarget(context) else { return notFound(request) }
-        guard let method = SplitMethod(rawValue: form["method"]), method != .manual else {
+        guard let method = SplitMethod(rawValue: form["method"]) else {
             return try await targetPage(request, context, problem: "method", status: .unprocessableContent)
+        }
+        var manual: [TargetSubject: TargetKind] = [:]
+        if method == .manual {
+            switch try await manualKinds(stored, form, language) {
+            case .success(let kinds): manual = kinds
+            case .failure(let problem):
+                let text = renderer.strings.table(language)[.splitManualBad]
+                    .replacingOccurrences(of: "{child}", with: problem.child)
+                    .replacingOccurrences(of: "{value}", with: problem.text)
+                return try await targetPage(request, context, problem: text, status: .unprocessableContent)
+            }
         }
         do {
             _ = try await governance.split(
-                stored.id, method: method, among: SplitAmong(rawValue: form["among"]) ?? .children)
+                stored.id, method: method,
+                among: method == .manual ? .children : SplitAmong(rawValue: form["among"]) ?? .children, manual: manual)
         } catch let refusal as SplitRefusal {
             return try await targetPage(
                 request, context, problem: refusal.message(language), status: .unprocessableContent)
