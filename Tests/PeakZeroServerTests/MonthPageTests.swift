@@ -83,3 +83,31 @@ struct MonthPageTests {
         }
     }
 }
+
+extension MonthPageTests {
+    @Test("a quarterly unit owes its quarter; its record from the month's form takes the month asked")
+    func quarterlyUnit() async throws {
+        try await TestDatabases.withDatabase("sqlite") { database async throws in
+            try await UnitStore(database).create([
+                NewUnit(code: "G", name: "Group", level: "group", regionCode: "510000"),
+                NewUnit(
+                    code: "Q", name: "Quarterly Q", level: "enterprise", parentCode: "G", regionCode: "510104",
+                    reportingClass: "quarterly"),
+            ])
+            let unit = try await UnitStore(database).unit(code: "Q")
+            try await withSignedInApp(database, clock: DemoPageSnapshotTests.clock) { client, _ in
+                let page = try await client.execute(uri: "/data/month?period=2025-02&lang=en", method: .get) {
+                    String(buffer: $0.body)
+                }
+                #expect(page.contains("Quarterly Q · 2025-Q1"))
+                #expect(page.contains("<input type=\"hidden\" name=\"period\" value=\"2025-02\">"))
+                let saved = try await WebDataPagesTests.post(
+                    client, "/data/activity?lang=en",
+                    ["unit": "Q", "period": "2025-02", "item": "diesel", "quantity": "2", "uom": "t", "category": "",
+                     "return": "month"])
+                #expect(saved.status == .seeOther)
+                #expect(try await ActivityStore(database).list(under: unit.id, year: 2025).map(\.month) == [2])
+            }
+        }
+    }
+}

@@ -60,7 +60,11 @@ extension PageHandlers {
             formAction: SiteURL.month(unit: nil, period: nil).path,
             periods: monthOptions(chosen: period),
             due: due, hasDue: !due.isEmpty, unitName: chosen.row.name, unitCode: code,
-            period: unitPeriod.description,
+            // Records carry a month or the year: a quarterly unit's record takes the month asked, a
+            // yearly unit's the year (a quarter is a review period, not a record's period).
+            period: unitPeriod.firstMonth == unitPeriod.lastMonth
+                ? unitPeriod.description
+                : unitPeriod.firstMonth == 1 && unitPeriod.lastMonth == 12 ? String(unitPeriod.year) : period.description,
             facts: [
                 .init(label: t[.reviewDue], value: chosen.cell.due),
                 .init(label: t[.monthStatus], value: Self.statusLabel(status, t) + (chosen.cell.late ? " · \(t[.reviewLate])" : "")),
