@@ -47,6 +47,10 @@ struct FirstScreenTests {
                     #expect(lagging.contains(SiteURL.target(id: stored.id).link(language)), "\(stored.name)")
                 }
                 #expect(red > 0, "the demo has red targets below the supervisor")
+                // The overview's link to the warnings counts every warning of the scope, judged once.
+                let warnings = try await board.warnings(scope: .everything, today: DemoPageSnapshotTests.clock.today)
+                let title = PageSnapshotTests.renderer.strings.table(language)[.warningsTitle]
+                #expect(overview.contains(">\(title) \(warnings.count)</a>"), "\(warnings.count) warnings")
 
                 // The province: its intensity target on the carbon-intensity card with the base named,
                 // the yellow cities below it by name.

@@ -31,12 +31,6 @@ extension PageHandlers {
         return try await unitPage(unit, request: request, overview: false)
     }
 
-    /// The overview's link to the warnings, with their count in the signed-in account's scope.
-    private func warningsLink(_ t: Words) async throws -> DashboardSubject.Crumb {
-        let count = try await governance.warnings(scope: try await signedInReadScope(), today: clock.today).count
-        return .init(name: "\(t[.warningsTitle]) \(count)", address: { _ in SiteURL.warnings })
-    }
-
     /// The unit and the units above it, the top first.
     func unitChain(_ unit: ReportingUnit) async throws -> [ReportingUnit] {
         var chain = [unit]
@@ -60,7 +54,7 @@ extension PageHandlers {
         let children = try await units.children(of: unit.id)
         let id = unit.id
         let region = RegionPrefix(unit.regionCode)
-        var links: [DashboardSubject.Crumb] = [
+        let links: [DashboardSubject.Crumb] = [
             .init(name: t[.recordsTitle], address: { .records(unit: id, year: $0) }),
             .init(name: t[.reviewBoard], address: { .periods(unit: id, year: $0) }),
             .init(name: t[.targetsTitle], address: { _ in .targets(unit: id, region: nil) }),
@@ -76,7 +70,6 @@ extension PageHandlers {
             .init(name: t[.supervisorReportTitle], address: { year in .supervisorReport(unit: id, year: year) }),
             .init(name: t[.climateReportTitle], address: { year in .climateReport(unit: id, year: year) }),
         ]
-        if overview { links.append(try await warningsLink(t)) }
         let subject = DashboardSubject(
             rollup: .unit(id: unit.id, approach: .control), heading: unit.name, isOverview: overview,
             page: overview ? .overview : .unit,

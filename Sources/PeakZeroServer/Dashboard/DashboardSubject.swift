@@ -113,7 +113,13 @@ extension PageHandlers {
         for (index, indicator) in TargetIndicator.ranked.enumerated() where index < dashboard.cards.count {
             dashboard.cards[index].target = targets[indicator]
         }
-        let lagging = Array(try await self.lagging(under: targetSubject, scope: scope, language).prefix(8))
+        // Every target of the scope judged once: for the lagging list and the overview's warning count.
+        let warnings = try await governance.warnings(scope: scope, today: clock.today)
+        let lagging = Array(try await self.lagging(under: targetSubject, among: warnings, language).prefix(8))
+        var links = subject.links
+        if subject.isOverview {
+            links.append(.init(name: "\(t[.warningsTitle]) \(warnings.count)", address: { _ in SiteURL.warnings }))
+        }
         let tileMap =
             if case .region = subject.rollup, !subject.members.isEmpty {
                 try await regionTiles(subject.members, figures: figures, year: year, scope: scope, language)
@@ -145,7 +151,7 @@ extension PageHandlers {
             years: subject.years.union([year]).sorted(by: >).map { .init(value: $0, selected: $0 == year) },
             dashboard: dashboard, children: rows, hasChildren: !rows.isEmpty, childrenTitle: subject.childrenTitle,
             basis: basis, hasBasis: !basis.isEmpty, notes: notes, coverage: try await coverage(year),
-            links: subject.links.map { .init(name: $0.name, url: $0.address(year).link(language)) },
+            links: links.map { .init(name: $0.name, url: $0.address(year).link(language)) },
             lagging: lagging, hasLagging: !lagging.isEmpty, warningsURL: SiteURL.warnings.link(language),
             compute: compute, tileMap: tileMap)
     }

@@ -66,23 +66,24 @@ extension PageHandlers {
 
     /// The red and yellow targets of the cities or units below the subject, and the overdue items of
     /// their lists — the warnings page's rows for this part of the tree.
+    /// - Parameter warnings: every warning of the account's scope, judged once for the page.
     func lagging(
-        under subject: TargetSubject, scope: AccessScope, _ language: Language
+        under subject: TargetSubject, among warnings: [GovernanceBoard.Warning], _ language: Language
     ) async throws -> [WarningsPage.Row] {
-        let below: (TargetSubject) -> Bool
+        let isBelow: (TargetSubject) -> Bool
         var unitsBelow: Set<Int64> = []
         switch subject {
         case .unit(let id):
             unitsBelow = Set(try await units.list(under: id, scope: .everything).map(\.id)).subtracting([id])
-            below = { if case .unit(let other) = $0 { unitsBelow.contains(other) } else { false } }
+            isBelow = { if case .unit(let other) = $0 { unitsBelow.contains(other) } else { false } }
         case .region(let region):
-            below = { if case .region(let other) = $0 { other != region && region.contains(other.code) } else { false } }
+            isBelow = { if case .region(let other) = $0 { other != region && region.contains(other.code) } else { false } }
         }
-        let warnings = try await governance.warnings(scope: scope, today: clock.today).filter { warning in
-            if let target = warning.target { return below(target.subject) }
+        let below = warnings.filter { warning in
+            if let target = warning.target { return isBelow(target.subject) }
             if let measure = warning.measure { return unitsBelow.contains(measure.unitId) }
             return false
         }
-        return try await warningRows(warnings, language)
+        return try await warningRows(below, language)
     }
 }
