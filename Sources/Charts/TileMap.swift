@@ -34,15 +34,13 @@ public struct TileMap: Sendable {
 
     public static let tileWidth = 96.0, tileHeight = 56.0, gap = 4.0
 
-    public let id: String
     public let title: String
     public let width: String
     public let height: String
     public let tiles: [Tile]
     public var isEmpty: Bool { tiles.isEmpty }
 
-    public init(id: String, title: String, places: [Place]) {
-        self.id = id
+    public init(title: String, places: [Place]) {
         self.title = title
         let cells = Self.arrange(places.map { place in place.longitude.flatMap { x in place.latitude.map { (x, $0) } } })
         let columns = (cells.map(\.column).max() ?? 0) + 1

@@ -23,7 +23,7 @@ struct TileMapTests {
     @Test("labels too long for a tile are shortened; the whole name stays in the title")
     func labels() {
         let map = TileMap(
-            id: "t", title: "",
+            title: "",
             places: [
                 .init(
                     label: "阿坝藏族羌族自治州", detail: "1.2", style: "light-green", url: "/r/5132", longitude: 102.2,

@@ -141,6 +141,13 @@ extension FirstScreenTests {
                 #expect(refused.status == .unprocessableContent)
                 #expect(refused.html.contains("「\(groups[0].name)」的目标值“abc”不是可用的数字"))
 
+                // A figure the rules for every target refuse (a cap of zero) is refused as the API refuses it.
+                fields["child_u\(groups[0].id)"] = "0"
+                let zero = try await WebDataPagesTests.post(client, SiteURL.splitTarget(id: cap.id).link(.zh), fields)
+                #expect(zero.status == .unprocessableContent)
+                #expect(zero.html.contains("「\(groups[0].name)」的目标值“0”"))
+                #expect(try await TargetStore(database).children(of: cap.id).allSatisfy { $0.target.kind != .cap(IndicatorAmount(0, of: .carbonTotal)) })
+
                 fields["child_u\(groups[0].id)"] = "100,000"
                 let split = try await WebDataPagesTests.post(client, SiteURL.splitTarget(id: cap.id).link(.zh), fields)
                 #expect(split.status == .seeOther)

@@ -108,7 +108,7 @@ extension PageHandlers {
             case .unit(let id, _): .unit(id)
             case .region(let region): .region(region)
             }
-        let scope = try await signedInReadScope()
+        let (scope, writeScope) = try await signedInScopes()
         let targets = try await cardTargets(targetSubject, year: year, scope: scope, language)
         for (index, indicator) in TargetIndicator.ranked.enumerated() where index < dashboard.cards.count {
             dashboard.cards[index].target = targets[indicator]
@@ -127,14 +127,12 @@ extension PageHandlers {
         // A unit's records without a current inventory of the year: one click computes it.
         var compute: DashboardPage.Compute?
         if case .unit(let id, _) = subject.rollup, current == nil || dashboard.stale,
-            try await mayChangeData(of: id)
+            try await writeScope.contains(unitID: id, in: database),
+            try await current != nil ? true : !activity.reportedPeriods(under: id, year: year).isEmpty
         {
-            let hasRecords = try await !activity.reportedPeriods(under: id, year: year).isEmpty
-            if current != nil || hasRecords {
-                compute = .init(
+            compute = .init(
                 note: current == nil ? t[.computeNoInventory] : t[.computeStale],
                 action: SiteURL.computeInventory(unit: id).link(language), year: year, label: t[.computeInventory])
-            }
         }
         let overview = subject.isOverview
         var layout = PageLayout(
@@ -142,7 +140,7 @@ extension PageHandlers {
             title: overview ? "\(t[.overviewTitle]) · \(subject.heading)" : subject.heading,
             current: subject.page, sameIn: { _ in subject.address(asked) })
         // The figures are as of the latest computation of the inventories they rest on.
-        layout.dataAsOf = current?.inventories.map { String($0.computedAt.prefix(10)) }.max()
+        layout.dataAsOf = current?.inventories.map { String(BeijingTime.show($0.computedAt).prefix(10)) }.max()
         return DashboardPage(
             layout: layout,
             heading: subject.heading, isOverview: overview, facts: subject.facts,
@@ -180,19 +178,13 @@ extension PageHandlers {
                     style: "light-\(light.rawValue)", url: member.address(year).link(language),
                     longitude: position?.longitude, latitude: position?.latitude))
         }
-        return TileMap(id: "tiles", title: "\(t[.tileMapTitle]) (\(t[.unitTPer10k]))", places: places)
+        return TileMap(title: "\(t[.tileMapTitle]) (\(t[.unitTPer10k]))", places: places)
     }
 
-    /// Whether the signed-in account may change the unit's data.
-    func mayChangeData(of unitID: Int64) async throws -> Bool {
-        guard let account = Identity.current?.account else { return false }
-        return try await AccessScope.readAndWrite(of: account, changing: RouteChange.changesData, in: database).write
-            .contains(unitID: unitID, in: database)
-    }
-
-    /// What the signed-in account may read (nothing when no one is signed in).
-    func signedInReadScope() async throws -> AccessScope {
-        guard let account = Identity.current?.account else { return .nothing }
-        return try await AccessScope.readAndWrite(of: account, changing: [], in: database).read
+    /// What the signed-in account may read, and whose data it may change (nothing when no one is
+    /// signed in): worked out once per page.
+    func signedInScopes() async throws -> (read: AccessScope, write: AccessScope) {
+        guard let account = Identity.current?.account else { return (.nothing, .nothing) }
+        return try await AccessScope.readAndWrite(of: account, changing: RouteChange.changesData, in: database)
     }
 }

@@ -24,7 +24,6 @@ struct MonthPage: Sendable {
     struct Entry: Sendable {
         let item: String
         let quantity: String
-        let period: String
         let editURL: String
     }
 
@@ -42,9 +41,7 @@ struct MonthPage: Sendable {
     let formAction: String
     let periods: [RecordForm.Option]
     let due: [Due]
-    let hasDue: Bool
     /// The unit chosen (the first on the list unless the query names one).
-    let unitName: String
     let unitCode: String
     let period: String
     let facts: [DashboardPage.Fact]

@@ -59,7 +59,7 @@ extension PageHandlers {
             heading: "\(t[.monthTitle]) · \(chosen.row.name) · \(unitPeriod)", lang: language.rawValue,
             formAction: SiteURL.month(unit: nil, period: nil).path,
             periods: monthOptions(chosen: period),
-            due: due, hasDue: !due.isEmpty, unitName: chosen.row.name, unitCode: code,
+            due: due, unitCode: code,
             // Records carry a month or the year: a quarterly unit's record takes the month asked, a
             // yearly unit's the year (a quarter is a review period, not a record's period).
             period: unitPeriod.firstMonth == unitPeriod.lastMonth
@@ -74,7 +74,7 @@ extension PageHandlers {
             entries: entries.map { record in
                 MonthPage.Entry(
                     item: ItemCatalog.bundled.item(code: record.item)?.name(in: language) ?? record.item,
-                    quantity: "\(WebNumbers.plain(record.quantity)) \(record.uom)", period: record.period,
+                    quantity: "\(WebNumbers.plain(record.quantity)) \(record.uom)",
                     editURL: SiteURL.editRecord(.activity, id: record.id).link(language))
             }, hasEntries: !entries.isEmpty,
             mayEnter: mayEnter,

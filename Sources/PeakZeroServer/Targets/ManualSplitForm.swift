@@ -47,33 +47,41 @@ extension PageHandlers {
         return ManualSplitForm(valueLabel: label, children: children, hasChildren: !children.isEmpty)
     }
 
-    /// Each child's target from the posted form, in the parent's kind; or the first problem, naming
-    /// the child.
+    /// Each child's target from the posted form, in the parent's kind, checked by the rules every
+    /// target is kept under (`Target.problem`, as the API's definitions are); or the first problem,
+    /// naming the child.
     func manualKinds(_ stored: StoredTarget, _ form: FormPost, _ language: Language) async throws
         -> Result<[TargetSubject: TargetKind], ManualSplitProblem>
     {
         var kinds: [TargetSubject: TargetKind] = [:]
         for child in try await manualSplitChildren(stored, language) {
             let text = form[child.field].replacingOccurrences(of: ",", with: "")
-            guard let value = Double(text), value.isFinite, value >= 0 else {
-                return .failure(ManualSplitProblem(child: child.name, text: form[child.field]))
-            }
+            let refused = ManualSplitProblem(child: child.name, text: form[child.field], reason: nil)
+            guard let value = Double(text), value.isFinite else { return .failure(refused) }
+            let kind: TargetKind
             switch stored.target.kind {
-            case .cap: kinds[child.subject] = .cap(IndicatorAmount(value, of: stored.target.indicator))
-            case .reduction(_, let base): kinds[child.subject] = .reduction(fraction: value / 100, baseYear: base)
+            case .cap: kind = .cap(IndicatorAmount(value, of: stored.target.indicator))
+            case .reduction(_, let base): kind = .reduction(fraction: value / 100, baseYear: base)
             case .peak:
-                guard value == value.rounded(), let year = Int(exactly: value) else {
-                    return .failure(ManualSplitProblem(child: child.name, text: form[child.field]))
-                }
-                kinds[child.subject] = .peak(year: year)
+                guard let year = Int(exactly: value) else { return .failure(refused) }
+                kind = .peak(year: year)
             }
+            var target = stored.target
+            target.kind = kind
+            target.milestones = [:]
+            if let problem = target.problem() {
+                return .failure(
+                    ManualSplitProblem(child: child.name, text: form[child.field], reason: problem.message(language)))
+            }
+            kinds[child.subject] = kind
         }
         return .success(kinds)
     }
 }
 
-/// A child's field that is empty or not a usable number.
+/// A child's field that is empty, not a number, or a target the rules refuse (`reason`).
 struct ManualSplitProblem: Error, Sendable {
     let child: String
     let text: String
+    let reason: String?
 }

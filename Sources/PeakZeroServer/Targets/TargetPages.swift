@@ -134,6 +134,7 @@ extension PageHandlers {
                 let text = renderer.strings.table(language)[.splitManualBad]
                     .replacingOccurrences(of: "{child}", with: problem.child)
                     .replacingOccurrences(of: "{value}", with: problem.text)
+                    + (problem.reason.map { " \($0)" } ?? "")
                 return try await targetPage(request, context, problem: text, status: .unprocessableContent)
             }
         }
