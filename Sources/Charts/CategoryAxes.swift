@@ -7,6 +7,8 @@ public struct CategoryAxes: Sendable {
     public let plotRight = coordinate(Self.right)
     public let plotTop = coordinate(Self.top)
     public let plotBottom = coordinate(Self.bottom)
+    /// What the y axis counts ("tCO2e", "万吨标准煤"), written above it.
+    public let unit: String
     public let yTicks: [Tick]
     public let xTicks: [Tick]
     let scale: NiceScale
@@ -18,7 +20,10 @@ public struct CategoryAxes: Sendable {
 
     /// - Parameter fromZero: false to fit the axis to the values, so that a gap of 1 % between two
     ///   lines (an actual and its limit) shows rather than vanishing near the top of a 0-based axis.
-    init(covering values: [Double], categories: [String], format: ChartNumberFormat, fromZero: Bool = true) {
+    init(
+        covering values: [Double], categories: [String], unit: String, format: ChartNumberFormat, fromZero: Bool = true
+    ) {
+        self.unit = unit
         scale = NiceScale(covering: values, includingZero: fromZero)
         step = (Self.right - Self.left) / Double(max(1, categories.count))
         let scale = scale

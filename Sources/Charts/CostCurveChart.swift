@@ -23,6 +23,11 @@ public struct CostCurveChart: Sendable {
     public let plotLeft = coordinate(Self.left)
     public let plotRight = coordinate(Self.right)
     public let zeroY: String
+    /// What each axis counts: the cost per unit up the side, the amount along the bottom (the
+    /// table's second and third headings).
+    public let yUnit: String
+    public let xUnit: String
+    public let xUnitY = coordinate(Self.bottom + 20)
     public let yTicks: [Tick]
     public let xTicks: [Tick]
     public let blocks: [Block]
@@ -40,6 +45,8 @@ public struct CostCurveChart: Sendable {
         self.id = id
         self.title = title
         self.summary = summary
+        yUnit = header.count > 1 ? header[1] : ""
+        xUnit = header.count > 2 ? header[2] : ""
         let total = blocks.reduce(0) { $0 + max($1.amount, 0) }
         let yScale = NiceScale(covering: blocks.map(\.cost))
         let xScale = NiceScale(covering: [0, total])

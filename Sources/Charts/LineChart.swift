@@ -40,6 +40,7 @@ public struct LineChart: Sendable {
         deadlines deadlineInput: [(category: Int, label: String)] = [],
         marks markInput: [(series: Int, category: Int, label: String)] = [],
         fromZero: Bool = true,
+        unit: String,
         format: ChartNumberFormat
     ) {
         self.id = id
@@ -47,7 +48,7 @@ public struct LineChart: Sendable {
         self.summary = summary
         let axes = CategoryAxes(
             covering: input.flatMap { $0.values.compactMap { $0 } } + referenceInput.map(\.value),
-            categories: categories, format: format, fromZero: fromZero)
+            categories: categories, unit: unit, format: format, fromZero: fromZero)
         self.axes = axes
         func x(_ index: Int) -> Double { axes.centre(index) }
         func y(_ value: Double) -> Double { axes.y(value) }

@@ -37,7 +37,8 @@ public struct StackedBarChart: Sendable {
     /// - Parameter parts: each part's values by category; nil where a category has no figure.
     public init(
         id: String, title: String, summary: String, categories: [String],
-        parts: [(name: String, values: [Double?])], totalName: String, format: ChartNumberFormat
+        parts: [(name: String, values: [Double?])], totalName: String, unit: String,
+        format: ChartNumberFormat
     ) {
         self.id = id
         self.title = title
@@ -52,7 +53,7 @@ public struct StackedBarChart: Sendable {
         let axes = CategoryAxes(
             covering: stacks.map { $0.filter { $0 > 0 }.reduce(0, +) }
                 + stacks.map { $0.filter { $0 < 0 }.reduce(0, +) },
-            categories: categories, format: format)
+            categories: categories, unit: unit, format: format)
         self.axes = axes
         let barWidth = axes.step * Self.fill
         self.barWidth = coordinate(barWidth)

@@ -26,7 +26,8 @@ public struct WaterfallChart: Sendable {
 
     public init(
         id: String, title: String, summary: String, start: (label: String, value: Double),
-        effects: [(label: String, value: Double)], end: (label: String, value: Double), format: ChartNumberFormat
+        effects: [(label: String, value: Double)], end: (label: String, value: Double), unit: String,
+        format: ChartNumberFormat
     ) {
         self.id = id
         self.title = title
@@ -43,7 +44,7 @@ public struct WaterfallChart: Sendable {
         }
         spans.append((0, end.value, "total", end.label, end.value))
         let axes = CategoryAxes(
-            covering: spans.flatMap { [$0.from, $0.to] }, categories: spans.map(\.label), format: format)
+            covering: spans.flatMap { [$0.from, $0.to] }, categories: spans.map(\.label), unit: unit, format: format)
         self.axes = axes
         let barWidth = axes.step * 0.6
         self.barWidth = coordinate(barWidth)

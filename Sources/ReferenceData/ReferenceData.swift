@@ -29,6 +29,11 @@ public enum ReferenceData {
     /// and PeakZero's English renderings.
     public static var industriesCSV: String { text(of: "industries") }
 
+    /// `reference-texts.csv`: each source, document, note and worded unit of `factors.csv` and
+    /// `carbon-efficiency.csv` as written there, in Chinese and in English, so a page shows the
+    /// citation in its reader's language.
+    public static var referenceTextsCSV: String { text(of: "reference-texts") }
+
     /// `carbon-efficiency.csv`: the carbon-efficiency levels (by L) and grades (by K) of the Zhejiang
     /// method (碳效码), with their bounds, names, colours and source: the defaults an installation
     /// may replace, since the provincial standard adjusts its thresholds.

@@ -9,6 +9,16 @@ struct IssueMessageTests {
         #expect(IssueMessage.catalogue.gaps == [])
     }
 
+    @Test("an item or category sent as its code is named in the reader's language; one typed by a user stays as typed")
+    func namedItems() {
+        let sent = Problem.unitNotForItem(unit: "t", item: "electricity", accepted: ["kWh", "MWh"])
+        #expect(sent.text(in: .zh).contains("电力") && !sent.text(in: .zh).contains("electricity"))
+        #expect(sent.text(in: .en).contains("Electricity") || sent.text(in: .en).contains("electricity"))
+        let category = Problem.categoryNotForItem(category: "fugitive", item: "diesel", allowed: ["燃料燃烧"])
+        #expect(category.text(in: .zh).contains("逸散排放") && category.text(in: .zh).contains("柴油"))
+        #expect(Problem.measuredNotApplicable(item: "某种自定义燃料").text(in: .en).contains("某种自定义燃料"))
+    }
+
     @Test("a message names the place as the spreadsheet shows it, then the problem")
     func placed() {
         let issue = InputIssue(

@@ -23,6 +23,23 @@ struct NamesTests {
         #expect(divisions.name(of: "990000", .zh) == "990000")
     }
 
+    @Test("counties have positions for a city's tile map: Chengdu's north-west lies west and north of its south-east")
+    func countyPositions() throws {
+        // 都江堰市 (north-west of Chengdu) and 简阳市 (south-east), as any map of Sichuan shows them.
+        let dujiangyan = try #require(divisions.position(of: "510181"))
+        let jianyang = try #require(divisions.position(of: "510185"))
+        #expect(dujiangyan.longitude < jianyang.longitude && dujiangyan.latitude > jianyang.latitude)
+        // Every row is a known division, and lies within 3° of its prefecture's seat (or province's capital).
+        let rows = try CSVTable(parsing: ReferenceData.divisionPositionsCSV).records.dropFirst()
+        #expect(rows.count > 2_900)
+        for row in rows where !row[0].hasSuffix("00") {
+            let seat = try #require(divisions.position(of: String(row[0].prefix(4)) + "00") ?? divisions.position(of: String(row[0].prefix(2))))
+            let place = try #require(divisions.position(of: row[0]))
+            #expect(abs(place.longitude - seat.longitude) <= 3 && abs(place.latitude - seat.latitude) <= 3, "\(row[0])")
+            #expect(divisions.division(code: row[0]) != nil, "\(row[0])")
+        }
+    }
+
     @Test("every division row is a six-digit code under a known province, once, with both names")
     func divisionTable() throws {
         let table = try CSVTable(parsing: ReferenceData.divisionsCSV)

@@ -29,9 +29,9 @@ struct ChartGeometryTests {
     func fittedAxis() {
         // The demo supervisor's emissions cap (953,369.5 t) and its actual (940,436.1 t).
         let points: [(String, [Double?])] = [("limit", [953_369.5]), ("actual", [940_436.1])]
-        let zeroBased = LineChart(id: "a", title: "", summary: "", categories: ["2024"], series: points) { "\($0)" }
+        let zeroBased = LineChart(id: "a", title: "", summary: "", categories: ["2024"], series: points, unit: "t") { "\($0)" }
         let fitted = LineChart(
-            id: "b", title: "", summary: "", categories: ["2024"], series: points, fromZero: false) { "\($0)" }
+            id: "b", title: "", summary: "", categories: ["2024"], series: points, fromZero: false, unit: "t") { "\($0)" }
         func gap(_ chart: LineChart) -> Double {
             abs(Double(chart.series[0].points[0].y)! - Double(chart.series[1].points[0].y)!)
         }
@@ -47,7 +47,7 @@ struct ChartGeometryTests {
     func lineGaps() {
         let chart = LineChart(
             id: "t", title: "emissions", summary: "", categories: ["1", "2", "3", "4"],
-            series: [("2024", [10, nil, 30, 40])], format: { String(Int($0)) })
+            series: [("2024", [10, nil, 30, 40])], unit: "tCO2e", format: { String(Int($0)) })
         // Plot from x 64 to 624: four slots of 140, centred; y from 212 (0) to 14 (40).
         #expect(chart.series[0].path == "M134 162.5M414 63.5L554 14")
         #expect(chart.series[0].points.map(\.title) == ["2024 1: 10", "2024 3: 30", "2024 4: 40"])
@@ -92,7 +92,8 @@ struct ChartGeometryTests {
         let chart = StackedBarChart(
             id: "s", title: "by scope", summary: "", categories: ["1", "2", "3"],
             parts: [("scope 1", [10, 20, nil]), ("scope 2", [30, 0, 5])], totalName: "total",
-            format: { String(Int($0)) })
+            unit: "tCO2e", format: { String(Int($0)) })
+        #expect(chart.axes.unit == "tCO2e")
         // Totals 40, 20, 5: the axis runs 0…40 over y 212…14, 4.95 per unit; columns are 70 % of
         // their 560/3 slot, centred.
         #expect(chart.axes.yTicks.map(\.label) == ["0", "10", "20", "30", "40"])
@@ -112,7 +113,7 @@ struct ChartGeometryTests {
     func stackedNegative() throws {
         let chart = StackedBarChart(
             id: "n", title: "", summary: "", categories: ["1"], parts: [("up", [10]), ("down", [-5])],
-            totalName: "total", format: { String(Int($0)) })
+            totalName: "total", unit: "tCO2e", format: { String(Int($0)) })
         #expect(chart.axes.yTicks.map(\.label) == ["-5", "0", "5", "10"])
         let zero = try #require(chart.axes.yTicks.first { $0.label == "0" }).y
         let segments = chart.columns[0].segments

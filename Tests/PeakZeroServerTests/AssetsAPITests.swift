@@ -182,8 +182,8 @@ struct TargetProjectsPageTests {
             #expect(html.contains("Linked reduction projects"))
             #expect(html.contains("BG-01"))
             // 46,000.8 tCO2e a year (see the demo's seed-figure test), shown as an amount.
-            #expect(html.contains("46,001 tCO2e"))
-            #expect(html.contains("Linked projects operating by 2024 save 46,001 tCO2e a year"))
+            #expect(html.contains("46.00 k tCO2e"))
+            #expect(html.contains("Linked projects operating by 2024 save 46.00 k tCO2e a year"))
         }
     }
 

@@ -135,6 +135,8 @@ struct BrowserTests {
             try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
             let shots = Self.screenshots
             try await HeadlessChromium.serve(database) { base, client in
+                // What users typed (the signed-in account's name among it), to tell from PeakZero's words.
+                let typed = try await LanguagePurity.typedTexts(database)
                 // The overview in the browser shows the API's figures.
                 let json = try await SignedInClient(client: client, token: try await TestAccounts.token(database))
                     .execute(
@@ -187,6 +189,11 @@ struct BrowserTests {
                             "Array.from(document.querySelectorAll('.cards .value')).map(v => v.textContent)")
                         as? [String]
                     var problems: [String: [String]] = [:]
+                    var allSlips: [String] = []
+                    defer {
+                        try? allSlips.joined(separator: "\n").write(
+                            to: shots.appendingPathComponent("language-slips.txt"), atomically: true, encoding: .utf8)
+                    }
                     for (name, path) in pages {
                         for language in ["zh", "en"] {
                             let url = base + path + (path.contains("?") ? "&" : "?") + "lang=\(language)"
@@ -201,6 +208,14 @@ struct BrowserTests {
                             // Numbers read as numbers: no "1e+06" in text or chart labels.
                             if let exponent = try browser.evaluate(Self.exponentInText) as? String, !exponent.isEmpty {
                                 problems[url, default: []].append("a number with an exponent: \(exponent)")
+                            }
+                            // Each language alone: no English word in Chinese, no CJK in English.
+                            let texts = try browser.evaluate(LanguagePurity.pageTexts) as? [String] ?? []
+                            let slips = LanguagePurity.slips(in: texts, language: language, typed: typed)
+                            allSlips += slips.map { "\(name)-\(language): \($0)" }
+                            if !slips.isEmpty {
+                                problems[url, default: []].append(
+                                    "\(slips.count) texts not in \(language): " + slips.prefix(5).joined(separator: "; "))
                             }
                             // On a phone (390 px) the page is no wider than the screen.
                             try browser.setViewport(width: 390, height: 844)

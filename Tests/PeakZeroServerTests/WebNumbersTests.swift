@@ -5,11 +5,11 @@ import Testing
 @Suite("Numbers on the pages")
 struct WebNumbersTests {
     @Test(
-        "Chinese readers get 万 and 亿 for large amounts; English readers thousands separators",
+        "Chinese readers get 万 and 亿 for large amounts, English readers k and M; both group thousands below that",
         arguments: [
             (0.0, "0", "0"), (0.1234, "0.123", "0.123"), (12.34, "12.3", "12.3"), (1234.0, "1,234", "1,234"),
-            (455_012.0, "45.50 万", "455,012"), (123_456_789.0, "1.23 亿", "123,456,789"),
-            (-98_765.0, "−9.88 万", "−98,765"),
+            (9_999.0, "9,999", "9,999"), (455_012.0, "45.50 万", "455.01 k"), (123_456_789.0, "1.23 亿", "123.46 M"),
+            (-98_765.0, "−9.88 万", "−98.77 k"), (12_345_678_901.0, "123.46 亿", "12,345.68 M"),
         ])
     func amounts(value: Double, zh: String, en: String) {
         #expect(WebNumbers.amount(value, .zh) == zh)

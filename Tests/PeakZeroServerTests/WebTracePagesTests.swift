@@ -74,7 +74,9 @@ struct WebTracePagesTests {
             for used in stored.factors {
                 guard let id = used.id, let cited = factors.first(where: { $0.factorId == id }) else { continue }
                 #expect(line.html.contains("<code>\(id)</code>"), "\(id)")
-                #expect(line.html.contains(cited.document.isEmpty ? cited.source : cited.document), "\(id)")
+                // The citation in the page's language (reference-texts.csv), as the page escapes it.
+                let citation = ReferenceTexts.bundled.shown(cited.document.isEmpty ? cited.source : cited.document, .en)
+                #expect(line.html.contains(citation.replacingOccurrences(of: "'", with: "&#39;")), "\(id)")
             }
             #expect(line.html.contains(WebNumbers.exact(stored.co2eLocationT)))
             // A record deleted since: the line still shows as computed, with a warning.

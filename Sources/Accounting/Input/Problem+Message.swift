@@ -48,6 +48,12 @@ extension Problem {
         return language == .zh ? "\(start)…（共 \(count) 个字符）" : "\(start)… (\(count) characters)"
     }
 
+    /// An item as the message names it: a catalogue code (a web form sends `electricity`) by its
+    /// name in the reader's language, anything else as the user wrote it.
+    static func itemName(_ text: String, _ language: Language) -> String {
+        ItemCatalog.bundled.item(code: text)?.name(in: language) ?? text
+    }
+
     /// The problem's message and what fills its placeholders.
     func message(in language: Language) -> (IssueMessage, [String: String]) {
         let list = language.list
@@ -66,15 +72,21 @@ extension Problem {
             return (.unknownItemSuggested, ["name": name, "suggestions": list(suggestions)])
         case .unknownUnit(let unit): return (.unknownUnit, ["unit": unit])
         case .unitNotForItem(let unit, let item, let accepted):
-            return (.unitNotForItem, ["unit": unit, "item": item, "accepted": list(accepted)])
+            return (.unitNotForItem, ["unit": unit, "item": Self.itemName(item, language), "accepted": list(accepted)])
         case .negativeQuantity(let text): return (.negativeQuantity, ["text": text])
         case .notANumber(let text): return (.notANumber, ["text": text])
         case .badPeriod(let text): return (.badPeriod, ["text": text])
         case .badRegion(let text): return (.badRegion, ["text": text])
         case .unknownCategory(let text): return (.unknownCategory, ["text": text])
         case .categoryNotForItem(let category, let item, let allowed):
-            return (.categoryNotForItem, ["category": category, "item": item, "allowed": list(allowed)])
-        case .measuredNotApplicable(let item): return (.measuredNotApplicable, ["item": item])
+            return (
+                .categoryNotForItem,
+                [
+                    "category": ActivityCategory(rawValue: category)?.name(in: language) ?? category,
+                    "item": Self.itemName(item, language), "allowed": list(allowed),
+                ]
+            )
+        case .measuredNotApplicable(let item): return (.measuredNotApplicable, ["item": Self.itemName(item, language)])
         case .oxidationRateOutOfRange(let text): return (.oxidationRateOutOfRange, ["text": text])
         case .parameterNotPositive(let text): return (.parameterNotPositive, ["text": text])
         case .duplicateID(let id, let first): return (.duplicateID, ["id": id, "first": "\(first)"])

@@ -38,6 +38,15 @@ public struct FootprintDeclaration: Sendable, Codable, Equatable {
         public let pedigree: [Double]?
         /// The cited factors its exchanges take: `id — source (year)`.
         public let sources: [String]
+        /// The same, in parts, for a page to show each source in its reader's language.
+        public let citations: [Citation]
+    }
+
+    /// A factor an exchange takes, with the source it cites as the factor library writes it.
+    public struct Citation: Sendable, Codable, Equatable {
+        public let key: String
+        public let source: String
+        public let year: Int?
     }
 
     public let standard: String
@@ -99,10 +108,14 @@ public struct FootprintDeclaration: Sendable, Codable, Equatable {
             pedigrees.isEmpty
             ? nil : (0..<5).map { i in Double(pedigrees.map { $0[i] }.reduce(0, +)) / Double(pedigrees.count) }
         var sources: [String] = []
+        var citations: [Citation] = []
         func cite(_ key: String, _ factor: CitedFactor?) {
             guard let factor else { return }
             let line = "\(key) — \(factor.source)" + (factor.year.map { " (\($0))" } ?? "")
-            if !sources.contains(line) { sources.append(line) }
+            if !sources.contains(line) {
+                sources.append(line)
+                citations.append(Citation(key: key, source: factor.source, year: factor.year))
+            }
         }
         for input in process.background { cite(input.factor, factors["background:\(input.factor)"]) }
         for input in process.electricity {
@@ -112,6 +125,7 @@ public struct FootprintDeclaration: Sendable, Codable, Equatable {
         for emission in process.emissions { cite(emission.flow, factors[emission.flow]) }
         return QualityLine(
             process: process.id, name: process.name, exchanges: uncertainties.count,
-            withUncertainty: uncertainties.count { $0 != nil }, pedigree: pedigree, sources: sources)
+            withUncertainty: uncertainties.count { $0 != nil }, pedigree: pedigree, sources: sources,
+            citations: citations)
     }
 }

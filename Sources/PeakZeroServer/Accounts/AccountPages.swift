@@ -71,7 +71,7 @@ extension PageHandlers {
                         ?? grant.regionCode ?? ""
                     return [t.text(forKey: "role_\(grant.role.rawValue)", else: grant.role.rawValue), place].filter { !$0.isEmpty }
                         .joined(separator: " · ")
-                }.joined(separator: "；"),
+                }.joined(separator: language.clauseSeparator),
                 created: String(BeijingTime.show(account.createdAt).prefix(10)),
                 disableAction: account.id == me.id ? nil : SiteURL.disableAccount(name: account.name).link(language))
         }

@@ -52,8 +52,11 @@ extension PageHandlers {
             heading: heading, date: day.description, dateAction: SiteURL.assets(unit: id, date: nil).path,
             holdings: holdings, hasHoldings: !holdings.isEmpty, total: WebNumbers.amount(total, language),
             prices: prices.values.sorted { $0.kind.rawValue < $1.kind.rawValue }
-                .map { "\($0.kind.rawValue.uppercased()) \(WebNumbers.grouped($0.price, decimals: 2))（\($0.day)，\($0.source)）" }
-                .joined(separator: "；"),
+                .map {
+                    "\($0.kind.rawValue.uppercased()) \(WebNumbers.grouped($0.price, decimals: 2))"
+                        + language.bracketed("\($0.day)\(language == .zh ? "，" : ", ")\($0.source)")
+                }
+                .joined(separator: language.clauseSeparator),
             entries: entries, hasEntries: !entries.isEmpty,
             createAction: mayAdd ? SiteURL.createAssetEvent(unit: id).link(language) : nil,
             actions: (LedgerAction.allCases.filter { $0 != .transferIn && $0 != .transferOut }.map { ($0.rawValue, $0.name(in: language)) }

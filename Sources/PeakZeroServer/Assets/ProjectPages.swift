@@ -53,8 +53,8 @@ extension PageHandlers {
         var interacting: String?
         for warning in curve.warnings {
             switch warning {
-            case .negativeCost(let codes): negative = codes.joined(separator: "、")
-            case .interacting(let pairs): interacting = pairs.map { $0.joined(separator: " ↔ ") }.joined(separator: "、")
+            case .negativeCost(let codes): negative = codes.joined(separator: language.listSeparator)
+            case .interacting(let pairs): interacting = pairs.map { $0.joined(separator: " ↔ ") }.joined(separator: language.listSeparator)
             }
         }
         let gap = request.uri.queryParameters.get("gap").flatMap { Double(String($0)) }.flatMap { $0 > 0 ? $0 : nil }
@@ -174,7 +174,7 @@ extension PageHandlers {
                     co2eLocation: amount(line.locationBased.value(in: .tonneCO2e)),
                     co2eMarket: amount(line.marketBased.value(in: .tonneCO2e)),
                     factors: line.factors.map { f in
-                        "\(f.kind.name(in: language)) \(f.value) \(f.unit)" + (f.entry.map { " [\($0.id) · \($0.grade.rawValue)]" } ?? "")
+                        "\(f.kind.name(in: language)) \(f.value) \(ReferenceTexts.bundled.shown(f.unit, language))" + (f.entry.map { " [\($0.id) · \($0.grade.rawValue)]" } ?? "")
                     })
             }
         }
@@ -198,7 +198,7 @@ extension PageHandlers {
                 .init(label: t.text(forKey: "project_benefit"), value: amount(stored.yearlyBenefit)),
                 .init(
                     label: t.text(forKey: "project_interacts"),
-                    value: stored.interactsWith.isEmpty ? "—" : stored.interactsWith.joined(separator: "、")),
+                    value: stored.interactsWith.isEmpty ? "—" : stored.interactsWith.joined(separator: language.listSeparator)),
                 .init(label: t.text(forKey: "project_measure"), value: measure?.title ?? "—"),
             ],
             economics: a.map { a in
@@ -220,7 +220,7 @@ extension PageHandlers {
                 ProjectPage.Verification(
                     year: v.year, option: v.option.rawValue, baseline: v.baseline, adjustments: v.adjustments,
                     savings: v.savings.map { "\($0.item ?? "") \(WebNumbers.grouped($0.quantity ?? 0, decimals: 2)) \($0.unit ?? "")" }
-                        .joined(separator: "；"), author: v.createdBy)
+                        .joined(separator: language.clauseSeparator), author: v.createdBy)
             }, hasVerifications: !figures.verifications.isEmpty,
             stageAction: mayChange && stored.stage != .closed ? SiteURL.projectStage(id: id).link(language) : nil,
             nextStages: ProjectStage.allCases.filter { stored.stage.canMove(to: $0) }.map {

@@ -7,7 +7,10 @@ struct AuditPage: Sendable {
         let actor: String
         let address: String
         let action: String
+        /// What kind of thing changed, in the page's language.
         let subject: String
+        /// Which one: its id or key as stored (`unit-2`, `cea:2024-12-31`).
+        let subjectId: String
         let unit: String
         let unitURL: String?
         let period: String

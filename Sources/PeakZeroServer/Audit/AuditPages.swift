@@ -38,9 +38,9 @@ extension PageHandlers {
         let rows = entries.map { entry in
             let unit = entry.unitId.flatMap { named[$0] }
             return AuditPage.Row(
-                id: String(entry.id), at: BeijingTime.show(entry.at), actor: entry.actor, address: entry.address ?? "",
+                id: String(entry.id), at: BeijingTime.show(entry.at), actor: ActorName.shown(entry.actor, t), address: entry.address ?? "",
                 action: Self.auditLabel(entry.action, t),
-                subject: [entry.subjectKind, entry.subjectId].compactMap { $0 }.joined(separator: " "),
+                subject: Self.subjectLabel(entry.subjectKind, t), subjectId: entry.subjectId ?? "",
                 unit: unit.map { "\($0.code) \($0.name)" } ?? entry.unitId.map { "#\($0)" } ?? "",
                 unitURL: unit.map { SiteURL.unit(id: $0.id, year: entry.year).link(language) },
                 period: [entry.year.map(String.init), entry.month.map { String(format: "%02d", $0) }].compactMap { $0 }
@@ -80,6 +80,11 @@ extension PageHandlers {
     /// An action's name in the page's language (`period.approve` → 审核通过), or its stored name.
     static func auditLabel(_ action: String, _ t: Words) -> String {
         t.text(forKey: auditLabelKey(action), else: action)
+    }
+
+    /// What kind of thing changed, in the page's language ("活动数据 42"); the stored kind if unknown.
+    static func subjectLabel(_ kind: String, _ t: Words) -> String {
+        t.text(forKey: "audit_kind_" + kind, else: kind)
     }
 
     static func auditLabelKey(_ action: String) -> String {

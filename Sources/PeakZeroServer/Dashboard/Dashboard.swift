@@ -101,7 +101,7 @@ struct Dashboard: Sendable {
             series: [
                 ("\(current.year)", emissionsByMonth),
                 ("\(current.year - 1)", monthly(previous) { $0.emissions(method).value(in: .tonneCO2e) }),
-            ], format: amount)
+            ], unit: text(.unitTco2e), format: amount)
         (byScope, scopesByMonth) = Self.scopeCharts(current, method, months: months, text: text, format: amount)
         byItem = Self.itemChart(
             current, method, language, title: "\(text(.byItem)) (\(text(.unitTco2e)))",
@@ -146,7 +146,7 @@ struct Dashboard: Sendable {
                         (method == .location ? $0.scope2LocationBased : $0.scope2MarketBased).value(in: .tonneCO2e)
                     }
                 ),
-            ], totalName: text(.total), format: amount)
+            ], totalName: text(.total), unit: text(.unitTco2e), format: amount)
         return (byScope, scopesByMonth)
     }
 

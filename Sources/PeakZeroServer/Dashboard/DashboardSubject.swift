@@ -83,7 +83,7 @@ extension PageHandlers {
                 label: (t[.basisLabel])
                     .replacingOccurrences(of: "{id}", with: String(inventory.id))
                     .replacingOccurrences(of: "{version}", with: String(inventory.version))
-                    .replacingOccurrences(of: "{computed}", with: String(inventory.computedAt.prefix(10))),
+                    .replacingOccurrences(of: "{computed}", with: String(BeijingTime.show(inventory.computedAt).prefix(10))),
                 url: SiteURL.inventory(id: inventory.id, unit: subject.lineUnit, page: nil).link(language),
                 stale: inventory.stale)
         }
@@ -93,7 +93,7 @@ extension PageHandlers {
             for id in uncovered.prefix(10) { names.append((try? await units.unit(id: id).name) ?? String(id)) }
             notes.append(
                 (t[.uncoveredNote]).replacingOccurrences(of: "{count}", with: String(uncovered.count))
-                    + names.joined(separator: "、"))
+                    + names.joined(separator: language.listSeparator))
         }
         var unapproved = current?.inventories.compactMap(\.unapprovedRecords).reduce(0, +) ?? 0
         // An inventory of a unit above counts its whole tree; the page counts the unit shown.

@@ -46,15 +46,17 @@ extension FactorRow {
         year: Int?, value: Double, unit: String, gradeCode: String, source: String, document: String,
         published: String, url: String, notes: String, _ t: Words, _ language: Language
     ) {
-        func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
+        // The bundled citations in the page's language; a user's own set's words as typed.
+        func words(_ text: String) -> String { ReferenceTexts.bundled.shown(text, language) }
+        func optional(_ text: String) -> String? { text.isEmpty ? nil : words(text) }
         self.init(
             id: id, set: set, kind: FactorKind(rawValue: kindCode)?.name(in: language) ?? kindCode,
             item: itemCode.isEmpty ? "—" : ItemCatalog.bundled.item(code: itemCode)?.name(in: language) ?? itemCode,
             region: RegionNames.factorRegion(regionCode, t, language), variant: variant,
             year: year.map(String.init) ?? "—",
-            value: WebNumbers.plain(value), unit: unit, grade: gradeCode,
+            value: WebNumbers.plain(value), unit: words(unit), grade: gradeCode,
             gradeTitle: t.text(forKey: "grade_\(gradeCode)", else: gradeCode),
-            source: source, document: optional(document), published: optional(published),
+            source: words(source), document: optional(document), published: optional(published),
             // Only web addresses become links: a set's author could write `javascript:` here.
             url: url.hasPrefix("https://") || url.hasPrefix("http://") ? url : nil, notes: optional(notes),
             anchor: "factor-\(id)")

@@ -45,7 +45,7 @@ struct FootprintDeclarationView: Sendable {
     let hasAllocations: Bool
     let quality: [QualityRow]
 
-    init(_ d: FootprintDeclaration, strings t: Words) {
+    init(_ d: FootprintDeclaration, strings t: Words, language: Language) {
         func amount(_ value: Double) -> String { WebNumbers.grouped(value, decimals: 4) }
         standard = d.standard
         boundary = t.text(forKey: d.partial ? "footprint_partial" : "footprint_whole")
@@ -53,7 +53,7 @@ struct FootprintDeclarationView: Sendable {
         gases = d.byGas.map {
             GasRow(
                 gas: $0.gas, emitted: amount($0.amountKg), gwp: WebNumbers.grouped($0.gwp.value, decimals: 1),
-                source: "\($0.gwp.id) · \($0.gwp.source)", co2e: amount($0.co2eKg))
+                source: "\($0.gwp.id) · \(ReferenceTexts.bundled.shown($0.gwp.source, language))", co2e: amount($0.co2eKg))
         }
         background = amount(d.backgroundCo2eKg)
         grid = amount(d.gridCo2eKg)
@@ -70,7 +70,10 @@ struct FootprintDeclarationView: Sendable {
                 name: line.name == line.process ? line.process : "\(line.name) (\(line.process))",
                 exchanges: line.exchanges, withUncertainty: line.withUncertainty,
                 pedigree: line.pedigree.map { $0.map { WebNumbers.grouped($0, decimals: 1) }.joined(separator: "; ") }
-                    ?? "—", sources: line.sources)
+                    ?? "—",
+                sources: line.citations.map {
+                    "\($0.key) — \(ReferenceTexts.bundled.shown($0.source, language))" + ($0.year.map { " (\($0))" } ?? "")
+                })
         }
     }
 }

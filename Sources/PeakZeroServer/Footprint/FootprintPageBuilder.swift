@@ -53,7 +53,7 @@ struct FootprintPageBuilder {
             FootprintModelPage.FlowRow(
                 key: flow.key, amount: amount(flow.amount), unit: flow.unit, co2e: amount(flow.co2eKg),
                 share: summary.totalCo2eKg == 0 ? "—" : percent(flow.co2eKg / summary.totalCo2eKg),
-                source: flow.factor.map { "\($0.id) · \($0.source)" } ?? t.text(forKey: "footprint_not_characterised"))
+                source: flow.factor.map { "\($0.id) · \(ReferenceTexts.bundled.shown($0.source, language))" } ?? t.text(forKey: "footprint_not_characterised"))
         }
         let processes = summary.byProcess.prefix(30).map { line in
             FootprintModelPage.ProcessRow(
@@ -85,7 +85,8 @@ struct FootprintPageBuilder {
             }, exportURL: exportURL,
             gwp: gwp,
             notes: summary.notes, hasNotes: !summary.notes.isEmpty,
-            declaration: FootprintDeclarationView(FootprintDeclaration(model: model, summary: summary), strings: t),
+            declaration: FootprintDeclarationView(
+                FootprintDeclaration(model: model, summary: summary), strings: t, language: language),
             templateURL: templateURL, deleteAction: deleteAction, imported: imported)
     }
 

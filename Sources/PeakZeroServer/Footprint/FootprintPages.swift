@@ -32,7 +32,7 @@ extension PageHandlers {
                 name: stored.name, url: SiteURL.footprintModel(id: stored.id).link(language), unitCode: stored.unitCode,
                 processes: stored.model.processes.count,
                 boundary: t.text(forKey: "footprint_boundary_\(stored.model.boundary.rawValue)"),
-                updated: String(stored.updatedAt.prefix(10)))
+                updated: String(BeijingTime.show(stored.updatedAt).prefix(10)))
         }
         let mayAdd = try await context.writeScope.contains(unitID: id, in: database)
         let heading = "\(t[.footprintsTitle]) · \(unit.name)"

@@ -52,7 +52,7 @@ extension PageHandlers {
             facts: [
                 .init(label: t[.year], value: String(inventory.year)),
                 .init(label: t[.version], value: String(inventory.version)),
-                .init(label: t[.computedAt], value: inventory.computedAt),
+                .init(label: t[.computedAt], value: BeijingTime.show(inventory.computedAt)),
                 .init(label: t[.records], value: String(inventory.recordCount)),
                 .init(label: t[.gwpSet], value: inventory.gwp),
                 .init(label: t[.scope2Method], value: t.text(forKey: "scope2_\(inventory.scope2)", else: inventory.scope2)),
@@ -127,7 +127,7 @@ extension PageHandlers {
                     .init(label: t[.templateVersion], value: batch.templateVersion ?? "—"),
                     .init(label: t[.contentHash], value: batch.contentHash ?? "—"),
                     .init(label: t[.enteredBy], value: batch.createdBy ?? "—"),
-                    .init(label: t[.enteredAt], value: batch.createdAt),
+                    .init(label: t[.enteredAt], value: BeijingTime.show(batch.createdAt)),
                 ]
             } ?? []
         let model = LineagePage(
@@ -154,7 +154,8 @@ extension PageHandlers {
                     equivalent: line.tceEquivalent, scope2Prefix: "", t),
             factors: line.factors.map { factor in
                 LineagePage.Factor(
-                    kind: factor.kind.name(in: language), value: WebNumbers.plain(factor.value), unit: factor.unit,
+                    kind: factor.kind.name(in: language), value: WebNumbers.plain(factor.value),
+                    unit: ReferenceTexts.bundled.shown(factor.unit, language),
                     notes: factor.notes.map { $0.text(in: language) },
                     citation: factor.id.flatMap { citations["\(factor.factorSet ?? "")|\($0)"] }.map {
                         FactorRow(stored: $0, t, language)

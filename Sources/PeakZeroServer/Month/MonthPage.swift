@@ -32,6 +32,8 @@ struct MonthPage: Sendable {
         let value: String
         /// The label in the page's language (the symbol with its Chinese name on a Chinese page).
         let label: String
+        /// The symbol in ASCII, for an English page ("10^4t" for 万t).
+        var englishLabel: String = ""
         let items: String
     }
 

@@ -80,7 +80,7 @@ extension PageHandlers {
             mayEnter: mayEnter,
             items: ItemCatalog.bundled.items.map { .init(value: $0.code, label: $0.name(in: language), selected: false) },
             measures: Self.measureOptions.map {
-                .init(value: $0.value, label: language == .zh ? $0.label : $0.value, items: $0.items)
+                .init(value: $0.value, label: language == .zh ? $0.label : $0.englishLabel, items: $0.items)
             }, categories: [.init(value: "", label: t[.automatic], selected: true)]
                 + ActivityCategory.allCases.map { .init(value: $0.rawValue, label: $0.name(in: language), selected: false) },
             createAction: SiteURL.createRecord(.activity).link(language),
@@ -146,10 +146,12 @@ extension PageHandlers {
             let items = ItemCatalog.bundled.items.filter { $0.accepts(unit) }.map(\.code)
             guard !items.isEmpty else { continue }
             let chinese = spellings.first { $0.unit == unit && $0.spelling.unicodeScalars.contains { $0.value >= 0x4E00 } }
+            // An English page writes 万 and 亿 as powers of ten: "10^4t", not "万t".
+            let english = spellings.first { $0.unit == unit && $0.spelling.allSatisfy(\.isASCII) }?.spelling ?? spelling
             options.append(
                 .init(
                     value: spelling, label: chinese.map { "\(spelling)（\($0.spelling)）" } ?? spelling,
-                    items: items.joined(separator: " ")))
+                    englishLabel: english, items: items.joined(separator: " ")))
         }
         return options
     }()

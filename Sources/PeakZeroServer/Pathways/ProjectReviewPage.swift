@@ -13,7 +13,8 @@ extension PageHandlers {
         let t = renderer.strings.table(language)
         let project = review.project
         let energy = project.energy.sorted { $0.key < $1.key }
-            .map { "\($0.key) \(WebNumbers.amount($0.value, language))" }.joined(separator: language == .zh ? "，" : ", ")
+            .map { "\(RegionalCarrier(rawValue: $0.key)?.name(language) ?? $0.key) \(WebNumbers.amount($0.value, language))" }
+            .joined(separator: language == .zh ? "，" : ", ")
         let facts: [ProjectReviewPage.Fact] = [
             .init(label: t[.reviewArea], value: project.area.name(language)),
             .init(label: t[.reviewIndustry], value: IndustryNames.label(project.industry, language)),
@@ -22,8 +23,8 @@ extension PageHandlers {
             .init(label: t[.reviewValueAdded], value: WebNumbers.amount(project.valueAdded, language)),
             .init(label: t[.reviewScenario], value: review.scenario),
             .init(label: t[.reviewPlanRevision], value: String(review.planRevision)),
-            .init(label: t[.reviewBy], value: review.createdBy),
-            .init(label: t[.reviewAt], value: review.createdAt),
+            .init(label: t[.reviewBy], value: ActorName.shown(review.createdBy, t)),
+            .init(label: t[.reviewAt], value: BeijingTime.show(review.createdAt)),
         ]
         let heading = "\(place.name) · \(project.name)"
         let model = ProjectReviewPage(

@@ -49,8 +49,8 @@ extension PageHandlers {
                 .init(
                     name: review.project.name, scenario: review.scenario, startYear: review.project.startYear,
                     verdict: review.verdict?.rawValue ?? "none",
-                    verdictLabel: review.verdict?.name(language) ?? t[.reviewNoTargets], by: review.createdBy,
-                    at: review.createdAt, url: SiteURL.projectReview(subject, id: review.id).link(language))
+                    verdictLabel: review.verdict?.name(language) ?? t[.reviewNoTargets], by: ActorName.shown(review.createdBy, t),
+                    at: BeijingTime.show(review.createdAt), url: SiteURL.projectReview(subject, id: review.id).link(language))
             }, hasRows: !reviews.isEmpty)
         return renderer.response(model, template: "project-reviews", status: status)
     }

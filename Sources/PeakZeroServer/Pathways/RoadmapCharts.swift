@@ -25,7 +25,7 @@ struct RoadmapCharts {
 
     func trajectories(
         id: String, title: String, history past: [Int: Double], value: (Roadmap.Year) -> Double,
-        caps: Set<PlanTarget.Indicator>
+        caps: Set<PlanTarget.Indicator>, unit: String
     ) -> LineChart? {
         let years = years
         guard !years.isEmpty else { return nil }
@@ -50,7 +50,7 @@ struct RoadmapCharts {
             : []
         return LineChart(
             id: id, title: title, summary: title, categories: years.map(String.init), series: series,
-            references: references, deadlines: deadlines, marks: marks, format: format)
+            references: references, deadlines: deadlines, marks: marks, unit: unit, format: format)
     }
 
     func areas(of scenario: Roadmap.Scenario) -> StackedBarChart {
@@ -59,7 +59,7 @@ struct RoadmapCharts {
             id: "areas", title: title, summary: title, categories: scenario.years.map { String($0.year) },
             parts: PlanningArea.allCases.map { area in
                 (area.name(language), scenario.years.map { $0.co2ByArea[area.rawValue] })
-            }, totalName: t[.total], format: format)
+            }, totalName: t[.total], unit: t[.unitTco2e], format: format)
     }
 
     func effects(_ effects: [String: Double]) -> [(label: String, value: Double)] {
@@ -78,7 +78,7 @@ struct RoadmapCharts {
         if comparison.captureChange != 0 { steps.append((t[.roadmapCapture], comparison.captureChange)) }
         return WaterfallChart(
             id: "against", title: title, summary: title, start: (baseline.name, start.co2T), effects: steps,
-            end: (scenario.name, end.co2T), format: format)
+            end: (scenario.name, end.co2T), unit: t[.unitTco2e], format: format)
     }
 
     func historyWaterfall() -> WaterfallChart? {
@@ -89,6 +89,6 @@ struct RoadmapCharts {
         if history.excludedChange != 0 { steps.append((t[.roadmapExcluded], history.excludedChange)) }
         return WaterfallChart(
             id: "history", title: title, summary: title, start: (String(result.from), start), effects: steps,
-            end: (String(result.to), end), format: format)
+            end: (String(result.to), end), unit: t[.unitTco2e], format: format)
     }
 }

@@ -39,8 +39,8 @@ extension PageHandlers {
         if let stored, let roadmap {
             facts = [
                 .init(label: t[.roadmapRevision], value: String(stored.revision)),
-                .init(label: t[.roadmapSavedBy], value: stored.updatedBy),
-                .init(label: t[.roadmapSavedAt], value: stored.updatedAt),
+                .init(label: t[.roadmapSavedBy], value: ActorName.shown(stored.updatedBy, t)),
+                .init(label: t[.roadmapSavedAt], value: BeijingTime.show(stored.updatedAt)),
                 .init(label: t[.roadmapBaseYear], value: String(roadmap.baseYear)),
                 .init(label: t[.roadmapTolerance], value: WebNumbers.change(roadmap.plateauTolerance).replacingOccurrences(of: "+", with: "")),
             ]
@@ -64,10 +64,11 @@ extension PageHandlers {
                     selected: scenario.id == shown?.id)
             },
             co2Chart: charts.trajectories(
-                id: "co2", title: t[.roadmapCo2Chart], history: history.co2, value: \.co2T, caps: [.carbonTotal]),
+                id: "co2", title: t[.roadmapCo2Chart], history: history.co2, value: \.co2T, caps: [.carbonTotal],
+                unit: t[.unitTco2e]),
             energyChart: charts.trajectories(
                 id: "energy", title: t[.roadmapEnergyChart], history: history.energy, value: \.energyTce,
-                caps: [.energyTotal]),
+                caps: [.energyTotal], unit: t[.unitTce]),
             areasChart: shown.map(charts.areas), againstBaseline: shown.flatMap(charts.againstBaseline),
             historyWaterfall: charts.historyWaterfall(), scenarioNames: roadmap?.scenarios.map(\.name) ?? [],
             targetRows: Self.targetRows(roadmap, language, t), hasTargets: !(roadmap?.scenarios.first?.targets.isEmpty ?? true),

@@ -144,7 +144,8 @@ extension PageHandlers {
                 id: "grades", title: t[.gradesDistribution], summary: "\(year)",
                 entries: zip(scale.grades, distribution.counts).map { ($0.name(language), Double($1)) },
                 format: { String(Int($0)) }), rows: rows, hasRows: !rows.isEmpty, grades: bands(scale.grades, "K"),
-            levels: bands(scale.levels, "L"), byIndustry: byIndustry, source: scale.source)
+            levels: bands(scale.levels, "L"), byIndustry: byIndustry,
+            source: ReferenceTexts.bundled.shown(scale.source, language))
         return renderer.response(model, template: "grades")
     }
 
@@ -170,7 +171,8 @@ extension PageHandlers {
             heading: heading, rows: rows, hasRows: !rows.isEmpty,
             chart: LineChart(
                 id: "k-history", title: "K", summary: unit.name, categories: history.map { String($0.year) },
-                series: [("K", history.map(\.result.k))], format: { String(format: "%.2f", $0) }))
+                series: [("K", history.map(\.result.k))], unit: t[.gradesKRatio],
+                format: { String(format: "%.2f", $0) }))
         return renderer.response(model, template: "grade-history")
     }
 }

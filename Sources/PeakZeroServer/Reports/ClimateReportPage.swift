@@ -29,6 +29,8 @@ struct ClimateReportPage: Sendable {
         let gri: String
         let ifrs: String
         let anchor: String
+        /// The heading of the part the anchor leads to, as the link's words.
+        let sectionTitle: String
         let unchecked: Bool
     }
 
@@ -91,6 +93,21 @@ struct ClimateReportPage: Sendable {
         self.missing = missing
     }
 
+    /// The headings of the parts the disclosure index points to, by anchor (as the body template
+    /// writes them).
+    static let sectionTitleKeys = [
+        "basis": "report_basis", "ghg": "climate_ghg", "base-year": "climate_base_year", "scope3": "scope3_title",
+        "energy": "climate_energy", "intensity": "report_intensities", "reductions": "climate_reductions",
+        "assets": "climate_assets", "targets": "supervisor_targets", "footprints": "climate_footprints",
+    ]
+
+    /// A project's stage as the report stored it (by name, in the language it was made in), in the
+    /// page's language.
+    static func stageName(_ stored: String, _ language: Language) -> String {
+        let stage = ProjectStage.allCases.first { $0.name(in: .zh) == stored || $0.name(in: .en) == stored }
+        return stage?.name(in: language) ?? stored
+    }
+
     static func part(_ field: String, _ text: String, anchor: String, title: String, placeholder: String) -> Part {
         let paragraphs = text.split(whereSeparator: \.isNewline).map { String($0).trimmed }.filter { !$0.isEmpty }
         return Part(
@@ -111,8 +128,12 @@ struct ClimateReportPage: Sendable {
         facts = [
             .init(label: text("report_entity"), value: "\(b.unitCode) \(b.unitName)"),
             .init(label: text("report_year"), value: String(b.year)),
-            .init(label: text("climate_frameworks"), value: b.frameworks.joined(separator: "；")),
-            .init(label: text("climate_indexed_to"), value: b.indexedTo.joined(separator: "; ")),
+            .init(
+                label: text("climate_frameworks"),
+                value: b.frameworks.map { ReferenceTexts.bundled.shown($0, language) }.joined(separator: language == .zh ? "；" : "; ")),
+            .init(
+                label: text("climate_indexed_to"),
+                value: b.indexedTo.map { ReferenceTexts.bundled.shown($0, language) }.joined(separator: "; ")),
         ] + inventory.facts.filter { $0.label != text("report_entity") && $0.label != text("report_year") }
         warnings = inventory.warnings
         // Observers do not run in an initializer: the flags are set here too.
@@ -179,7 +200,7 @@ struct ClimateReportPage: Sendable {
             Row(
                 key: "\($0.unitCode) \($0.code)", name: $0.name,
                 cells: [
-                    $0.measure ?? "—", $0.stage, String($0.firstYear), InventoryReportPage.tonnes($0.plannedTce),
+                    $0.measure ?? "—", Self.stageName($0.stage, language), String($0.firstYear), InventoryReportPage.tonnes($0.plannedTce),
                     InventoryReportPage.tonnes($0.plannedT), $0.verifiedT.map(InventoryReportPage.tonnes) ?? "—",
                 ])
         }
@@ -191,7 +212,7 @@ struct ClimateReportPage: Sendable {
                 cells: [WebNumbers.grouped(Double($0.quantity), decimals: 0)])
         }
         hasAssets = !assets.isEmpty
-        targets = report.targets.map { SupervisorReportPage.targetRow($0, strings: t) }
+        targets = report.targets.map { SupervisorReportPage.targetRow($0, strings: t, language: language) }
         hasTargets = !targets.isEmpty
         footprints = report.footprints.map {
             Row(
@@ -204,7 +225,7 @@ struct ClimateReportPage: Sendable {
                 what: entry.what(language), value: Self.indexValue(entry.key, report, inventory: inventory, text),
                 gri: entry.gri.isEmpty ? "—" : "GRI \(entry.gri)",
                 ifrs: entry.ifrsS2.isEmpty ? "—" : "IFRS S2 ¶\(entry.ifrsS2)", anchor: entry.section,
-                unchecked: entry.grade == "U")
+                sectionTitle: text(Self.sectionTitleKeys[entry.section] ?? "climate_index"), unchecked: entry.grade == "U")
         }
         self.printedOn = printedOn
     }

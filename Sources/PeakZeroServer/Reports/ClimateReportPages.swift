@@ -72,7 +72,7 @@ extension PageHandlers {
             .filter { $0.unitId == id && $0.kind == "climate" }
             .map {
                 .init(
-                    label: "#\($0.id) · \($0.year) · \($0.issuedAt.prefix(16)) · \($0.issuedBy)",
+                    label: "#\($0.id) · \($0.year) · \(BeijingTime.minute(of: $0.issuedAt)) · \(ActorName.shown($0.issuedBy, t))",
                     url: SiteURL.issuedReport(id: $0.id).link(language), current: false)
             }
         return renderer.response(page, template: "report-climate", status: draft?.problems.isEmpty == false ? .unprocessableContent : .ok)

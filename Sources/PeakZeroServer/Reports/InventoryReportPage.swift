@@ -118,7 +118,7 @@ struct InventoryReportPage: Sendable {
             .init(label: text("report_consolidation"), value: text("report_consolidation_\(b.consolidation.rawValue)")),
             .init(label: text("report_gwp"), value: b.gwpSet),
             .init(label: text("report_scope2_method"), value: text("report_scope2_\(b.scope2Method.rawValue)")),
-            .init(label: text("report_inventory"), value: "#\(b.inventoryId) v\(b.inventoryVersion) · \(b.computedAt)"),
+            .init(label: text("report_inventory"), value: "#\(b.inventoryId) v\(b.inventoryVersion) · \(BeijingTime.show(b.computedAt))"),
             .init(label: text("report_factor_library"), value: b.factorLibrary),
             .init(label: text("report_records"), value: String(b.records)),
         ]
@@ -137,25 +137,34 @@ struct InventoryReportPage: Sendable {
             .init(label: text("report_energy_calorific"), value: Self.tonnes(total.tceCalorific)),
             .init(label: text("report_energy_equivalent"), value: Self.tonnes(total.tceEquivalent)),
         ]
-        func row(_ part: GHGInventoryReport.Part) -> Row {
+        func row(_ part: GHGInventoryReport.Part, named name: String? = nil) -> Row {
             Row(
-                key: part.key, name: part.name,
+                key: part.key, name: name ?? part.name,
                 cells: [
                     part.scope1T, part.scope2LocationT, part.scope2MarketT, part.totalLocationT, part.totalMarketT,
                 ].map(Self.tonnes))
         }
         let totalRow = Row(key: "", name: text("report_total"), cells: row(total).cells)
         let tables = [
-            Table(anchor: "gases", caption: text("report_by_gas"), rows: report.byGas.map(row), total: totalRow),
+            Table(anchor: "gases", caption: text("report_by_gas"), rows: report.byGas.map { row($0) }, total: totalRow),
             Table(
-                anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map(row),
+                anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map { row($0) },
                 total: totalRow),
-            Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
+            Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map {
+                    row($0, named: ActivityCategory(rawValue: $0.key)?.name(in: language))
+                }, total: totalRow),
         ] + (report.byRegion.map {
-            [Table(anchor: "regions", caption: text("report_by_region"), rows: $0.map(row), total: totalRow)]
+            [
+                Table(
+                    anchor: "regions", caption: text("report_by_region"),
+                    rows: $0.map { row($0, named: AdministrativeDivisions.bundled.name(of: $0.key.count == 2 ? $0.key : $0.key + "00", language)) },
+                    total: totalRow)
+            ]
         } ?? [])
         func carrier(_ part: GHGInventoryReport.Part) -> Row {
-            Row(key: part.key, name: part.name, cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
+            Row(
+                key: part.key, name: ItemCatalog.bundled.item(code: part.key)?.name(in: language) ?? part.name,
+                cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
         }
         let intensities = report.intensities.map { intensity in
             Row(
@@ -180,10 +189,14 @@ struct InventoryReportPage: Sendable {
                 return Row(
                     key: factor.id, name: item.isEmpty ? kind : "\(kind) · \(item)",
                     cells: [
-                        "\(factor.value) \(factor.unit)", factor.grade,
-                        factor.source + (factor.year.map { " (\($0))" } ?? ""),
+                        "\(factor.value) \(ReferenceTexts.bundled.shown(factor.unit, language))", factor.grade,
+                        ReferenceTexts.bundled.shown(factor.source, language) + (factor.year.map { " (\($0))" } ?? ""),
                     ])
-            }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
+            }, sourceBars: Self.bars(
+                report.bySource.map {
+                    (ActivityCategory(rawValue: $0.key)?.name(in: language) ?? $0.name,
+                     b.scope2Method == .market ? $0.totalMarketT : $0.totalLocationT)
+                }), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
         scope3 = report.scope3.map { Scope3Section($0, language: language) }
         // Observers do not run in an initializer: the flag is set here too.
@@ -212,12 +225,6 @@ extension InventoryReportPage {
         let labelY: Int
         let y: Int
         let width: Int
-    }
-
-    /// Bars of the parts' headline totals, scaled to the largest (320 units wide); negative parts
-    /// (green power's market-based credit) are drawn by their size.
-    static func bars(_ parts: [GHGInventoryReport.Part], method: Scope2Method) -> [Bar] {
-        bars(parts.map { ($0.name, method == .market ? $0.totalMarketT : $0.totalLocationT) })
     }
 
     /// Bars of labelled tonnes, scaled to the largest (320 units wide), negative ones by their size.

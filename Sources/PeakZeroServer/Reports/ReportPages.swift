@@ -50,7 +50,7 @@ extension PageHandlers {
         page.scope2 = method.rawValue
         page.issuedReports = try await IssuedReportStore(database).list(under: id).filter { $0.unitId == id }.map {
             .init(
-                label: "#\($0.id) · \($0.year) · \($0.issuedAt.prefix(16)) · \($0.issuedBy)",
+                label: "#\($0.id) · \($0.year) · \(BeijingTime.minute(of: $0.issuedAt)) · \(ActorName.shown($0.issuedBy, t))",
                 url: SiteURL.issuedReport(id: $0.id).link(language), current: false)
         }
         return renderer.response(page, template: "report-inventory")
@@ -85,8 +85,8 @@ extension PageHandlers {
         let api = APIRoute.getIssuedReport.path.replacingOccurrences(of: "{id}", with: String(id))
         let issuedNote = t.text(forKey: "report_issued_note")
             .replacingOccurrences(of: "{id}", with: String(id))
-            .replacingOccurrences(of: "{when}", with: String(issued.issuedAt.prefix(16)))
-            .replacingOccurrences(of: "{who}", with: issued.issuedBy)
+            .replacingOccurrences(of: "{when}", with: BeijingTime.minute(of: issued.issuedAt))
+            .replacingOccurrences(of: "{who}", with: ActorName.shown(issued.issuedBy, t))
         let newer = try await InventoryReportSource(database).hasNewerData(issued)
         let newerNote = newer ? t.text(forKey: "report_newer_data") : nil
         let urls = (

@@ -71,7 +71,7 @@ extension PageHandlers {
         if let root = visible.first {
             issued = try await IssuedReportStore(database).list(under: root.id).prefix(50).map {
                 .init(
-                    label: "#\($0.id) · \($0.unitCode) · \($0.year) · \($0.issuedAt.prefix(16)) · \($0.issuedBy)",
+                    label: "#\($0.id) · \($0.unitCode) · \($0.year) · \(BeijingTime.minute(of: $0.issuedAt)) · \(ActorName.shown($0.issuedBy, t))",
                     kind: t.text(forKey: "reports_kind_\($0.kind)"), url: SiteURL.issuedReport(id: $0.id).link(language))
             }
         }

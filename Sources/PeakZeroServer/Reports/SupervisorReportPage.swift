@@ -1,4 +1,5 @@
 import Accounting
+import Governance
 import Reports
 
 /// The supervisor's report's page: its tables as rows of formatted numbers, lights by name.
@@ -85,7 +86,14 @@ struct SupervisorReportPage: Sendable {
         }
         var indicators = [row("\(b.unitName) · \(b.year)", report.indicators)]
         if let previous = report.previousYear { indicators.append(row("\(b.unitName) · \(b.year - 1)", previous)) }
-        indicators += report.children.map { row("\($0.code) \($0.name)", $0.indicators) }
+        // A region's cities by their names in the page's language (an issued report keeps the names
+        // of the language it was issued in); units by the names they were given.
+        let language = Language(rawValue: layout.language) ?? .zh
+        indicators += report.children.map {
+            let name = $0.code.count == 6 && $0.code.allSatisfy(\.isNumber)
+                ? AdministrativeDivisions.bundled.name(of: $0.code, language) : $0.name
+            return row("\($0.code) \(name)", $0.indicators)
+        }
         let warnings = report.warnings.count
         self.init(
             layout: layout, heading: heading, years: years, missing: nil,
@@ -96,7 +104,7 @@ struct SupervisorReportPage: Sendable {
                 .init(label: text("report_scope2_method"), value: text("report_scope2_\(b.scope2Method.rawValue)")),
             ],
             indicators: indicators,
-            targets: report.targets.map { Self.targetRow($0, strings: t) }, hasTargets: !report.targets.isEmpty,
+            targets: report.targets.map { Self.targetRow($0, strings: t, language: language) }, hasTargets: !report.targets.isEmpty,
             warningCount: text("supervisor_warning_count").replacingOccurrences(of: "{count}", with: String(warnings)),
             measures: report.overdueMeasures.map { Row(name: $0.unitCode, cells: [$0.title, $0.owner, $0.deadline]) },
             hasMeasures: !report.overdueMeasures.isEmpty,
@@ -109,9 +117,13 @@ struct SupervisorReportPage: Sendable {
     }
 
     /// A target's row: its year, limit, figure to date, forecast, ratio and light.
-    static func targetRow(_ target: SupervisorReport.TargetLine, strings t: Words) -> TargetRow {
-        TargetRow(
-            name: target.name, subject: target.subject, indicator: "\(target.indicatorName) (\(target.unit))",
+    static func targetRow(_ target: SupervisorReport.TargetLine, strings t: Words, language: Language) -> TargetRow {
+        // The indicator and its unit in the page's language, whichever language the report was made in.
+        let indicator = TargetIndicator(rawValue: target.indicator).map {
+            "\($0.name(in: language)) (\(PageHandlers.indicatorUnit($0, t)))"
+        }
+        return TargetRow(
+            name: target.name, subject: target.subject, indicator: indicator ?? "\(target.indicatorName) (\(target.unit))",
             cells: [
                 String(target.year), amount(target.limit), amount(target.toDate), amount(target.forecast),
                 target.ratio.map { WebNumbers.grouped($0 * 100, decimals: 1) + " %" } ?? "—",

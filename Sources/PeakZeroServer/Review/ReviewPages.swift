@@ -112,7 +112,7 @@ extension PageHandlers {
             mayVerify = try await scope(of: RouteChange.verifies, context).contains(unitID: unit.id, in: database)
         }
         let findings = try await store.findings(unitID: unit.id, period: period).map {
-            ReviewPeriodPage.Finding(text: $0.text, author: $0.author, at: $0.createdAt)
+            ReviewPeriodPage.Finding(text: $0.text, author: $0.author, at: BeijingTime.show($0.createdAt))
         }
         let steps = ReviewStep.allCases.filter { step in
             guard step.transition.from.contains(state.status) else { return false }

@@ -10,6 +10,12 @@ enum BeijingTime {
         return seconds.withLock { $0.string(from: date) }
     }
 
+    /// "2026-11-22 07:57" for a stored UTC timestamp; the text as stored when it is not one.
+    static func minute(of stored: String) -> String {
+        guard let date = parser.withLock({ $0.date(from: stored) }) else { return stored }
+        return minute(date)
+    }
+
     /// "2026-11-22 07:57": when a page was made, for its print header.
     static func minute(_ date: Date) -> String { minutes.withLock { $0.string(from: date) } }
 

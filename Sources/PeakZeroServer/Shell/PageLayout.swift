@@ -23,6 +23,8 @@ struct PageLayout: Sendable {
     let nav: [NavLink]
     let otherLanguage: String
     let otherLanguageURL: String
+    /// The other language's code, for the switch's `lang`: its name is written in that language.
+    let otherLanguageCode: String
     let searchURL: String
     /// The signed-in account's name; nil on the sign-in page, which shows no menu.
     let account: String?
@@ -102,6 +104,7 @@ struct PageLayout: Sendable {
         let otherLanguage: Language = language == .zh ? .en : .zh
         self.otherLanguage = t[.otherLanguage]
         otherLanguageURL = other(otherLanguage).link(otherLanguage)
+        otherLanguageCode = otherLanguage.rawValue
         searchURL = SiteURL.units(search: nil).path
         account = Identity.current?.account.name
         signOutAction = SiteURL.signOut.link(language)

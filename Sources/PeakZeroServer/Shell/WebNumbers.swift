@@ -4,15 +4,18 @@ import Foundation
 /// Numbers as each language's readers expect them: Chinese in 万 and 亿 once they are large,
 /// English with thousands separators; changes as signed per cents.
 enum WebNumbers {
-    /// An amount (tce, tCO2e, 万元): 1,234 · 12.35 万 · 1.23 亿 in Chinese; 1,234,567 in English.
+    /// An amount (tce, tCO2e, 万元) as each language's readers count large numbers: 1,234 ·
+    /// 12.35 万 · 1.23 亿 in Chinese; 1,234 · 12.35 k · 1.23 M · 12,345.68 M in English.
     static func amount(_ value: Double, _ language: Language) -> String {
         guard value.isFinite else { return "—" }
         if value == 0 { return "0" }
         let size = abs(value)
         let sign = value < 0 ? "−" : ""
-        if language == .zh {
-            if size >= 1e8 { return sign + String(format: "%.2f 亿", size / 1e8) }
-            if size >= 1e4 { return sign + String(format: "%.2f 万", size / 1e4) }
+        // (from, divided by, written): thousands are written out up to 9,999 — "k" starts where 万 does.
+        let steps: [(Double, Double, String)] =
+            language == .zh ? [(1e8, 1e8, "亿"), (1e4, 1e4, "万")] : [(1e6, 1e6, "M"), (1e4, 1e3, "k")]
+        for (from, divisor, word) in steps where size >= from {
+            return sign + grouped(size / divisor, decimals: 2) + " " + word
         }
         return grouped(value, decimals: size >= 100 ? 0 : size >= 1 ? 1 : 3)
     }

@@ -118,6 +118,8 @@ enum WordKey: String, CaseIterable, Sendable {
     case notFound = "not_found"
     case notFoundTitle = "not_found_title"
     case otherLanguage = "other_language"
+    case actorSystem = "actor_system"
+    case gradesKRatio = "grades_k_ratio"
     case overviewTitle = "overview_title"
     case period
     case quantity

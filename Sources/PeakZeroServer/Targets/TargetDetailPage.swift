@@ -55,7 +55,7 @@ extension PageHandlers {
                 (t[.targetActual], trajectory.map(\.actual)),
             ],
             // The axis fits the figures, so a gap of a per cent between actual and limit shows.
-            fromZero: false,
+            fromZero: false, unit: unit,
             // Intensities to four significant digits; amounts (tce, tCO2e) as amounts, never 1e+06.
             format: { target.indicator.isIntensity ? WebNumbers.intensity($0) : WebNumbers.amount($0, language) })
         let (children, tiles) = try await splitChildren(of: stored, board, language, t)
@@ -117,7 +117,7 @@ extension PageHandlers {
                 forecast: Self.shown(entry.progress.forecast, entry.child.target, t),
                 limit: Self.shown(entry.progress.limit, entry.child.target, t),
                 ratio: entry.progress.ratio.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
-                reasons: entry.progress.reasons.map { $0.message(language) }.joined(separator: "；"),
+                reasons: entry.progress.reasons.map { $0.message(language) }.joined(separator: language.clauseSeparator),
                 url: SiteURL.target(id: entry.child.id).link(language))
         }
         return (children, tiles)

@@ -191,7 +191,7 @@ extension PageHandlers {
                         kind: t[.warningTarget], title: target.name,
                         subject: try await subjectName(target.subject, language),
                         reasons: (warning.progress?.reasons ?? []).map { $0.message(language) }.joined(
-                            separator: "；"), url: SiteURL.target(id: target.id).link(language)))
+                            separator: language.clauseSeparator), url: SiteURL.target(id: target.id).link(language)))
             } else if let measure = warning.measure {
                 rows.append(
                     .init(

@@ -1,0 +1,12 @@
+import Accounting
+
+/// The punctuation that joins a page's words: Chinese writes lists with 、 and clauses with ；
+/// and brackets full width; English uses the ASCII marks.
+extension Language {
+    /// Between the items of a list: "成都市、绵阳市" / "Chengdu, Mianyang".
+    var listSeparator: String { self == .zh ? "、" : ", " }
+    /// Between clauses: "…的 101%；至今…" / "…of the limit; to date…".
+    var clauseSeparator: String { self == .zh ? "；" : "; " }
+    /// A remark in brackets after a word: "（2025-12-31）" / " (2025-12-31)".
+    func bracketed(_ text: String) -> String { self == .zh ? "（\(text)）" : " (\(text))" }
+}
