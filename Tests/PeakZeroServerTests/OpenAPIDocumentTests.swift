@@ -126,6 +126,17 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("every route that answers JSON declares its answer's type (all but files, empty answers and the document)")
+    func everyAnswer_isDeclared() {
+        var undeclared: [String] = []
+        for route in APIRoute.allCases {
+            let documentation = route.declaration.documentation
+            if documentation.returnsFile || documentation.success == .noContent || route == .openAPI { continue }
+            if documentation.response == nil { undeclared.append("\(route)") }
+        }
+        #expect(undeclared == [])
+    }
+
     @Test("a decomposition's form is refused when misspelt, with or without its years")
     func formIsChecked() async throws {
         try await withAPI("sqlite") { client, _ async throws in

@@ -78,15 +78,15 @@ struct AssetsAPI: Sendable {
         return try jsonResponse(verification, status: .created)
     }
 
-    struct CurveBody: Encodable {
-        struct Block: Encodable {
+    struct CurveBody: Codable {
+        struct Block: Codable {
             let code: String
             let name: String
             let costYuanPerT: Double
             let yearlyAbatementT: Double
             let startT: Double
         }
-        struct Plan: Encodable {
+        struct Plan: Codable {
             let gapT: Double
             let projects: [String]
             let abatedT: Double
@@ -157,8 +157,8 @@ struct AssetsAPI: Sendable {
         return day
     }
 
-    struct HoldingsBody: Encodable {
-        struct Holding: Encodable {
+    struct HoldingsBody: Codable {
+        struct Holding: Codable {
             let lot: Lot
             let quantity: Int64
             /// At the latest price of its kind on the date, when one is kept (CNY).
@@ -233,8 +233,8 @@ struct AssetsAPI: Sendable {
 
     // MARK: compliance
 
-    struct BoardBody: Encodable {
-        struct Row: Encodable {
+    struct BoardBody: Codable {
+        struct Row: Codable {
             let unitId: Int64
             let unitCode: String
             let sector: String
@@ -246,8 +246,8 @@ struct AssetsAPI: Sendable {
             let inventoryId: Int64?
             let position: Position?
         }
-        struct Benchmark: Encodable {
-            struct Line: Encodable {
+        struct Benchmark: Codable {
+            struct Line: Codable {
                 let output: String
                 let quantity: Double
                 let benchmark: Double
@@ -259,7 +259,7 @@ struct AssetsAPI: Sendable {
             let lines: [Line]
             let totalT: Int64
         }
-        struct Position: Encodable {
+        struct Position: Codable {
             let verifiedT: Int64
             let obligationT: Int64
             let capApplied: Bool

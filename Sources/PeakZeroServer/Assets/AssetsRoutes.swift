@@ -10,23 +10,23 @@ extension AssetsAPI {
             summary:
                 "The reduction projects (减排项目) of a unit's subtree, each with its savings computed from the factor library (tce at 等价值 and 当量值, CO2e location- and market-based; verified where measured) and its economics",
             query: [("rate", "real discount rate, default 0.08"), ("method", "location (default) or market: the CO2e the economics count")],
-            tag: "projects"
+            tag: "projects", response: .page(ProjectBody.self)
         ) { $0.listProjects },
         APIEndpoint(
             .saveProject, .post, "/api/v1/units/{id}/projects", subject: .unitInPath, change: .data,
             summary:
                 "Save a project of the unit (a new `code` adds one, a known one replaces it): `name`, `type`, `stage`, `first_year`, `lifetime_years`, `capex`, `yearly_opex`, `yearly_benefit` (万元), `savings` [{`item`, `quantity`, `unit`}] a year, `interacts_with`, `target_id`",
-            success: .created, tag: "projects", body: .json(ProjectDraft.self)
+            success: .created, tag: "projects", body: .json(ProjectDraft.self), response: .json(ProjectBody.self)
         ) { $0.saveProject },
         APIEndpoint(
             .getProject, .get, "/api/v1/projects/{id}", subject: .projectInPath, change: .nothing,
             summary: "A project with its savings line by line and the factors each used, its economics and its M&V records",
-            query: [("rate", "real discount rate, default 0.08"), ("method", "location or market")], tag: "projects"
+            query: [("rate", "real discount rate, default 0.08"), ("method", "location or market")], tag: "projects", response: .json(ProjectBody.self)
         ) { $0.getProject },
         APIEndpoint(
             .setProjectStage, .post, "/api/v1/projects/{id}/stage", subject: .projectInPath, change: .data,
             summary: "Move a project to `stage`: one stage forward (planned → approved → building → operating), or closed",
-            tag: "projects", body: .json(AssetsAPI.StageChange.self)
+            tag: "projects", body: .json(AssetsAPI.StageChange.self), response: .json(ProjectBody.self)
         ) { $0.setStage },
         APIEndpoint(
             .verifyProject, .post, "/api/v1/projects/{id}/verifications", subject: .projectInPath, change: .data,
@@ -39,13 +39,13 @@ extension AssetsAPI {
             summary:
                 "The marginal abatement cost curve of a subtree's projects (levelised cost × yearly abatement), its warnings (money-saving blocks, interacting projects) and, given `gap`, the cheapest projects that close it",
             query: [("rate", "real discount rate, default 0.08"), ("method", "location or market"), ("gap", "tCO2e a year to close")],
-            tag: "projects"
+            tag: "projects", response: .json(AssetsAPI.CurveBody.self)
         ) { $0.abatementCurve },
         APIEndpoint(
             .assetBalances, .get, "/api/v1/units/{id}/assets", subject: .unitInPath, change: .nothing,
             summary: "Carbon-asset holdings (CEA, CCER, green certificates, pilot allowances) by lot on a date, valued at the kept prices",
             query: [("date", "YYYY-MM-DD, default today"), ("subtree", "true (default) or false: the unit's own account")],
-            tag: "assets"
+            tag: "assets", response: .json(AssetsAPI.HoldingsBody.self)
         ) { $0.balances },
         APIEndpoint(
             .listAssetEvents, .get, "/api/v1/units/{id}/assets/events", subject: .unitInPath, change: .nothing,
@@ -54,13 +54,13 @@ extension AssetsAPI {
                 ("limit", "at most this many, default 500, at most 5000"),
                 ("cursor", "the next_cursor of the page before (the day and id of its last entry)"),
             ],
-            tag: "assets"
+            tag: "assets", response: .page(StoredAssetEvent.self)
         ) { $0.listEvents },
         APIEndpoint(
             .addAssetEvent, .post, "/api/v1/units/{id}/assets/events", subject: .unitInPath, change: .data,
             summary:
                 "Append a ledger entry: `day`, `action` (allocate_pre, allocate_final, buy, sell, transfer with `to_unit_id`, surrender with `compliance_year`, retire with `retired_for`, expire, borrow), `kind`, `vintage`, `month`, `reference`, `methodology`, `quantity`, `price`, `counterparty`, `late`; or an array of entries, appended in order, all or none (a refusal names `entries[n].field`)",
-            success: .created, tag: "assets", body: .json(NewAssetEvent.self, batch: true)
+            success: .created, tag: "assets", body: .json(NewAssetEvent.self, batch: true), response: .items(StoredAssetEvent.self)
         ) { $0.addEvent },
         APIEndpoint(
             .setAssetPrice, .post, "/api/v1/asset-prices", subject: .shared, change: .shared,
@@ -72,11 +72,11 @@ extension AssetsAPI {
             summary:
                 "The compliance board (履约) of a subtree's covered units for a year: verified emissions from approved inventories, obligation, holdings, CCER within its limit, shortfall or surplus, deadline and light, with the rule records applied",
             query: [("year", "the compliance year, default last year"), ("date", "the day positions are taken, default today")],
-            tag: "compliance"
+            tag: "compliance", response: .json(AssetsAPI.BoardBody.self)
         ) { $0.board },
         APIEndpoint(
             .setComplianceYear, .put, "/api/v1/units/{id}/compliance/{year}", subject: .unitInPath, change: .data,
-            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year — or its `outputs` ([{output, quantity, correction, correction_source}]), which the sector's benchmark rule records turn into the allocation", tag: "compliance", body: .json(AssetsAPI.YearBody.self)
+            summary: "Set a covered unit's `sector` and `allocation` (t, with `allocation_source`) for a year — or its `outputs` ([{output, quantity, correction, correction_source}]), which the sector's benchmark rule records turn into the allocation", tag: "compliance", body: .json(AssetsAPI.YearBody.self), response: .json(StoredComplianceYear.self)
         ) { $0.setYear },
         APIEndpoint(
             .listMarketRules, .get, "/api/v1/market-rules", subject: .shared, change: .nothing,

@@ -3,12 +3,12 @@ import Assets
 import Persistence
 
 /// The JSON of one project: what was entered, and what PeakZero derives from it.
-struct ProjectBody: Encodable {
+struct ProjectBody: Codable {
     let project: StoredProject
     let figures: Figures?
     let verifications: [StoredVerification]
 
-    struct Savings: Encodable {
+    struct Savings: Codable {
         let year: Int
         let tceEquivalent: Double
         let tceCalorific: Double
@@ -27,7 +27,7 @@ struct ProjectBody: Encodable {
         }
     }
 
-    struct Line: Encodable {
+    struct Line: Codable {
         let item: String
         let quantity: Double
         let unit: String
@@ -51,7 +51,7 @@ struct ProjectBody: Encodable {
         }
     }
 
-    struct Factor: Encodable {
+    struct Factor: Codable {
         let kind: String
         let value: Double
         let unit: String
@@ -59,7 +59,7 @@ struct ProjectBody: Encodable {
         let grade: String?
     }
 
-    struct Figures: Encodable {
+    struct Figures: Codable {
         let planned: Savings
         let verified: Savings?
         /// Which scope-2 method the abatement (and so the economics) counts.

@@ -31,7 +31,7 @@ struct TargetsAPI: Sendable {
         let regionCode: String?
     }
 
-    struct TargetBody: Encodable {
+    struct TargetBody: Codable {
         let id: Int64
         let name: String
         let unitId: Int64?
@@ -43,7 +43,7 @@ struct TargetsAPI: Sendable {
         let progress: ProgressBody
     }
 
-    struct ProgressBody: Encodable {
+    struct ProgressBody: Codable {
         let year: Int
         let throughMonth: Int
         let toDate: Double?
@@ -73,13 +73,13 @@ struct TargetsAPI: Sendable {
         }
     }
 
-    struct DetailBody: Encodable {
+    struct DetailBody: Codable {
         let target: TargetBody
         let children: [TargetBody]
         let check: CheckBody?
     }
 
-    struct CheckBody: Encodable {
+    struct CheckBody: Codable {
         let parentLimit: Double?
         let childrenCombined: Double?
         let gap: Double?
@@ -198,18 +198,20 @@ struct TargetsAPI: Sendable {
         return try await get(request, context)
     }
 
+    /// A red or yellow target, or an overdue measure, as the warnings list shows it.
+    struct WarningBody: Codable {
+        let kind: String
+        let light: TrafficLight
+        let since: String
+        let targetId: Int64?
+        let measureId: Int64?
+        let unitId: Int64?
+        let regionCode: String?
+        let title: String
+        let reasons: [String]
+    }
+
     func warnings(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        struct WarningBody: Encodable {
-            let kind: String
-            let light: TrafficLight
-            let since: String
-            let targetId: Int64?
-            let measureId: Int64?
-            let unitId: Int64?
-            let regionCode: String?
-            let title: String
-            let reasons: [String]
-        }
         let language = request.language
         let warnings = try await board().warnings(scope: context.readScope, today: clock.today)
         return try jsonResponse(
