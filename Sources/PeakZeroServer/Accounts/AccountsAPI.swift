@@ -22,7 +22,7 @@ struct AccountsAPI: Sendable {
         let grants: [NewGrant]
     }
 
-    struct Created: Encodable {
+    struct Created: Codable {
         let account: Account
         /// Only when PeakZero generated it: shown this once.
         let password: String?

@@ -14,7 +14,7 @@ extension AccountsAPI {
             .createAccount, .post, "/api/v1/accounts", subject: .narrowedByHandler, change: .accounts,
             summary:
                 "Create an account: `name`, `password` (at least 10 characters; left out, one is generated and shown this once), `grants` of `role` on a `unit_code` or `region_code` within the manager's subtree",
-            success: .created, tag: "accounts", body: .json(AccountsAPI.NewAccount.self)
+            success: .created, tag: "accounts", body: .json(AccountsAPI.NewAccount.self), response: .json(AccountsAPI.Created.self)
         ) { $0.create },
         APIEndpoint(
             .disableAccount, .post, "/api/v1/accounts/{name}/disable", subject: .narrowedByHandler, change: .accounts,

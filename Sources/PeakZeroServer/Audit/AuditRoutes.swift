@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension AuditAPI {
     /// The audit API routes: what each serves, what it is about and what it changes.
@@ -15,7 +16,7 @@ extension AuditAPI {
                 ("before", "an entry id: only older entries (paging back)"),
                 ("limit", "at most this many entries (default 100, at most 1000)"),
                 ("format", "csv or xlsx: every matching entry as a file (up to 100 000)"),
-            ], tag: "audit"
+            ], tag: "audit", response: .page(AuditEntry.self)
         ) { $0.list }
     ]
 }

@@ -5,7 +5,7 @@ import Intake
 /// state is polled at `/api/v1/imports/{id}`. Kept in memory: a restart forgets finished jobs, and
 /// an import cut off by one has written nothing (it commits in one transaction at its end).
 actor ImportJobs {
-    enum State: String, Encodable, Sendable {
+    enum State: String, Codable, Sendable, CaseIterable {
         case running, done, failed
     }
 

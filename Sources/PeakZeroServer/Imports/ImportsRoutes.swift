@@ -19,11 +19,11 @@ extension IntakeAPI {
                 ("dry_run", "true: check and report, write nothing"),
                 ("mode", "append (default) or replace (units and projects: update stored ones; the ledger only appends)"),
                 ("file_name", "the file's name, when the body is the raw file"),
-            ], tag: "intake", body: .file
+            ], tag: "intake", body: .file, response: .either(IntakeAPI.ReportBody.self, IntakeAPI.JobBody.self)
         ) { $0.createImport },
         APIEndpoint(
             .getImport, .get, "/api/v1/imports/{id}", subject: .narrowedByHandler, change: .nothing,
-            summary: "An import job's state and, when done, its report", tag: "intake"
+            summary: "An import job's state and, when done, its report", tag: "intake", response: .json(IntakeAPI.JobBody.self)
         ) { $0.getImport },
         APIEndpoint(
             .exportActivity, .get, "/api/v1/exports/activity", subject: .unitInQuery, change: .nothing,

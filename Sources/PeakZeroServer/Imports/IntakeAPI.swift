@@ -227,7 +227,7 @@ struct IntakeAPI {
 
     // MARK: bodies
 
-    struct IssueBody: Encodable {
+    struct IssueBody: Codable {
         let sheet: String?
         let row: Int?
         let column: String?
@@ -243,7 +243,7 @@ struct IntakeAPI {
         }
     }
 
-    struct ReportBody: Encodable {
+    struct ReportBody: Codable {
         let file: String
         let sheet: String?
         let contentHash: String
@@ -277,7 +277,7 @@ struct IntakeAPI {
         }
     }
 
-    struct JobBody: Encodable {
+    struct JobBody: Codable {
         let id: String
         let state: ImportJobs.State
         let file: String

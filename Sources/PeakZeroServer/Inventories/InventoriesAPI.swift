@@ -61,7 +61,7 @@ struct InventoriesAPI {
         return try jsonResponse(LinesBody(inventoryId: id, lines: lines, factors: factors))
     }
 
-    struct LinesBody: Encodable {
+    struct LinesBody: Codable {
         let inventoryId: Int64
         let lines: [StoredInventoryLine]
         let factors: [InventoryFactor]
@@ -69,37 +69,37 @@ struct InventoriesAPI {
 }
 
 /// An inventory as the API shows it: its stored fields plus `co2e_t`.
-struct InventoryBody: Encodable {
-    let inventory: StoredInventory
+struct InventoryBody: Codable {
+    let id: Int64
+    let unitId: Int64
+    let year: Int
+    let version: Int
+    let gwp: String
+    let scope2: String
+    let fuelParameters: String
+    let factorLibrary: String
+    let stale: Bool
+    let recordCount: Int
+    let co2eT: Double
+    let scope1T: Double
+    let scope2LocationT: Double
+    let scope2MarketT: Double
+    let tceCalorific: Double
+    let tceEquivalent: Double
+    let computedAt: String
 
-    init(_ inventory: StoredInventory) { self.inventory = inventory }
+    init(_ i: StoredInventory) {
+        (id, unitId, year, version, gwp, scope2) = (i.id, i.unitId, i.year, i.version, i.gwp, i.scope2)
+        (fuelParameters, factorLibrary, stale, recordCount) = (i.fuelParameters, i.factorLibrary, i.stale, i.recordCount)
+        (co2eT, scope1T, scope2LocationT, scope2MarketT) = (i.co2eT, i.scope1T, i.scope2LocationT, i.scope2MarketT)
+        (tceCalorific, tceEquivalent, computedAt) = (i.tceCalorific, i.tceEquivalent, i.computedAt)
+    }
 
-    enum Keys: String, CodingKey {
+    /// The API's names: the emission figures say they are CO2e, the energy ones their basis.
+    enum CodingKeys: String, CodingKey {
         case id, unitId, year, version, gwp, scope2, fuelParameters, factorLibrary, stale, recordCount
         case co2eT, scope1T = "scope1_co2e_t", scope2LocationT = "scope2_location_co2e_t"
         case scope2MarketT = "scope2_market_co2e_t", tceCalorific = "energy_tce_calorific"
         case tceEquivalent = "energy_tce_equivalent", computedAt
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        let i = inventory
-        try c.encode(i.id, forKey: .id)
-        try c.encode(i.unitId, forKey: .unitId)
-        try c.encode(i.year, forKey: .year)
-        try c.encode(i.version, forKey: .version)
-        try c.encode(i.gwp, forKey: .gwp)
-        try c.encode(i.scope2, forKey: .scope2)
-        try c.encode(i.fuelParameters, forKey: .fuelParameters)
-        try c.encode(i.factorLibrary, forKey: .factorLibrary)
-        try c.encode(i.stale, forKey: .stale)
-        try c.encode(i.recordCount, forKey: .recordCount)
-        try c.encode(i.co2eT, forKey: .co2eT)
-        try c.encode(i.scope1T, forKey: .scope1T)
-        try c.encode(i.scope2LocationT, forKey: .scope2LocationT)
-        try c.encode(i.scope2MarketT, forKey: .scope2MarketT)
-        try c.encode(i.tceCalorific, forKey: .tceCalorific)
-        try c.encode(i.tceEquivalent, forKey: .tceEquivalent)
-        try c.encode(i.computedAt, forKey: .computedAt)
     }
 }

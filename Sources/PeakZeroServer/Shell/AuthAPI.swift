@@ -14,9 +14,9 @@ struct AuthAPI {
         let days: Int?
     }
 
-    struct TokenResponse: Encodable {
+    struct TokenResponse: Codable {
         let token: String
-        let tokenType = "Bearer"
+        var tokenType = "Bearer"
         let id: Int64
         let name: String
         let expiresAt: String

@@ -41,4 +41,13 @@ struct ResponseBody: @unchecked Sendable {
             )
         }
     }
+
+    /// One of two types, for a route whose answer differs by status (an import's report, or its
+    /// job when it runs in the background).
+    static func either<A: Decodable, B: Decodable>(_ first: A.Type, _ second: B.Type) -> ResponseBody {
+        ResponseBody {
+            let (a, b) = (BodySchema(of: first, keys: .encoded), BodySchema(of: second, keys: .encoded))
+            return (["oneOf": [a.schema, b.schema]], a.problems + b.problems)
+        }
+    }
 }

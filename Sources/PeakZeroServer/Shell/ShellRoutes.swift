@@ -8,7 +8,7 @@ extension AuthAPI {
             .createToken, .post, "/api/v1/auth/token", subject: .shared, change: .ownAccount,
             summary:
                 "Sign in with `name` and `password` (JSON); returns a personal bearer token, shown this once, lasting `days` (default 90, at most 366)",
-            success: .created, isPublic: true, tag: "auth", body: .json(AuthAPI.TokenRequest.self)
+            success: .created, isPublic: true, tag: "auth", body: .json(AuthAPI.TokenRequest.self), response: .json(AuthAPI.TokenResponse.self)
         ) { $0.createToken },
         APIEndpoint(
             .listTokens, .get, "/api/v1/auth/tokens", subject: .shared, change: .nothing,
