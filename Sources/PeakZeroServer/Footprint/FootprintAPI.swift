@@ -74,7 +74,7 @@ struct FootprintAPI: Sendable {
             Imported(model: stored, notes: imported.notes.map { language == .zh ? $0.zh : $0.en }), status: .created)
     }
 
-    struct Imported: Encodable {
+    struct Imported: Codable {
         let model: StoredFootprintModel
         let notes: [String]
     }

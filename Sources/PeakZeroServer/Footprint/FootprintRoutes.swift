@@ -14,16 +14,16 @@ extension FootprintAPI {
             .saveFootprintModel, .post, "/api/v1/units/{id}/footprint-models", subject: .unitInPath, change: .data,
             summary:
                 "Save a product model of the unit (docs/footprint.md): `name`, `declared_unit`, `boundary`, `processes` with their `output`, `coproducts`, `allocation`, `inputs`, `emissions`, `background`, `electricity`; checked against the factor library and refused (422, each problem by process and exchange) when it cannot be computed",
-            success: .created, tag: "footprints", body: .json(ProductModel.self)
+            success: .created, tag: "footprints", body: .json(ProductModel.self), response: .json(StoredFootprintModel.self)
         ) { $0.save },
         APIEndpoint(
             .getFootprintModel, .get, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
-            change: .nothing, summary: "A product model as saved", tag: "footprints"
+            change: .nothing, summary: "A product model as saved", tag: "footprints", response: .json(StoredFootprintModel.self)
         ) { $0.get },
         APIEndpoint(
             .replaceFootprintModel, .put, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
             change: .data, summary: "Replace a product model (checked as when saved)", tag: "footprints",
-            body: .json(ProductModel.self)
+            body: .json(ProductModel.self), response: .json(StoredFootprintModel.self)
         ) { $0.replace },
         APIEndpoint(
             .deleteFootprintModel, .delete, "/api/v1/footprint-models/{id}", subject: .footprintModelInPath,
@@ -63,7 +63,7 @@ extension FootprintAPI {
                 ("file_name", "the file's name, when the body is the raw file"),
                 ("product_system", "for an openLCA export holding several product systems: the one to import (name or id)"),
             ],
-            success: .created, tag: "footprints", body: .file
+            success: .created, tag: "footprints", body: .file, response: .json(FootprintAPI.Imported.self)
         ) { $0.importModel },
         APIEndpoint(
             .footprintModelTemplate, .get, "/api/v1/footprint-models/{id}/template", subject: .footprintModelInPath,

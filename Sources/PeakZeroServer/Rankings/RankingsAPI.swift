@@ -33,18 +33,20 @@ struct RankingsAPI: Sendable {
         return value
     }
 
+    /// A unit's place in a ranking.
+    struct Row: Codable {
+        let unitId: Int64
+        let code: String
+        let name: String
+        let value: Double?
+        let rank: Int?
+        let previousRank: Int?
+        let change: Int?
+        let peerGroup: String?
+        let peerRank: Int?
+    }
+
     func rankings(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        struct Row: Encodable {
-            let unitId: Int64
-            let code: String
-            let name: String
-            let value: Double?
-            let rank: Int?
-            let previousRank: Int?
-            let change: Int?
-            let peerGroup: String?
-            let peerRank: Int?
-        }
         let subject = try Self.subject(request)
         let indicator: TargetIndicator = try Self.parse(request, "indicator", default: .carbonIntensity)
         // Coal is capped by targets, not ranked: units are ranked on the four indicators.
@@ -70,7 +72,7 @@ struct RankingsAPI: Sendable {
                 }, request))
     }
 
-    struct GradeRow: Encodable {
+    struct GradeRow: Codable {
         let unitId: Int64
         let name: String?
         let year: Int?
@@ -83,14 +85,16 @@ struct RankingsAPI: Sendable {
         let grade: Int?
     }
 
+    /// The grades of a subtree or region: each unit's, how many fall in each grade, and the scale.
+    struct GradesBody: Codable {
+        let units: [GradeRow]
+        let distribution: [Int]
+        let ungraded: Int
+        let byIndustry: [String: [Int]]
+        let scale: CarbonEfficiencyScale
+    }
+
     func grades(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
-        struct Body: Encodable {
-            let units: [GradeRow]
-            let distribution: [Int]
-            let ungraded: Int
-            let byIndustry: [String: [Int]]
-            let scale: CarbonEfficiencyScale
-        }
         let year = try request.requireQuery("year", as: Int.self)
         let graded = try await board().grades(under: try Self.subject(request), year: year, scope: context.readScope)
         let names = Dictionary(uniqueKeysWithValues: graded.units.map { ($0.id, $0.name) })
@@ -101,7 +105,7 @@ struct RankingsAPI: Sendable {
             byIndustry[industry] = CarbonEfficiency.distribution(results, scale: graded.scale).counts
         }
         return try jsonResponse(
-            Body(
+            GradesBody(
                 units: graded.results.map { Self.row($0, name: names[$0.id], year: nil) },
                 distribution: distribution.counts, ungraded: distribution.ungraded, byIndustry: byIndustry,
                 scale: graded.scale))

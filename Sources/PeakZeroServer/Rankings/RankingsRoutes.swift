@@ -14,18 +14,18 @@ extension RankingsAPI {
                 ("indicator", "energy_total, carbon_total, energy_intensity or carbon_intensity (default)"),
                 ("by", "value (default), yoy or progress"), ("base", "value_added (default) or output_value"),
                 ("scope2", "location (default) or market"),
-            ], tag: "supervision"
+            ], tag: "supervision", response: .page(RankingsAPI.Row.self)
         ) { $0.rankings },
         APIEndpoint(
             .carbonEfficiency, .get, "/api/v1/carbon-efficiency", subject: .unitInQuery, change: .nothing,
             summary:
                 "Carbon-efficiency grades (碳效码) of the industrial enterprises of a unit's subtree (`unit_id`) or a region (`region`) in a `year`: L, the industry average, K, level and grade; the distribution overall and by industry",
             query: [("unit_id", "a unit's subtree"), ("region", "a GB/T 2260 code"), ("year", "required")],
-            tag: "supervision"
+            tag: "supervision", response: .json(RankingsAPI.GradesBody.self)
         ) { $0.grades },
         APIEndpoint(
             .unitCarbonEfficiency, .get, "/api/v1/units/{id}/carbon-efficiency", subject: .unitInPath, change: .nothing,
-            summary: "A unit's carbon-efficiency grade year by year", tag: "supervision"
+            summary: "A unit's carbon-efficiency grade year by year", tag: "supervision", response: .page(RankingsAPI.GradeRow.self)
         ) { $0.unitGrades },
         APIEndpoint(
             .getEfficiencyScale, .get, "/api/v1/carbon-efficiency/scale", subject: .shared, change: .nothing,

@@ -19,7 +19,7 @@ struct ReviewAPI: Sendable {
         let text: String
     }
 
-    struct PeriodBody: Encodable {
+    struct PeriodBody: Codable {
         let unitId: Int64
         let unitCode: String
         let period: String

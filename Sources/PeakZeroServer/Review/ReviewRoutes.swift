@@ -1,4 +1,5 @@
 import Hummingbird
+import Persistence
 
 extension ReviewAPI {
     /// The review API routes: what each serves, what it is about and what it changes.
@@ -7,13 +8,13 @@ extension ReviewAPI {
             .listPeriods, .get, "/api/v1/units/{id}/periods", subject: .unitInPath, change: .nothing,
             summary:
                 "The submission status board of a unit's subtree for a `year`: each unit's periods (month, quarter or year by its reporting class) with their state, record count, due date and whether they are late",
-            query: [("year", "required")], tag: "review"
+            query: [("year", "required")], tag: "review", response: .json(ReviewBoard.self)
         ) { $0.board },
         APIEndpoint(
             .getPeriod, .get, "/api/v1/units/{id}/periods/{period}", subject: .unitInPath, change: .nothing,
             summary:
                 "A unit's period (`2024-03`, `2024-Q1`, `2024`): its state and every review step, each submission with the data it handed in",
-            tag: "review"
+            tag: "review", response: .json(ReviewAPI.PeriodBody.self)
         ) { $0.period },
         APIEndpoint(
             .submitPeriod, .post, "/api/v1/units/{id}/periods/{period}/submit", subject: .unitInPath, change: .data,
@@ -44,7 +45,7 @@ extension ReviewAPI {
             change: .findings,
             summary:
                 "Record a verifier's finding (核查发现) on a unit's period: `text` (JSON); verifiers and administrators",
-            success: .created, tag: "review", body: .json(ReviewAPI.Finding.self)
+            success: .created, tag: "review", body: .json(ReviewAPI.Finding.self), response: .json(StoredFinding.self)
         ) { $0.recordFinding },
     ]
 }
