@@ -1,13 +1,13 @@
 /// A plan's results as one document: each scenario year by year with its peak, its standing
 /// against every target of the plan, and what makes it differ from the baseline (LMDI at the
 /// horizon both reach). What the roadmap page draws, the API answers and the CLI prints as JSON.
-public struct Roadmap: Sendable, Equatable, Encodable {
+public struct Roadmap: Sendable, Equatable, Codable {
     public let baseYear: Int
     public let plateauTolerance: Double
     public let baseline: String?
     public let scenarios: [Scenario]
 
-    public struct Scenario: Sendable, Equatable, Encodable {
+    public struct Scenario: Sendable, Equatable, Codable {
         public let id: String
         public let name: String
         public let parent: String?
@@ -18,7 +18,7 @@ public struct Roadmap: Sendable, Equatable, Encodable {
         public let againstBaseline: Comparison?
     }
 
-    public struct Year: Sendable, Equatable, Encodable {
+    public struct Year: Sendable, Equatable, Codable {
         public let year: Int
         public let gdp: Double
         public let energyTce: Double
@@ -34,7 +34,7 @@ public struct Roadmap: Sendable, Equatable, Encodable {
 
     /// The peak as found: `peaked` with its year, value and the plateau's first year;
     /// `plateau_at_horizon`; or `rising_at_horizon` with the largest value.
-    public struct PeakFigures: Sendable, Equatable, Encodable {
+    public struct PeakFigures: Sendable, Equatable, Codable {
         public let status: String
         public let year: Int?
         public let valueT: Double?
@@ -55,7 +55,7 @@ public struct Roadmap: Sendable, Equatable, Encodable {
 
     /// A target against a scenario: the indicator's value in the target's year and the limit it
     /// must stay within (for a peak-by target, the peak year and the target year); `met` when it does.
-    public struct TargetStanding: Sendable, Equatable, Encodable {
+    public struct TargetStanding: Sendable, Equatable, Codable {
         public let id: String
         /// The name it was set under in target management, for a region's own target.
         public let name: String?
@@ -70,7 +70,7 @@ public struct Roadmap: Sendable, Equatable, Encodable {
 
     /// A scenario against the baseline in the horizon both reach: the change in CO2 and its LMDI
     /// effects, with the change from capture (levers outside energy use) beside them.
-    public struct Comparison: Sendable, Equatable, Encodable {
+    public struct Comparison: Sendable, Equatable, Codable {
         public let baseline: String
         public let year: Int
         public let totalChange: Double

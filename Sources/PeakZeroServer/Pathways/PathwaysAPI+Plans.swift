@@ -93,7 +93,7 @@ extension PathwaysAPI {
 
     func reviews(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
         let subject = try await subject(request, context)
-        return try jsonResponse(["reviews": try await ProjectReviewStore(database).reviews(subject)])
+        return try jsonResponse(ReviewList(reviews: try await ProjectReviewStore(database).reviews(subject)))
     }
 
     func review(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -117,6 +117,11 @@ extension PathwaysAPI {
     }
 }
 
+/// A subject's new-project reviews, newest first.
+struct ReviewList: Codable {
+    let reviews: [StoredReview]
+}
+
 /// What a review request carries: the project and the scenario to place it on.
 struct ReviewRequest: Decodable {
     let scenario: String?
@@ -125,7 +130,7 @@ struct ReviewRequest: Decodable {
 
 /// A stored plan as the API answers it: whose it is (the region's code or the unit's id), the plan
 /// as saved, its revision, who saved it when.
-struct PlanDocument: Encodable {
+struct PlanDocument: Codable {
     let region: String?
     let unitId: Int64?
     let revision: Int
@@ -143,7 +148,7 @@ struct PlanDocument: Encodable {
     }
 }
 
-struct RoadmapDocument: Encodable {
+struct RoadmapDocument: Codable {
     let region: String?
     let unitId: Int64?
     let planRevision: Int

@@ -83,8 +83,8 @@ extension PathwaysAPI {
 }
 
 /// A unit's history as the API answers it: each year's totals and its children (or areas).
-struct UnitHistoryDocument: Encodable {
-    struct Year: Encodable {
+struct UnitHistoryDocument: Codable {
+    struct Year: Codable {
         let year: Int
         let energyTce: Double
         let co2T: Double
@@ -95,12 +95,12 @@ struct UnitHistoryDocument: Encodable {
         var processCo2T: Double?
     }
 
-    struct CarrierFigures: Encodable {
+    struct CarrierFigures: Codable {
         let energyTce: Double
         let co2T: Double
     }
 
-    struct Child: Encodable {
+    struct Child: Codable {
         let key: String
         let name: String
         let energyTce: Double
@@ -146,8 +146,8 @@ extension UnitHistoryDocument {
 }
 
 /// A region's history as the API answers it.
-struct RegionalHistoryDocument: Encodable {
-    struct Year: Encodable {
+struct RegionalHistoryDocument: Codable {
+    struct Year: Codable {
         let year: Int
         let gdp: Double?
         let population: Double?
@@ -159,13 +159,13 @@ struct RegionalHistoryDocument: Encodable {
         let factorIds: [String: [String]]
     }
 
-    struct AreaFigures: Encodable {
+    struct AreaFigures: Codable {
         let energyTce: Double
         let co2T: Double
         let valueAdded: Double?
     }
 
-    struct DecompositionDocument: Encodable {
+    struct DecompositionDocument: Codable {
         let from: Int, to: Int, form: String, chained: Bool
         let startCo2T: Double, endCo2T: Double, totalChange: Double
         let effects: [String: Double]

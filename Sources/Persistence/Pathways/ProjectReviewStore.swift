@@ -6,7 +6,7 @@ import SQLKit
 /// A new-project review as kept: the project, the scenario and plan revision it was placed on, and
 /// each target's verdict with the figures it was judged on — a record of the judgement as made,
 /// which a later change to the plan does not rewrite.
-public struct StoredReview: Sendable, Equatable, Encodable {
+public struct StoredReview: Sendable, Equatable, Codable {
     public let id: Int64
     public let subject: PlanSubject
     public let planRevision: Int
@@ -38,6 +38,33 @@ public struct StoredReview: Sendable, Equatable, Encodable {
         try container.encodeIfPresent(verdict, forKey: .verdict)
         try container.encode(createdBy, forKey: .createdBy)
         try container.encode(createdAt, forKey: .createdAt)
+    }
+}
+
+extension StoredReview {
+    /// As the API answers it (`encode(to:)`), read back: the region's code or the unit's id.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(Int64.self, forKey: .id)
+        // Both read first, so a reader of the shape (the API document's probe) sees both.
+        let regionCode = try container.decodeIfPresent(String.self, forKey: .regionCode)
+        let unitID = try container.decodeIfPresent(Int64.self, forKey: .unitId)
+        if let regionCode {
+            subject = .region(regionCode)
+        } else if let unitID {
+            subject = .unit(unitID)
+        } else {
+            throw DecodingError.keyNotFound(
+                CodingKeys.unitId, .init(codingPath: container.codingPath, debugDescription: "region_code or unit_id"))
+        }
+        planRevision = try container.decode(Int.self, forKey: .planRevision)
+        scenario = try container.decode(String.self, forKey: .scenario)
+        project = try container.decode(ProposedProject.self, forKey: .project)
+        judgements = try container.decode([ProjectReview.Judgement].self, forKey: .judgements)
+        effects = try container.decode([ProjectEffect].self, forKey: .effects)
+        verdict = try container.decodeIfPresent(ProjectReview.Verdict.self, forKey: .verdict)
+        createdBy = try container.decode(String.self, forKey: .createdBy)
+        createdAt = try container.decode(String.self, forKey: .createdAt)
     }
 }
 
