@@ -10,12 +10,12 @@ extension IndicatorsAPI {
             query: [
                 ("year", "required"), ("approach", "control (default) or equity"),
                 ("scope2", "location (default) or market"),
-            ], tag: "indicators"
+            ], tag: "indicators", response: .json(IndicatorsBody.self)
         ) { $0.unit },
         APIEndpoint(
             .regionIndicators, .get, "/api/v1/regions/{code}/indicators", subject: .regionInPath, change: .nothing,
             summary: "The four indicators of a province, city or county (GB/T 2260 code) for a `year`",
-            query: [("year", "required"), ("scope2", "location (default) or market")], tag: "indicators"
+            query: [("year", "required"), ("scope2", "location (default) or market")], tag: "indicators", response: .json(IndicatorsBody.self)
         ) { $0.region },
     ]
 }

@@ -3,8 +3,8 @@ import Accounting
 import Persistence
 
 /// The indicators response: totals, last year and the change, breakdowns, and the inventories used.
-struct IndicatorsBody: Encodable {
-    struct Subject: Encodable {
+struct IndicatorsBody: Codable {
+    struct Subject: Codable {
         let kind: String
         let id: Int64?
         let code: String
@@ -13,11 +13,37 @@ struct IndicatorsBody: Encodable {
     }
 
     /// One set of figures. Intensities are per 万元 at constant prices, energy at 当量值.
-    struct Figures: Encodable {
-        let figures: IndicatorFigures
-        let method: Scope2Method
+    struct Figures: Codable {
+        let energyTceCalorific: Double
+        let energyTceEquivalent: Double
+        let co2eT: Double
+        let scope1: Double
+        let scope2Location: Double
+        let scope2Market: Double
+        let outputValue: Double?
+        let valueAdded: Double?
+        let energyPerOutput: Double?
+        let energyPerValueAdded: Double?
+        let carbonPerOutput: Double?
+        let carbonPerValueAdded: Double?
 
-        enum Keys: String, CodingKey {
+        init(figures f: IndicatorFigures, method: Scope2Method) {
+            energyTceCalorific = f.energyCalorific.value(in: .tonneCoalEquivalent)
+            energyTceEquivalent = f.energyEquivalent.value(in: .tonneCoalEquivalent)
+            co2eT = f.emissions(method).value(in: .tonneCO2e)
+            scope1 = f.scope1.value(in: .tonneCO2e)
+            scope2Location = f.scope2LocationBased.value(in: .tonneCO2e)
+            scope2Market = f.scope2MarketBased.value(in: .tonneCO2e)
+            outputValue = f.outputValue?.value(in: .tenThousandYuan)
+            valueAdded = f.valueAdded?.value(in: .tenThousandYuan)
+            energyPerOutput = f.energyIntensity(per: .outputValue)?.value
+            energyPerValueAdded = f.energyIntensity(per: .valueAdded)?.value
+            carbonPerOutput = f.carbonIntensity(per: .outputValue, method: method)?.value
+            carbonPerValueAdded = f.carbonIntensity(per: .valueAdded, method: method)?.value
+        }
+
+        /// The API's names, each with its unit; a missing economic figure leaves its key out.
+        enum CodingKeys: String, CodingKey {
             case energyTceCalorific = "energy_tce_calorific", energyTceEquivalent = "energy_tce_equivalent"
             case co2eT = "co2e_t", scope1 = "scope1_co2e_t", scope2Location = "scope2_location_co2e_t"
             case scope2Market = "scope2_market_co2e_t", outputValue = "output_value_10k_cny"
@@ -26,32 +52,26 @@ struct IndicatorsBody: Encodable {
             case carbonPerOutput = "carbon_intensity_t_per_10k_cny_output"
             case carbonPerValueAdded = "carbon_intensity_t_per_10k_cny_value_added"
         }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: Keys.self)
-            let f = figures
-            try c.encode(f.energyCalorific.value(in: .tonneCoalEquivalent), forKey: .energyTceCalorific)
-            try c.encode(f.energyEquivalent.value(in: .tonneCoalEquivalent), forKey: .energyTceEquivalent)
-            try c.encode(f.emissions(method).value(in: .tonneCO2e), forKey: .co2eT)
-            try c.encode(f.scope1.value(in: .tonneCO2e), forKey: .scope1)
-            try c.encode(f.scope2LocationBased.value(in: .tonneCO2e), forKey: .scope2Location)
-            try c.encode(f.scope2MarketBased.value(in: .tonneCO2e), forKey: .scope2Market)
-            try c.encodeIfPresent(f.outputValue?.value(in: .tenThousandYuan), forKey: .outputValue)
-            try c.encodeIfPresent(f.valueAdded?.value(in: .tenThousandYuan), forKey: .valueAdded)
-            try c.encodeIfPresent(f.energyIntensity(per: .outputValue)?.value, forKey: .energyPerOutput)
-            try c.encodeIfPresent(f.energyIntensity(per: .valueAdded)?.value, forKey: .energyPerValueAdded)
-            try c.encodeIfPresent(f.carbonIntensity(per: .outputValue, method: method)?.value, forKey: .carbonPerOutput)
-            try c.encodeIfPresent(
-                f.carbonIntensity(per: .valueAdded, method: method)?.value, forKey: .carbonPerValueAdded)
-        }
     }
 
-    struct Keyed: Encodable {
+    /// A month, scope, item, category or child: its key and name beside its figures, in one object.
+    struct Keyed: Codable {
         let key: String
         let name: String?
         let figures: Figures
 
+        init(key: String, name: String?, figures: Figures) {
+            (self.key, self.name, self.figures) = (key, name, figures)
+        }
+
         enum Keys: String, CodingKey { case key, name }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Keys.self)
+            key = try c.decode(String.self, forKey: .key)
+            name = try c.decodeIfPresent(String.self, forKey: .name)
+            figures = try Figures(from: decoder)
+        }
 
         func encode(to encoder: any Encoder) throws {
             try figures.encode(to: encoder)
@@ -62,7 +82,7 @@ struct IndicatorsBody: Encodable {
     }
 
     /// Relative change from last year, as a fraction (−0.05 is 5 % down).
-    struct Changes: Encodable {
+    struct Changes: Codable {
         let energyTceCalorific: Double?
         let co2eT: Double?
         let energyIntensityPerOutput: Double?
@@ -71,7 +91,7 @@ struct IndicatorsBody: Encodable {
         let carbonIntensityPerValueAdded: Double?
     }
 
-    struct InventoryRef: Encodable {
+    struct InventoryRef: Codable {
         let id: Int64
         let unitId: Int64
         let version: Int

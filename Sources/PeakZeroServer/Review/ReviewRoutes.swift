@@ -19,25 +19,26 @@ extension ReviewAPI {
         APIEndpoint(
             .submitPeriod, .post, "/api/v1/units/{id}/periods/{period}/submit", subject: .unitInPath, change: .data,
             summary: "Submit a unit's period for review (reporters, managers, administrators); its data is locked",
-            tag: "review"
+            tag: "review", response: .json(ReviewAPI.PeriodBody.self)
         ) { handlers in { try await handlers.take(.submit, $0, $1) } },
         // Reviewers review in the scope of their reviewing grants, which the handler checks.
         APIEndpoint(
             .approvePeriod, .post, "/api/v1/units/{id}/periods/{period}/approve", subject: .narrowedByHandler,
             change: .review,
             summary: "Approve a submitted period (reviewers and administrators; not the submitter); it stays locked",
-            tag: "review"
+            tag: "review", response: .json(ReviewAPI.PeriodBody.self)
         ) { handlers in { try await handlers.take(.approve, $0, $1) } },
         APIEndpoint(
             .returnPeriod, .post, "/api/v1/units/{id}/periods/{period}/return", subject: .narrowedByHandler,
             change: .review,
-            summary: "Return a submitted period to its reporter with a `reason` (JSON); it opens again", tag: "review", body: .json(ReviewAPI.Reason.self)
+            summary: "Return a submitted period to its reporter with a `reason` (JSON); it opens again", tag: "review", body: .json(ReviewAPI.Reason.self),
+            response: .json(ReviewAPI.PeriodBody.self)
         ) { handlers in { try await handlers.take(.return, $0, $1) } },
         APIEndpoint(
             .correctPeriod, .post, "/api/v1/units/{id}/periods/{period}/correct", subject: .unitInPath, change: .data,
             summary:
                 "Open a correction (更正) of an approved period with a `reason` (JSON); its next submission is a new version that needs approval again",
-            tag: "review", body: .json(ReviewAPI.Reason.self)
+            tag: "review", body: .json(ReviewAPI.Reason.self), response: .json(ReviewAPI.PeriodBody.self)
         ) { handlers in { try await handlers.take(.correct, $0, $1) } },
         // Verifiers record findings in the scope of their verifying grants, which the handler checks.
         APIEndpoint(

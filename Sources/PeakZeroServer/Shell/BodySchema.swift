@@ -162,7 +162,11 @@ private struct KeyedProbe<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     init(probe: SchemaProbe) {
         self.probe = probe
-        probe.schema = ["type": "object", "properties": [String: Any](), "required": [String]()]
+        // A type that decodes its fields through two containers (a row's key and name beside the
+        // figures it shares with others) adds to the object the first began.
+        if probe.schema["properties"] == nil {
+            probe.schema = ["type": "object", "properties": [String: Any](), "required": [String]()]
+        }
     }
 
     // A number, so that dictionaries keyed by integers (years) read it as well as those keyed by text.
