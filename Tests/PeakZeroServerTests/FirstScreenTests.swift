@@ -61,6 +61,11 @@ struct FirstScreenTests {
                 let carbonCard = try #require(provinceCards.components(separatedBy: "<article").last)
                 #expect(carbonCard.contains(SiteURL.target(id: intensity.id).link(language)))
                 #expect(carbonCard.contains(language == .zh ? "（按增加值计）" : "(per value added)"))
+                // The card is per output value; the other base is given beside it, as the roll-up has it.
+                let rollup = try await RollupStore(database).rollup(
+                    .region(RegionPrefix("51")!), year: 2024, previousYear: false)
+                let perValueAdded = try #require(rollup.totals.carbonIntensity(per: .valueAdded, method: .location)?.value)
+                #expect(carbonCard.contains(WebNumbers.intensity(perValueAdded)))
                 let cities = try #require(province.components(separatedBy: "<section class=\"lagging\">").last)
                 #expect(cities.contains(language == .zh ? "绵阳市" : "Mianyang City"))
                 // The cities as tiles in their places, each coloured by its own target's light.

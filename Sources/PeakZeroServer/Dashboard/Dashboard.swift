@@ -77,6 +77,13 @@ struct Dashboard: Sendable {
                 direction: change.map { $0 > 0.0005 ? "up" : $0 < -0.0005 ? "down" : "flat" } ?? "none", note: note,
                 sparkline: Sparkline(title: "\(text(key)) \(text(.monthlyTrend))", values: spark))
         }
+        // An intensity's card is per output value; where value added is known the other base is
+        // given too, since targets are often set on it and the two differ several-fold.
+        func basisNote(_ perValueAdded: Double?) -> String {
+            guard let perValueAdded else { return text(.intensityBasis) }
+            return text(.intensityBasis) + language.clauseSeparator
+                + t.format(.intensityOtherBasis, ["value": WebNumbers.intensity(perValueAdded)])
+        }
         cards = [
             card(
                 .energyTotal, unit: text(.unitTce), now: now.energyCalorific.value(in: .tonneCoalEquivalent),
@@ -86,12 +93,13 @@ struct Dashboard: Sendable {
                 last: last?.emissions(method).value(in: .tonneCO2e), spark: emissionsByMonth),
             card(
                 .energyIntensity, unit: text(.unitTcePer10k), now: now.energyIntensity(per: .outputValue)?.value,
-                last: last?.energyIntensity(per: .outputValue)?.value, intensity: true, note: text(.intensityBasis)),
+                last: last?.energyIntensity(per: .outputValue)?.value, intensity: true,
+                note: basisNote(now.energyIntensity(per: .valueAdded)?.value)),
             card(
                 .carbonIntensity, unit: text(.unitTPer10k),
                 now: now.carbonIntensity(per: .outputValue, method: method)?.value,
                 last: last?.carbonIntensity(per: .outputValue, method: method)?.value, intensity: true,
-                note: text(.intensityBasis)),
+                note: basisNote(now.carbonIntensity(per: .valueAdded, method: method)?.value)),
         ]
 
         trend = LineChart(

@@ -76,6 +76,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case importTitle = "import_title"
     case industry
     case intensityBasis = "intensity_basis"
+    case intensityOtherBasis = "intensity_other_basis"
     case inventoryHeading = "inventory_heading"
     case item
     case kindAuto = "kind_auto"
