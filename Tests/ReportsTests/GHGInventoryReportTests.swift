@@ -44,4 +44,23 @@ struct GHGInventoryReportTests {
         #expect(without.intensities.isEmpty)
         #expect(without.total.totalLocationT == 1)
     }
+
+    @Test("an issued report read in the other language names its sources, carriers and cities in it; facilities keep theirs")
+    func namedInTheReadersLanguage() {
+        let figures = Self.figures(scope1: 1, location: 1, market: 1, tce: 1)
+        var report = GHGInventoryReport(
+            basis: Self.basis(.location), totals: figures, byGas: [],
+            byFacility: [.init(key: "F1", name: "一号工厂", figures)],
+            bySource: [.init(key: "fuel_combustion", name: "燃料燃烧", figures)],
+            byCarrier: [.init(key: "electricity", name: "电力", figures), .init(key: "自定义", name: "自定义", figures)],
+            factors: [])
+        report.byRegion = [.init(key: "5107", name: "绵阳市", figures)]
+        let english = report.named(in: .en)
+        #expect(english.bySource.map(\.name) == ["fuel combustion"])
+        #expect(english.byCarrier.map(\.name) == ["Electricity", "自定义"])
+        #expect(english.byRegion?.map(\.name) == ["Mianyang City"])
+        #expect(english.byFacility.map(\.name) == ["一号工厂"])
+        #expect(english.named(in: .zh).bySource.map(\.name) == ["燃料燃烧"])
+    }
 }
+

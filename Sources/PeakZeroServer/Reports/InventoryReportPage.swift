@@ -109,6 +109,7 @@ struct InventoryReportPage: Sendable {
         _ report: GHGInventoryReport, layout: PageLayout, heading: String, strings t: Words, language: Language,
         years: [Choice], workbookURL: String, jsonURL: String, pdfURL: String, printedOn: String
     ) {
+        let report = report.named(in: language)
         let b = report.basis
         func text(_ key: String) -> String { t.text(forKey: key) }
         let facts: [Fact] = [
@@ -137,33 +138,31 @@ struct InventoryReportPage: Sendable {
             .init(label: text("report_energy_calorific"), value: Self.tonnes(total.tceCalorific)),
             .init(label: text("report_energy_equivalent"), value: Self.tonnes(total.tceEquivalent)),
         ]
-        func row(_ part: GHGInventoryReport.Part, named name: String? = nil) -> Row {
+        func row(_ part: GHGInventoryReport.Part) -> Row {
             Row(
-                key: part.key, name: name ?? part.name,
+                key: part.key, name: part.name,
                 cells: [
                     part.scope1T, part.scope2LocationT, part.scope2MarketT, part.totalLocationT, part.totalMarketT,
                 ].map(Self.tonnes))
         }
         let totalRow = Row(key: "", name: text("report_total"), cells: row(total).cells)
         let tables = [
-            Table(anchor: "gases", caption: text("report_by_gas"), rows: report.byGas.map { row($0) }, total: totalRow),
+            Table(anchor: "gases", caption: text("report_by_gas"), rows: report.byGas.map(row), total: totalRow),
             Table(
-                anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map { row($0) },
+                anchor: "facilities", caption: text("report_by_facility"), rows: report.byFacility.map(row),
                 total: totalRow),
-            Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map {
-                    row($0, named: ActivityCategory(rawValue: $0.key)?.name(in: language))
-                }, total: totalRow),
+            Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
         ] + (report.byRegion.map {
             [
                 Table(
                     anchor: "regions", caption: text("report_by_region"),
-                    rows: $0.map { row($0, named: AdministrativeDivisions.bundled.name(of: $0.key.count == 2 ? $0.key : $0.key + "00", language)) },
+                    rows: $0.map(row),
                     total: totalRow)
             ]
         } ?? [])
         func carrier(_ part: GHGInventoryReport.Part) -> Row {
             Row(
-                key: part.key, name: ItemCatalog.bundled.item(code: part.key)?.name(in: language) ?? part.name,
+                key: part.key, name: part.name,
                 cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
         }
         let intensities = report.intensities.map { intensity in
@@ -193,10 +192,7 @@ struct InventoryReportPage: Sendable {
                         ReferenceTexts.bundled.shown(factor.source, language) + (factor.year.map { " (\($0))" } ?? ""),
                     ])
             }, sourceBars: Self.bars(
-                report.bySource.map {
-                    (ActivityCategory(rawValue: $0.key)?.name(in: language) ?? $0.name,
-                     b.scope2Method == .market ? $0.totalMarketT : $0.totalLocationT)
-                }), workbookURL: workbookURL, jsonURL: jsonURL,
+                report.bySource.map { ($0.name, b.scope2Method == .market ? $0.totalMarketT : $0.totalLocationT) }), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
         scope3 = report.scope3.map { Scope3Section($0, language: language) }
         // Observers do not run in an initializer: the flag is set here too.

@@ -11,8 +11,9 @@ struct ReportsAPI: Sendable {
     let database: PeakZeroDatabase
     let clock: ChinaClock
 
-    /// Chromium printing a report at once: each takes a core for a second or two.
-    static let printing = ImportGate(limit: 2)
+    /// Two prints at a time for this server: each Chromium takes a core for a second or two. Per
+    /// server, not per process, so that servers side by side — the tests' — do not refuse each other.
+    let printing = ImportGate(limit: 2)
 
     /// The enterprise GHG inventory report of a unit's subtree for a year.
     func inventoryReport(_ request: Request, _ context: PeakZeroContext) async throws -> Response {
@@ -44,13 +45,13 @@ struct ReportsAPI: Sendable {
     /// A report's document printed by headless Chromium; 503 when the server has none, 429 while
     /// two print.
     func printed(_ html: String, name: String, _ request: Request) async throws -> Response {
-        guard Self.printing.enter() else {
+        guard printing.enter() else {
             throw APIError(
                 status: .tooManyRequests, code: "printing_busy",
                 message: request.language.say(.importsBusy, ["limit": "2", "seconds": "\(ImportGate.retryAfter)"]),
                 retryAfter: ImportGate.retryAfter)
         }
-        defer { Self.printing.leave() }
+        defer { printing.leave() }
         let data: Data
         do { data = try await ChromiumPDF.pdf(html: html) } catch let failure as ChromiumPDF.Failure {
             throw APIError(status: .serviceUnavailable, code: "pdf_unavailable", message: failure.description)
@@ -88,7 +89,8 @@ struct ReportsAPI: Sendable {
             return try jsonResponse(Issued(issued, newerData: newer))
         case ("xlsx", .inventory(let report)):
             return IntakeAPI.file(
-                try InventoryReportWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)
+                try InventoryReportWorkbook.data(report.named(in: language), language: language), name: name + ".xlsx",
+                format: .xlsx)
         case ("xlsx", .climate(let report)):
             return IntakeAPI.file(
                 try ClimateDisclosureWorkbook.data(report, language: language), name: name + ".xlsx", format: .xlsx)

@@ -54,7 +54,7 @@ public struct GHGInventoryReport: Sendable, Codable, Equatable {
     /// One part of the whole — a gas, a facility, a source type, a carrier — in tonnes.
     public struct Part: Sendable, Codable, Equatable {
         public let key: String
-        public let name: String
+        public internal(set) var name: String
         public let scope1T: Double
         public let scope2LocationT: Double
         public let scope2MarketT: Double
@@ -114,8 +114,8 @@ public struct GHGInventoryReport: Sendable, Codable, Equatable {
     public let total: Part
     public let byGas: [Part]
     public let byFacility: [Part]
-    public let bySource: [Part]
-    public let byCarrier: [Part]
+    public internal(set) var bySource: [Part]
+    public internal(set) var byCarrier: [Part]
     public let intensities: [Intensity]
     public let factors: [Factor]
     /// By the city (or province) each unit is registered in; nil in a report issued before it was
@@ -157,5 +157,28 @@ public struct GHGInventoryReport: Sendable, Codable, Equatable {
                 tceCalorificPerTenThousandYuan: energy.value)
         }
         self.factors = factors.sorted { $0.id < $1.id }
+    }
+}
+
+extension GHGInventoryReport {
+    /// The report with its sources, carriers and regions named in `language` from their codes. An
+    /// issued report keeps the names of the language it was made in; a reader of the other language
+    /// sees the same figures under names of their own. Facilities keep the names they were given.
+    public func named(in language: Language) -> GHGInventoryReport {
+        func renamed(_ parts: [Part], _ name: (String) -> String?) -> [Part] {
+            parts.map { part in
+                var renamed = part
+                if let name = name(part.key) { renamed.name = name }
+                return renamed
+            }
+        }
+        var copy = self
+        copy.bySource = renamed(bySource) { ActivityCategory(rawValue: $0)?.name(in: language) }
+        copy.byCarrier = renamed(byCarrier) { ItemCatalog.bundled.item(code: $0)?.name(in: language) }
+        copy.byRegion = byRegion.map {
+            // A province by its two digits, a city by its four (as the roll-up keys them).
+            renamed($0) { AdministrativeDivisions.bundled.name(of: $0.count == 2 ? $0 : $0 + "00", language) }
+        }
+        return copy
     }
 }
