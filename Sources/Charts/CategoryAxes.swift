@@ -30,7 +30,7 @@ public struct CategoryAxes: Sendable {
         yTicks = scale.ticks.map {
             Tick(
                 x: coordinate(Self.left - 6), y: coordinate(scale.position($0, from: Self.bottom, to: Self.top)),
-                label: format($0))
+                label: tickLabel(format($0)))
         }
         let step = step
         let shown = Self.labelled(categories)

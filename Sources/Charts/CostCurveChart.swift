@@ -53,8 +53,8 @@ public struct CostCurveChart: Sendable {
         func y(_ v: Double) -> Double { yScale.position(v, from: Self.bottom, to: Self.top) }
         func x(_ v: Double) -> Double { xScale.position(v, from: Self.left, to: Self.right) }
         zeroY = coordinate(y(0))
-        yTicks = yScale.ticks.map { Tick(x: coordinate(Self.left - 6), y: coordinate(y($0)), label: costFormat($0)) }
-        xTicks = xScale.ticks.map { Tick(x: coordinate(x($0)), y: coordinate(Self.bottom + 16), label: amountFormat($0)) }
+        yTicks = yScale.ticks.map { Tick(x: coordinate(Self.left - 6), y: coordinate(y($0)), label: tickLabel(costFormat($0))) }
+        xTicks = xScale.ticks.map { Tick(x: coordinate(x($0)), y: coordinate(Self.bottom + 16), label: tickLabel(amountFormat($0))) }
         var start = 0.0
         var drawn: [Block] = []
         for block in blocks where block.amount > 0 {

@@ -122,4 +122,17 @@ struct ChartGeometryTests {
         #expect(segments[1].y == zero, "the negative part starts at zero")
         #expect(segments[0].height == "132" && segments[1].height == "66", "twice as tall for twice the value")
     }
+
+    @Test("a tick drops the zeros a round figure does not need, and keeps the rest of its label")
+    func tickLabels() {
+        #expect(tickLabel("100.00 k") == "100 k")
+        #expect(tickLabel("2.50 万") == "2.5 万")
+        #expect(tickLabel("1,234.5") == "1,234.5")
+        #expect(tickLabel("0.0020") == "0.002")
+        #expect(tickLabel("−1.00 亿") == "−1 亿")
+        #expect(tickLabel("2030") == "2030")
+        let axes = CategoryAxes(covering: [0, 100_000], categories: ["1"], unit: "t") { String(format: "%.2f k", $0 / 1000) }
+        #expect(axes.yTicks.map(\.label).contains("100 k"))
+    }
 }
+
