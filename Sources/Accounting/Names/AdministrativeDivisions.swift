@@ -31,6 +31,11 @@ public struct AdministrativeDivisions: Sendable {
         return byCode[code]
     }
 
+    /// A roll-up's region key by name: a province by its two digits ("51"), a city by its four ("5107").
+    public func name(ofPrefix prefix: String, _ language: Language) -> String {
+        name(of: prefix.count == 2 ? prefix : prefix + "00", language)
+    }
+
     /// How a region is named on a page: the province's name for a province; a prefecture or county by
     /// its own name ("绵阳市", "Mianyang City"), with its province before it when `withProvince`;
     /// the code itself when the code is in no edition PeakZero ships (a user's own or a new one).

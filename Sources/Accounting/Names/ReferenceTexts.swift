@@ -10,8 +10,11 @@ public struct ReferenceTexts: Sendable {
 
     /// `text` in `language`; `text` itself when the bundled tables do not hold it.
     public func shown(_ text: String, _ language: Language) -> String {
-        // A copy may have lost the table's trailing space (an inventory keeps its factors' words trimmed).
-        guard let rendering = renderings[text.trimmingCharacters(in: .whitespaces)] else { return text }
+        // A copy may have lost the table's trailing space (an inventory keeps its factors' words trimmed);
+        // the table's keys are trimmed, so a text is trimmed only when it is not found as it is.
+        guard let rendering = renderings[text] ?? renderings[text.trimmingCharacters(in: .whitespaces)] else {
+            return text
+        }
         return language == .zh ? rendering.zh : rendering.en
     }
 

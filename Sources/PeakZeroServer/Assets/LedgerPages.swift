@@ -54,7 +54,7 @@ extension PageHandlers {
             prices: prices.values.sorted { $0.kind.rawValue < $1.kind.rawValue }
                 .map {
                     "\($0.kind.rawValue.uppercased()) \(WebNumbers.grouped($0.price, decimals: 2))"
-                        + language.bracketed("\($0.day)\(language == .zh ? "，" : ", ")\($0.source)")
+                        + language.bracketed($0.day + language.commaSeparator + $0.source)
                 }
                 .joined(separator: language.clauseSeparator),
             entries: entries, hasEntries: !entries.isEmpty,

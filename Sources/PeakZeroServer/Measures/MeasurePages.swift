@@ -40,7 +40,7 @@ extension PageHandlers {
                     .init(label: "\($0.code) \($0.name)", url: SiteURL.project(id: $0.id).link(language))
                 },
                 notes: m.notes.map { note in
-                    "\(BeijingTime.show(note.createdAt).prefix(10)) \(note.author)\(language == .zh ? "：" : ": ")\(note.text)"
+                    "\(BeijingTime.show(note.createdAt).prefix(10)) \(note.author)\(language.colon)\(note.text)"
                         + (note.evidence.map { language.bracketed($0) } ?? "")
                 },
                 updateAction: mayChange[m.unitId] == true ? SiteURL.updateMeasure(id: m.id).link(language) : nil,

@@ -14,7 +14,7 @@ extension PageHandlers {
         let project = review.project
         let energy = project.energy.sorted { $0.key < $1.key }
             .map { "\(RegionalCarrier(rawValue: $0.key)?.name(language) ?? $0.key) \(WebNumbers.amount($0.value, language))" }
-            .joined(separator: language == .zh ? "，" : ", ")
+            .joined(separator: language.commaSeparator)
         let facts: [ProjectReviewPage.Fact] = [
             .init(label: t[.reviewArea], value: project.area.name(language)),
             .init(label: t[.reviewIndustry], value: IndustryNames.label(project.industry, language)),

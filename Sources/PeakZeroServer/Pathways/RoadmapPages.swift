@@ -116,7 +116,7 @@ extension PageHandlers {
             if let summary = plan.summary {
                 peaks = summary.scenarios.map { scenario in
                     "\(scenario.name)：\(Self.peakText(scenario.peak.map(Roadmap.PeakFigures.init), language, t))"
-                }.joined(separator: language == .zh ? "；" : "; ")
+                }.joined(separator: language.clauseSeparator)
             } else {
                 // It ran when saved and no longer does: say why.
                 do {

@@ -130,7 +130,7 @@ struct ClimateReportPage: Sendable {
             .init(label: text("report_year"), value: String(b.year)),
             .init(
                 label: text("climate_frameworks"),
-                value: b.frameworks.map { ReferenceTexts.bundled.shown($0, language) }.joined(separator: language == .zh ? "；" : "; ")),
+                value: b.frameworks.map { ReferenceTexts.bundled.shown($0, language) }.joined(separator: language.clauseSeparator)),
             .init(
                 label: text("climate_indexed_to"),
                 value: b.indexedTo.map { ReferenceTexts.bundled.shown($0, language) }.joined(separator: "; ")),

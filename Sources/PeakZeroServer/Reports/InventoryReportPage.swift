@@ -153,17 +153,10 @@ struct InventoryReportPage: Sendable {
                 total: totalRow),
             Table(anchor: "sources", caption: text("report_by_source"), rows: report.bySource.map(row), total: totalRow),
         ] + (report.byRegion.map {
-            [
-                Table(
-                    anchor: "regions", caption: text("report_by_region"),
-                    rows: $0.map(row),
-                    total: totalRow)
-            ]
+            [Table(anchor: "regions", caption: text("report_by_region"), rows: $0.map(row), total: totalRow)]
         } ?? [])
         func carrier(_ part: GHGInventoryReport.Part) -> Row {
-            Row(
-                key: part.key, name: part.name,
-                cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
+            Row(key: part.key, name: part.name, cells: [Self.tonnes(part.tceCalorific), Self.tonnes(part.tceEquivalent)])
         }
         let intensities = report.intensities.map { intensity in
             Row(
@@ -191,8 +184,7 @@ struct InventoryReportPage: Sendable {
                         "\(factor.value) \(ReferenceTexts.bundled.shown(factor.unit, language))", factor.grade,
                         ReferenceTexts.bundled.shown(factor.source, language) + (factor.year.map { " (\($0))" } ?? ""),
                     ])
-            }, sourceBars: Self.bars(
-                report.bySource.map { ($0.name, b.scope2Method == .market ? $0.totalMarketT : $0.totalLocationT) }), workbookURL: workbookURL, jsonURL: jsonURL,
+            }, sourceBars: Self.bars(report.bySource, method: b.scope2Method), workbookURL: workbookURL, jsonURL: jsonURL,
             pdfURL: pdfURL, printedOn: printedOn)
         scope3 = report.scope3.map { Scope3Section($0, language: language) }
         // Observers do not run in an initializer: the flag is set here too.
@@ -221,6 +213,12 @@ extension InventoryReportPage {
         let labelY: Int
         let y: Int
         let width: Int
+    }
+
+    /// Bars of the parts' headline totals, scaled to the largest (320 units wide); negative parts
+    /// (green power's market-based credit) are drawn by their size.
+    static func bars(_ parts: [GHGInventoryReport.Part], method: Scope2Method) -> [Bar] {
+        bars(parts.map { ($0.name, method == .market ? $0.totalMarketT : $0.totalLocationT) })
     }
 
     /// Bars of labelled tonnes, scaled to the largest (320 units wide), negative ones by their size.

@@ -120,7 +120,8 @@ extension PageHandlers {
             return renderer.response(page, template: "report-climate")
         case .supervisor(let report):
             let heading = "\(t.text(forKey: "supervisor_title")) · \(report.basis.unitName) · \(issued.year)"
-            var page = SupervisorReportPage(report, layout: layout(heading), heading: heading, strings: t, years: [])
+            var page = SupervisorReportPage(
+                report, layout: layout(heading), heading: heading, strings: t, language: language, years: [])
             (page.workbookURL, page.jsonURL, page.pdfURL) = urls
             page.issuedNote = issuedNote
             page.newerDataNote = newerNote

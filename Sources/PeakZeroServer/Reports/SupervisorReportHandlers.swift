@@ -51,7 +51,7 @@ public enum SupervisorReportDocument {
             layout: PageLayout(
                 strings: renderer.strings, language: language, title: title, current: .supervisorReport,
                 sameIn: { _ in address }),
-            heading: title, strings: t, years: [])
+            heading: title, strings: t, language: language, years: [])
         let contents: [ReportDocument.Entry] = [
             ("basis", "report_basis"), ("indicators", "supervisor_indicators"), ("targets", "supervisor_targets"),
             ("measures", "supervisor_measures"), ("completeness", "supervisor_completeness"),
@@ -104,7 +104,8 @@ extension PageHandlers {
                     layout: layout, heading: heading, message: t.text(forKey: "report_no_inventory"), years: choices),
                 template: "report-supervisor", status: .notFound)
         }
-        var page = SupervisorReportPage(built, layout: layout, heading: heading, strings: t, years: choices)
+        var page = SupervisorReportPage(
+            built, layout: layout, heading: heading, strings: t, language: language, years: choices)
         page.workbookURL = "\(api)?year=\(year)&format=xlsx&lang=\(language.rawValue)"
         page.jsonURL = "\(api)?year=\(year)&lang=\(language.rawValue)"
         page.pdfURL = "\(api)?year=\(year)&format=pdf&lang=\(language.rawValue)"

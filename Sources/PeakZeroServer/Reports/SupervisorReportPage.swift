@@ -71,7 +71,7 @@ struct SupervisorReportPage: Sendable {
     }
 
     init(
-        _ report: SupervisorReport, layout: PageLayout, heading: String, strings t: Words,
+        _ report: SupervisorReport, layout: PageLayout, heading: String, strings t: Words, language: Language,
         years: [InventoryReportPage.Choice]
     ) {
         func text(_ key: String) -> String { t.text(forKey: key) }
@@ -88,7 +88,6 @@ struct SupervisorReportPage: Sendable {
         if let previous = report.previousYear { indicators.append(row("\(b.unitName) · \(b.year - 1)", previous)) }
         // A region's cities by their names in the page's language (an issued report keeps the names
         // of the language it was issued in); units by the names they were given.
-        let language = Language(rawValue: layout.language) ?? .zh
         indicators += report.children.map {
             let name = $0.code.count == 6 && $0.code.allSatisfy(\.isNumber)
                 ? AdministrativeDivisions.bundled.name(of: $0.code, language) : $0.name

@@ -27,7 +27,7 @@ struct Scope3Section: Sendable {
                 cells: [
                     WebNumbers.grouped(category.tonnes, decimals: 3),
                     total > 0 ? WebNumbers.grouped(category.tonnes / total * 100, decimals: 1) + " %" : "—",
-                    category.methods.map { $0.name(in: language) }.joined(separator: language == .zh ? "、" : ", "),
+                    category.methods.map { $0.name(in: language) }.joined(separator: language.listSeparator),
                     WebNumbers.grouped(category.weightedTier, decimals: 1), String(category.rows),
                 ])
         }
@@ -40,7 +40,7 @@ struct Scope3Section: Sendable {
         exclusions = summary.exclusions.map {
             Row(key: String($0.category), name: name($0.category), cells: [$0.reason])
         }
-        notAssessed = summary.notAssessed.map { "\($0) \(name($0))" }.joined(separator: zh ? "；" : "; ")
+        notAssessed = summary.notAssessed.map { "\($0) \(name($0))" }.joined(separator: language.clauseSeparator)
         hasRows = !rows.isEmpty
         hasExclusions = !exclusions.isEmpty
         hasNotAssessed = !summary.notAssessed.isEmpty

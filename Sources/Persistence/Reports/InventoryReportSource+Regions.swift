@@ -35,7 +35,7 @@ extension InventoryReportSource {
         }
         return cells.map { key, cell in
             GHGInventoryReport.Part(
-                key: key, name: Self.regionName(key, language), RollupSummary.figures(cell))
+                key: key, name: AdministrativeDivisions.bundled.name(ofPrefix: key, language), RollupSummary.figures(cell))
         }
     }
 
@@ -49,10 +49,5 @@ extension InventoryReportSource {
     static func regionKey(_ code: String) -> String {
         let city = String(code.prefix(4))
         return city.count == 4 && !city.hasSuffix("00") ? city : String(code.prefix(2))
-    }
-
-    /// The province's or city's GB/T 2260 name.
-    static func regionName(_ key: String, _ language: Language) -> String {
-        AdministrativeDivisions.bundled.name(of: key.count == 2 ? key : key + "00", language)
     }
 }

@@ -175,10 +175,7 @@ extension GHGInventoryReport {
         var copy = self
         copy.bySource = renamed(bySource) { ActivityCategory(rawValue: $0)?.name(in: language) }
         copy.byCarrier = renamed(byCarrier) { ItemCatalog.bundled.item(code: $0)?.name(in: language) }
-        copy.byRegion = byRegion.map {
-            // A province by its two digits, a city by its four (as the roll-up keys them).
-            renamed($0) { AdministrativeDivisions.bundled.name(of: $0.count == 2 ? $0 : $0 + "00", language) }
-        }
+        copy.byRegion = byRegion.map { renamed($0) { AdministrativeDivisions.bundled.name(ofPrefix: $0, language) } }
         return copy
     }
 }
