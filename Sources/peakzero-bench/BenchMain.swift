@@ -26,7 +26,7 @@ struct BenchMain {
             default:
                 print("usage: peakzero-bench rollup --data DIR [--threads N]")
                 print(
-                    "       peakzero-bench store [--facilities 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")
+                    "       peakzero-bench store [--facilities 10000] [--data-dir DIR] [--recalculate-only]   (DATABASE_URL for PostgreSQL)")
                 print("       peakzero-bench import [--rows 1000000] [--xlsx-rows 200000] [--data-dir DIR]")
                 print("       peakzero-bench pathways --data DIR [--threads N]   (DIR from lmdi_anchor.py)")
                 print("       peakzero-bench assets [--events 1000000] [--accounts 10000] [--data-dir DIR]   (DATABASE_URL for PostgreSQL)")

@@ -9,8 +9,11 @@ struct StoreBenchmark {
     let facilities: Int
     let folder: String
     let location: DatabaseLocation
+    /// Only the recalculation, again, on a store an earlier run loaded (each run adds a version).
+    let recalculateOnly: Bool
 
     init(arguments: [String]) throws {
+        recalculateOnly = arguments.contains("--recalculate-only")
         facilities = Int(option("--facilities", in: arguments) ?? "") ?? 10_000
         folder = option("--data-dir", in: arguments) ?? NSTemporaryDirectory() + "peakzero-bench-store"
         if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
@@ -32,12 +35,10 @@ struct StoreBenchmark {
     ]
 
     func run() async throws {
+        if recalculateOnly { return try await recalculateAgain() }
         if case .sqliteFile = location { try? FileManager.default.removeItem(atPath: folder) }
-        var logger = Logger(label: "bench")
-        logger.logLevel = .error
-        let database = try await PeakZeroDatabase.open(location, logger: logger)
+        let database = try await open()
         defer { Task { try? await database.shutdown() } }
-        try await Migrator().migrate(database)
         let (units, facilityCodes) = provinceUnits()
         let (_, unitSeconds) = try await timed { try await UnitStore(database).create(units) }
         print(String(format: "units: %d in %.2f s", units.count, unitSeconds))
@@ -64,6 +65,27 @@ struct StoreBenchmark {
             print(String(format: "bulk load / anchor: %.1f %%", 100 * Double(records.count) / loadSeconds / anchor))
         }
 
+        try await recalculate(database)
+        try await timeQueries(database)
+        print(String(format: "peak resident memory: %.0f MiB", peakResidentMiB()))
+        try await database.shutdown()
+    }
+
+    func open() async throws -> PeakZeroDatabase {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .error
+        let database = try await PeakZeroDatabase.open(location, logger: logger)
+        try await Migrator().migrate(database)
+        return database
+    }
+
+    func recalculateAgain() async throws {
+        let database = try await open()
+        try await recalculate(database)
+        try await database.shutdown()
+    }
+
+    func recalculate(_ database: PeakZeroDatabase) async throws {
         let province = try await UnitStore(database).unit(code: "P")
         let cpuBefore = processCPUSeconds()
         let (inventory, calcSeconds) = try await timed {
@@ -73,10 +95,6 @@ struct StoreBenchmark {
             String(
                 format: "full recalculation with lineage: %d lines in %.2f s (PeakZero's own CPU %.2f s)",
                 inventory.recordCount, calcSeconds, processCPUSeconds() - cpuBefore))
-
-        try await timeQueries(database)
-        print(String(format: "peak resident memory: %.0f MiB", peakResidentMiB()))
-        try await database.shutdown()
     }
 
     /// The province's tree: a supervisor, its groups, enterprises of twenty facilities each.

@@ -17,7 +17,8 @@ extension ActivityStore {
             .decode(column: "first", as: Int64.self)
         let last = first + Int64(rows.count) - 1
         if last > first { try await db.raw("SELECT setval(\(unsafeRaw: sequence), \(bind: last))").run() }
-        try await PostgresCopy.run(table: "activity_records", columns: ["id"] + columns, in: db) { copy, flush in
+        try await PostgresCopy.run(table: "activity_records", columns: ["id"] + columns, in: db) {
+            (copy: inout CopyTextRows, flush) in
             for (offset, row) in rows.enumerated() {
                 // The values of `values(_:batchID:)`, written in place (no array per row).
                 let r = row.record

@@ -6,14 +6,14 @@ import SQLKit
 /// Rows in the text format of PostgreSQL's `COPY … FROM STDIN`: fields separated by tabs, rows by
 /// newlines, NULL as `\N`, and backslash, tab, newline and carriage return escaped in text.
 /// Numbers are written as Swift prints them, which PostgreSQL reads back to the same value.
-struct CopyTextRows {
+struct CopyTextRows: CopyRows {
     private(set) var buffer: ByteBuffer
     private var fieldsInRow = 0
 
-    /// Twice the size at which `PostgresCopy` sends, so that a buffer is sent before it must grow.
-    init(capacity: Int = 2 << 20) { buffer = ByteBufferAllocator().buffer(capacity: capacity) }
+    static let format = "text"
 
-    var isEmpty: Bool { buffer.readableBytes == 0 }
+    init() { buffer = ByteBufferAllocator().buffer(capacity: 2 << 20) }
+
     var byteCount: Int { buffer.readableBytes }
 
     private mutating func separate() {
@@ -101,6 +101,23 @@ struct CopyTextRows {
         buffer = ByteBufferAllocator().buffer(capacity: taken.capacity)
         return taken
     }
+
+    /// The text format has no trailer.
+    mutating func finish() {}
+}
+
+/// Rows being written in one of `COPY`'s formats, sent in pieces as they grow.
+protocol CopyRows: Sendable {
+    /// The `FORMAT` option of the `COPY` statement.
+    static var format: String { get }
+    /// An empty buffer (with the format's header, if it has one), twice the size at which
+    /// `PostgresCopy` sends, so that a buffer is sent before it must grow.
+    init()
+    var byteCount: Int { get }
+    /// The rows written so far, leaving this empty for the next.
+    mutating func take() -> ByteBuffer
+    /// Writes what ends the data (after the last row).
+    mutating func finish()
 }
 
 /// Bulk writes on PostgreSQL through `COPY … FROM STDIN`: rows stream to the server in chunks of
@@ -111,27 +128,33 @@ struct CopyTextRows {
 enum PostgresCopy {
     /// Sends the rows `produce` writes and returns what it returns; it calls `flush` whenever it
     /// likes (every few thousand rows at least), and the rest is sent when it returns.
-    static func run<T: Sendable>(
+    static func run<T: Sendable, Rows: CopyRows>(
         table: String, columns: [String], in db: any SQLDatabase,
-        produce: @escaping @Sendable (_ rows: inout CopyTextRows, _ flush: Flush) async throws -> T
+        produce: @escaping @Sendable (_ rows: inout Rows, _ flush: Flush<Rows>) async throws -> T
     ) async throws -> T {
         let logger = db.logger
         return try await withConnection(of: db) { connection in
             var result: T?
-            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                var rows = CopyTextRows()
+            // PostgresNIO (1.33) builds a text-format statement around the table's name as given;
+            // the statement is therefore written whole here, with the format asked for, and
+            // PostgresNIO's own ending is left in a comment. Names are PeakZero's, never a user's.
+            let quoted = columns.map { "\"\($0)\"" }.joined(separator: ",")
+            let statement = "\(table)\"(\(quoted)) FROM STDIN WITH (FORMAT \(Rows.format)) --"
+            try await connection.copyFrom(table: statement, logger: logger) { writer in
+                var rows = Rows()
                 result = try await produce(&rows) { rows in
                     guard rows.byteCount >= 1 << 20 else { return }
                     try await writer.write(rows.take())
                 }
-                if !rows.isEmpty { try await writer.write(rows.take()) }
+                rows.finish()
+                if rows.byteCount > 0 { try await writer.write(rows.take()) }
             }
             return result!
         }
     }
 
     /// Sends what has been written once it is about a megabyte.
-    typealias Flush = (inout CopyTextRows) async throws -> Void
+    typealias Flush<Rows: CopyRows> = (inout Rows) async throws -> Void
 
     /// Runs `body` on the PostgreSQL connection behind `db`: a transaction's own (`PostgresSession`),
     /// or one taken from the pool for the while.
@@ -155,7 +178,7 @@ enum PostgresCopy {
     /// Sends whole rows of values.
     static func run(table: String, columns: [String], rows: [[BulkValue]], in db: any SQLDatabase) async throws {
         guard !rows.isEmpty else { return }
-        try await run(table: table, columns: columns, in: db) { copy, flush in
+        try await run(table: table, columns: columns, in: db) { (copy: inout CopyTextRows, flush) in
             for row in rows {
                 for value in row { copy.value(value) }
                 copy.endRow()

@@ -3,10 +3,10 @@ import NIOCore
 import PostgresKit
 
 extension CalculationInput {
-    /// Reads on a PostgreSQL connection, streaming: rows arrive as the server sends them and are
-    /// taken by position, texts matched as bytes — no row is decoded by column name and no String
-    /// made per row.
-    /// - Parameter progress: called with the input after every `every` rows and at the end.
+    /// Reads on a PostgreSQL connection, streaming: each span of records (a unit's, written in
+    /// one go) arrives as one row holding them as an array of records, read in place
+    /// (`BinaryRecordArray`) — texts matched as bytes, no cell or String made per record.
+    /// - Parameter progress: called with the input after at least `every` records and at the end.
     mutating func read(
         anchor: UnitLookup.Entry, from connection: PostgresConnection, logger: Logger, every: Int = .max,
         progress: (CalculationInput) async throws -> Void = { _ in }
@@ -23,19 +23,19 @@ extension CalculationInput {
         binds.append(anchor.path + "%")
         let filter =
             "s.root_id = $1 AND s.year = $2 AND s.unit_id IN (SELECT id FROM units WHERE root_id = $3 AND path LIKE $4)"
-        let records = try await connection.query(
+        // One aggregate per span, so the records' fields stay together in their ROW.
+        let spans = try await connection.query(
             PostgresQuery(
-                unsafeSQL: "SELECT \(Self.columns) FROM \(ActivitySpans.recordsOfSpans) WHERE \(filter)", binds: binds),
+                unsafeSQL: """
+                    SELECT (SELECT array_agg(ROW(\(Self.columns))) FROM activity_records a
+                    WHERE a.id BETWEEN s.first_id AND s.last_id AND a.unit_id = s.unit_id AND a.year = s.year)
+                    FROM activity_spans s WHERE \(filter)
+                    """, binds: binds),
             logger: logger)
         var reported = 0
-        for try await row in records {
-            let cells = row.makeRandomAccess()
-            try add(
-                id: cells[0].decode(Int64.self), unitID: cells[1].decode(Int64.self),
-                month: cells[2].decode(Int?.self), quantity: cells[3].decode(Double.self),
-                item: textIndex(cells[4]), category: textIndex(cells[5]), uom: textIndex(cells[6]),
-                ncv: cells[7].decode(Double?.self), carbonContent: cells[8].decode(Double?.self),
-                oxidationRate: cells[9].decode(Double?.self))
+        for try await row in spans {
+            guard let cell = row.first else { continue }
+            try cell.bytes?.withUnsafeReadableBytes { try addSpan($0) }
             if count - reported >= every {
                 try await progress(self)
                 reported = count
@@ -44,11 +44,21 @@ extension CalculationInput {
         try await progress(self)
     }
 
-    /// A text cell's index, matched by its bytes.
-    private mutating func textIndex(_ cell: PostgresCell) throws -> Int32 {
-        guard let bytes = cell.bytes else {
-            throw StoreError.conflict("a stored activity record has no \(cell.columnName) (NULL where the schema forbids it)")
+    /// Adds a span's records, sent as an array of records with `columns`' fields.
+    private mutating func addSpan(_ bytes: UnsafeRawBufferPointer) throws {
+        var records = try BinaryRecordArray(bytes, fields: 10)
+        while records.remaining > 0 {
+            try records.nextRecord()
+            let (id, unitID, month, quantity) = (
+                try records.int64(), try records.int64(), try records.int32OrNil(), try records.double()
+            )
+            let (item, category, uom) = (
+                textIndex(try records.text()), textIndex(try records.text()), textIndex(try records.text())
+            )
+            try add(
+                id: id, unitID: unitID, month: month.map(Int.init), quantity: quantity, item: item,
+                category: category, uom: uom, ncv: try records.doubleOrNil(), carbonContent: try records.doubleOrNil(),
+                oxidationRate: try records.doubleOrNil())
         }
-        return bytes.withUnsafeReadableBytes { textIndex($0) }
     }
 }

@@ -49,7 +49,7 @@ extension InventoryStore {
         let logger = session.logger
         return try await PostgresCopy.withConnection(of: pool) { reader in
             try await PostgresCopy.run(table: "inventory_lines", columns: InventoryRows.lineColumns, in: session) {
-                copy, flush in
+                (copy: inout CopyBinaryRows, flush) in
                 var input = rows.lines.input
                 var blocks = LineBlocks(rows.lines)
                 var written = 0
@@ -65,23 +65,26 @@ extension InventoryStore {
     }
 }
 
-extension CopyTextRows {
-    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.lineColumns`' order,
-    /// numbered from `firstID`.
+extension CopyBinaryRows {
+    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.lineColumns`' order and
+    /// the columns' types (migration 5), numbered from `firstID`.
     mutating func lines(_ block: LineBlock, firstID: Int64, inventoryID: Int64, rootID: Int64) {
-        for k in 0..<block.count {
-            int(firstID + Int64(k))
-            int(inventoryID)
-            int(rootID)
-            int(block.recordIDs[k])
-            int(block.unitIDs[k])
-            int(block.months[k] == 0 ? nil : Int64(block.months[k]))
-            int(block.lineageIDs[k])
-            double(block.location[k])
-            double(block.market[k])
-            double(block.calorific[k])
-            double(block.equivalent[k])
-            endRow()
+        let rowBytes = CopyBinaryCursor.rowBytes(fields: 11, eightByte: 9)
+        write(maximumBytes: rowBytes * block.count) { row in
+            for k in 0..<block.count {
+                row.beginRow(fields: 11)
+                row.int8(firstID + Int64(k))
+                row.int8(inventoryID)
+                row.int8(rootID)
+                row.int8(block.recordIDs[k])
+                row.int8(block.unitIDs[k])
+                row.int4(block.months[k] == 0 ? nil : Int32(block.months[k]))
+                row.int4(Int32(block.lineageIDs[k]))
+                row.float8(block.location[k])
+                row.float8(block.market[k])
+                row.float8(block.calorific[k])
+                row.float8(block.equivalent[k])
+            }
         }
     }
 }
