@@ -64,6 +64,9 @@ struct StoreBenchmark {
         {
             print(String(format: "bulk load / anchor: %.1f %%", 100 * Double(records.count) / loadSeconds / anchor))
         }
+        if case .postgres(let url) = location, let waited = try PostgresQuiet(url: url).wait() {
+            print(String(format: "waited %.1f s for PostgreSQL's autovacuum of the loaded rows", waited))
+        }
 
         try await recalculate(database)
         try await timeQueries(database)

@@ -52,7 +52,8 @@ struct CopyBinaryCursor {
     fileprivate private(set) var offset = 0
 
     /// The bytes of a row of `fields` fields of which `eightByte` are BIGINT or DOUBLE PRECISION and
-    /// the rest INTEGER (or NULL): what to reserve.
+    /// the rest INTEGER (or NULL): what to reserve. A TEXT field counts as an INTEGER; add its
+    /// UTF-8 bytes.
     static func rowBytes(fields: Int, eightByte: Int) -> Int { 2 + fields * 4 + eightByte * 8 + (fields - eightByte) * 4 }
 
     mutating func beginRow(fields: Int16) { store(fields) }
@@ -68,13 +69,39 @@ struct CopyBinaryCursor {
     }
 
     mutating func int4(_ value: Int32?) {
-        if let value { int4(value) } else { store(Int32(-1)) }
+        if let value { int4(value) } else { null() }
+    }
+
+    mutating func int8(_ value: Int64?) {
+        if let value { int8(value) } else { null() }
     }
 
     mutating func float8(_ value: Double) {
         store(Int32(8))
         store(value.bitPattern)
     }
+
+    mutating func float8(_ value: Double?) {
+        if let value { float8(value) } else { null() }
+    }
+
+    /// A TEXT field: its UTF-8 bytes as they are (the binary format escapes nothing).
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            store(Int32(utf8.count))
+            precondition(offset + utf8.count <= bytes.count, "more written than reserved")
+            UnsafeMutableRawBufferPointer(rebasing: bytes[offset..<offset + utf8.count]).copyMemory(
+                from: UnsafeRawBufferPointer(utf8))
+            offset += utf8.count
+        }
+    }
+
+    mutating func text(_ value: String?) {
+        if let value { text(value) } else { null() }
+    }
+
+    mutating func null() { store(Int32(-1)) }
 
     private mutating func store<T: FixedWidthInteger>(_ value: T) {
         precondition(offset + MemoryLayout<T>.size <= bytes.count, "more written than reserved")

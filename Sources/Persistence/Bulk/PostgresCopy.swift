@@ -142,10 +142,7 @@ enum PostgresCopy {
             let statement = "\(table)\"(\(quoted)) FROM STDIN WITH (FORMAT \(Rows.format)) --"
             try await connection.copyFrom(table: statement, logger: logger) { writer in
                 var rows = Rows()
-                result = try await produce(&rows) { rows in
-                    guard rows.byteCount >= 1 << 20 else { return }
-                    try await writer.write(rows.take())
-                }
+                result = try await produce(&rows, Flush { try await writer.write($0) })
                 rows.finish()
                 if rows.byteCount > 0 { try await writer.write(rows.take()) }
             }
@@ -153,8 +150,21 @@ enum PostgresCopy {
         }
     }
 
-    /// Sends what has been written once it is about a megabyte.
-    typealias Flush<Rows: CopyRows> = (inout Rows) async throws -> Void
+    /// Sends what has been written: once it is about a megabyte, or all of it.
+    struct Flush<Rows: CopyRows> {
+        let send: (ByteBuffer) async throws -> Void
+
+        func callAsFunction(_ rows: inout Rows) async throws {
+            guard rows.byteCount >= 1 << 20 else { return }
+            try await send(rows.take())
+        }
+
+        /// Everything written so far, so the server can finish its part while this one goes on.
+        func all(_ rows: inout Rows) async throws {
+            guard rows.byteCount > 0 else { return }
+            try await send(rows.take())
+        }
+    }
 
     /// Runs `body` on the PostgreSQL connection behind `db`: a transaction's own (`PostgresSession`),
     /// or one taken from the pool for the while.

@@ -59,6 +59,8 @@ extension InventoryStore {
                     written += block.count
                     try await flush(&copy)
                 }
+                // The last lines go before the totals and summaries are worked out.
+                try await flush.all(&copy)
                 return try blocks.finish(input: input, rows: rows)
             }
         }

@@ -27,5 +27,6 @@ public enum Migrations {
         Migration0024CreateScope3Records.migration,
         Migration0025CreateReportNarratives.migration,
         Migration0026AddRegionToIssuedReports.migration,
+        Migration0027LighterLineWrites.migration,
     ]
 }
