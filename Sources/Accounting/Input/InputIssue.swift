@@ -77,6 +77,11 @@ public enum Problem: Sendable, Equatable {
     case passwordTooLong(maximumBytes: Int)
     /// An administrator is granted without a unit or region; every other role with one.
     case badGrant(String)
+    /// `name@HOME` names an account of a unit's subtree or a region: HOME is neither a unit's code
+    /// nor a region code.
+    case noAccountHome(name: String, home: String)
+    /// `name@HOME`: a role is granted outside HOME (or is the administrator's).
+    case grantOutsideHome(name: String, home: String)
     case unknownUnitCode(String)
     /// A unit code longer than 64 characters, or with a space, control or invisible character.
     case badUnitCode(String)

@@ -68,6 +68,9 @@ extension IssueMessage {
         .passwordTooLong: "a password may be at most {maximum} bytes long ({maximum} letters, or 24 Chinese characters)",
         .badGrant:
             "role \"{role}\" has the wrong scope: an administrator is granted without a unit or region, every other role on one",
+        .noAccountHome: "in the account name \"{name}\", \"{home}\" after the @ is neither a unit's code nor a region code",
+        .grantOutsideHome:
+            "the roles of account \"{name}\" must lie within \"{home}\" and below it (an administrator's role takes no @ name)",
 
         .duplicateRow: "repeats row {first} (same unit, period, item and category)",
         .alreadyStored:

@@ -66,6 +66,8 @@ extension IssueMessage {
         .weakPassword: "密码至少需要 {minimum} 个字符",
         .passwordTooLong: "密码最长 {maximum} 字节（{maximum} 个英文字母，或 24 个汉字）",
         .badGrant: "角色“{role}”的授权范围不对：管理员不指定单位或地区，其他角色须指定其一",
+        .noAccountHome: "账号名“{name}”中 @ 之后的“{home}”既不是单位代码，也不是行政区划代码",
+        .grantOutsideHome: "账号“{name}”的角色须在“{home}”及其下级范围之内（管理员角色不可用 @ 名称）",
 
         .duplicateRow: "与第 {first} 行重复（同一单位、期间、品种和类别）",
         .alreadyStored: "该单位该期间的这一品种已有数据（记录 {id}）；如需覆盖，请用替换模式导入",

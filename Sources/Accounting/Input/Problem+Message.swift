@@ -13,6 +13,7 @@ public enum IssueMessage: String, MessageKey {
     case unknownGrade, badYear, unknownGWPSet, shareOutOfRange, notOneOf, notPositive, tooLong, badMonth
     // Units and accounts.
     case unknownUnitCode, badUnitCode, duplicateUnitCode, repeatedUnitCode, parentLoop, badAccountName, weakPassword, passwordTooLong, badGrant
+    case noAccountHome, grantOutsideHome
     // Against other rows and the stored data.
     case duplicateRow, alreadyStored, duplicateUnitPeriod, economicAlreadyStored, futurePeriod
     case periodLockedApproved, periodLockedSubmitted, implausible
@@ -136,6 +137,8 @@ extension Problem {
         case .weakPassword(let minimum): return (.weakPassword, ["minimum": "\(minimum)"])
         case .passwordTooLong(let maximum): return (.passwordTooLong, ["maximum": "\(maximum)"])
         case .badGrant(let role): return (.badGrant, ["role": role])
+        case .noAccountHome(let name, let home): return (.noAccountHome, ["name": name, "home": home])
+        case .grantOutsideHome(let name, let home): return (.grantOutsideHome, ["name": name, "home": home])
         case .noFactor(let kind, let item, let hint):
             var arguments = ["item": item.name(in: language), "kind": kind.name(in: language)]
             switch hint {

@@ -15,10 +15,12 @@ extension PageHandlers {
         let language = request.language
         let t = renderer.strings.table(language)
         let scope = try await AccountsAPI.managedScope(context, database)
-        let name = form["name"].trimmingCharacters(in: .whitespaces)
+        let typedName = form["name"].trimmingCharacters(in: .whitespaces)
         let asked = AccountsAPI.NewGrant(role: form["role"], unitCode: form["unit"], regionCode: form["region"])
         let (grants, problems) = try await AccountsAPI.check([asked], in: scope, database, language)
         var messages = problems.map(\.message)
+        let (name, homeProblem) = try await AccountsAPI.name(typedName, of: [asked], in: scope, database, language)
+        if messages.isEmpty, let homeProblem { messages = [homeProblem] }
         if messages.isEmpty {
             let typed = form.fields["password"].flatMap { $0.isEmpty ? nil : $0 }
             let generated = typed == nil ? AccountStore.generatedPassword() : nil
@@ -33,7 +35,7 @@ extension PageHandlers {
             }
         }
         return try await accountsResponse(
-            request, context, problems: messages, typed: (name, form["unit"], form["region"], asked.role),
+            request, context, problems: messages, typed: (typedName, form["unit"], form["region"], asked.role),
             status: .unprocessableContent)
     }
 

@@ -50,9 +50,14 @@ struct AccountsAPI: Sendable {
                 message: language.say(.grantsInvalid),
                 issues: issues)
         }
+        let (name, homeProblem) = try await Self.name(asked.name, of: asked.grants, in: scope, database, language)
+        if let homeProblem {
+            throw APIError(
+                status: .unprocessableContent, code: "invalid", message: homeProblem,
+                issues: [APIError.Issue(row: nil, field: "name", message: homeProblem)])
+        }
         let generated = asked.password == nil ? AccountStore.generatedPassword() : nil
-        let account = try await accounts.create(
-            name: asked.name, password: asked.password ?? generated!, grants: grants)
+        let account = try await accounts.create(name: name, password: asked.password ?? generated!, grants: grants)
         return try jsonResponse(Created(account: account, password: generated), status: .created)
     }
 
@@ -109,6 +114,28 @@ struct AccountsAPI: Sendable {
                 RoleGrant(role: role, unitID: role == .admin ? nil : unitID, regionCode: role == .admin ? nil : region))
         }
         return (grants, problems)
+    }
+
+    /// The sign-in name a new account takes. An administrator names it freely. A manager's account is
+    /// named within the manager's scope, `name@HOME` (`AccountHome`): a name typed without `@` is
+    /// placed at its first role's unit or region. Any other name is refused before its existence is
+    /// looked at, so a refusal tells a manager nothing of accounts outside its scope.
+    static func name(
+        _ typed: String, of grants: [NewGrant], in scope: AccessScope, _ database: PeakZeroDatabase,
+        _ language: Language
+    ) async throws -> (name: String, problem: String?) {
+        if scope.isEverything { return (typed, nil) }
+        let placed = grants.first.flatMap { grant in
+            [grant.unitCode, grant.regionCode].compactMap { $0 }.first { !$0.isEmpty }
+        }
+        guard let code = AccountHome.code(in: typed) ?? placed, !grants.isEmpty else {
+            return (typed, language.say(.accountNeedsHome))
+        }
+        let name = AccountHome.code(in: typed) == nil ? "\(typed)@\(code)" : typed
+        guard let home = try await AccountHome.resolve(code, in: database),
+            try await home.lies(within: scope, in: database)
+        else { return (name, language.say(.noUnit, ["code": code])) }
+        return (name, nil)
     }
 
     /// The subtrees the signed-in account manages.

@@ -5,7 +5,7 @@ import Accounting
 enum APIMessage: String, MessageKey {
     case noSuchUnit, noSuchTarget, badImportMode, unitOrRegionNeeded, badImportKind, badFileFormat, formHasNoFile
     case requestHasNoFile, badReviewPeriod, unitOrRegionRequired, notRecognised, grantsInvalid, noRole
-    case onlyAdminGrantsAdmin, noUnit, noRegion, grantNeedsUnitOrRegion, signInFirst, formExpired, badJSON, noSuchID
+    case onlyAdminGrantsAdmin, noUnit, noRegion, grantNeedsUnitOrRegion, accountNeedsHome, signInFirst, formExpired, badJSON, noSuchID
     case problemsNothingWritten, noActor, badQueryParameter, missingQueryParameter, noSuchObject, wrongPassword
     case tooManySignIns, needsRole, targetNeedsUnitOrRegion, unitOrRegionCodeRequired, noSuchRegion, badRegionCode
     case nameRequired, badSplitMethod, childNeedsUnitOrRegion, badSplitAmong, measureOverdue, badAuditFilter
@@ -36,6 +36,7 @@ enum APIMessage: String, MessageKey {
             .noUnit: "没有单位 {code}",
             .noRegion: "没有地区 {code}",
             .grantNeedsUnitOrRegion: "请指定单位代码或地区代码",
+            .accountNeedsHome: "管理员以外的管理者所建账号须带所属范围：名称@单位代码（或 @地区代码），且至少授予一个角色",
             .signInFirst: "请先登录：在 Authorization 头中附上令牌（POST /api/v1/auth/token 获取）",
             .formExpired: "表单已过期或不是从本站页面提交的；请刷新页面后重试。",
             .badJSON: "请求体不是有效的 JSON：{summary}",
@@ -91,6 +92,8 @@ enum APIMessage: String, MessageKey {
             .noUnit: "no unit {code}",
             .noRegion: "no region {code}",
             .grantNeedsUnitOrRegion: "name a unit code or a region code",
+            .accountNeedsHome:
+                "an account made by a manager who is not an administrator is named within its scope, name@unit code (or @region code), and holds a role",
             .signInFirst: "sign in first: send a bearer token (get one from POST /api/v1/auth/token)",
             .formExpired: "The form has expired or was not sent from this site; reload the page and try again.",
             .badJSON: "the body is not valid JSON: {summary}",

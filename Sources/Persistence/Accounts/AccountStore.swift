@@ -40,6 +40,16 @@ public struct AccountStore: Sendable {
         for grant in grants where (grant.role == .admin) != (grant.unitID == nil && grant.regionCode == nil) {
             problems.append(InputIssue(column: "grants", problem: .badGrant(grant.role.rawValue)))
         }
+        if problems.isEmpty, let code = AccountHome.code(in: name) {
+            if let home = try await AccountHome.resolve(code, in: database) {
+                for grant in grants where !(try await home.holds(grant, in: database)) {
+                    problems.append(InputIssue(column: "grants", problem: .grantOutsideHome(name: name, home: code)))
+                    break
+                }
+            } else {
+                problems.append(InputIssue(column: "name", problem: .noAccountHome(name: name, home: code)))
+            }
+        }
         if !problems.isEmpty { throw StoreError.invalid(problems) }
         let cost = self.cost
         let hash = try await PasswordWork.shared.run(bounded: false) { Bcrypt.hash(password, cost: cost) }

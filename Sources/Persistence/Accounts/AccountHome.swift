@@ -1,0 +1,52 @@
+import Accounting
+
+/// Where an account named `name@HOME` belongs: the subtree of the unit whose code is HOME, or else
+/// the region whose code it is. Every role of such an account lies there (`AccountStore.create`
+/// refuses the rest, an administrator's role too).
+///
+/// Why: sign-in names are unique across the platform, so a manager who could pick any name would
+/// learn, from a refusal, that an account of that name exists somewhere else. A manager's accounts
+/// are therefore named within a unit or region of its own scope (`rob@E1`), and as every account
+/// so named keeps its roles there, the only names a manager can find taken are those of accounts it
+/// already administers and sees. Names without `@` are the administrator's to give.
+public struct AccountHome: Sendable {
+    /// The unit's or region's code, as written after the `@`.
+    public let code: String
+    private let unitID: Int64?
+    private let region: RegionPrefix?
+    /// Everything below the home.
+    private let scope: AccessScope
+
+    /// The part after the last `@`; nil for a name without one.
+    public static func code(in name: String) -> String? {
+        name.lastIndex(of: "@").map { String(name[name.index(after: $0)...]) }
+    }
+
+    /// The home a code names: a unit's code first, else a region code; nil when it is neither.
+    public static func resolve(_ code: String, in database: PeakZeroDatabase) async throws -> AccountHome? {
+        if let row = try await UnitStore.find(code: code, in: database.sql) {
+            return AccountHome(
+                code: code, unitID: row.id, region: nil,
+                scope: AccessScope(
+                    isEverything: false, subtrees: [.init(rootID: row.rootId, path: row.path)], regions: []))
+        }
+        guard let region = RegionPrefix(code) else { return nil }
+        return AccountHome(
+            code: code, unitID: nil, region: region,
+            scope: AccessScope(isEverything: false, subtrees: [], regions: [region.prefix]))
+    }
+
+    /// Whether a role granted so lies within the home (an administrator's never does).
+    func holds(_ grant: RoleGrant, in database: PeakZeroDatabase) async throws -> Bool {
+        if grant.role == .admin { return false }
+        if let id = grant.unitID { return try await scope.contains(unitID: id, in: database) }
+        if let code = grant.regionCode, let region = RegionPrefix(code) { return scope.covers(region) }
+        return false
+    }
+
+    /// Whether the whole home lies within `outer` (a manager's scope).
+    public func lies(within outer: AccessScope, in database: PeakZeroDatabase) async throws -> Bool {
+        if let unitID { return try await outer.contains(unitID: unitID, in: database) }
+        return region.map(outer.covers) ?? false
+    }
+}
