@@ -69,6 +69,13 @@ struct ServeCommand: AsyncParsableCommand {
             valueName: "count"))
     var maxImports: Int?
 
+    @Option(
+        name: .customLong("event-loops"),
+        help: ArgumentHelp(
+            "Threads that read and answer connections; also PEAKZERO_EVENT_LOOPS. Default one per core.",
+            valueName: "count"))
+    var eventLoops: Int?
+
     /// The server's settings from the options, else the environment, else the defaults.
     func serverConfiguration() throws -> ServerConfiguration {
         let defaults = ServerConfiguration()
@@ -79,7 +86,10 @@ struct ServeCommand: AsyncParsableCommand {
             bodyTimeLimit: try Self.seconds(
                 bodyTimeLimit, option: "--body-time-limit", environment: "PEAKZERO_BODY_TIME_LIMIT",
                 or: defaults.bodyTimeLimit),
-            limits: try serverLimits())
+            limits: try serverLimits(),
+            eventLoops: eventLoops != nil || !(ProcessInfo.processInfo.environment["PEAKZERO_EVENT_LOOPS"] ?? "").isEmpty
+                ? try Self.whole(eventLoops, option: "--event-loops", environment: "PEAKZERO_EVENT_LOOPS", in: 1...256, or: 0)
+                : nil)
     }
 
     /// The limits on one request, from the options, else the environment, else the defaults.

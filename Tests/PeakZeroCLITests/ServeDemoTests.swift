@@ -62,6 +62,22 @@ struct ServeSettingsTests {
         #expect(throws: (any Error).self) { try ServeCommand.seconds(nil, option: "--x", environment: "PATH", or: .seconds(1)) }
     }
 
+    @Test("the event loops: one per core unless set; nonsense refused by name")
+    func eventLoops() throws {
+        #expect(try ServeCommand.parse(["--event-loops", "1"]).serverConfiguration().eventLoops == 1)
+        if ProcessInfo.processInfo.environment["PEAKZERO_EVENT_LOOPS"] == nil {
+            #expect(try ServeCommand.parse([]).serverConfiguration().eventLoops == nil)
+        }
+        for bad in ["0", "257"] {
+            do {
+                _ = try ServeCommand.parse(["--event-loops", bad]).serverConfiguration()
+                Issue.record("--event-loops \(bad) was accepted")
+            } catch {
+                #expect("\(error)".contains("--event-loops"))
+            }
+        }
+    }
+
     @Test("options set the body, workbook and import limits; defaults otherwise; nonsense refused by name")
     func requestLimits() throws {
         let set = try ServeCommand.parse(["--max-body-mib", "8", "--max-workbook-mib", "100", "--max-imports", "4"])

@@ -1,5 +1,6 @@
 import Hummingbird
 import NIOCore
+import NIOPosix
 import Logging
 import Persistence
 
@@ -18,12 +19,17 @@ public struct ServerConfiguration: Sendable {
     public var bodyTimeLimit: Duration
     /// What one request may bring: its body, a workbook's unpacked size, imports at once.
     public var limits: ServerLimits
+    /// The threads that accept, read and answer connections; nil for one per core (NIO's shared
+    /// group). Fewer leave cores to what runs beside the server on the same machine.
+    public var eventLoops: Int?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, trustedProxies: Set<String> = [],
-        idleTimeout: Duration = .seconds(30), bodyTimeLimit: Duration = .seconds(120), limits: ServerLimits = ServerLimits()
+        idleTimeout: Duration = .seconds(30), bodyTimeLimit: Duration = .seconds(120), limits: ServerLimits = ServerLimits(),
+        eventLoops: Int? = nil
     ) {
         self.limits = limits
+        self.eventLoops = eventLoops
         self.host = host
         self.port = port
         self.trustedProxies = trustedProxies
@@ -60,6 +66,9 @@ public enum PeakZeroApplication {
                 idleTimeout: configuration.idleTimeout, bodyTimeLimit: configuration.bodyTimeLimit, answers: answers),
             configuration: .init(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "PeakZero"),
+            eventLoopGroupProvider: configuration.eventLoops.map {
+                .shared(MultiThreadedEventLoopGroup(numberOfThreads: $0))
+            } ?? .singleton,
             logger: logger)
     }
 }
