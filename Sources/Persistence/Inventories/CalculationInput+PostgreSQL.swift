@@ -26,7 +26,7 @@ extension CalculationInput {
         // PostgreSQL would compile this query's expressions (its cost estimate is high), which took
         // 0.2 s of the 2 s it runs for a province: its thousands of small per-span aggregates gain
         // nothing from it. Off on this pooled connection for good — it serves short queries too.
-        try await connection.query("SET jit = off", logger: logger).get()
+        for try await _ in try await connection.query(PostgresQuery(unsafeSQL: "SET jit = off"), logger: logger) {}
         // One aggregate per span, so the records' fields stay together in their ROW. A span is one
         // unit's year, which holds at most one record per period, item and category (imports and
         // batches refuse duplicates): a few thousand records, far below an array's 1 GB limit.
