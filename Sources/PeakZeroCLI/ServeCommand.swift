@@ -87,9 +87,8 @@ struct ServeCommand: AsyncParsableCommand {
                 bodyTimeLimit, option: "--body-time-limit", environment: "PEAKZERO_BODY_TIME_LIMIT",
                 or: defaults.bodyTimeLimit),
             limits: try serverLimits(),
-            eventLoops: eventLoops != nil || !(ProcessInfo.processInfo.environment["PEAKZERO_EVENT_LOOPS"] ?? "").isEmpty
-                ? try Self.whole(eventLoops, option: "--event-loops", environment: "PEAKZERO_EVENT_LOOPS", in: 1...256, or: 0)
-                : nil)
+            eventLoops: try Self.wholeIfGiven(
+                eventLoops, option: "--event-loops", environment: "PEAKZERO_EVENT_LOOPS", in: 1...256))
     }
 
     /// The limits on one request, from the options, else the environment, else the defaults.
@@ -112,8 +111,15 @@ struct ServeCommand: AsyncParsableCommand {
     static func seconds(_ option: Int?, option optionName: String, environment name: String, or fallback: Duration)
         throws -> Duration
     {
-        guard option != nil || !(ProcessInfo.processInfo.environment[name] ?? "").isEmpty else { return fallback }
-        return .seconds(try whole(option, option: optionName, environment: name, in: 1...86_400, or: 0))
+        try wholeIfGiven(option, option: optionName, environment: name, in: 1...86_400).map { .seconds($0) } ?? fallback
+    }
+
+    /// A whole number in `range` from the option or else the environment; nil when neither gives one.
+    static func wholeIfGiven(
+        _ option: Int?, option optionName: String, environment name: String, in range: ClosedRange<Int>
+    ) throws -> Int? {
+        guard option != nil || !(ProcessInfo.processInfo.environment[name] ?? "").isEmpty else { return nil }
+        return try whole(option, option: optionName, environment: name, in: range, or: 0)
     }
 
     /// A whole number in `range`, from the option or else the environment, else `fallback`; anything

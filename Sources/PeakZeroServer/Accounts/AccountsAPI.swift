@@ -128,13 +128,14 @@ struct AccountsAPI: Sendable {
         let placed = grants.first.flatMap { grant in
             [grant.unitCode, grant.regionCode].compactMap { $0 }.first { !$0.isEmpty }
         }
-        guard let code = AccountHome.code(in: typed) ?? placed, !grants.isEmpty else {
-            return (typed, language.say(.accountNeedsHome))
+        let written = AccountHome.code(in: typed)
+        guard let code = written ?? placed, !grants.isEmpty else { return (typed, language.say(.accountNeedsHome)) }
+        let name = written == nil ? "\(typed)@\(code)" : typed
+        // Outside the scope, a home reads as no such unit or region, like a grant there.
+        let home = try await AccountHome.resolve(code, in: database)
+        guard let home, home.lies(within: scope) else {
+            return (name, language.say(home?.isRegion == true ? .noRegion : .noUnit, ["code": code]))
         }
-        let name = AccountHome.code(in: typed) == nil ? "\(typed)@\(code)" : typed
-        guard let home = try await AccountHome.resolve(code, in: database),
-            try await home.lies(within: scope, in: database)
-        else { return (name, language.say(.noUnit, ["code": code])) }
         return (name, nil)
     }
 

@@ -10,12 +10,10 @@ import Accounting
 /// so named keeps its roles there, the only names a manager can find taken are those of accounts it
 /// already administers and sees. Names without `@` are the administrator's to give.
 public struct AccountHome: Sendable {
-    /// The unit's or region's code, as written after the `@`.
-    public let code: String
-    private let unitID: Int64?
+    /// Where the home unit sits; nil for a region.
+    private let unit: AccessScope.Placement?
+    /// The home region; nil for a unit.
     private let region: RegionPrefix?
-    /// Everything below the home.
-    private let scope: AccessScope
 
     /// The part after the last `@`; nil for a name without one.
     public static func code(in name: String) -> String? {
@@ -26,14 +24,19 @@ public struct AccountHome: Sendable {
     public static func resolve(_ code: String, in database: PeakZeroDatabase) async throws -> AccountHome? {
         if let row = try await UnitStore.find(code: code, in: database.sql) {
             return AccountHome(
-                code: code, unitID: row.id, region: nil,
-                scope: AccessScope(
-                    isEverything: false, subtrees: [.init(rootID: row.rootId, path: row.path)], regions: []))
+                unit: AccessScope.Placement(rootID: row.rootId, path: row.path, regionCode: row.regionCode), region: nil)
         }
-        guard let region = RegionPrefix(code) else { return nil }
-        return AccountHome(
-            code: code, unitID: nil, region: region,
-            scope: AccessScope(isEverything: false, subtrees: [], regions: [region.prefix]))
+        return RegionPrefix(code).map { AccountHome(unit: nil, region: $0) }
+    }
+
+    /// Whether the home is a region (else a unit).
+    public var isRegion: Bool { region != nil }
+
+    /// Everything below the home.
+    private var scope: AccessScope {
+        AccessScope(
+            isEverything: false, subtrees: unit.map { [.init(rootID: $0.rootID, path: $0.path)] } ?? [],
+            regions: region.map { [$0.prefix] } ?? [])
     }
 
     /// Whether a role granted so lies within the home (an administrator's never does).
@@ -45,8 +48,8 @@ public struct AccountHome: Sendable {
     }
 
     /// Whether the whole home lies within `outer` (a manager's scope).
-    public func lies(within outer: AccessScope, in database: PeakZeroDatabase) async throws -> Bool {
-        if let unitID { return try await outer.contains(unitID: unitID, in: database) }
+    public func lies(within outer: AccessScope) -> Bool {
+        if let unit { return outer.contains(unit) }
         return region.map(outer.covers) ?? false
     }
 }

@@ -14,12 +14,12 @@ struct BinaryRecordArray {
     /// Records not yet begun.
     private(set) var remaining = 0
 
-    /// Reads the header; an empty array (or NULL, which `array_agg` of no rows gives) has no records.
+    /// Reads the header; an empty array has no records. (NULL, which `array_agg` of no rows gives,
+    /// has no bytes to read: the caller skips it.)
     /// - Parameter fields: the fields each record must have.
-    init(_ bytes: UnsafeRawBufferPointer?, fields: Int) throws {
-        self.bytes = bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+    init(_ bytes: UnsafeRawBufferPointer, fields: Int) throws {
+        self.bytes = bytes
         self.fields = fields
-        guard bytes != nil else { return }
         let dimensions = try int32()
         offset += 8  // the null flag and the element type
         guard dimensions == 0 || dimensions == 1 else { throw Self.malformed("\(dimensions) dimensions") }

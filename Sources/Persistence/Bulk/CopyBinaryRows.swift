@@ -72,10 +72,6 @@ struct CopyBinaryCursor {
         if let value { int4(value) } else { null() }
     }
 
-    mutating func int8(_ value: Int64?) {
-        if let value { int8(value) } else { null() }
-    }
-
     mutating func float8(_ value: Double) {
         store(Int32(8))
         store(value.bitPattern)

@@ -64,18 +64,6 @@ struct CopyTextRows: CopyRows {
         }
     }
 
-    mutating func int(_ value: Int64?) {
-        if let value { int(value) } else { null() }
-    }
-
-    mutating func double(_ value: Double?) {
-        if let value { double(value) } else { null() }
-    }
-
-    mutating func text(_ value: String?) {
-        if let value { text(value) } else { null() }
-    }
-
     mutating func null() {
         separate()
         buffer.writeStaticString("\\N")

@@ -40,8 +40,8 @@ extension CalculationInput {
             logger: logger)
         var reported = 0
         for try await row in spans {
-            guard let cell = row.first else { continue }
-            try cell.bytes?.withUnsafeReadableBytes { try addSpan($0) }
+            // A span whose records were all deleted aggregates to NULL: nothing to add.
+            try row.first?.bytes?.withUnsafeReadableBytes { try addSpan($0) }
             if count - reported >= every {
                 try await progress(self)
                 reported = count
