@@ -135,6 +135,25 @@ struct FootprintReport {
                 ]),
             lang.word(.footprintTotal, ["total": n(summary.totalCo2eKg), "gwp": summary.gwpSet]),
         ]
+        if let basis = summary.batteryBasis {
+            lines.append(
+                lang.word(
+                    .footprintLifetime,
+                    [
+                        "capacity": NumberText.plain(basis.capacityKilowattHours),
+                        "cycles": NumberText.plain(basis.cyclesPerYear), "years": NumberText.plain(basis.years),
+                        "energy": n(basis.lifetimeEnergyKWh, 0),
+                    ]))
+            if let source = basis.cyclesSource, let category = basis.vehicleCategory {
+                lines.append(
+                    lang.word(
+                        .footprintCyclesDefault,
+                        [
+                            "category": category, "grade": basis.cyclesGrade ?? "",
+                            "source": ReferenceTexts.bundled.shown(source, lang),
+                        ]))
+            }
+        }
         if let perKWh = summary.perLifetimeKilowattHour {
             lines.append(lang.word(.footprintBattery, ["value": n(perKWh, 4)]))
         }

@@ -60,6 +60,16 @@ struct FootprintTemplateTests {
         #expect(read.model == Self.model)
     }
 
+    @Test("a battery rated by its vehicle category reads back with the category and no cycles", arguments: [Language.zh, .en])
+    func batteryByCategory(_ language: Language) throws {
+        var model = Self.model
+        model.battery = BatteryRating(capacityKilowattHours: 0.32, vehicleCategory: "L", years: 10)
+        let data = try FootprintTemplate.data(model, format: .xlsx, language: language)
+        let read = try FootprintModelFile.read(data, name: "model.xlsx")
+        #expect(read.model.battery == model.battery)
+        #expect(read.model.battery?.lifetimeEnergyKWh == 0.32 * 20 * 10)
+    }
+
     @Test("the blank template is a product model template with its lists and instructions")
     func blank() throws {
         let data = try FootprintTemplate.data(nil, format: .xlsx, language: .zh)

@@ -77,6 +77,30 @@ import Testing
         #expect(run.out.contains("main product production: 0.050000 kg CO2e/kWh"))
     }
 
+    @Test func batteryModelNamingItsVehicleCategory_takesTheRulesCyclesAndSaysWhence() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bus-pack.json")
+        // A bus pack (category M3): the draft rules' 250 cycles a year, so 60 kWh × 250 × 8 years =
+        // 120,000 kWh, and 7,200 kg CO2 / 120,000 kWh = 0.06 kg CO2e per kWh.
+        try Data(
+            #"""
+            {"name": "bus pack", "declared_unit": {"process": "pack", "amount": 1, "unit": "item"}, "boundary": "cradle_to_gate",
+             "battery": {"capacity_kilowatt_hours": 60, "vehicle_category": "M3", "years": 8},
+             "processes": [{"id": "pack", "stage": "production", "output": {"product": "pack", "amount": 1, "unit": "item"},
+               "emissions": [{"flow": "CO2", "amount": 7200, "unit": "kg"}]}]}
+            """#.utf8
+        ).write(to: file)
+        let run = try ExecutableTests.run(["footprint", "calc", file.path, "--lang", "en"])
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains("lifetime energy: 60 kWh × 250 cycles a year × 8 years = 120,000 kWh"))
+        #expect(run.out.contains("cycles a year: the battery rules' default for category M3 (S: European Commission, draft"))
+        #expect(run.out.contains("per kWh of lifetime energy: 0.0600 kg CO2e"))
+        let zh = try ExecutableTests.run(["footprint", "calc", file.path, "--lang", "zh"])
+        #expect(zh.out.contains("年循环次数：电池规则对 M3 类车辆的默认值(S：欧盟委员会"))
+    }
+
     @Test func template_convertsBothWays_computesTheSame_andWritesTheWorkbook() throws {
         let folder = try IntakeCommandTests.folder()
         defer { try? FileManager.default.removeItem(at: folder) }

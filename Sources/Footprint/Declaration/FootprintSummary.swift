@@ -18,6 +18,19 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
         public let perLifetimeKilowattHour: Double
     }
 
+    /// The lifetime energy a battery's figure per kWh divides by, and where its cycles come from.
+    public struct BatteryBasis: Sendable, Codable, Equatable {
+        public let capacityKilowattHours: Double
+        public let cyclesPerYear: Double
+        public let years: Double
+        public let lifetimeEnergyKWh: Double
+        /// The vehicle category whose default the battery rules fix, when the model names one.
+        public let vehicleCategory: String?
+        /// The source of the default cycles and its grade (V, S, U); nil when the model states its own.
+        public let cyclesSource: String?
+        public let cyclesGrade: String?
+    }
+
     public struct FlowLine: Sendable, Codable, Equatable {
         public let key: String
         public let amount: Double
@@ -54,6 +67,7 @@ public struct FootprintSummary: Sendable, Codable, Equatable {
     public let perLifetimeKilowattHour: Double?
     /// For a battery model, the four stages of the battery rules (the use stage is outside them).
     public let batteryStages: [BatteryPart]?
+    public let batteryBasis: BatteryBasis?
     public let uncertainty: MonteCarloSummary?
     public let notes: [String]
 }
@@ -102,7 +116,16 @@ extension FootprintCalculation {
                     return FootprintSummary.BatteryPart(
                         stage: stage, co2eKg: value, perLifetimeKilowattHour: value / rating.lifetimeEnergyKWh)
                 }
-            }, uncertainty: uncertainty,
+            }, batteryBasis: model.battery.map(Self.basis), uncertainty: uncertainty,
             notes: system.notes.map { $0.message(language) })
+    }
+
+    private static func basis(_ rating: BatteryRating) -> FootprintSummary.BatteryBasis {
+        let fromRules = rating.cyclesPerYear == nil ? rating.defaultCycles : nil
+        return FootprintSummary.BatteryBasis(
+            capacityKilowattHours: rating.capacityKilowattHours, cyclesPerYear: rating.cycles ?? .nan,
+            years: rating.years, lifetimeEnergyKWh: rating.lifetimeEnergyKWh,
+            vehicleCategory: rating.defaultCycles?.vehicleCategory ?? rating.vehicleCategory,
+            cyclesSource: fromRules?.source, cyclesGrade: fromRules?.grade)
     }
 }

@@ -21,7 +21,7 @@ public struct FootprintProblem: Error, Sendable, Equatable {
         case zeroOutput, negativeOutput, badGSD, negativeSpread, amountOutsideRange, badPedigree
         case allocationMissing, allocationFactors, allocationPrices, allocationNotPhysical, unknownDisplaced
         case unknownFactor, noGridFactor, noGWP, badLoss, badProvince, singular, cycleTooLarge, declaredUnit
-        case badRating, missingSource, unreadable
+        case badRating, unknownVehicleCategory, cyclesAgainstRules, missingSource, unreadable
     }
 
     /// `process · exchange: what is wrong`, in the reader's language.
@@ -69,7 +69,9 @@ extension FootprintProblem {
             .singular: "模型无解：产品“{product}”无法由模型中的过程产出(无人生产、产出为零，或循环无出口)",
             .cycleTooLarge: "模型中相互依赖的过程太多({size} 个)，超出可计算的规模",
             .declaredUnit: "声明单位须为某个过程的产品，数量大于 0",
-            .badRating: "电池的额定能量、年循环次数与使用年限须为大于 0 的数字",
+            .badRating: "电池的额定能量、年循环次数(或由电池规则给出默认值的车辆类别)与使用年限须为大于 0 的数字",
+            .unknownVehicleCategory: "车辆类别 {category} 不在电池规则的默认循环次数表中(可选：{known})",
+            .cyclesAgainstRules: "电池规则规定 {category} 类车辆每年 {default} 次等效完全循环；请删去年循环次数，或不填车辆类别",
             .missingSource: "每个因子都须注明来源",
             .unreadable: "文件不是可读的 CSV(引号未闭合)",
         ],
@@ -106,7 +108,12 @@ extension FootprintProblem {
                 "the model cannot be solved: no process can make product “{product}” (nobody makes it, its output is zero, or a loop has no way out)",
             .cycleTooLarge: "too many processes depend on one another ({size}) to compute",
             .declaredUnit: "the declared unit must be an amount above 0 of some process's product",
-            .badRating: "the battery's rated energy, cycles a year and years of service must be numbers above 0",
+            .badRating:
+                "the battery's rated energy, cycles a year (or a vehicle category whose default the battery rules fix) and years of service must be numbers above 0",
+            .unknownVehicleCategory:
+                "vehicle category {category} is not in the battery rules' table of default cycles (one of {known})",
+            .cyclesAgainstRules:
+                "the battery rules fix {default} full equivalent cycles a year for category {category}: leave cycles_per_year empty, or name no vehicle category",
             .missingSource: "every factor needs its source",
             .unreadable: "the file is no readable CSV (a quotation mark is not closed)",
         ])

@@ -35,11 +35,7 @@ struct MatrixBuilder {
         guard problems.isEmpty else { throw FootprintProblems(problems: problems) }
         for (index, process) in model.processes.enumerated() { addExchanges(of: process, index: index) }
         let demand = declaredDemand()
-        if let battery = model.battery,
-            ![battery.capacityKilowattHours, battery.cyclesPerYear, battery.years].allSatisfy({ $0.isFinite && $0 > 0 })
-        {
-            problems.append(FootprintProblem(process: nil, exchange: "battery", kind: .badRating))
-        }
+        problems += model.battery?.problems ?? []
         guard problems.isEmpty, let demand else { throw FootprintProblems(problems: problems) }
 
         let n = columns.count

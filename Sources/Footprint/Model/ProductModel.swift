@@ -279,15 +279,30 @@ public struct BackgroundFactorEntry: Codable, Sendable, Equatable {
 public struct BatteryRating: Codable, Sendable, Equatable {
     /// Rated energy of the declared unit, kWh.
     public var capacityKilowattHours: Double
-    /// Full cycles a year and years of service; the lifetime energy is their product with the capacity.
-    public var cyclesPerYear: Double
+    /// Full equivalent cycles a year as the model states them; nil takes the battery rules' default
+    /// for `vehicleCategory` (`BatteryCycleDefaults`).
+    public var cyclesPerYear: Double?
+    /// The vehicle category (`M1`, `N1`, `L`, `M2` …) whose cycles a year the battery rules fix.
+    public var vehicleCategory: String?
+    /// Years of service (the rules take the warranty's).
     public var years: Double
 
-    public var lifetimeEnergyKWh: Double { capacityKilowattHours * cyclesPerYear * years }
+    /// The rules' default for the vehicle category, when one is named and known.
+    public var defaultCycles: BatteryCycleDefaults.Entry? {
+        vehicleCategory.flatMap { BatteryCycleDefaults.bundled.entry(for: $0) }
+    }
 
-    public init(capacityKilowattHours: Double, cyclesPerYear: Double, years: Double) {
+    /// The cycles a year the declaration uses: those stated, else the rules' default. Nil when
+    /// neither is known, which the model's check refuses before any figure is computed.
+    public var cycles: Double? { cyclesPerYear ?? defaultCycles?.cyclesPerYear }
+
+    /// Capacity × cycles a year × years (NaN for a rating the model's check refuses).
+    public var lifetimeEnergyKWh: Double { capacityKilowattHours * (cycles ?? .nan) * years }
+
+    public init(capacityKilowattHours: Double, cyclesPerYear: Double? = nil, vehicleCategory: String? = nil, years: Double) {
         self.capacityKilowattHours = capacityKilowattHours
         self.cyclesPerYear = cyclesPerYear
+        self.vehicleCategory = vehicleCategory
         self.years = years
     }
 }

@@ -19,8 +19,8 @@ extension FootprintTemplate {
             rows.append(
                 [
                     "record": .text(Record.battery.rawValue), "amount": .number(battery.capacityKilowattHours),
-                    "unit": .text("kWh"), "cycles_per_year": .number(battery.cyclesPerYear),
-                    "years": .number(battery.years),
+                    "unit": .text("kWh"), "cycles_per_year": battery.cyclesPerYear.map(CellValue.number) ?? .empty,
+                    "vehicle_category": text(battery.vehicleCategory), "years": .number(battery.years),
                 ])
         }
         for entry in model.backgroundFactors ?? [] {

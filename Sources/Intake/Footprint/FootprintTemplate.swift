@@ -29,7 +29,7 @@ public enum FootprintTemplate {
         var fields: String {
             switch self {
             case .model: "name, process, flow?, amount, unit, boundary, cut_off?"
-            case .battery: "amount (kWh), cycles_per_year, years"
+            case .battery: "amount (kWh), cycles_per_year or vehicle_category, years"
             case .output: "process, name, stage, flow, amount, unit, allocation?, allocation_factor?, price?"
             case .coproduct: "process, flow, amount, unit, allocation_factor?, price?, displaces?"
             case .input: "process, provider, flow?, amount, unit, distribution?"

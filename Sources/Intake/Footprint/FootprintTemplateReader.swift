@@ -148,9 +148,13 @@ struct FootprintTemplateReader {
 
     private mutating func batteryRow(_ row: TableRow) -> BatteryRating? {
         let capacity = number(row, "amount", required: true)
-        let cycles = number(row, "cycles_per_year", required: true), years = number(row, "years", required: true)
-        guard let capacity, let cycles, let years else { return nil }
-        return BatteryRating(capacityKilowattHours: capacity, cyclesPerYear: cycles, years: years)
+        let category = row.text("vehicle_category")
+        // Cycles may be left to the battery rules' default for the vehicle category.
+        let cycles = number(row, "cycles_per_year", required: category.isEmpty), years = number(row, "years", required: true)
+        guard let capacity, cycles != nil || !category.isEmpty, let years else { return nil }
+        return BatteryRating(
+            capacityKilowattHours: capacity, cyclesPerYear: cycles, vehicleCategory: category.isEmpty ? nil : category,
+            years: years)
     }
 
     private mutating func factorRow(_ row: TableRow) -> BackgroundFactorEntry? {

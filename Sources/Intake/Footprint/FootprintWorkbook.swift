@@ -70,6 +70,15 @@ public enum FootprintWorkbook {
             [.text(language.word(.footprintGWP)), .text(summary.gwpSet), .empty],
             [.text(language.word(.footprintTotal)), .number(summary.totalCo2eKg), .text(kg)],
         ]
+        if let basis = summary.batteryBasis {
+            rows.append([.text(language.word(.footprintLifetimeEnergy)), .number(basis.lifetimeEnergyKWh), .text("kWh")])
+            if let source = basis.cyclesSource, let category = basis.vehicleCategory {
+                rows.append([
+                    .text(language.word(.footprintCyclesDefault, ["category": category])), .number(basis.cyclesPerYear),
+                    .text("\(basis.cyclesGrade ?? "") · \(ReferenceTexts.bundled.shown(source, language))"),
+                ])
+            }
+        }
         if let perKWh = summary.perLifetimeKilowattHour {
             rows.append([.text(language.word(.footprintPerKWh)), .number(perKWh), .text("kg CO2e/kWh")])
         }

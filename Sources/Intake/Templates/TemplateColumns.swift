@@ -128,6 +128,7 @@ extension Templates.Kind {
                 .init("pedigree", "数据质量评分", aliases: ["谱系评分"]),
                 .init("source", "来源", aliases: ["出处"]),
                 .init("cycles_per_year", "年循环次数"),
+                .init("vehicle_category", "车辆类别", aliases: ["vehicle category"]),
                 .init("years", "使用年限", aliases: ["寿命（年）"]),
             ]
         case .scope3:

@@ -108,7 +108,7 @@ extension IntakeWords {
             One record per row; record says which (see the lists sheet). One model row: name, the declared unit's process and amount, unit and boundary; cut_off may state the cut-off rule.
             Each process starts with its output row: process, name, stage, flow (the product), amount and unit. Its other rows (coproduct, input, emission, background, electricity) carry the same process, and every amount is for the amount on the output row.
             An input names its provider (and, for a provider's co-product, the co-product in flow); an emission names the gas in flow (CO2, CH4, N2O …), a resource taken from nature being negative; a background row names the factor in flow; an electricity row gives the province (two digits) and the data year.
-            A factor row is a background factor: its id in flow, its value in amount, its unit such as kgCO2e/kg, and a source, which is required. A battery row gives the rated energy (kWh) in amount, with cycles_per_year and years.
+            A factor row is a background factor: its id in flow, its value in amount, its unit such as kgCO2e/kg, and a source, which is required. A battery row gives the rated energy (kWh) in amount, with years and cycles_per_year; with a vehicle_category (M1, N1, L, M2, M3, N2, N3) the cycles may be left empty and the battery rules' default is taken.
             A process with co-products names its allocation on the output row (physical, economic, factors, substitution): factors take an allocation_factor on each product's row (summing to 1), economic a price, substitution the displaced process on the co-product's row.
             Uncertainty: a distribution and its parameters: lognormal a gsd (the amount is the median), normal an sd, triangular and uniform a min and a max, pedigree the five scores (such as 1;2;3;1;2) with an optional basic gsd in gsd.
             """,
@@ -169,6 +169,8 @@ extension IntakeWords {
         .footprintGWP: "GWP set",
         .footprintTotal: "Carbon footprint",
         .footprintPerKWh: "Per kWh of lifetime energy",
+        .footprintLifetimeEnergy: "Lifetime energy (capacity × cycles a year × years)",
+        .footprintCyclesDefault: "Cycles a year: the battery rules' default for category {category}",
         .footprintMean: "Monte Carlo mean",
         .footprintMedian: "Monte Carlo median",
         .footprintLow: "2.5 % quantile",

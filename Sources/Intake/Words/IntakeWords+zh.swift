@@ -108,7 +108,7 @@ extension IntakeWords {
             每行一条记录，“记录类型”说明是什么(见代码表)。模型行(model)一行：名称、声明单位的过程编号与数量、计量单位、系统边界，可填取舍准则。
             每个过程先有一行产出(output)：过程编号、名称、生命周期阶段、产品、数量、计量单位；该过程的其余各行(联产品、投入、排放、背景数据、电力)填同一过程编号，数量都按产出行的数量给出。
             投入(input)填提供过程的编号(取其联产品时在“产品或流”填联产品名)；排放(emission)在“产品或流”填气体(CO2、CH4、N2O …)，取自自然的资源填负数；背景数据(background)在“产品或流”填背景因子编号；电力(electricity)填省份代码(两位)与数据年份。
-            背景因子(factor)行：编号填在“产品或流”，数值填在“数量”，计量单位如 kgCO2e/kg，必须填写来源。电池(battery)行：数量为额定能量(kWh)，并填年循环次数与使用年限。
+            背景因子(factor)行：编号填在“产品或流”，数值填在“数量”，计量单位如 kgCO2e/kg，必须填写来源。电池(battery)行：数量为额定能量(kWh)，并填使用年限与年循环次数；填车辆类别(M1、N1、L、M2、M3、N2、N3)时，年循环次数可不填，取电池规则的默认值。
             有联产品时在产出行填分配方法(physical、economic、factors、substitution)；按系数分配时每个产品行填分配系数(合计为 1)，按经济价值分配时填单价，替代法在联产品行填被替代的过程。
             不确定性：填分布与参数 —— lognormal 填几何标准差(数量为中位数)，normal 填标准差，triangular 与 uniform 填最小值与最大值，pedigree 填五项数据质量评分(如 1;2;3;1;2)，可在几何标准差列填基本几何标准差。
             """,
@@ -167,6 +167,8 @@ extension IntakeWords {
         .footprintGWP: "全球变暖潜势",
         .footprintTotal: "产品碳足迹",
         .footprintPerKWh: "每 kWh 全生命周期能量",
+        .footprintLifetimeEnergy: "全生命周期能量(额定能量 × 年循环次数 × 使用年限)",
+        .footprintCyclesDefault: "年循环次数：电池规则对 {category} 类车辆的默认值",
         .footprintMean: "蒙特卡洛均值",
         .footprintMedian: "蒙特卡洛中位数",
         .footprintLow: "2.5% 分位数",

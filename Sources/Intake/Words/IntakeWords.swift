@@ -27,7 +27,7 @@ enum IntakeWords: String, MessageKey {
     case auditHeader, auditTitle
     case footprintSummarySheet, footprintStagesSheet, footprintFlowsSheet, footprintProcessesSheet, footprintDrawsSheet
     case footprintSummaryHeader, footprintStagesHeader, footprintFlowsHeader, footprintProcessesHeader, footprintDrawsHeader
-    case footprintModel, footprintDeclared, footprintBoundary, footprintGWP, footprintTotal, footprintPerKWh
+    case footprintModel, footprintDeclared, footprintBoundary, footprintGWP, footprintTotal, footprintPerKWh, footprintLifetimeEnergy, footprintCyclesDefault
     case footprintDeclarationSheet, footprintStandard, footprintPartial, footprintWhole, footprintCutOff
     case footprintGasHeader, footprintBackground, footprintGrid, footprintKeptApartHeader, footprintAllocationHeader
     case footprintQualityHeader

@@ -104,6 +104,8 @@ extension CLIWords {
         .footprintHeading: "{model}: footprint of {amount} {unit} of {product} ({boundary})",
         .footprintTotal: "total {total} kg CO2e (GWP: {gwp})",
         .footprintBattery: "per kWh of lifetime energy: {value} kg CO2e",
+        .footprintLifetime: "lifetime energy: {capacity} kWh × {cycles} cycles a year × {years} years = {energy} kWh",
+        .footprintCyclesDefault: "cycles a year: the battery rules' default for category {category} ({grade}: {source})",
         .footprintStageHeader: "stage\nkg CO2e\nshare",
         .footprintFlowHeader: "flow\namount\nunit\nkg CO2e\nfactor source",
         .footprintProcessHeader: "process\nname\nstage\namount\nunit\ndirect kg CO2e\nshare",

@@ -103,6 +103,8 @@ extension CLIWords {
         .footprintHeading: "{model}：{amount} {unit} {product} 的碳足迹（{boundary}）",
         .footprintTotal: "合计 {total} kg CO2e（全球变暖潜势：{gwp}）",
         .footprintBattery: "每 kWh 全生命周期能量：{value} kg CO2e",
+        .footprintLifetime: "全生命周期能量：{capacity} kWh × 每年 {cycles} 次循环 × {years} 年 = {energy} kWh",
+        .footprintCyclesDefault: "年循环次数：电池规则对 {category} 类车辆的默认值({grade}：{source})",
         .footprintStageHeader: "阶段\nkg CO2e\n占比",
         .footprintFlowHeader: "流\n数量\n单位\nkg CO2e\n因子来源",
         .footprintProcessHeader: "过程\n名称\n阶段\n用量\n单位\n直接 kg CO2e\n占比",

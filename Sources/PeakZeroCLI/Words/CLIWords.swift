@@ -29,7 +29,7 @@ enum CLIWords: String, MessageKey {
     case assetUnknownUnit, projectsHeader, projectLinesHeader, projectsEmpty, projectsVerified, projectSaved, projectStaged, projectVerifiedNote, projectUnknown, curveHeader, curveNegative, curveInteracting, curvePlan, curveTotal, balancesHeader, balancesEmpty, balancesTotal, eventAdded, priceSet, boardHeader, boardNoInventory, boardEmpty, complianceSet, rulesHeader, ruleAdded
 
     // `footprint calc`.
-    case footprintHeading, footprintTotal, footprintBattery, footprintStageHeader, footprintFlowHeader
+    case footprintHeading, footprintTotal, footprintBattery, footprintLifetime, footprintCyclesDefault, footprintStageHeader, footprintFlowHeader
     case footprintProcessHeader, footprintUncertainty, footprintUnreadable, footprintSaved, footprintCradleToGate, footprintCradleToGrave
     case footprintNotes
 
