@@ -245,7 +245,7 @@ struct SignInTests {
 
     static func post(
         _ client: any TestClientProtocol, _ uri: String, _ fields: [String: String], cookie: String
-    ) async throws -> (status: HTTPResponse.Status, location: String?) {
+    ) async throws -> (status: HTTPResponse.Status, location: String?, html: String) {
         let body = fields.map { "\($0.key)=\(SiteURL.encode($0.value))" }.joined(separator: "&")
         return try await client.execute(
             uri: uri, method: .post,
@@ -253,6 +253,6 @@ struct SignInTests {
                 .contentType: "application/x-www-form-urlencoded", .authorization: "",
                 .cookie: "\(SignInMiddleware.cookieName)=\(cookie)",
             ], body: ByteBuffer(string: body)
-        ) { ($0.status, $0.headers[.location]) }
+        ) { ($0.status, $0.headers[.location], String(buffer: $0.body)) }
     }
 }

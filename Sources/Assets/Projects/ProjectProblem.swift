@@ -19,7 +19,7 @@ public struct ProjectProblem: Error, Sendable, Equatable {
     public enum Kind: String, Sendable, MessageKey {
         case missing, lifetime, year, money, noSavings, unitOfWrongKind, quantity, repeatedItem
         case interactsWithItself, stageMove, unknownInteraction, noFactor, notOneOf, unknownItem, unknownUnit
-        case unknownMeasure, beyondPlausible
+        case unknownMeasure, beyondPlausible, productFigure, noChange, savingsTwice, carrierNotFuel
     }
 
     /// `field: what is wrong`, in the reader's language.
@@ -53,6 +53,10 @@ extension ProjectProblem {
             .unknownItem: "不认识的能源品种或气体“{item}”",
             .unknownUnit: "不认识的计量单位“{unit}”",
             .unknownMeasure: "本单位及其上级单位的措施清单中没有编号为 {id} 的措施",
+            .productFigure: "单位产品综合能耗须为不小于 0 的数字(tce/单位产品)，报告期产量须大于 0",
+            .noChange: "各产品的单位产品综合能耗没有变化，没有节能量可记",
+            .savingsTwice: "节能量按能源品种填写或按产品单耗法(GB/T 13234)计算，二者只能选一",
+            .carrierNotFuel: "{item} 不是燃料：产品单耗法的节能量须折算为某种煤(如烟煤、无烟煤)的吨标准煤",
         ],
         en: [
             .beyondPlausible: "the number is beyond any real figure (its magnitude must not exceed 10¹²)",
@@ -72,5 +76,10 @@ extension ProjectProblem {
             .unknownItem: "“{item}” is no energy carrier or gas PeakZero knows",
             .unknownUnit: "“{unit}” is no unit of measure PeakZero knows",
             .unknownMeasure: "no measure {id} on the list of this unit or a unit above it",
+            .productFigure:
+                "energy per unit of product must be a number not below 0 (tce per unit) and the reporting period's output above 0",
+            .noChange: "no product's energy per unit changed, so there is no saving to record",
+            .savingsTwice: "give the savings by carrier or by the product method (GB/T 13234), not both",
+            .carrierNotFuel: "{item} is no fuel: the product method's saving is counted as tce of a coal (bituminous_coal, anthracite …)",
         ])
 }

@@ -220,7 +220,9 @@ extension PageHandlers {
                 ProjectPage.Verification(
                     year: v.year, option: v.option.rawValue, baseline: v.baseline, adjustments: v.adjustments,
                     savings: v.savings.map { "\($0.item ?? "") \(WebNumbers.grouped($0.quantity ?? 0, decimals: 2)) \($0.unit ?? "")" }
-                        .joined(separator: language.clauseSeparator), author: v.createdBy)
+                        .joined(separator: language.clauseSeparator)
+                        + (v.productUnit.map { " · " + ProductMethodLines.shown($0, t.text(forKey: "project_product_method")) } ?? ""),
+                    author: v.createdBy)
             }, hasVerifications: !figures.verifications.isEmpty,
             stageAction: mayChange && stored.stage != .closed ? SiteURL.projectStage(id: id).link(language) : nil,
             nextStages: ProjectStage.allCases.filter { stored.stage.canMove(to: $0) }.map {
@@ -249,12 +251,19 @@ extension PageHandlers {
         let language = request.language
         guard let id = context.parameters.get("id").flatMap(Int64.init) else { return notFound(request) }
         var values: [String: String] = [:]
-        for key in ["year", "option", "baseline", "adjustments", "item1", "quantity1", "unit1"] { values[key] = form[key] }
+        for key in ["year", "option", "baseline", "adjustments", "item1", "quantity1", "unit1", "products", "carrier"] {
+            values[key] = form[key]
+        }
+        let byProduct = ProductMethodLines.read(form["products"], carrier: form.optional("carrier"))
+        let byCarrier = [form["item1"], form["quantity1"], form["unit1"]].contains { !$0.trimmed.isEmpty }
         let new = NewVerification(
             year: Int(form["year"]), option: form.optional("option"), baseline: form.optional("baseline"),
             adjustments: form.optional("adjustments"),
-            savings: [.init(item: form.optional("item1"), quantity: Double(form["quantity1"]), unit: form.optional("unit1"))])
+            savings: byProduct == nil || byCarrier
+                ? [.init(item: form.optional("item1"), quantity: Double(form["quantity1"]), unit: form.optional("unit1"))] : nil,
+            productUnit: byProduct?.savings)
         do {
+            if let unreadable = byProduct?.problems, !unreadable.isEmpty { throw ProjectProblems(unreadable) }
             _ = try await ProjectStore(database).verify(id: id, new, library: try await FactorSetStore(database).library())
         } catch let error as ProjectProblems {
             return try await projectPage(

@@ -209,9 +209,15 @@ public struct ProjectStore: Sendable {
             if (new.baseline ?? "").trimmed.isEmpty { problems.append(ProjectProblem(field: "baseline", kind: .missing)) }
             let year = new.year ?? 0
             if !(1990...2100).contains(year) { problems.append(ProjectProblem(field: "year", kind: .year)) }
+            let productProblems = new.productUnit?.problems ?? []
+            if new.productUnit != nil {
+                problems += productProblems
+                if !(new.savings ?? []).isEmpty { problems.append(ProjectProblem(field: "savings", kind: .savingsTwice)) }
+            }
             var measured = stored.draft
-            measured.savings = new.savings
-            if let region = RegionCode(stored.regionCode) {
+            measured.savings = new.measuredSavings
+            // A product method with bad figures has no saving to compute; its own problems say why.
+            if productProblems.isEmpty, let region = RegionCode(stored.regionCode) {
                 switch measured.project(unitCode: stored.unitCode, region: region) {
                 case .success(let project):
                     do { _ = try ProjectSavingsCalculator(library: library).savings(of: project, year: year) } catch let error
@@ -223,11 +229,15 @@ public struct ProjectStore: Sendable {
             guard problems.isEmpty, let option else { throw ProjectProblems(problems) }
             let now = Timestamp.now()
             let row = try await db.insert(into: "project_verifications")
-                .columns("project_id", "year", "option", "baseline", "adjustments", "savings", "created_by", "created_at")
+                .columns(
+                    "project_id", "year", "option", "baseline", "adjustments", "savings", "product_unit", "created_by",
+                    "created_at"
+                )
                 .values(
                     SQLBind(id), SQLBind(year), SQLBind(option.rawValue), SQLBind(new.baseline!.trimmed),
-                    SQLBind((new.adjustments ?? "").trimmed), SQLBind(ProjectJSON.encode(new.savings ?? [])),
-                    SQLBind(try AuditActor.acting().name), SQLBind(now)
+                    SQLBind((new.adjustments ?? "").trimmed), SQLBind(ProjectJSON.encode(new.measuredSavings ?? [])),
+                    SQLBind(new.productUnit.map(ProjectJSON.encode) ?? ""), SQLBind(try AuditActor.acting().name),
+                    SQLBind(now)
                 ).returning("id").first()
             let verificationID = try row!.decode(column: "id", as: Int64.self)
             try await AuditLog.append(
@@ -235,7 +245,8 @@ public struct ProjectStore: Sendable {
                     .projectVerified, subjectKind: "reduction_project", subjectID: id, unitID: stored.unitId, year: year,
                     after: AuditState([
                         "verification": .int(verificationID), "option": .text(option.rawValue),
-                        "savings": .text(ProjectJSON.encode(new.savings ?? [])),
+                        "savings": .text(ProjectJSON.encode(new.measuredSavings ?? [])),
+                        "product_unit": .text(new.productUnit.map(ProjectJSON.encode) ?? ""),
                     ])), in: db)
             return try await Self.verifications(of: [id], in: db)[id]!.first { $0.id == verificationID }!
         }
@@ -309,7 +320,8 @@ public struct ProjectStore: Sendable {
         var result: [Int64: [StoredVerification]] = [:]
         for batch in projectIDs.chunked(by: 1_000) where !batch.isEmpty {
             for row in try await db.select().columns(
-                "id", "project_id", "year", "option", "baseline", "adjustments", "savings", "created_by", "created_at"
+                "id", "project_id", "year", "option", "baseline", "adjustments", "savings", "product_unit", "created_by",
+                "created_at"
             ).from("project_verifications").where("project_id", .in, SQLBind.group(Array(batch))).orderBy("id").all() {
                 let verification = StoredVerification(
                     id: try row.decode(column: "id", as: Int64.self),
@@ -320,6 +332,8 @@ public struct ProjectStore: Sendable {
                     adjustments: try row.decode(column: "adjustments", as: String.self),
                     savings: ProjectJSON.decode(
                         [ProjectDraft.SavingDraft].self, try row.decode(column: "savings", as: String.self)) ?? [],
+                    productUnit: ProjectJSON.decode(
+                        ProductUnitSavings.self, try row.decode(column: "product_unit", as: String.self)),
                     createdBy: try row.decode(column: "created_by", as: String.self),
                     createdAt: try row.decode(column: "created_at", as: String.self))
                 result[verification.projectId, default: []].append(verification)

@@ -51,6 +51,8 @@ public struct StoredVerification: Sendable, Codable, Equatable {
     public let baseline: String
     public let adjustments: String
     public let savings: [ProjectDraft.SavingDraft]
+    /// The product method's figures (GB/T 13234) when the saving was measured that way.
+    public let productUnit: ProductUnitSavings?
     public let createdBy: String
     public let createdAt: String
 }
@@ -74,15 +76,25 @@ public struct NewVerification: Sendable, Codable {
     public var baseline: String?
     public var adjustments: String?
     public var savings: [ProjectDraft.SavingDraft]?
+    /// Or the saving by the product method of GB/T 13234, counted as tce of a coal.
+    public var productUnit: ProductUnitSavings?
 
     public init(
-        year: Int?, option: String?, baseline: String?, adjustments: String? = nil, savings: [ProjectDraft.SavingDraft]?
+        year: Int?, option: String?, baseline: String?, adjustments: String? = nil, savings: [ProjectDraft.SavingDraft]?,
+        productUnit: ProductUnitSavings? = nil
     ) {
         self.year = year
         self.option = option
         self.baseline = baseline
         self.adjustments = adjustments
         self.savings = savings
+        self.productUnit = productUnit
+    }
+
+    /// The savings the record measures: as given by carrier, or the product method's as tce of its coal.
+    public var measuredSavings: [ProjectDraft.SavingDraft]? {
+        if let productUnit { return [productUnit.saving] }
+        return savings
     }
 }
 

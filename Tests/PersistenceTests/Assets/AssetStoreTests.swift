@@ -80,6 +80,50 @@ struct AssetStoreTests {
         }
     }
 
+    @Test("M&V by the product method of GB/T 13234: kept with its figures, counted as tce of its coal", arguments: TestDatabases.locations)
+    func productMethod(kind: String) async throws {
+        try await TestDatabases.withDatabase(kind) { db async throws in
+            try await UnitStore(db).create(Self.units)
+            let p = try await UnitStore(db).unit(code: "P")
+            let library = try FactorLibrary.standard()
+            let store = ProjectStore(db)
+            let saved = try await store.save(unitID: p.id, Self.boiler(), library: library)
+            // The published example (ProductUnitSavingsTests): 0.4 → 0.38 tce per unit on 78,000 units.
+            let method = ProductUnitSavings(products: [
+                .init(name: "熟料", baselinePerUnit: 0.4, reportingPerUnit: 0.38, reportingOutput: 78_000, unit: "t")
+            ])
+            // Both ways at once, and a bad product figure: refused, naming each; nothing kept.
+            do {
+                try await Self.by(Self.rex) {
+                    try await store.verify(
+                        id: saved.id,
+                        NewVerification(
+                            year: 2024, option: "C", baseline: "2023 年全厂计量", savings: [.init(item: "电力", quantity: 9, unit: "MWh")],
+                            productUnit: ProductUnitSavings(products: [
+                                .init(name: "熟料", baselinePerUnit: 0.4, reportingPerUnit: -0.38, reportingOutput: 78_000)
+                            ])), library: library)
+                }
+                Issue.record("a verification given twice was kept")
+            } catch let problems as ProjectProblems {
+                #expect(
+                    problems.problems.map(\.field) == ["product_unit.products[1].reporting_per_unit", "savings"])
+            }
+            #expect(try await Self.count("project_verifications", db) == 0)
+            let kept = try await Self.by(Self.rex) {
+                try await store.verify(
+                    id: saved.id,
+                    NewVerification(year: 2024, option: "C", baseline: "2023 年全厂计量", savings: nil, productUnit: method),
+                    library: library)
+            }
+            #expect(kept.productUnit == method)
+            #expect(kept.savings.count == 1 && kept.savings[0].item == "烟煤" && kept.savings[0].unit == "tce")
+            #expect(abs((kept.savings[0].quantity ?? 0) - 1_560) < 1e-9)
+            // Read back as kept (its CO2e from the coal's factors is ProductUnitSavingsTests' case).
+            let again = try await store.verifications(of: [saved.id])[saved.id]
+            #expect(again == [kept])
+        }
+    }
+
     @Test("the ledger: an oversale and a second retirement are refused; transfers move both sides", arguments: TestDatabases.locations)
     func ledger(kind: String) async throws {
         try await TestDatabases.withDatabase(kind) { db async throws in

@@ -28,5 +28,6 @@ public enum Migrations {
         Migration0025CreateReportNarratives.migration,
         Migration0026AddRegionToIssuedReports.migration,
         Migration0027LighterLineWrites.migration,
+        Migration0028ProductMethodVerifications.migration,
     ]
 }
