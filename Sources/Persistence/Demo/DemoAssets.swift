@@ -8,7 +8,8 @@ import Assets
 /// (carrying out a measure of its company's list), a motor retrofit interacting with a
 /// lighting one, and a CCUS pilot; the cement line covered by the market in 2024 (its year approved,
 /// its allocation equal to its verified emissions by a rule record the demo enters), its
-/// allocations, a sale and a CCER purchase; and two prices from the reference data.
+/// allocations, a sale and a CCER purchase; the power plant's 2022 (`DemoPowerPlant`); and two
+/// prices from the reference data.
 enum DemoAssets {
     static let cementLine = "DEMO-G2-E3-F1"
 
@@ -38,6 +39,7 @@ enum DemoAssets {
                 adjustments: "检修停机 12 天按同期产量折算（虚构）",
                 savings: [.init(item: "电力", quantity: 49_800, unit: "MWh")]), library: library)
         try await coverCementLine(in: database)
+        try await DemoPowerPlant.cover(in: database)
         let prices = AssetPriceStore(database)
         // ETS-004: the national market's 2024 year-end close; ETS-009: the CCER market's 2025 average.
         try await prices.set(
@@ -51,15 +53,7 @@ enum DemoAssets {
     /// data, the year covered under a rule record the demo enters, and its ledger.
     static func coverCementLine(in database: PeakZeroDatabase) async throws {
         let line = try await UnitStore(database).unit(code: cementLine)
-        let review = ReviewStore(database)
-        for period in ReportingPeriod.all(in: 2024, for: line.reportingClass) {
-            try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: "demo:reporter")) {
-                _ = try await review.take(.submit, unitID: line.id, period: period)
-            }
-            try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: "demo:reviewer")) {
-                _ = try await review.take(.approve, unitID: line.id, period: period)
-            }
-        }
+        try await approveYear(2024, of: line, in: database)
         let inventory = try await InventoryStore(database).compute(unitID: line.id, year: 2024, options: CalculationOptions())
         try await MarketRuleStore(database).add(
             NewMarketRule(
@@ -87,6 +81,19 @@ enum DemoAssets {
                 methodology: "CCER-14-001-V01", quantity: verified / 25, price: 70.0, counterparty: "某林业碳汇项目业主（虚构）"),
         ] {
             try await ledger.append(unitID: line.id, event)
+        }
+    }
+
+    /// The unit's months of `year` submitted and approved, as a reporter and a reviewer would.
+    static func approveYear(_ year: Int, of unit: ReportingUnit, in database: PeakZeroDatabase) async throws {
+        let review = ReviewStore(database)
+        for period in ReportingPeriod.all(in: year, for: unit.reportingClass) {
+            try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: "demo:reporter")) {
+                _ = try await review.take(.submit, unitID: unit.id, period: period)
+            }
+            try await AuditActor.$current.withValue(AuditActor(accountID: nil, name: "demo:reviewer")) {
+                _ = try await review.take(.approve, unitID: unit.id, period: period)
+            }
         }
     }
 

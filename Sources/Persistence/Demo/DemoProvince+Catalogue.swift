@@ -68,6 +68,14 @@ extension DemoProvince {
             Use(item: "热力", uom: "GJ", perMonth: 6_000), Use(item: "绿电", uom: "万千瓦时", perMonth: 250),
         ], outputPerYear: 120_000, valueAddedShare: 0.22, seasonality: 0.04, yearlyReduction: 0.05, growth: 0.12)
 
+    /// A coal-fired combined heat and power plant of the size the national market covers (its CO2
+    /// well above 26,000 t a year): steam and power for its group's lithium plants.
+    static let combinedHeatAndPower = Profile(
+        uses: [
+            Use(item: "烟煤", uom: "t", perMonth: 3_000), Use(item: "电力", uom: "万千瓦时", perMonth: 25),
+            Use(item: "柴油", uom: "t", perMonth: 3),
+        ], outputPerYear: 3_600, valueAddedShare: 0.25, seasonality: 0.2, yearlyReduction: 0.01, growth: 0.02)
+
     static let groups: [Group] = [
         Group(
             code: "DEMO-G1", name: "蜀能动力装备集团有限公司（虚构）", region: "510105",
@@ -190,6 +198,11 @@ extension DemoProvince {
                         Facility(name: "市中区石墨化厂", region: "511102", size: 0.9),
                         Facility(name: "广汉负极材料厂", region: "510681", size: 0.6),
                     ]),
+                // Last, so that every facility before it keeps its generated figures.
+                Enterprise(
+                    code: "DEMO-G3-E6", name: "天府热电有限公司（虚构）", shortName: "天府热电", industry: "D4412", share: 0.6,
+                    profile: combinedHeatAndPower,
+                    facilities: [Facility(name: "蓬溪热电厂", region: "510921", size: 1.0)]),
             ]),
     ]
 }

@@ -2,8 +2,8 @@ import Accounting
 import Foundation
 import Reports
 
-/// A fictional but realistic Sichuan provincial SASAC tree for demonstrations: 3 groups, 15
-/// enterprises, 40 facilities in several cities and counties, with three years of monthly energy
+/// A fictional but realistic Sichuan provincial SASAC tree for demonstrations: 3 groups, 16
+/// enterprises, 36 facilities in several cities and counties, with three years of monthly energy
 /// data and yearly output values. Every name is invented (虚构) and says so; the region and
 /// industry codes are real GB/T 2260 and GB/T 4754-2017 codes. Generated deterministically.
 public struct DemoProvince: Sendable {
