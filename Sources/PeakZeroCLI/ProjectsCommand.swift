@@ -184,6 +184,11 @@ struct ProjectsCommand: AsyncParsableCommand {
             discussion: """
                 {"year": 2025, "option": "B", "baseline": "2023 metered use", "adjustments": "weather-normalised", \
                 "savings": [{"item": "电力", "quantity": 7600, "unit": "MWh"}]}
+
+                Or by the product method of GB/T 13234 (the saving counted as tce of a coal, 烟煤 by default):
+                {"year": 2025, "option": "C", "baseline": "2023 whole plant", "product_unit": {"carrier": "烟煤", \
+                "products": [{"name": "熟料", "baseline_per_unit": 0.4, "reporting_per_unit": 0.38, \
+                "reporting_output": 78000, "unit": "t"}]}}
                 """)
 
         @Argument(help: "The M&V record (JSON).") var file: String

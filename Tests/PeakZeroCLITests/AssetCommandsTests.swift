@@ -29,6 +29,21 @@ struct AssetCommandsTests {
             "projects", "stage", "--unit", "DEMO-G2-E1", "--code", "CLI-1", "--to", "operating", "--data-dir", data, "--lang", "en",
         ])
         #expect(staged.code == 1 && staged.err.contains("stage: a project cannot go from “planned” to “operating”"))
+        // M&V by the product method of GB/T 13234: 0.4 → 0.38 tce per t on 78,000 t = 1,560 tce saved.
+        let record = folder.appendingPathComponent("mv.json")
+        try Data(
+            #"{"year": 2024, "option": "C", "baseline": "2023 全厂计量", "product_unit": {"products": [{"name": "熟料", "baseline_per_unit": 0.4, "reporting_per_unit": 0.38, "reporting_output": 78000, "unit": "t"}]}}"#
+                .utf8
+        ).write(to: record)
+        let verified = try ExecutableTests.run([
+            "projects", "verify", record.path, "--unit", "DEMO-G2-E1", "--code", "CLI-1", "--data-dir", data, "--lang", "en",
+        ])
+        #expect(verified.code == 0, "\(verified.err)")
+        let measured = try ExecutableTests.run(["projects", "list", "--unit", "DEMO-G2-E1", "--data-dir", data, "--format", "json"])
+        let measuredRows = try JSONSerialization.jsonObject(with: Data(measured.out.utf8)) as? [[String: Any]] ?? []
+        let measuredRow = try #require(measuredRows.first { ($0["project"] as? [String: Any])?["code"] as? String == "CLI-1" })
+        #expect(measuredRow["verified"] as? Bool == true)
+        #expect(abs((measuredRow["tce_equivalent"] as? Double ?? 0) - 1_560) < 1e-9, "\(measuredRow)")
         let curve = try ExecutableTests.run(["projects", "curve", "--unit", "DEMO-G2-E1", "--gap", "10", "--data-dir", data, "--lang", "en"])
         #expect(curve.code == 0 && curve.out.contains("DEMO-G2-E1/CLI-1"), "\(curve.err)")
         try Data(#"{"code": "CLI-2", "name": "x", "type": "efficiency", "first_year": 2024, "lifetime_years": 0, "capex": 1, "savings": [{"item": "电力", "quantity": 1, "unit": "t"}]}"#.utf8)
