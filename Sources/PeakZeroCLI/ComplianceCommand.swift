@@ -40,7 +40,7 @@ struct ComplianceCommand: AsyncParsableCommand {
                     table.rows.append([
                         row.year.unitCode, row.year.sector, n(p.verified), n(p.obligation),
                         n(p.surrenderedAllowances + p.surrenderedCredits), n(p.usableAllowances), n(p.usableCredits),
-                        n(p.shortfall), n(p.surplus), p.deadline?.description ?? "—", p.light.rawValue,
+                        n(p.shortfall), n(p.surplus), p.deadline?.description ?? "—", p.light.name(in: lang),
                     ])
                 }
                 say(table.render())

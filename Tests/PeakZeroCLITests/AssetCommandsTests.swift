@@ -80,6 +80,11 @@ struct AssetCommandsTests {
         let board = try ExecutableTests.run(["compliance", "board", "--unit", "DEMO-G2", "--year", "2024", "--data-dir", data])
         // 0.8 × 1,000 × 1.05 = 840 t.
         #expect(board.out.contains("DEMO-G2-E1-F1 electricity_supplied: 0.8 (T-CLI) × 1,000 × 1.05 (cooling (fictional)) = 840.0 t"), "\(board.out)")
+        // The demo's power plant complied in full for 2022: its light in the reader's words.
+        let plant = try ExecutableTests.run([
+            "compliance", "board", "--unit", "DEMO-G3", "--year", "2022", "--data-dir", data, "--lang", "zh",
+        ])
+        #expect(plant.out.contains("DEMO-G3-E6-F1") && plant.out.contains("已完成") && !plant.out.contains(" done"), "\(plant.out)")
         let bad = try ExecutableTests.run([
             "compliance", "set", "--unit", "DEMO-G2-E1-F1", "--year", "2024", "--sector", "power", "--output", "electricity_supplied",
             "--data-dir", data,

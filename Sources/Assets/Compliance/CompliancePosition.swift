@@ -143,4 +143,18 @@ public struct CompliancePosition: Sendable, Equatable {
 /// yellow (a shortfall, the deadline still far), red (a shortfall near or past the deadline).
 public enum ComplianceLight: String, Sendable, Hashable, CaseIterable, Codable {
     case done, green, yellow, red
+
+    /// The words the board uses (as the web page's).
+    public func name(in language: Language) -> String {
+        switch (self, language) {
+        case (.done, .zh): "已完成"
+        case (.done, .en): "done"
+        case (.green, .zh): "足额"
+        case (.green, .en): "covered"
+        case (.yellow, .zh): "有缺口"
+        case (.yellow, .en): "short"
+        case (.red, .zh): "紧急"
+        case (.red, .en): "urgent"
+        }
+    }
 }
