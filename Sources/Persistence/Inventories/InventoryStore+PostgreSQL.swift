@@ -48,14 +48,14 @@ extension InventoryStore {
         let first = InventoryRows.firstLineID(of: id)
         let logger = session.logger
         return try await PostgresCopy.withConnection(of: pool) { reader in
-            try await PostgresCopy.run(table: "inventory_lines", columns: InventoryRows.lineColumns, in: session) {
+            try await PostgresCopy.run(table: "inventory_lines", columns: InventoryRows.postgresLineColumns, in: session) {
                 (copy: inout CopyBinaryRows, flush) in
                 var input = rows.lines.input
                 var blocks = LineBlocks(rows.lines)
                 var written = 0
                 try await input.read(anchor: rows.anchor, from: reader, logger: logger, every: 16 * 1024) { input in
                     guard let block = try blocks.next(after: input) else { return }
-                    copy.lines(block, firstID: first + Int64(written) + 1, inventoryID: id, rootID: rows.anchor.rootID)
+                    copy.lines(block, firstID: first + Int64(written) + 1)
                     written += block.count
                     try await flush(&copy)
                 }
@@ -68,16 +68,14 @@ extension InventoryStore {
 }
 
 extension CopyBinaryRows {
-    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.lineColumns`' order and
-    /// the columns' types (migration 5), numbered from `firstID`.
-    mutating func lines(_ block: LineBlock, firstID: Int64, inventoryID: Int64, rootID: Int64) {
-        let rowBytes = CopyBinaryCursor.rowBytes(fields: 11, eightByte: 9)
+    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.postgresLineColumns`' order
+    /// and the columns' types (migrations 5 and 29), numbered from `firstID`.
+    mutating func lines(_ block: LineBlock, firstID: Int64) {
+        let rowBytes = CopyBinaryCursor.rowBytes(fields: 9, eightByte: 7)
         write(maximumBytes: rowBytes * block.count) { row in
             for k in 0..<block.count {
-                row.beginRow(fields: 11)
+                row.beginRow(fields: 9)
                 row.int8(firstID + Int64(k))
-                row.int8(inventoryID)
-                row.int8(rootID)
                 row.int8(block.recordIDs[k])
                 row.int8(block.unitIDs[k])
                 row.int4(block.months[k] == 0 ? nil : Int32(block.months[k]))

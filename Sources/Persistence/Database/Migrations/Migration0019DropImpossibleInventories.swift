@@ -13,8 +13,13 @@ enum Migration0019DropImpossibleInventories {
         """
 
     static let migration = Migration(version: 19, name: "DropImpossibleInventories") { _ in
-        ["inventory_summaries", "inventory_factors", "inventory_lineages", "inventory_lines"].map {
+        ["inventory_summaries", "inventory_factors", "inventory_lineages"].map {
             "DELETE FROM \($0) WHERE inventory_id IN (\(impossible))"
-        } + ["DELETE FROM inventories WHERE id IN (\(impossible))"]
+        } + [
+            // A line's inventory is its id's high half (`InventoryRows.firstLineID`); PostgreSQL's
+            // lines no longer name it (migration 29).
+            "DELETE FROM inventory_lines WHERE (id >> 32) IN (\(impossible))",
+            "DELETE FROM inventories WHERE id IN (\(impossible))",
+        ]
     }
 }

@@ -29,5 +29,6 @@ public enum Migrations {
         Migration0026AddRegionToIssuedReports.migration,
         Migration0027LighterLineWrites.migration,
         Migration0028ProductMethodVerifications.migration,
+        Migration0029NarrowerLines.migration,
     ]
 }
