@@ -36,8 +36,8 @@ struct InventoryRows: Sendable {
         "id", "inventory_id", "root_id", "record_id", "unit_id", "month", "lineage_id", "co2e_location_t",
         "co2e_market_t", "tce_calorific", "tce_equivalent",
     ]
-    /// PostgreSQL's lines carry neither their inventory's id nor its root (migration 29).
-    static let postgresLineColumns = lineColumns.filter { $0 != "inventory_id" && $0 != "root_id" }
+    /// PostgreSQL's lines do not carry their inventory's id (migration 29).
+    static let postgresLineColumns = lineColumns.filter { $0 != "inventory_id" }
     static let lineageColumns = ["inventory_id", "lineage_id", "item", "category", "scope", "gas", "lineage"]
     static let summaryColumns = ["inventory_id", "subject", "payload"]
     static let factorColumns = [

@@ -55,7 +55,7 @@ extension InventoryStore {
                 var written = 0
                 try await input.read(anchor: rows.anchor, from: reader, logger: logger, every: 16 * 1024) { input in
                     guard let block = try blocks.next(after: input) else { return }
-                    copy.lines(block, firstID: first + Int64(written) + 1)
+                    copy.lines(block, firstID: first + Int64(written) + 1, rootID: rows.anchor.rootID)
                     written += block.count
                     try await flush(&copy)
                 }
@@ -70,12 +70,13 @@ extension InventoryStore {
 extension CopyBinaryRows {
     /// A block of lines as rows of `inventory_lines`, in `InventoryRows.postgresLineColumns`' order
     /// and the columns' types (migrations 5 and 29), numbered from `firstID`.
-    mutating func lines(_ block: LineBlock, firstID: Int64) {
-        let rowBytes = CopyBinaryCursor.rowBytes(fields: 9, eightByte: 7)
+    mutating func lines(_ block: LineBlock, firstID: Int64, rootID: Int64) {
+        let rowBytes = CopyBinaryCursor.rowBytes(fields: 10, eightByte: 8)
         write(maximumBytes: rowBytes * block.count) { row in
             for k in 0..<block.count {
-                row.beginRow(fields: 9)
+                row.beginRow(fields: 10)
                 row.int8(firstID + Int64(k))
+                row.int8(rootID)
                 row.int8(block.recordIDs[k])
                 row.int8(block.unitIDs[k])
                 row.int4(block.months[k] == 0 ? nil : Int32(block.months[k]))
