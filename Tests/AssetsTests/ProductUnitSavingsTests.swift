@@ -53,6 +53,8 @@ struct ProductUnitSavingsTests {
         var electricity = ProductUnitSavings(products: [.init(name: "A", baselinePerUnit: 1, reportingPerUnit: 0.9, reportingOutput: 9)])
         electricity.carrier = "电力"
         #expect(electricity.problems.map(\.field) == ["product_unit.carrier"])
+        electricity.carrier = "月光"
+        #expect(electricity.problems.map(\.kind) == [.unknownItem])
         #expect(ProductUnitSavings(products: []).problems.map(\.field) == ["product_unit.products"])
     }
 

@@ -88,8 +88,13 @@ public struct ProductUnitSavings: Sendable, Codable, Equatable {
         }
         let carrierName = carrier?.trimmed.nonEmpty ?? Self.defaultCarrier
         let catalog = ItemCatalog.bundled
-        if let item = catalog.item(code: carrierName) ?? catalog.item(named: carrierName), item.kind != .fuel {
-            problems.append(ProjectProblem(field: "product_unit.carrier", kind: .carrierNotFuel, arguments: ["item": carrierName]))
+        if let item = catalog.item(code: carrierName) ?? catalog.item(named: carrierName) {
+            if item.kind != .fuel {
+                problems.append(
+                    ProjectProblem(field: "product_unit.carrier", kind: .carrierNotFuel, arguments: ["item": carrierName]))
+            }
+        } else {
+            problems.append(ProjectProblem(field: "product_unit.carrier", kind: .unknownItem, arguments: ["item": carrierName]))
         }
         if problems.isEmpty, change == 0 { problems.append(ProjectProblem(field: "product_unit", kind: .noChange)) }
         return problems
