@@ -63,13 +63,7 @@ struct ProductUnitSavingsTests {
     /// 2.608352 tCO2 per tce, every part of it a cited factor in the saving's lineage.
     @Test("the saving's CO2e comes from the coal's cited factors: 2.608 tCO2 per tce of bituminous coal")
     func coalCoefficient() throws {
-        let catalog = ItemCatalog.bundled
-        let saving = ProjectSaving(
-            item: try #require(catalog.item(named: "烟煤")), quantity: PhysicalQuantity(1_560, .standardCoal(.tonneCoalEquivalent)))
-        let project = ReductionProject(
-            code: "P1", name: "工艺改进", unitCode: "U1", region: RegionCode("510104")!, type: .processChange,
-            firstYear: 2024, lifetimeYears: 10, capex: Money(100, .tenThousandYuan), savings: [saving])
-        let result = try ProjectSavingsCalculator(library: try FactorLibrary.standard()).savings(of: project)
+        let result = try Self.bituminousSaving(1_560)
         let coefficient = 29.307 * 0.0261 * 0.93 * 44 / 12
         #expect(abs(coefficient - 2.608352) < 1e-6)
         #expect(abs(result.avoidedLocationBased.value(in: .tonneCO2e) - 1_560 * coefficient) < 1e-6)
@@ -78,14 +72,26 @@ struct ProductUnitSavingsTests {
         #expect(ids == ["STDCOAL-037", "FUEL15-006", "FUEL15-007"])
     }
 
+    /// A project saving `tce` of bituminous coal, through the bundled library.
+    static func bituminousSaving(_ tce: Double) throws -> ProjectSavings {
+        let saving = ProjectSaving(
+            item: try #require(ItemCatalog.bundled.item(named: "烟煤")),
+            quantity: PhysicalQuantity(tce, .standardCoal(.tonneCoalEquivalent)))
+        let project = ReductionProject(
+            code: "P1", name: "工艺改进", unitCode: "U1", region: RegionCode("510104")!, type: .processChange,
+            firstYear: 2024, lifetimeYears: 10, capex: Money(100, .tenThousandYuan), savings: [saving])
+        return try ProjectSavingsCalculator(library: try FactorLibrary.standard()).savings(of: project)
+    }
+
     /// The figures groups report for a biogas plant — "年节能量 1.7 万吨标准煤（等价值），减少二氧化碳排放
-    /// 4.6 万吨" — against the coal coefficient above: some saving that rounds to 1.7 万 tce gives CO2
-    /// that rounds to 4.6 万 t (1.7445–1.75 万 tce × 2.608 = 4.55–4.56 万 t), so the pair is consistent
-    /// with it within the figures' rounding; 1.7 万 tce exactly would be 4.43 万 t. (The demo's biogas
-    /// plants reproduce 4.60 万 t from their carriers, natural gas and methane: AssetStoreTests.)
+    /// 4.6 万吨" — against the library's coal coefficient (above, 2.608): some saving that rounds to
+    /// 1.7 万 tce gives CO2 that rounds to 4.6 万 t (1.7445–1.75 万 tce × 2.608 = 4.55–4.56 万 t), so the
+    /// pair is consistent with it within the figures' rounding; 1.7 万 tce exactly would be 4.43 万 t.
+    /// (The demo's biogas plants reproduce 4.60 万 t from their carriers, natural gas and methane:
+    /// AssetStoreTests.)
     @Test("the seed figures are consistent with the cited coal coefficient within their rounding")
-    func seedFigures() {
-        let coefficient = 29.307 * 0.0261 * 0.93 * 44 / 12
+    func seedFigures() throws {
+        let coefficient = try Self.bituminousSaving(1).avoidedLocationBased.value(in: .tonneCO2e)
         let energy = (low: 1.65, high: 1.75), co2 = (low: 4.55, high: 4.65)
         let overlap = (low: max(energy.low, co2.low / coefficient), high: min(energy.high, co2.high / coefficient))
         #expect(overlap.low < overlap.high)

@@ -58,9 +58,15 @@ public struct ProductUnitSavings: Sendable, Codable, Equatable {
     /// The energy saved, tce (−ΔE_c).
     public var saved: Double { -change }
 
+    /// The coal the saving is counted as: the carrier named, else `defaultCarrier`.
+    public var carrierName: String {
+        let named = carrier?.trimmed ?? ""
+        return named.isEmpty ? Self.defaultCarrier : named
+    }
+
     /// The saving as the project's measured saving: `saved` tce of the carrier.
     public var saving: ProjectDraft.SavingDraft {
-        ProjectDraft.SavingDraft(item: carrier?.trimmed.nonEmpty ?? Self.defaultCarrier, quantity: saved, unit: "tce")
+        ProjectDraft.SavingDraft(item: carrierName, quantity: saved, unit: "tce")
     }
 
     /// What is wrong with the figures, each naming `product_unit.products[n].field`.
@@ -86,7 +92,6 @@ public struct ProductUnitSavings: Sendable, Codable, Equatable {
                 }
             }
         }
-        let carrierName = carrier?.trimmed.nonEmpty ?? Self.defaultCarrier
         let catalog = ItemCatalog.bundled
         if let item = catalog.item(code: carrierName) ?? catalog.item(named: carrierName) {
             if item.kind != .fuel {
@@ -99,8 +104,4 @@ public struct ProductUnitSavings: Sendable, Codable, Equatable {
         if problems.isEmpty, change == 0 { problems.append(ProjectProblem(field: "product_unit", kind: .noChange)) }
         return problems
     }
-}
-
-extension String {
-    fileprivate var nonEmpty: String? { isEmpty ? nil : self }
 }

@@ -30,15 +30,10 @@ public struct BatteryCycleDefaults: Sendable {
             let table = try? CSVTable(parsing: text)
         else { preconditionFailure("the bundled battery cycle table is missing") }
         let rows = table.records.dropFirst().filter { $0.count > 1 }
-        var entries: [Entry] = []
-        var firstSource = ""
-        for cells in rows {
+        let entries = rows.map { cells -> Entry in
             precondition(cells.count == 6, "the bundled battery cycle table is malformed: \(cells)")
             guard let cycles = Double(cells[1]) else { preconditionFailure("cycles of \(cells[0]) are not a number") }
-            // Rows after the first say "as M1" for the same document.
-            let source = cells[3] == "as \(entries.first?.vehicleCategory ?? "")" ? firstSource : cells[3]
-            if entries.isEmpty { firstSource = source }
-            entries.append(Entry(vehicleCategory: cells[0], cyclesPerYear: cycles, grade: cells[2], source: source))
+            return Entry(vehicleCategory: cells[0], cyclesPerYear: cycles, grade: cells[2], source: cells[3])
         }
         return BatteryCycleDefaults(entries: entries)
     }()

@@ -35,15 +35,18 @@ struct FootprintPageBuilder {
             facts.append(.init(label: t.text(forKey: "footprint_per_kwh"), value: amount(perKWh) + " kg CO2e"))
         }
         if let basis = summary.batteryBasis {
-            let formula = [
-                "capacity": WebNumbers.plain(basis.capacityKilowattHours), "cycles": WebNumbers.plain(basis.cyclesPerYear),
-                "years": WebNumbers.plain(basis.years), "energy": amount(basis.lifetimeEnergyKWh, 0),
-            ].reduce(t.text(forKey: "footprint_lifetime_formula")) { $0.replacingOccurrences(of: "{\($1.key)}", with: $1.value) }
-            facts.append(.init(label: t.text(forKey: "footprint_lifetime_energy"), value: formula))
+            let formula = t.format(
+                .footprintLifetimeFormula,
+                [
+                    "capacity": WebNumbers.plain(basis.capacityKilowattHours),
+                    "cycles": WebNumbers.plain(basis.cyclesPerYear), "years": WebNumbers.plain(basis.years),
+                    "energy": amount(basis.lifetimeEnergyKWh, 0),
+                ])
+            facts.append(.init(label: t[.footprintLifetimeEnergy], value: formula))
             if let source = basis.cyclesSource, let category = basis.vehicleCategory {
                 facts.append(
                     .init(
-                        label: t.text(forKey: "footprint_cycles_default").replacingOccurrences(of: "{category}", with: category),
+                        label: t.format(.footprintCyclesDefault, ["category": category]),
                         value: "\(basis.cyclesGrade ?? "") · " + ReferenceTexts.bundled.shown(source, language)))
             }
         }

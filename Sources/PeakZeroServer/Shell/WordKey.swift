@@ -240,4 +240,7 @@ enum WordKey: String, CaseIterable, Sendable {
     case roadmapSavedBy = "roadmap_saved_by"
     case roadmapTitle = "roadmap_title"
     case roadmapTolerance = "roadmap_tolerance"
+    case footprintLifetimeEnergy = "footprint_lifetime_energy"
+    case footprintLifetimeFormula = "footprint_lifetime_formula"
+    case footprintCyclesDefault = "footprint_cycles_default"
 }

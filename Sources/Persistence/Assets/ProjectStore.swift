@@ -210,9 +210,9 @@ public struct ProjectStore: Sendable {
             let year = new.year ?? 0
             if !(1990...2100).contains(year) { problems.append(ProjectProblem(field: "year", kind: .year)) }
             let productProblems = new.productUnit?.problems ?? []
-            if new.productUnit != nil {
-                problems += productProblems
-                if !(new.savings ?? []).isEmpty { problems.append(ProjectProblem(field: "savings", kind: .savingsTwice)) }
+            problems += productProblems
+            if new.productUnit != nil, !(new.savings ?? []).isEmpty {
+                problems.append(ProjectProblem(field: "savings", kind: .savingsTwice))
             }
             var measured = stored.draft
             measured.savings = new.measuredSavings

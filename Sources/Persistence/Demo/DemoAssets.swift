@@ -148,7 +148,7 @@ enum DemoAssets {
 }
 
 /// The demo's own data is known to hold what it looks for; its absence is a broken demo.
-private func requireDemo<T>(_ value: T?) throws -> T {
+func requireDemo<T>(_ value: T?) throws -> T {
     guard let value else { throw StoreError.conflict("the demo's data is incomplete") }
     return value
 }

@@ -18,7 +18,7 @@ enum DemoPowerPlant {
     static func cover(in database: PeakZeroDatabase) async throws {
         let plant = try await UnitStore(database).unit(code: code)
         try await DemoAssets.approveYear(year, of: plant, in: database)
-        let inventory = try await InventoryStore(database).compute(unitID: plant.id, year: year, options: CalculationOptions())
+        _ = try await InventoryStore(database).compute(unitID: plant.id, year: year, options: CalculationOptions())
         let rules = MarketRuleStore(database)
         for (id, output, value) in [
             ("DEMO-POWER-2022-E", "electricity_supplied", "0.82"), ("DEMO-POWER-2022-H", "heat_supplied", "0.11"),
@@ -36,13 +36,16 @@ enum DemoPowerPlant {
             AllocationOutput(output: "electricity_supplied", quantity: (coal * megawattHoursPerTonne).rounded()),
             AllocationOutput(output: "heat_supplied", quantity: (coal * gigajoulesPerTonne).rounded()),
         ]
-        try await ComplianceStore(database).setYear(
+        let compliance = ComplianceStore(database)
+        try await compliance.setYear(
             unitID: plant.id, year: year, sector: "power", allocation: nil, allocationSource: "", outputs: outputs)
-        let allocation = try BenchmarkAllocation.compute(
-            outputs, book: try await rules.book(), sector: "power", year: year
-        ).get().total
-        // Verified: scope 1 and purchased electricity (ETS-R007), in whole tonnes rounded up.
-        let verified = Int64((inventory.scope1T + inventory.scope2LocationT).rounded(.up))
+        // The board's own figures (before any entry): the allocation from the benchmarks, the verified
+        // tonnes with the scope the power rules count (ETS-R007).
+        let position = try requireDemo(
+            try await compliance.board(under: plant.id, year: year, today: requireDemo(CalendarDay(parsing: "2023-03-31")))
+                .first?.position)
+        let allocation = try requireDemo(position.allocation)
+        let verified = position.verified
         let shortfall = verified - allocation
         let borrowed = shortfall * 2 / 5
         let credits = verified * 4 / 100

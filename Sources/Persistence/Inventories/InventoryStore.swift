@@ -188,7 +188,7 @@ public struct InventoryStore: Sendable {
             )
             .join(
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
-                on: SQLRaw("g.inventory_id = \(inventoryID) AND g.lineage_id = l.lineage_id")
+                on: SQLQueryString("g.inventory_id = \(bind: inventoryID) AND g.lineage_id = l.lineage_id")
             )
         if let recordID { query = query.where(SQLColumn("record_id", table: "l"), .equal, SQLBind(recordID)) }
         query = query.orderBy(SQLColumn("record_id", table: "l"))

@@ -55,7 +55,7 @@ extension RollupStore {
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
             .join(
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
-                on: SQLRaw("g.inventory_id = \(inventory.id) AND g.lineage_id = l.lineage_id")
+                on: SQLQueryString("g.inventory_id = \(bind: inventory.id) AND g.lineage_id = l.lineage_id")
             )
             .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
             .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
