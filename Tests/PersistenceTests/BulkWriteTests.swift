@@ -121,7 +121,7 @@ struct BulkWriteTests {
         guard TestDatabases.locations.contains("postgres") else { return }
         try await TestDatabases.withDatabase("postgres") { db async throws in
             let checks = try await db.sql.raw(
-                "SELECT conname FROM pg_constraint WHERE conrelid = 'inventory_lines'::regclass AND contype = 'f'"
+                "SELECT conname FROM pg_constraint WHERE conrelid = 'inventory_line_runs'::regclass AND contype = 'f'"
             ).all()
             #expect(checks.isEmpty)
         }

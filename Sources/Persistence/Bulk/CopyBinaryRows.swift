@@ -99,6 +99,34 @@ struct CopyBinaryCursor {
 
     mutating func null() { store(Int32(-1)) }
 
+    /// The bytes of a one-dimensional array field's header, before its elements: what to reserve
+    /// besides the field's length and each element's (a length and its value, as the fields above).
+    static let arrayHeaderBytes = 20
+
+    /// A one-dimensional array field of `count` elements of `elementType`, which `elements` writes
+    /// as fields of that type (an element is written as a field is). The field's length is filled
+    /// in once they are written.
+    mutating func array(
+        of elementType: ArrayElement, count: Int, hasNulls: Bool, _ elements: (inout CopyBinaryCursor) -> Void
+    ) {
+        let lengthAt = offset
+        store(Int32(0))
+        store(Int32(1))  // dimensions
+        store(Int32(hasNulls ? 1 : 0))
+        store(elementType.rawValue)
+        store(Int32(count))
+        store(Int32(1))  // the lower bound
+        elements(&self)
+        bytes.storeBytes(of: Int32(offset - lengthAt - 4).bigEndian, toByteOffset: lengthAt, as: Int32.self)
+    }
+
+    /// The element types of the arrays PeakZero writes, by their OIDs in `pg_type`.
+    enum ArrayElement: Int32 {
+        case int8 = 20
+        case int4 = 23
+        case float8 = 701
+    }
+
     private mutating func store<T: FixedWidthInteger>(_ value: T) {
         precondition(offset + MemoryLayout<T>.size <= bytes.count, "more written than reserved")
         bytes.storeBytes(of: value.bigEndian, toByteOffset: offset, as: T.self)

@@ -36,8 +36,12 @@ struct InventoryRows: Sendable {
         "id", "inventory_id", "root_id", "record_id", "unit_id", "month", "lineage_id", "co2e_location_t",
         "co2e_market_t", "tce_calorific", "tce_equivalent",
     ]
-    /// PostgreSQL's lines do not carry their inventory's id (migration 29).
-    static let postgresLineColumns = lineColumns.filter { $0 != "inventory_id" }
+    /// PostgreSQL stores lines as runs of one unit's consecutive lines, each field an array
+    /// (migration 30); the first id is the run's first line's.
+    static let postgresRunColumns = [
+        "first_id", "root_id", "unit_id", "record_ids", "months", "lineage_ids", "co2e_location_t", "co2e_market_t",
+        "tce_calorific", "tce_equivalent",
+    ]
     static let lineageColumns = ["inventory_id", "lineage_id", "item", "category", "scope", "gas", "lineage"]
     static let summaryColumns = ["inventory_id", "subject", "payload"]
     static let factorColumns = [
@@ -47,6 +51,18 @@ struct InventoryRows: Sendable {
 
     /// The first line id of an inventory: its lines are the ids `first + 1 … first + 2³² − 1`.
     static func firstLineID(of inventoryID: Int64) -> Int64 { inventoryID << 32 }
+
+    /// Restricts `query` to the lines (`l`, of the table or view `inventory_lines`) of an
+    /// inventory, by its id range. On PostgreSQL the range is taken on the line's run (`run_id`,
+    /// its first line's id, migration 30), which the runs' index reaches; the line's own id there is
+    /// computed.
+    static func restrict(
+        _ query: SQLSelectBuilder, toLinesOf inventoryID: Int64, on engine: StorageEngine
+    ) -> SQLSelectBuilder {
+        let first = firstLineID(of: inventoryID)
+        let column = SQLColumn(engine == .portable ? "run_id" : "id", table: "l")
+        return query.where(column, .greaterThan, SQLBind(first)).where(column, .lessThan, SQLBind(first + (1 << 32)))
+    }
 
     func header(version: Int) -> [BulkValue] {
         let t = lines.totals

@@ -4,7 +4,7 @@ import SQLKit
 
 /// A recalculation on PostgreSQL, reading and writing at once: one pooled connection streams the
 /// subtree's records while the transaction's connection streams the computed lines back through
-/// `COPY`, block by block — the two server processes work beside this one. The header is written
+/// `COPY`, block by block, as runs of one unit's lines (migration 30) — the two server processes work beside this one. The header is written
 /// first (the lines refer to it) and given its totals at the end.
 extension InventoryStore {
     /// Computes and stores the inventory of `rows`' subtree; returns its id.
@@ -48,14 +48,16 @@ extension InventoryStore {
         let first = InventoryRows.firstLineID(of: id)
         let logger = session.logger
         return try await PostgresCopy.withConnection(of: pool) { reader in
-            try await PostgresCopy.run(table: "inventory_lines", columns: InventoryRows.postgresLineColumns, in: session) {
+            try await PostgresCopy.run(
+                table: "inventory_line_runs", columns: InventoryRows.postgresRunColumns, in: session
+            ) {
                 (copy: inout CopyBinaryRows, flush) in
                 var input = rows.lines.input
                 var blocks = LineBlocks(rows.lines)
                 var written = 0
                 try await input.read(anchor: rows.anchor, from: reader, logger: logger, every: 16 * 1024) { input in
                     guard let block = try blocks.next(after: input) else { return }
-                    copy.lines(block, firstID: first + Int64(written) + 1, rootID: rows.anchor.rootID)
+                    copy.lineRuns(block, firstID: first + Int64(written) + 1, rootID: rows.anchor.rootID)
                     written += block.count
                     try await flush(&copy)
                 }
@@ -68,23 +70,38 @@ extension InventoryStore {
 }
 
 extension CopyBinaryRows {
-    /// A block of lines as rows of `inventory_lines`, in `InventoryRows.postgresLineColumns`' order
-    /// and the columns' types (migrations 5 and 29), numbered from `firstID`.
-    mutating func lines(_ block: LineBlock, firstID: Int64, rootID: Int64) {
-        let rowBytes = CopyBinaryCursor.rowBytes(fields: 10, eightByte: 8)
-        write(maximumBytes: rowBytes * block.count) { row in
-            for k in 0..<block.count {
+    /// A block of lines as rows of `inventory_line_runs` (migration 30), in
+    /// `InventoryRows.postgresRunColumns`' order: one row per run of consecutive lines of one unit,
+    /// each field of the lines an array. The lines are numbered from `firstID`; a run's id is its
+    /// first line's.
+    mutating func lineRuns(_ block: LineBlock, firstID: Int64, rootID: Int64) {
+        guard block.count > 0 else { return }
+        var runs: [Range<Int>] = []
+        var start = 0
+        for k in 1...block.count where k == block.count || block.unitIDs[k] != block.unitIDs[start] {
+            runs.append(start..<k)
+            start = k
+        }
+        let perRun = CopyBinaryCursor.rowBytes(fields: 10, eightByte: 3) + 7 * CopyBinaryCursor.arrayHeaderBytes
+        // Each element a length and its value: the record id and four figures of 8 bytes, the
+        // month and lineage of 4.
+        let perLine = 5 * (4 + 8) + 2 * (4 + 4)
+        write(maximumBytes: perRun * runs.count + perLine * block.count) { row in
+            for run in runs {
                 row.beginRow(fields: 10)
-                row.int8(firstID + Int64(k))
+                row.int8(firstID + Int64(run.lowerBound))
                 row.int8(rootID)
-                row.int8(block.recordIDs[k])
-                row.int8(block.unitIDs[k])
-                row.int4(block.months[k] == 0 ? nil : Int32(block.months[k]))
-                row.int4(Int32(block.lineageIDs[k]))
-                row.float8(block.location[k])
-                row.float8(block.market[k])
-                row.float8(block.calorific[k])
-                row.float8(block.equivalent[k])
+                row.int8(block.unitIDs[run.lowerBound])
+                row.array(of: .int8, count: run.count, hasNulls: false) { for k in run { $0.int8(block.recordIDs[k]) } }
+                row.array(of: .int4, count: run.count, hasNulls: block.months[run].contains(0)) {
+                    for k in run { $0.int4(block.months[k] == 0 ? nil : Int32(block.months[k])) }
+                }
+                row.array(of: .int4, count: run.count, hasNulls: false) {
+                    for k in run { $0.int4(Int32(block.lineageIDs[k])) }
+                }
+                for figures in [block.location, block.market, block.calorific, block.equivalent] {
+                    row.array(of: .float8, count: run.count, hasNulls: false) { for k in run { $0.float8(figures[k]) } }
+                }
             }
         }
     }

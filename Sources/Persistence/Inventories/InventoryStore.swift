@@ -214,11 +214,9 @@ public struct InventoryStore: Sendable {
     /// The lines of an inventory, by their id range, optionally within a unit's subtree.
     private func linesQuery(inventoryID: Int64, under unitID: Int64?) async throws -> SQLSelectBuilder {
         _ = try await inventory(id: inventoryID)
-        let first = InventoryRows.firstLineID(of: inventoryID)
-        var query = database.sql.select()
-            .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
-            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
-            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
+        var query = InventoryRows.restrict(
+            database.sql.select().from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l"))),
+            toLinesOf: inventoryID, on: database.engine)
         if let unitID {
             let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
             query = query.join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))

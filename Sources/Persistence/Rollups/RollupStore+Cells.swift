@@ -49,16 +49,14 @@ extension RollupStore {
     /// An inventory's lines (`l`) with their units (`u`) and lineages (`g`): one range of line
     /// ids (see `InventoryRows.firstLineID`), the columns to be added.
     func lines(of inventory: StoredInventory) -> SQLSelectBuilder {
-        let first = InventoryRows.firstLineID(of: inventory.id)
-        return database.sql.select()
+        let query = database.sql.select()
             .from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l")))
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
             .join(
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
                 on: SQLQueryString("g.inventory_id = \(bind: inventory.id) AND g.lineage_id = l.lineage_id")
             )
-            .where(SQLColumn("id", table: "l"), .greaterThan, SQLBind(first))
-            .where(SQLColumn("id", table: "l"), .lessThan, SQLBind(first + (1 << 32)))
+        return InventoryRows.restrict(query, toLinesOf: inventory.id, on: database.engine)
     }
 
     struct EconomicCell: Decodable {

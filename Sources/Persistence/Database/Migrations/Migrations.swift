@@ -30,5 +30,6 @@ public enum Migrations {
         Migration0027LighterLineWrites.migration,
         Migration0028ProductMethodVerifications.migration,
         Migration0029NarrowerLines.migration,
+        Migration0030LineRuns.migration,
     ]
 }
