@@ -54,4 +54,25 @@ struct RollupSummaryTests {
             }
         }
     }
+
+    @Test("summaries written a stretch at a time are those written at once, each its own subject's")
+    func summaries_byStretch() {
+        let names: [(group: String, name: String)] = [("months", "year"), ("months", "1"), ("items", "柴油")]
+        let subjects = (0..<3000).map { k -> (String, RollupSummaryBuilder.Dense) in
+            var dense = RollupSummaryBuilder.Dense(columns: names.count)
+            dense.cells[k % 15] = Double(k) + 0.5
+            dense.present[(k % 15) / RollupSummaryBuilder.width] = true
+            dense.addChild("c\(k)", total: [Double(k), 0, 0, 0, 0], economic: [nil, Double(k)])
+            return (String(format: "u:%05d", k), dense)
+        }
+        let summed = RollupSummaryBuilder.Subjects(subjects: subjects, names: names)
+        let whole = summed.json(0..<3000)
+        let stretches = stride(from: 0, to: 3000, by: 1024).flatMap { summed.json($0..<min($0 + 1024, 3000)) }
+        #expect(whole.map(\.subject) == subjects.map(\.0))
+        #expect(stretches.map(\.subject) == whole.map(\.subject) && stretches.map(\.json) == whole.map(\.json))
+        for k in [0, 1023, 1024, 2999] {
+            #expect(whole[k].json == RollupSummaryBuilder.encode(subjects[k].1, names: names), "\(k)")
+            #expect(whole[k].json.contains("\"c\(k)\""), "\(k)")
+        }
+    }
 }

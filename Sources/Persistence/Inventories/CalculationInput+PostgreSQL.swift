@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NIOCore
 import PostgresKit
@@ -29,19 +30,24 @@ extension CalculationInput {
         for try await _ in try await connection.query(PostgresQuery(unsafeSQL: "SET jit = off"), logger: logger) {}
         // One aggregate per span, so the records' fields stay together in their ROW. A span is one
         // unit's year, which holds at most one record per period, item and category (imports and
-        // batches refuse duplicates): a few thousand records, far below an array's 1 GB limit.
+        // batches refuse duplicates): a few thousand records, far below an array's 1 GB limit. The
+        // span names the unit once: PostgreSQL's time here goes per field it sends.
         let spans = try await connection.query(
             PostgresQuery(
                 unsafeSQL: """
-                    SELECT (SELECT array_agg(ROW(\(Self.columns))) FROM activity_records a
+                    SELECT s.unit_id, (SELECT array_agg(ROW(\(Self.spanColumns))) FROM activity_records a
                     WHERE a.id BETWEEN s.first_id AND s.last_id AND a.unit_id = s.unit_id AND a.year = s.year)
                     FROM activity_spans s WHERE \(filter)
                     """, binds: binds),
             logger: logger)
         var reported = 0
         for try await row in spans {
+            var cells = row.makeIterator()
+            let unitID = try cells.next()?.decode(Int64.self)
             // A span whose records were all deleted aggregates to NULL: nothing to add.
-            try row.first?.bytes?.withUnsafeReadableBytes { try addSpan($0) }
+            if let unitID, let records = cells.next()?.bytes {
+                try records.withUnsafeReadableBytes { try addSpan($0, unitID: unitID) }
+            }
             if count - reported >= every {
                 try await progress(self)
                 reported = count
@@ -50,14 +56,16 @@ extension CalculationInput {
         try await progress(self)
     }
 
-    /// Adds a span's records, sent as an array of records with `columns`' fields.
-    private mutating func addSpan(_ bytes: UnsafeRawBufferPointer) throws {
-        var records = try BinaryRecordArray(bytes, fields: 10)
+    /// The fields of a span's records, in the order `addSpan` reads them: `columns` but the unit,
+    /// which the span names.
+    static let spanColumns = columns.replacingOccurrences(of: "a.unit_id, ", with: "")
+
+    /// Adds a span's records, sent as an array of records with `spanColumns`' fields.
+    private mutating func addSpan(_ bytes: UnsafeRawBufferPointer, unitID: Int64) throws {
+        var records = try BinaryRecordArray(bytes, fields: 9)
         while records.remaining > 0 {
             try records.nextRecord()
-            let (id, unitID, month, quantity) = (
-                try records.int64(), try records.int64(), try records.int32OrNil(), try records.double()
-            )
+            let (id, month, quantity) = (try records.int64(), try records.int32OrNil(), try records.double())
             let (item, category, uom) = (
                 textIndex(try records.text()), textIndex(try records.text()), textIndex(try records.text())
             )

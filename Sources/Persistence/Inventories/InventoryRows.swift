@@ -27,6 +27,11 @@ struct InventoryRows: Sendable {
         RollupSummaryBuilder.build(lines: lines, economic: economic, includeRegions: anchor.rootID == unitID)
     }
 
+    /// The same summaries' figures, to be written as JSON a stretch at a time.
+    func summarySubjects() -> RollupSummaryBuilder.Subjects {
+        RollupSummaryBuilder.subjects(lines: lines, economic: economic, includeRegions: anchor.rootID == unitID)
+    }
+
     static let inventoryColumns = [
         "root_id", "unit_id", "year", "version", "gwp", "scope2", "fuel_parameters", "factor_library", "factor_set_ids",
         "stale", "record_count", "scope1_t", "scope2_location_t", "scope2_market_t", "tce_calorific", "tce_equivalent",

@@ -22,6 +22,7 @@ extension InventoryStore {
                 .decode(column: "id", as: Int64.self)
             let reading = try await Self.copyLines(of: rows, id: id, readingFrom: pool, into: session)
             let complete = rows.with(lines: reading.lines)
+            let summaries = complete.summarySubjects()
             var update = session.update("inventories")
             for (column, value) in zip(InventoryRows.inventoryColumns, complete.header(version: version + 1)) {
                 update = update.set(SQLIdentifier(column), to: value.bind)
@@ -33,18 +34,36 @@ extension InventoryStore {
             try await PostgresCopy.run(
                 table: "inventory_factors", columns: InventoryRows.factorColumns,
                 rows: complete.factorRows(inventoryID: id), in: session)
-            try await PostgresCopy.run(
-                table: "inventory_summaries", columns: InventoryRows.summaryColumns,
-                rows: reading.summaries.map { [.int(id), .text($0.subject), .text($0.json)] }, in: session)
+            try await Self.copySummaries(summaries, of: id, into: session)
             try await AuditLog.append(complete.auditChange(id: id, version: version + 1), in: session)
             return id
         }
     }
 
+    /// Writes the summaries as JSON a stretch of subjects at a time, each sent as soon as it is
+    /// written, so that PostgreSQL stores one while the next is written: done one after the other,
+    /// the two were a fifth of a province's recalculation.
+    private static func copySummaries(
+        _ summaries: RollupSummaryBuilder.Subjects, of id: Int64, into session: any SQLDatabase
+    ) async throws {
+        try await PostgresCopy.run(table: "inventory_summaries", columns: InventoryRows.summaryColumns, in: session) {
+            (copy: inout CopyTextRows, flush) in
+            for start in stride(from: 0, to: summaries.count, by: 1024) {
+                for (subject, json) in summaries.json(start..<min(start + 1024, summaries.count)) {
+                    copy.int(id)
+                    copy.text(subject)
+                    copy.text(json)
+                    copy.endRow()
+                }
+                try await flush.all(&copy)
+            }
+        } as Void
+    }
+
     /// Streams the records from a pooled connection and their lines into `session` by `COPY`.
     private static func copyLines(
         of rows: InventoryRows, id: Int64, readingFrom pool: any SQLDatabase, into session: any SQLDatabase
-    ) async throws -> LineReading {
+    ) async throws -> (lines: ComputedLines, lineages: [[BulkValue]]) {
         let first = InventoryRows.firstLineID(of: id)
         let logger = session.logger
         return try await PostgresCopy.withConnection(of: pool) { reader in
@@ -63,7 +82,7 @@ extension InventoryStore {
                 }
                 // The last lines go before the totals and summaries are worked out.
                 try await flush.all(&copy)
-                return try blocks.finish(input: input, rows: rows)
+                return try blocks.finishLines(input: input)
             }
         }
     }

@@ -63,8 +63,14 @@ struct LineBlocks {
     /// Every line, the lineages and the summaries, once every record is read; throws the rows
     /// whose factors are missing.
     mutating func finish(input: CalculationInput, rows: InventoryRows) throws -> LineReading {
+        let (lines, lineages) = try finishLines(input: input)
+        return LineReading(lines: lines, lineages: lineages, summaries: rows.with(lines: lines).summaries())
+    }
+
+    /// Every line and the lineages, once every record is read, for a writer that builds the
+    /// summaries itself; throws the rows whose factors are missing.
+    mutating func finishLines(input: CalculationInput) throws -> (lines: ComputedLines, lineages: [[BulkValue]]) {
         try lines.finish(input: input)
-        let complete = rows.with(lines: lines)
-        return LineReading(lines: lines, lineages: lineages.rows, summaries: complete.summaries())
+        return (lines, lineages.rows)
     }
 }

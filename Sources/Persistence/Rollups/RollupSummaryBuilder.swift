@@ -44,7 +44,7 @@ enum RollupSummaryBuilder {
     }
 
     /// One subject's figures.
-    struct Dense {
+    struct Dense: Sendable {
         var cells: [Double]
         var present: [Bool]
         var economic: [Double?] = [nil, nil]
@@ -80,6 +80,35 @@ enum RollupSummaryBuilder {
     static func build(
         lines: ComputedLines, economic: [Int64: [Double?]], includeRegions: Bool
     ) -> [(subject: String, json: String)] {
+        let summed = subjects(lines: lines, economic: economic, includeRegions: includeRegions)
+        return summed.json(0..<summed.count)
+    }
+
+    /// The summaries' figures, added up by subject and sorted by it, not yet written as JSON.
+    struct Subjects: Sendable {
+        let subjects: [(String, Dense)]
+        let names: [(group: String, name: String)]
+
+        var count: Int { subjects.count }
+
+        /// The subjects in `range` as JSON, written on every core.
+        func json(_ range: Range<Int>) -> [(subject: String, json: String)] {
+            var json = [String](repeating: "", count: range.count)
+            json.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let out = buffer
+                let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, range.count / 256 + 1))
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    for i in stride(from: part, to: range.count, by: parts) {
+                        out[i] = RollupSummaryBuilder.encode(subjects[range.lowerBound + i].1, names: names)
+                    }
+                }
+            }
+            return zip(subjects[range], json).map { ($0.0.0, $0.1) }
+        }
+    }
+
+    /// Every subject's figures: its own lines' and, bottom-up, its descendants'.
+    static func subjects(lines: ComputedLines, economic: [Int64: [Double?]], includeRegions: Bool) -> Subjects {
         let columns = Columns(lines)
         let scopeColumns = 13..<(13 + columns.scopes.count)
         let units = lines.input.units
@@ -129,7 +158,10 @@ enum RollupSummaryBuilder {
         }
         subjects += units.indices.map { ("u:\(units[$0].id)", rolled[$0]) }
         subjects.sort { $0.0 < $1.0 }
-        return encode(subjects, columns: columns)
+        let names: [(group: String, name: String)] =
+            (0..<13).map { ("months", $0 == 0 ? "year" : String($0)) } + columns.scopes.map { ("scopes", $0) }
+            + columns.items.map { ("items", $0) } + columns.categories.map { ("categories", $0) }
+        return Subjects(subjects: subjects, names: names)
     }
 
     /// Each unit's own figures (without its descendants).
@@ -159,24 +191,6 @@ enum RollupSummaryBuilder {
         dense.cells[base + 3] += figures.3
         dense.cells[base + 4] += figures.4
         dense.present[column] = true
-    }
-
-    /// Writes the summaries as `RollupSummary` JSON, on every core.
-    static func encode(_ subjects: [(String, Dense)], columns: Columns) -> [(subject: String, json: String)] {
-        let names: [(group: String, name: String)] =
-            (0..<13).map { ("months", $0 == 0 ? "year" : String($0)) } + columns.scopes.map { ("scopes", $0) }
-            + columns.items.map { ("items", $0) } + columns.categories.map { ("categories", $0) }
-        var json = [String](repeating: "", count: subjects.count)
-        json.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, subjects.count / 256 + 1))
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                for i in stride(from: part, to: subjects.count, by: parts) {
-                    out[i] = encode(subjects[i].1, names: names)
-                }
-            }
-        }
-        return zip(subjects, json).map { ($0.0.0, $0.1) }
     }
 
     static func encode(_ dense: Dense, names: [(group: String, name: String)]) -> String {
