@@ -23,10 +23,13 @@ struct LineRunsTests {
         [NewActivityRecord(unitCode: "F1", period: "2023-04", item: "电力", quantity: 200, uom: "MWh")],
     ]
 
-    @Test("PostgreSQL's runs read back as the lines SQLite stores row by row")
+    @Test("PostgreSQL's runs read back as the lines SQLite stores row by row: all, counted, one record's")
     func sameLinesAsSQLite() async throws {
         guard TestDatabases.locations.contains("postgres") else { return }
+        // Per engine: every line, the count of all and of F1's, and the line of F1's second record.
         var linesOf: [String: [StoredInventoryLine]] = [:]
+        var countsOf: [String: [Int]] = [:]
+        var oneLineOf: [String: [StoredInventoryLine]] = [:]
         for kind in ["sqlite", "postgres"] {
             linesOf[kind] = try await TestDatabases.withDatabase(kind) { db async throws in
                 try await UnitStore(db).create(StoreTests.tree)
@@ -49,9 +52,20 @@ struct LineRunsTests {
                         .map { try $0.decode(column: "id", as: Int64.self) - first }
                     #expect(ids == [1, 2, 3, 4, 5])
                 }
-                return try await InventoryStore(db).lines(inventoryID: inventory.id)
+                let store = InventoryStore(db)
+                let f1 = try await UnitStore(db).unit(code: "F1").id
+                countsOf[kind] = [
+                    try await store.lineCount(inventoryID: inventory.id),
+                    try await store.lineCount(inventoryID: inventory.id, under: f1),
+                ]
+                let all = try await store.lines(inventoryID: inventory.id)
+                let second = try #require(all.filter { $0.unitId == f1 }.dropFirst().first)
+                oneLineOf[kind] = try await store.lines(inventoryID: inventory.id, recordID: second.recordId)
+                return all
             }
         }
+        #expect(countsOf["sqlite"] == [5, 3] && countsOf["postgres"] == [5, 3])
+        #expect(oneLineOf["sqlite"]?.count == 1 && oneLineOf["postgres"] == oneLineOf["sqlite"])
         let sqlite = try #require(linesOf["sqlite"])
         #expect(sqlite.count == 5 && sqlite.contains { $0.month == nil })
         #expect(linesOf["postgres"] == sqlite)

@@ -64,8 +64,26 @@ struct InventoryRows: Sendable {
     static func restrict(
         _ query: SQLSelectBuilder, toLinesOf inventoryID: Int64, on engine: StorageEngine
     ) -> SQLSelectBuilder {
+        restrict(query, column: SQLColumn(engine == .portable ? "run_id" : "id", table: "l"), to: inventoryID)
+    }
+
+    /// Restricts `query` to the runs (`l`, of `inventory_line_runs`, PostgreSQL) of an inventory's lines.
+    static func restrict(_ query: SQLSelectBuilder, toRunsOf inventoryID: Int64) -> SQLSelectBuilder {
+        restrict(query, column: SQLColumn("first_id", table: "l"), to: inventoryID)
+    }
+
+    /// Restricts `query` to the line of one record (`l`). On PostgreSQL the runs that hold it are
+    /// found first, by their arrays of record ids, so only they are unnested.
+    static func restrict(
+        _ query: SQLSelectBuilder, toLineOfRecord recordID: Int64, on engine: StorageEngine
+    ) -> SQLSelectBuilder {
+        let query = query.where(SQLColumn("record_id", table: "l"), .equal, SQLBind(recordID))
+        guard engine == .portable else { return query }
+        return query.where(SQLQueryString("l.run_record_ids @> ARRAY[\(bind: recordID)]::BIGINT[]"))
+    }
+
+    private static func restrict(_ query: SQLSelectBuilder, column: SQLColumn, to inventoryID: Int64) -> SQLSelectBuilder {
         let first = firstLineID(of: inventoryID)
-        let column = SQLColumn(engine == .portable ? "run_id" : "id", table: "l")
         return query.where(column, .greaterThan, SQLBind(first)).where(column, .lessThan, SQLBind(first + (1 << 32)))
     }
 

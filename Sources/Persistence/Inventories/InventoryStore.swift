@@ -190,7 +190,7 @@ public struct InventoryStore: Sendable {
                 SQLAlias(SQLIdentifier("inventory_lineages"), as: SQLIdentifier("g")),
                 on: SQLQueryString("g.inventory_id = \(bind: inventoryID) AND g.lineage_id = l.lineage_id")
             )
-        if let recordID { query = query.where(SQLColumn("record_id", table: "l"), .equal, SQLBind(recordID)) }
+        if let recordID { query = InventoryRows.restrict(query, toLineOfRecord: recordID, on: database.engine) }
         query = query.orderBy(SQLColumn("record_id", table: "l"))
         if let limit { query = query.limit(limit).offset(offset) }
         let rows = try await query.all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -204,25 +204,46 @@ public struct InventoryStore: Sendable {
         }
     }
 
-    /// How many lines the inventory has (of a unit's subtree), for paging.
+    /// How many lines the inventory has (of a unit's subtree), for paging. On PostgreSQL the runs'
+    /// lengths are added, none unnested.
     public func lineCount(inventoryID: Int64, under unitID: Int64? = nil) async throws -> Int {
-        let row = try await linesQuery(inventoryID: inventoryID, under: unitID)
-            .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("lines"))).first()
+        let count: SQLExpression
+        var query: SQLSelectBuilder
+        switch database.engine {
+        case .sqliteBulk:
+            count = SQLFunction("COUNT", args: SQLLiteral.all)
+            query = InventoryRows.restrict(
+                database.sql.select().from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l"))),
+                toLinesOf: inventoryID, on: database.engine)
+        case .portable:
+            count = SQLRaw("COALESCE(SUM(cardinality(l.record_ids)), 0)")
+            query = InventoryRows.restrict(
+                database.sql.select().from(SQLAlias(SQLIdentifier("inventory_line_runs"), as: SQLIdentifier("l"))),
+                toRunsOf: inventoryID)
+        }
+        let row = try await within(unitID, inventoryID: inventoryID, query)
+            .column(SQLAlias(count, as: SQLIdentifier("lines"))).first()
         return try row?.decode(column: "lines", as: Int.self) ?? 0
     }
 
     /// The lines of an inventory, by their id range, optionally within a unit's subtree.
     private func linesQuery(inventoryID: Int64, under unitID: Int64?) async throws -> SQLSelectBuilder {
-        _ = try await inventory(id: inventoryID)
-        var query = InventoryRows.restrict(
+        let query = InventoryRows.restrict(
             database.sql.select().from(SQLAlias(SQLIdentifier("inventory_lines"), as: SQLIdentifier("l"))),
             toLinesOf: inventoryID, on: database.engine)
-        if let unitID {
-            let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
-            query = query.join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
-                .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
-        }
-        return query
+        return try await within(unitID, inventoryID: inventoryID, query)
+    }
+
+    /// `query` over lines or runs (`l`) of the inventory, within a unit's subtree when one is named;
+    /// throws when the inventory does not exist.
+    private func within(
+        _ unitID: Int64?, inventoryID: Int64, _ query: SQLSelectBuilder
+    ) async throws -> SQLSelectBuilder {
+        _ = try await inventory(id: inventoryID)
+        guard let unitID else { return query }
+        let anchor = try await UnitLookup.anchor(unitID, in: database.sql)
+        return query.join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLRaw("u.id = l.unit_id"))
+            .where(SQLColumn("path", table: "u"), .like, SQLBind(anchor.path + "%"))
     }
 
     struct LineRow: Decodable {

@@ -11,8 +11,9 @@
 ///
 /// A line's id stays what it was: the run's first id plus its place in the run
 /// (`InventoryRows.firstLineID`). The view also shows the run's first id (`run_id`), which lies in
-/// the same inventory's range: a filter on it reaches the runs' BRIN index, where one on the line's
-/// computed id could not. `root_id` stays on each run: it is the distribution key on Citus
+/// the same inventory's range, and its record ids (`run_record_ids`): a filter on those reaches the
+/// runs before they are unnested (the first through the runs' BRIN index), where one on the line's
+/// computed id or record could not. `root_id` stays on each run: it is the distribution key on Citus
 /// (docs/scaling.md). Existing lines are regrouped into runs (consecutive ids of one unit) and the
 /// old table dropped. SQLite keeps its table of lines: it writes a row for almost nothing.
 enum Migration0030LineRuns {
@@ -54,16 +55,19 @@ enum Migration0030LineRuns {
             ORDER BY MIN(id)
             """,
             "DROP TABLE inventory_lines",
+            // The arrays are unnested side by side in the select list, which PostgreSQL runs in
+            // step without storing the rows first (in FROM, `unnest` of several arrays did: summing
+            // a province's 2.4 million lines took 1.8 s, against 1.1 s this way). A filter on a
+            // run's own columns (`run_id`, `run_record_ids`) is applied to the runs before they are
+            // unnested.
             """
             CREATE VIEW inventory_lines AS
-            SELECT r.first_id + l.n - 1 AS id, r.first_id AS run_id, r.root_id, l.record_id, r.unit_id, l.month,
-                l.lineage_id, l.co2e_location_t, l.co2e_market_t, l.tce_calorific, l.tce_equivalent
+            SELECT generate_series(r.first_id, r.first_id + cardinality(r.record_ids) - 1) AS id,
+                r.first_id AS run_id, r.record_ids AS run_record_ids, r.root_id, unnest(r.record_ids) AS record_id,
+                r.unit_id, unnest(r.months) AS month, unnest(r.lineage_ids) AS lineage_id,
+                unnest(r.co2e_location_t) AS co2e_location_t, unnest(r.co2e_market_t) AS co2e_market_t,
+                unnest(r.tce_calorific) AS tce_calorific, unnest(r.tce_equivalent) AS tce_equivalent
             FROM inventory_line_runs r
-            CROSS JOIN LATERAL unnest(
-                r.record_ids, r.months, r.lineage_ids, r.co2e_location_t, r.co2e_market_t, r.tce_calorific,
-                r.tce_equivalent
-            ) WITH ORDINALITY AS l(
-                record_id, month, lineage_id, co2e_location_t, co2e_market_t, tce_calorific, tce_equivalent, n)
             """,
         ]
     }
