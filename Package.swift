@@ -156,7 +156,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero", "Persistence", "Pathways", "PeakZeroServer"], swiftSettings: strict),
+            name: "PeakZeroCLITests", dependencies: ["PeakZeroCLI", "peakzero", "Persistence", "Pathways", "PeakZeroServer", "Spreadsheet"], swiftSettings: strict),
         // Shared by the storage and server tests: a fresh database of each kind per test.
         .target(
             name: "PersistenceTestSupport",

@@ -63,6 +63,20 @@ struct ServeCommand: AsyncParsableCommand {
     var maxWorkbookMiB: Int?
 
     @Option(
+        name: .customLong("max-workbook-columns"),
+        help: ArgumentHelp(
+            "The columns a workbook's row may reach; also PEAKZERO_MAX_WORKBOOK_COLUMNS. Default 1024 (to column AMJ; templates use fewer than 30).",
+            valueName: "count"))
+    var maxWorkbookColumns: Int?
+
+    @Option(
+        name: .customLong("max-cell-characters"),
+        help: ArgumentHelp(
+            "The characters one cell of a workbook may hold; also PEAKZERO_MAX_CELL_CHARACTERS. Default 32767 (Excel's own limit).",
+            valueName: "count"))
+    var maxCellCharacters: Int?
+
+    @Option(
         name: .customLong("max-imports"),
         help: ArgumentHelp(
             "Imports that may run at once; one more is refused with 429 and Retry-After. Also PEAKZERO_MAX_IMPORTS. Default 2.",
@@ -103,7 +117,13 @@ struct ServeCommand: AsyncParsableCommand {
                 or: defaults.workbookBytes >> 20) << 20,
             concurrentImports: try Self.whole(
                 maxImports, option: "--max-imports", environment: "PEAKZERO_MAX_IMPORTS", in: 1...64,
-                or: defaults.concurrentImports))
+                or: defaults.concurrentImports),
+            workbookColumns: try Self.whole(
+                maxWorkbookColumns, option: "--max-workbook-columns", environment: "PEAKZERO_MAX_WORKBOOK_COLUMNS",
+                in: 1...16_384, or: defaults.workbookColumns),
+            cellCharacters: try Self.whole(
+                maxCellCharacters, option: "--max-cell-characters", environment: "PEAKZERO_MAX_CELL_CHARACTERS",
+                in: 1...32_767, or: defaults.cellCharacters))
     }
 
     /// Whole seconds from 1 to a day, from the option or else the environment; anything else is

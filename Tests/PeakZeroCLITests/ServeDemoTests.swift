@@ -1,6 +1,7 @@
 import Foundation
 @testable import PeakZeroCLI
 import PeakZeroServer
+import Spreadsheet
 import Testing
 
 /// The README's second command, as a user runs it: `peakzero serve --demo` loads the demo province,
@@ -80,14 +81,32 @@ struct ServeSettingsTests {
 
     @Test("options set the body, workbook and import limits; defaults otherwise; nonsense refused by name")
     func requestLimits() throws {
-        let set = try ServeCommand.parse(["--max-body-mib", "8", "--max-workbook-mib", "100", "--max-imports", "4"])
-            .serverLimits()
-        #expect(set == ServerLimits(bodyBytes: 8 << 20, workbookBytes: 100 << 20, concurrentImports: 4))
+        let set = try ServeCommand.parse([
+            "--max-body-mib", "8", "--max-workbook-mib", "100", "--max-imports", "4", "--max-workbook-columns", "60",
+            "--max-cell-characters", "5000",
+        ]).serverLimits()
+        #expect(
+            set
+                == ServerLimits(
+                    bodyBytes: 8 << 20, workbookBytes: 100 << 20, concurrentImports: 4, workbookColumns: 60,
+                    cellCharacters: 5000))
+        // What the workbook reader is given: these, and the standard packing ratio.
+        #expect(
+            set.workbook
+                == WorkbookLimits(unpackedBytes: 100 << 20, compressionRatio: 200, columns: 60, cellCharacters: 5000))
         let environment = ProcessInfo.processInfo.environment
-        if ["PEAKZERO_MAX_BODY_MIB", "PEAKZERO_MAX_WORKBOOK_MIB", "PEAKZERO_MAX_IMPORTS"].allSatisfy({ environment[$0] == nil }) {
+        let names = [
+            "PEAKZERO_MAX_BODY_MIB", "PEAKZERO_MAX_WORKBOOK_MIB", "PEAKZERO_MAX_IMPORTS", "PEAKZERO_MAX_WORKBOOK_COLUMNS",
+            "PEAKZERO_MAX_CELL_CHARACTERS",
+        ]
+        if names.allSatisfy({ environment[$0] == nil }) {
             #expect(try ServeCommand.parse([]).serverLimits() == ServerLimits())
+            #expect(ServerLimits().workbook == .standard)
         }
-        for (option, bad) in [("--max-body-mib", "0"), ("--max-workbook-mib", "99999"), ("--max-imports", "65")] {
+        for (option, bad) in [
+            ("--max-body-mib", "0"), ("--max-workbook-mib", "99999"), ("--max-imports", "65"),
+            ("--max-workbook-columns", "16385"), ("--max-cell-characters", "0"),
+        ] {
             do {
                 _ = try ServeCommand.parse([option, bad]).serverLimits()
                 Issue.record("\(option) \(bad) was accepted")

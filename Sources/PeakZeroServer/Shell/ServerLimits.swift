@@ -11,17 +11,28 @@ public struct ServerLimits: Sendable, Equatable {
     public var workbookBytes: Int
     /// Imports running at once (API and import page together); one more is refused with 429.
     public var concurrentImports: Int
+    /// The columns a workbook's row may reach; templates use fewer than 30.
+    public var workbookColumns: Int
+    /// The characters one cell may hold; Excel's own limit is 32,767.
+    public var cellCharacters: Int
 
-    public init(bodyBytes: Int = 64 << 20, workbookBytes: Int = 512 << 20, concurrentImports: Int = 2) {
+    public init(
+        bodyBytes: Int = 64 << 20, workbookBytes: Int = 512 << 20, concurrentImports: Int = 2,
+        workbookColumns: Int = WorkbookLimits.standard.columns, cellCharacters: Int = WorkbookLimits.standard.cellCharacters
+    ) {
         self.bodyBytes = bodyBytes
         self.workbookBytes = workbookBytes
         self.concurrentImports = concurrentImports
+        self.workbookColumns = workbookColumns
+        self.cellCharacters = cellCharacters
     }
 
-    /// The workbook limits with this unpacked size; the others are Excel's and spreadsheets' own.
-    var workbook: WorkbookLimits {
+    /// The workbook limits these settings make; how far a part may unpack is the format's own.
+    public var workbook: WorkbookLimits {
         var limits = WorkbookLimits.standard
         limits.unpackedBytes = workbookBytes
+        limits.columns = workbookColumns
+        limits.cellCharacters = cellCharacters
         return limits
     }
 }
