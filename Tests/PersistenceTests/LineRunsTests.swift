@@ -23,7 +23,7 @@ struct LineRunsTests {
         [NewActivityRecord(unitCode: "F1", period: "2023-04", item: "电力", quantity: 200, uom: "MWh")],
     ]
 
-    @Test("PostgreSQL's runs read back as the lines SQLite stores row by row: all, counted, a unit's, one record's")
+    @Test("PostgreSQL's runs read back as the lines SQLite stores row by row: all, paged, counted, a unit's, one record's")
     func sameLinesAsSQLite() async throws {
         guard TestDatabases.locations.contains("postgres") else { return }
         // Per engine: every line, the count of all and of F1's, and the line of F1's second record.
@@ -61,6 +61,9 @@ struct LineRunsTests {
                 let all = try await store.lines(inventoryID: inventory.id)
                 let second = try #require(all.filter { $0.unitId == f1 }.dropFirst().first)
                 oneLineOf[kind] = try await store.lines(inventoryID: inventory.id, recordID: second.recordId)
+                // A page of all lines in record order, the third to fifth.
+                let page = try await store.lines(inventoryID: inventory.id, offset: 2, limit: 3)
+                #expect(page == Array(all.sorted { $0.recordId < $1.recordId }[2...4]))
                 // F1's subtree, paged: its lines in record order, the second and third.
                 let f1Lines = try await store.lines(inventoryID: inventory.id, under: f1, offset: 1, limit: 2)
                 #expect(f1Lines == Array(all.filter { $0.unitId == f1 }.sorted { $0.recordId < $1.recordId }[1...2]))

@@ -125,3 +125,23 @@ extension CopyBinaryRows {
         }
     }
 }
+
+/// Reading lines on PostgreSQL, where they are stored as runs (migration 30).
+extension InventoryStore {
+    /// The records of a page of an inventory's lines in record order (of a unit's subtree), and the
+    /// runs that hold them, from the runs' arrays of record ids alone: a province's page took
+    /// 0.7–0.9 s through the view, which unnests all seven arrays of every run, and 0.1 s this way.
+    func pageOfRecords(
+        inventoryID: Int64, under unitID: Int64?, offset: Int, limit: Int
+    ) async throws -> (records: [Int64], runs: [Int64]) {
+        let runs = InventoryRows.restrict(
+            database.sql.select().from(SQLAlias(SQLIdentifier("inventory_line_runs"), as: SQLIdentifier("l"))),
+            toRunsOf: inventoryID)
+        let rows = try await within(unitID, inventoryID: inventoryID, runs)
+            .column(SQLAlias(SQLFunction("unnest", args: SQLColumn("record_ids", table: "l")), as: SQLIdentifier("rid")))
+            .column(SQLColumn("first_id", table: "l"))
+            .orderBy(SQLIdentifier("rid")).limit(limit).offset(offset).all()
+        let page = try rows.map { (try $0.decode(column: "rid", as: Int64.self), try $0.decode(column: "first_id", as: Int64.self)) }
+        return (page.map(\.0), Array(Set(page.map(\.1))).sorted())
+    }
+}

@@ -192,7 +192,17 @@ public struct InventoryStore: Sendable {
             )
         if let recordID { query = InventoryRows.restrict(query, toLineOfRecord: recordID, on: database.engine) }
         query = query.orderBy(SQLColumn("record_id", table: "l"))
-        if let limit { query = query.limit(limit).offset(offset) }
+        if let limit {
+            if database.engine == .portable, recordID == nil {
+                // The page's records and their runs first, from the runs' record ids alone; then
+                // only those runs are unnested.
+                let page = try await pageOfRecords(inventoryID: inventoryID, under: unitID, offset: offset, limit: limit)
+                query = query.where(SQLQueryString("l.run_id = ANY(\(bind: page.runs))"))
+                    .where(SQLQueryString("l.record_id = ANY(\(bind: page.records))"))
+            } else {
+                query = query.limit(limit).offset(offset)
+            }
+        }
         let rows = try await query.all(decoding: LineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let decoder = JSONDecoder()
         return try rows.map { row in
@@ -236,7 +246,7 @@ public struct InventoryStore: Sendable {
 
     /// `query` over lines or runs (`l`) of the inventory, within a unit's subtree when one is named;
     /// throws when the inventory does not exist.
-    private func within(
+    func within(
         _ unitID: Int64?, inventoryID: Int64, _ query: SQLSelectBuilder
     ) async throws -> SQLSelectBuilder {
         _ = try await inventory(id: inventoryID)
