@@ -4,8 +4,9 @@ import SQLKit
 
 /// A recalculation on PostgreSQL, reading and writing at once: one pooled connection streams the
 /// subtree's records while the transaction's connection streams the computed lines back through
-/// `COPY`, block by block, as runs of one unit's lines (migration 30) — the two server processes work beside this one. The header is written
-/// first (the lines refer to it) and given its totals at the end.
+/// `COPY`, block by block, as runs of one unit's lines (migration 30) — the two server processes
+/// work beside this one. The header is written first (the lines refer to it) and given its totals
+/// at the end.
 extension InventoryStore {
     /// Computes and stores the inventory of `rows`' subtree; returns its id.
     /// - Parameter rows: everything but the lines (which are read here): `rows.lines` holds only
@@ -134,10 +135,7 @@ extension InventoryStore {
     func pageOfRecords(
         inventoryID: Int64, under unitID: Int64?, offset: Int, limit: Int
     ) async throws -> (records: [Int64], runs: [Int64]) {
-        let runs = InventoryRows.restrict(
-            database.sql.select().from(SQLAlias(SQLIdentifier("inventory_line_runs"), as: SQLIdentifier("l"))),
-            toRunsOf: inventoryID)
-        let rows = try await within(unitID, inventoryID: inventoryID, runs)
+        let rows = try await runsQuery(inventoryID: inventoryID, under: unitID)
             .column(SQLAlias(SQLFunction("unnest", args: SQLColumn("record_ids", table: "l")), as: SQLIdentifier("rid")))
             .column(SQLColumn("first_id", table: "l"))
             .orderBy(SQLIdentifier("rid")).limit(limit).offset(offset).all()
